@@ -1,0 +1,88 @@
+/**
+ * `.github/kms-review.yml`: one zod schema is the validator, the TypeScript type and (via
+ * `npm run schema`) the JSON Schema that editors use.
+ */
+import { z } from 'zod';
+
+const severity = z.enum(['critical', 'high', 'medium', 'low', 'info']);
+
+const workload = z
+  .object({
+    name: z.string().min(1).describe('Workload / application name.'),
+    paths: z.array(z.string().min(1)).min(1).describe('Globs of files that belong to this workload.'),
+    dataClass: z.string().optional().describe('Data class of everything in these paths, unless tagged.'),
+    owner: z.string().optional().describe('Owning team, unless tagged.'),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    tags: z
+      .object({
+        environment: z.array(z.string()).default(['Environment', 'Env', 'Stage']),
+        workload: z.array(z.string()).default(['Workload', 'Application', 'App', 'Service']),
+        dataClass: z.array(z.string()).default(['DataClass', 'DataClassification', 'Classification']),
+        owner: z.array(z.string()).default(['Owner', 'Team']),
+      })
+      .strict()
+      .default({
+        environment: ['Environment', 'Env', 'Stage'],
+        workload: ['Workload', 'Application', 'App', 'Service'],
+        dataClass: ['DataClass', 'DataClassification', 'Classification'],
+        owner: ['Owner', 'Team'],
+      })
+      .describe('Tag names read for each classification dimension, first match wins (case-insensitive).'),
+    environments: z
+      .record(z.string(), z.array(z.string().min(1)))
+      .default({})
+      .describe('Environment name → globs of files deployed to it, e.g. {prod: ["live/prod/**"]}.'),
+    workloads: z.array(workload).default([]).describe('Workloads by path glob, with optional data class and owner.'),
+    limits: z
+      .object({
+        maxFileBytes: z.number().int().positive().optional(),
+        maxDepth: z.number().int().positive().optional(),
+        maxYamlAliases: z.number().int().nonnegative().optional(),
+        maxParseMillisPerFile: z.number().int().positive().optional(),
+        maxEvalSteps: z.number().int().positive().optional(),
+      })
+      .strict()
+      .default({})
+      .describe('Safety limits for untrusted input.'),
+    policies: z
+      .object({ scpPaths: z.array(z.string()).default(['**/scp/**', '**/scps/**', '**/organizations/**']) })
+      .strict()
+      .default({ scpPaths: ['**/scp/**', '**/scps/**', '**/organizations/**'] }),
+    exclude: z.array(z.string()).default(['**/node_modules/**', '**/.terraform/**', '**/.git/**']).describe('Globs never read.'),
+    thresholds: z
+      .object({
+        blastRadius: z
+          .object({
+            consumers: z.number().int().positive().default(10),
+            services: z.number().int().positive().default(3),
+            workloads: z.number().int().positive().default(2),
+          })
+          .strict()
+          .default({ consumers: 10, services: 3, workloads: 2 }),
+        grants: z.number().int().nonnegative().default(20),
+        deletionWindowDays: z.number().int().min(7).max(30).default(30),
+        aliasPattern: z.string().default('^alias/[a-z0-9-]+-(prod|production|staging|stage|dev|test|qa|sandbox)$'),
+        requiredTags: z.array(z.string()).default(['Environment', 'DataClass', 'Owner']),
+      })
+      .strict()
+      .default({
+        blastRadius: { consumers: 10, services: 3, workloads: 2 },
+        grants: 20,
+        deletionWindowDays: 30,
+        aliasPattern: '^alias/[a-z0-9-]+-(prod|production|staging|stage|dev|test|qa|sandbox)$',
+        requiredTags: ['Environment', 'DataClass', 'Owner'],
+      }),
+    rules: z
+      .record(z.string().regex(/^KMS\d{3}$/, 'a rule id like KMS101'), z.union([severity, z.literal('off')]))
+      .default({})
+      .describe('Per-rule severity override, or "off".'),
+    failOn: z.union([severity, z.literal('never')]).default('high'),
+  })
+  .strict();
+
+export type Config = z.output<typeof configSchema>;
+export type Severity = z.infer<typeof severity>;
