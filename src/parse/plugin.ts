@@ -39,6 +39,8 @@ export interface ParseContext {
 
 export interface ParserPlugin {
   name: SourceKind;
+  /** One-time asynchronous set-up (loading a grammar); `parse` stays synchronous after it. */
+  init?(): Promise<void>;
   /** Picks the files this parser reads, from paths and (for JSON/YAML) content. */
   claims(file: SourceFile): boolean;
   /** Parses the claimed files as a whole (cross-file references need it). Never throws. */

@@ -1,0 +1,27 @@
+/** How much depends on a key: the numbers the principle rules and the reviewer read first. */
+import type { BlastRadius, Consumer } from './types.js';
+
+export function blastRadius(consumers: Consumer[]): BlastRadius {
+  const distinct = (pick: (c: Consumer) => string | undefined) => new Set(consumers.map(pick).filter((v): v is string => v !== undefined)).size;
+  const unknownCount = (pick: (c: Consumer) => unknown) => consumers.filter((c) => pick(c) === null).length;
+  const instances = (c: Consumer) => c.multiplicity?.keys?.length ?? 1;
+  return {
+    consumers: consumers.reduce((sum, c) => sum + instances(c), 0),
+    services: distinct((c) => c.service),
+    workloads: distinct((c) => c.workload?.value),
+    environments: distinct((c) => c.environment?.value),
+    dataClasses: distinct((c) => c.dataClass?.value),
+    unknown: {
+      workloads: unknownCount((c) => c.workload),
+      environments: unknownCount((c) => c.environment),
+      dataClasses: unknownCount((c) => c.dataClass),
+    },
+    breaksIfDisabled: consumers.map(describeBreakage),
+  };
+}
+
+function describeBreakage(c: Consumer): string {
+  const where = [c.environment?.value, c.workload?.value].filter(Boolean).join('/');
+  const count = c.multiplicity?.keys ? ` ×${c.multiplicity.keys.length}` : '';
+  return `${c.service} ${c.purpose}: ${c.resource}${count}${where ? ` (${where})` : ''} at ${c.location.file}:${c.location.startLine}`;
+}

@@ -1,0 +1,338 @@
+/**
+ * Resource[] → Inventory: keys (declared and referenced), aliases, policies, grants, every
+ * consumer resolved to its key, classification with provenance, blast radius.
+ */
+import { consumerSpecFor, moduleKeyInputPattern, valuesAtPath } from '../catalog/consumers.js';
+import { aliasTypeSpecFor, GRANT_TYPE, KEY_POLICY_TYPE, keyDataSourceFor, keyTypeSpecFor } from '../catalog/keys.js';
+import type { Config } from '../config/schema.js';
+import type { Classifications, Location, ParseOutput, Resource, UnitInfo, Value } from '../model/types.js';
+import { describeValue } from '../model/value.js';
+import { normalizePolicy } from '../parse/policy/normalize.js';
+import { blastRadius } from './blast-radius.js';
+import { type Classifier, createClassifier } from './classify.js';
+import { declaredKey } from './keys.js';
+import { KeyResolver, type ReferencedKeyFacts, type Resolution } from './resolve.js';
+import type { Alias, Consumer, Inventory, Key, Unresolved, WithoutCmk } from './types.js';
+
+/** Resources whose encryption is configured by a companion resource that points back at them. */
+const ENCRYPTION_COMPANIONS: Record<string, { type: string; attribute: string }> = {
+  aws_s3_bucket: { type: 'aws_s3_bucket_server_side_encryption_configuration', attribute: 'bucket' },
+};
+
+export function buildInventory(parsed: ParseOutput, config: Config): Inventory {
+  return new InventoryBuilder(parsed, createClassifier(config)).build();
+}
+
+class InventoryBuilder {
+  private readonly resources = new Map<string, Resource>();
+  private readonly units = new Map<string, UnitInfo>();
+  private readonly keys = new Map<string, Key>();
+  private readonly aliases: Alias[] = [];
+  private readonly unresolved: Unresolved[] = [];
+  private readonly withoutCmk: WithoutCmk[] = [];
+  private readonly resolver: KeyResolver;
+
+  constructor(
+    private readonly parsed: ParseOutput,
+    private readonly classifier: Classifier,
+  ) {
+    for (const r of parsed.resources) this.resources.set(r.id, r);
+    for (const u of parsed.units) this.units.set(u.id, u);
+    const aliasesByName = new Map<string, Resource[]>();
+    for (const r of parsed.resources) {
+      const name = this.aliasName(r);
+      if (name) aliasesByName.set(name, [...(aliasesByName.get(name) ?? []), r]);
+    }
+    this.resolver = new KeyResolver({
+      resources: this.resources,
+      isKeyType,
+      followAttribute: (type, mode) => (mode === 'data' ? keyDataSourceFor(type)?.lookupAttribute : aliasTargetAttribute(type)),
+      aliasesByName,
+      aliasTarget: (alias) => {
+        const target = aliasTargetAttribute(alias.type);
+        return target ? alias.attrs[target] : undefined;
+      },
+    });
+  }
+
+  build(): Inventory {
+    const managed = this.parsed.resources.filter((r) => r.mode === 'managed');
+    for (const r of managed) {
+      const spec = keyTypeSpecFor(r.source, r.type);
+      if (spec) this.keys.set(r.id, { ...declaredKey(r, spec), aliases: [], ...emptyKeyParts() });
+    }
+    for (const r of managed) {
+      if (aliasTypeSpecFor(r.source, r.type)) this.addAlias(r);
+      else if (r.type === KEY_POLICY_TYPE.type) this.addPolicyResource(r);
+      else if (r.type === GRANT_TYPE.type) this.addGrant(r);
+    }
+    for (const key of this.keys.values()) {
+      this.addInlinePolicy(key);
+      this.classifyKey(key);
+    }
+    for (const r of managed) this.addConsumers(r);
+    this.addReferencedKeys();
+    for (const key of this.keys.values()) this.finishKey(key);
+    const keys = [...this.keys.values()].sort(byDeclaredThenId);
+    return {
+      keys,
+      aliases: this.aliases.sort((a, b) => a.name.localeCompare(b.name)),
+      unresolved: this.unresolved,
+      withoutCmk: this.withoutCmk,
+      units: this.parsed.units,
+      problems: this.parsed.problems,
+    };
+  }
+
+  private aliasName(r: Resource): string | undefined {
+    const spec = r.mode === 'managed' ? aliasTypeSpecFor(r.source, r.type) : undefined;
+    const name = spec ? r.attrs[spec.nameAttributes[0]] : undefined;
+    return typeof name === 'string' ? name : undefined;
+  }
+
+  private addAlias(r: Resource): void {
+    const name = this.aliasName(r) ?? `${describeValue(r.attrs.name_prefix ?? r.attrs.name ?? r.attrs.AliasName ?? null)} (${r.address})`;
+    const target = aliasTargetAttribute(r.type);
+    const key = this.singleKey(this.resolver.resolve(target ? r.attrs[target] : undefined, r.unit));
+    this.aliases.push({ name, ...(key ? { key } : {}), resource: r.id, location: r.location });
+    const declared = key ? this.keys.get(key) : undefined;
+    if (declared && !declared.aliases.includes(name)) declared.aliases.push(name);
+  }
+
+  private addPolicyResource(r: Resource): void {
+    const keyId = this.singleKey(this.resolver.resolve(r.attrs[KEY_POLICY_TYPE.attributes.keyId], r.unit));
+    const key = keyId ? this.keys.get(keyId) : undefined;
+    if (!key) return;
+    const location = r.attrLocations[KEY_POLICY_TYPE.attributes.policy] ?? r.location;
+    key.policy = { document: normalizePolicy(r.attrs[KEY_POLICY_TYPE.attributes.policy] ?? null, location), from: r.id, location };
+    const bypass = r.attrs[KEY_POLICY_TYPE.attributes.bypassLockoutSafetyCheck];
+    if (bypass === true) key.bypassLockoutSafetyCheck = true;
+  }
+
+  private addInlinePolicy(key: Key): void {
+    if (key.policy || !key.type || !key.source) return;
+    const resource = this.resources.get(key.id);
+    const attribute = keyTypeSpecFor(key.source, key.type)?.attributes.policy;
+    const value = attribute && resource ? resource.attrs[attribute] : undefined;
+    if (!resource || value === undefined || value === null) return;
+    const location = resource.attrLocations[attribute as string] ?? resource.location;
+    key.policy = { document: normalizePolicy(value, location), from: 'inline', location };
+  }
+
+  private addGrant(r: Resource): void {
+    const a = GRANT_TYPE.attributes;
+    const keyId = this.singleKey(this.resolver.resolve(r.attrs[a.keyId], r.unit));
+    const key = keyId ? (this.keys.get(keyId) ?? this.ensureReferenced(keyId)) : undefined;
+    if (!key) {
+      this.unresolvedRef(r, a.keyId, this.resolver.resolve(r.attrs[a.keyId], r.unit));
+      return;
+    }
+    key.grants.push({
+      id: r.id,
+      grantee: r.attrs[a.grantee] ?? null,
+      operations: r.attrs[a.operations] ?? null,
+      constraints: r.attrs[a.constraints] ?? null,
+      ...(r.attrs[a.retiringPrincipal] !== undefined ? { retiringPrincipal: r.attrs[a.retiringPrincipal] } : {}),
+      location: r.location,
+    });
+  }
+
+  private addConsumers(r: Resource): void {
+    if (r.type === 'module') {
+      this.addModuleConsumers(r);
+      return;
+    }
+    const spec = consumerSpecFor(r.source, r.type);
+    if (!spec) return;
+    let referenced = false;
+    for (const keyPath of spec.keyPaths) {
+      for (const { value, path } of valuesAtPath(r.attrs, keyPath.path)) {
+        if (value === null) continue;
+        referenced = true;
+        const location = r.attrLocations[path] ?? r.location;
+        this.addConsumer(r, { service: spec.service, attribute: path, purpose: keyPath.purpose, replacement: keyPath.replacement, location }, value);
+      }
+    }
+    if (!referenced && spec.whenAbsent && !this.hasEncryptionCompanion(r)) {
+      this.withoutCmk.push({
+        resource: r.id,
+        type: r.type,
+        service: spec.service,
+        protection: spec.whenAbsent,
+        location: r.location,
+        ...this.classifyConsumer(r),
+      });
+    }
+  }
+
+  /** Inputs like `kms_key_arn` of a module we cannot read make the module call a consumer. */
+  private addModuleConsumers(r: Resource): void {
+    for (const [input, value] of Object.entries(r.attrs)) {
+      if (!moduleKeyInputPattern.test(input) || value === null) continue;
+      const location = r.attrLocations[input] ?? r.location;
+      this.addConsumer(r, { service: moduleService(r.attrs.source), attribute: input, purpose: `module input ${input}`, replacement: false, location }, value);
+    }
+  }
+
+  private addConsumer(r: Resource, use: { service: string; attribute: string; purpose: string; replacement: boolean; location: Location }, value: Value): void {
+    const resolutions = this.resolver.resolve(value, r.unit);
+    for (const resolution of resolutions) {
+      if (resolution.kind === 'unresolved') {
+        this.unresolved.push({
+          resource: r.id,
+          type: r.type,
+          attribute: use.attribute,
+          location: use.location,
+          expr: resolution.expr,
+          reason: resolution.reason,
+        });
+        continue;
+      }
+      const key = this.keys.get(resolution.keyId) ?? this.ensureReferenced(resolution.keyId);
+      if (!key) continue;
+      key.consumers.push({
+        resource: r.id,
+        type: r.type,
+        service: use.service,
+        attribute: use.attribute,
+        purpose: use.purpose,
+        location: use.location,
+        replacementOnKeyChange: use.replacement,
+        via: resolution.via,
+        ...(r.multiplicity ? { multiplicity: r.multiplicity } : {}),
+        ...(resolution.conditional || r.conditional ? { conditional: resolution.conditional ?? r.conditional } : {}),
+        ...this.classifyConsumer(r, key),
+      });
+    }
+  }
+
+  private hasEncryptionCompanion(r: Resource): boolean {
+    const companion = ENCRYPTION_COMPANIONS[r.type];
+    if (!companion) return false;
+    return this.parsed.resources.some(
+      (c) => c.unit === r.unit && c.type === companion.type && describeValue(c.attrs[companion.attribute] ?? null).startsWith(`${r.address}.`),
+    );
+  }
+
+  /** A companion (S3 SSE configuration) is classified by the resource it configures, which has the tags. */
+  private classificationSubject(r: Resource): Resource {
+    const companionOf = Object.entries(ENCRYPTION_COMPANIONS).find(([, c]) => c.type === r.type);
+    if (!companionOf) return r;
+    const target = describeValue(r.attrs[companionOf[1].attribute] ?? null)
+      .split('.')
+      .slice(0, 2)
+      .join('.');
+    return this.resources.get(`${r.unit}:${target}`) ?? r;
+  }
+
+  private classifyConsumer(r: Resource, key?: Key): Classifications {
+    const subject = this.classificationSubject(r);
+    const name = subject.address.split('.').pop() ?? subject.address;
+    return this.classifier.classify({
+      resource: subject,
+      unit: this.units.get(r.unit),
+      file: r.location.file,
+      names: [subject.tags.Name, name].filter((n): n is string => Boolean(n)),
+      ...(key ? { keyTags: key } : {}),
+    });
+  }
+
+  private ensureReferenced(keyId: string): Key | undefined {
+    const facts = this.resolver.referencedKeys.get(keyId);
+    if (!facts) return undefined;
+    const key = referencedKey(facts);
+    this.classifyKey(key);
+    this.keys.set(keyId, key);
+    return key;
+  }
+
+  private addReferencedKeys(): void {
+    for (const id of this.resolver.referencedKeys.keys()) if (!this.keys.has(id)) this.ensureReferenced(id);
+  }
+
+  /** Keys are classified once their aliases are known and before consumers, whose data class and owner may fall back to the key's tags. */
+  private classifyKey(key: Key): void {
+    const resource = this.resources.get(key.id);
+    const classification = this.classifier.classify({
+      ...(resource ? { resource, file: resource.location.file, unit: this.units.get(resource.unit) } : {}),
+      names: key.aliases,
+    });
+    Object.assign(key, classification);
+  }
+
+  private finishKey(key: Key): void {
+    key.consumers.sort((a, b) => a.resource.localeCompare(b.resource) || a.attribute.localeCompare(b.attribute));
+    key.blastRadius = blastRadius(key.consumers);
+  }
+
+  private singleKey(resolutions: Resolution[]): string | undefined {
+    const keys = resolutions.filter((r) => r.kind === 'key');
+    return keys.length === 1 && keys[0].kind === 'key' ? keys[0].keyId : undefined;
+  }
+
+  private unresolvedRef(r: Resource, attribute: string, resolutions: Resolution[]): void {
+    for (const res of resolutions) {
+      if (res.kind === 'unresolved') {
+        this.unresolved.push({
+          resource: r.id,
+          type: r.type,
+          attribute,
+          location: r.attrLocations[attribute] ?? r.location,
+          expr: res.expr,
+          reason: res.reason,
+        });
+      }
+    }
+  }
+}
+
+function isKeyType(type: string): boolean {
+  return keyTypeSpecFor('terraform', type) !== undefined || keyTypeSpecFor('cloudformation', type) !== undefined;
+}
+
+function aliasTargetAttribute(type: string): string | undefined {
+  return (aliasTypeSpecFor('terraform', type) ?? aliasTypeSpecFor('cloudformation', type))?.targetAttribute;
+}
+
+/** `terraform-aws-modules/sqs/aws` → `sqs`: the service a registry module is named after. */
+function moduleService(source: Value | undefined): string {
+  const match = typeof source === 'string' ? /^[\w-]+\/([\w-]+)\/aws/.exec(source) : null;
+  return match ? match[1] : 'module';
+}
+
+function emptyKeyParts() {
+  return {
+    grants: [],
+    consumers: [],
+    environment: null,
+    workload: null,
+    dataClass: null,
+    owner: null,
+    blastRadius: blastRadius([]),
+  };
+}
+
+function referencedKey(facts: ReferencedKeyFacts): Key {
+  const notDeclared = (what: string) => ({ $kind: 'unknown' as const, expr: facts.id, reason: `${what} of a key not declared in this repository` });
+  return {
+    id: facts.id,
+    declared: false,
+    manager: facts.manager,
+    aliases: facts.alias ? [facts.alias] : [],
+    ...(facts.account ? { account: facts.account } : {}),
+    ...(facts.region ? { region: facts.region } : {}),
+    spec: facts.manager === 'aws' ? 'SYMMETRIC_DEFAULT' : notDeclared('spec'),
+    usage: facts.manager === 'aws' ? 'ENCRYPT_DECRYPT' : notDeclared('usage'),
+    origin: facts.manager === 'aws' ? 'AWS_KMS' : notDeclared('origin'),
+    multiRegion: facts.manager === 'aws' ? false : notDeclared('multi-region'),
+    rotation: { enabled: facts.manager === 'aws' ? true : notDeclared('rotation') },
+    enabled: notDeclared('state'),
+    tags: {},
+    attributeLocations: {},
+    ...emptyKeyParts(),
+  };
+}
+
+function byDeclaredThenId(a: Key, b: Key): number {
+  return Number(b.declared) - Number(a.declared) || a.id.localeCompare(b.id);
+}

@@ -1,0 +1,128 @@
+/**
+ * Follows a key reference (a literal, a Ref to a key / alias / data source, a choice between
+ * values) to the key(s) it names. Every dead end is reported with its reason, never dropped.
+ */
+import type { Ref, Resource, Value } from '../model/types.js';
+import { describeValue, isOneOf, isRecord, isRef, isUnknown } from '../model/value.js';
+import { isAwsManagedAlias, parseKeyReference } from './key-reference.js';
+
+export type Resolution = { kind: 'key'; keyId: string; via: string; conditional?: string } | { kind: 'unresolved'; expr: string; reason: string };
+
+/** A key known only by reference: created on first sight, shared by every later reference. */
+export interface ReferencedKeyFacts {
+  id: string;
+  manager: 'customer' | 'aws';
+  alias?: string;
+  account?: string;
+  region?: string;
+}
+
+export interface ResolverTables {
+  resources: ReadonlyMap<string, Resource>;
+  /** Resource types that declare a key. */
+  isKeyType(type: string): boolean;
+  /** For alias / data-source types: the attribute that holds what they point at (`target_key_id`, `key_id`, `name`). */
+  followAttribute(type: string, mode: Resource['mode']): string | undefined;
+  /** Declared aliases by name (`alias/x`), possibly several (per unit). */
+  aliasesByName: ReadonlyMap<string, Resource[]>;
+  aliasTarget(alias: Resource): Value | undefined;
+}
+
+const MAX_DEPTH = 16;
+
+export class KeyResolver {
+  readonly referencedKeys = new Map<string, ReferencedKeyFacts>();
+
+  constructor(private readonly tables: ResolverTables) {}
+
+  resolve(value: Value | undefined, fromUnit: string): Resolution[] {
+    return this.follow(value, fromUnit, 0, []);
+  }
+
+  private follow(value: Value | undefined, unit: string, depth: number, via: string[]): Resolution[] {
+    const expr = value === undefined ? '' : describeValue(value);
+    if (depth > MAX_DEPTH) return [{ kind: 'unresolved', expr, reason: 'reference chain too long (cycle?)' }];
+    if (value === undefined || value === null) return [];
+    if (typeof value === 'string') return [this.literal(value, unit, depth, via)].flat();
+    if (isRef(value)) return this.reference(value, depth, via);
+    if (isOneOf(value)) {
+      return value.options.flatMap((option) =>
+        this.follow(option, unit, depth + 1, via).map((r) => (r.kind === 'key' ? { ...r, conditional: value.reason } : r)),
+      );
+    }
+    if (isUnknown(value)) return this.unknownValue(value, unit, depth, via);
+    if (Array.isArray(value)) return value.flatMap((item) => this.follow(item, unit, depth + 1, via));
+    if (isRecord(value)) return [{ kind: 'unresolved', expr, reason: 'an object, not a key reference' }];
+    return [{ kind: 'unresolved', expr, reason: `${typeof value} is not a key reference` }];
+  }
+
+  /** An expression that could not be evaluated still names a key when all its key references agree. */
+  private unknownValue(value: Extract<Value, { $kind: 'unknown' }>, unit: string, depth: number, via: string[]): Resolution[] {
+    const keys = (value.refs ?? []).flatMap((ref) => this.reference(ref, depth + 1, via)).filter((r) => r.kind === 'key');
+    const distinct = new Set(keys.map((k) => (k.kind === 'key' ? k.keyId : '')));
+    if (distinct.size === 1) return [{ ...keys[0], via: `${value.expr} → ${(keys[0] as { via: string }).via}` } as Resolution];
+    return [{ kind: 'unresolved', expr: value.expr, reason: value.reason }];
+  }
+
+  private literal(text: string, unit: string, depth: number, via: string[]): Resolution | Resolution[] {
+    const parsed = parseKeyReference(text);
+    const chain = (last: string) => [...via, last].join(' → ');
+    switch (parsed.kind) {
+      case 'key-arn':
+        return this.referenced({ id: parsed.arn, manager: 'customer', account: parsed.account, region: parsed.region }, chain('key ARN'));
+      case 'key-id':
+        return this.referenced({ id: parsed.keyId, manager: 'customer' }, chain('key id'));
+      case 'invalid':
+        return { kind: 'unresolved', expr: text, reason: parsed.reason };
+      case 'alias': {
+        if (isAwsManagedAlias(parsed.name)) {
+          return this.referenced({ id: parsed.name, manager: 'aws', alias: parsed.name }, chain('AWS managed key'));
+        }
+        const declared = this.declaredAlias(parsed.name, unit);
+        if (declared) {
+          const target = this.tables.aliasTarget(declared);
+          return this.follow(target, declared.unit, depth + 1, [...via, `alias ${parsed.name} (${declared.address})`]);
+        }
+        const id = parsed.arn ?? parsed.name;
+        return this.referenced({ id, manager: 'customer', alias: parsed.name, account: parsed.account, region: parsed.region }, chain(`alias ${parsed.name}`));
+      }
+    }
+  }
+
+  /** An alias declared in the same unit wins; otherwise a name declared exactly once in the repository. */
+  private declaredAlias(name: string, unit: string): Resource | undefined {
+    const candidates = this.tables.aliasesByName.get(name) ?? [];
+    return candidates.find((a) => a.unit === unit) ?? (candidates.length === 1 ? candidates[0] : undefined);
+  }
+
+  private reference(ref: Ref, depth: number, via: string[]): Resolution[] {
+    const expr = describeValue(ref);
+    const target = this.lookup(ref);
+    if (!target) return [{ kind: 'unresolved', expr, reason: `no resource ${ref.address} in ${ref.unit}` }];
+    const step = [...via, expr];
+    if (this.tables.isKeyType(target.type) && target.mode === 'managed') return [{ kind: 'key', keyId: target.id, via: step.join(' → ') }];
+    const attribute = this.tables.followAttribute(target.type, target.mode);
+    if (attribute) {
+      const next = target.attrs[attribute];
+      if (next === undefined) return [{ kind: 'unresolved', expr, reason: `${target.address} has no ${attribute}` }];
+      return this.follow(next, target.unit, depth + 1, step);
+    }
+    if (target.type === 'module') {
+      return [{ kind: 'unresolved', expr, reason: `output "${ref.attr}" of module ${target.address} is not known statically` }];
+    }
+    return [{ kind: 'unresolved', expr, reason: `${target.address} is a ${target.type}, not a KMS key` }];
+  }
+
+  private lookup(ref: Ref): Resource | undefined {
+    const exact = this.tables.resources.get(`${ref.unit}:${ref.address}`);
+    if (exact) return exact;
+    const withoutIndex = ref.address.replace(/\[[^\]]*\]$/, '');
+    return this.tables.resources.get(`${ref.unit}:${withoutIndex}`);
+  }
+
+  private referenced(facts: ReferencedKeyFacts, via: string): Resolution {
+    const known = this.referencedKeys.get(facts.id);
+    if (!known) this.referencedKeys.set(facts.id, facts);
+    return { kind: 'key', keyId: facts.id, via };
+  }
+}

@@ -1,0 +1,125 @@
+/** The key inventory: what the repository declares and uses, per key, with provenance. */
+import type { PolicyDocument } from '../model/policy.js';
+import type { Classifications, Location, Multiplicity, Problem, SourceKind, UnitInfo, Unknown, Value } from '../model/types.js';
+
+/** A statically known value or what is known about why it is not. */
+export type Known<T> = T | Unknown;
+
+export interface KeyPolicy {
+  document: PolicyDocument;
+  /** `inline` (the key's own policy attribute), or the id of the `aws_kms_key_policy` / module that sets it. */
+  from: string;
+  location: Location;
+}
+
+export interface Grant {
+  id: string;
+  grantee: Value;
+  operations: Value;
+  constraints: Value;
+  retiringPrincipal?: Value;
+  location: Location;
+}
+
+export interface Consumer extends Classifications {
+  /** Resource id `<unit>:<address>`. */
+  resource: string;
+  type: string;
+  service: string;
+  /** Dotted attribute path that holds the key reference. */
+  attribute: string;
+  purpose: string;
+  /** Location of the key reference (the attribute), so annotations point at that line. */
+  location: Location;
+  replacementOnKeyChange: boolean;
+  /** How the reference reached the key: `aws_kms_key.main.arn`, `alias alias/app-prod`, `ARN literal`… */
+  via: string;
+  multiplicity?: Multiplicity;
+  /** Set when the resource may not exist or the key is one of several possible (Fn::If, count = cond ? 1 : 0). */
+  conditional?: string;
+}
+
+export interface BlastRadius {
+  consumers: number;
+  services: number;
+  workloads: number;
+  environments: number;
+  dataClasses: number;
+  /** Consumers whose value of the dimension is unknown. */
+  unknown: { workloads: number; environments: number; dataClasses: number };
+  /** What stops working if the key is disabled or deleted, one line per consumer. */
+  breaksIfDisabled: string[];
+}
+
+export interface Key extends Classifications {
+  /** `<unit>:<address>` for declared keys; the ARN, alias or key id for keys only referenced. */
+  id: string;
+  declared: boolean;
+  /** `customer` or `aws` (AWS managed keys `alias/aws/<service>`). */
+  manager: 'customer' | 'aws';
+  source?: SourceKind;
+  type?: string;
+  unit?: string;
+  aliases: string[];
+  /** For referenced keys: parsed from the ARN. */
+  account?: string;
+  region?: string;
+  description?: Known<string>;
+  spec: Known<string>;
+  usage: Known<string>;
+  origin: Known<string>;
+  multiRegion: Known<boolean>;
+  /** The primary key of a replica (its id when declared here, else the ARN). */
+  primary?: string;
+  rotation: { enabled: Known<boolean>; periodDays?: Known<number> };
+  deletionWindowDays?: Known<number>;
+  enabled: Known<boolean>;
+  bypassLockoutSafetyCheck?: Known<boolean>;
+  policy?: KeyPolicy;
+  grants: Grant[];
+  consumers: Consumer[];
+  tags: Record<string, string>;
+  multiplicity?: Multiplicity;
+  protectedFromDeletion?: boolean;
+  conditional?: string;
+  location?: Location;
+  /** Where each attribute is set, by normalised field name (`rotation`, `deletionWindow`, `policy`…). */
+  attributeLocations: Record<string, Location>;
+  blastRadius: BlastRadius;
+}
+
+export interface Alias {
+  name: string;
+  /** Key id the alias points at, when resolved. */
+  key?: string;
+  resource?: string;
+  location?: Location;
+}
+
+/** A key reference the inventory could not tie to a key: never dropped silently. */
+export interface Unresolved {
+  resource: string;
+  type: string;
+  attribute: string;
+  location: Location;
+  expr: string;
+  reason: string;
+}
+
+/** A consumer protected by no customer managed key (AWS owned encryption or none). */
+export interface WithoutCmk extends Classifications {
+  resource: string;
+  type: string;
+  service: string;
+  protection: 'aws-owned' | 'aws-managed' | 'unencrypted';
+  location: Location;
+}
+
+export interface Inventory {
+  keys: Key[];
+  aliases: Alias[];
+  unresolved: Unresolved[];
+  withoutCmk: WithoutCmk[];
+  units: UnitInfo[];
+  problems: Problem[];
+}

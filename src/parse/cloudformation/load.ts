@@ -1,0 +1,144 @@
+/**
+ * Template text (YAML or JSON: JSON is YAML) → `TreeNode` with line numbers, or a located failure.
+ *
+ * This is `yaml.parseDocument` unrolled into its two halves so the input can be checked between
+ * them: the CST parser is iterative and safe on any input, but the composer recurses per nesting
+ * level (and on 10,000 nested compact sequences it exhausts memory outright), so the CST depth is
+ * measured first, without recursion, and deep documents never reach the composer.
+ */
+import { type Alias, Composer, type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type CST, type Node } from 'yaml';
+import type { Limits } from '../plugin.js';
+import { type Budget, BudgetExceeded } from './budget.js';
+import { INTRINSIC_TAGS, LONG_FORM_OF_TAG } from './tags.js';
+import type { Lines, MapEntry, TreeNode } from './tree.js';
+
+export type LoadResult = { ok: true; root: TreeNode } | { ok: false; message: string; line: number };
+
+export function loadTemplate(text: string, limits: Limits, budget: Budget): LoadResult {
+  const lineCounter = new LineCounter();
+  const lineOf = (offset: number): number => Math.max(1, lineCounter.linePos(offset).line);
+  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+
+  const deepAt = offsetBeyondDepth(tokens, limits.maxDepth);
+  if (deepAt !== undefined) return { ok: false, message: `nesting deeper than ${limits.maxDepth} levels`, line: lineOf(deepAt) };
+
+  const composer = new Composer({ uniqueKeys: false, customTags: INTRINSIC_TAGS, version: '1.2' });
+  const documents = Array.from(composer.compose(tokens, true, text.length));
+  const [doc] = documents;
+  if (documents.length > 1) {
+    return { ok: false, message: 'several YAML documents in one file; a template is one document', line: lineOf(documents[1].range[0]) };
+  }
+  const [error] = doc.errors;
+  if (error) return { ok: false, message: `syntax error: ${firstLine(error.message)}`, line: lineOf(error.pos[0]) };
+
+  try {
+    const converter = new TreeConverter(doc, text, lineOf, limits, budget);
+    return { ok: true, root: converter.convert(doc.contents, 0) };
+  } catch (failure) {
+    if (failure instanceof TreeLimitExceeded) return { ok: false, message: failure.message, line: failure.line };
+    if (failure instanceof BudgetExceeded) return { ok: false, message: failure.message, line: 1 };
+    throw failure;
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n', 1)[0];
+}
+
+/** Offset of the first collection nested deeper than `maxDepth`, found with an explicit stack. */
+function offsetBeyondDepth(tokens: CST.Token[], maxDepth: number): number | undefined {
+  const stack: { token: CST.Token; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { token, depth } = next;
+    const children: (CST.Token | null | undefined)[] = [];
+    if (token.type === 'document') children.push(token.value);
+    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > maxDepth) return token.offset;
+      for (const item of token.items) children.push(item.key, item.value);
+    }
+    const childDepth = token.type === 'document' ? depth : depth + 1;
+    for (const item of children) if (item) stack.push({ token: item, depth: childDepth });
+  }
+  return undefined;
+}
+
+class TreeLimitExceeded extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * `yaml` nodes → `TreeNode`. Recursion depth is bounded by `limits.maxDepth` (checked on entry,
+ * which also bounds alias-in-alias expansion); alias expansions are counted against
+ * `limits.maxYamlAliases`, so an alias bomb stops after a fixed amount of work.
+ */
+class TreeConverter {
+  private aliasesExpanded = 0;
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly text: string,
+    private readonly lineOf: (offset: number) => number,
+    private readonly limits: Limits,
+    private readonly budget: Budget,
+  ) {}
+
+  convert(node: unknown, depth: number, fallbackLine = 1): TreeNode {
+    this.budget.tick();
+    if (depth > this.limits.maxDepth) throw new TreeLimitExceeded(`nesting deeper than ${this.limits.maxDepth} levels`, fallbackLine);
+    if (isAlias(node)) return this.expandAlias(node, depth);
+    if (!isScalar(node) && !isMap(node) && !isSeq(node)) {
+      return { kind: 'scalar', value: null, lines: { start: fallbackLine, end: fallbackLine } };
+    }
+    const lines = this.linesOf(node);
+    const plain = this.convertUntagged(node, lines, depth);
+    const longForm = typeof node.tag === 'string' ? LONG_FORM_OF_TAG[node.tag] : undefined;
+    if (!longForm) return plain;
+    const entry: MapEntry = { key: longForm, keyLine: lines.start, value: plain };
+    return { kind: 'map', entries: new Map([[longForm, entry]]), lines };
+  }
+
+  private convertUntagged(node: Node, lines: Lines, depth: number): TreeNode {
+    if (isSeq(node)) return { kind: 'seq', items: node.items.map((item) => this.convert(item, depth + 1, lines.start)), lines };
+    if (isMap(node)) {
+      const entries = new Map<string, MapEntry>();
+      for (const pair of node.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue; // complex keys are not valid CloudFormation
+        const key = String(pair.key.value);
+        const keyLine = this.lineOf(pair.key.range?.[0] ?? 0);
+        entries.set(key, { key, keyLine, value: this.convert(pair.value, depth + 1, keyLine) });
+      }
+      return { kind: 'map', entries, lines };
+    }
+    const value = isScalar(node) ? node.value : null;
+    return { kind: 'scalar', value: isPlainScalar(value) ? value : String(value), lines };
+  }
+
+  private expandAlias(alias: Alias, depth: number): TreeNode {
+    const line = this.lineOf(alias.range?.[0] ?? 0);
+    this.aliasesExpanded += 1;
+    if (this.aliasesExpanded > this.limits.maxYamlAliases) {
+      throw new TreeLimitExceeded(`more than ${this.limits.maxYamlAliases} YAML alias expansions`, line);
+    }
+    const target = alias.resolve(this.doc);
+    if (!target) throw new TreeLimitExceeded(`YAML alias *${alias.source} has no anchor`, line);
+    const expanded = this.convert(target, depth + 1, line);
+    return { ...expanded, lines: { start: line, end: line } };
+  }
+
+  /** Lines of a node's value, ignoring the trailing blank lines and comments a block node's range keeps. */
+  private linesOf(node: Node): Lines {
+    const [start, valueEnd] = node.range ?? [0, 0];
+    let last = Math.max(start, valueEnd - 1);
+    while (last > start && /\s/.test(this.text[last])) last -= 1;
+    return { start: this.lineOf(start), end: this.lineOf(last) };
+  }
+}
+
+function isPlainScalar(value: unknown): value is string | number | boolean | null {
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+}

@@ -1,0 +1,156 @@
+/**
+ * JSON (and YAML) text → plain value plus line ranges, under the safety limits.
+ *
+ * `yaml`'s `parseDocument` gives every node an offset range, which a `LineCounter` turns into lines;
+ * JSON goes through the same path so policy statements and plan entries get exact line ranges.
+ * PR content is hostile: the size cap is checked first, flow nesting is measured by a linear scan
+ * *before* `yaml` sees the text (deeply nested flow collections exhaust its memory), block nesting
+ * is measured afterwards without recursion, and alias expansion is capped.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { Location, Problem, Value } from '../model/types.js';
+import { fileLocation, type Limits, problem, type SourceFile } from './plugin.js';
+
+export type JsonPath = readonly (string | number)[];
+
+export interface LocatedDocument {
+  value: Value;
+  /** Line range of the value at `path` (map keys and list indexes), or undefined when absent. */
+  locate(path: JsonPath): Location | undefined;
+  /**
+   * Line ranges of every map entry below the value at `path`, keyed by dotted path relative to it
+   * with list indexes omitted (the `Resource.attrLocations` convention); the first occurrence wins.
+   */
+  entryLocations(path: JsonPath): Record<string, Location>;
+  /** Line range of the whole text. */
+  whole: Location;
+}
+
+export type LocatedResult = { ok: true; doc: LocatedDocument } | { ok: false; problem: Problem };
+
+export function parseLocatedDocument(file: SourceFile, limits: Limits): LocatedResult {
+  const fail = (message: string, line = 1): LocatedResult => ({
+    ok: false,
+    problem: problem(message, fileLocation(file.path, line)),
+  });
+  const bytes = Math.max(file.size, file.text.length);
+  if (bytes > limits.maxFileBytes) {
+    return fail(`file is ${bytes} bytes, over the ${limits.maxFileBytes}-byte limit; not parsed`);
+  }
+  const tooDeepAt = flowNestingExceeds(file.text, limits.maxDepth);
+  if (tooDeepAt !== undefined) return fail(`nesting deeper than ${limits.maxDepth} levels; not parsed`, tooDeepAt);
+
+  const lineCounter = new LineCounter();
+  const document = parseDocument(file.text, {
+    lineCounter,
+    // JSON files are held to JSON scalars, so `tru` is an error rather than the string "tru".
+    schema: file.path.endsWith('.json') ? 'json' : 'core',
+    prettyErrors: false,
+  });
+  const error = document.errors[0];
+  if (error) return fail(`invalid ${syntaxName(file.path)}: ${error.message}`, lineCounter.linePos(error.pos[0]).line);
+
+  let value: Value;
+  try {
+    value = (document.toJS({ maxAliasCount: limits.maxYamlAliases }) ?? null) as Value;
+  } catch (thrown) {
+    // `yaml` throws a ReferenceError when alias expansion exceeds maxAliasCount.
+    return fail(thrown instanceof Error ? thrown.message : String(thrown));
+  }
+  if (valueDepthExceeds(value, limits.maxDepth)) return fail(`nesting deeper than ${limits.maxDepth} levels; not parsed`);
+
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+  const rangeOf = (start: number, end: number): Location => ({
+    file: file.path,
+    startLine: lineOf(start),
+    endLine: lineOf(Math.max(start, end - 1)),
+  });
+  const nodeAt = (path: JsonPath): Node | undefined => {
+    const node = path.length === 0 ? document.contents : document.getIn(path, true);
+    return isNodeWithRange(node) ? node : undefined;
+  };
+  return {
+    ok: true,
+    doc: {
+      value,
+      locate(path) {
+        const node = nodeAt(path);
+        return node?.range ? rangeOf(node.range[0], node.range[1]) : undefined;
+      },
+      entryLocations(path) {
+        const root = nodeAt(path);
+        return root ? collectEntryLocations(root, rangeOf) : {};
+      },
+      whole: rangeOf(0, file.text.replace(/\s+$/, '').length),
+    },
+  };
+}
+
+function syntaxName(path: string): string {
+  return path.endsWith('.json') ? 'JSON' : 'YAML';
+}
+
+function isNodeWithRange(node: unknown): node is Node {
+  return isMap(node) || isSeq(node) || isScalar(node);
+}
+
+/** Walks map entries breadth-first with an explicit queue: depth is already bounded, but no recursion is needed. */
+function collectEntryLocations(
+  root: Node,
+  rangeOf: (start: number, end: number) => Location,
+): Record<string, Location> {
+  const found: Record<string, Location> = {};
+  const queue: { node: unknown; prefix: string }[] = [{ node: root, prefix: '' }];
+  for (let i = 0; i < queue.length; i++) {
+    const { node, prefix } = queue[i];
+    if (isSeq(node)) {
+      for (const item of node.items) queue.push({ node: item, prefix });
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) continue;
+        const path = prefix + String(pair.key.value);
+        const end = isNodeWithRange(pair.value) && pair.value.range ? pair.value.range[1] : pair.key.range[1];
+        found[path] ??= rangeOf(pair.key.range[0], end);
+        queue.push({ node: pair.value, prefix: `${path}.` });
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Line at which `[`/`{` nesting first exceeds `maxDepth`, ignoring brackets inside double-quoted
+ * strings; undefined when it never does. Linear, no recursion.
+ */
+export function flowNestingExceeds(text: string, maxDepth: number): number | undefined {
+  let depth = 0;
+  let line = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    if (inString) {
+      if (c === 92 && text.charCodeAt(++i) === 10) line++; // skip the escaped character, counting lines
+      else if (c === 34) inString = false;
+    } else if (c === 34) {
+      inString = true;
+    } else if (c === 91 || c === 123) {
+      if (++depth > maxDepth) return line;
+    } else if ((c === 93 || c === 125) && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/** True when the value nests deeper than `maxDepth` (block YAML is not caught by the text scan). */
+function valueDepthExceeds(root: Value, maxDepth: number): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop() as { value: unknown; depth: number };
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= maxDepth) return true;
+    for (const child of Object.values(value)) stack.push({ value: child, depth: depth + 1 });
+  }
+  return false;
+}

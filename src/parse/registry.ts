@@ -1,0 +1,44 @@
+/**
+ * The parser plug-ins, in claim order: a file goes to the first parser that claims it (a plan
+ * JSON is not a policy; a CloudFormation JSON template is not a policy either).
+ */
+import type { ParseOutput } from '../model/types.js';
+import { cloudFormationParser } from './cloudformation/index.js';
+import { planParser } from './plan/index.js';
+import type { ParseContext, ParserPlugin, SourceFile } from './plugin.js';
+import { problem } from './plugin.js';
+import { policyParser } from './policy/index.js';
+import { terraformParser } from './terraform/index.js';
+
+export const PARSERS: readonly ParserPlugin[] = [terraformParser, planParser, cloudFormationParser, policyParser];
+
+let initialised: Promise<void> | undefined;
+
+/** Loads every parser's assets once per process (the Terraform grammar). */
+export function initParsers(): Promise<void> {
+  initialised ??= Promise.all(PARSERS.map((p) => p.init?.())).then(() => undefined);
+  return initialised;
+}
+
+/** Runs every parser on the files it claims. A parser that throws costs its files, not the run. */
+export function parseFiles(files: SourceFile[], ctx: ParseContext): ParseOutput {
+  const claimed = new Map<ParserPlugin, SourceFile[]>(PARSERS.map((p) => [p, []]));
+  for (const file of files) {
+    const parser = PARSERS.find((p) => p.claims(file));
+    if (parser) claimed.get(parser)?.push(file);
+  }
+  const output: ParseOutput = { resources: [], problems: [], units: [] };
+  for (const [parser, own] of claimed) {
+    if (own.length === 0) continue;
+    try {
+      const result = parser.parse(own, ctx);
+      output.resources.push(...result.resources);
+      output.problems.push(...result.problems);
+      output.units.push(...result.units);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      for (const file of own) output.problems.push(problem(`${parser.name} parser failed: ${message}`, { file: file.path, startLine: 1, endLine: 1 }));
+    }
+  }
+  return output;
+}

@@ -1,0 +1,471 @@
+/**
+ * tree-sitter CST → the HCL AST of `ast.ts`. Syntax errors become located problems and the rest of
+ * the file is still read. Hostile input is bounded: size, NUL bytes, a parse-time budget, and an
+ * expression depth beyond which nothing is descended into (so recursion can never blow the stack).
+ * The tree is freed right after conversion.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { Problem } from '../../model/types.js';
+import type { Limits, SourceFile } from '../plugin.js';
+import { problem } from '../plugin.js';
+import type { Attribute, Block, Body, Expr, Span, Step, TemplatePart } from './ast.js';
+import { shortText } from './ast.js';
+import { hclParser } from './grammar.js';
+import { bodyFromJson } from './json-syntax.js';
+
+export interface ParsedFile {
+  path: string;
+  body: Body;
+  problems: Problem[];
+}
+
+const EMPTY_BODY: Body = { attributes: [], blocks: [] };
+/** Syntax problems reported per file; the first few locate the trouble, more is noise. */
+const MAX_SYNTAX_PROBLEMS = 10;
+const BINARY_OPERATORS = new Set(['*', '/', '%', '+', '-', '>', '>=', '<', '<=', '==', '!=', '&&', '||']);
+const QUOTED_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f' };
+
+/** Parses one `.tf` / `.tfvars` / `terragrunt.hcl` / `.tf.json` file. Never throws. */
+export function parseHclFile(file: SourceFile, limits: Limits): ParsedFile {
+  const where = (line = 1) => ({ file: file.path, startLine: line, endLine: line });
+  const fail = (message: string): ParsedFile => ({ path: file.path, body: EMPTY_BODY, problems: [problem(message, where())] });
+  if (file.size > limits.maxFileBytes || file.text.length > limits.maxFileBytes) {
+    return fail(`file is larger than the ${limits.maxFileBytes}-byte limit; not parsed`);
+  }
+  if (file.text.includes('\0')) return fail('file contains NUL bytes (binary); not parsed');
+  const root = parseRoot(file.text, limits);
+  if (!root.tree) return fail(root.error);
+  const converter = new Converter(file.text, file.path, limits);
+  try {
+    const top = root.tree.rootNode.namedChildren.find((n) => n.type === 'body' || n.type === 'object');
+    let body = EMPTY_BODY;
+    if (top?.type === 'body') body = converter.body(top, 0);
+    else if (top?.type === 'object') {
+      const expr = converter.expression(top, 0);
+      if (expr.kind === 'object') body = bodyFromJson(expr, file.path.endsWith('.tf.json'));
+    }
+    const problems = [...syntaxProblems(root.tree.rootNode, file.path), ...converter.problems];
+    return { path: file.path, body, problems };
+  } finally {
+    root.tree.delete();
+  }
+}
+
+/** Parses template text (a `templatefile` file) as a heredoc body would be: no backslash escapes. */
+export function parseTemplateText(text: string, path: string, limits: Limits): { expr: Expr; problems: Problem[] } {
+  const marker = 'KMS_REVIEW_TEMPLATE_END';
+  const wrapped = `t = <<${marker}\n${text}\n${marker}\n`;
+  const parsed = parseHclFile({ path, text: wrapped, size: wrapped.length }, limits);
+  const attr = parsed.body.attributes[0];
+  if (!attr) return { expr: invalidExpr('template could not be read', 1), problems: parsed.problems };
+  // The heredoc adds a newline the file did not have, and the wrapper shifted lines by one.
+  const expr = attr.expr.kind === 'template' ? { ...attr.expr, parts: dropFinalNewline(attr.expr.parts) } : attr.expr;
+  const problems = parsed.problems.map((p) => ({ ...p, location: { ...p.location, startLine: Math.max(1, p.location.startLine - 1), endLine: Math.max(1, p.location.endLine - 1) } }));
+  return { expr, problems };
+}
+
+function dropFinalNewline(parts: TemplatePart[]): TemplatePart[] {
+  const last = parts[parts.length - 1];
+  if (last?.kind !== 'text' || !last.value.endsWith('\n')) return parts;
+  return [...parts.slice(0, -1), { kind: 'text', value: last.value.slice(0, -1) }];
+}
+
+function parseRoot(text: string, limits: Limits) {
+  const started = Date.now();
+  let timedOut = false;
+  const tree = hclParser().parse(text, null, {
+    progressCallback: () => {
+      timedOut = Date.now() - started > limits.maxParseMillisPerFile;
+      return timedOut;
+    },
+  });
+  hclParser().reset();
+  if (!tree || timedOut) {
+    tree?.delete();
+    return { tree: undefined, error: `parsing took longer than ${limits.maxParseMillisPerFile} ms; not parsed` };
+  }
+  return { tree, error: '' };
+}
+
+/** ERROR and MISSING nodes, found by an explicit-stack walk that only enters subtrees with errors. */
+function syntaxProblems(root: Node, path: string): Problem[] {
+  const found: Problem[] = [];
+  const stack: Node[] = root.hasError ? [root] : [];
+  while (stack.length > 0 && found.length < MAX_SYNTAX_PROBLEMS) {
+    const node = stack.pop() as Node;
+    const line = node.startPosition.row + 1;
+    if (node.isMissing) {
+      found.push(problem(`syntax error: missing ${node.type}`, { file: path, startLine: line, endLine: line }));
+    } else if (node.isError) {
+      const endLine = node.endPosition.row + 1;
+      found.push(problem(`syntax error near "${shortText(node.text.slice(0, 200))}"`, { file: path, startLine: line, endLine }));
+    } else {
+      for (let i = node.childCount - 1; i >= 0; i--) {
+        const child = node.child(i);
+        if (child && (child.hasError || child.isMissing)) stack.push(child);
+      }
+    }
+  }
+  return found;
+}
+
+function invalidExpr(reason: string, line: number): Expr {
+  return { kind: 'invalid', reason, startLine: line, endLine: line, text: '' };
+}
+
+class Converter {
+  readonly problems: Problem[] = [];
+  private tooDeepReported = false;
+
+  constructor(
+    private readonly source: string,
+    private readonly path: string,
+    private readonly limits: Limits,
+  ) {}
+
+  span(node: Node): Span {
+    const text = this.source.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + 400));
+    return { startLine: node.startPosition.row + 1, endLine: node.endPosition.row + 1, text: shortText(text) };
+  }
+
+  body(node: Node, depth: number): Body {
+    const body: Body = { attributes: [], blocks: [] };
+    for (const child of node.namedChildren) {
+      if (child.type === 'attribute') {
+        const attr = this.attribute(child, depth);
+        if (attr) body.attributes.push(attr);
+      } else if (child.type === 'block') {
+        const block = this.block(child, depth);
+        if (block) body.blocks.push(block);
+      }
+    }
+    return body;
+  }
+
+  attribute(node: Node, depth: number): Attribute | undefined {
+    const name = node.namedChildren.find((c) => c.type === 'identifier');
+    const value = node.namedChildren.filter((c) => c.type === 'expression').pop();
+    if (!name) return undefined;
+    const expr = value ? this.expression(value, depth) : invalidExpr('attribute without a value', node.startPosition.row + 1);
+    return { ...this.span(node), name: name.text, expr };
+  }
+
+  block(node: Node, depth: number): Block | undefined {
+    const [typeNode, ...rest] = node.namedChildren;
+    if (typeNode?.type !== 'identifier') return undefined;
+    if (depth > this.limits.maxDepth) return this.tooDeep(node) && undefined;
+    const labels: string[] = [];
+    let body: Body = EMPTY_BODY;
+    for (const child of rest) {
+      if (child.type === 'identifier') labels.push(child.text);
+      else if (child.type === 'string_lit') labels.push(this.stringLit(child));
+      else if (child.type === 'body') body = this.body(child, depth + 1);
+    }
+    return { ...this.span(node), type: typeNode.text, labels, body };
+  }
+
+  private tooDeep(node: Node): Expr {
+    if (!this.tooDeepReported) {
+      this.tooDeepReported = true;
+      const line = node.startPosition.row + 1;
+      this.problems.push(problem(`nesting deeper than ${this.limits.maxDepth} levels; the rest of this expression is ignored`, { file: this.path, startLine: line, endLine: line }));
+    }
+    return invalidExpr('nested too deeply', node.startPosition.row + 1);
+  }
+
+  /** An `expression` node or any node that stands for one expression. */
+  expression(node: Node, depth: number): Expr {
+    if (depth > this.limits.maxDepth) return this.tooDeep(node);
+    if (node.type !== 'expression') return this.primary(node, depth);
+    const children = node.children.filter((c) => c.type !== 'comment');
+    if (children.length === 1 && children[0].type === 'conditional') return this.primary(children[0], depth);
+    return this.term(children, node, depth);
+  }
+
+  /** A primary followed by postfix traversals, as tree-sitter flattens `_expr_term`. */
+  private term(nodes: Node[], whole: Node, depth: number): Expr {
+    if (nodes.length === 0) return invalidExpr('empty expression', whole.startPosition.row + 1);
+    let rest = nodes;
+    let expr: Expr;
+    if (nodes[0].type === '(') {
+      const inner = nodes.find((n) => n.type === 'expression');
+      const close = nodes.findIndex((n) => n.type === ')');
+      expr = inner ? this.expression(inner, depth + 1) : invalidExpr('empty parentheses', whole.startPosition.row + 1);
+      rest = close >= 0 ? nodes.slice(close + 1) : [];
+    } else {
+      expr = this.primary(nodes[0], depth);
+      rest = nodes.slice(1);
+    }
+    for (const post of rest) {
+      const span = { startLine: expr.startLine, endLine: post.endPosition.row + 1, text: this.spanText(nodes[0], post) };
+      if (post.type === 'get_attr') expr = { ...span, kind: 'getAttr', target: expr, name: post.namedChildren[0]?.text ?? '' };
+      else if (post.type === 'index') expr = { ...span, kind: 'index', target: expr, key: this.indexKey(post, depth) };
+      else if (post.type === 'splat') {
+        const splat = post.namedChildren[0];
+        const each = (splat?.namedChildren ?? []).map((s): Step => (s.type === 'get_attr' ? { attr: s.namedChildren[0]?.text ?? '' } : { index: this.indexKey(s, depth) }));
+        expr = { ...span, kind: 'splat', target: expr, each };
+      } else if (post.type === 'ERROR') {
+        return invalidExpr('syntax error', post.startPosition.row + 1);
+      }
+    }
+    return expr;
+  }
+
+  private spanText(first: Node, last: Node): string {
+    return shortText(this.source.slice(first.startIndex, Math.min(last.endIndex, first.startIndex + 400)));
+  }
+
+  private indexKey(index: Node, depth: number): Expr {
+    const inner = index.namedChildren[0];
+    if (inner?.type === 'legacy_index') return { ...this.span(inner), kind: 'literal', value: Number(inner.text.slice(1)) };
+    const expr = inner?.namedChildren.find((c) => c.type === 'expression');
+    return expr ? this.expression(expr, depth + 1) : invalidExpr('empty index', index.startPosition.row + 1);
+  }
+
+  private primary(node: Node, depth: number): Expr {
+    const span = this.span(node);
+    const named = node.namedChildren;
+    switch (node.type) {
+      case 'expression':
+        return this.expression(node, depth + 1);
+      case 'literal_value':
+        return this.literal(named[0] ?? node);
+      case 'template_expr':
+        return this.template(named[0] ?? node, depth);
+      case 'collection_value':
+      case 'operation':
+      case 'for_expr':
+        return named[0] ? this.primary(named[0], depth) : invalidExpr('empty expression', span.startLine);
+      case 'variable_expr':
+        return { ...span, kind: 'variable', name: node.text };
+      case 'tuple':
+        return { ...span, kind: 'tuple', items: named.filter((c) => c.type === 'expression').map((c) => this.expression(c, depth + 1)) };
+      case 'object':
+        return { ...span, kind: 'object', items: named.filter((c) => c.type === 'object_elem').map((c) => this.objectElem(c, depth + 1)) };
+      case 'function_call': {
+        const args = named.find((c) => c.type === 'function_arguments');
+        const argNodes = args?.namedChildren ?? [];
+        return {
+          ...span,
+          kind: 'call',
+          name: named[0]?.text ?? '',
+          args: argNodes.filter((c) => c.type === 'expression').map((c) => this.expression(c, depth + 1)),
+          expandLast: argNodes.some((c) => c.type === 'ellipsis'),
+        };
+      }
+      case 'conditional': {
+        const [cond, then, otherwise] = named.filter((c) => c.type === 'expression').map((c) => this.expression(c, depth + 1));
+        if (!otherwise) return invalidExpr('incomplete conditional', span.startLine);
+        return { ...span, kind: 'conditional', cond, then, else: otherwise };
+      }
+      case 'binary_operation': {
+        const children = node.children.filter((c) => c.type !== 'comment');
+        const at = children.findIndex((c) => !c.isNamed && BINARY_OPERATORS.has(c.type));
+        if (at <= 0) return invalidExpr('malformed operation', span.startLine);
+        const left = this.term(children.slice(0, at), node, depth + 1);
+        const right = this.term(children.slice(at + 1), node, depth + 1);
+        return { ...span, kind: 'binary', op: children[at].type, left, right };
+      }
+      case 'unary_operation': {
+        const [op, ...operand] = node.children.filter((c) => c.type !== 'comment');
+        return { ...span, kind: 'unary', op: op.type, operand: this.term(operand, node, depth + 1) };
+      }
+      case 'for_tuple_expr':
+      case 'for_object_expr':
+        return this.forExpr(node, depth);
+      default:
+        return invalidExpr(node.type === 'ERROR' ? 'syntax error' : `unsupported syntax ${node.type}`, span.startLine);
+    }
+  }
+
+  private objectElem(node: Node, depth: number): { key: Expr; value: Expr } {
+    const keyNode = node.childForFieldName('key');
+    const valNode = node.childForFieldName('val');
+    const line = node.startPosition.row + 1;
+    let key = keyNode ? this.expression(keyNode, depth) : invalidExpr('missing key', line);
+    // A bare identifier key is a literal name; `(expr)` keys are evaluated.
+    if (key.kind === 'variable' && keyNode?.child(0)?.type !== '(') key = { ...key, kind: 'literal', value: key.name };
+    const value = valNode ? this.expression(valNode, depth) : invalidExpr('missing value', line);
+    return { key, value };
+  }
+
+  private forExpr(node: Node, depth: number): Expr {
+    const span = this.span(node);
+    const intro = node.namedChildren.find((c) => c.type === 'for_intro');
+    const names = (intro?.namedChildren ?? []).filter((c) => c.type === 'identifier').map((c) => c.text);
+    const collectionNode = intro?.namedChildren.find((c) => c.type === 'expression');
+    const exprs = node.namedChildren.filter((c) => c.type === 'expression').map((c) => this.expression(c, depth + 1));
+    const condNode = node.namedChildren.find((c) => c.type === 'for_cond')?.namedChildren[0];
+    if (!collectionNode || names.length === 0 || exprs.length === 0) return invalidExpr('malformed for expression', span.startLine);
+    const isObject = node.type === 'for_object_expr';
+    return {
+      ...span,
+      kind: 'for',
+      keyVar: names.length > 1 ? names[0] : undefined,
+      valueVar: names[names.length - 1],
+      collection: this.expression(collectionNode, depth + 1),
+      keyExpr: isObject ? exprs[0] : undefined,
+      valueExpr: isObject ? (exprs[1] ?? exprs[0]) : exprs[0],
+      cond: condNode ? this.expression(condNode, depth + 1) : undefined,
+      grouping: node.namedChildren.some((c) => c.type === 'ellipsis'),
+    };
+  }
+
+  private literal(node: Node): Expr {
+    const span = this.span(node);
+    switch (node.type) {
+      case 'numeric_lit':
+        return { ...span, kind: 'literal', value: node.text.startsWith('0x') ? Number.parseInt(node.text, 16) : Number(node.text) };
+      case 'bool_lit':
+        return { ...span, kind: 'literal', value: node.text === 'true' };
+      case 'null_lit':
+        return { ...span, kind: 'literal', value: null };
+      default:
+        return { ...span, kind: 'literal', value: this.stringLit(node) };
+    }
+  }
+
+  private stringLit(node: Node): string {
+    const start = node.namedChildren.find((c) => c.type === 'quoted_template_start');
+    const end = node.namedChildren.find((c) => c.type === 'quoted_template_end');
+    return unescapeQuoted(this.source.slice(start?.endIndex ?? node.startIndex, end?.startIndex ?? node.endIndex));
+  }
+
+  private template(node: Node, depth: number): Expr {
+    const span = this.span(node);
+    const named = node.namedChildren;
+    if (node.type === 'quoted_template') {
+      const start = named.find((c) => c.type === 'quoted_template_start');
+      const end = named.find((c) => c.type === 'quoted_template_end');
+      const parts = this.parts(node, start?.endIndex ?? node.startIndex, end?.startIndex ?? node.endIndex, depth, { quoted: true, indent: 0 });
+      return { ...span, kind: 'template', parts };
+    }
+    // Heredoc: content runs from the line after `<<ID` to the start of the closing `ID` line.
+    const ids = named.filter((c) => c.type === 'heredoc_identifier');
+    const opener = ids[0];
+    const closer = ids.length > 1 && !ids[ids.length - 1].isMissing ? ids[ids.length - 1] : undefined;
+    const newline = this.source.indexOf('\n', opener?.endIndex ?? node.startIndex);
+    const from = newline < 0 ? node.endIndex : newline + 1;
+    const to = closer ? this.source.lastIndexOf('\n', closer.startIndex) + 1 : node.endIndex;
+    const flush = named.some((c) => c.type === 'heredoc_start' && c.text === '<<-');
+    const content = this.source.slice(from, Math.max(from, to));
+    const parts = this.parts(node, from, Math.max(from, to), depth, { quoted: false, indent: flush ? commonIndent(content) : 0 });
+    return { ...span, kind: 'template', parts };
+  }
+
+  /** Template parts of `container` between two source offsets: text between interpolations and directives. */
+  private parts(container: Node, from: number, to: number, depth: number, style: { quoted: boolean; indent: number }): TemplatePart[] {
+    const parts: TemplatePart[] = [];
+    const strips: { left: boolean; right: boolean }[] = [];
+    let cursor = from;
+    const pushText = (end: number) => {
+      if (end <= cursor) return;
+      const raw = this.source.slice(cursor, end);
+      const atLineStart = cursor === from || this.source[cursor - 1] === '\n';
+      parts.push({ kind: 'text', value: decodeText(raw, style, atLineStart) });
+      strips.push({ left: false, right: false });
+    };
+    for (const child of container.namedChildren) {
+      if (child.startIndex < from || child.endIndex > to) continue;
+      const part = this.templatePart(child, depth + 1, style);
+      if (!part) continue;
+      pushText(child.startIndex);
+      parts.push(part);
+      strips.push(stripMarkers(child));
+      cursor = child.endIndex;
+    }
+    pushText(to);
+    return applyStrips(parts, strips);
+  }
+
+  private templatePart(node: Node, depth: number, style: { quoted: boolean; indent: number }): TemplatePart | undefined {
+    if (depth > this.limits.maxDepth) return { kind: 'interp', expr: this.tooDeep(node) };
+    if (node.type === 'template_interpolation') {
+      const expr = node.namedChildren.find((c) => c.type === 'expression');
+      return { kind: 'interp', expr: expr ? this.expression(expr, depth) : invalidExpr('empty interpolation', node.startPosition.row + 1) };
+    }
+    if (node.type !== 'template_directive') return undefined;
+    const directive = node.namedChildren[0];
+    const kids = directive?.namedChildren ?? [];
+    const find = (type: string) => kids.find((c) => c.type === type);
+    if (directive?.type === 'template_if') {
+      const intro = find('template_if_intro');
+      const elseIntro = find('template_else_intro');
+      const end = find('template_if_end');
+      const condNode = intro?.namedChildren.find((c) => c.type === 'expression');
+      if (!intro || !end || !condNode) return { kind: 'interp', expr: invalidExpr('malformed %{if}', node.startPosition.row + 1) };
+      return {
+        kind: 'if',
+        cond: this.expression(condNode, depth),
+        then: this.parts(directive, intro.endIndex, elseIntro?.startIndex ?? end.startIndex, depth, style),
+        else: elseIntro ? this.parts(directive, elseIntro.endIndex, end.startIndex, depth, style) : [],
+      };
+    }
+    const start = find('template_for_start');
+    const end = find('template_for_end');
+    const names = (start?.namedChildren ?? []).filter((c) => c.type === 'identifier').map((c) => c.text);
+    const collection = start?.namedChildren.find((c) => c.type === 'expression');
+    if (!start || !end || !collection || names.length === 0) return { kind: 'interp', expr: invalidExpr('malformed %{for}', node.startPosition.row + 1) };
+    return {
+      kind: 'for',
+      keyVar: names.length > 1 ? names[0] : undefined,
+      valueVar: names[names.length - 1],
+      collection: this.expression(collection, depth),
+      body: this.parts(directive, start.endIndex, end.startIndex, depth, style),
+    };
+  }
+}
+
+/** `~` strip markers: on the opening side of an interpolation/directive, and on its closing side. */
+function stripMarkers(node: Node): { left: boolean; right: boolean } {
+  const first = node.type === 'template_directive' ? node.namedChildren[0]?.namedChildren[0] : node;
+  const last = node.type === 'template_directive' ? node.namedChildren[0]?.namedChildren.at(-1) : node;
+  const marker = (n: Node | null | undefined, side: 'first' | 'last') => {
+    const kids = (n?.children ?? []).filter((c) => c.type !== 'comment');
+    const at = side === 'first' ? kids[1] : kids[kids.length - 2];
+    return at?.type === 'strip_marker';
+  };
+  return { left: marker(first, 'first'), right: marker(last, 'last') };
+}
+
+function applyStrips(parts: TemplatePart[], strips: { left: boolean; right: boolean }[]): TemplatePart[] {
+  return parts.map((part, i) => {
+    if (part.kind !== 'text') return part;
+    let value = part.value;
+    if (strips[i - 1]?.right) value = value.replace(/^\s+/, '');
+    if (strips[i + 1]?.left) value = value.replace(/\s+$/, '');
+    return { kind: 'text', value };
+  });
+}
+
+function decodeText(raw: string, style: { quoted: boolean; indent: number }, atLineStart: boolean): string {
+  const dedented = style.indent > 0 ? dedent(raw, style.indent, atLineStart) : raw;
+  return style.quoted ? unescapeQuoted(dedented) : dedented.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+}
+
+export function unescapeQuoted(raw: string): string {
+  return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/gs, (match, escape: string | undefined) => {
+    if (match === '$${') return '${';
+    if (match === '%%{') return '%{';
+    if (!escape) return match;
+    if (escape.length > 1) return String.fromCodePoint(Number.parseInt(escape.slice(1), 16));
+    return QUOTED_ESCAPES[escape] ?? match;
+  });
+}
+
+/** Smallest indentation of the non-blank lines (what `<<-` removes). */
+function commonIndent(content: string): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (const line of content.split('\n')) {
+    if (line.trim() === '') continue;
+    min = Math.min(min, line.length - line.trimStart().length);
+  }
+  return Number.isFinite(min) ? min : 0;
+}
+
+function dedent(raw: string, indent: number, atLineStart: boolean): string {
+  return raw
+    .split('\n')
+    .map((line, i) => (i > 0 || atLineStart ? line.slice(Math.min(indent, line.length - line.trimStart().length)) : line))
+    .join('\n');
+}

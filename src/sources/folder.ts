@@ -1,0 +1,69 @@
+/** A FileSet over a folder on disk: no shelling out, no following links out of the root. */
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import type { FileEntry, FileSet } from './fileset.js';
+import { byPath, excludeMatcher, safeRelativePath } from './paths.js';
+
+export interface FolderOptions {
+  /** Globs of relative paths never listed (a matching folder is not walked at all). */
+  exclude?: string[];
+}
+
+export function folderFileSet(root: string, options: FolderOptions = {}): FileSet {
+  const absoluteRoot = resolve(root);
+  const isExcluded = excludeMatcher(options.exclude);
+  // Resolved once: the root itself may be reached through a symlink (macOS /tmp, for one).
+  let realRoot: Promise<string> | undefined;
+  const getRealRoot = () => (realRoot ??= realpath(absoluteRoot));
+
+  const isInside = (real: string, top: string) => real === top || real.startsWith(top + sep);
+
+  /** A symlink is a file when it resolves to a regular file inside the root; anything else is reported as a link. */
+  async function describeLink(absolute: string, path: string, top: string): Promise<FileEntry> {
+    try {
+      const real = await realpath(absolute);
+      if (isInside(real, top)) {
+        const target = await stat(real);
+        if (target.isFile()) return { path, size: target.size, kind: 'file' };
+      }
+    } catch {
+      // A dangling link: reported like an escaping one.
+    }
+    return { path, size: (await lstat(absolute)).size, kind: 'symlink' };
+  }
+
+  async function list(): Promise<FileEntry[]> {
+    const top = await getRealRoot();
+    const entries: FileEntry[] = [];
+    const pending = [''];
+    for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+      const children = await readdir(join(absoluteRoot, dir), { withFileTypes: true });
+      const described = await Promise.all(
+        children.map(async (child): Promise<FileEntry | undefined> => {
+          const path = dir === '' ? child.name : `${dir}/${child.name}`;
+          if (isExcluded(path)) return undefined;
+          const absolute = join(absoluteRoot, path);
+          if (child.isDirectory()) {
+            pending.push(path);
+            return undefined;
+          }
+          if (child.isSymbolicLink()) return describeLink(absolute, path, top);
+          if (child.isFile()) return { path, size: (await lstat(absolute)).size, kind: 'file' };
+          return undefined; // sockets, FIFOs, devices: nothing a parser could want
+        }),
+      );
+      for (const entry of described) if (entry) entries.push(entry);
+    }
+    return entries.sort(byPath);
+  }
+
+  async function read(path: string): Promise<Buffer> {
+    const absolute = join(absoluteRoot, safeRelativePath(path));
+    // Checked again at read time: a link listed as a file could have been swapped since.
+    const real = await realpath(absolute);
+    if (!isInside(real, await getRealRoot())) throw new Error(`refusing "${path}": it resolves outside ${absoluteRoot}`);
+    return readFile(real);
+  }
+
+  return { label: absoluteRoot, list, read };
+}

@@ -1,0 +1,118 @@
+/** FileSet → decoded SourceFiles for the parsers, and a located KMS000 for every file that cannot be one. */
+import type { Problem } from '../model/types.js';
+import { fileLocation, type Limits, problem, type SourceFile } from '../parse/plugin.js';
+import { decodeText, formatBytes } from './decode.js';
+import type { FileEntry, FileSet } from './fileset.js';
+
+/** Per `readMany` call: few round trips, yet a bounded amount of file content in flight. */
+const BATCH_FILES = 100;
+const BATCH_BYTES = 32 * 1024 * 1024;
+/** Parallel `read`s for sources without `readMany`. */
+const READ_CONCURRENCY = 16;
+
+const CANDIDATE_SUFFIXES = ['.tf', '.tfvars', '.hcl', '.json', '.yaml', '.yml', '.template', '.tpl', '.tftpl'];
+
+/** The cheap name filter for files some parser might want (`.tf.json` and `.tfvars.json` end in `.json`). */
+export function isCandidatePath(path: string): boolean {
+  return CANDIDATE_SUFFIXES.some((suffix) => path.endsWith(suffix));
+}
+
+export interface LoadOptions {
+  limits: Limits;
+  wanted: (path: string) => boolean;
+}
+
+export interface Loaded {
+  files: SourceFile[];
+  problems: Problem[];
+}
+
+type Outcome = SourceFile | Problem;
+
+function skipped(path: string, why: string): Problem {
+  return problem(`skipped: ${why}`, fileLocation(path));
+}
+
+function tooLarge(path: string, size: number, limits: Limits): Problem {
+  return skipped(path, `${formatBytes(size)} is over the ${formatBytes(limits.maxFileBytes)} limit (limits.maxFileBytes)`);
+}
+
+/** Decided from the listing alone, so an oversized or non-file entry is never read. */
+function rejectUnread(entry: FileEntry, limits: Limits): Problem | undefined {
+  if (entry.kind === 'submodule') return skipped(entry.path, 'git submodule (its files are in another repository)');
+  if (entry.kind === 'symlink') return skipped(entry.path, 'symlink that does not lead to a file inside the scanned tree');
+  if (entry.size > limits.maxFileBytes) return tooLarge(entry.path, entry.size, limits);
+  return undefined;
+}
+
+function toOutcome(path: string, content: Buffer | Error, limits: Limits): Outcome {
+  if (content instanceof Error) return skipped(path, `could not be read (${content.message})`);
+  // The file may have grown since it was listed.
+  if (content.length > limits.maxFileBytes) return tooLarge(path, content.length, limits);
+  const decoded = decodeText(content);
+  return 'error' in decoded ? skipped(path, decoded.error) : { path, text: decoded.text, size: content.length };
+}
+
+/** Groups entries into `readMany` calls of at most BATCH_FILES files and (unless one file alone is bigger) BATCH_BYTES. */
+function batches(entries: FileEntry[]): FileEntry[][] {
+  const groups: FileEntry[][] = [];
+  let current: FileEntry[] = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    if (current.length > 0 && (current.length >= BATCH_FILES || bytes + entry.size > BATCH_BYTES)) {
+      groups.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(entry);
+    bytes += entry.size;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+async function readAll(fileSet: FileSet, entries: FileEntry[], limits: Limits): Promise<Map<string, Outcome>> {
+  const outcomes = new Map<string, Outcome>();
+  const readMany = fileSet.readMany?.bind(fileSet);
+  if (readMany) {
+    for (const group of batches(entries)) {
+      const contents = await readMany(group.map((entry) => entry.path));
+      for (const { path } of group) {
+        outcomes.set(path, toOutcome(path, contents.get(path) ?? new Error('not returned by the source'), limits));
+      }
+    }
+    return outcomes;
+  }
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < entries.length; i = next++) {
+      const { path } = entries[i];
+      const content = await fileSet.read(path).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+      outcomes.set(path, toOutcome(path, content, limits));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, entries.length) }, worker));
+  return outcomes;
+}
+
+/** Lists, filters by `wanted`, reads and decodes; the results keep the listing's path order. */
+export async function loadSourceFiles(fileSet: FileSet, options: LoadOptions): Promise<Loaded> {
+  const { limits, wanted } = options;
+  const entries = (await fileSet.list()).filter((entry) => wanted(entry.path));
+  const early = new Map<string, Problem>();
+  const readable: FileEntry[] = [];
+  for (const entry of entries) {
+    const rejection = rejectUnread(entry, limits);
+    if (rejection) early.set(entry.path, rejection);
+    else readable.push(entry);
+  }
+  const read = await readAll(fileSet, readable, limits);
+  const loaded: Loaded = { files: [], problems: [] };
+  for (const { path } of entries) {
+    const outcome = early.get(path) ?? read.get(path);
+    if (!outcome) continue;
+    if ('rule' in outcome) loaded.problems.push(outcome);
+    else loaded.files.push(outcome);
+  }
+  return loaded;
+}
