@@ -41,7 +41,7 @@ export function parseConfig(text: string): LoadedConfig {
     const detail = issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
     return { path: path.join('.'), message: detail, line: lineCounter.linePos(offset).line };
   });
-  return { config: defaultConfig(), errors };
+  return { config: defaultConfig(), errors: errors.sort((a, b) => a.line - b.line) };
 }
 
 export function limitsOf(config: Config): Limits {

@@ -2,7 +2,7 @@
  * Resource[] → Inventory: keys (declared and referenced), aliases, policies, grants, every
  * consumer resolved to its key, classification with provenance, blast radius.
  */
-import { consumerSpecFor, moduleKeyInputPattern, valuesAtPath } from '../catalog/consumers.js';
+import { type ConsumerSpec, consumerSpecFor, moduleKeyInputPattern, valuesAtPath } from '../catalog/consumers.js';
 import { aliasTypeSpecFor, GRANT_TYPE, KEY_POLICY_TYPE, keyDataSourceFor, keyTypeSpecFor } from '../catalog/keys.js';
 import type { Config } from '../config/schema.js';
 import type { Classifications, Location, ParseOutput, Resource, UnitInfo, Value } from '../model/types.js';
@@ -144,25 +144,29 @@ class InventoryBuilder {
     }
     const spec = consumerSpecFor(r.source, r.type);
     if (!spec) return;
-    let referenced = false;
     for (const keyPath of spec.keyPaths) {
       for (const { value, path } of valuesAtPath(r.attrs, keyPath.path)) {
         if (value === null) continue;
-        referenced = true;
         const location = r.attrLocations[path] ?? r.location;
         this.addConsumer(r, { service: spec.service, attribute: path, purpose: keyPath.purpose, replacement: keyPath.replacement, location }, value);
       }
     }
-    if (!referenced && spec.whenAbsent && !this.hasEncryptionCompanion(r)) {
-      this.withoutCmk.push({
-        resource: r.id,
-        type: r.type,
-        service: spec.service,
-        protection: spec.whenAbsent,
-        location: r.location,
-        ...this.classifyConsumer(r),
-      });
+    const protection = this.protectionWithoutKey(r, spec);
+    if (protection) {
+      this.withoutCmk.push({ resource: r.id, type: r.type, service: spec.service, protection, location: r.location, ...this.classifyConsumer(r) });
     }
+  }
+
+  /** What protects the main data when its key attribute is absent; undefined when a key is set or it cannot be told. */
+  private protectionWithoutKey(r: Resource, spec: ConsumerSpec): WithoutCmk['protection'] | undefined {
+    const main = spec.keyPaths[0];
+    if (!spec.whenAbsent || !main || this.hasEncryptionCompanion(r)) return undefined;
+    if (valuesAtPath(r.attrs, main.path).some(({ value }) => value !== null)) return undefined;
+    if (!main.encryptedBy) return spec.whenAbsent;
+    const switches = valuesAtPath(r.attrs, main.encryptedBy.path).map(({ value }) => value);
+    const encrypted = switches.length === 0 ? main.encryptedBy.default : switches[0];
+    if (encrypted === false || encrypted === 'false') return 'unencrypted';
+    return encrypted === true || encrypted === 'true' ? spec.whenAbsent : undefined;
   }
 
   /** Inputs like `kms_key_arn` of a module we cannot read make the module call a consumer. */

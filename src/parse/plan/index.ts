@@ -52,6 +52,8 @@ interface Entry {
   entryPath: JsonPath;
   /** Where its attribute values are. */
   valuesPath: JsonPath;
+  /** Where `after_unknown` is: the only place an attribute known after apply appears in the file. */
+  unknownMaskPath?: JsonPath;
 }
 
 export interface PlanSides {
@@ -105,7 +107,7 @@ function changeEntries(plan: JsonObject, doc: LocatedDocument, problems: Problem
     const afterEntry = side(after, 'after');
     if (beforeEntry) sides.before.push(beforeEntry);
     else sides.absentBefore.add(head.address);
-    if (afterEntry) sides.after.push({ ...afterEntry, unknownMask });
+    if (afterEntry) sides.after.push({ ...afterEntry, unknownMask, unknownMaskPath: [...entryPath, 'change', 'after_unknown'] });
     else sides.absentAfter.add(head.address);
   });
   return sides;
@@ -184,7 +186,10 @@ function resourceOf(entry: Entry, unit: string, doc: LocatedDocument, expression
     attrs,
     tags,
     location: doc.locate(entry.entryPath) ?? doc.whole,
-    attrLocations: doc.entryLocations(entry.valuesPath),
+    attrLocations: {
+      ...(entry.unknownMaskPath ? doc.entryLocations(entry.unknownMaskPath) : {}),
+      ...doc.entryLocations(entry.valuesPath),
+    },
   };
   if (Object.keys(defaultTags).length > 0) resource.defaultTags = defaultTags;
   return resource;

@@ -1,0 +1,65 @@
+/**
+ * A block body → attributes in the shape of `terraform show -json`: nested blocks are arrays of
+ * objects under the block type, `dynamic "x"` blocks are expanded, and every attribute and block
+ * gets its location by dotted path without list indexes.
+ */
+import type { Location, Value } from '../../model/types.js';
+import type { Body } from './ast.js';
+import type { Evaluator } from './evaluate.js';
+import { unknown } from './values.js';
+
+export interface EvaluatedBody {
+  attrs: Record<string, Value>;
+  locations: Record<string, Location>;
+}
+
+export interface BodyOptions {
+  file: string;
+  /** Top-level attribute and block names that are meta-arguments, not resource attributes. */
+  skip?: ReadonlySet<string>;
+}
+
+export function evaluateBody(body: Body, ev: Evaluator, options: BodyOptions): EvaluatedBody {
+  const out: EvaluatedBody = { attrs: {}, locations: {} };
+  fill(out, body, ev, options.file, '', options.skip);
+  return out;
+}
+
+function fill(out: EvaluatedBody, body: Body, ev: Evaluator, file: string, prefix: string, skip?: ReadonlySet<string>): Record<string, Value> {
+  const attrs: Record<string, Value> = {};
+  for (const attribute of body.attributes) {
+    if (skip?.has(attribute.name)) continue;
+    attrs[attribute.name] = ev.eval(attribute.expr);
+    out.locations[prefix + attribute.name] = { file, startLine: attribute.startLine, endLine: attribute.endLine };
+  }
+  for (const block of body.blocks) {
+    if (skip?.has(block.type)) continue;
+    const dynamic = block.type === 'dynamic';
+    const type = dynamic ? (block.labels[0] ?? '') : block.type;
+    const path = prefix + type;
+    out.locations[path] ??= { file, startLine: block.startLine, endLine: block.endLine };
+    const elements = dynamic ? expandDynamic(out, block.body, type, ev, file, `${path}.`) : [fill(out, block.body, ev, file, `${path}.`)];
+    const existing = attrs[type];
+    attrs[type] = [...(Array.isArray(existing) ? existing : []), ...elements];
+  }
+  if (prefix === '') Object.assign(out.attrs, attrs);
+  return attrs;
+}
+
+/**
+ * `dynamic "label" { for_each = …; iterator = name; content { … } }`: one element per item when
+ * the collection is static; otherwise one element evaluated with the iterator unknown.
+ */
+function expandDynamic(out: EvaluatedBody, body: Body, label: string, ev: Evaluator, file: string, prefix: string): Record<string, Value>[] {
+  const forEach = body.attributes.find((a) => a.name === 'for_each');
+  const iteratorAttr = body.attributes.find((a) => a.name === 'iterator');
+  const iterator = iteratorAttr?.expr.kind === 'variable' ? iteratorAttr.expr.name : label;
+  const content = body.blocks.find((b) => b.type === 'content');
+  if (!forEach || !content) return [];
+  const iteration = ev.iterate(ev.eval(forEach.expr), forEach.expr.text);
+  const pairs: [Value, Value][] =
+    'pairs' in iteration
+      ? iteration.pairs
+      : [[unknown(`${iterator}.key`, `for_each ${forEach.expr.text} is not known statically`), unknown(`${iterator}.value`, `for_each ${forEach.expr.text} is not known statically`)]];
+  return pairs.map(([key, value]) => fill(out, content.body, ev.with({ [iterator]: { key, value } }), file, prefix));
+}
