@@ -29,6 +29,7 @@ export interface ResolverTables {
 }
 
 const MAX_DEPTH = 16;
+const STATIC_ALIAS_TAIL = /^arn:.*:kms:.*:(alias\/[A-Za-z0-9/_-]+)$/;
 
 export class KeyResolver {
   readonly referencedKeys = new Map<string, ReferencedKeyFacts>();
@@ -61,6 +62,9 @@ export class KeyResolver {
     const keys = (value.refs ?? []).flatMap((ref) => this.reference(ref, depth + 1, via)).filter((r) => r.kind === 'key');
     const distinct = new Set(keys.map((k) => (k.kind === 'key' ? k.keyId : '')));
     if (distinct.size === 1) return [{ ...keys[0], via: `${value.expr} → ${(keys[0] as { via: string }).via}` } as Resolution];
+    // `arn:aws:kms:${AWS::Region}:${AWS::AccountId}:alias/orders-prod`: account and region unknown, the alias is not.
+    const aliasTail = STATIC_ALIAS_TAIL.exec(value.expr);
+    if (aliasTail && distinct.size === 0) return [this.literal(aliasTail[1], unit, depth + 1, [...via, value.expr])].flat();
     return [{ kind: 'unresolved', expr: value.expr, reason: value.reason }];
   }
 

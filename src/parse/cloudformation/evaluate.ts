@@ -48,7 +48,9 @@ const INTRINSICS: Readonly<Record<string, Intrinsic>> = {
   },
   'Fn::Base64': (arg, ev, node) => {
     const text = ev.value(arg);
-    return typeof text === 'string' ? Buffer.from(text, 'utf8').toString('base64') : unknown(describe(node), 'Fn::Base64 of a value not known statically', [text]);
+    return typeof text === 'string'
+      ? Buffer.from(text, 'utf8').toString('base64')
+      : unknown(describe(node), 'Fn::Base64 of a value not known statically', [text]);
   },
   'Fn::GetAZs': (_arg, _ev, node) => unknown(describe(node), 'Fn::GetAZs depends on the deploy region'),
 };
@@ -206,7 +208,8 @@ function split(arg: TreeNode, ev: Evaluator, node: TreeNode): Value {
   const operands = pair(arg, ev);
   if (!operands) return malformed(node, 'Fn::Split needs [delimiter, string]');
   const [delimiter, text] = operands;
-  if (typeof delimiter !== 'string' || delimiter === '' || typeof text !== 'string') return unknown(describe(node), 'Fn::Split of a value not known statically', [text]);
+  if (typeof delimiter !== 'string' || delimiter === '' || typeof text !== 'string')
+    return unknown(describe(node), 'Fn::Split of a value not known statically', [text]);
   return text.split(delimiter);
 }
 
@@ -229,10 +232,12 @@ function findInMap(arg: TreeNode, ev: Evaluator, node: TreeNode): Value {
   const tops = keyOptions(topKey);
   const seconds = keyOptions(secondKey);
   if (!tops || !seconds) return unknown(describe(node), `Fn::FindInMap ${mapName}: keys not known statically`, [topKey, secondKey]);
-  const found = tops.flatMap((top) => seconds.flatMap((second) => {
-    const leaf = child(child(mapping, top), second);
-    return leaf ? [ev.literal(leaf)] : [];
-  }));
+  const found = tops.flatMap((top) =>
+    seconds.flatMap((second) => {
+      const leaf = child(child(mapping, top), second);
+      return leaf ? [ev.literal(leaf)] : [];
+    }),
+  );
   if (found.length === 0) return unknown(describe(node), `Fn::FindInMap ${mapName}: no entry for ${tops.join('|')}.${seconds.join('|')}`);
   if (tops.length * seconds.length === 1) return found[0];
   const reasons = [topKey, secondKey].filter(isOneOf).map((key: OneOf) => key.reason);

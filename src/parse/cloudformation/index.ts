@@ -5,7 +5,7 @@
  * the others go on.
  */
 import type { ParseOutput, Problem, Resource, UnitInfo } from '../../model/types.js';
-import { type ParseContext, type ParserPlugin, problem, type SourceFile, fileLocation } from '../plugin.js';
+import { fileLocation, type ParseContext, type ParserPlugin, problem, type SourceFile } from '../plugin.js';
 import { Budget, BudgetExceeded } from './budget.js';
 import { environmentOfPath } from './environment.js';
 import { Evaluator, type ImportResolver } from './evaluate.js';

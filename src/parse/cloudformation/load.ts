@@ -6,9 +6,9 @@
  * level (and on 10,000 nested compact sequences it exhausts memory outright), so the CST depth is
  * measured first, without recursion, and deep documents never reach the composer.
  */
-import { type Alias, Composer, type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type CST, type Node } from 'yaml';
+import { type Alias, Composer, type CST, type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, Parser } from 'yaml';
 import type { Limits } from '../plugin.js';
-import { type Budget, BudgetExceeded } from './budget.js';
+import type { Budget } from './budget.js';
 import { INTRINSIC_TAGS, LONG_FORM_OF_TAG } from './tags.js';
 import type { Lines, MapEntry, TreeNode } from './tree.js';
 
@@ -36,8 +36,7 @@ export function loadTemplate(text: string, limits: Limits, budget: Budget): Load
     return { ok: true, root: converter.convert(doc.contents, 0) };
   } catch (failure) {
     if (failure instanceof TreeLimitExceeded) return { ok: false, message: failure.message, line: failure.line };
-    if (failure instanceof BudgetExceeded) return { ok: false, message: failure.message, line: 1 };
-    throw failure;
+    throw failure; // BudgetExceeded: the caller skips the template
   }
 }
 

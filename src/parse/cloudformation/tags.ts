@@ -36,6 +36,4 @@ export const INTRINSIC_TAGS: (ScalarTag | CollectionTag)[] = Object.keys(LONG_FO
 ]);
 
 /** Long-form key → short tag, for quoting expressions in messages. */
-export const SHORT_FORM_OF_KEY: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(LONG_FORM_OF_TAG).map(([tag, key]) => [key, tag]),
-);
+export const SHORT_FORM_OF_KEY: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(LONG_FORM_OF_TAG).map(([tag, key]) => [key, tag]));

@@ -83,6 +83,7 @@ function partText(part: Value): string {
   if (isTextual(part)) return String(part);
   if (isUnknown(part)) return part.expr.startsWith('${') ? part.expr : `\${${part.expr}}`;
   if (isRef(part)) return `\${${part.attr === 'Ref' ? part.address : `${part.address}.${part.attr}`}}`;
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation placeholder, not a template literal
   return '${…}';
 }
 
@@ -93,7 +94,11 @@ function shorten(text: string): string {
 function render(node: TreeNode, depth: number): string {
   if (depth > SHOWN_DEPTH) return '…';
   if (node.kind === 'scalar') return node.value === '' ? "''" : String(node.value);
-  if (node.kind === 'seq') return `[${elide(node.items.slice(0, SHOWN_ITEMS).map((item) => render(item, depth + 1)), node.items.length)}]`;
+  if (node.kind === 'seq')
+    return `[${elide(
+      node.items.slice(0, SHOWN_ITEMS).map((item) => render(item, depth + 1)),
+      node.items.length,
+    )}]`;
   const entries = [...node.entries.values()];
   const [only] = entries;
   const short = entries.length === 1 ? SHORT_FORM_OF_KEY[only.key] : undefined;

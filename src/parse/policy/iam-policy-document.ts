@@ -7,7 +7,7 @@
  */
 import type { Value } from '../../model/types.js';
 import { isRecord, isRef, isSymbolic, unknown } from '../../model/value.js';
-import { UNRESOLVED } from './normalize.js';
+import { sidOf, UNRESOLVED } from './normalize.js';
 
 type JsonObject = { [key: string]: Value };
 
@@ -53,10 +53,6 @@ function upsertAll(target: Value[], statements: Value[]): void {
     if (existing >= 0) target[existing] = statement;
     else target.push(statement);
   }
-}
-
-function sidOf(statement: Value): string | undefined {
-  return isRecord(statement) && typeof statement.Sid === 'string' && statement.Sid !== '' ? statement.Sid : undefined;
 }
 
 /**

@@ -10,10 +10,10 @@ import { isRecord } from '../../model/value.js';
 import { type LocatedDocument, parseLocatedDocument } from '../json-document.js';
 import { isTerraformShowOutput } from '../plan/index.js';
 import type { ParseContext, ParserPlugin, SourceFile } from '../plugin.js';
-import { normalizePolicy } from './normalize.js';
+import { normalizePolicy, statementKeys } from './normalize.js';
 
 export { policyJsonFromDocument } from './iam-policy-document.js';
-export { normalizePolicy, parseOperator, policyProblems, UNRESOLVED } from './normalize.js';
+export { normalizePolicy, parseOperator, policyProblems, statementKeys, UNRESOLVED } from './normalize.js';
 
 // Cheap sniffs on the raw text; parsing confirms that `Statement` is top-level.
 const STATEMENT = /"Statement"\s*:/;
@@ -79,20 +79,7 @@ function policyKind(document: PolicyDocument, scp: boolean): PolicyKind {
   return document.statements.some((s) => (s.action ?? []).some(concernsKms)) ? 'key' : 'resource';
 }
 
-/**
- * The `attrLocations` key of each statement: `Statement.<Sid>`. A statement without a Sid (or
- * repeating one) has no stable name, so — unlike every other attribute path — it is keyed by index.
- */
-function statementKeys(statements: Value | undefined): string[] {
-  const keys: string[] = [];
-  (Array.isArray(statements) ? statements : [statements]).forEach((item, index) => {
-    const sid = isRecord(item) && typeof item.Sid === 'string' && item.Sid !== '' ? item.Sid : undefined;
-    const named = `Statement.${sid}`;
-    keys.push(sid !== undefined && !keys.includes(named) ? named : `Statement.${index}`);
-  });
-  return keys;
-}
-
+/** `Statement` and each statement under its `statementKeys` key. */
 function statementLocations(doc: LocatedDocument): Record<string, Location> {
   const locations: Record<string, Location> = {};
   const whole = doc.locate(['Statement']);

@@ -175,8 +175,8 @@ const EXCLUSIVE_PAIRS = [
 ] as const;
 
 /**
- * Structural problems of a policy document (not its meaning): each message starts with the
- * statement's `attrLocations` key (`Statement.<Sid>`, or `Statement.<index>` without a Sid).
+ * Structural problems of a policy document (not its meaning): each message about a statement
+ * starts with its `statementKeys` name, which is also its `attrLocations` key.
  * Parts that are unknown statically are not judged.
  */
 export function policyProblems(doc: Value): string[] {
@@ -194,20 +194,38 @@ export function policyProblems(doc: Value): string[] {
   if (raw === undefined) return [...problems, 'no Statement'];
   if (isSymbolic(raw)) return problems;
 
-  const seenSids = new Set<string>();
+  const labels = statementKeys(raw);
   toList(raw).forEach((item, index) => {
+    const label = labels[index];
     if (isSymbolic(item)) return;
     if (!isRecord(item)) {
-      problems.push(`Statement.${index}: not an object`);
+      problems.push(`${label}: not an object`);
       return;
     }
-    const sid = typeof item.Sid === 'string' && item.Sid !== '' ? item.Sid : undefined;
-    const label = `Statement.${sid ?? index}`;
-    if (sid !== undefined && seenSids.has(sid)) problems.push(`${label}: duplicate Sid`);
-    if (sid !== undefined) seenSids.add(sid);
+    if (sidOf(item) !== undefined && label !== `Statement.${sidOf(item)}`) problems.push(`${label}: duplicate Sid "${item.Sid}"`);
     problems.push(...statementProblems(item).map((message) => `${label}: ${message}`));
   });
   return problems;
+}
+
+/** The statement's non-empty Sid, if it has one. */
+export function sidOf(statement: Value): string | undefined {
+  return isRecord(statement) && typeof statement.Sid === 'string' && statement.Sid !== '' ? statement.Sid : undefined;
+}
+
+/**
+ * The name of each statement in `Resource.attrLocations` and in problem messages:
+ * `Statement.<Sid>`. A statement without a Sid (or repeating one) has no stable name, so —
+ * unlike every other attribute path — it is named by its index.
+ */
+export function statementKeys(statements: Value | undefined): string[] {
+  const keys: string[] = [];
+  toList(statements ?? null).forEach((item, index) => {
+    const sid = sidOf(item);
+    const named = `Statement.${sid}`;
+    keys.push(sid !== undefined && !keys.includes(named) ? named : `Statement.${index}`);
+  });
+  return keys;
 }
 
 function statementProblems(statement: JsonObject): string[] {

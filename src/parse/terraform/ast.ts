@@ -90,3 +90,71 @@ export function traversalOf(expr: Expr): { root: string; steps: Step[] } | undef
     node = node.target;
   }
 }
+
+/** Direct sub-expressions of an expression (template parts included). */
+export function childExprs(expr: Expr): Expr[] {
+  switch (expr.kind) {
+    case 'template':
+      return partExprs(expr.parts);
+    case 'getAttr':
+      return [expr.target];
+    case 'index':
+      return [expr.target, expr.key];
+    case 'splat':
+      return [expr.target, ...expr.each.flatMap((s) => ('index' in s ? [s.index] : []))];
+    case 'tuple':
+      return expr.items;
+    case 'object':
+      return expr.items.flatMap((i) => [i.key, i.value]);
+    case 'call':
+      return expr.args;
+    case 'conditional':
+      return [expr.cond, expr.then, expr.else];
+    case 'binary':
+      return [expr.left, expr.right];
+    case 'unary':
+      return [expr.operand];
+    case 'for':
+      return [expr.collection, ...(expr.keyExpr ? [expr.keyExpr] : []), expr.valueExpr, ...(expr.cond ? [expr.cond] : [])];
+    default:
+      return [];
+  }
+}
+
+function partExprs(parts: TemplatePart[]): Expr[] {
+  return parts.flatMap((p): Expr[] => {
+    if (p.kind === 'interp') return [p.expr];
+    if (p.kind === 'if') return [p.cond, ...partExprs(p.then), ...partExprs(p.else)];
+    if (p.kind === 'for') return [p.collection, ...partExprs(p.body)];
+    return [];
+  });
+}
+
+/** Every expression in a body (attributes of nested blocks included), visited with an explicit stack. */
+export function* allExprs(body: Body): Generator<Expr> {
+  const bodies: Body[] = [body];
+  while (bodies.length > 0) {
+    const current = bodies.pop() as Body;
+    for (const block of current.blocks) bodies.push(block.body);
+    const stack: Expr[] = current.attributes.map((a) => a.expr);
+    while (stack.length > 0) {
+      const expr = stack.pop() as Expr;
+      yield expr;
+      stack.push(...childExprs(expr));
+    }
+  }
+}
+
+/** Names of the `var.x` an expression reads, in source order. */
+export function variablesRead(expr: Expr): string[] {
+  const names: string[] = [];
+  const stack: Expr[] = [expr];
+  while (stack.length > 0) {
+    const current = stack.pop() as Expr;
+    const chain = current.kind === 'getAttr' ? traversalOf(current) : undefined;
+    const first = chain?.steps[0];
+    if (chain?.root === 'var' && first && 'attr' in first) names.push(first.attr);
+    else stack.push(...childExprs(current).reverse());
+  }
+  return names;
+}

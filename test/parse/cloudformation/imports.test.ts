@@ -110,7 +110,11 @@ Outputs:
     Export: { Name: own-key }
 `,
     );
-    expect(importedValue([selfExporting])).toEqual({ $kind: 'unknown', expr: '!ImportValue own-key', reason: 'no template in the scanned set exports own-key' });
+    expect(importedValue([selfExporting])).toEqual({
+      $kind: 'unknown',
+      expr: '!ImportValue own-key',
+      reason: 'no template in the scanned set exports own-key',
+    });
   });
 
   it('stops on circular exports instead of recursing', () => {

@@ -87,8 +87,8 @@ describe('CDK synth output', () => {
       ],
     });
     expect(resources.OrdersBucket4F2E8C1D.tags).toEqual({ Environment: 'prod' });
-    expect(resources.OrdersBucket4F2E8C1D.attrLocations['BucketEncryption.ServerSideEncryptionConfiguration.ServerSideEncryptionByDefault.KMSMasterKeyID']).toEqual(
-      at(CDK, 49, 54),
-    );
+    expect(
+      resources.OrdersBucket4F2E8C1D.attrLocations['BucketEncryption.ServerSideEncryptionConfiguration.ServerSideEncryptionByDefault.KMSMasterKeyID'],
+    ).toEqual(at(CDK, 49, 54));
   });
 });

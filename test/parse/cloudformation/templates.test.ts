@@ -87,9 +87,7 @@ describe('YAML short form', () => {
 
   it('keeps nested lists and the !GetAtt A.B form', () => {
     expect(resources.OrdersBucket.attrs.BucketEncryption).toEqual({
-      ServerSideEncryptionConfiguration: [
-        { ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: ref(SHORT, 'DataKey', 'Arn') } },
-      ],
+      ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: ref(SHORT, 'DataKey', 'Arn') } }],
     });
     expect(resources.OrdersBucket.attrLocations['BucketEncryption.ServerSideEncryptionConfiguration.ServerSideEncryptionByDefault.KMSMasterKeyID']).toEqual(
       at(SHORT, 60),
@@ -155,10 +153,7 @@ describe('JSON long form', () => {
       SSEType: 'KMS',
       KMSMasterKeyId: {
         $kind: 'oneOf',
-        options: [
-          { $kind: 'unknown', expr: '${ExternalKeyArn}', reason: 'parameter ExternalKeyArn has no default' },
-          ref(JSON_FILE, 'LedgerKey', 'Arn'),
-        ],
+        options: [{ $kind: 'unknown', expr: '${ExternalKeyArn}', reason: 'parameter ExternalKeyArn has no default' }, ref(JSON_FILE, 'LedgerKey', 'Arn')],
         reason: 'Fn::If UseExternal',
       },
     });

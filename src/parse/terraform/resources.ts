@@ -1,0 +1,143 @@
+/**
+ * Module instance → `Resource[]`: every `resource` and `data` block, module calls (followed into
+ * local and catalog modules; opaque ones become a `module` resource whose inputs are its attrs),
+ * and `moved` blocks (for the diff stage).
+ */
+import type { Location, Resource, Value } from '../../model/types.js';
+import type { Block } from './ast.js';
+import { variablesRead } from './ast.js';
+import { evaluateBody } from './body.js';
+import { type EvaluatedBlock, META_ARGUMENTS, type ModuleInstance, staticStrings, traversalText } from './instance.js';
+import { expansionOf } from './multiplicity.js';
+
+/** Attributes a `module` resource keeps besides its inputs. */
+const MODULE_META = new Set([...META_ARGUMENTS].filter((name) => name !== 'providers'));
+
+export function resourcesOf(inst: ModuleInstance, out: Resource[]): void {
+  for (const file of inst.source.files) {
+    for (const block of file.body.blocks) {
+      if (block.type === 'resource' || block.type === 'data') declared(inst, block, file.path, out);
+      else if (block.type === 'module') moduleCall(inst, block, file.path, out);
+      else if (block.type === 'moved') moved(inst, block, file.path, out);
+    }
+  }
+}
+
+function declared(inst: ModuleInstance, block: Block, file: string, out: Resource[]): void {
+  const [type, name] = block.labels;
+  if (!type || !name) return;
+  const evaluated = inst.evaluated(block, file);
+  if (evaluated.expansion.absent) return;
+  const mode = block.type === 'data' ? 'data' : 'managed';
+  const attrs = { ...evaluated.attrs };
+  if (mode === 'data' && type === 'aws_iam_policy_document') attrs.json = inst.policyDocument(block, file);
+  const provider = block.body.attributes.find((a) => a.name === 'provider');
+  const providerName = provider ? traversalText(provider.expr) : undefined;
+  if (providerName) attrs.provider = providerName;
+  const resource = build(inst, {
+    type,
+    mode,
+    address: `${inst.prefix}${mode === 'data' ? 'data.' : ''}${type}.${name}`,
+    block,
+    file,
+    evaluated,
+    attrs,
+  });
+  const defaultTags = inst.root.defaultTags(inst.providerKey(providerName ?? type.split('_')[0]));
+  if (defaultTags) resource.defaultTags = defaultTags;
+  const lifecycle = block.body.blocks.find((b) => b.type === 'lifecycle');
+  const preventDestroy = lifecycle?.body.attributes.find((a) => a.name === 'prevent_destroy');
+  if (preventDestroy && inst.evaluator.eval(preventDestroy.expr) === true) resource.protectedFromDeletion = true;
+  out.push(resource);
+}
+
+function moduleCall(inst: ModuleInstance, block: Block, file: string, out: Resource[]): void {
+  const name = block.labels[0];
+  if (!name) return;
+  const child = inst.child(name);
+  if (child.kind === 'instance') {
+    resourcesOf(child.instance, out);
+    return;
+  }
+  if (child.kind === 'absent') return;
+  // Not followed: its inputs still tell which keys it consumes (kms_key_id, kms_key_arn…).
+  const expansion = expansionOf(block.body, inst.evaluator);
+  if (expansion.absent) return;
+  const body = evaluateBody(block.body, inst.evaluator.with(expansion.scope), { file, skip: MODULE_META });
+  out.push(build(inst, { type: 'module', mode: 'managed', address: `${inst.prefix}module.${name}`, block, file, evaluated: { ...body, expansion }, attrs: body.attrs }));
+}
+
+function moved(inst: ModuleInstance, block: Block, file: string, out: Resource[]): void {
+  const attrs: Record<string, Value> = {};
+  const locations: Record<string, Location> = {};
+  for (const attr of block.body.attributes) {
+    if (attr.name !== 'from' && attr.name !== 'to') continue;
+    // Addresses are written as traversals (`aws_kms_key.a[0]`): their source text is the address.
+    attrs[attr.name] = `${inst.prefix}${attr.expr.text}`;
+    locations[attr.name] = { file, startLine: attr.startLine, endLine: attr.endLine };
+  }
+  if (typeof attrs.from !== 'string' || typeof attrs.to !== 'string') return;
+  const evaluated = { attrs, locations, expansion: { absent: false, scope: {} } };
+  out.push(build(inst, { type: 'moved', mode: 'managed', address: `moved.${attrs.from}`, block, file, evaluated, attrs }));
+}
+
+interface Declaration {
+  type: string;
+  mode: 'managed' | 'data';
+  address: string;
+  block: Block;
+  file: string;
+  evaluated: EvaluatedBlock;
+  attrs: Record<string, Value>;
+}
+
+function build(inst: ModuleInstance, d: Declaration): Resource {
+  const placed = placement(inst, d);
+  const resource: Resource = {
+    id: `${inst.ctx.unit}:${d.address}`,
+    source: 'terraform',
+    type: d.type,
+    mode: d.mode,
+    address: d.address,
+    unit: inst.ctx.unit,
+    attrs: d.attrs,
+    tags: staticStrings(d.attrs.tags),
+    location: placed.location,
+    attrLocations: placed.attrLocations,
+  };
+  const expansion = inheritedExpansion(inst, d.evaluated);
+  if (expansion.multiplicity) resource.multiplicity = expansion.multiplicity;
+  if (expansion.conditional) resource.conditional = expansion.conditional;
+  if (inst.source.registry && inst.call) resource.displayName = `module.${inst.call.name} (${inst.source.registry.source})`;
+  return resource;
+}
+
+/** A resource inside a module called with count/for_each is as many as the call says. */
+function inheritedExpansion(inst: ModuleInstance, own: EvaluatedBlock): { multiplicity?: Resource['multiplicity']; conditional?: string } {
+  if (own.expansion.multiplicity) return own.expansion;
+  for (let at: ModuleInstance | undefined = inst; at?.call; at = at.call.parent) {
+    if (at.call.expansion.multiplicity) return at.call.expansion;
+  }
+  return {};
+}
+
+/**
+ * Where a resource is written. Catalog modules have no files in the repo, so their resources point
+ * at the module call, and each attribute at the input it comes from (`enable_key_rotation = false`
+ * in the call), or at the call when it comes from a default.
+ */
+function placement(inst: ModuleInstance, d: Declaration): { location: Location; attrLocations: Record<string, Location> } {
+  const call = inst.source.registry ? inst.call : undefined;
+  if (!call) {
+    return { location: { file: d.file, startLine: d.block.startLine, endLine: d.block.endLine }, attrLocations: d.evaluated.locations };
+  }
+  const callLocation = { file: call.file, startLine: call.block.startLine, endLine: call.block.endLine };
+  const inputs = new Map(call.block.body.attributes.map((a) => [a.name, { file: call.file, startLine: a.startLine, endLine: a.endLine }]));
+  const attrLocations: Record<string, Location> = {};
+  for (const path of Object.keys(d.evaluated.locations)) {
+    const attr = d.block.body.attributes.find((a) => a.name === path);
+    const input = attr ? variablesRead(attr.expr).find((v) => inputs.has(v)) : undefined;
+    attrLocations[path] = (input && inputs.get(input)) || callLocation;
+  }
+  return { location: callLocation, attrLocations };
+}
