@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONFIG_PATH, type LoadedConfig, parseConfig } from './config/load.js';
-import { scan } from './pipeline.js';
+import { analyse } from './pipeline.js';
 import { inventoryJson } from './report/json.js';
 import { inventoryMarkdown } from './report/markdown.js';
 import { styleFor } from './report/style.js';
@@ -70,8 +70,8 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   try {
     const fileSet = folderFileSet(dir, { exclude: loaded.config.exclude });
     if (io.stderr.isTTY) io.stderr.write(`scanning ${rest[0] ?? '.'}…\r`);
-    const { inventory, stats } = await scan(fileSet, loaded);
-    if (io.stderr.isTTY) io.stderr.write(`scanned ${stats.files} files in ${Math.round(stats.millis.load + stats.millis.parse + stats.millis.inventory)} ms\n`);
+    const { inventory, stats } = await analyse(fileSet, loaded);
+    if (io.stderr.isTTY) io.stderr.write(`scanned ${stats.files} files in ${Math.round(Object.values(stats.millis).reduce((a, b) => a + b, 0))} ms\n`);
     const label = rest[0] ?? '.';
     const output =
       format === 'json'

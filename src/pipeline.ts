@@ -1,42 +1,86 @@
-/** The engine's front: a FileSet in, an inventory out. The doors (CLI, app, action) call this. */
+/** The engine's front: a FileSet in, inventory, access and findings out. The doors call this. */
 import picomatch from 'picomatch';
+import { analyseAccess } from './access/index.js';
+import type { AccessMap } from './access/types.js';
 import { type LoadedConfig, limitsOf } from './config/load.js';
 import { buildInventory } from './inventory/build.js';
 import type { Inventory } from './inventory/types.js';
+import type { Resource } from './model/types.js';
 import { initParsers, parseFiles } from './parse/registry.js';
+import { RULES } from './rules/registry.js';
+import { runRules } from './rules/run.js';
+import { findInlineSuppressions } from './rules/suppressions.js';
+import type { Finding, Rule } from './rules/types.js';
 import type { FileSet } from './sources/fileset.js';
 import { isCandidatePath, loadSourceFiles } from './sources/load.js';
+
+export interface StageMillis {
+  load: number;
+  parse: number;
+  inventory: number;
+  access: number;
+  rules: number;
+}
 
 export interface ScanStats {
   files: number;
   bytes: number;
-  millis: { load: number; parse: number; inventory: number };
+  millis: StageMillis;
 }
 
-export interface ScanResult {
+export interface Analysis {
   inventory: Inventory;
+  resources: readonly Resource[];
+  access: AccessMap;
+  findings: Finding[];
   stats: ScanStats;
 }
 
-export async function scan(fileSet: FileSet, { config }: LoadedConfig): Promise<ScanResult> {
+export interface AnalyseOptions {
+  rules?: readonly Rule[];
+  /** `YYYY-MM-DD` for expiring ignores; defaults to today (UTC). */
+  today?: string;
+}
+
+export async function analyse(fileSet: FileSet, { config }: LoadedConfig, options: AnalyseOptions = {}): Promise<Analysis> {
   const limits = limitsOf(config);
   const excluded = picomatch(config.exclude, { dot: true });
-  const t0 = performance.now();
+  const clock = stopwatch();
   await initParsers();
   const loaded = await loadSourceFiles(fileSet, { limits, wanted: (path) => isCandidatePath(path) && !excluded(path) });
-  const t1 = performance.now();
+  const load = clock();
   const files = new Map(loaded.files.map((f) => [f.path, f]));
   const parsed = parseFiles(loaded.files, { files, limits, scpPaths: config.policies.scpPaths });
-  parsed.problems.unshift(...loaded.problems);
-  const t2 = performance.now();
+  const inline = findInlineSuppressions(loaded.files);
+  parsed.problems.unshift(...loaded.problems, ...inline.problems);
+  const parse = clock();
   const inventory = buildInventory(parsed, config);
-  const t3 = performance.now();
+  const inventoryMillis = clock();
+  const access = analyseAccess(inventory, parsed.resources, config);
+  const accessMillis = clock();
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const findings = runRules(options.rules ?? RULES, { inventory, resources: parsed.resources, access, config }, { inline: inline.suppressions, today });
+  const rules = clock();
   return {
     inventory,
+    resources: parsed.resources,
+    access,
+    findings,
     stats: {
       files: loaded.files.length,
       bytes: loaded.files.reduce((sum, f) => sum + f.size, 0),
-      millis: { load: t1 - t0, parse: t2 - t1, inventory: t3 - t2 },
+      millis: { load, parse, inventory: inventoryMillis, access: accessMillis, rules },
     },
+  };
+}
+
+/** Each call returns the milliseconds since the previous call. */
+function stopwatch(): () => number {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    const elapsed = now - last;
+    last = now;
+    return elapsed;
   };
 }

@@ -80,6 +80,20 @@ export const configSchema = z
       .record(z.string().regex(/^KMS\d{3}$/, 'a rule id like KMS101'), z.union([severity, z.literal('off')]))
       .default({})
       .describe('Per-rule severity override, or "off".'),
+    ignores: z
+      .array(
+        z
+          .object({
+            rule: z.string().regex(/^KMS\d{3}$/, 'a rule id like KMS301'),
+            key: z.string().optional().describe('Key id, alias or ARN the ignore is limited to.'),
+            resource: z.string().optional().describe('Resource id or address the ignore is limited to.'),
+            reason: z.string().trim().min(1, 'an ignore needs a reason'),
+            expires: z.iso.date().optional().describe('YYYY-MM-DD; after this day the finding is reported again.'),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('Findings to suppress, each with a reason; suppressed findings stay visible as suppressed.'),
     failOn: z.union([severity, z.literal('never')]).default('high'),
   })
   .strict();

@@ -6,7 +6,8 @@ export function blastRadius(consumers: Consumer[]): BlastRadius {
   const unknownCount = (pick: (c: Consumer) => unknown) => consumers.filter((c) => pick(c) === null).length;
   const instances = (c: Consumer) => c.multiplicity?.keys?.length ?? 1;
   return {
-    consumers: consumers.reduce((sum, c) => sum + instances(c), 0),
+    // A resource using the key for several purposes (RDS storage + Performance Insights) counts once.
+    consumers: [...new Map(consumers.map((c) => [c.resource, instances(c)])).values()].reduce((sum, n) => sum + n, 0),
     services: distinct((c) => c.service),
     workloads: distinct((c) => c.workload?.value),
     environments: distinct((c) => c.environment?.value),

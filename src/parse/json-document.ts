@@ -81,7 +81,7 @@ export function parseLocatedDocument(file: SourceFile, limits: Limits): LocatedR
         const root = nodeAt(path);
         return root ? collectEntryLocations(root, rangeOf) : {};
       },
-      whole: rangeOf(0, file.text.replace(/\s+$/, '').length),
+      whole: rangeOf(0, file.text.trimEnd().length),
     },
   };
 }
@@ -95,10 +95,7 @@ function isNodeWithRange(node: unknown): node is Node {
 }
 
 /** Walks map entries breadth-first with an explicit queue: depth is already bounded, but no recursion is needed. */
-function collectEntryLocations(
-  root: Node,
-  rangeOf: (start: number, end: number) => Location,
-): Record<string, Location> {
+function collectEntryLocations(root: Node, rangeOf: (start: number, end: number) => Location): Record<string, Location> {
   const found: Record<string, Location> = {};
   const queue: { node: unknown; prefix: string }[] = [{ node: root, prefix: '' }];
   for (let i = 0; i < queue.length; i++) {
@@ -130,7 +127,8 @@ export function flowNestingExceeds(text: string, maxDepth: number): number | und
     const c = text.charCodeAt(i);
     if (c === 10) line++;
     if (inString) {
-      if (c === 92 && text.charCodeAt(++i) === 10) line++; // skip the escaped character, counting lines
+      if (c === 92 && text.charCodeAt(++i) === 10)
+        line++; // skip the escaped character, counting lines
       else if (c === 34) inString = false;
     } else if (c === 34) {
       inString = true;

@@ -25,7 +25,8 @@ export function inventoryText(inventory: Inventory, style: Style, label: string)
       out.push(`  ${style.dim(group)}`);
       for (const c of members) {
         const flags = [c.replacementOnKeyChange ? 'replaced if key changes' : '', c.conditional ? `if ${c.conditional}` : ''].filter(Boolean);
-        out.push(`    ${c.service.padEnd(14)} ${c.resource}  ${style.dim(at(c.location))}${flags.length ? style.dim(` (${flags.join('; ')})`) : ''}`);
+        const purpose = c.purpose === 'storage' ? '' : ` ${style.dim(`[${c.purpose}]`)}`;
+        out.push(`    ${c.service.padEnd(14)} ${c.resource}${purpose}  ${style.dim(at(c.location))}${flags.length ? style.dim(` (${flags.join('; ')})`) : ''}`);
       }
     }
     out.push('');

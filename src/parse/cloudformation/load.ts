@@ -16,7 +16,7 @@ export type LoadResult = { ok: true; root: TreeNode } | { ok: false; message: st
 
 export function loadTemplate(text: string, limits: Limits, budget: Budget): LoadResult {
   const lineCounter = new LineCounter();
-  const lineOf = (offset: number): number => Math.max(1, lineCounter.linePos(offset).line);
+  const lineOf = (offset: number): number => lineAt(lineCounter, offset);
   const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
 
   const deepAt = offsetBeyondDepth(tokens, limits.maxDepth);
@@ -32,12 +32,16 @@ export function loadTemplate(text: string, limits: Limits, budget: Budget): Load
   if (error) return { ok: false, message: `syntax error: ${firstLine(error.message)}`, line: lineOf(error.pos[0]) };
 
   try {
-    const converter = new TreeConverter(doc, text, lineOf, limits, budget);
+    const converter = new TreeConverter(doc, text, lineCounter, limits, budget);
     return { ok: true, root: converter.convert(doc.contents, 0) };
   } catch (failure) {
     if (failure instanceof TreeLimitExceeded) return { ok: false, message: failure.message, line: failure.line };
     throw failure; // BudgetExceeded: the caller skips the template
   }
+}
+
+function lineAt(lineCounter: LineCounter, offset: number): number {
+  return Math.max(1, lineCounter.linePos(offset).line);
 }
 
 function firstLine(message: string): string {
@@ -77,11 +81,12 @@ class TreeLimitExceeded extends Error {
  */
 class TreeConverter {
   private aliasesExpanded = 0;
+  private readonly commentLines = new Map<number, boolean>();
 
   constructor(
     private readonly doc: Document.Parsed,
     private readonly text: string,
-    private readonly lineOf: (offset: number) => number,
+    private readonly lineCounter: LineCounter,
     private readonly limits: Limits,
     private readonly budget: Budget,
   ) {}
@@ -108,7 +113,7 @@ class TreeConverter {
       for (const pair of node.items) {
         if (!isPair(pair) || !isScalar(pair.key)) continue; // complex keys are not valid CloudFormation
         const key = String(pair.key.value);
-        const keyLine = this.lineOf(pair.key.range?.[0] ?? 0);
+        const keyLine = lineAt(this.lineCounter, pair.key.range?.[0] ?? 0);
         entries.set(key, { key, keyLine, value: this.convert(pair.value, depth + 1, keyLine) });
       }
       return { kind: 'map', entries, lines };
@@ -118,7 +123,7 @@ class TreeConverter {
   }
 
   private expandAlias(alias: Alias, depth: number): TreeNode {
-    const line = this.lineOf(alias.range?.[0] ?? 0);
+    const line = lineAt(this.lineCounter, alias.range?.[0] ?? 0);
     this.aliasesExpanded += 1;
     if (this.aliasesExpanded > this.limits.maxYamlAliases) {
       throw new TreeLimitExceeded(`more than ${this.limits.maxYamlAliases} YAML alias expansions`, line);
@@ -129,14 +134,42 @@ class TreeConverter {
     return { ...expanded, lines: { start: line, end: line } };
   }
 
-  /** Lines of a node's value, ignoring the trailing blank lines and comments a block node's range keeps. */
+  /** Lines of a node's value. A block collection's range runs on over blank lines and comments after it: those are cut. */
   private linesOf(node: Node): Lines {
     const [start, valueEnd] = node.range ?? [0, 0];
-    let last = Math.max(start, valueEnd - 1);
+    const last = isScalar(node) ? this.lastNonBlank(start, valueEnd - 1) : this.lastContent(start, valueEnd - 1);
+    return { start: lineAt(this.lineCounter, start), end: lineAt(this.lineCounter, last) };
+  }
+
+  private lastNonBlank(start: number, from: number): number {
+    let last = Math.max(start, from);
     while (last > start && /\s/.test(this.text[last])) last -= 1;
-    return { start: this.lineOf(start), end: this.lineOf(last) };
+    return last;
+  }
+
+  /** The last offset before `from` that is neither blank nor on a comment-only line. */
+  private lastContent(start: number, from: number): number {
+    for (let last = this.lastNonBlank(start, from); ; ) {
+      const lineStart = Math.max(0, last - this.lineCounter.linePos(last).col + 1);
+      if (lineStart <= start || !this.isCommentLine(lineStart)) return last;
+      last = this.lastNonBlank(start, lineStart - 1);
+    }
+  }
+
+  /** Cached per line: nested collections ending on the same line would otherwise rescan it (quadratic on minified input). */
+  private isCommentLine(lineStart: number): boolean {
+    let known = this.commentLines.get(lineStart);
+    if (known === undefined) {
+      COMMENT_LINE.lastIndex = lineStart;
+      known = COMMENT_LINE.test(this.text);
+      this.commentLines.set(lineStart, known);
+    }
+    return known;
   }
 }
+
+/** Blanks then `#` from the start of a line (sticky: tested at one offset). */
+const COMMENT_LINE = /[ \t]*#/y;
 
 function isPlainScalar(value: unknown): value is string | number | boolean | null {
   return value === null || ['string', 'number', 'boolean'].includes(typeof value);

@@ -7,9 +7,13 @@ import type { SourceFile } from '../plugin.js';
 const TEMPLATE_EXTENSION = /\.(?:ya?ml|json|template)$/i;
 const TERRAFORM_JSON = /\.tf\.json$/i;
 
-/** A key at the start of a line or after `{` / `,` (minified JSON). `[ \t]*`, not `\s*`: no quadratic rescans. */
-const FORMAT_VERSION_KEY = /(?:^|[{,])[ \t]*["']?AWSTemplateFormatVersion["']?[ \t]*:/m;
-const RESOURCES_KEY = /(?:^|[{,])[ \t]*["']?Resources["']?[ \t]*:/m;
+/**
+ * A top-level key: at column 0 in YAML (so `resources.Resources` of a serverless.yml is not one),
+ * or quoted anywhere in JSON (pretty-printed JSON indents it). `[ \t]*`, never `\s*`, so no
+ * quadratic rescans of blank runs.
+ */
+const FORMAT_VERSION_KEY = /^\uFEFF?["']?AWSTemplateFormatVersion["']?[ \t]*:|"AWSTemplateFormatVersion"[ \t]*:/m;
+const RESOURCES_KEY = /^\uFEFF?["']?Resources["']?[ \t]*:|"Resources"[ \t]*:/m;
 const RESOURCE_TYPE = /["']?Type["']?[ \t]*:[ \t]*["']?(?:AWS|Custom|Alexa)::[A-Za-z0-9]/;
 const SAM_TRANSFORM = /AWS::Serverless-2016-10-31/;
 /** `terraform show -json` output has both; it is the plan parser's. */

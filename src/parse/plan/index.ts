@@ -18,11 +18,7 @@ export function isTerraformShowOutput(text: string): boolean {
 }
 
 function claims(file: SourceFile): boolean {
-  return (
-    file.path.endsWith('.json') &&
-    isTerraformShowOutput(file.text) &&
-    /"resource_changes"\s*:|"planned_values"\s*:/.test(file.text)
-  );
+  return file.path.endsWith('.json') && isTerraformShowOutput(file.text) && /"resource_changes"\s*:|"planned_values"\s*:/.test(file.text);
 }
 
 function parse(claimed: SourceFile[], ctx: ParseContext): ParseOutput {
@@ -210,7 +206,11 @@ export function planActions(file: SourceFile): Map<string, string[]> {
   for (const change of changes) {
     if (!isRecord(change) || typeof change.address !== 'string' || !isRecord(change.change)) continue;
     const list = change.change.actions;
-    if (Array.isArray(list)) actions.set(change.address, list.filter((a): a is string => typeof a === 'string'));
+    if (Array.isArray(list))
+      actions.set(
+        change.address,
+        list.filter((a): a is string => typeof a === 'string'),
+      );
   }
   return actions;
 }

@@ -31,9 +31,7 @@ export function withUnknowns(
 ): Value | undefined {
   if (mask === true) return unknownAt(expression, path, context);
   if (!Array.isArray(mask) && !isRecord(mask)) return value;
-  const copy: Value = Array.isArray(mask)
-    ? (Array.isArray(value) ? [...value] : [])
-    : isRecord(value) ? { ...value } : {};
+  const copy: Value = Array.isArray(mask) ? (Array.isArray(value) ? [...value] : []) : isRecord(value) ? { ...value } : {};
   const slots = copy as Record<string | number, Value | undefined>;
   let changed = false;
   for (const [key, childMask] of Object.entries(mask)) {

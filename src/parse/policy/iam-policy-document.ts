@@ -26,10 +26,7 @@ const PRINCIPAL_BLOCKS = [
   ['not_principals', 'NotPrincipal'],
 ] as const;
 
-export function policyJsonFromDocument(
-  attrs: Record<string, Value>,
-  sources: { sourcePolicyDocuments: Value[]; overridePolicyDocuments: Value[] },
-): Value {
+export function policyJsonFromDocument(attrs: Record<string, Value>, sources: { sourcePolicyDocuments: Value[]; overridePolicyDocuments: Value[] }): Value {
   const blocks = attrs.statement ?? [];
   if (isSymbolic(blocks)) {
     return isRef(blocks) ? unknown(`${blocks.address}.${blocks.attr}`, 'statement blocks are not known', [blocks]) : blocks;
@@ -100,7 +97,7 @@ function principalFromBlocks(blocks: Value | undefined): Value | undefined {
   for (const block of blocks) {
     const type = isRecord(block) && typeof block.type === 'string' ? block.type : UNRESOLVED;
     const identifiers = isRecord(block) ? (block.identifiers ?? []) : block;
-    byType[type] = [...(byType[type] as Value[] | undefined ?? []), ...listOf(identifiers)];
+    byType[type] = [...((byType[type] as Value[] | undefined) ?? []), ...listOf(identifiers)];
   }
   const types = Object.keys(byType);
   const everyone = byType['*'];
@@ -118,7 +115,7 @@ function conditionFromBlocks(blocks: Value | undefined): Value | undefined {
     const variable = isRecord(block) && typeof block.variable === 'string' ? block.variable : UNRESOLVED;
     const values = isRecord(block) ? (block.values ?? []) : block;
     byTest[test] ??= {};
-    byTest[test][variable] = [...(byTest[test][variable] as Value[] | undefined ?? []), ...listOf(values)];
+    byTest[test][variable] = [...((byTest[test][variable] as Value[] | undefined) ?? []), ...listOf(values)];
   }
   return byTest;
 }

@@ -74,8 +74,7 @@ function concernsKms(action: Value): boolean {
 }
 
 function policyKind(document: PolicyDocument, scp: boolean): PolicyKind {
-  const withPrincipal = document.statements.filter((s) => s.principal || s.notPrincipal);
-  if (withPrincipal.length === 0) return scp ? 'scp' : 'identity';
+  if (!document.statements.some((s) => s.principal || s.notPrincipal)) return scp ? 'scp' : 'identity';
   return document.statements.some((s) => (s.action ?? []).some(concernsKms)) ? 'key' : 'resource';
 }
 
@@ -97,5 +96,9 @@ function statementLocations(doc: LocatedDocument): Record<string, Location> {
 export function policyFileDocument(resource: Resource): PolicyDocument {
   const raw = resource.attrs.document;
   const keys = statementKeys(isRecord(raw) ? raw.Statement : undefined);
-  return normalizePolicy(raw, resource.location, keys.map((key) => resource.attrLocations[key]));
+  return normalizePolicy(
+    raw,
+    resource.location,
+    keys.map((key) => resource.attrLocations[key]),
+  );
 }

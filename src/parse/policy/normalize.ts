@@ -154,17 +154,7 @@ export function parseOperator(operator: string): Omit<ConditionClause, 'key' | '
 }
 
 const TOP_LEVEL_ELEMENTS = new Set(['Version', 'Id', 'Statement']);
-const STATEMENT_ELEMENTS = new Set([
-  'Sid',
-  'Effect',
-  'Principal',
-  'NotPrincipal',
-  'Action',
-  'NotAction',
-  'Resource',
-  'NotResource',
-  'Condition',
-]);
+const STATEMENT_ELEMENTS = new Set(['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition']);
 const VERSIONS = new Set(['2012-10-17', '2008-10-17']);
 const EFFECTS = new Set(['Allow', 'Deny']);
 const PRINCIPAL_TYPES = new Set(['AWS', 'Service', 'Federated', 'CanonicalUser']);

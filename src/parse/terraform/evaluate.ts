@@ -55,6 +55,8 @@ export interface Resolver {
   resolve(root: string, steps: Step[], expr: Expr, ev: Evaluator): { value: Value; used: number } | undefined;
   /** Base folder for relative `file()` paths, and the module folder as a fallback. */
   readonly fileBases: string[];
+  /** Functions only this context has (terragrunt's `find_in_parent_folders()`…); undefined = not mine. */
+  callFunction?(name: string, args: Value[], expr: Expr): Value | undefined;
 }
 
 export class Evaluator {
@@ -201,7 +203,7 @@ export class Evaluator {
       if (!Array.isArray(last)) return unknownFrom(expr.text, 'expanded argument is not a known list', [last]);
       args = [...args.slice(0, -1), ...last];
     }
-    return callFunction(expr.name, args, { expr, evaluator: this });
+    return this.resolver.callFunction?.(expr.name, args, expr) ?? callFunction(expr.name, args, { expr, evaluator: this });
   }
 
   private conditional(expr: ExprOf<'conditional'>): Value {

@@ -43,7 +43,8 @@ function declared(inst: ModuleInstance, block: Block, file: string, out: Resourc
     evaluated,
     attrs,
   });
-  const defaultTags = inst.root.defaultTags(inst.providerKey(providerName ?? type.split('_')[0]));
+  // Providers tag what they create, not what they read.
+  const defaultTags = mode === 'managed' ? inst.root.defaultTags(inst.providerKey(providerName ?? type.split('_')[0])) : undefined;
   if (defaultTags) resource.defaultTags = defaultTags;
   const lifecycle = block.body.blocks.find((b) => b.type === 'lifecycle');
   const preventDestroy = lifecycle?.body.attributes.find((a) => a.name === 'prevent_destroy');

@@ -113,6 +113,22 @@ describe('Fn::Join, Fn::Select, Fn::Split, Fn::Base64, Fn::GetAZs', () => {
     ['!Base64 hello', 'aGVsbG8='],
     ["!GetAZs ''", { $kind: 'unknown', expr: "!GetAZs ''", reason: 'Fn::GetAZs depends on the deploy region' }],
     ['!Cidr [10.0.0.0/16, 4, !Ref Name]', { $kind: 'unknown', expr: '!Cidr [10.0.0.0/16, 4, !Ref Name]', reason: 'Fn::Cidr is not evaluated statically' }],
+    [
+      '!Transform { Name: AWS::Include, Parameters: { Location: !Sub "s3://${Name}/x.yaml" } }',
+      {
+        $kind: 'unknown',
+        expr: '!Transform {Name: AWS::Include, Parameters: {Location: !Sub s3://${Name}/x.yaml}}',
+        reason: 'Fn::Transform is not evaluated statically',
+      },
+    ],
+    [
+      '!Or [!Condition IsProd, !Not [!Equals [!Ref Name, x]], !And [!Equals [a, a]]]',
+      {
+        $kind: 'unknown',
+        expr: '!Or [!Condition IsProd, !Not [!Equals …], !And [!Equals …]]', // quoted expressions are elided past 4 levels
+        reason: 'Fn::Or is not evaluated statically',
+      },
+    ],
   ])('%s', (yaml, expected) => {
     expect(evaluate(yaml)).toEqual(expected);
   });

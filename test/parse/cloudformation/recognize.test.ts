@@ -29,6 +29,14 @@ describe('template recognition by content', () => {
     expect(claims('cdk/cdk.out/manifest.json')).toBe(false);
   });
 
+  it('does not claim a Serverless Framework file whose Resources are nested under resources', () => {
+    expect(claims('recognition/serverless.yml')).toBe(false);
+  });
+
+  it('claims a template that starts with a byte order mark', () => {
+    expect(cloudFormationParser.claims(source('bom.yaml', "\uFEFFAWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n"))).toBe(true);
+  });
+
   it('does not claim Terraform plan JSON or .tf.json, whatever they contain', () => {
     expect(claims('recognition/plan.json')).toBe(false);
     expect(claims('recognition/main.tf.json')).toBe(false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Location } from '../../../src/model/types.js';
-import { byAddress, fixture, parse } from './helpers.js';
+import { byAddress, fixture, parse, source } from './helpers.js';
 
 const SHORT = 'basic/short-form.yaml';
 const at = (file: string, startLine: number, endLine = startLine): Location => ({ file, startLine, endLine });
@@ -202,5 +202,32 @@ describe('YAML long form', () => {
       at(LONG, 14, 17),
     );
     expect(resources.ArchiveVolume.attrLocations.KmsKeyId).toEqual(at(LONG, 27, 28));
+  });
+});
+
+describe('locations around comments', () => {
+  it('ends a resource at its last content line, not at the comments and blank lines after it', () => {
+    const text = [
+      "AWSTemplateFormatVersion: '2010-09-09'",
+      'Resources:',
+      '  Key:',
+      '    Type: AWS::KMS::Key',
+      '    Properties:',
+      '      EnableKeyRotation: true # rotation on',
+      '      # trailing comment',
+      '',
+      '  # about the queue',
+      '  Queue:',
+      '    Type: AWS::SQS::Queue',
+      '',
+      '# end',
+      '',
+    ].join('\n');
+    const output = parse([source('c.yaml', text)]);
+    expect(output.resources.map((resource) => [resource.address, resource.location.startLine, resource.location.endLine])).toEqual([
+      ['Key', 3, 6],
+      ['Queue', 10, 11],
+    ]);
+    expect(output.resources[0].attrLocations.EnableKeyRotation).toEqual(at('c.yaml', 6));
   });
 });

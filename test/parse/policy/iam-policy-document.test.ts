@@ -84,10 +84,7 @@ describe('policyJsonFromDocument: statement blocks', () => {
   });
 
   it('turns the type "*" / identifiers ["*"] principal into "Principal": "*"', () => {
-    const doc = policyJsonFromDocument(
-      { statement: [{ actions: ['kms:Decrypt'], principals: [{ type: '*', identifiers: ['*'] }] }] },
-      none,
-    );
+    const doc = policyJsonFromDocument({ statement: [{ actions: ['kms:Decrypt'], principals: [{ type: '*', identifiers: ['*'] }] }] }, none);
     expect(doc).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: ['kms:Decrypt'] }] });
     expect(normalizePolicy(doc).statements[0].principal).toEqual({ '*': ['*'] });
   });
@@ -149,7 +146,7 @@ describe('policyJsonFromDocument: source and override documents', () => {
       { Effect: 'Deny', Principal: '*', Action: 'kms:Decrypt', Resource: '*' },
     ],
   });
-  const override = {
+  const override: { Statement: Value[] } = {
     Statement: [
       { Sid: 'Admins', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::1:role/ops' }, Action: 'kms:Put*', Resource: '*' },
       { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::1:role/audit' }, Action: 'kms:DescribeKey', Resource: '*' },

@@ -43,7 +43,11 @@ describe('normalizePolicy: single value vs list, principals, Not*', () => {
       { Effect: 'Allow', Principal: { AWS: [unknownArn, 'arn:aws:iam::1:role/x'] }, Action: 'kms:Decrypt', Resource: keyRef },
       { principal: { AWS: [unknownArn, 'arn:aws:iam::1:role/x'] }, resource: [keyRef] },
     ],
-    ['a wholly unknown principal is kept under UNRESOLVED', { Effect: 'Allow', Principal: unknownArn, Action: 'kms:*' }, { principal: { [UNRESOLVED]: [unknownArn] } }],
+    [
+      'a wholly unknown principal is kept under UNRESOLVED',
+      { Effect: 'Allow', Principal: unknownArn, Action: 'kms:*' },
+      { principal: { [UNRESOLVED]: [unknownArn] } },
+    ],
     ['an unknown Effect is kept as a value', { Effect: unknownArn, Action: 'kms:*' }, { effect: unknownArn }],
     ['a missing Effect is null', { Action: 'kms:*' }, { effect: null }],
     ['null elements count as absent', { Effect: 'Allow', Action: 'kms:*', Condition: null, Resource: null }, { conditions: [] }],
@@ -58,7 +62,13 @@ describe('normalizePolicy: single value vs list, principals, Not*', () => {
 
   it('keeps Sid, Version, and the statement locations by index', () => {
     const doc = normalizePolicy(
-      { Version: '2012-10-17', Statement: [{ Sid: 'A', Effect: 'Allow', Action: 'kms:*' }, { Effect: 'Deny', Action: '*' }] },
+      {
+        Version: '2012-10-17',
+        Statement: [
+          { Sid: 'A', Effect: 'Allow', Action: 'kms:*' },
+          { Effect: 'Deny', Action: '*' },
+        ],
+      },
       loc(1, 20),
       [loc(3, 8), loc(9, 14)],
     );
@@ -98,7 +108,14 @@ describe('normalizePolicy: conditions', () => {
     expect(statement.conditions).toEqual([
       { operator: 'StringEquals', base: 'StringEquals', ifExists: false, key: 'kms:CallerAccount', values: ['111122223333'] },
       { operator: 'StringEquals', base: 'StringEquals', ifExists: false, key: 'kms:ViaService', values: ['s3.eu-west-1.amazonaws.com'] },
-      { operator: 'ForAnyValue:StringLike', base: 'StringLike', ifExists: false, setOperator: 'ForAnyValue', key: 'kms:EncryptionContextKeys', values: ['tenant*'] },
+      {
+        operator: 'ForAnyValue:StringLike',
+        base: 'StringLike',
+        ifExists: false,
+        setOperator: 'ForAnyValue',
+        key: 'kms:EncryptionContextKeys',
+        values: ['tenant*'],
+      },
       { operator: 'ForAllValues:StringEquals', base: 'StringEquals', ifExists: false, setOperator: 'ForAllValues', key: 'aws:TagKeys', values: ['a', 'b'] },
       { operator: 'ArnLikeIfExists', base: 'ArnLike', ifExists: true, key: 'aws:SourceArn', values: ['arn:aws:s3:::b'] },
       {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { policyFileDocument, policyParser } from '../../../src/parse/policy/index.js';
 import { DEFAULT_LIMITS, type ParseContext, type SourceFile } from '../../../src/parse/plugin.js';
+import { policyFileDocument, policyParser } from '../../../src/parse/policy/index.js';
 
 const FIXTURES = 'fixtures/parse/policy';
 
@@ -45,9 +45,7 @@ describe('policyParser.parse', () => {
   it('reads a key policy with each statement located by Sid, or by index without one', () => {
     const output = policyParser.parse([fixture('keys/orders-prod.json')], ctx);
     expect(output.problems).toEqual([]);
-    expect(output.units).toEqual([
-      { id: 'keys/orders-prod.json', source: 'policy', path: 'keys/orders-prod.json', files: ['keys/orders-prod.json'] },
-    ]);
+    expect(output.units).toEqual([{ id: 'keys/orders-prod.json', source: 'policy', path: 'keys/orders-prod.json', files: ['keys/orders-prod.json'] }]);
     expect(output.resources).toHaveLength(1);
     const [policy] = output.resources;
     const file = 'keys/orders-prod.json';
@@ -90,10 +88,7 @@ describe('policyParser.parse', () => {
   });
 
   it('tells identity policies, SCPs (by path) and non-KMS policies apart', () => {
-    const output = policyParser.parse(
-      [fixture('iam/orders-api-kms.json'), fixture('org/scp/protect-keys.json'), fixture('iam/s3-read-only.json')],
-      ctx,
-    );
+    const output = policyParser.parse([fixture('iam/orders-api-kms.json'), fixture('org/scp/protect-keys.json'), fixture('iam/s3-read-only.json')], ctx);
     expect(output.problems).toEqual([]);
     expect(output.resources.map((r) => [r.id, r.attrs.kind, r.location, r.attrLocations])).toEqual([
       [
@@ -162,9 +157,7 @@ describe('policyParser.parse: hostile input', () => {
     const output = policyParser.parse([source('deep.json', text)], ctx);
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(output.resources).toEqual([]);
-    expect(output.problems).toEqual([
-      { rule: 'KMS000', message: 'nesting deeper than 200 levels; not parsed', location: at('deep.json', 2, 2) },
-    ]);
+    expect(output.problems).toEqual([{ rule: 'KMS000', message: 'nesting deeper than 200 levels; not parsed', location: at('deep.json', 2, 2) }]);
   });
 
   it('does not parse a file over the size cap', () => {

@@ -1,0 +1,63 @@
+/** Runs the registered rules: applies configured severities, fingerprints, suppressions. */
+import type { Config, Severity } from '../config/schema.js';
+import type { Resource } from '../model/types.js';
+import { fingerprint } from './fingerprint.js';
+import { type InlineSuppression, suppressionFor } from './suppressions.js';
+import { SEVERITIES, type Finding, type Rule, type RuleContext } from './types.js';
+
+export interface RunOptions {
+  inline: readonly InlineSuppression[];
+  /** `YYYY-MM-DD`: ignores that expired before this day no longer apply. */
+  today: string;
+}
+
+export function runRules(rules: readonly Rule[], ctx: RuleContext, options: RunOptions): Finding[] {
+  const keys = new Map(ctx.inventory.keys.map((k) => [k.id, k]));
+  const resources = new Map<string, Resource>(ctx.resources.map((r) => [r.id, r]));
+  const suppression = { config: ctx.config, inline: options.inline, keys, resources, today: options.today };
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const configured = ctx.config.rules[rule.id];
+    if (configured === 'off') continue;
+    const seen = new Set<string>();
+    for (const draft of rule.check(ctx)) {
+      const subjects = draft.subjects ?? [];
+      const id = fingerprint(rule.id, draft.key, draft.identity ?? subjects.join(','));
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const finding: Finding = {
+        rule: rule.id,
+        severity: configured ?? draft.severity ?? rule.defaultSeverity,
+        ...(draft.key ? { key: draft.key } : {}),
+        subjects,
+        message: draft.message,
+        evidence: draft.evidence ?? {},
+        ...(draft.location ? { location: draft.location } : {}),
+        fingerprint: id,
+        ...(draft.fix ? { fix: draft.fix } : {}),
+      };
+      const suppressed = suppressionFor(finding, suppression);
+      findings.push(suppressed ? { ...finding, suppressed } : finding);
+    }
+  }
+  return findings.sort(bySeverityThenPlace);
+}
+
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+/** True when `severity` is at or above `threshold` (critical is highest). */
+export function atLeast(severity: Severity, threshold: Config['failOn']): boolean {
+  return threshold !== 'never' && severityRank(severity) <= severityRank(threshold);
+}
+
+function bySeverityThenPlace(a: Finding, b: Finding): number {
+  return (
+    severityRank(a.severity) - severityRank(b.severity) ||
+    a.rule.localeCompare(b.rule) ||
+    (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
+    (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) ||
+    a.fingerprint.localeCompare(b.fingerprint)
+  );
+}

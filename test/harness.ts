@@ -1,0 +1,28 @@
+/** Runs the whole engine on in-memory files: what rule, access and inventory tests use. */
+import { parseConfig } from '../src/config/load.js';
+import { type Analysis, analyse } from '../src/pipeline.js';
+import type { Rule } from '../src/rules/types.js';
+import { folderFileSet } from '../src/sources/folder.js';
+import { memoryFileSet } from '../src/sources/memory.js';
+
+export interface HarnessOptions {
+  /** `.github/kms-review.yml` text. */
+  config?: string;
+  /** Only these rules (default: all registered). */
+  rules?: readonly Rule[];
+  today?: string;
+}
+
+export async function analyseFiles(files: Record<string, string>, options: HarnessOptions = {}): Promise<Analysis> {
+  return analyse(memoryFileSet(files), loadedConfig(options), { ...(options.rules ? { rules: options.rules } : {}), today: options.today ?? '2026-11-22' });
+}
+
+export async function analyseFolder(dir: string, options: HarnessOptions = {}): Promise<Analysis> {
+  return analyse(folderFileSet(dir), loadedConfig(options), { ...(options.rules ? { rules: options.rules } : {}), today: options.today ?? '2026-11-22' });
+}
+
+function loadedConfig(options: HarnessOptions) {
+  const loaded = parseConfig(options.config ?? '');
+  if (loaded.errors.length > 0) throw new Error(`invalid test config: ${JSON.stringify(loaded.errors)}`);
+  return loaded;
+}
