@@ -4,23 +4,32 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONFIG_PATH, type LoadedConfig, parseConfig } from './config/load.js';
 import { analyse } from './pipeline.js';
-import { inventoryJson } from './report/json.js';
+import { findingsMarkdown } from './report/findings-markdown.js';
+import { findingsText } from './report/findings-text.js';
+import { analysisJson } from './report/json.js';
 import { inventoryMarkdown } from './report/markdown.js';
+import { sarifLog } from './report/sarif.js';
 import { styleFor } from './report/style.js';
 import { inventoryText } from './report/text.js';
+import { RULES } from './rules/registry.js';
+import { atLeast } from './rules/run.js';
+import type { Severity } from './rules/types.js';
+import { SEVERITIES } from './rules/types.js';
 import { folderFileSet } from './sources/folder.js';
 
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
 
-const USAGE = `Usage: kms-review scan [dir] [--format text|json|markdown] [--config file]
+const USAGE = `Usage: kms-review scan [dir] [--format text|json|markdown|sarif] [--config file] [--fail-on severity]
 
-Prints the KMS key inventory of the infrastructure-as-code under dir (default: .):
-keys, aliases, consumers by environment / workload / data class, blast radius,
-unresolved references and parse problems.
+Reviews the KMS key strategy of the infrastructure-as-code under dir (default: .):
+the key inventory (keys, aliases, consumers by environment / workload / data class,
+blast radius, unresolved references, parse problems) and the findings of every rule.
 
 Options:
-  --format <f>    text (default), json (stable, see docs/json-output.md), markdown
-  --config <file> configuration file (default: <dir>/${CONFIG_PATH})
+  --format <f>     text (default), json (stable, see docs/json-output.md), markdown, sarif
+  --config <file>  configuration file (default: <dir>/${CONFIG_PATH})
+  --fail-on <s>    exit 1 when an unsuppressed finding is at or above critical|high|medium|low|info
+                   (default: never)
   -h, --help      this help
   -v, --version   the version`;
 
@@ -53,8 +62,13 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     return EXIT.error;
   }
   const format = values.format ?? 'text';
-  if (!['text', 'json', 'markdown'].includes(format)) {
-    io.stderr.write(`kms-review: --format must be text, json or markdown (got "${format}")\n`);
+  if (!['text', 'json', 'markdown', 'sarif'].includes(format)) {
+    io.stderr.write(`kms-review: --format must be text, json, markdown or sarif (got "${format}")\n`);
+    return EXIT.error;
+  }
+  const failOn = values['fail-on'] ?? 'never';
+  if (failOn !== 'never' && !SEVERITIES.includes(failOn as Severity)) {
+    io.stderr.write(`kms-review: --fail-on must be one of ${SEVERITIES.join(', ')} or never (got "${failOn}")\n`);
     return EXIT.error;
   }
   const dir = resolve(rest[0] ?? '.');
@@ -70,17 +84,21 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   try {
     const fileSet = folderFileSet(dir, { exclude: loaded.config.exclude });
     if (io.stderr.isTTY) io.stderr.write(`scanning ${rest[0] ?? '.'}…\r`);
-    const { inventory, stats } = await analyse(fileSet, loaded);
+    const { inventory, findings, stats } = await analyse(fileSet, loaded);
     if (io.stderr.isTTY) io.stderr.write(`scanned ${stats.files} files in ${Math.round(Object.values(stats.millis).reduce((a, b) => a + b, 0))} ms\n`);
     const label = rest[0] ?? '.';
-    const output =
-      format === 'json'
-        ? `${JSON.stringify(inventoryJson(inventory), null, 2)}\n`
-        : format === 'markdown'
-          ? inventoryMarkdown(inventory, label)
-          : inventoryText(inventory, styleFor(io.stdout, io.env), label);
-    io.stdout.write(output);
-    return EXIT.ok;
+    const renderers: Record<string, () => string> = {
+      json: () => `${JSON.stringify(analysisJson(inventory, findings), null, 2)}\n`,
+      sarif: () => `${JSON.stringify(sarifLog(findings, RULES, version()), null, 2)}\n`,
+      markdown: () => `${inventoryMarkdown(inventory, label)}\n${findingsMarkdown(findings)}`,
+      text: () => {
+        const style = styleFor(io.stdout, io.env);
+        return `${inventoryText(inventory, style, label)}\n${findingsText(findings, style)}`;
+      },
+    };
+    io.stdout.write(renderers[format]());
+    const failing = findings.filter((f) => !f.suppressed && atLeast(f.severity, failOn as Severity | 'never'));
+    return failing.length > 0 ? EXIT.findings : EXIT.ok;
   } catch (error) {
     io.stderr.write(`kms-review: ${(error as Error).stack ?? error}\n`);
     return EXIT.error;
@@ -94,6 +112,7 @@ function parseCommandLine(argv: string[]) {
     options: {
       format: { type: 'string', short: 'f' },
       config: { type: 'string', short: 'c' },
+      'fail-on': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

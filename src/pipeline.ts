@@ -59,7 +59,14 @@ export async function analyse(fileSet: FileSet, { config }: LoadedConfig, option
   const access = analyseAccess(inventory, parsed.resources, config);
   const accessMillis = clock();
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const findings = runRules(options.rules ?? RULES, { inventory, resources: parsed.resources, access, config }, { inline: inline.suppressions, today });
+  const lineCache = new Map<string, string[]>();
+  const sourceLines = (file: string) => {
+    const text = files.get(file)?.text;
+    if (text === undefined) return undefined;
+    if (!lineCache.has(file)) lineCache.set(file, text.split('\n'));
+    return lineCache.get(file);
+  };
+  const findings = runRules(options.rules ?? RULES, { inventory, resources: parsed.resources, access, config, sourceLines }, { inline: inline.suppressions, today });
   const rules = clock();
   return {
     inventory,

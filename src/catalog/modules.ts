@@ -262,12 +262,14 @@ output "alias_name" { value = aws_kms_alias.default[0].name }
 export const REGISTRY_MODULES: readonly RegistryModule[] = [
   {
     source: 'terraform-aws-modules/kms/aws',
-    matches: /^(?:(?:tfr:\/\/\/?)?(?:registry\.terraform\.io\/)?terraform-aws-modules\/kms\/aws|(?:git::)?(?:https:\/\/|git@)?github\.com[/:]terraform-aws-modules\/terraform-aws-kms(?:\.git)?)(?:[/?].*)?$/,
+    matches:
+      /^(?:(?:tfr:\/\/\/?)?(?:registry\.terraform\.io\/)?terraform-aws-modules\/kms\/aws|(?:git::)?(?:https:\/\/|git@)?github\.com[/:]terraform-aws-modules\/terraform-aws-kms(?:\.git)?)(?:[/?].*)?$/,
     hcl: TERRAFORM_AWS_MODULES_KMS,
   },
   {
     source: 'cloudposse/kms-key/aws',
-    matches: /^(?:(?:tfr:\/\/\/?)?(?:registry\.terraform\.io\/)?cloudposse\/kms-key\/aws|(?:git::)?(?:https:\/\/|git@)?github\.com[/:]cloudposse\/terraform-aws-kms-key(?:\.git)?)(?:[/?].*)?$/,
+    matches:
+      /^(?:(?:tfr:\/\/\/?)?(?:registry\.terraform\.io\/)?cloudposse\/kms-key\/aws|(?:git::)?(?:https:\/\/|git@)?github\.com[/:]cloudposse\/terraform-aws-kms-key(?:\.git)?)(?:[/?].*)?$/,
     hcl: CLOUDPOSSE_KMS_KEY,
   },
 ];

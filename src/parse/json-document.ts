@@ -5,9 +5,10 @@
  * JSON goes through the same path so policy statements and plan entries get exact line ranges.
  * PR content is hostile: the size cap is checked first, flow nesting is measured by a linear scan
  * *before* `yaml` sees the text (deeply nested flow collections exhaust its memory), block nesting
- * is measured afterwards without recursion, and alias expansion is capped.
+ * is measured afterwards without recursion, alias expansion is capped, and parsing stops at the
+ * per-file deadline.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { Composer, type Document, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, type Node, Parser, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { Location, Problem, Value } from '../model/types.js';
 import { fileLocation, type Limits, problem, type SourceFile } from './plugin.js';
 
@@ -41,12 +42,13 @@ export function parseLocatedDocument(file: SourceFile, limits: Limits): LocatedR
   if (tooDeepAt !== undefined) return fail(`nesting deeper than ${limits.maxDepth} levels; not parsed`, tooDeepAt);
 
   const lineCounter = new LineCounter();
-  const document = parseDocument(file.text, {
-    lineCounter,
+  const document = composeWithin(file.text, lineCounter, Date.now() + limits.maxParseMillisPerFile, {
     // JSON files are held to JSON scalars, so `tru` is an error rather than the string "tru".
     schema: file.path.endsWith('.json') ? 'json' : 'core',
     prettyErrors: false,
   });
+  if (document === 'timeout') return fail(`parsing took longer than ${limits.maxParseMillisPerFile} ms; not parsed`);
+  if (document === 'several') return fail('several YAML documents in one file; not parsed');
   const error = document.errors[0];
   if (error) return fail(`invalid ${syntaxName(file.path)}: ${error.message}`, lineCounter.linePos(error.pos[0]).line);
 
@@ -84,6 +86,41 @@ export function parseLocatedDocument(file: SourceFile, limits: Limits): LocatedR
       whole: rangeOf(0, file.text.trimEnd().length),
     },
   };
+}
+
+/** Lexemes between two looks at the clock: cheap enough, and frequent enough to stop within milliseconds. */
+const LEXEMES_PER_CLOCK_CHECK = 4096;
+
+/**
+ * `yaml`'s `parseDocument`, driven step by step so that parsing stops at the deadline: its parser
+ * costs seconds on a few megabytes of dense tokens. Composition afterwards is several times cheaper.
+ */
+function composeWithin(
+  text: string,
+  lineCounter: LineCounter,
+  deadline: number,
+  options: ParseOptions & SchemaOptions,
+): Document.Parsed | 'timeout' | 'several' {
+  let timedOut = false;
+  const parser = new Parser(lineCounter.addNewLine);
+  function* tokens() {
+    lineCounter.addNewLine(0);
+    let count = 0;
+    for (const lexeme of new Lexer().lex(text)) {
+      if (++count % LEXEMES_PER_CLOCK_CHECK === 0 && Date.now() > deadline) {
+        timedOut = true;
+        return;
+      }
+      yield* parser.next(lexeme);
+    }
+    yield* parser.end();
+  }
+  const documents: Document.Parsed[] = [];
+  for (const document of new Composer(options).compose(tokens(), true, text.length)) {
+    documents.push(document);
+    if (documents.length > 1) return 'several';
+  }
+  return timedOut ? 'timeout' : documents[0];
 }
 
 function syntaxName(path: string): string {

@@ -5,6 +5,7 @@
 import type { Inventory, Key } from '../inventory/types.js';
 import type { Value } from '../model/types.js';
 import { isOneOf, isRef, isUnknown } from '../model/value.js';
+import type { Finding } from '../rules/types.js';
 
 export const JSON_FORMAT_VERSION = 1;
 
@@ -15,9 +16,10 @@ export interface JsonReport {
   unresolved: unknown[];
   withoutCmk: unknown[];
   problems: unknown[];
+  findings: unknown[];
 }
 
-export function inventoryJson(inventory: Inventory): JsonReport {
+export function analysisJson(inventory: Inventory, findings: readonly Finding[]): JsonReport {
   return {
     version: JSON_FORMAT_VERSION,
     keys: inventory.keys.map(keyJson),
@@ -25,6 +27,22 @@ export function inventoryJson(inventory: Inventory): JsonReport {
     unresolved: inventory.unresolved,
     withoutCmk: inventory.withoutCmk,
     problems: inventory.problems,
+    findings: findings.map(findingJson),
+  };
+}
+
+export function findingJson(f: Finding) {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    key: f.key ?? null,
+    subjects: f.subjects,
+    message: f.message,
+    location: f.location ?? null,
+    fingerprint: f.fingerprint,
+    suppressed: f.suppressed ?? null,
+    evidence: f.evidence,
+    fix: f.fix ?? null,
   };
 }
 

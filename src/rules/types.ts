@@ -73,6 +73,8 @@ export interface RuleContext {
   resources: readonly Resource[];
   access: AccessMap;
   config: Config;
+  /** The lines of a scanned file (0-based array), for fixes that keep the file's indentation and style. */
+  sourceLines(file: string): readonly string[] | undefined;
 }
 
 export interface Rule {

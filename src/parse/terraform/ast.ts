@@ -34,7 +34,7 @@ export type Step = { attr: string } | { index: Expr };
 export type TemplatePart =
   | { kind: 'text'; value: string }
   | { kind: 'interp'; expr: Expr }
-  | { kind: 'if'; cond: Expr; then: TemplatePart[]; else: TemplatePart[] }
+  | { kind: 'if'; cond: Expr; whenTrue: TemplatePart[]; whenFalse: TemplatePart[] }
   | { kind: 'for'; keyVar?: string; valueVar: string; collection: Expr; body: TemplatePart[] };
 
 export type Expr = Span &
@@ -49,7 +49,7 @@ export type Expr = Span &
     | { kind: 'tuple'; items: Expr[] }
     | { kind: 'object'; items: { key: Expr; value: Expr }[] }
     | { kind: 'call'; name: string; args: Expr[]; expandLast: boolean }
-    | { kind: 'conditional'; cond: Expr; then: Expr; else: Expr }
+    | { kind: 'conditional'; cond: Expr; whenTrue: Expr; whenFalse: Expr }
     | { kind: 'binary'; op: string; left: Expr; right: Expr }
     | { kind: 'unary'; op: string; operand: Expr }
     | {
@@ -109,7 +109,7 @@ export function childExprs(expr: Expr): Expr[] {
     case 'call':
       return expr.args;
     case 'conditional':
-      return [expr.cond, expr.then, expr.else];
+      return [expr.cond, expr.whenTrue, expr.whenFalse];
     case 'binary':
       return [expr.left, expr.right];
     case 'unary':
@@ -124,7 +124,7 @@ export function childExprs(expr: Expr): Expr[] {
 function partExprs(parts: TemplatePart[]): Expr[] {
   return parts.flatMap((p): Expr[] => {
     if (p.kind === 'interp') return [p.expr];
-    if (p.kind === 'if') return [p.cond, ...partExprs(p.then), ...partExprs(p.else)];
+    if (p.kind === 'if') return [p.cond, ...partExprs(p.whenTrue), ...partExprs(p.whenFalse)];
     if (p.kind === 'for') return [p.collection, ...partExprs(p.body)];
     return [];
   });

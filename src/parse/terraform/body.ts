@@ -60,6 +60,11 @@ function expandDynamic(out: EvaluatedBody, body: Body, label: string, ev: Evalua
   const pairs: [Value, Value][] =
     'pairs' in iteration
       ? iteration.pairs
-      : [[unknown(`${iterator}.key`, `for_each ${forEach.expr.text} is not known statically`), unknown(`${iterator}.value`, `for_each ${forEach.expr.text} is not known statically`)]];
+      : [
+          [
+            unknown(`${iterator}.key`, `for_each ${forEach.expr.text} is not known statically`),
+            unknown(`${iterator}.value`, `for_each ${forEach.expr.text} is not known statically`),
+          ],
+        ];
   return pairs.map(([key, value]) => fill(out, content.body, ev.with({ [iterator]: { key, value } }), file, prefix));
 }

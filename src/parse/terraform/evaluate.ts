@@ -17,6 +17,7 @@ import {
   isObjectValue,
   isOneOf,
   isRef,
+  isSet,
   isSymbolic,
   isUnknown,
   oneOf,
@@ -29,6 +30,9 @@ import {
 const MAX_EVAL_DEPTH = 500;
 /** Elements a for-expression or template loop may produce. */
 const MAX_ITERATIONS = 10_000;
+/** Values beyond these sizes are Unknown, so doubling tricks (`"${local.a}${local.a}"` chains) stay small. */
+const MAX_STRING_LENGTH = 1_000_000;
+const MAX_LIST_LENGTH = 100_000;
 
 export interface Budget {
   steps: number;
@@ -84,7 +88,9 @@ export class Evaluator {
     if (budget.depth >= MAX_EVAL_DEPTH) return unknown(expr.text, 'references nested too deeply');
     budget.depth++;
     try {
-      return this.evalNode(expr);
+      const value = this.evalNode(expr);
+      const size = typeof value === 'string' ? value.length / MAX_STRING_LENGTH : Array.isArray(value) ? value.length / MAX_LIST_LENGTH : 0;
+      return size > 1 ? unknown(expr.text, 'value too large to evaluate') : value;
     } finally {
       budget.depth--;
     }
@@ -141,7 +147,11 @@ export class Evaluator {
   }
 
   private applyStep(value: Value, step: Step, expr: Expr): Value {
-    if (isOneOf(value)) return oneOf(value.options.map((o) => this.applyStep(o, step, expr)), value.reason);
+    if (isOneOf(value))
+      return oneOf(
+        value.options.map((o) => this.applyStep(o, step, expr)),
+        value.reason,
+      );
     if (isUnknown(value)) return value;
     if ('attr' in step) {
       // A ref's attribute path grows: module.x.out.arn reads `arn` of whatever `out` is.
@@ -208,10 +218,10 @@ export class Evaluator {
 
   private conditional(expr: ExprOf<'conditional'>): Value {
     const cond = this.eval(expr.cond);
-    if (cond === true || cond === 'true') return this.eval(expr.then);
-    if (cond === false || cond === 'false') return this.eval(expr.else);
+    if (cond === true || cond === 'true') return this.eval(expr.whenTrue);
+    if (cond === false || cond === 'false') return this.eval(expr.whenFalse);
     if (!isSymbolic(cond)) return errorValue(expr.text, `condition is not a bool: ${shortName(cond)}`);
-    return oneOf([this.eval(expr.then), this.eval(expr.else)], `condition ${expr.cond.text} is not known statically`);
+    return oneOf([this.eval(expr.whenTrue), this.eval(expr.whenFalse)], `condition ${expr.cond.text} is not known statically`);
   }
 
   private binary(expr: ExprOf<'binary'>): Value {
@@ -250,7 +260,7 @@ export class Evaluator {
   /** The (key, value) pairs of a collection, or a reason it cannot be iterated. */
   iterate(collection: Value, text: string): { pairs: [Value, Value][] } | { fail: Value } {
     if (isSymbolic(collection)) return { fail: unknownFrom(text, `collection ${text} not known statically`, [collection]) };
-    if (Array.isArray(collection)) return { pairs: collection.map((v, i): [Value, Value] => [i, v]) };
+    if (Array.isArray(collection)) return { pairs: collection.map((v, i): [Value, Value] => [isSet(collection) ? v : i, v]) };
     if (isObjectValue(collection)) return { pairs: Object.entries(collection) };
     return { fail: errorValue(text, `cannot iterate over ${shortName(collection)}`) };
   }
@@ -276,8 +286,9 @@ export class Evaluator {
       }
       const k = asString(scope.eval(expr.keyExpr));
       if (k === undefined) return unknown(expr.text, `key ${expr.keyExpr.text} not known statically`);
-      if (expr.grouping) (grouped[k] ??= []).push(item);
-      else object[k] = item;
+      if (!expr.grouping) object[k] = item;
+      else if (grouped[k]) grouped[k].push(item);
+      else grouped[k] = [item];
     }
     if (!expr.keyExpr) return list;
     return expr.grouping ? grouped : object;
@@ -309,7 +320,7 @@ export class Evaluator {
       } else if (part.kind === 'if') {
         const cond = this.eval(part.cond);
         if (isSymbolic(cond)) out.push(unknownFrom(part.cond.text, 'template condition not known statically', [cond]));
-        else this.renderParts(cond === true ? part.then : part.else, out, expr);
+        else this.renderParts(cond === true ? part.whenTrue : part.whenFalse, out, expr);
       } else {
         const iteration = this.iterate(this.eval(part.collection), part.collection.text);
         if ('fail' in iteration) out.push(iteration.fail);

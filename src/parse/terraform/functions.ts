@@ -12,7 +12,7 @@ import type { ExprOf } from './ast.js';
 import type { Evaluator, Resolver } from './evaluate.js';
 import { joinPath } from './paths.js';
 import type { ObjectValue } from './values.js';
-import { asString, errorValue, isFullyKnown, isObjectValue, isSymbolic, sameValue, unknown, unknownFrom } from './values.js';
+import { asSet, asString, errorValue, isFullyKnown, isObjectValue, isSymbolic, sameValue, unknown, unknownFrom } from './values.js';
 
 export interface CallContext {
   expr: ExprOf<'call'>;
@@ -55,9 +55,13 @@ const list = (fn: (items: Value[], rest: Value[], ctx: CallContext) => Value): F
 const sortedKeys = (o: ObjectValue) => Object.keys(o).sort();
 
 function distinct(items: Value[]): Value[] {
-  const out: Value[] = [];
-  for (const item of items) if (!out.some((o) => sameValue(o, item))) out.push(item);
-  return out;
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = JSON.stringify(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function flatten(items: Value[], depth = 0): Value[] {
@@ -178,9 +182,11 @@ const FUNCTIONS: Record<string, Fn> = {
     return typeof sep === 'string' && strings.every((s) => s !== undefined) ? strings.join(sep) : fail(ctx, 'needs strings');
   }),
   split: str((sep, s) => s.split(sep)),
-  replace: str((s, search, replacement) => {
-    const regex = /^\/(.*)\/$/s.exec(search);
-    return regex ? s.replace(new RegExp(regex[1], 'g'), replacement.replace(/\$\{(\d+)\}/g, '$$$1')) : s.split(search).join(replacement);
+  // Regular expressions from a pull request could backtrack for ever: they are not run.
+  replace: known(([s, search, replacement], ctx) => {
+    if (typeof s !== 'string' || typeof search !== 'string' || typeof replacement !== 'string') return fail(ctx, 'needs strings');
+    if (/^\/.*\/$/s.test(search)) return unknown(ctx.expr.text, 'regular expressions are not evaluated');
+    return s.split(search).join(replacement);
   }),
   lower: str((s) => s.toLowerCase()),
   upper: str((s) => s.toUpperCase()),
@@ -210,12 +216,14 @@ const FUNCTIONS: Record<string, Fn> = {
   tobool: known(([v], ctx) => (v === true || v === 'true' ? true : v === false || v === 'false' ? false : v === null ? null : fail(ctx, 'not a bool'))),
   tomap: ([v]) => v ?? null,
   tolist: ([v]) => v ?? null,
-  toset: (args, ctx) => (Array.isArray(args[0]) ? distinct(args[0]) : known(([v]) => v ?? null)(args, ctx)),
+  toset: (args, ctx) => (Array.isArray(args[0]) ? asSet(distinct(args[0])) : known(([v]) => v ?? null)(args, ctx)),
   flatten: list((items) => flatten(items)),
   distinct: list((items) => distinct(items)),
   compact: list((items) => items.filter((i) => i !== null && i !== '')),
   reverse: list((items) => [...items].reverse()),
-  sort: list((items, _rest, ctx) => (items.every((i) => typeof i === 'string') ? [...(items as string[])].sort() : unknownFrom(ctx.expr.text, 'sorts values not known statically', items))),
+  sort: list((items, _rest, ctx) =>
+    items.every((i) => typeof i === 'string') ? [...(items as string[])].sort() : unknownFrom(ctx.expr.text, 'sorts values not known statically', items),
+  ),
   slice: list((items, [from, to], ctx) => (typeof from === 'number' && typeof to === 'number' ? items.slice(from, to) : fail(ctx, 'needs numbers'))),
   one: list((items, _rest, ctx) => (items.length === 0 ? null : items.length === 1 ? items[0] : fail(ctx, 'more than one element'))),
   index: list((items, [value], ctx) => {
@@ -262,8 +270,12 @@ const FUNCTIONS: Record<string, Fn> = {
   abs: known(([v]) => Math.abs(Number(v))),
   ceil: known(([v]) => Math.ceil(Number(v))),
   floor: known(([v]) => Math.floor(Number(v))),
-  alltrue: list((items, _rest, ctx) => (items.some(isSymbolic) ? unknownFrom(ctx.expr.text, 'not known statically', items) : items.every((i) => i === true || i === 'true'))),
-  anytrue: list((items, _rest, ctx) => (items.some((i) => i === true || i === 'true') ? true : items.some(isSymbolic) ? unknownFrom(ctx.expr.text, 'not known statically', items) : false)),
+  alltrue: list((items, _rest, ctx) =>
+    items.some(isSymbolic) ? unknownFrom(ctx.expr.text, 'not known statically', items) : items.every((i) => i === true || i === 'true'),
+  ),
+  anytrue: list((items, _rest, ctx) =>
+    items.some((i) => i === true || i === 'true') ? true : items.some(isSymbolic) ? unknownFrom(ctx.expr.text, 'not known statically', items) : false,
+  ),
   base64encode: str((s) => Buffer.from(s, 'utf8').toString('base64')),
   base64decode: str((s) => Buffer.from(s, 'base64').toString('utf8')),
   file: known(([path], ctx) => {

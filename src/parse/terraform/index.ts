@@ -87,7 +87,9 @@ class TerraformRun {
       resourcesOf(root, resources);
       if (context.host.budget.exceeded) {
         const first = this.modulesByDir.get(plan.rootDir)?.[0]?.path ?? plan.path;
-        context.problems.push(problem(`evaluation stopped after ${this.ctx.limits.maxEvalSteps} steps in unit ${plan.id}; later values are unknown`, fileLocation(first)));
+        context.problems.push(
+          problem(`evaluation stopped after ${this.ctx.limits.maxEvalSteps} steps in unit ${plan.id}; later values are unknown`, fileLocation(first)),
+        );
       }
       this.problems.push(...context.problems);
       const unit: UnitInfo = { id: plan.id, source: 'terraform', path: plan.path, files: [...context.files].sort() };
@@ -170,4 +172,3 @@ function dedupe(problems: Problem[]): Problem[] {
     return true;
   });
 }
-

@@ -5,9 +5,9 @@
  */
 import { type RegistryModule, registryModuleFor } from '../../catalog/modules.js';
 import type { Location, Problem, Value } from '../../model/types.js';
-import { policyJsonFromDocument } from '../policy/iam-policy-document.js';
 import type { Limits } from '../plugin.js';
 import { problem } from '../plugin.js';
+import { policyJsonFromDocument } from '../policy/iam-policy-document.js';
 import type { Attribute, Block, Expr, Step } from './ast.js';
 import { traversalOf } from './ast.js';
 import { type EvaluatedBody, evaluateBody } from './body.js';
@@ -53,7 +53,16 @@ export interface CallSite {
 export type Child = { kind: 'instance'; instance: ModuleInstance } | { kind: 'opaque'; source: string } | { kind: 'absent' };
 
 /** Meta-arguments of resource and module blocks: not attributes of the object. */
-export const META_ARGUMENTS: ReadonlySet<string> = new Set(['count', 'for_each', 'depends_on', 'lifecycle', 'provider', 'providers', 'provisioner', 'connection']);
+export const META_ARGUMENTS: ReadonlySet<string> = new Set([
+  'count',
+  'for_each',
+  'depends_on',
+  'lifecycle',
+  'provider',
+  'providers',
+  'provisioner',
+  'connection',
+]);
 const MAX_MODULE_DEPTH = 16;
 const LOCAL_SOURCE = /^\.\.?\//;
 const POLICY_DOCUMENT_ATTRS = new Set(['json', 'minified_json']);

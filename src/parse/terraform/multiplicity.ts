@@ -41,11 +41,20 @@ function countExpansion(value: Value, text: string): Expansion {
     const indexes = Array.from({ length: Math.min(max, MAX_SPELLED_OUT) }, (_, i) => i);
     const index = max <= MAX_SPELLED_OUT ? oneOf(indexes, text) : unknown('count.index', `${text} has ${max} instances`);
     if (numbers.length === 1) {
-      return { absent: false, multiplicity: { kind: 'count', keys: Array.from({ length: Math.min(max, MAX_KEYS) }, (_, i) => i) }, scope: { count: { index } } };
+      return {
+        absent: false,
+        multiplicity: { kind: 'count', keys: Array.from({ length: Math.min(max, MAX_KEYS) }, (_, i) => i) },
+        scope: { count: { index } },
+      };
     }
     return { absent: false, multiplicity: { kind: 'count' }, conditional: numbers.includes(0) ? text : undefined, scope: { count: { index } } };
   }
-  return { absent: false, multiplicity: { kind: 'count' }, conditional: text, scope: { count: { index: unknown('count.index', `${text} is not known statically`) } } };
+  return {
+    absent: false,
+    multiplicity: { kind: 'count' },
+    conditional: text,
+    scope: { count: { index: unknown('count.index', `${text} is not known statically`) } },
+  };
 }
 
 function forEachExpansion(value: Value, text: string): Expansion {
@@ -67,8 +76,18 @@ function forEachExpansion(value: Value, text: string): Expansion {
     multiplicity: { kind: 'for_each', keys: pairs.slice(0, MAX_KEYS).map(([k]) => k) },
     scope: {
       each: {
-        key: spelled ? oneOf(pairs.map(([k]) => k), text) : unknown('each.key', why),
-        value: spelled ? oneOf(pairs.map(([, v]) => v), text) : unknown('each.value', why),
+        key: spelled
+          ? oneOf(
+              pairs.map(([k]) => k),
+              text,
+            )
+          : unknown('each.key', why),
+        value: spelled
+          ? oneOf(
+              pairs.map(([, v]) => v),
+              text,
+            )
+          : unknown('each.value', why),
       },
     },
   };

@@ -65,7 +65,17 @@ function moduleCall(inst: ModuleInstance, block: Block, file: string, out: Resou
   const expansion = expansionOf(block.body, inst.evaluator);
   if (expansion.absent) return;
   const body = evaluateBody(block.body, inst.evaluator.with(expansion.scope), { file, skip: MODULE_META });
-  out.push(build(inst, { type: 'module', mode: 'managed', address: `${inst.prefix}module.${name}`, block, file, evaluated: { ...body, expansion }, attrs: body.attrs }));
+  out.push(
+    build(inst, {
+      type: 'module',
+      mode: 'managed',
+      address: `${inst.prefix}module.${name}`,
+      block,
+      file,
+      evaluated: { ...body, expansion },
+      attrs: body.attrs,
+    }),
+  );
 }
 
 function moved(inst: ModuleInstance, block: Block, file: string, out: Resource[]): void {

@@ -60,7 +60,10 @@ export function parseTemplateText(text: string, path: string, limits: Limits): {
   if (!attr) return { expr: invalidExpr('template could not be read', 1), problems: parsed.problems };
   // The heredoc adds a newline the file did not have, and the wrapper shifted lines by one.
   const expr = attr.expr.kind === 'template' ? { ...attr.expr, parts: dropFinalNewline(attr.expr.parts) } : attr.expr;
-  const problems = parsed.problems.map((p) => ({ ...p, location: { ...p.location, startLine: Math.max(1, p.location.startLine - 1), endLine: Math.max(1, p.location.endLine - 1) } }));
+  const problems = parsed.problems.map((p) => ({
+    ...p,
+    location: { ...p.location, startLine: Math.max(1, p.location.startLine - 1), endLine: Math.max(1, p.location.endLine - 1) },
+  }));
   return { expr, problems };
 }
 
@@ -168,7 +171,13 @@ class Converter {
     if (!this.tooDeepReported) {
       this.tooDeepReported = true;
       const line = node.startPosition.row + 1;
-      this.problems.push(problem(`nesting deeper than ${this.limits.maxDepth} levels; the rest of this expression is ignored`, { file: this.path, startLine: line, endLine: line }));
+      this.problems.push(
+        problem(`nesting deeper than ${this.limits.maxDepth} levels; the rest of this expression is ignored`, {
+          file: this.path,
+          startLine: line,
+          endLine: line,
+        }),
+      );
     }
     return invalidExpr('nested too deeply', node.startPosition.row + 1);
   }
@@ -202,7 +211,9 @@ class Converter {
       else if (post.type === 'index') expr = { ...span, kind: 'index', target: expr, key: this.indexKey(post, depth) };
       else if (post.type === 'splat') {
         const splat = post.namedChildren[0];
-        const each = (splat?.namedChildren ?? []).map((s): Step => (s.type === 'get_attr' ? { attr: s.namedChildren[0]?.text ?? '' } : { index: this.indexKey(s, depth) }));
+        const each = (splat?.namedChildren ?? []).map(
+          (s): Step => (s.type === 'get_attr' ? { attr: s.namedChildren[0]?.text ?? '' } : { index: this.indexKey(s, depth) }),
+        );
         expr = { ...span, kind: 'splat', target: expr, each };
       } else if (post.type === 'ERROR') {
         return invalidExpr('syntax error', post.startPosition.row + 1);
@@ -256,7 +267,7 @@ class Converter {
       case 'conditional': {
         const [cond, then, otherwise] = named.filter((c) => c.type === 'expression').map((c) => this.expression(c, depth + 1));
         if (!otherwise) return invalidExpr('incomplete conditional', span.startLine);
-        return { ...span, kind: 'conditional', cond, then, else: otherwise };
+        return { ...span, kind: 'conditional', cond, whenTrue: then, whenFalse: otherwise };
       }
       case 'binary_operation': {
         const children = node.children.filter((c) => c.type !== 'comment');
@@ -397,8 +408,8 @@ class Converter {
       return {
         kind: 'if',
         cond: this.expression(condNode, depth),
-        then: this.parts(directive, intro.endIndex, elseIntro?.startIndex ?? end.startIndex, depth, style),
-        else: elseIntro ? this.parts(directive, elseIntro.endIndex, end.startIndex, depth, style) : [],
+        whenTrue: this.parts(directive, intro.endIndex, elseIntro?.startIndex ?? end.startIndex, depth, style),
+        whenFalse: elseIntro ? this.parts(directive, elseIntro.endIndex, end.startIndex, depth, style) : [],
       };
     }
     const start = find('template_for_start');
@@ -444,12 +455,12 @@ function decodeText(raw: string, style: { quoted: boolean; indent: number }, atL
 }
 
 export function unescapeQuoted(raw: string): string {
-  return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/gs, (match, escape: string | undefined) => {
+  return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/gs, (match, escaped: string | undefined) => {
     if (match === '$${') return '${';
     if (match === '%%{') return '%{';
-    if (!escape) return match;
-    if (escape.length > 1) return String.fromCodePoint(Number.parseInt(escape.slice(1), 16));
-    return QUOTED_ESCAPES[escape] ?? match;
+    if (!escaped) return match;
+    if (escaped.length > 1) return String.fromCodePoint(Number.parseInt(escaped.slice(1), 16));
+    return QUOTED_ESCAPES[escaped] ?? match;
   });
 }
 

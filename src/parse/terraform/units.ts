@@ -5,7 +5,7 @@
  * statically; each `terragrunt.hcl` with a local source deploys its module folder as a unit.
  */
 import type { Value } from '../../model/types.js';
-import { joinPath, ancestorsOf, baseName, dirOf, isWithin, relativePath } from './paths.js';
+import { ancestorsOf, baseName, dirOf, isWithin, joinPath, relativePath } from './paths.js';
 import type { ParsedFile } from './syntax.js';
 import type { TerragruntConfig } from './terragrunt.js';
 
@@ -67,7 +67,15 @@ export function planUnits(input: DiscoveryInput): UnitPlan[] {
     const workspaces = input.workspacesOf(root);
     if (workspaces.length > 0) {
       for (const workspace of workspaces) {
-        plans.push({ id: `${root}#${workspace}`, rootDir: root, path: root, environment: { value: workspace, detail: 'terraform workspace' }, layers: base.layers, workspace, files: extra });
+        plans.push({
+          id: `${root}#${workspace}`,
+          rootDir: root,
+          path: root,
+          environment: { value: workspace, detail: 'terraform workspace' },
+          layers: base.layers,
+          workspace,
+          files: extra,
+        });
       }
       continue;
     }

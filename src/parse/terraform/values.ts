@@ -6,7 +6,9 @@ export type ObjectValue = { [key: string]: Value };
 export type Symbolic = Unknown | Ref | OneOf;
 
 export { isOneOf, isRef, isSymbolic, isUnknown } from '../../model/value.js';
+
 const isObjectValue = isRecord;
+
 export { isObjectValue };
 
 /**
@@ -26,6 +28,17 @@ export function errorValue(expr: string, reason: string): Unknown {
 }
 export function isError(value: Value): boolean {
   return isUnknown(value) && errors.has(value);
+}
+
+/** Lists made by `toset()`: iterating a set gives each element as both key and value. */
+const sets = new WeakSet<Value[]>();
+
+export function asSet(items: Value[]): Value[] {
+  sets.add(items);
+  return items;
+}
+export function isSet(value: Value): boolean {
+  return Array.isArray(value) && sets.has(value);
 }
 
 /** Every Ref reachable in a value (including those remembered by unknowns), bounded by `limit`. */
@@ -52,7 +65,11 @@ function dedupeRefs(refs: Ref[]): Ref[] {
 
 /** Unknown derived from some inputs: keeps every ref the inputs carry. */
 export function unknownFrom(expr: string, reason: string, inputs: Value[]): Unknown {
-  return unknown(expr, reason, inputs.flatMap((v) => refsIn(v)));
+  return unknown(
+    expr,
+    reason,
+    inputs.flatMap((v) => refsIn(v)),
+  );
 }
 
 /** True when nothing symbolic is inside (so the value can become JSON text). */

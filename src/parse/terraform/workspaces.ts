@@ -19,7 +19,10 @@ export function workspaceNames(root: ModuleInstance): string[] {
       if (expr.kind === 'index' && isWorkspace(expr.key)) addKeysOf(expr.target);
       else if (expr.kind === 'call' && expr.name === 'lookup' && expr.args[0] && expr.args[1] && isWorkspace(expr.args[1])) addKeysOf(expr.args[0]);
       else if (expr.kind === 'binary' && (expr.op === '==' || expr.op === '!=')) {
-        for (const [a, b] of [[expr.left, expr.right], [expr.right, expr.left]]) {
+        for (const [a, b] of [
+          [expr.left, expr.right],
+          [expr.right, expr.left],
+        ]) {
           if (isWorkspace(a) && b.kind === 'literal' && typeof b.value === 'string') names.add(b.value);
           if (isWorkspace(a) && b.kind === 'template' && b.parts.length === 1 && b.parts[0].kind === 'text') names.add(b.parts[0].value);
         }

@@ -11,7 +11,10 @@ export function sourceFiles(files: Record<string, string>): SourceFile[] {
 export function parseRepo(files: Record<string, string>, limits: Partial<Limits> = {}): ParseOutput {
   const all = sourceFiles(files);
   const ctx = { files: new Map(all.map((f) => [f.path, f])), limits: { ...DEFAULT_LIMITS, ...limits }, scpPaths: [] };
-  return terraformParser.parse(all.filter((f) => terraformParser.claims(f)), ctx);
+  return terraformParser.parse(
+    all.filter((f) => terraformParser.claims(f)),
+    ctx,
+  );
 }
 
 export function byId(output: ParseOutput, id: string): Resource {

@@ -43,7 +43,10 @@ resource "aws_kms_key" "main" {
         { kind: 'text', value: 'fA' },
       ],
     });
-    expect(body.attributes[1].expr).toMatchObject({ kind: 'template', parts: [{ kind: 'if', then: [{ kind: 'text', value: 'yes' }], else: [{ kind: 'text', value: 'no' }] }] });
+    expect(body.attributes[1].expr).toMatchObject({
+      kind: 'template',
+      parts: [{ kind: 'if', whenTrue: [{ kind: 'text', value: 'yes' }], whenFalse: [{ kind: 'text', value: 'no' }] }],
+    });
   });
 
   it('builds traversals, splats, calls with expansion, operators and for-expressions', () => {
@@ -113,7 +116,9 @@ describe('hostile input', () => {
   });
 
   it('a binary file named .tf is refused', () => {
-    expect(parse('\0\0ELF\0').problems).toEqual([{ rule: 'KMS000', message: 'file contains NUL bytes (binary); not parsed', location: { file: 'main.tf', startLine: 1, endLine: 1 } }]);
+    expect(parse('\0\0ELF\0').problems).toEqual([
+      { rule: 'KMS000', message: 'file contains NUL bytes (binary); not parsed', location: { file: 'main.tf', startLine: 1, endLine: 1 } },
+    ]);
   });
 
   it('a file over the size cap is refused before parsing', () => {
@@ -126,7 +131,13 @@ describe('hostile input', () => {
   it('10,000-deep nesting is cut at maxDepth with one problem, in bounded time', () => {
     const text = `a = ${'['.repeat(10_000)}${']'.repeat(10_000)}\nb = 1\n`;
     const { result, ms } = timed(() => parse(text));
-    expect(result.problems).toEqual([{ rule: 'KMS000', message: 'nesting deeper than 200 levels; the rest of this expression is ignored', location: { file: 'main.tf', startLine: 1, endLine: 1 } }]);
+    expect(result.problems).toEqual([
+      {
+        rule: 'KMS000',
+        message: 'nesting deeper than 200 levels; the rest of this expression is ignored',
+        location: { file: 'main.tf', startLine: 1, endLine: 1 },
+      },
+    ]);
     expect(result.body.attributes.map((a) => a.name)).toEqual(['a', 'b']);
     expect(ms).toBeLessThan(5000);
   });

@@ -1,0 +1,222 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { terraformParser } from '../../../src/parse/terraform/index.js';
+import { byId, parseRepo } from './helpers.js';
+
+beforeAll(() => terraformParser.init?.());
+
+const ref = (address: string, attr: string) => ({ $kind: 'ref', unit: '.', address, attr });
+
+describe('resources', () => {
+  it('claims Terraform files only', () => {
+    const claims = (path: string) => terraformParser.claims({ path, text: '', size: 0 });
+    expect(['a.tf', 'a.tf.json', 'x/prod.tfvars', 'x/p.tfvars.json', 'live/terragrunt.hcl'].map(claims)).toEqual([true, true, true, true, true]);
+    expect(['a.hcl', 'a.json', 'tf', 'root.hcl'].map(claims)).toEqual([false, false, false, false]);
+  });
+
+  it('dynamic blocks expand over a static for_each; an unknown one gives one element with the iterator unknown', () => {
+    const out = parseRepo({
+      'main.tf': `variable "rules" {
+  default = [{ key = "k1" }, { key = "k2" }]
+}
+variable "unknown_rules" {}
+resource "aws_s3_bucket_server_side_encryption_configuration" "b" {
+  dynamic "rule" {
+    for_each = var.rules
+    iterator = r
+    content {
+      apply_server_side_encryption_by_default {
+        kms_master_key_id = "\${r.value.key}-\${r.key}"
+      }
+    }
+  }
+}
+resource "aws_s3_bucket_server_side_encryption_configuration" "u" {
+  dynamic "rule" {
+    for_each = var.unknown_rules
+    content {
+      bucket_key_enabled = rule.value.bucket_key
+    }
+  }
+}
+`,
+    });
+    const b = byId(out, '.:aws_s3_bucket_server_side_encryption_configuration.b');
+    expect(b.attrs).toEqual({
+      rule: [
+        { apply_server_side_encryption_by_default: [{ kms_master_key_id: 'k1-0' }] },
+        { apply_server_side_encryption_by_default: [{ kms_master_key_id: 'k2-1' }] },
+      ],
+    });
+    expect(b.attrLocations['rule.apply_server_side_encryption_by_default.kms_master_key_id']).toEqual({ file: 'main.tf', startLine: 11, endLine: 11 });
+    expect(b.attrLocations.rule).toEqual({ file: 'main.tf', startLine: 6, endLine: 14 });
+    expect(byId(out, '.:aws_s3_bucket_server_side_encryption_configuration.u').attrs).toEqual({
+      rule: [{ bucket_key_enabled: { $kind: 'unknown', expr: 'rule.value', reason: 'for_each var.unknown_rules is not known statically' } }],
+    });
+  });
+
+  it('count and for_each: static keys, conditional count, count = 0 creates nothing, each.* bound', () => {
+    const out = parseRepo({
+      'main.tf': `variable "create" {}
+variable "keys" { default = { orders = "o", billing = "b" } }
+resource "aws_kms_key" "static" {
+  count       = 2
+  description = "key \${count.index}"
+}
+resource "aws_kms_key" "maybe" {
+  count = var.create ? 1 : 0
+}
+resource "aws_kms_key" "never" {
+  count = 0
+}
+resource "aws_kms_key" "per_app" {
+  for_each    = var.keys
+  description = each.value
+}
+resource "aws_kms_key" "one" {
+  for_each    = toset(["solo"])
+  description = "\${each.key}=\${each.value}"
+}
+`,
+    });
+    expect(out.resources.map((r) => r.address)).toEqual(['aws_kms_key.static', 'aws_kms_key.maybe', 'aws_kms_key.per_app', 'aws_kms_key.one']);
+    const stat = byId(out, '.:aws_kms_key.static');
+    expect(stat.multiplicity).toEqual({ kind: 'count', keys: [0, 1] });
+    expect(stat.attrs.description).toMatchObject({ $kind: 'unknown', reason: 'interpolates values not known statically' });
+    const maybe = byId(out, '.:aws_kms_key.maybe');
+    expect([maybe.multiplicity, maybe.conditional]).toEqual([{ kind: 'count' }, 'count = var.create ? 1 : 0']);
+    const perApp = byId(out, '.:aws_kms_key.per_app');
+    expect(perApp.multiplicity).toEqual({ kind: 'for_each', keys: ['orders', 'billing'] });
+    expect(perApp.attrs.description).toEqual({ $kind: 'oneOf', options: ['o', 'b'], reason: 'for_each = var.keys' });
+    expect(byId(out, '.:aws_kms_key.one').attrs.description).toBe('solo=solo');
+  });
+
+  it('tags, default_tags of the default and aliased providers (also through module providers), prevent_destroy', () => {
+    const out = parseRepo({
+      'main.tf': `provider "aws" {
+  default_tags {
+    tags = { Environment = "prod" }
+  }
+}
+provider "aws" {
+  alias = "dr"
+  default_tags {
+    tags = { Environment = "dr" }
+  }
+}
+resource "aws_kms_key" "k" {
+  tags = { Owner = "team-a", Computed = aws_iam_role.r.arn }
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "aws_kms_replica_key" "r" {
+  provider        = aws.dr
+  primary_key_arn = aws_kms_key.k.arn
+}
+module "m" {
+  source    = "./m"
+  providers = { aws = aws.dr }
+}
+`,
+      'm/main.tf': 'resource "aws_kms_key" "inner" {}\n',
+    });
+    const key = byId(out, '.:aws_kms_key.k');
+    expect([key.tags, key.defaultTags, key.protectedFromDeletion]).toEqual([{ Owner: 'team-a' }, { Environment: 'prod' }, true]);
+    expect(key.attrs.lifecycle).toBeUndefined();
+    const replica = byId(out, '.:aws_kms_replica_key.r');
+    expect([replica.defaultTags, replica.attrs.provider, replica.attrs.primary_key_arn]).toEqual([
+      { Environment: 'dr' },
+      'aws.dr',
+      ref('aws_kms_key.k', 'arn'),
+    ]);
+    expect(byId(out, '.:module.m.aws_kms_key.inner').defaultTags).toEqual({ Environment: 'dr' });
+  });
+
+  it('moved blocks are emitted for the diff stage', () => {
+    const out = parseRepo({ 'main.tf': 'moved {\n  from = aws_kms_key.old\n  to   = aws_kms_key.new["a"]\n}\n' });
+    expect(byId(out, '.:moved.aws_kms_key.old')).toMatchObject({
+      type: 'moved',
+      attrs: { from: 'aws_kms_key.old', to: 'aws_kms_key.new["a"]' },
+      location: { file: 'main.tf', startLine: 1, endLine: 4 },
+      attrLocations: { from: { file: 'main.tf', startLine: 2, endLine: 2 }, to: { file: 'main.tf', startLine: 3, endLine: 3 } },
+    });
+  });
+
+  it('data "aws_iam_policy_document": a json attribute, and references to .json evaluate to the document', () => {
+    const out = parseRepo({
+      'main.tf': `data "aws_iam_policy_document" "base" {
+  statement {
+    sid       = "Root"
+    actions   = ["kms:*"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::111122223333:root"]
+    }
+  }
+}
+data "aws_iam_policy_document" "key" {
+  source_policy_documents = [data.aws_iam_policy_document.base.json]
+  statement {
+    sid       = "Use"
+    actions   = ["kms:Decrypt"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = [aws_iam_role.app.arn]
+    }
+  }
+}
+resource "aws_kms_key_policy" "p" {
+  key_id = aws_kms_key.k.id
+  policy = data.aws_iam_policy_document.key.json
+}
+`,
+    });
+    const policy = byId(out, '.:aws_kms_key_policy.p').attrs.policy as { Statement: { Sid: string; Principal: unknown }[] };
+    expect(policy.Statement.map((s) => s.Sid)).toEqual(['Root', 'Use']);
+    expect(policy.Statement[1].Principal).toEqual({ AWS: [ref('aws_iam_role.app', 'arn')] });
+    expect(byId(out, '.:data.aws_iam_policy_document.key').attrs.json).toEqual(policy);
+    expect(byId(out, '.:data.aws_iam_policy_document.key').attrLocations['statement.principals.identifiers']).toEqual({
+      file: 'main.tf',
+      startLine: 20,
+      endLine: 20,
+    });
+  });
+
+  it('.tf.json resources evaluate like native ones', () => {
+    const out = parseRepo({
+      'main.tf.json': JSON.stringify(
+        {
+          variable: { env: { default: 'prod' } },
+          resource: {
+            aws_kms_key: { k: { description: 'key-${var.env}', enable_key_rotation: true, tags: { Environment: '${var.env}' } } },
+            aws_kms_alias: { a: { name: 'alias/app-${var.env}', target_key_id: '${aws_kms_key.k.key_id}' } },
+          },
+        },
+        null,
+        2,
+      ),
+    });
+    expect(byId(out, '.:aws_kms_key.k')).toMatchObject({
+      attrs: { description: 'key-prod', enable_key_rotation: true },
+      tags: { Environment: 'prod' },
+      location: { file: 'main.tf.json', startLine: 9, endLine: 15 },
+    });
+    expect(byId(out, '.:aws_kms_alias.a').attrs.target_key_id).toEqual(ref('aws_kms_key.k', 'key_id'));
+  });
+
+  it('a malformed file and a binary .tf give located problems; the rest of the unit is still read', () => {
+    const out = parseRepo({
+      'broken.tf': 'resource "aws_kms_key" "a" {\n  description = \n  enable_key_rotation = true\n}\nresource "aws_kms_key" "b" {\n  multi_region = true\n}\n',
+      'blob.tf': '\u0000\u0001binary',
+      'ok.tf': 'resource "aws_sqs_queue" "q" {\n  kms_master_key_id = aws_kms_key.b.arn\n}\n',
+    });
+    expect(out.problems).toEqual([
+      { rule: 'KMS000', message: 'syntax error near "= enable_key_rotation"', location: { file: 'broken.tf', startLine: 2, endLine: 3 } },
+      { rule: 'KMS000', message: 'file contains NUL bytes (binary); not parsed', location: { file: 'blob.tf', startLine: 1, endLine: 1 } },
+    ]);
+    expect(out.resources.map((r) => r.id)).toEqual(['.:aws_kms_key.a', '.:aws_kms_key.b', '.:aws_sqs_queue.q']);
+    expect(byId(out, '.:aws_kms_key.b').attrs.multi_region).toBe(true);
+  });
+});
