@@ -1,5 +1,7 @@
 /** Runs the whole engine on in-memory files: what rule, access and inventory tests use. */
-import { parseConfig } from '../src/config/load.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG_PATH, parseConfig } from '../src/config/load.js';
 import { type Analysis, analyse } from '../src/pipeline.js';
 import type { Rule } from '../src/rules/types.js';
 import { folderFileSet } from '../src/sources/folder.js';
@@ -17,8 +19,14 @@ export async function analyseFiles(files: Record<string, string>, options: Harne
   return analyse(memoryFileSet(files), loadedConfig(options), { ...(options.rules ? { rules: options.rules } : {}), today: options.today ?? '2026-11-22' });
 }
 
+/** Reads `<dir>/.github/kms-review.yml` when present and no config is given. */
 export async function analyseFolder(dir: string, options: HarnessOptions = {}): Promise<Analysis> {
-  return analyse(folderFileSet(dir), loadedConfig(options), { ...(options.rules ? { rules: options.rules } : {}), today: options.today ?? '2026-11-22' });
+  const configFile = join(dir, CONFIG_PATH);
+  const config = options.config ?? (existsSync(configFile) ? readFileSync(configFile, 'utf8') : undefined);
+  return analyse(folderFileSet(dir), loadedConfig({ ...options, ...(config !== undefined ? { config } : {}) }), {
+    ...(options.rules ? { rules: options.rules } : {}),
+    today: options.today ?? '2026-11-22',
+  });
 }
 
 function loadedConfig(options: HarnessOptions) {

@@ -6,7 +6,7 @@ import { type ConsumerSpec, consumerSpecFor, moduleKeyInputPattern, valuesAtPath
 import { aliasTypeSpecFor, GRANT_TYPE, KEY_POLICY_TYPE, keyDataSourceFor, keyTypeSpecFor } from '../catalog/keys.js';
 import type { Config } from '../config/schema.js';
 import type { Classifications, Location, ParseOutput, Resource, UnitInfo, Value } from '../model/types.js';
-import { describeValue } from '../model/value.js';
+import { describeValue, isRef } from '../model/value.js';
 import { normalizePolicy } from '../parse/policy/normalize.js';
 import { blastRadius } from './blast-radius.js';
 import { type Classifier, createClassifier } from './classify.js';
@@ -18,6 +18,8 @@ import type { Alias, Consumer, Inventory, Key, Unresolved, WithoutCmk } from './
 const ENCRYPTION_COMPANIONS: Record<string, { type: string; attribute: string }> = {
   aws_s3_bucket: { type: 'aws_s3_bucket_server_side_encryption_configuration', attribute: 'bucket' },
 };
+
+const COMPANION_ATTRIBUTE = new Map(Object.values(ENCRYPTION_COMPANIONS).map((c) => [c.type, c.attribute]));
 
 export function buildInventory(parsed: ParseOutput, config: Config): Inventory {
   return new InventoryBuilder(parsed, createClassifier(config)).build();
@@ -31,6 +33,8 @@ class InventoryBuilder {
   private readonly unresolved: Unresolved[] = [];
   private readonly withoutCmk: WithoutCmk[] = [];
   private readonly resolver: KeyResolver;
+  /** Resources whose encryption a companion resource configures (S3 buckets with a separate SSE configuration). */
+  private readonly configuredByCompanion: Set<string>;
 
   constructor(
     private readonly parsed: ParseOutput,
@@ -38,6 +42,7 @@ class InventoryBuilder {
   ) {
     for (const r of parsed.resources) this.resources.set(r.id, r);
     for (const u of parsed.units) this.units.set(u.id, u);
+    this.configuredByCompanion = new Set(parsed.resources.map(companionTarget).filter((id): id is string => id !== undefined));
     const aliasesByName = new Map<string, Resource[]>();
     for (const r of parsed.resources) {
       const name = this.aliasName(r);
@@ -48,9 +53,11 @@ class InventoryBuilder {
       isKeyType,
       followAttribute: (type, mode) => (mode === 'data' ? keyDataSourceFor(type)?.lookupAttribute : aliasTargetAttribute(type)),
       aliasesByName,
-      aliasTarget: (alias) => {
-        const target = aliasTargetAttribute(alias.type);
-        return target ? alias.attrs[target] : undefined;
+      aliasTarget: (alias) => aliasTargetOf(alias),
+      targetsReplica: (alias) => {
+        const target = aliasTargetOf(alias);
+        const key = isRef(target) ? this.resources.get(`${target.unit}:${target.address}`) : undefined;
+        return key !== undefined && keyTypeSpecFor(key.source, key.type)?.replica === true;
       },
     });
   }
@@ -113,7 +120,9 @@ class InventoryBuilder {
     if (key.policy || !key.type || !key.source) return;
     const resource = this.resources.get(key.id);
     const attribute = keyTypeSpecFor(key.source, key.type)?.attributes.policy;
-    const value = attribute && resource ? resource.attrs[attribute] : undefined;
+    const written = attribute && resource ? resource.attrs[attribute] : undefined;
+    // `policy = aws_kms_key.primary.policy` (replicas): the referenced key's policy.
+    const value = isRef(written) ? (this.resources.get(`${written.unit}:${written.address}`)?.attrs[written.attr] ?? written) : written;
     if (!resource || value === undefined || value === null) return;
     const location = resource.attrLocations[attribute as string] ?? resource.location;
     key.policy = { document: normalizePolicy(value, location), from: 'inline', location };
@@ -179,7 +188,7 @@ class InventoryBuilder {
   }
 
   private addConsumer(r: Resource, use: { service: string; attribute: string; purpose: string; replacement: boolean; location: Location }, value: Value): void {
-    const resolutions = this.resolver.resolve(value, r.unit);
+    const resolutions = this.resolver.resolve(value, r.unit, r.region);
     for (const resolution of resolutions) {
       if (resolution.kind === 'unresolved') {
         this.unresolved.push({
@@ -211,22 +220,13 @@ class InventoryBuilder {
   }
 
   private hasEncryptionCompanion(r: Resource): boolean {
-    const companion = ENCRYPTION_COMPANIONS[r.type];
-    if (!companion) return false;
-    return this.parsed.resources.some(
-      (c) => c.unit === r.unit && c.type === companion.type && describeValue(c.attrs[companion.attribute] ?? null).startsWith(`${r.address}.`),
-    );
+    return this.configuredByCompanion.has(r.id);
   }
 
   /** A companion (S3 SSE configuration) is classified by the resource it configures, which has the tags. */
   private classificationSubject(r: Resource): Resource {
-    const companionOf = Object.entries(ENCRYPTION_COMPANIONS).find(([, c]) => c.type === r.type);
-    if (!companionOf) return r;
-    const target = describeValue(r.attrs[companionOf[1].attribute] ?? null)
-      .split('.')
-      .slice(0, 2)
-      .join('.');
-    return this.resources.get(`${r.unit}:${target}`) ?? r;
+    const target = companionTarget(r);
+    return (target && this.resources.get(target)) || r;
   }
 
   private classifyConsumer(r: Resource, key?: Key): Classifications {
@@ -290,8 +290,20 @@ class InventoryBuilder {
   }
 }
 
+/** The id of the resource a companion configures, from its reference attribute (`bucket = aws_s3_bucket.x.id`). */
+function companionTarget(r: Resource): string | undefined {
+  const attribute = COMPANION_ATTRIBUTE.get(r.type);
+  const value = attribute ? r.attrs[attribute] : undefined;
+  return isRef(value) ? `${value.unit}:${value.address}` : undefined;
+}
+
 function isKeyType(type: string): boolean {
   return keyTypeSpecFor('terraform', type) !== undefined || keyTypeSpecFor('cloudformation', type) !== undefined;
+}
+
+function aliasTargetOf(alias: Resource): Value | undefined {
+  const attribute = aliasTargetAttribute(alias.type);
+  return attribute ? alias.attrs[attribute] : undefined;
 }
 
 function aliasTargetAttribute(type: string): string | undefined {

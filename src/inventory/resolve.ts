@@ -26,6 +26,8 @@ export interface ResolverTables {
   /** Declared aliases by name (`alias/x`), possibly several (per unit). */
   aliasesByName: ReadonlyMap<string, Resource[]>;
   aliasTarget(alias: Resource): Value | undefined;
+  /** The alias points at a multi-Region replica key. */
+  targetsReplica(alias: Resource): boolean;
 }
 
 const MAX_DEPTH = 16;
@@ -36,9 +38,13 @@ export class KeyResolver {
 
   constructor(private readonly tables: ResolverTables) {}
 
-  resolve(value: Value | undefined, fromUnit: string): Resolution[] {
+  /** `region`: where the referring resource lives, when known; it picks between same-named aliases of several regions. */
+  resolve(value: Value | undefined, fromUnit: string, region?: string): Resolution[] {
+    this.region = region;
     return this.follow(value, fromUnit, 0, []);
   }
+
+  private region: string | undefined;
 
   private follow(value: Value | undefined, unit: string, depth: number, via: string[]): Resolution[] {
     const expr = value === undefined ? '' : describeValue(value);
@@ -82,7 +88,7 @@ export class KeyResolver {
         if (isAwsManagedAlias(parsed.name)) {
           return this.referenced({ id: parsed.name, manager: 'aws', alias: parsed.name }, chain('AWS managed key'));
         }
-        const declared = this.declaredAlias(parsed.name, unit);
+        const declared = this.declaredAlias(parsed.name, unit, parsed.region ?? this.region);
         if (declared) {
           const target = this.tables.aliasTarget(declared);
           return this.follow(target, declared.unit, depth + 1, [...via, `alias ${parsed.name} (${declared.address})`]);
@@ -93,10 +99,20 @@ export class KeyResolver {
     }
   }
 
-  /** An alias declared in the same unit wins; otherwise a name declared exactly once in the repository. */
-  private declaredAlias(name: string, unit: string): Resource | undefined {
-    const candidates = this.tables.aliasesByName.get(name) ?? [];
-    return candidates.find((a) => a.unit === unit) ?? (candidates.length === 1 ? candidates[0] : undefined);
+  /**
+   * An alias declared in the same unit wins, otherwise one declared exactly once in the repository.
+   * A multi-Region key has the same alias in several regions: the one in the referrer's region, or
+   * (region unknown) the one of the primary key, is meant.
+   */
+  private declaredAlias(name: string, unit: string, region: string | undefined): Resource | undefined {
+    const all = this.tables.aliasesByName.get(name) ?? [];
+    const local = all.filter((a) => a.unit === unit);
+    const candidates = local.length > 0 ? local : all;
+    if (candidates.length <= 1) return candidates[0];
+    const inRegion = region ? candidates.filter((a) => a.region === region) : [];
+    if (inRegion.length === 1) return inRegion[0];
+    const ofPrimaries = candidates.filter((a) => !this.tables.targetsReplica(a));
+    return ofPrimaries.length === 1 ? ofPrimaries[0] : undefined;
   }
 
   private reference(ref: Ref, depth: number, via: string[]): Resolution[] {

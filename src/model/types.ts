@@ -76,6 +76,8 @@ export interface Resource {
   multiplicity?: Multiplicity;
   /** Terraform `lifecycle.prevent_destroy`, CloudFormation `DeletionPolicy: Retain`. */
   protectedFromDeletion?: boolean;
+  /** The AWS region the resource lives in, when static (Terraform provider `region`). */
+  region?: string;
   /** A friendly name: CDK `aws:cdk:path`, module call path… */
   displayName?: string;
   /** CloudFormation `Condition` / Terraform `count = var.x ? 1 : 0`: the resource may not exist. */

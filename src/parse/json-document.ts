@@ -3,12 +3,13 @@
  *
  * `yaml`'s `parseDocument` gives every node an offset range, which a `LineCounter` turns into lines;
  * JSON goes through the same path so policy statements and plan entries get exact line ranges.
- * PR content is hostile: the size cap is checked first, flow nesting is measured by a linear scan
- * *before* `yaml` sees the text (deeply nested flow collections exhaust its memory), block nesting
+ * PR content is hostile: the size cap is checked first, flow nesting and the number of tokens are
+ * measured by a linear scan *before* `yaml` sees the text (deeply nested flow collections exhaust
+ * its memory; millions of tokens cost it tens of seconds), block nesting
  * is measured afterwards without recursion, alias expansion is capped, and parsing stops at the
  * per-file deadline.
  */
-import { Composer, type Document, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, type Node, Parser, type ParseOptions, type SchemaOptions } from 'yaml';
+import { Composer, type Document, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, type Node, type ParseOptions, Parser, type SchemaOptions } from 'yaml';
 import type { Location, Problem, Value } from '../model/types.js';
 import { fileLocation, type Limits, problem, type SourceFile } from './plugin.js';
 
@@ -38,8 +39,10 @@ export function parseLocatedDocument(file: SourceFile, limits: Limits): LocatedR
   if (bytes > limits.maxFileBytes) {
     return fail(`file is ${bytes} bytes, over the ${limits.maxFileBytes}-byte limit; not parsed`);
   }
-  const tooDeepAt = flowNestingExceeds(file.text, limits.maxDepth);
-  if (tooDeepAt !== undefined) return fail(`nesting deeper than ${limits.maxDepth} levels; not parsed`, tooDeepAt);
+  const scan = scanFlowStructure(file.text, limits.maxDepth);
+  if (scan.tooDeepAt !== undefined) return fail(`nesting deeper than ${limits.maxDepth} levels; not parsed`, scan.tooDeepAt);
+  const maxTokens = limits.maxParseMillisPerFile * TOKENS_PER_MILLISECOND;
+  if (scan.tokens > maxTokens) return fail(`${scan.tokens} structural tokens, more than the ${maxTokens} parseable in the time limit; not parsed`);
 
   const lineCounter = new LineCounter();
   const document = composeWithin(file.text, lineCounter, Date.now() + limits.maxParseMillisPerFile, {
@@ -87,6 +90,13 @@ export function parseLocatedDocument(file: SourceFile, limits: Limits): LocatedR
     },
   };
 }
+
+/**
+ * `yaml` parses about this many structural tokens per millisecond here (a 4 MB plan has ~300k).
+ * The clock checks below cannot interrupt one step, and closing a flow collection of millions of
+ * items is one step of seconds, so the token count is capped before parsing starts.
+ */
+const TOKENS_PER_MILLISECOND = 100;
 
 /** Lexemes between two looks at the clock: cheap enough, and frequent enough to stop within milliseconds. */
 const LEXEMES_PER_CLOCK_CHECK = 4096;
@@ -152,13 +162,18 @@ function collectEntryLocations(root: Node, rangeOf: (start: number, end: number)
   return found;
 }
 
-/**
- * Line at which `[`/`{` nesting first exceeds `maxDepth`, ignoring brackets inside double-quoted
- * strings; undefined when it never does. Linear, no recursion.
- */
-export function flowNestingExceeds(text: string, maxDepth: number): number | undefined {
+export interface FlowScan {
+  /** Line at which `[`/`{` nesting first exceeds the maximum depth (the scan stops there). */
+  tooDeepAt?: number;
+  /** Structural characters `[ { , :` seen: a measure of the parser's work. */
+  tokens: number;
+}
+
+/** One linear pass, no recursion; brackets inside double-quoted strings do not count. */
+export function scanFlowStructure(text: string, maxDepth: number): FlowScan {
   let depth = 0;
   let line = 1;
+  let tokens = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -170,12 +185,15 @@ export function flowNestingExceeds(text: string, maxDepth: number): number | und
     } else if (c === 34) {
       inString = true;
     } else if (c === 91 || c === 123) {
-      if (++depth > maxDepth) return line;
+      tokens++;
+      if (++depth > maxDepth) return { tooDeepAt: line, tokens };
     } else if ((c === 93 || c === 125) && depth > 0) {
       depth--;
+    } else if (c === 44 || c === 58) {
+      tokens++;
     }
   }
-  return undefined;
+  return { tokens };
 }
 
 /** True when the value nests deeper than `maxDepth` (block YAML is not caught by the text scan). */

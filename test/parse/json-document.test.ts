@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flowNestingExceeds, type LocatedDocument, parseLocatedDocument } from '../../src/parse/json-document.js';
+import { type LocatedDocument, parseLocatedDocument, scanFlowStructure } from '../../src/parse/json-document.js';
 import { DEFAULT_LIMITS, type Limits } from '../../src/parse/plugin.js';
 
 function parse(path: string, text: string, limits: Limits = DEFAULT_LIMITS) {
@@ -93,19 +93,44 @@ describe('parseLocatedDocument', () => {
     expect(result.ok ? 'parsed' : result.problem.message).toBe('Excessive alias count indicates a resource exhaustion attack');
   });
 
+  it('does not start parsing millions of tokens it could not finish in time', () => {
+    const text = `{"Statement": [${'1,'.repeat(600_000)}1]}`;
+    const started = performance.now();
+    const result = parse('dense.json', text);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(result.ok ? 'parsed' : result.problem.message).toBe('600003 structural tokens, more than the 500000 parseable in the time limit; not parsed');
+  });
+
+  it('stops parsing at the per-file deadline (block YAML has no tokens the scan counts)', () => {
+    const text = '- 1\n'.repeat(300_000);
+    const started = performance.now();
+    const result = parse('dense.yaml', text, { ...DEFAULT_LIMITS, maxParseMillisPerFile: 50 });
+    expect(performance.now() - started).toBeLessThan(400);
+    expect(result.ok ? 'parsed' : result.problem).toEqual({
+      rule: 'KMS000',
+      message: 'parsing took longer than 50 ms; not parsed',
+      location: at('dense.yaml', 1, 1),
+    });
+  });
+
+  it('rejects several YAML documents in one file', () => {
+    const result = parse('two.yaml', 'a: 1\n---\nb: 2\n');
+    expect(result.ok ? 'parsed' : result.problem.message).toBe('several YAML documents in one file; not parsed');
+  });
+
   it('checks the byte size before reading anything', () => {
     const result = parse('big.json', `"${'é'.repeat(600)}"`, { ...DEFAULT_LIMITS, maxFileBytes: 1_000 });
     expect(result.ok ? 'parsed' : result.problem.message).toBe('file is 1202 bytes, over the 1000-byte limit; not parsed');
   });
 });
 
-describe('flowNestingExceeds', () => {
+describe('scanFlowStructure', () => {
   it.each([
-    ['brackets inside strings do not count', '{"a": "[[[[[[", "b": ["x"]}', 2, undefined],
-    ['escaped quotes do not end a string', '{"a": "\\"[[[[", "b": 1}', 2, undefined],
-    ['the line where it gets too deep', '{\n"a": [\n[\n1]]}', 2, 3],
-    ['stray closers do not go negative', ']]]]{[', 2, undefined],
+    ['brackets inside strings do not count', '{"a": "[[[[[[", "b": ["x"]}', 2, { tokens: 5 }],
+    ['escaped quotes do not end a string', '{"a": "\\"[[[[", "b": 1}', 2, { tokens: 4 }],
+    ['the line where it gets too deep', '{\n"a": [\n[\n1]]}', 2, { tooDeepAt: 3, tokens: 4 }],
+    ['stray closers do not go negative', ']]]]{[', 2, { tokens: 2 }],
   ])('%s', (_name, text, maxDepth, expected) => {
-    expect(flowNestingExceeds(text, maxDepth)).toBe(expected);
+    expect(scanFlowStructure(text, maxDepth)).toEqual(expected);
   });
 });

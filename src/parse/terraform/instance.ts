@@ -325,8 +325,18 @@ export class ModuleInstance implements Resolver {
     return this.call ? this.call.parent.root : this;
   }
 
-  /** `default_tags { tags = … }` of a provider configuration of this (root) module. */
-  defaultTags(providerKey: string): Record<string, string> | undefined {
+  /** `default_tags { tags = … }` and static `region` of a provider configuration of this (root) module, read once per provider. */
+  providerSettings(providerKey: string): ProviderSettings {
+    const cached = this.providerCache.get(providerKey);
+    if (cached) return cached;
+    const settings = this.readProviderSettings(providerKey);
+    this.providerCache.set(providerKey, settings);
+    return settings;
+  }
+
+  private readonly providerCache = new Map<string, ProviderSettings>();
+
+  private readProviderSettings(providerKey: string): ProviderSettings {
     const [name, alias] = providerKey.split('.');
     for (const file of this.source.files) {
       for (const block of file.body.blocks) {
@@ -335,11 +345,21 @@ export class ModuleInstance implements Resolver {
         const blockAlias = aliasAttr ? this.evaluator.eval(aliasAttr.expr) : undefined;
         if ((alias ?? undefined) !== (typeof blockAlias === 'string' ? blockAlias : undefined)) continue;
         const tagsAttr = block.body.blocks.find((b) => b.type === 'default_tags')?.body.attributes.find((a) => a.name === 'tags');
-        return tagsAttr ? staticStrings(this.evaluator.eval(tagsAttr.expr)) : undefined;
+        const regionAttr = block.body.attributes.find((a) => a.name === 'region');
+        const region = regionAttr ? this.evaluator.eval(regionAttr.expr) : undefined;
+        return {
+          ...(tagsAttr ? { defaultTags: staticStrings(this.evaluator.eval(tagsAttr.expr)) } : {}),
+          ...(typeof region === 'string' ? { region } : {}),
+        };
       }
     }
-    return undefined;
+    return {};
   }
+}
+
+export interface ProviderSettings {
+  defaultTags?: Record<string, string>;
+  region?: string;
 }
 
 function attrOf(step: Step | undefined): string | undefined {

@@ -44,8 +44,9 @@ function declared(inst: ModuleInstance, block: Block, file: string, out: Resourc
     attrs,
   });
   // Providers tag what they create, not what they read.
-  const defaultTags = mode === 'managed' ? inst.root.defaultTags(inst.providerKey(providerName ?? type.split('_')[0])) : undefined;
-  if (defaultTags) resource.defaultTags = defaultTags;
+  const settings = inst.root.providerSettings(inst.providerKey(providerName ?? type.split('_')[0]));
+  if (mode === 'managed' && settings.defaultTags) resource.defaultTags = settings.defaultTags;
+  if (settings.region) resource.region = settings.region;
   const lifecycle = block.body.blocks.find((b) => b.type === 'lifecycle');
   const preventDestroy = lifecycle?.body.attributes.find((a) => a.name === 'prevent_destroy');
   if (preventDestroy && inst.evaluator.eval(preventDestroy.expr) === true) resource.protectedFromDeletion = true;

@@ -114,7 +114,10 @@ describe('evaluation', () => {
   });
 
   it('files read by file() belong to the unit', () => {
-    const out = parseRepo({ 'main.tf': 'resource "aws_kms_key" "k" {\n  policy = file("${path.module}/key-policy.json")\n}\n', 'key-policy.json': '{"Statement": []}' });
+    const out = parseRepo({
+      'main.tf': 'resource "aws_kms_key" "k" {\n  policy = file("${path.module}/key-policy.json")\n}\n',
+      'key-policy.json': '{"Statement": []}',
+    });
     expect(byId(out, '.:aws_kms_key.k').attrs.policy).toBe('{"Statement": []}');
     expect(out.units[0].files).toEqual(['key-policy.json', 'main.tf']);
   });
@@ -142,6 +145,9 @@ describe('hostile evaluation stays bounded', () => {
   });
 
   it('regular expressions in replace() are not run', () => {
-    expect(evaluate('replace("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!", "/(a+)+$/", "")')).toMatchObject({ $kind: 'unknown', reason: 'regular expressions are not evaluated' });
+    expect(evaluate('replace("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!", "/(a+)+$/", "")')).toMatchObject({
+      $kind: 'unknown',
+      reason: 'regular expressions are not evaluated',
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../../src/parse/plugin.js';
+import { grammarWasmPath } from '../../../src/parse/terraform/grammar.js';
 import { terraformParser } from '../../../src/parse/terraform/index.js';
 import { parseHclFile, parseTemplateText } from '../../../src/parse/terraform/syntax.js';
 
@@ -8,6 +9,10 @@ beforeAll(() => terraformParser.init?.());
 const parse = (text: string, path = 'main.tf', limits = DEFAULT_LIMITS) => parseHclFile({ path, text, size: Buffer.byteLength(text) }, limits);
 
 describe('HCL syntax → AST', () => {
+  it('resolves the grammar wasm from the package (it has no exports map)', () => {
+    expect(grammarWasmPath().replace(/\\/g, '/')).toMatch(/node_modules\/@tree-sitter-grammars\/tree-sitter-hcl\/tree-sitter-terraform\.wasm$/);
+  });
+
   it('keeps exact line ranges of blocks, nested blocks and attributes', () => {
     const { body, problems } = parse(`# comment
 resource "aws_kms_key" "main" {

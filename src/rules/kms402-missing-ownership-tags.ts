@@ -1,0 +1,100 @@
+/**
+ * KMS402: a declared key lacks required tags. A required tag is present when the key's own tags
+ * or the provider's default tags carry it (case-insensitive), or one of the synonyms configured
+ * in `tags.<dimension>` when the required tag is that dimension's first name. An empty value is
+ * no tag. When the key's tags cannot be read statically, the rule stays quiet.
+ */
+import { keyTypeSpecFor } from '../catalog/keys.js';
+import type { Config } from '../config/schema.js';
+import type { Resource, Value } from '../model/types.js';
+import { DIMENSIONS } from '../model/types.js';
+import { isRecord, isSymbolic } from '../model/value.js';
+import { declaredCustomerKeys, nameOf, resourceById } from './support/governance.js';
+import type { FindingDraft, Rule } from './types.js';
+
+export const kms402: Rule = {
+  id: 'KMS402',
+  name: 'missing-ownership-tags',
+  principle: 'governance',
+  defaultSeverity: 'low',
+  rationale:
+    'Tags such as Environment, DataClass and Owner say which stage, which data and which team a key belongs to; without them nobody can tell who approves a policy change or what breaks when the key is disabled.',
+  check(ctx) {
+    const required = requiredTags(ctx.config);
+    if (required.length === 0) return [];
+    const drafts: FindingDraft[] = [];
+    for (const key of declaredCustomerKeys(ctx.inventory)) {
+      const resource = resourceById(ctx, key.id);
+      const present = resource ? tagNames(resource) : undefined;
+      if (!present) continue;
+      const missing = required.filter((tag) => !tag.accepted.some((name) => present.has(name.toLowerCase())));
+      if (missing.length === 0) continue;
+      const names = missing.map((tag) => tag.name);
+      drafts.push({
+        key: key.id,
+        subjects: [key.id],
+        message: `Key ${nameOf(ctx, key.id)} lacks the tag${names.length > 1 ? 's' : ''} ${names.join(', ')}. ${HOW_TO_TAG[resource?.source ?? 'terraform']}`,
+        evidence: {
+          missing: names,
+          accepted: Object.fromEntries(missing.map((tag) => [tag.name, tag.accepted])),
+          present: [...present].sort(),
+        },
+        ...(key.location ? { location: key.location } : {}),
+        identity: 'tags',
+      });
+    }
+    return drafts;
+  },
+};
+
+const TERRAFORM_HOW = 'Tag the key, or the provider default_tags, so its environment, data class and owner are on record.';
+const HOW_TO_TAG: Record<Resource['source'], string> = {
+  terraform: TERRAFORM_HOW,
+  plan: TERRAFORM_HOW,
+  cloudformation: 'Add them to the key Tags so its environment, data class and owner are on record.',
+  policy: 'Tag the key so its environment, data class and owner are on record.',
+};
+
+/** Plans also record `tags_all`: the key's tags merged with the provider's default tags. */
+const EXTRA_TAG_ATTRIBUTES: Partial<Record<Resource['source'], string>> = { plan: 'tags_all' };
+
+interface RequiredTag {
+  name: string;
+  /** Tag names that satisfy it: itself, plus the synonyms of the dimension it is the first name of. */
+  accepted: string[];
+}
+
+function requiredTags(config: Config): RequiredTag[] {
+  return config.thresholds.requiredTags.map((name) => {
+    const dimension = DIMENSIONS.find((d) => config.tags[d][0]?.toLowerCase() === name.toLowerCase());
+    return { name, accepted: dimension ? [name, ...config.tags[dimension].slice(1)] : [name] };
+  });
+}
+
+/** Lower-case names of the tags set on the key (own and provider default), or undefined when they cannot be told. */
+function tagNames(resource: Resource): Set<string> | undefined {
+  const attributes = [keyTypeSpecFor(resource.source, resource.type)?.attributes.tags, EXTRA_TAG_ATTRIBUTES[resource.source]];
+  const own = attributes.map((attribute) => (attribute ? ownTagNames(resource.attrs[attribute]) : []));
+  if (own.some((names) => names === undefined)) return undefined;
+  const fromDefaults = Object.entries(resource.defaultTags ?? {}).flatMap(([name, value]) => (isSet(value) ? [name] : []));
+  return new Set([...own.flat(), ...fromDefaults].map((name) => (name ?? '').toLowerCase()));
+}
+
+/** Terraform map or CloudFormation `[{Key, Value}]`; a value not known statically still counts as set. */
+function ownTagNames(value: Value | undefined): string[] | undefined {
+  if (value === undefined || value === null) return [];
+  if (isSymbolic(value)) return undefined;
+  if (isRecord(value)) return Object.entries(value).flatMap(([name, v]) => (isSet(v) ? [name] : []));
+  if (!Array.isArray(value)) return undefined;
+  const names: string[] = [];
+  for (const item of value) {
+    if (!isRecord(item) || typeof item.Key !== 'string') return undefined;
+    if (isSet(item.Value)) names.push(item.Key);
+  }
+  return names;
+}
+
+function isSet(value: Value | undefined): boolean {
+  if (value === undefined || value === null) return false;
+  return typeof value !== 'string' || value.trim() !== '';
+}
