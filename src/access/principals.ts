@@ -17,8 +17,8 @@ const IDENTITY_ARN = /^arn:aws[\w-]*:(?:iam|sts)::(\d{12}):/;
  * An account root written with a value known only at deploy time (`${AWS::AccountId}`,
  * `${data.aws_caller_identity.current.account_id}`): still recognisably an account root.
  */
-const SYMBOLIC_ROOT = /^arn:(?:aws[\w-]*|\$\{[^}]+\}):iam::[^:/]+:root$/;
-const SYMBOLIC_IDENTITY = /^arn:(?:aws[\w-]*|\$\{[^}]+\}):(?:iam|sts)::[^:/]+:(?:role|user|assumed-role)\//;
+const SYMBOLIC_ROOT = /^arn:(?:aws[\w-]*|\$\{[^}]+\}):iam::(?:\$\{[^}]+\}|[^:/])+:root$/;
+const SYMBOLIC_IDENTITY = /^arn:(?:aws[\w-]*|\$\{[^}]+\}):(?:iam|sts)::(?:\$\{[^}]+\}|[^:/])+:(?:role|user|assumed-role)\//;
 
 /** Principal type of the normal form → kind of principal its values are. */
 const KIND_OF_TYPE: Record<string, PrincipalKind> = {

@@ -6,6 +6,7 @@ import { type ConsumerSpec, consumerSpecFor, moduleKeyInputPattern, valuesAtPath
 import { aliasTypeSpecFor, GRANT_TYPE, KEY_POLICY_TYPE, keyDataSourceFor, keyTypeSpecFor } from '../catalog/keys.js';
 import type { Config } from '../config/schema.js';
 import type { Classifications, Location, ParseOutput, Resource, UnitInfo, Value } from '../model/types.js';
+import { refTargetId } from '../model/address.js';
 import { describeValue, isRef } from '../model/value.js';
 import { normalizePolicy } from '../parse/policy/normalize.js';
 import { blastRadius } from './blast-radius.js';
@@ -56,7 +57,7 @@ class InventoryBuilder {
       aliasTarget: (alias) => aliasTargetOf(alias),
       targetsReplica: (alias) => {
         const target = aliasTargetOf(alias);
-        const key = isRef(target) ? this.resources.get(`${target.unit}:${target.address}`) : undefined;
+        const key = isRef(target) ? this.resources.get(refTargetId(target)) : undefined;
         return key !== undefined && keyTypeSpecFor(key.source, key.type)?.replica === true;
       },
     });
@@ -122,7 +123,7 @@ class InventoryBuilder {
     const attribute = keyTypeSpecFor(key.source, key.type)?.attributes.policy;
     const written = attribute && resource ? resource.attrs[attribute] : undefined;
     // `policy = aws_kms_key.primary.policy` (replicas): the referenced key's policy.
-    const value = isRef(written) ? (this.resources.get(`${written.unit}:${written.address}`)?.attrs[written.attr] ?? written) : written;
+    const value = isRef(written) ? (this.resources.get(refTargetId(written))?.attrs[written.attr] ?? written) : written;
     if (!resource || value === undefined || value === null) return;
     const location = resource.attrLocations[attribute as string] ?? resource.location;
     key.policy = { document: normalizePolicy(value, location), from: 'inline', location };
@@ -294,7 +295,7 @@ class InventoryBuilder {
 function companionTarget(r: Resource): string | undefined {
   const attribute = COMPANION_ATTRIBUTE.get(r.type);
   const value = attribute ? r.attrs[attribute] : undefined;
-  return isRef(value) ? `${value.unit}:${value.address}` : undefined;
+  return isRef(value) ? refTargetId(value) : undefined;
 }
 
 function isKeyType(type: string): boolean {

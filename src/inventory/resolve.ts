@@ -2,6 +2,7 @@
  * Follows a key reference (a literal, a Ref to a key / alias / data source, a choice between
  * values) to the key(s) it names. Every dead end is reported with its reason, never dropped.
  */
+import { refTargetId } from '../model/address.js';
 import type { Ref, Resource, Value } from '../model/types.js';
 import { describeValue, isOneOf, isRecord, isRef, isUnknown } from '../model/value.js';
 import { isAwsManagedAlias, parseKeyReference } from './key-reference.js';
@@ -134,10 +135,15 @@ export class KeyResolver {
   }
 
   private lookup(ref: Ref): Resource | undefined {
-    const exact = this.tables.resources.get(`${ref.unit}:${ref.address}`);
+    const { resources } = this.tables;
+    if (ref.instance !== undefined) {
+      const instance = resources.get(refTargetId(ref));
+      if (instance) return instance;
+    }
+    const exact = resources.get(`${ref.unit}:${ref.address}`);
     if (exact) return exact;
-    const withoutIndex = ref.address.replace(/\[[^\]]*\]$/, '');
-    return this.tables.resources.get(`${ref.unit}:${withoutIndex}`);
+    // Plan addresses carry the index in the address itself.
+    return resources.get(`${ref.unit}:${ref.address.replace(/\[[^\]]*\]$/, '')}`);
   }
 
   private referenced(facts: ReferencedKeyFacts, via: string): Resolution {

@@ -33,6 +33,8 @@ export interface Ref {
   address: string;
   /** Attribute read: `arn`, `key_id`, `id`, `name`, `target_key_arn`; CFN `Arn`, `KeyId`, or `Ref` for `!Ref`. */
   attr: string;
+  /** The instance of a `for_each` / `count` resource (`aws_kms_key.k["a"]` → `"a"`), when static. */
+  instance?: string | number;
 }
 
 /** Several possible values (CloudFormation `Fn::If` branches, `AllowedValues`). */

@@ -27,7 +27,8 @@ export const kms402: Rule = {
       const resource = resourceById(ctx, key.id);
       const present = resource ? tagNames(resource) : undefined;
       if (!present) continue;
-      const missing = required.filter((tag) => !tag.accepted.some((name) => present.has(name.toLowerCase())));
+      const lower = new Set(present.map((name) => name.toLowerCase()));
+      const missing = required.filter((tag) => !tag.accepted.some((name) => lower.has(name.toLowerCase())));
       if (missing.length === 0) continue;
       const names = missing.map((tag) => tag.name);
       drafts.push({
@@ -37,7 +38,7 @@ export const kms402: Rule = {
         evidence: {
           missing: names,
           accepted: Object.fromEntries(missing.map((tag) => [tag.name, tag.accepted])),
-          present: [...present].sort(),
+          present: [...new Set(present)].sort(),
         },
         ...(key.location ? { location: key.location } : {}),
         identity: 'tags',
@@ -71,13 +72,16 @@ function requiredTags(config: Config): RequiredTag[] {
   });
 }
 
-/** Lower-case names of the tags set on the key (own and provider default), or undefined when they cannot be told. */
-function tagNames(resource: Resource): Set<string> | undefined {
+/** Names of the tags set on the key (provider default and own), or undefined when they cannot be told. */
+function tagNames(resource: Resource): string[] | undefined {
   const attributes = [keyTypeSpecFor(resource.source, resource.type)?.attributes.tags, EXTRA_TAG_ATTRIBUTES[resource.source]];
-  const own = attributes.map((attribute) => (attribute ? ownTagNames(resource.attrs[attribute]) : []));
-  if (own.some((names) => names === undefined)) return undefined;
-  const fromDefaults = Object.entries(resource.defaultTags ?? {}).flatMap(([name, value]) => (isSet(value) ? [name] : []));
-  return new Set([...own.flat(), ...fromDefaults].map((name) => (name ?? '').toLowerCase()));
+  const names = Object.entries(resource.defaultTags ?? {}).flatMap(([name, value]) => (isSet(value) ? [name] : []));
+  for (const attribute of attributes) {
+    const own = attribute ? ownTagNames(resource.attrs[attribute]) : [];
+    if (!own) return undefined;
+    names.push(...own);
+  }
+  return names;
 }
 
 /** Terraform map or CloudFormation `[{Key, Value}]`; a value not known statically still counts as set. */

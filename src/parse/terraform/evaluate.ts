@@ -4,7 +4,7 @@
  * stays `Unknown` (with the refs it met), a condition that cannot be decided yields `OneOf` both
  * branches. Every step is counted against one budget per unit; past it everything is Unknown.
  */
-import type { Value } from '../../model/types.js';
+import type { Ref, Value } from '../../model/types.js';
 import type { Expr, ExprOf, Step, TemplatePart } from './ast.js';
 import { traversalOf } from './ast.js';
 import { callFunction } from './functions.js';
@@ -160,7 +160,7 @@ export class Evaluator {
       return errorValue(expr.text, `no attribute ${step.attr} in ${shortName(value)}`);
     }
     const key = this.eval(step.index);
-    if (isRef(value)) return value;
+    if (isRef(value)) return value.attr === '' && value.instance === undefined ? refInstance(value, key) : value;
     if (isSymbolic(key)) return unknownFrom(expr.text, `index ${step.index.text} is not known statically`, [value, key]);
     if (Array.isArray(value)) {
       const i = typeof key === 'number' ? key : Number(key);
@@ -351,4 +351,11 @@ function shortName(value: Value): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${JSON.stringify(value).slice(0, 40)}`;
+}
+
+/** `aws_kms_key.k["a"]`: the instance, when the index is static (or one of a few static values). */
+function refInstance(ref: Ref, key: Value): Value {
+  if (typeof key === 'string' || typeof key === 'number') return { ...ref, instance: key };
+  if (isOneOf(key)) return oneOf(key.options.map((k) => refInstance(ref, k)), key.reason);
+  return ref;
 }

@@ -148,19 +148,24 @@ export class ModuleInstance implements Resolver {
     }
   }
 
-  /** `type.name[key].attr` → Ref to `type.name` (index dropped), or a policy document's JSON. */
+  /**
+   * `type.name.attr` → Ref to `type.name`, or a policy document's JSON. With an index
+   * (`type.name[key].attr`) only `type.name` is consumed: the evaluator applies the index (keeping the
+   * instance on the Ref) and then the attribute.
+   */
   private objectRef(mode: string, type: string | undefined, steps: Step[], offset: number): { value: Value; used: number } | undefined {
     const name = attrOf(steps[0]);
     if (type === undefined || name === undefined) return undefined;
+    const address = `${this.prefix}${mode}${type}.${name}`;
+    if (steps[1] && 'index' in steps[1]) return { value: { $kind: 'ref', unit: this.ctx.unit, address, attr: '' }, used: 1 + offset };
     let used = 1;
-    if (steps[used] && 'index' in steps[used]) used++;
     const attr = attrOf(steps[used]);
     if (attr !== undefined) used++;
     if (mode === 'data.' && type === 'aws_iam_policy_document' && attr !== undefined && POLICY_DOCUMENT_ATTRS.has(attr)) {
       const data = this.dataBlocks.get(`${type}.${name}`);
       if (data) return { value: this.policyDocument(data.block, data.file), used: used + offset };
     }
-    return { value: { $kind: 'ref', unit: this.ctx.unit, address: `${this.prefix}${mode}${type}.${name}`, attr: attr ?? '' }, used: used + offset };
+    return { value: { $kind: 'ref', unit: this.ctx.unit, address, attr: attr ?? '' }, used: used + offset };
   }
 
   private pathValue(name: string, expr: Expr): Value {

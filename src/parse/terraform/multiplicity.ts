@@ -17,6 +17,11 @@ export interface Expansion {
   conditional?: string;
   /** Names bound while evaluating the body: `count` or `each`. */
   scope: Record<string, Value>;
+  /**
+   * The instances one by one, when their keys are static and few: each is evaluated on its own
+   * (`aws_kms_key.workload["orders"]`), so per-instance values (tags, names) stay paired.
+   */
+  instances?: { key: string | number; scope: Record<string, Value> }[];
 }
 
 /** Instance values are spelled out as OneOf up to this many; beyond, they are Unknown. */
@@ -45,6 +50,7 @@ function countExpansion(value: Value, text: string): Expansion {
         absent: false,
         multiplicity: { kind: 'count', keys: Array.from({ length: Math.min(max, MAX_KEYS) }, (_, i) => i) },
         scope: { count: { index } },
+        ...(max <= MAX_SPELLED_OUT ? { instances: indexes.map((i) => ({ key: i, scope: { count: { index: i } } })) } : {}),
       };
     }
     return { absent: false, multiplicity: { kind: 'count' }, conditional: numbers.includes(0) ? text : undefined, scope: { count: { index } } };
@@ -90,6 +96,7 @@ function forEachExpansion(value: Value, text: string): Expansion {
           : unknown('each.value', why),
       },
     },
+    ...(spelled ? { instances: pairs.map(([key, value]) => ({ key, scope: { each: { key, value } } })) } : {}),
   };
 }
 

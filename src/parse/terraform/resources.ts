@@ -3,6 +3,7 @@
  * local and catalog modules; opaque ones become a `module` resource whose inputs are its attrs),
  * and `moved` blocks (for the diff stage).
  */
+import { instanceSuffix } from '../../model/address.js';
 import type { Location, Resource, Value } from '../../model/types.js';
 import type { Block } from './ast.js';
 import { variablesRead } from './ast.js';
@@ -29,20 +30,34 @@ function declared(inst: ModuleInstance, block: Block, file: string, out: Resourc
   const evaluated = inst.evaluated(block, file);
   if (evaluated.expansion.absent) return;
   const mode = block.type === 'data' ? 'data' : 'managed';
-  const attrs = { ...evaluated.attrs };
-  if (mode === 'data' && type === 'aws_iam_policy_document') attrs.json = inst.policyDocument(block, file);
+  const address = `${inst.prefix}${mode === 'data' ? 'data.' : ''}${type}.${name}`;
+  const instances = mode === 'managed' && !inModuleWithMultiplicity(inst) ? evaluated.expansion.instances : undefined;
+  if (!instances) {
+    out.push(declaredResource(inst, { type, mode, address, block, file, evaluated, attrs: { ...evaluated.attrs } }));
+    return;
+  }
+  for (const instance of instances) {
+    const body = evaluateBody(block.body, inst.evaluator.with(instance.scope), { file, skip: META_ARGUMENTS });
+    const one: EvaluatedBlock = { ...body, expansion: { absent: false, scope: instance.scope } };
+    const resource = declaredResource(inst, { type, mode, address: `${address}${instanceSuffix(instance.key)}`, block, file, evaluated: one, attrs: { ...body.attrs } });
+    resource.multiplicity = { kind: evaluated.expansion.multiplicity?.kind ?? 'for_each', keys: [instance.key] };
+    out.push(resource);
+  }
+}
+
+/** Resources of a module called with count/for_each stay one declaration marked as many. */
+function inModuleWithMultiplicity(inst: ModuleInstance): boolean {
+  for (let at: ModuleInstance | undefined = inst; at?.call; at = at.call.parent) if (at.call.expansion.multiplicity) return true;
+  return false;
+}
+
+function declaredResource(inst: ModuleInstance, d: Declaration): Resource {
+  const { type, mode, block, attrs } = d;
+  if (mode === 'data' && type === 'aws_iam_policy_document') attrs.json = inst.policyDocument(block, d.file);
   const provider = block.body.attributes.find((a) => a.name === 'provider');
   const providerName = provider ? traversalText(provider.expr) : undefined;
   if (providerName) attrs.provider = providerName;
-  const resource = build(inst, {
-    type,
-    mode,
-    address: `${inst.prefix}${mode === 'data' ? 'data.' : ''}${type}.${name}`,
-    block,
-    file,
-    evaluated,
-    attrs,
-  });
+  const resource = build(inst, d);
   // Providers tag what they create, not what they read.
   const settings = inst.root.providerSettings(inst.providerKey(providerName ?? type.split('_')[0]));
   if (mode === 'managed' && settings.defaultTags) resource.defaultTags = settings.defaultTags;
@@ -50,7 +65,7 @@ function declared(inst: ModuleInstance, block: Block, file: string, out: Resourc
   const lifecycle = block.body.blocks.find((b) => b.type === 'lifecycle');
   const preventDestroy = lifecycle?.body.attributes.find((a) => a.name === 'prevent_destroy');
   if (preventDestroy && inst.evaluator.eval(preventDestroy.expr) === true) resource.protectedFromDeletion = true;
-  out.push(resource);
+  return resource;
 }
 
 function moduleCall(inst: ModuleInstance, block: Block, file: string, out: Resource[]): void {

@@ -1,0 +1,37 @@
+/** KMS208: a key has more grants than the configured threshold. */
+import type { Grant } from '../inventory/types.js';
+import type { Resource } from '../model/types.js';
+import { addressOf, keyName } from './support/policy.js';
+import type { Rule } from './types.js';
+
+export const kms208: Rule = {
+  id: 'KMS208',
+  name: 'grant-sprawl',
+  principle: 'key-policy',
+  defaultSeverity: 'low',
+  rationale: 'Many grants on one key mean access that no key policy shows and that is hard to audit or revoke: a sign the key serves too many consumers.',
+  check(ctx) {
+    const limit = ctx.config.thresholds.grants;
+    const byId = new Map(ctx.resources.map((r) => [r.id, r]));
+    return ctx.inventory.keys.flatMap((key) => {
+      const count = key.grants.reduce((sum, grant) => sum + instances(grant, byId), 0);
+      if (count <= limit) return [];
+      return [
+        {
+          key: key.id,
+          subjects: key.grants.map((g) => g.id),
+          message:
+            `Key ${keyName(key)} has ${count} grants (threshold ${limit}): ${key.grants.slice(0, 3).map((g) => addressOf(g.id)).join(', ')}${key.grants.length > 3 ? ', …' : ''}. ` +
+            'Split the key per workload or move steady access into the key policy.',
+          evidence: { grants: count, threshold: limit, grantIds: key.grants.map((g) => g.id) },
+          ...(key.location ? { location: key.location } : {}),
+        },
+      ];
+    });
+  },
+};
+
+/** A grant with `count` / `for_each` stands for as many grants as it has static instance keys. */
+function instances(grant: Grant, resources: ReadonlyMap<string, Resource>): number {
+  return resources.get(grant.id)?.multiplicity?.keys?.length ?? 1;
+}

@@ -1,0 +1,36 @@
+/** KMS301: a symmetric encryption key with AWS-generated material that does not rotate. */
+import { keySpecInfo } from '../catalog/key-specs.js';
+import { declaredKeys, isKnown, keyAttributeName, keyLabel, keyLocation, setKeyAttributeFix, where } from './support/lifecycle.js';
+import type { FindingDraft, Rule, RuleContext } from './types.js';
+
+export const kms301: Rule = {
+  id: 'KMS301',
+  name: 'rotation-disabled',
+  principle: 'lifecycle',
+  defaultSeverity: 'medium',
+  rationale:
+    'Automatic rotation replaces the key material of a symmetric key on a schedule (yearly by default) without touching the data or its consumers; without it, one key material protects everything the key ever encrypted.',
+  check(ctx: RuleContext): FindingDraft[] {
+    return declaredKeys(ctx).flatMap((key) => {
+      const { spec, usage, origin } = key;
+      if (!isKnown(spec) || !isKnown(usage) || !isKnown(origin) || key.rotation.enabled !== false) return [];
+      // Only AWS-generated symmetric encryption material rotates automatically.
+      if (!keySpecInfo(spec)?.autoRotatable || usage !== 'ENCRYPT_DECRYPT' || origin !== 'AWS_KMS') return [];
+      // The inventory reports AWS_KMS for Terraform keys in a custom key store (CloudHSM / XKS): they cannot rotate.
+      if (key.attributeLocations.customKeyStoreId || key.attributeLocations.xksKeyId) return [];
+      const attribute = keyAttributeName(key, 'enableRotation') ?? 'rotation';
+      const written = key.attributeLocations.enableRotation;
+      const evidence = written ? `${attribute} is false at ${where(written)}` : `${attribute} is not set, and rotation is off by default`;
+      const fix = setKeyAttributeFix(ctx, key, 'enableRotation', 'true', `Turn on automatic rotation (${attribute})`);
+      return [
+        {
+          key: key.id,
+          message: `Key ${keyLabel(ctx, key)} never rotates its key material: ${evidence}. Set ${attribute} to true (yearly by default, 90–2560 days with a rotation period).`,
+          evidence: { enableRotation: false, written: Boolean(written), attribute, spec, usage, origin },
+          location: keyLocation(key, 'enableRotation', fix),
+          ...(fix ? { fix } : {}),
+        },
+      ];
+    });
+  },
+};

@@ -1,0 +1,235 @@
+/**
+ * What the principle rules (KMS101–KMS104, KMS107) share: which keys they judge, the grouping of a
+ * key's consumers by one dimension (data class, workload, environment, service) with where each
+ * value came from, and the wording of key, groups, blast radius and suggested aliases.
+ * Consumers whose value is unknown never count towards a mix; they are listed apart.
+ */
+import { isServiceId, SERVICES } from '../../catalog/services.js';
+import type { Consumer, Inventory, Key } from '../../inventory/types.js';
+import type { Location } from '../../model/types.js';
+import type { FindingDraft, RuleContext, Severity } from '../types.js';
+
+export type MixDimension = 'dataClass' | 'workload' | 'environment' | 'service';
+
+/** One value of a dimension as read from one consumer. */
+interface Reading {
+  value: string;
+  label: string;
+  detail: string;
+}
+
+interface DimensionSpec {
+  /** "data class" — used in "N consumers have no known data class". */
+  noun: string;
+  plural: string;
+  read(c: Consumer): Reading | null;
+}
+
+const classified =
+  (dim: 'dataClass' | 'workload' | 'environment') =>
+  (c: Consumer): Reading | null => {
+    const hit = c[dim];
+    return hit ? { value: hit.value, label: hit.value, detail: shortDetail(hit.value, hit.detail) } : null;
+  };
+
+export const MIX_DIMENSIONS: Record<MixDimension, DimensionSpec> = {
+  dataClass: { noun: 'data class', plural: 'data classes', read: classified('dataClass') },
+  workload: { noun: 'workload', plural: 'workloads', read: classified('workload') },
+  environment: { noun: 'environment', plural: 'environments', read: classified('environment') },
+  // A service is known from the resource type; module calls of unknown modules have no known service.
+  service: {
+    noun: 'service',
+    plural: 'services',
+    read: (c) => (isServiceId(c.service) ? { value: c.service, label: SERVICES[c.service].name, detail: `resource type ${c.type}` } : null),
+  },
+};
+
+export interface MixGroup {
+  value: string;
+  label: string;
+  /** Distinct consumer resource ids, in inventory order. */
+  consumers: string[];
+  /** Distinct provenance details, in inventory order. */
+  provenance: string[];
+}
+
+export interface Mix {
+  dimension: MixDimension;
+  /** Largest group first, then by value. */
+  groups: MixGroup[];
+  /** Consumer resource ids with no known value; they never count towards the mix. */
+  unknown: string[];
+}
+
+/** Customer managed keys that stand for one real key: AWS managed keys cannot be split, and the
+ * instances of a `count`/`for_each` key are one inventory entry whose consumers may each use another instance. */
+export function judgedKeys(inventory: Inventory): Key[] {
+  return inventory.keys.filter((k) => k.manager === 'customer' && k.consumers.length > 0 && singleInstance(k));
+}
+
+function singleInstance(key: Key): boolean {
+  return !key.multiplicity || key.multiplicity.keys?.length === 1;
+}
+
+export function mixOf(key: Key, dimension: MixDimension): Mix {
+  const byValue = new Map<string, MixGroup>();
+  const unknown = new Set<string>();
+  for (const c of key.consumers) {
+    const reading = MIX_DIMENSIONS[dimension].read(c);
+    if (!reading) {
+      unknown.add(c.resource);
+      continue;
+    }
+    const id = reading.value.toLowerCase();
+    const group = byValue.get(id) ?? { value: reading.value, label: reading.label, consumers: [], provenance: [] };
+    byValue.set(id, group);
+    pushNew(group.consumers, c.resource);
+    pushNew(group.provenance, reading.detail);
+  }
+  const groups = [...byValue.values()].sort((a, b) => b.consumers.length - a.consumers.length || a.value.localeCompare(b.value));
+  // A resource with the value on one attribute is not unknown because another attribute lacks it.
+  const known = new Set(groups.flatMap((g) => g.consumers));
+  return { dimension, groups, unknown: [...unknown].filter((r) => !known.has(r)) };
+}
+
+/** Principle 3: every consumer is known to hold one kind of data (one workload, one data class). */
+export function oneKindOfData(key: Key): boolean {
+  return (['workload', 'dataClass'] as const).every((dim) => {
+    const mix = mixOf(key, dim);
+    return mix.groups.length === 1 && mix.unknown.length === 0;
+  });
+}
+
+export function consumerIds(key: Key): string[] {
+  return [...new Set(key.consumers.map((c) => c.resource))];
+}
+
+/** Alias when there is one, else the key id. */
+export function keyLabel(key: Key): string {
+  return key.aliases[0] ?? key.id;
+}
+
+/** The key's declaration, or where the first consumer references a key declared elsewhere. */
+export function keyLocation(key: Key): Location | undefined {
+  return key.location ?? key.consumers[0]?.location;
+}
+
+export interface GroupStyle {
+  /** How many consumers to name before "+N more". */
+  shown: number;
+  provenance: boolean;
+}
+
+/** `pii — aws_db_instance.orders, aws_s3_bucket.docs +2 more (tag DataClass on aws_db_instance.orders, …)`. */
+export function describeGroup(key: Key, group: MixGroup, style: GroupStyle = { shown: 2, provenance: true }): string {
+  const shown = group.consumers.slice(0, style.shown).map((id) => shortResource(key, id));
+  const more = group.consumers.length > shown.length ? ` +${group.consumers.length - shown.length} more` : '';
+  const why = style.provenance ? ` (${group.provenance[0]}${group.provenance.length > 1 ? ', …' : ''})` : '';
+  return `${group.label} — ${shown.join(', ')}${more}${why}`;
+}
+
+/** `1 environment`, `2 environments`. */
+export function counted(n: number, dimension: MixDimension | 'consumer'): string {
+  const noun = dimension === 'consumer' ? 'consumer' : MIX_DIMENSIONS[dimension].noun;
+  const plural = dimension === 'consumer' ? 'consumers' : MIX_DIMENSIONS[dimension].plural;
+  return `${n} ${n === 1 ? noun : plural}`;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+export function joinWords(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function blastRadiusText(key: Key): string {
+  const b = key.blastRadius;
+  return [
+    counted(b.consumers, 'consumer'),
+    counted(b.services, 'service'),
+    counted(b.workloads, 'workload'),
+    counted(b.environments, 'environment'),
+    counted(b.dataClasses, 'dataClass'),
+  ].join(', ');
+}
+
+export function blastRadiusEvidence(key: Key): Record<string, unknown> {
+  const { breaksIfDisabled: _omitted, ...numbers } = key.blastRadius;
+  return numbers;
+}
+
+/** `{ groups, provenance, unknown?, blastRadius }`: the structured evidence of a mix finding. */
+export function mixEvidence(key: Key, mix: Mix): Record<string, unknown> {
+  const unknown =
+    mix.unknown.length > 0
+      ? { unknown: { consumers: mix.unknown, note: `${mix.unknown.length} consumers have no known ${MIX_DIMENSIONS[mix.dimension].noun}` } }
+      : {};
+  return {
+    dimension: mix.dimension,
+    groups: Object.fromEntries(mix.groups.map((g) => [g.value, g.consumers])),
+    provenance: Object.fromEntries(mix.groups.map((g) => [g.value, g.provenance])),
+    ...unknown,
+    blastRadius: blastRadiusEvidence(key),
+  };
+}
+
+/** The names a per-workload key of this key's environment would get: `alias/<workload>-<env>`. */
+export function aliasStem(key: Key): { workload: string; env: string } {
+  const envs = mixOf(key, 'environment').groups;
+  const env = key.environment?.value ?? (envs.length === 1 ? envs[0].value : '<env>');
+  return { workload: key.workload?.value ?? '<workload>', env };
+}
+
+/** Up to three suggested aliases, `alias/a, alias/b and alias/c`. */
+export function aliasList(names: string[]): string {
+  const shown = names.slice(0, 3).map((n) => `alias/${n.toLowerCase()}`);
+  return names.length > 3 ? `${shown.join(', ')}, …` : joinWords(shown);
+}
+
+/** A rule that fires when a key's consumers hold two or more known values of one dimension. */
+export interface MixRuleSpec {
+  dimension: MixDimension;
+  /** "protects data of", "is used by", "serves". */
+  verb: string;
+  severity(key: Key, mix: Mix): Severity | undefined;
+  /** The last sentence: what to do, naming the keys to create. */
+  advice(key: Key, mix: Mix): string;
+}
+
+export function mixFindings(ctx: RuleContext, spec: MixRuleSpec): FindingDraft[] {
+  return judgedKeys(ctx.inventory).flatMap((key) => {
+    const mix = mixOf(key, spec.dimension);
+    if (mix.groups.length < 2) return [];
+    const groups = mix.groups.map((g) => describeGroup(key, g)).join('; ');
+    const unknown = mix.unknown.length > 0 ? ` (${mix.unknown.length} more with no known ${MIX_DIMENSIONS[spec.dimension].noun})` : '';
+    const severity = spec.severity(key, mix);
+    const location = keyLocation(key);
+    return [
+      {
+        key: key.id,
+        subjects: consumerIds(key),
+        message:
+          `Key ${keyLabel(key)} ${spec.verb} ${counted(mix.groups.length, spec.dimension)}: ${groups}${unknown}. ` +
+          `Blast radius: ${blastRadiusText(key)}. ${spec.advice(key, mix)}`,
+        evidence: mixEvidence(key, mix),
+        identity: '',
+        ...(location ? { location } : {}),
+        ...(severity ? { severity } : {}),
+      },
+    ];
+  });
+}
+
+function shortResource(key: Key, id: string): string {
+  const home = key.unit ?? key.consumers[0]?.resource.split(':')[0];
+  const at = id.indexOf(':');
+  return at > 0 && id.slice(0, at) === home ? id.slice(at + 1) : id;
+}
+
+/** `tag DataClass=pii on x` → `tag DataClass on x` when the tag says exactly the value; `Environment=production` stays. */
+function shortDetail(value: string, detail: string): string {
+  const m = /^(tag|provider default_tags) ([^=]+)=(.*?)( on .*)?$/.exec(detail);
+  return m && m[3].trim().toLowerCase() === value.toLowerCase() ? `${m[1]} ${m[2]}${m[4] ?? ''}` : detail;
+}
+
+function pushNew(list: string[], item: string): void {
+  if (!list.includes(item)) list.push(item);
+}
