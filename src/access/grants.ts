@@ -57,7 +57,7 @@ export function grantConditions(constraints: Value): ConditionClause[] {
         if (!operator || !isRecord(context)) return [];
         return Object.entries(context).map(([name, value]) => ({ ...parseOperator(operator), key: `kms:EncryptionContext:${name}`, values: [value] }));
       }),
-  );
+    );
 }
 
 function listOf(value: Value): Value[] {

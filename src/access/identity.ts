@@ -5,8 +5,8 @@
 import type { PolicyDocument } from '../model/policy.js';
 import type { Location, Resource, Value } from '../model/types.js';
 import { describeValue, isRecord, isRef } from '../model/value.js';
-import { normalizePolicy } from '../parse/policy/normalize.js';
 import { policyFileDocument } from '../parse/policy/index.js';
+import { normalizePolicy } from '../parse/policy/normalize.js';
 import type { Principal } from './types.js';
 
 export interface IdentityPolicy {

@@ -16,8 +16,8 @@ import { statementReachesKey } from './resource-match.js';
 import { type DenyRule, type Evaluated, evaluateStatement, subtractDenies } from './statements.js';
 import type { AccessEntry, AccessMap, KeyAccess, Principal } from './types.js';
 
-export { keyAccountOf } from './key-account.js';
 export { collectIdentityPolicies, type IdentityPolicy } from './identity.js';
+export { keyAccountOf } from './key-account.js';
 export { statementReachesKey } from './resource-match.js';
 
 interface Scp {
@@ -38,7 +38,11 @@ function keyAccess(key: Key, identity: readonly IdentityPolicy[], scps: readonly
   const document = keyPolicyOf(key, unknowns);
   const fromPolicy = merge(
     (document?.statements ?? []).map((statement, index) =>
-      evaluateStatement(statement, { kind: 'key-policy', statement: statement.sid ?? `#${index}`, location: statement.location ?? key.policy?.location ?? key.location }),
+      evaluateStatement(statement, {
+        kind: 'key-policy',
+        statement: statement.sid ?? `#${index}`,
+        location: statement.location ?? key.policy?.location ?? key.location,
+      }),
     ),
   );
   unknowns.push(...fromPolicy.unknowns);
@@ -122,7 +126,11 @@ function scpDenies(key: Key, scps: readonly Scp[], unknowns: string[]): DenyRule
       if (statement.effect !== 'Deny' || statement.principal || statement.notPrincipal) return [];
       if (statementReachesKey(statement, key) === 'none') return [];
       const label = statement.sid ?? `#${index}`;
-      const denies = evaluateStatement(statement, { kind: 'iam', policy: resource.id, statement: label, location: statement.location ?? resource.location }, everyone).denies;
+      const denies = evaluateStatement(
+        statement,
+        { kind: 'iam', policy: resource.id, statement: label, location: statement.location ?? resource.location },
+        everyone,
+      ).denies;
       if (denies.length > 0) {
         unknowns.push(
           `SCP ${resource.address} statement ${label} is assumed to apply to every account${statement.conditions.length > 0 ? '; its conditions make it a guard, not a bound' : ''}`,

@@ -66,6 +66,9 @@ function tagValue(key: Key, name: string): string | undefined {
 
 /** IAM string wildcards (`*`, `?`), case-sensitive like ARNs. */
 export function wildcardMatches(pattern: string, text: string): boolean {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`).test(text);
 }

@@ -1,7 +1,7 @@
 /** Policy statements → allowed access entries and deny rules. */
 import type { Statement } from '../model/policy.js';
 import { describeValue } from '../model/value.js';
-import { statementActions, groupsOf } from './actions.js';
+import { groupsOf, statementActions } from './actions.js';
 import { restrictingKeys } from './conditions.js';
 import { principalKey, readPrincipalSet } from './principals.js';
 import type { AccessEntry, AccessVia, Principal } from './types.js';

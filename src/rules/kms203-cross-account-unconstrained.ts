@@ -33,7 +33,14 @@ export const kms203: Rule = {
           message:
             `Key ${keyName(key)} (account ${account}): ${viaName(entry.via)} lets ${principalName(entry.principal)} in account ${other} use it ` +
             `(${listActions(usage)}) with no kms:CallerAccount, kms:ViaService, aws:PrincipalOrgID or encryption-context condition. Add one.`,
-          evidence: { keyAccount: account, account: other, principal: entry.principal, actions: usage, statement: entry.via.statement, conditions: entry.conditions },
+          evidence: {
+            keyAccount: account,
+            account: other,
+            principal: entry.principal,
+            actions: usage,
+            statement: entry.via.statement,
+            conditions: entry.conditions,
+          },
           location: entryLocation(ctx, entry),
         });
       }

@@ -20,9 +20,7 @@ export const kms208: Rule = {
         {
           key: key.id,
           subjects: key.grants.map((g) => g.id),
-          message:
-            `Key ${keyName(key)} has ${count} grants (threshold ${limit}): ${key.grants.slice(0, 3).map((g) => addressOf(g.id)).join(', ')}${key.grants.length > 3 ? ', …' : ''}. ` +
-            'Split the key per workload or move steady access into the key policy.',
+          message: `Key ${keyName(key)} has ${count} grants (threshold ${limit}): ${sample(key.grants)}. Split the key per workload or move steady access into the key policy.`,
           evidence: { grants: count, threshold: limit, grantIds: key.grants.map((g) => g.id) },
           ...(key.location ? { location: key.location } : {}),
         },
@@ -30,6 +28,11 @@ export const kms208: Rule = {
     });
   },
 };
+
+function sample(grants: readonly Grant[]): string {
+  const names = grants.slice(0, 3).map((g) => addressOf(g.id));
+  return grants.length > 3 ? `${names.join(', ')}, …` : names.join(', ');
+}
 
 /** A grant with `count` / `for_each` stands for as many grants as it has static instance keys. */
 function instances(grant: Grant, resources: ReadonlyMap<string, Resource>): number {

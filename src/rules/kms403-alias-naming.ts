@@ -16,7 +16,8 @@ export const kms403: Rule = {
   rationale:
     'A naming convention such as alias/<workload>-<env> lets reviewers, policies (kms:RequestAlias) and dashboards tell the application and stage of a key from its name alone.',
   check(ctx) {
-    const pattern = compile(ctx.config.thresholds.aliasPattern);
+    const convention = ctx.config.thresholds.aliasPattern;
+    const pattern = compile(convention);
     if (!pattern) return [];
     return ctx.inventory.aliases
       .filter((alias) => hasLiteralName(ctx, alias) && !pattern.test(alias.name))
@@ -27,8 +28,8 @@ export const kms403: Rule = {
         return {
           ...(alias.key ? { key: alias.key } : {}),
           subjects: alias.resource ? [alias.resource] : [],
-          message: `Alias ${alias.name} does not match the alias convention ${pattern.source}. Rename it${example ? ` to ${example}` : ' after the key’s workload and environment'}; callers that use the old name must follow.`,
-          evidence: { alias: alias.name, pattern: pattern.source, ...(example ? { suggestedAlias: example } : {}) },
+          message: `Alias ${alias.name} does not match the alias convention ${convention}. Rename it${example ? ` to ${example}` : ' after the key’s workload and environment'}; callers that use the old name must follow.`,
+          evidence: { alias: alias.name, pattern: convention, ...(example ? { suggestedAlias: example } : {}) },
           ...(alias.location ? { location: alias.location } : {}),
           identity: alias.name,
         };

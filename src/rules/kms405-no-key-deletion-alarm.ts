@@ -34,7 +34,7 @@ export const kms405: Rule = {
       message:
         `Nothing alerts on ${uncovered.join(' or ')} for the ${keys.length} customer managed key${keys.length > 1 ? 's' : ''} declared here` +
         `${orphans.length > 0 ? ` (metric filter ${orphans.map((f) => f.address).join(', ')} has no alarm)` : ''}. ` +
-        'Add an EventBridge rule on source aws.kms for these API calls, or a CloudTrail metric filter with an alarm, so a disabled or doomed key is noticed in time.',
+        'Add an EventBridge rule on source aws.kms for these calls (or a CloudTrail metric filter with an alarm) so someone can react within the waiting period.',
       evidence: {
         keys: keys.length,
         uncovered,

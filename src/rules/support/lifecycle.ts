@@ -64,9 +64,10 @@ export function consumerResources(consumers: readonly Consumer[]): string[] {
   return [...new Set(consumers.map((c) => c.resource))].sort();
 }
 
-/** `aws_s3_bucket.logs (s3 storage)` */
+/** `aws_s3_bucket.logs (s3 storage)`, `aws_cloudwatch_log_group.app (logs)` */
 export function consumerLabel(ctx: RuleContext, consumer: Consumer): string {
-  return `${addressOf(ctx, consumer.resource)} (${consumer.service} ${consumer.purpose})`;
+  const use = consumer.purpose === consumer.service ? consumer.service : `${consumer.service} ${consumer.purpose}`;
+  return `${addressOf(ctx, consumer.resource)} (${use})`;
 }
 
 // ---------------------------------------------------------------------------------------------
