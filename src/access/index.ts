@@ -7,6 +7,7 @@ import type { Config } from '../config/schema.js';
 import type { Inventory, Key } from '../inventory/types.js';
 import type { PolicyDocument, Statement } from '../model/policy.js';
 import type { Resource } from '../model/types.js';
+import { unknown } from '../model/value.js';
 import { policyFileDocument } from '../parse/policy/index.js';
 import { statementActions } from './actions.js';
 import { grantAccess } from './grants.js';
@@ -82,7 +83,8 @@ function keyPolicyOf(key: Key, unknowns: string[]): PolicyDocument | undefined {
     unknowns.push('key policy: the key is not declared in this repository');
     return undefined;
   }
-  const root = key.account ? `arn:aws:iam::${key.account}:root` : 'arn:aws:iam::${AWS::AccountId}:root';
+  // The account id of a declared key is known only at deploy time, like CloudFormation's `${AWS::AccountId}`.
+  const root = key.account ? `arn:aws:iam::${key.account}:root` : unknown('arn:aws:iam::${AWS::AccountId}:root', 'the account the key is created in');
   const statement: Statement = { sid: 'DefaultKeyPolicy', effect: 'Allow', principal: { AWS: [root] }, action: ['kms:*'], resource: ['*'], conditions: [] };
   return { statements: [statement], ...(key.location ? { location: key.location } : {}) };
 }

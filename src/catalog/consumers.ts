@@ -12,10 +12,14 @@ import type { ServiceId } from './services.js';
 /** What protects the data when no key is written. */
 export type WhenAbsent = 'aws-owned' | 'aws-managed' | 'unencrypted';
 
-/** The boolean that turns encryption on at all; while it is false there is no key to speak of. */
+/**
+ * The boolean that turns KMS encryption on. While it is false there is no key to speak of: the
+ * data is unencrypted, or (DynamoDB) encrypted with an AWS owned key (`whenOff`).
+ */
 export interface EncryptionSwitch {
   path: string;
   default: boolean;
+  whenOff?: WhenAbsent;
 }
 
 export interface KeyPathSpec {
@@ -45,6 +49,10 @@ function at(path: string, purpose: string, replacement: boolean, encryptedBy?: E
 }
 function off(path: string): EncryptionSwitch {
   return { path, default: false };
+}
+/** DynamoDB: SSE with KMS is opt-in; without it the table is still encrypted, with an AWS owned key. */
+function kmsOptIn(path: string): EncryptionSwitch {
+  return { path, default: false, whenOff: 'aws-owned' };
 }
 
 const TF_S3_SSE_RULE = 'rule.apply_server_side_encryption_by_default.kms_master_key_id';
@@ -113,11 +121,11 @@ const TERRAFORM_ROWS: ConsumerRow[] = [
     type: 'aws_dynamodb_table',
     service: 'dynamodb',
     keyPaths: [
-      at('server_side_encryption.kms_key_arn', 'storage', IN_PLACE),
+      at('server_side_encryption.kms_key_arn', 'storage', IN_PLACE, kmsOptIn('server_side_encryption.enabled')),
       // The provider re-creates the replica (not the table) when its key changes.
       at('replica.kms_key_arn', 'replica storage', IN_PLACE),
     ],
-    whenAbsent: 'aws-owned',
+    whenAbsent: 'aws-managed',
   },
   // Believed ForceNew in the provider schema; not verified against its source.
   { type: 'aws_dynamodb_table_replica', service: 'dynamodb', keyPaths: [at('kms_key_arn', 'replica storage', REPLACES)], whenAbsent: 'aws-owned' },
@@ -336,7 +344,12 @@ const CLOUDFORMATION_ROWS: ConsumerRow[] = [
   { type: 'AWS::EFS::FileSystem', service: 'efs', keyPaths: [at('KmsKeyId', 'storage', REPLACES, off('Encrypted'))], whenAbsent: 'aws-managed' },
   // One type for Windows, Lustre, ONTAP and OpenZFS.
   { type: 'AWS::FSx::FileSystem', service: 'fsx', keyPaths: [at('KmsKeyId', 'storage', REPLACES)], whenAbsent: 'aws-managed' },
-  { type: 'AWS::DynamoDB::Table', service: 'dynamodb', keyPaths: [at('SSESpecification.KMSMasterKeyId', 'storage', IN_PLACE)], whenAbsent: 'aws-owned' },
+  {
+    type: 'AWS::DynamoDB::Table',
+    service: 'dynamodb',
+    keyPaths: [at('SSESpecification.KMSMasterKeyId', 'storage', IN_PLACE, kmsOptIn('SSESpecification.SSEEnabled'))],
+    whenAbsent: 'aws-managed',
+  },
   { type: 'AWS::DynamoDB::GlobalTable', service: 'dynamodb', keyPaths: [at('Replicas.SSESpecification.KMSMasterKeyId', 'replica storage', IN_PLACE)], whenAbsent: 'aws-owned' },
   { type: 'AWS::SQS::Queue', service: 'sqs', keyPaths: [at('KmsMasterKeyId', 'messages', IN_PLACE)], whenAbsent: 'aws-owned' },
   { type: 'AWS::SNS::Topic', service: 'sns', keyPaths: [at('KmsMasterKeyId', 'messages', IN_PLACE)], whenAbsent: 'unencrypted' },
@@ -349,7 +362,12 @@ const CLOUDFORMATION_ROWS: ConsumerRow[] = [
   { type: 'AWS::Logs::LogGroup', service: 'logs', keyPaths: [at('KmsKeyId', 'logs', IN_PLACE)], whenAbsent: 'aws-owned' },
   { type: 'AWS::Lambda::Function', service: 'lambda', keyPaths: [at('KmsKeyArn', 'environment variables', IN_PLACE)], whenAbsent: 'aws-managed' },
   { type: 'AWS::Serverless::Function', service: 'lambda', keyPaths: [at('KmsKeyArn', 'environment variables', IN_PLACE)], whenAbsent: 'aws-managed' },
-  { type: 'AWS::Serverless::SimpleTable', service: 'dynamodb', keyPaths: [at('SSESpecification.KMSMasterKeyId', 'storage', IN_PLACE)], whenAbsent: 'aws-owned' },
+  {
+    type: 'AWS::Serverless::SimpleTable',
+    service: 'dynamodb',
+    keyPaths: [at('SSESpecification.KMSMasterKeyId', 'storage', IN_PLACE, kmsOptIn('SSESpecification.SSEEnabled'))],
+    whenAbsent: 'aws-managed',
+  },
   // Kept as Replacement like Terraform: EKS cannot change the secrets key of a cluster.
   { type: 'AWS::EKS::Cluster', service: 'eks', keyPaths: [at('EncryptionConfig.Provider.KeyArn', 'kubernetes secrets', REPLACES)], whenAbsent: 'aws-owned' },
   { type: 'AWS::ECR::Repository', service: 'ecr', keyPaths: [at('EncryptionConfiguration.KmsKey', 'images', REPLACES)], whenAbsent: 'aws-owned' },

@@ -1,6 +1,9 @@
 /** How much depends on a key: the numbers the principle rules and the reviewer read first. */
 import type { BlastRadius, Consumer } from './types.js';
 
+/** The service of a consumer we only know as an input of a module we cannot read. */
+export const UNKNOWN_SERVICE = 'module';
+
 export function blastRadius(consumers: Consumer[]): BlastRadius {
   const distinct = (pick: (c: Consumer) => string | undefined) => new Set(consumers.map(pick).filter((v): v is string => v !== undefined)).size;
   const unknownCount = (pick: (c: Consumer) => unknown) => consumers.filter((c) => pick(c) === null).length;
@@ -8,7 +11,8 @@ export function blastRadius(consumers: Consumer[]): BlastRadius {
   return {
     // A resource using the key for several purposes (RDS storage + Performance Insights) counts once.
     consumers: [...new Map(consumers.map((c) => [c.resource, instances(c)])).values()].reduce((sum, n) => sum + n, 0),
-    services: distinct((c) => c.service),
+    // An opaque module's input is a consumer of unknown service: it does not count as one more service.
+    services: distinct((c) => (c.service === UNKNOWN_SERVICE ? undefined : c.service)),
     workloads: distinct((c) => c.workload?.value),
     environments: distinct((c) => c.environment?.value),
     dataClasses: distinct((c) => c.dataClass?.value),

@@ -5,11 +5,11 @@
 import { type ConsumerSpec, consumerSpecFor, moduleKeyInputPattern, valuesAtPath } from '../catalog/consumers.js';
 import { aliasTypeSpecFor, GRANT_TYPE, KEY_POLICY_TYPE, keyDataSourceFor, keyTypeSpecFor } from '../catalog/keys.js';
 import type { Config } from '../config/schema.js';
-import type { Classifications, Location, ParseOutput, Resource, UnitInfo, Value } from '../model/types.js';
+import type { Classifications, Location, ParseOutput, Ref, Resource, UnitInfo, Value } from '../model/types.js';
 import { refTargetId } from '../model/address.js';
 import { describeValue, isRef } from '../model/value.js';
 import { normalizePolicy } from '../parse/policy/normalize.js';
-import { blastRadius } from './blast-radius.js';
+import { blastRadius, UNKNOWN_SERVICE } from './blast-radius.js';
 import { type Classifier, createClassifier } from './classify.js';
 import { declaredKey } from './keys.js';
 import { KeyResolver, type ReferencedKeyFacts, type Resolution } from './resolve.js';
@@ -43,7 +43,7 @@ class InventoryBuilder {
   ) {
     for (const r of parsed.resources) this.resources.set(r.id, r);
     for (const u of parsed.units) this.units.set(u.id, u);
-    this.configuredByCompanion = new Set(parsed.resources.map(companionTarget).filter((id): id is string => id !== undefined));
+    this.configuredByCompanion = new Set(parsed.resources.map((r) => companionTarget(r, this.resources)).filter((id): id is string => id !== undefined));
     const aliasesByName = new Map<string, Resource[]>();
     for (const r of parsed.resources) {
       const name = this.aliasName(r);
@@ -57,7 +57,7 @@ class InventoryBuilder {
       aliasTarget: (alias) => aliasTargetOf(alias),
       targetsReplica: (alias) => {
         const target = aliasTargetOf(alias);
-        const key = isRef(target) ? this.resources.get(refTargetId(target)) : undefined;
+        const key = isRef(target) ? refTarget(this.resources, target) : undefined;
         return key !== undefined && keyTypeSpecFor(key.source, key.type)?.replica === true;
       },
     });
@@ -76,6 +76,7 @@ class InventoryBuilder {
     }
     for (const key of this.keys.values()) {
       this.addInlinePolicy(key);
+      this.addPrimary(key);
       this.classifyKey(key);
     }
     for (const r of managed) this.addConsumers(r);
@@ -123,10 +124,19 @@ class InventoryBuilder {
     const attribute = keyTypeSpecFor(key.source, key.type)?.attributes.policy;
     const written = attribute && resource ? resource.attrs[attribute] : undefined;
     // `policy = aws_kms_key.primary.policy` (replicas): the referenced key's policy.
-    const value = isRef(written) ? (this.resources.get(refTargetId(written))?.attrs[written.attr] ?? written) : written;
+    const value = isRef(written) ? (refTarget(this.resources, written)?.attrs[written.attr] ?? written) : written;
     if (!resource || value === undefined || value === null) return;
     const location = resource.attrLocations[attribute as string] ?? resource.location;
     key.policy = { document: normalizePolicy(value, location), from: 'inline', location };
+  }
+
+  /** A replica's primary key: its id when declared here, else the ARN it names. */
+  private addPrimary(key: Key): void {
+    const attribute = key.type && key.source ? keyTypeSpecFor(key.source, key.type)?.attributes.primaryKeyArn : undefined;
+    const resource = attribute ? this.resources.get(key.id) : undefined;
+    if (!attribute || !resource) return;
+    const primary = this.singleKey(this.resolver.resolve(resource.attrs[attribute], resource.unit, resource.region));
+    if (primary) key.primary = primary;
   }
 
   private addGrant(r: Resource): void {
@@ -175,7 +185,7 @@ class InventoryBuilder {
     if (!main.encryptedBy) return spec.whenAbsent;
     const switches = valuesAtPath(r.attrs, main.encryptedBy.path).map(({ value }) => value);
     const encrypted = switches.length === 0 ? main.encryptedBy.default : switches[0];
-    if (encrypted === false || encrypted === 'false') return 'unencrypted';
+    if (encrypted === false || encrypted === 'false') return main.encryptedBy.whenOff ?? 'unencrypted';
     return encrypted === true || encrypted === 'true' ? spec.whenAbsent : undefined;
   }
 
@@ -226,7 +236,7 @@ class InventoryBuilder {
 
   /** A companion (S3 SSE configuration) is classified by the resource it configures, which has the tags. */
   private classificationSubject(r: Resource): Resource {
-    const target = companionTarget(r);
+    const target = companionTarget(r, this.resources);
     return (target && this.resources.get(target)) || r;
   }
 
@@ -292,10 +302,19 @@ class InventoryBuilder {
 }
 
 /** The id of the resource a companion configures, from its reference attribute (`bucket = aws_s3_bucket.x.id`). */
-function companionTarget(r: Resource): string | undefined {
+function companionTarget(r: Resource, resources: ReadonlyMap<string, Resource>): string | undefined {
   const attribute = COMPANION_ATTRIBUTE.get(r.type);
   const value = attribute ? r.attrs[attribute] : undefined;
-  return isRef(value) ? refTargetId(value) : undefined;
+  return isRef(value) ? (refTarget(resources, value)?.id ?? refTargetId(value)) : undefined;
+}
+
+/**
+ * The resource a reference points at: the instance it names (`aws_s3_bucket.b["x"]`), or the one
+ * declaration when the resource is not expanded (conditional count, > 50 instances, module with
+ * count / for_each), where `aws_s3_bucket.b[0]` still means `aws_s3_bucket.b`.
+ */
+function refTarget(resources: ReadonlyMap<string, Resource>, ref: Ref): Resource | undefined {
+  return resources.get(refTargetId(ref)) ?? resources.get(`${ref.unit}:${ref.address}`);
 }
 
 function isKeyType(type: string): boolean {
@@ -314,7 +333,7 @@ function aliasTargetAttribute(type: string): string | undefined {
 /** `terraform-aws-modules/sqs/aws` → `sqs`: the service a registry module is named after. */
 function moduleService(source: Value | undefined): string {
   const match = typeof source === 'string' ? /^[\w-]+\/([\w-]+)\/aws/.exec(source) : null;
-  return match ? match[1] : 'module';
+  return match ? match[1] : UNKNOWN_SERVICE;
 }
 
 function emptyKeyParts() {

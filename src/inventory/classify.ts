@@ -30,13 +30,13 @@ export function createClassifier(config: Config): Classifier {
   const environmentGlobs = Object.entries(config.environments).map(([env, globs]) => ({ env, match: picomatch(globs, { dot: true }) }));
   const workloadGlobs = config.workloads.map((w) => ({ ...w, match: picomatch(w.paths, { dot: true }) }));
 
-  const fromTags = (tags: Record<string, string> | undefined, dim: Dimension, from: 'tag' | 'default-tags', owner: string): Classified => {
+  const fromTags = (tags: Record<string, string> | undefined, dim: Dimension, from: 'tag' | 'default-tags', owner: string, unit: string): Classified => {
     if (!tags) return null;
     const byLower = new Map(Object.entries(tags).map(([k, v]) => [k.toLowerCase(), { k, v }]));
     for (const name of config.tags[dim]) {
       const hit = byLower.get(name.toLowerCase());
       if (hit && hit.v.trim() !== '') {
-        const where = from === 'tag' ? `tag ${hit.k}=${hit.v} on ${owner}` : `provider default_tags ${hit.k}=${hit.v}`;
+        const where = from === 'tag' ? `tag ${hit.k}=${hit.v} on ${owner}` : `provider default_tags ${hit.k}=${hit.v} in ${unit}`;
         return { value: normalise(dim, hit.v), from, detail: where };
       }
     }
@@ -105,8 +105,8 @@ export function createClassifier(config: Config): Classifier {
       const result = {} as Classifications;
       for (const dim of DIMENSIONS) {
         result[dim] =
-          fromTags(r?.tags, dim, 'tag', owner) ??
-          fromTags(r?.defaultTags, dim, 'default-tags', owner) ??
+          fromTags(r?.tags, dim, 'tag', owner, r?.unit ?? '') ??
+          fromTags(r?.defaultTags, dim, 'default-tags', owner, r?.unit ?? '') ??
           fromConfig(subject.file, dim) ??
           fromUnit(subject.unit, dim) ??
           fromPath(subject.file, dim) ??

@@ -1,11 +1,13 @@
 /** Naming conventions that imply a classification when nothing explicit says so. */
 
-/** Environment spellings → the canonical name used for comparisons. */
+/**
+ * Environment spellings → the canonical name used for comparisons. Not `live`: terragrunt repos
+ * keep every environment under `live/` (`live/staging/app`).
+ */
 export const ENVIRONMENT_SYNONYMS: Record<string, string> = {
   prod: 'prod',
   production: 'prod',
   prd: 'prod',
-  live: 'prod',
   staging: 'staging',
   stage: 'staging',
   stg: 'staging',

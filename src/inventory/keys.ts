@@ -32,7 +32,7 @@ export function declaredKey(resource: Resource, spec: KeyTypeSpec): KeyBody {
     description: description === undefined ? undefined : knownString(description),
     spec: spec.replica ? unknown('primary key', 'a replica has the spec of its primary key') : knownString(read('keySpec')),
     usage: spec.replica ? unknown('primary key', 'a replica has the usage of its primary key') : knownString(read('keyUsage')),
-    origin: knownString(read('origin')),
+    origin: knownString(originOf(read('origin'), read('customKeyStoreId'), read('xksKeyId'))),
     multiRegion: knownBoolean(read('multiRegion')),
     rotation: {
       enabled: spec.replica ? unknown('primary key', 'a replica rotates with its primary key') : knownBoolean(read('enableRotation')),
@@ -48,6 +48,13 @@ export function declaredKey(resource: Resource, spec: KeyTypeSpec): KeyBody {
     location: resource.location,
     attributeLocations,
   };
+}
+
+/** Terraform has no origin argument: a custom key store makes it AWS_CLOUDHSM, an external key id EXTERNAL_KEY_STORE. */
+function originOf(origin: Value | undefined, customKeyStore: Value | undefined, xksKey: Value | undefined): Value | undefined {
+  if (xksKey !== undefined && xksKey !== null) return 'EXTERNAL_KEY_STORE';
+  if (customKeyStore !== undefined && customKeyStore !== null) return 'AWS_CLOUDHSM';
+  return origin;
 }
 
 function knownString(value: Value | undefined): Known<string> {

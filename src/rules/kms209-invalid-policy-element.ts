@@ -112,7 +112,7 @@ export const kms209: Rule = {
           ...(policy.key ? { key: policy.key.id } : {}),
           subjects: [policy.resource.id],
           identity: `${addressOf(policy.resource.id)}|${problem}`,
-          message: `${owner}: ${problem}. Fix the element: AWS ignores or rejects what it does not understand, so the statement does not do what it says.`,
+          message: `${owner}, ${readable(problem)}. Fix the element: AWS ignores or rejects what it does not understand, so the statement does not do what it says.`,
           evidence: { policy: policy.resource.id, problem },
           location: policy.locateProblem(label),
         };
@@ -120,6 +120,11 @@ export const kms209: Rule = {
     });
   },
 };
+
+/** `Statement.Sid: …` → `statement "Sid": …`, as a reviewer reads it. */
+function readable(problem: string): string {
+  return problem.replace(/^Statement\.([^:]+):/, (_, name: string) => (/^\d+$/.test(name) ? `statement #${name}:` : `statement "${name}":`));
+}
 
 function statementProblems(statement: Statement, index: number): string[] {
   const label = statement.sid ? `Statement.${statement.sid}` : `Statement.${index}`;

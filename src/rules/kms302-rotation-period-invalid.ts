@@ -1,5 +1,5 @@
 /** KMS302: a rotation period AWS does not accept (90–2560 days). */
-import { declaredKeys, isKnown, keyAttributeName, keyLabel, keyLocation, where } from './support/lifecycle.js';
+import { declaredKeys, isKnown, keyAttributeName, keyLabel, keyLocation, setting, where } from './support/lifecycle.js';
 import type { FindingDraft, Rule, RuleContext } from './types.js';
 
 export const ROTATION_PERIOD_DAYS = { min: 90, max: 2560, default: 365 } as const;
@@ -23,7 +23,7 @@ export const kms302: Rule = {
       return [
         {
           key: key.id,
-          message: `Key ${keyLabel(ctx, key)} sets ${attribute} = ${period}${at}, ${side} days: KMS rejects it. Use ${min}–${max} days (${ROTATION_PERIOD_DAYS.default} is the default).`,
+          message: `Key ${keyLabel(ctx, key)} sets ${setting(key, attribute, period)}${at}, ${side} days: KMS rejects it. Use ${min}–${max} days (${ROTATION_PERIOD_DAYS.default} is the default).`,
           evidence: { periodDays: period, min, max, attribute },
           location: keyLocation(key, 'rotationPeriodDays'),
         },

@@ -1,5 +1,5 @@
 /** KMS304: a disabled key that resources still use. */
-import { consumerLabel, consumerResources, declaredKeys, keyAttributeName, keyLabel, keyLocation, where } from './support/lifecycle.js';
+import { consumerLabel, consumerResources, declaredKeys, keyAttributeName, keyLabel, keyLocation, setting, where } from './support/lifecycle.js';
 import type { FindingDraft, Rule, RuleContext } from './types.js';
 
 export const kms304: Rule = {
@@ -16,7 +16,7 @@ export const kms304: Rule = {
       const attribute = keyAttributeName(key, 'enabled') ?? 'enabled';
       const subjects = consumerResources(key.consumers);
       const users = [...new Set(key.consumers.map((c) => consumerLabel(ctx, c)))];
-      const at = written ? ` (${attribute} = false at ${where(written)})` : '';
+      const at = written ? ` (${setting(key, attribute, false)} at ${where(written)})` : '';
       return [
         {
           key: key.id,

@@ -1,7 +1,7 @@
 /** KMS307: multi-region keys replicate key material beyond one region. */
 import type { Key } from '../inventory/types.js';
 import { describeValue, isRef } from '../model/value.js';
-import { addressOf, declaredKeys, isReplicaKey, keyAttributeName, keyLabel, keyLocation, resourceById } from './support/lifecycle.js';
+import { addressOf, declaredKeys, isReplicaKey, keyAttributeName, keyLabel, keyLocation, resourceById, setting } from './support/lifecycle.js';
 import type { FindingDraft, Rule, RuleContext } from './types.js';
 
 export const kms307: Rule = {
@@ -40,7 +40,7 @@ function primaryFinding(ctx: RuleContext, key: Key, replicas: readonly Key[]): F
     key: key.id,
     subjects: replicas.map((r) => r.id),
     identity: 'multi-region',
-    message: `Key ${keyLabel(ctx, key)} is a multi-region key (${attribute} = true)${copies}: its key material can exist in several regions. Keep multi-region keys to data that disaster recovery needs in several regions; use a single-region key otherwise.`,
+    message: `Key ${keyLabel(ctx, key)} is a multi-region key (${setting(key, attribute, true)})${copies}: its key material can exist in several regions. Keep multi-region keys to data that disaster recovery needs in several regions; use a single-region key otherwise.`,
     evidence: { multiRegion: true, replicas: replicas.map((r) => r.id) },
     location: keyLocation(key, 'multiRegion'),
   };

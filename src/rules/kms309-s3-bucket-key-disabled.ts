@@ -88,7 +88,7 @@ function finding(ctx: RuleContext, resource: Resource, site: Site, block: Record
     ...(sharers.length > 0 ? { severity: 'medium' as const } : {}),
     message: `${addressOf(ctx, resource.id)} encrypts with SSE-KMS (${keyText}) without an S3 Bucket Key: ${state}, so every object request calls KMS${shared}. Set ${site.switchName} to true.`,
     evidence: { sseAlgorithm: SSE_KMS, bucketKeyEnabled: written ? false : null, key: key?.id ?? 'alias/aws/s3', sharedWith: sharers },
-    location: switchLocation ?? sibling ?? resource.location,
+    location: switchLocation ?? fix?.location ?? resource.location,
     ...(fix ? { fix } : {}),
   };
 }

@@ -108,7 +108,8 @@ describe('consumer rows that later stages depend on', () => {
   it.each([
     ['aws_s3_bucket', 'aws-owned'],
     ['aws_sqs_queue', 'aws-owned'],
-    ['aws_dynamodb_table', 'aws-owned'],
+    // KMS SSE switched on without a key: the AWS managed key; switched off: AWS owned (see the switch test).
+    ['aws_dynamodb_table', 'aws-managed'],
     ['aws_cloudwatch_log_group', 'aws-owned'],
     ['aws_db_instance', 'aws-managed'],
     ['aws_ebs_volume', 'aws-managed'],
@@ -117,6 +118,17 @@ describe('consumer rows that later stages depend on', () => {
     ['aws_kinesis_stream', 'unencrypted'],
   ])('without a key, %s data is %s', (type, whenAbsent) => {
     expect(consumerSpecFor('terraform', type)?.whenAbsent).toBe(whenAbsent);
+  });
+
+  it('DynamoDB: KMS encryption is opt-in; switched off, the table still has an AWS owned key', () => {
+    for (const [source, type, path] of [
+      ['terraform', 'aws_dynamodb_table', 'server_side_encryption.enabled'],
+      ['cloudformation', 'AWS::DynamoDB::Table', 'SSESpecification.SSEEnabled'],
+      ['cloudformation', 'AWS::Serverless::SimpleTable', 'SSESpecification.SSEEnabled'],
+    ] as const) {
+      expect(consumerSpecFor(source, type)?.keyPaths[0].encryptedBy).toEqual({ path, default: false, whenOff: 'aws-owned' });
+      expect(consumerSpecFor(source, type)?.whenAbsent).toBe('aws-managed');
+    }
   });
 
   it('looks plan resources up as Terraform and knows nothing of policy files', () => {

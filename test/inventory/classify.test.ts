@@ -36,7 +36,7 @@ describe('classification order and provenance', () => {
   it('falls back to provider default_tags, then the path', () => {
     const r = resource({ defaultTags: { Owner: 'platform' } });
     const result = classifier.classify({ resource: r, file: 'envs/prod/s3.tf', names: [] });
-    expect(result.owner).toEqual({ value: 'platform', from: 'default-tags', detail: 'provider default_tags Owner=platform' });
+    expect(result.owner).toEqual({ value: 'platform', from: 'default-tags', detail: 'provider default_tags Owner=platform in envs/prod' });
     expect(result.environment).toEqual({ value: 'prod', from: 'path', detail: 'path envs/prod/s3.tf' });
     expect(result.workload).toBeNull();
     expect(result.dataClass).toBeNull();

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv-draft-04';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { sarifLog } from '../../src/report/sarif.js';
 import { RULES } from '../../src/rules/registry.js';
 import { analyseFolder } from '../harness.js';
 
+// ajv-draft-04 is CommonJS; its typings describe the ESM default export.
+const Ajv = createRequire(import.meta.url)('ajv-draft-04') as typeof import('ajv-draft-04').default;
 const schema = JSON.parse(readFileSync('test/schemas/sarif-2.1.0.json', 'utf8'));
 const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
 

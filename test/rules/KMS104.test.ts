@@ -1,6 +1,102 @@
-import { it } from 'vitest';
-import { analyseFolder } from '../harness.js';
-it('probe', async () => {
-  const { inventory } = await analyseFolder('fixtures/scenarios/tf-modules-tfvars/after', { rules: [] });
-  for (const k of inventory.keys) console.log(k.id, k.manager, JSON.stringify(k.multiplicity), k.consumers.map((c) => [c.resource, c.dataClass?.value]));
+import { describe, expect, it } from 'vitest';
+import { kms104 } from '../../src/rules/kms104-high-volume-service-coupling.js';
+import { analyseFiles, analyseFolder } from '../harness.js';
+
+const KEY = `resource "aws_kms_key" "data" {
+  enable_key_rotation = true
+}
+
+resource "aws_kms_alias" "data" {
+  name          = "alias/data-prod"
+  target_key_id = aws_kms_key.data.key_id
+}
+`;
+
+const table = (name: string, tags: string) => `
+resource "aws_dynamodb_table" "${name}" {
+  name     = "${name}"
+  hash_key = "id"
+  attribute {
+    name = "id"
+    type = "S"
+  }
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = aws_kms_key.data.arn
+  }
+  tags = { ${tags} }
+}
+`;
+const queue = (name: string, tags: string) => `
+resource "aws_sqs_queue" "${name}" {
+  kms_master_key_id = aws_kms_key.data.arn
+  tags              = { ${tags} }
+}
+`;
+const stream = (name: string, tags: string) => `
+resource "aws_kinesis_stream" "${name}" {
+  shard_count     = 1
+  encryption_type = "KMS"
+  kms_key_id      = aws_kms_key.data.arn
+  tags            = { ${tags} }
+}
+`;
+
+const run = async (body: string) => (await analyseFiles({ 'envs/prod/main.tf': KEY + body }, { rules: [kms104] })).findings;
+
+describe('KMS104 high-volume-service-coupling', () => {
+  it('names the high-volume consumers and the others they share a key with', async () => {
+    const [f, ...rest] = await run(
+      table('orders', 'Application = "orders", DataClass = "pii"') +
+        queue('emails', 'Application = "notify", DataClass = "internal"') +
+        queue('sms', 'Application = "notify"'),
+    );
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({
+      rule: 'KMS104',
+      severity: 'medium',
+      key: 'envs/prod:aws_kms_key.data',
+      subjects: ['envs/prod:aws_dynamodb_table.orders', 'envs/prod:aws_sqs_queue.emails', 'envs/prod:aws_sqs_queue.sms'],
+      location: { file: 'envs/prod/main.tf', startLine: 1, endLine: 3 },
+    });
+    expect(f.message).toBe(
+      'Key alias/data-prod couples high-volume Amazon DynamoDB — aws_dynamodb_table.orders with Amazon SQS — aws_sqs_queue.emails +1 more: ' +
+        'they share one KMS request quota, so a burst from one throttles the others. ' +
+        'Blast radius: 3 consumers, 2 services, 2 workloads, 1 environment, 2 data classes. ' +
+        'Give each high-volume service its own key (alias/data-dynamodb-prod).',
+    );
+    expect(f.evidence).toMatchObject({
+      dimension: 'service',
+      groups: { sqs: ['envs/prod:aws_sqs_queue.emails', 'envs/prod:aws_sqs_queue.sms'], dynamodb: ['envs/prod:aws_dynamodb_table.orders'] },
+      provenance: { sqs: ['resource type aws_sqs_queue'], dynamodb: ['resource type aws_dynamodb_table'] },
+      highVolume: ['dynamodb'],
+      others: ['sqs'],
+    });
+  });
+
+  it('couples two high-volume services with each other', async () => {
+    const [f] = await run(table('orders', 'Application = "orders"') + stream('clicks', 'Application = "analytics"'));
+    expect(f.evidence).toMatchObject({ highVolume: ['dynamodb'], others: ['kinesis'] });
+    expect(f.message).toContain(
+      'couples high-volume Amazon DynamoDB — aws_dynamodb_table.orders with Amazon Kinesis Data Streams — aws_kinesis_stream.clicks:',
+    );
+  });
+
+  it('fires when the kind of data cannot be established (unclassified consumers)', async () => {
+    expect(await run(table('orders', 'Name = "orders"') + queue('emails', 'Name = "emails"'))).toHaveLength(1);
+  });
+
+  it('stays quiet for one kind of data across services (principle 3), one service, and low-volume services only', async () => {
+    const same = 'Application = "orders", DataClass = "pii"';
+    expect(await run(table('orders', same) + queue('emails', same))).toEqual([]);
+    expect(await run(table('orders', 'Application = "orders"') + table('carts', 'Application = "carts"'))).toEqual([]);
+    expect(await run(queue('emails', 'Application = "a"') + queue('sms', 'Application = "b"'))).toEqual([]);
+    expect((await analyseFolder('fixtures/rules/KMS104/quiet/per-service-keys', { rules: [kms104] })).findings).toEqual([]);
+  });
+
+  it('fires on the CloudFormation fixture', async () => {
+    const [f] = (await analyseFolder('fixtures/rules/KMS104/fires/cfn-dynamodb-with-sns', { rules: [kms104] })).findings;
+    expect(f.key).toBe('template.json:LoyaltyKey');
+    expect(f.evidence).toMatchObject({ highVolume: ['dynamodb'], others: ['sns'] });
+  });
 });

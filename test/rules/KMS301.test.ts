@@ -102,3 +102,17 @@ resource "aws_kms_key" "unknown" {
     expect(findings).toEqual([]);
   });
 });
+
+describe('KMS301 suppressions', () => {
+  it('honours a config ignore scoped by alias, and keeps the finding visible as suppressed', async () => {
+    const { findings } = await analyseFiles(
+      {
+        'kms.tf':
+          'resource "aws_kms_key" "archive" {\n  description = "archive"\n}\nresource "aws_kms_alias" "archive" {\n  name          = "alias/archive-prod"\n  target_key_id = aws_kms_key.archive.key_id\n}\n',
+      },
+      { rules: [kms301], config: 'ignores:\n  - rule: KMS301\n    key: alias/archive-prod\n    reason: "Re-keyed yearly by the archive job"\n' },
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0].suppressed).toEqual({ by: 'config', reason: 'Re-keyed yearly by the archive job' });
+  });
+});

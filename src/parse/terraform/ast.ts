@@ -91,7 +91,11 @@ export function traversalOf(expr: Expr): { root: string; steps: Step[] } | undef
   }
 }
 
-/** Direct sub-expressions of an expression (template parts included). */
+/**
+ * Direct sub-expressions of an expression (template parts included), as a new array: callers may
+ * reorder it. Syntax trees are shared by every unit (a catalog module's by every unit that calls it),
+ * so nothing may change them in place.
+ */
 export function childExprs(expr: Expr): Expr[] {
   switch (expr.kind) {
     case 'template':
@@ -103,11 +107,11 @@ export function childExprs(expr: Expr): Expr[] {
     case 'splat':
       return [expr.target, ...expr.each.flatMap((s) => ('index' in s ? [s.index] : []))];
     case 'tuple':
-      return expr.items;
+      return [...expr.items];
     case 'object':
       return expr.items.flatMap((i) => [i.key, i.value]);
     case 'call':
-      return expr.args;
+      return [...expr.args];
     case 'conditional':
       return [expr.cond, expr.whenTrue, expr.whenFalse];
     case 'binary':

@@ -4,6 +4,7 @@
  * outputs, resources and data sources) lazily and cycle-safely, and caches what it evaluates.
  */
 import { type RegistryModule, registryModuleFor } from '../../catalog/modules.js';
+import { instanceSuffix } from '../../model/address.js';
 import type { Location, Problem, Value } from '../../model/types.js';
 import type { Limits } from '../plugin.js';
 import { problem } from '../plugin.js';
@@ -16,7 +17,7 @@ import { Evaluator } from './evaluate.js';
 import { type Expansion, expansionOf } from './multiplicity.js';
 import { joinPath, relativePath } from './paths.js';
 import type { ParsedFile } from './syntax.js';
-import { errorValue, isObjectValue, unknown } from './values.js';
+import { errorValue, isObjectValue, isOneOf, oneOf, unknown } from './values.js';
 
 /** Everything one unit (a root instance) shares: budget, files read, problems, parsed modules. */
 export interface UnitContext {
@@ -85,6 +86,9 @@ export class ModuleInstance implements Resolver {
   private readonly dataBlocks = new Map<string, { block: Block; file: string }>();
   private readonly cache = new Map<string, Value | Pending>();
   private readonly evaluatedBlocks = new Map<Block, EvaluatedBlock | Pending>();
+  private readonly expansions = new Map<Block, Expansion | Pending>();
+  /** Policy documents of one instance of a data block, by instance key. */
+  private readonly instanceDocuments = new Map<Block, Map<string, Value | Pending>>();
   private readonly children = new Map<string, Child>();
 
   constructor(
@@ -124,7 +128,7 @@ export class ModuleInstance implements Resolver {
     return this.call ? this.call.parent.depth + 1 : 0;
   }
 
-  resolve(root: string, steps: Step[], expr: Expr): { value: Value; used: number } | undefined {
+  resolve(root: string, steps: Step[], expr: Expr, ev: Evaluator): { value: Value; used: number } | undefined {
     const first = attrOf(steps[0]);
     switch (root) {
       case 'var':
@@ -138,34 +142,36 @@ export class ModuleInstance implements Resolver {
       case 'module':
         return first === undefined ? undefined : this.moduleOutput(first, steps, expr);
       case 'data':
-        return this.objectRef('data.', attrOf(steps[0]), steps.slice(1), 1);
+        return this.objectRef('data.', attrOf(steps[0]), steps.slice(1), 1, ev);
       case 'count':
       case 'each':
       case 'self':
         return undefined;
       default:
-        return this.objectRef('', root, steps, 0);
+        return this.objectRef('', root, steps, 0, ev);
     }
   }
 
   /**
    * `type.name.attr` → Ref to `type.name`, or a policy document's JSON. With an index
    * (`type.name[key].attr`) only `type.name` is consumed: the evaluator applies the index (keeping the
-   * instance on the Ref) and then the attribute.
+   * instance on the Ref) and then the attribute. A policy document's index is evaluated here, in the
+   * caller's scope (`[each.key]` of the resource instance), to pick that instance's document.
    */
-  private objectRef(mode: string, type: string | undefined, steps: Step[], offset: number): { value: Value; used: number } | undefined {
+  private objectRef(mode: string, type: string | undefined, steps: Step[], offset: number, ev: Evaluator): { value: Value; used: number } | undefined {
     const name = attrOf(steps[0]);
     if (type === undefined || name === undefined) return undefined;
     const address = `${this.prefix}${mode}${type}.${name}`;
-    if (steps[1] && 'index' in steps[1]) return { value: { $kind: 'ref', unit: this.ctx.unit, address, attr: '' }, used: 1 + offset };
-    let used = 1;
-    const attr = attrOf(steps[used]);
-    if (attr !== undefined) used++;
-    if (mode === 'data.' && type === 'aws_iam_policy_document' && attr !== undefined && POLICY_DOCUMENT_ATTRS.has(attr)) {
-      const data = this.dataBlocks.get(`${type}.${name}`);
-      if (data) return { value: this.policyDocument(data.block, data.file), used: used + offset };
+    const index = steps[1] !== undefined && 'index' in steps[1] ? steps[1].index : undefined;
+    const attrAt = index ? 2 : 1;
+    const attr = attrOf(steps[attrAt]);
+    const data = mode === 'data.' && type === 'aws_iam_policy_document' && POLICY_DOCUMENT_ATTRS.has(attr ?? '') ? this.dataBlocks.get(`${type}.${name}`) : undefined;
+    if (data) {
+      const document = index ? this.policyDocument(data.block, data.file, ev.eval(index)) : this.policyDocument(data.block, data.file);
+      return { value: document, used: attrAt + 1 + offset };
     }
-    return { value: { $kind: 'ref', unit: this.ctx.unit, address, attr: attr ?? '' }, used: used + offset };
+    if (index) return { value: { $kind: 'ref', unit: this.ctx.unit, address, attr: '' }, used: 1 + offset };
+    return { value: { $kind: 'ref', unit: this.ctx.unit, address, attr: attr ?? '' }, used: (attr === undefined ? 1 : 2) + offset };
   }
 
   private pathValue(name: string, expr: Expr): Value {
@@ -293,23 +299,62 @@ export class ModuleInstance implements Resolver {
     // Only policy documents are evaluated on reference, and they guard their own cycles.
     if (hit) return { attrs: {}, locations: {}, expansion: { absent: false, scope: {} } };
     this.evaluatedBlocks.set(block, PENDING);
-    const expansion = expansionOf(block.body, this.evaluator);
+    const expansion = this.expansion(block);
     const body = evaluateBody(block.body, this.evaluator.with(expansion.scope), { file, skip: META_ARGUMENTS });
     const result = { ...body, expansion };
     this.evaluatedBlocks.set(block, result);
     return result;
   }
 
-  /** The policy JSON of `data "aws_iam_policy_document"` as a Value (refs and unknowns kept inside). */
-  policyDocument(block: Block, file: string): Value {
+  /** count/for_each of a resource / data block, evaluated once (cycle-safe: a block counted by itself has one instance). */
+  private expansion(block: Block): Expansion {
+    const hit = this.expansions.get(block);
+    if (hit && !('pending' in hit)) return hit;
+    if (hit) return { absent: false, scope: {} };
+    this.expansions.set(block, PENDING);
+    const expansion = expansionOf(block.body, this.evaluator);
+    this.expansions.set(block, expansion);
+    return expansion;
+  }
+
+  /**
+   * The policy JSON of `data "aws_iam_policy_document"` as a Value (refs and unknowns kept inside).
+   * Without `key`, the block's one evaluation (count.index / each bound to all instances); with a
+   * static key, the document of that instance (`[each.key]`, `[0]`), evaluated with its own
+   * count.index / each; with a few static keys, one of their documents.
+   */
+  policyDocument(block: Block, file: string, key?: Value): Value {
+    const where = `data.aws_iam_policy_document.${block.labels[1]}`;
+    if (key !== undefined) {
+      if (isOneOf(key)) return oneOf(key.options.map((k) => this.policyDocument(block, file, k)), key.reason);
+      const instances = this.expansion(block).instances;
+      if (instances && (typeof key === 'string' || typeof key === 'number')) {
+        const instance = instances.find((i) => String(i.key) === String(key));
+        if (!instance) return errorValue(`${where}${instanceSuffix(key)}.json`, `no instance ${instanceSuffix(key)} of ${where}`);
+        return this.instanceDocument(block, file, instance);
+      }
+      // A key not known statically, or instances not spelled out: the document of all instances.
+    }
     const hit = this.evaluatedBlocks.get(block);
-    if (hit && 'pending' in hit) return unknown(`data.aws_iam_policy_document.${block.labels[1]}.json`, 'policy document refers to itself');
-    const { attrs } = this.evaluated(block, file);
-    const list = (v: Value | undefined): Value[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
-    return policyJsonFromDocument(attrs, {
-      sourcePolicyDocuments: list(attrs.source_policy_documents),
-      overridePolicyDocuments: list(attrs.override_policy_documents),
-    });
+    if (hit && 'pending' in hit) return unknown(`${where}.json`, 'policy document refers to itself');
+    return documentJson(this.evaluated(block, file).attrs);
+  }
+
+  private instanceDocument(block: Block, file: string, instance: { key: string | number; scope: Record<string, Value> }): Value {
+    let documents = this.instanceDocuments.get(block);
+    if (!documents) {
+      documents = new Map();
+      this.instanceDocuments.set(block, documents);
+    }
+    const key = String(instance.key);
+    const hit = documents.get(key);
+    if (hit === PENDING) return unknown(`data.aws_iam_policy_document.${block.labels[1]}${instanceSuffix(instance.key)}.json`, 'policy document refers to itself');
+    if (hit !== undefined) return hit as Value;
+    documents.set(key, PENDING);
+    const body = evaluateBody(block.body, this.evaluator.with(instance.scope), { file, skip: META_ARGUMENTS });
+    const value = documentJson(body.attrs);
+    documents.set(key, value);
+    return value;
   }
 
   /** The provider configuration a resource uses, as `aws` or `aws.alias`, seen from the root module. */
@@ -365,6 +410,14 @@ export class ModuleInstance implements Resolver {
 export interface ProviderSettings {
   defaultTags?: Record<string, string>;
   region?: string;
+}
+
+function documentJson(attrs: Record<string, Value>): Value {
+  const list = (v: Value | undefined): Value[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+  return policyJsonFromDocument(attrs, {
+    sourcePolicyDocuments: list(attrs.source_policy_documents),
+    overridePolicyDocuments: list(attrs.override_policy_documents),
+  });
 }
 
 function attrOf(step: Step | undefined): string | undefined {

@@ -4,7 +4,7 @@
  */
 import { type KeyField, keyTypeSpecFor } from '../../catalog/keys.js';
 import type { Consumer, Key, Known } from '../../inventory/types.js';
-import type { Location, Resource } from '../../model/types.js';
+import type { Location, Resource, SourceKind } from '../../model/types.js';
 import { isUnknown } from '../../model/value.js';
 import type { Fix, RuleContext } from '../types.js';
 
@@ -48,6 +48,13 @@ export function keyLocation(key: Key, field?: KeyField, fix?: Fix): Location | u
 /** The attribute that holds a field on this key's resource type: `enable_key_rotation`, `EnableKeyRotation`… */
 export function keyAttributeName(key: Key, field: KeyField): string | undefined {
   return key.source && key.type ? keyTypeSpecFor(key.source, key.type)?.attributes[field] : undefined;
+}
+
+const ASSIGNMENT: Record<SourceKind, string> = { terraform: ' = ', plan: ' = ', cloudformation: ': ', policy: ': ' };
+
+/** `multi_region = true` / `MultiRegion: true`, as the key's source language writes it. */
+export function setting(key: Key, attribute: string, value: string | number | boolean): string {
+  return `${attribute}${ASSIGNMENT[key.source ?? 'terraform']}${value}`;
 }
 
 /** Replica keys take their material, spec and rotation from their primary. */
@@ -171,7 +178,7 @@ export function insertBeforeFix(ctx: RuleContext, sibling: Location, attribute: 
 }
 
 /** CloudFormation properties sit under `Properties:`; Terraform attributes right under the block's first line. */
-const ATTRIBUTE_BLOCK_ANCHOR: Record<string, (ctx: RuleContext, resource: Location) => Location | undefined> = {
+const ATTRIBUTE_BLOCK_ANCHOR: Record<SourceKind, (ctx: RuleContext, resource: Location) => Location | undefined> = {
   terraform: (_ctx, resource) => oneLine(resource.file, resource.startLine),
   plan: () => undefined,
   policy: () => undefined,
@@ -192,6 +199,6 @@ export function setKeyAttributeFix(ctx: RuleContext, key: Key, field: KeyField, 
   if (!attribute || !key.source) return undefined;
   const written = key.attributeLocations[field];
   if (written) return replaceValueFix(ctx, written, attribute, value, description);
-  const anchor = key.location ? ATTRIBUTE_BLOCK_ANCHOR[key.source]?.(ctx, key.location) : undefined;
+  const anchor = key.location ? ATTRIBUTE_BLOCK_ANCHOR[key.source](ctx, key.location) : undefined;
   return anchor ? insertAfterFix(ctx, anchor, attribute, value, description) : undefined;
 }

@@ -160,7 +160,12 @@ export function blastRadiusEvidence(key: Key): Record<string, unknown> {
 export function mixEvidence(key: Key, mix: Mix): Record<string, unknown> {
   const unknown =
     mix.unknown.length > 0
-      ? { unknown: { consumers: mix.unknown, note: `${mix.unknown.length} consumers have no known ${MIX_DIMENSIONS[mix.dimension].noun}` } }
+      ? {
+          unknown: {
+            consumers: mix.unknown,
+            note: `${counted(mix.unknown.length, 'consumer')} ${mix.unknown.length === 1 ? 'has' : 'have'} no known ${MIX_DIMENSIONS[mix.dimension].noun}`,
+          },
+        }
       : {};
   return {
     dimension: mix.dimension,

@@ -1,8 +1,10 @@
 /** Helpers shared by the key-policy and access rules (KMS105, KMS106, KMS201–KMS209). */
 import type { AccessEntry, AccessVia, KeyAccess, Principal } from '../../access/types.js';
 import { actionGroup } from '../../catalog/actions.js';
+import { keyTypeSpecFor } from '../../catalog/keys.js';
 import type { Key } from '../../inventory/types.js';
 import type { Location } from '../../model/types.js';
+import { isRef } from '../../model/value.js';
 import type { RuleContext } from '../types.js';
 
 /** How messages name a key: its first alias, else its address (or ARN when only referenced). */
@@ -55,12 +57,28 @@ export function listActions(actions: readonly string[], max = 4): string {
   return `${actions.slice(0, max).join(', ')} and ${actions.length - max} more`;
 }
 
-/** Entries of every key, with the key: what the access rules iterate. */
+/**
+ * Entries of every key, with the key: what the access rules iterate. A key whose policy is
+ * another key's (`policy = aws_kms_key.primary.policy` on a replica) is reported through that
+ * key's statements, once, where they can be fixed: its key-policy entries are left out.
+ */
 export function accessByKey(ctx: RuleContext): { key: Key; access: KeyAccess }[] {
   return ctx.inventory.keys.flatMap((key) => {
     const access = ctx.access.get(key.id);
-    return access ? [{ key, access }] : [];
+    if (!access) return [];
+    if (!policyCopiedFromKey(ctx, key)) return [{ key, access }];
+    return [{ key, access: { ...access, entries: access.entries.filter((e) => e.via.kind !== 'key-policy') } }];
   });
+}
+
+/** The id of the key whose policy attribute this key's policy reads, if any. */
+export function policyCopiedFromKey(ctx: RuleContext, key: Key): string | undefined {
+  if (!key.declared || !key.source || !key.type || key.policy?.from !== 'inline') return undefined;
+  const attribute = keyTypeSpecFor(key.source, key.type)?.attributes.policy;
+  const written = attribute ? ctx.resources.find((r) => r.id === key.id)?.attrs[attribute] : undefined;
+  if (!isRef(written)) return undefined;
+  const source = `${written.unit}:${written.address}`;
+  return source !== key.id && ctx.inventory.keys.some((k) => k.id === source) ? source : undefined;
 }
 
 /** The statement's own lines where the parser gave only the policy's: see `statementLocation`. */

@@ -48,13 +48,67 @@ describe('evaluation', () => {
     });
   });
 
-  it('references become refs: resources (index dropped), data sources, "${x}" alone stays x', () => {
+  it('references become refs: resources (instance kept), data sources, "${x}" alone stays x', () => {
     expect(evaluate('[aws_kms_key.main.arn, aws_kms_key.k["a"].key_id, data.aws_kms_alias.s.target_key_arn, "${aws_kms_key.main.id}"]')).toEqual([
       ref('aws_kms_key.main', 'arn'),
-      ref('aws_kms_key.k', 'key_id'),
+      { ...ref('aws_kms_key.k', 'key_id'), instance: 'a' },
       ref('data.aws_kms_alias.s', 'target_key_arn'),
       ref('aws_kms_key.main', 'id'),
     ]);
+  });
+
+  it('an index on a resource reference keeps the instance when static: literal, OneOf of a few, none when unknown', () => {
+    expect(evaluate('[aws_kms_key.k[0].arn, aws_kms_key.k["orders"].arn, data.aws_kms_key.d["x"].arn]')).toEqual([
+      { ...ref('aws_kms_key.k', 'arn'), instance: 0 },
+      { ...ref('aws_kms_key.k', 'arn'), instance: 'orders' },
+      { ...ref('data.aws_kms_key.d', 'arn'), instance: 'x' },
+    ]);
+    // An index that is not known statically names no instance.
+    expect(evaluate('aws_kms_key.k[var.which].arn', 'variable "which" {}')).toEqual(ref('aws_kms_key.k', 'arn'));
+    expect(evaluate('aws_kms_key.k[var.pick ? "a" : "b"].arn', 'variable "pick" {}')).toEqual({
+      $kind: 'oneOf',
+      options: [
+        { ...ref('aws_kms_key.k', 'arn'), instance: 'a' },
+        { ...ref('aws_kms_key.k', 'arn'), instance: 'b' },
+      ],
+      reason: 'condition var.pick is not known statically',
+    });
+    // `data.aws_iam_policy_document.x[0].json` is still the document (data sources are not expanded).
+    const doc = evaluate(
+      'data.aws_iam_policy_document.p[0].json',
+      'data "aws_iam_policy_document" "p" {\n  count = 1\n  statement {\n    sid = "A"\n    actions = ["kms:Decrypt"]\n    resources = ["*"]\n  }\n}',
+    );
+    expect((doc as { Statement: { Sid: string }[] }).Statement.map((s) => s.Sid)).toEqual(['A']);
+  });
+
+  it('[each.key] inside an expanded for_each gives each instance its own Ref; unexpanded (data source) it is a OneOf of them', () => {
+    const out = parseRepo({
+      'main.tf': `resource "aws_sqs_queue" "q" {
+  for_each          = toset(["orders", "billing"])
+  kms_master_key_id = aws_kms_key.k[each.key].arn
+}
+resource "aws_sns_topic" "t" {
+  for_each          = var.unknown
+  kms_master_key_id = aws_kms_key.k[each.key].arn
+}
+data "aws_kms_key" "d" {
+  for_each = toset(["orders", "billing"])
+  key_id   = aws_kms_key.k[each.key].key_id
+}
+variable "unknown" {}
+`,
+    });
+    expect(byId(out, '.:aws_sqs_queue.q["orders"]').attrs.kms_master_key_id).toEqual({ ...ref('aws_kms_key.k', 'arn'), instance: 'orders' });
+    expect(byId(out, '.:aws_sqs_queue.q["billing"]').attrs.kms_master_key_id).toEqual({ ...ref('aws_kms_key.k', 'arn'), instance: 'billing' });
+    expect(byId(out, '.:aws_sns_topic.t').attrs.kms_master_key_id).toEqual(ref('aws_kms_key.k', 'arn'));
+    expect(byId(out, '.:data.aws_kms_key.d').attrs.key_id).toEqual({
+      $kind: 'oneOf',
+      options: [
+        { ...ref('aws_kms_key.k', 'key_id'), instance: 'orders' },
+        { ...ref('aws_kms_key.k', 'key_id'), instance: 'billing' },
+      ],
+      reason: 'for_each = toset(["orders", "billing"])',
+    });
   });
 
   it('a template with an unknown part is Unknown carrying the refs it met', () => {

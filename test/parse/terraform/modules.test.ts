@@ -5,6 +5,8 @@ import { byId, parseRepo } from './helpers.js';
 beforeAll(() => terraformParser.init?.());
 
 const ref = (address: string, attr: string, unit = '.') => ({ $kind: 'ref', unit, address, attr });
+/** A reference to one instance of a count / for_each resource: `aws_kms_key.this[0].arn`. */
+const instanceRef = (address: string, attr: string, instance: string | number) => ({ ...ref(address, attr), instance });
 
 describe('modules', () => {
   it('a key in a local module consumed via module.kms.key_arn resolves to a Ref to module.kms.aws_kms_key.this', () => {
@@ -56,7 +58,7 @@ resource "aws_s3_bucket" "b" {
 }
 `,
     });
-    const key = byId(out, '.:module.kms.aws_kms_key.this');
+    const key = byId(out, '.:module.kms.aws_kms_key.this[0]');
     expect(key.location).toEqual({ file: 'main.tf', startLine: 1, endLine: 12 });
     expect(key.attrLocations.deletion_window_in_days).toEqual({ file: 'main.tf', startLine: 5, endLine: 5 });
     expect(key.attrLocations.enable_key_rotation).toEqual({ file: 'main.tf', startLine: 1, endLine: 12 });
@@ -67,13 +69,14 @@ resource "aws_s3_bucket" "b" {
     expect(policy.Statement.map((s) => s.Sid)).toEqual(['Default', 'KeyAdministration', 'KeyUsage']);
     expect(policy.Statement[1].Action).toContain('kms:ScheduleKeyDeletion');
     expect(policy.Statement[2].Principal.AWS).toEqual([ref('aws_iam_role.app', 'arn')]);
-    const alias = byId(out, '.:module.kms.aws_kms_alias.this');
+    const alias = byId(out, '.:module.kms.aws_kms_alias.this["orders-prod"]');
     expect(alias.attrs.name).toBe('alias/orders-prod');
-    expect(alias.attrs.target_key_id).toEqual(ref('module.kms.aws_kms_key.this', 'key_id'));
+    expect(alias.attrs.target_key_id).toEqual(instanceRef('module.kms.aws_kms_key.this', 'key_id', 0));
     expect(alias.multiplicity).toEqual({ kind: 'for_each', keys: ['orders-prod'] });
-    const grant = byId(out, '.:module.kms.aws_kms_grant.this');
+    const grant = byId(out, '.:module.kms.aws_kms_grant.this["lambda"]');
+    expect(grant.multiplicity).toEqual({ kind: 'for_each', keys: ['lambda'] });
     expect(grant.attrs).toMatchObject({ name: 'lambda', grantee_principal: 'arn:aws:iam::111122223333:role/fn', operations: ['Decrypt'] });
-    expect(byId(out, '.:aws_s3_bucket.b').attrs.bucket).toEqual(ref('module.kms.aws_kms_key.this', 'arn'));
+    expect(byId(out, '.:aws_s3_bucket.b').attrs.bucket).toEqual(instanceRef('module.kms.aws_kms_key.this', 'arn', 0));
     expect(out.units[0].files).toEqual(['main.tf']);
   });
 
@@ -91,7 +94,8 @@ module "off" {
 }
 `,
     });
-    const key = byId(out, '.:module.a.aws_kms_key.this');
+    const key = byId(out, '.:module.a.aws_kms_key.this[0]');
+    expect(key.multiplicity).toEqual({ kind: 'count', keys: [0] });
     expect(key.attrs.enable_key_rotation).toBe(false);
     expect(key.attrLocations.enable_key_rotation).toEqual({ file: 'main.tf', startLine: 3, endLine: 3 });
     expect((key.attrs.policy as { Statement: { Sid: string }[] }).Statement.map((s) => s.Sid)).toEqual(['KeyOwner']);
@@ -113,12 +117,15 @@ resource "aws_ssm_parameter" "p" {
 }
 `,
     });
-    const key = byId(out, '.:module.kms_key.aws_kms_key.default');
+    const key = byId(out, '.:module.kms_key.aws_kms_key.default[0]');
+    expect(key.multiplicity).toEqual({ kind: 'count', keys: [0] });
     expect(key.attrs).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 10, description: 'KMS key for app', key_usage: 'ENCRYPT_DECRYPT' });
     expect(key.tags).toEqual({ Name: 'eg-prod-app', Namespace: 'eg', Stage: 'prod' });
     expect((key.attrs.policy as { Statement: { Sid: string }[] }).Statement.map((s) => s.Sid)).toEqual(['Enable IAM User Permissions']);
-    expect(byId(out, '.:module.kms_key.aws_kms_alias.default').attrs.name).toBe('alias/eg-prod-app');
-    expect(byId(out, '.:aws_ssm_parameter.p').attrs.key_id).toEqual(ref('module.kms_key.aws_kms_key.default', 'key_id'));
+    const alias = byId(out, '.:module.kms_key.aws_kms_alias.default[0]');
+    expect(alias.attrs.name).toBe('alias/eg-prod-app');
+    expect(alias.attrs.target_key_id).toEqual(instanceRef('module.kms_key.aws_kms_key.default', 'id', 0));
+    expect(byId(out, '.:aws_ssm_parameter.p').attrs.key_id).toEqual(instanceRef('module.kms_key.aws_kms_key.default', 'key_id', 0));
   });
 
   it('other remote modules become a module resource with their inputs; outputs are refs to the call', () => {

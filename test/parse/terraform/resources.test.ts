@@ -78,16 +78,133 @@ resource "aws_kms_key" "one" {
 }
 `,
     });
-    expect(out.resources.map((r) => r.address)).toEqual(['aws_kms_key.static', 'aws_kms_key.maybe', 'aws_kms_key.per_app', 'aws_kms_key.one']);
-    const stat = byId(out, '.:aws_kms_key.static');
-    expect(stat.multiplicity).toEqual({ kind: 'count', keys: [0, 1] });
-    expect(stat.attrs.description).toMatchObject({ $kind: 'unknown', reason: 'interpolates values not known statically' });
+    expect(out.resources.map((r) => r.address)).toEqual([
+      'aws_kms_key.static[0]',
+      'aws_kms_key.static[1]',
+      'aws_kms_key.maybe',
+      'aws_kms_key.per_app["orders"]',
+      'aws_kms_key.per_app["billing"]',
+      'aws_kms_key.one["solo"]',
+    ]);
+    const stat = [byId(out, '.:aws_kms_key.static[0]'), byId(out, '.:aws_kms_key.static[1]')];
+    expect(stat.map((r) => r.multiplicity)).toEqual([
+      { kind: 'count', keys: [0] },
+      { kind: 'count', keys: [1] },
+    ]);
+    expect(stat.map((r) => r.attrs.description)).toEqual(['key 0', 'key 1']);
+    expect(stat.map((r) => r.conditional)).toEqual([undefined, undefined]);
     const maybe = byId(out, '.:aws_kms_key.maybe');
     expect([maybe.multiplicity, maybe.conditional]).toEqual([{ kind: 'count' }, 'count = var.create ? 1 : 0']);
-    const perApp = byId(out, '.:aws_kms_key.per_app');
-    expect(perApp.multiplicity).toEqual({ kind: 'for_each', keys: ['orders', 'billing'] });
-    expect(perApp.attrs.description).toEqual({ $kind: 'oneOf', options: ['o', 'b'], reason: 'for_each = var.keys' });
-    expect(byId(out, '.:aws_kms_key.one').attrs.description).toBe('solo=solo');
+    const perApp = [byId(out, '.:aws_kms_key.per_app["orders"]'), byId(out, '.:aws_kms_key.per_app["billing"]')];
+    expect(perApp.map((r) => r.multiplicity)).toEqual([
+      { kind: 'for_each', keys: ['orders'] },
+      { kind: 'for_each', keys: ['billing'] },
+    ]);
+    expect(perApp.map((r) => r.attrs.description)).toEqual(['o', 'b']);
+    const one = byId(out, '.:aws_kms_key.one["solo"]');
+    expect([one.attrs.description, one.multiplicity]).toEqual(['solo=solo', { kind: 'for_each', keys: ['solo'] }]);
+  });
+
+  it('each instance is evaluated on its own: tags and description stay paired with their key', () => {
+    const out = parseRepo({
+      'main.tf': `variable "owners" { default = { orders = "team-o", billing = "team-b" } }
+resource "aws_kms_key" "workload" {
+  for_each    = var.owners
+  description = "\${each.key} data"
+  tags        = { Workload = each.key, Owner = each.value }
+}
+resource "aws_kms_key" "shard" {
+  count = 2
+  tags  = { Name = "shard-\${count.index}" }
+}
+`,
+    });
+    const orders = byId(out, '.:aws_kms_key.workload["orders"]');
+    const billing = byId(out, '.:aws_kms_key.workload["billing"]');
+    expect([orders.address, orders.unit, orders.attrs.description, orders.tags]).toEqual([
+      'aws_kms_key.workload["orders"]',
+      '.',
+      'orders data',
+      { Workload: 'orders', Owner: 'team-o' },
+    ]);
+    expect([billing.address, billing.attrs.description, billing.tags]).toEqual([
+      'aws_kms_key.workload["billing"]',
+      'billing data',
+      { Workload: 'billing', Owner: 'team-b' },
+    ]);
+    // Every instance points at the one block that declares them all.
+    expect([orders.location, billing.location]).toEqual([
+      { file: 'main.tf', startLine: 2, endLine: 6 },
+      { file: 'main.tf', startLine: 2, endLine: 6 },
+    ]);
+    expect(orders.attrLocations.tags).toEqual({ file: 'main.tf', startLine: 5, endLine: 5 });
+    expect([byId(out, '.:aws_kms_key.shard[0]').tags, byId(out, '.:aws_kms_key.shard[1]').tags]).toEqual([{ Name: 'shard-0' }, { Name: 'shard-1' }]);
+  });
+
+  it('more than 50 instances stay one resource marked as many; up to 50 are expanded; data sources never are', () => {
+    const out = parseRepo({
+      'main.tf': `resource "aws_kms_key" "many" {
+  for_each    = toset([for i in range(60) : "k\${i}"])
+  description = each.key
+}
+resource "aws_kms_key" "counted" {
+  count       = 51
+  description = "k-\${count.index}"
+}
+resource "aws_kms_key" "fifty" {
+  count = 50
+}
+data "aws_kms_key" "d" {
+  for_each = toset(["a", "b"])
+  key_id   = each.value
+}
+`,
+    });
+    const many = byId(out, '.:aws_kms_key.many');
+    expect(many.multiplicity).toEqual({ kind: 'for_each', keys: Array.from({ length: 60 }, (_, i) => `k${i}`) });
+    expect(many.attrs.description).toEqual({
+      $kind: 'unknown',
+      expr: 'each.key',
+      reason: 'for_each = toset([for i in range(60) : "k${i}"]) has 60 instances',
+    });
+    const counted = byId(out, '.:aws_kms_key.counted');
+    expect(counted.multiplicity).toEqual({ kind: 'count', keys: Array.from({ length: 51 }, (_, i) => i) });
+    expect(counted.attrs.description).toMatchObject({ $kind: 'unknown', reason: 'interpolates values not known statically' });
+    expect(out.resources.filter((r) => r.address.startsWith('aws_kms_key.fifty')).map((r) => r.address)).toEqual(
+      Array.from({ length: 50 }, (_, i) => `aws_kms_key.fifty[${i}]`),
+    );
+    const data = byId(out, '.:data.aws_kms_key.d');
+    expect(data.multiplicity).toEqual({ kind: 'for_each', keys: ['a', 'b'] });
+    expect(data.attrs.key_id).toEqual({ $kind: 'oneOf', options: ['a', 'b'], reason: 'for_each = toset(["a", "b"])' });
+    expect(out.resources.map((r) => r.id).filter((id) => id.startsWith('.:data.'))).toEqual(['.:data.aws_kms_key.d']);
+  });
+
+  it('resources of a module called with for_each are not expanded: one declaration marked as many, values OneOf', () => {
+    const out = parseRepo({
+      'main.tf': `module "m" {
+  source   = "./m"
+  for_each = toset(["a", "b"])
+  name     = each.key
+}
+`,
+      'm/main.tf': `variable "name" {}
+resource "aws_kms_key" "k" {
+  count       = 2
+  description = var.name
+}
+resource "aws_kms_alias" "a" {
+  name          = "alias/\${var.name}"
+  target_key_id = aws_kms_key.k[0].key_id
+}
+`,
+    });
+    expect(out.resources.map((r) => r.id)).toEqual(['.:module.m.aws_kms_key.k', '.:module.m.aws_kms_alias.a']);
+    const key = byId(out, '.:module.m.aws_kms_key.k');
+    expect(key.multiplicity).toEqual({ kind: 'count', keys: [0, 1] });
+    expect(key.attrs.description).toEqual({ $kind: 'oneOf', options: ['a', 'b'], reason: 'for_each = toset(["a", "b"])' });
+    const alias = byId(out, '.:module.m.aws_kms_alias.a');
+    expect(alias.multiplicity).toEqual({ kind: 'for_each', keys: ['a', 'b'] });
+    expect(alias.attrs.target_key_id).toEqual({ $kind: 'ref', unit: '.', address: 'module.m.aws_kms_key.k', attr: 'key_id', instance: 0 });
   });
 
   it('tags, default_tags of the default and aliased providers (also through module providers), prevent_destroy', () => {

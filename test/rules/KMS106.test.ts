@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { kms106 } from '../../src/rules/kms106-policy-escalation-path.js';
+import { findingsFor, quietCases } from '../access/rule-case.js';
+
+describe('KMS106', () => {
+  it('fires on admin-holds-put-key-policy', async () => {
+    const [finding, ...rest] = await findingsFor(kms106, 'fires/admin-holds-put-key-policy');
+    expect(rest).toEqual([]);
+    expect(finding.message).toBe(
+      'Key alias/ledger-prod: arn:aws:iam::111122223333:role/ledger-admin holds kms:PutKeyPolicy and unconstrained kms:CreateGrant via statement "KeyAdministrators", so it can give itself or others any access. Keep kms:PutKeyPolicy with the account root and restrict kms:CreateGrant with "kms:GrantIsForAWSResource": "true".',
+    );
+    expect(finding.severity).toBe('medium');
+    expect(finding.location).toMatchObject({ file: 'kms.tf', startLine: 19, endLine: 42 });
+    expect(finding.evidence).toMatchObject({ actions: ['kms:PutKeyPolicy', 'unconstrained kms:CreateGrant'] });
+  });
+
+  it('fires on unconstrained-create-grant', async () => {
+    const [finding, ...rest] = await findingsFor(kms106, 'fires/unconstrained-create-grant');
+    expect(rest).toEqual([]);
+    expect(finding.message).toBe(
+      'Key alias/ledgerkey-prod: arn:aws:iam::111122223333:role/ledger-batch holds unconstrained kms:CreateGrant via statement "BatchGrants", so it can give itself or others any access. Keep kms:PutKeyPolicy with the account root and restrict kms:CreateGrant with "kms:GrantIsForAWSResource": "true".',
+    );
+    expect(finding.severity).toBe('medium');
+    expect(finding.location).toMatchObject({ file: 'template.yaml', startLine: 19, endLine: 26 });
+  });
+
+  it.each(quietCases('KMS106'))('stays quiet on %s', async (name) => {
+    expect(await findingsFor(kms106, `quiet/${name}`)).toEqual([]);
+  });
+});
