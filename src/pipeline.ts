@@ -66,7 +66,11 @@ export async function analyse(fileSet: FileSet, { config }: LoadedConfig, option
     if (!lineCache.has(file)) lineCache.set(file, text.split('\n'));
     return lineCache.get(file);
   };
-  const findings = runRules(options.rules ?? RULES, { inventory, resources: parsed.resources, access, config, sourceLines }, { inline: inline.suppressions, today });
+  const findings = runRules(
+    options.rules ?? RULES,
+    { inventory, resources: parsed.resources, access, config, sourceLines },
+    { inline: inline.suppressions, today },
+  );
   const rules = clock();
   return {
     inventory,

@@ -2,7 +2,7 @@
  * Hostile pull-request content, all in one repository: every bad file gives a located KMS000,
  * the good files are still analysed. A hang would hit the test timeout (vitest.config.ts).
  */
-import { mkdtempSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,10 @@ function hostileRepo(): string {
     mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), body);
   };
-  write('good/main.tf', 'resource "aws_kms_key" "good" {\n  enable_key_rotation = true\n}\n\nresource "aws_sqs_queue" "q" {\n  kms_master_key_id = aws_kms_key.good.arn\n}\n');
+  write(
+    'good/main.tf',
+    'resource "aws_kms_key" "good" {\n  enable_key_rotation = true\n}\n\nresource "aws_sqs_queue" "q" {\n  kms_master_key_id = aws_kms_key.good.arn\n}\n',
+  );
   write('bad/malformed.tf', 'resource "aws_kms_key" "half" {\n  description = "unterminated\n  policy = jsonencode({\n');
   write('bad/malformed.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Key:\n    Type: AWS::KMS::Key\n    Properties: {Description: [unclosed\n');
   write('bad/malformed.json', '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"K": {"Type": "AWS::KMS::Key",}}');
@@ -42,7 +45,18 @@ describe('hostile input', () => {
     expect(good?.consumers.map((c) => c.resource)).toEqual(['good:aws_sqs_queue.q']);
 
     const problemFiles = new Set(inventory.problems.map((p) => p.location.file));
-    for (const file of ['bad/malformed.tf', 'bad/malformed.yaml', 'bad/malformed.json', 'bad/binary.tf', 'bad/latin1.tf', 'bad/bomb.yaml', 'bad/deep.tf', 'bad/deep.json', 'bad/huge.tf', 'bad/escape.tf']) {
+    for (const file of [
+      'bad/malformed.tf',
+      'bad/malformed.yaml',
+      'bad/malformed.json',
+      'bad/binary.tf',
+      'bad/latin1.tf',
+      'bad/bomb.yaml',
+      'bad/deep.tf',
+      'bad/deep.json',
+      'bad/huge.tf',
+      'bad/escape.tf',
+    ]) {
       expect(problemFiles, `${file} should be reported`).toContain(file);
     }
     for (const p of inventory.problems) {

@@ -111,7 +111,10 @@ export function actionGroup(action: string): ActionGroup | undefined {
 
 /** IAM wildcards: `*` any run of characters, `?` exactly one; everything else literal. */
 function wildcardRegExp(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`, 'i');
 }
 

@@ -60,7 +60,12 @@ const TF_S3_BACKUP = 's3_configuration.kms_key_arn';
 
 const TERRAFORM_ROWS: ConsumerRow[] = [
   // S3: SSE-S3 (AWS owned) is the default for every bucket since January 2023.
-  { type: 'aws_s3_bucket', service: 's3', keyPaths: [at(`server_side_encryption_configuration.${TF_S3_SSE_RULE}`, 'storage', IN_PLACE)], whenAbsent: 'aws-owned' },
+  {
+    type: 'aws_s3_bucket',
+    service: 's3',
+    keyPaths: [at(`server_side_encryption_configuration.${TF_S3_SSE_RULE}`, 'storage', IN_PLACE)],
+    whenAbsent: 'aws-owned',
+  },
   { type: 'aws_s3_bucket_server_side_encryption_configuration', service: 's3', keyPaths: [at(TF_S3_SSE_RULE, 'storage', IN_PLACE)], whenAbsent: 'aws-owned' },
   // Changing the key re-uploads the object in place.
   { type: 'aws_s3_object', service: 's3', keyPaths: [at('kms_key_id', 'storage', IN_PLACE)], whenAbsent: 'aws-owned' },
@@ -84,7 +89,12 @@ const TERRAFORM_ROWS: ConsumerRow[] = [
     ],
     whenAbsent: 'aws-managed',
   },
-  { type: 'aws_rds_cluster_instance', service: 'rds', keyPaths: [at('performance_insights_kms_key_id', 'performance insights', IN_PLACE)], whenAbsent: 'aws-managed' },
+  {
+    type: 'aws_rds_cluster_instance',
+    service: 'rds',
+    keyPaths: [at('performance_insights_kms_key_id', 'performance insights', IN_PLACE)],
+    whenAbsent: 'aws-managed',
+  },
   { type: 'aws_db_snapshot_copy', service: 'rds', keyPaths: [at('kms_key_id', 'snapshots', REPLACES)], whenAbsent: 'aws-managed' },
   { type: 'aws_db_instance_automated_backups_replication', service: 'rds', keyPaths: [at('kms_key_id', 'replicated backups', REPLACES)] },
   // EBS: the account's "encryption by default" setting can encrypt a volume whose `encrypted` is false.
@@ -109,7 +119,11 @@ const TERRAFORM_ROWS: ConsumerRow[] = [
     keyPaths: [at('block_device_mappings.ebs.kms_key_id', 'volumes', IN_PLACE, off('block_device_mappings.ebs.encrypted'))],
     whenAbsent: 'aws-managed',
   },
-  { type: 'aws_dlm_lifecycle_policy', service: 'ebs', keyPaths: [at('policy_details.schedule.cross_region_copy_rule.cmk_arn', 'cross-region snapshot copies', IN_PLACE)] },
+  {
+    type: 'aws_dlm_lifecycle_policy',
+    service: 'ebs',
+    keyPaths: [at('policy_details.schedule.cross_region_copy_rule.cmk_arn', 'cross-region snapshot copies', IN_PLACE)],
+  },
   { type: 'aws_efs_file_system', service: 'efs', keyPaths: [at('kms_key_id', 'storage', REPLACES, off('encrypted'))], whenAbsent: 'aws-managed' },
   // FSx file systems are always encrypted; without a key the aws/fsx managed key is used.
   { type: 'aws_fsx_windows_file_system', service: 'fsx', keyPaths: [at('kms_key_id', 'storage', REPLACES)], whenAbsent: 'aws-managed' },
@@ -146,7 +160,12 @@ const TERRAFORM_ROWS: ConsumerRow[] = [
   // Without one, clusters on Kubernetes 1.28+ envelope-encrypt secrets with an AWS owned key.
   { type: 'aws_eks_cluster', service: 'eks', keyPaths: [at('encryption_config.provider.key_arn', 'kubernetes secrets', REPLACES)], whenAbsent: 'aws-owned' },
   { type: 'aws_ecr_repository', service: 'ecr', keyPaths: [at('encryption_configuration.kms_key', 'images', REPLACES)], whenAbsent: 'aws-owned' },
-  { type: 'aws_ecr_repository_creation_template', service: 'ecr', keyPaths: [at('encryption_configuration.kms_key', 'images of created repositories', IN_PLACE)], whenAbsent: 'aws-owned' },
+  {
+    type: 'aws_ecr_repository_creation_template',
+    service: 'ecr',
+    keyPaths: [at('encryption_configuration.kms_key', 'images of created repositories', IN_PLACE)],
+    whenAbsent: 'aws-owned',
+  },
   {
     type: 'aws_ecs_cluster',
     service: 'ecs',
@@ -173,7 +192,12 @@ const TERRAFORM_ROWS: ConsumerRow[] = [
   },
   { type: 'aws_kinesis_video_stream', service: 'kinesisvideo', keyPaths: [at('kms_key_id', 'media', REPLACES)], whenAbsent: 'aws-managed' },
   // AWS encrypts new clusters by default since 2025 (provider 6 defaults `encrypted` to true).
-  { type: 'aws_redshift_cluster', service: 'redshift', keyPaths: [at('kms_key_id', 'storage', IN_PLACE, { path: 'encrypted', default: true })], whenAbsent: 'aws-managed' },
+  {
+    type: 'aws_redshift_cluster',
+    service: 'redshift',
+    keyPaths: [at('kms_key_id', 'storage', IN_PLACE, { path: 'encrypted', default: true })],
+    whenAbsent: 'aws-managed',
+  },
   { type: 'aws_redshift_snapshot_copy_grant', service: 'redshift', keyPaths: [at('kms_key_id', 'cross-region snapshot copies', REPLACES)] },
   { type: 'aws_redshiftserverless_namespace', service: 'redshift-serverless', keyPaths: [at('kms_key_id', 'storage', IN_PLACE)], whenAbsent: 'aws-owned' },
   {
@@ -200,7 +224,12 @@ const TERRAFORM_ROWS: ConsumerRow[] = [
   { type: 'aws_docdb_cluster', service: 'docdb', keyPaths: [at('kms_key_id', 'storage', REPLACES, off('storage_encrypted'))], whenAbsent: 'aws-managed' },
   { type: 'aws_docdb_elastic_cluster', service: 'docdb', keyPaths: [at('kms_key_id', 'storage', REPLACES)] },
   { type: 'aws_neptune_cluster', service: 'neptune', keyPaths: [at('kms_key_arn', 'storage', REPLACES, off('storage_encrypted'))], whenAbsent: 'aws-managed' },
-  { type: 'aws_keyspaces_table', service: 'keyspaces', keyPaths: [at('encryption_specification.kms_key_identifier', 'storage', IN_PLACE)], whenAbsent: 'aws-owned' },
+  {
+    type: 'aws_keyspaces_table',
+    service: 'keyspaces',
+    keyPaths: [at('encryption_specification.kms_key_identifier', 'storage', IN_PLACE)],
+    whenAbsent: 'aws-owned',
+  },
   { type: 'aws_timestreamwrite_database', service: 'timestream', keyPaths: [at('kms_key_id', 'storage', IN_PLACE)], whenAbsent: 'aws-managed' },
   { type: 'aws_msk_cluster', service: 'msk', keyPaths: [at('encryption_info.encryption_at_rest_kms_key_arn', 'storage', REPLACES)], whenAbsent: 'aws-managed' },
   { type: 'aws_mq_broker', service: 'mq', keyPaths: [at('encryption_options.kms_key_id', 'storage', REPLACES)], whenAbsent: 'aws-owned' },
@@ -228,7 +257,11 @@ const TERRAFORM_ROWS: ConsumerRow[] = [
       at('encryption_configuration.job_bookmarks_encryption.kms_key_arn', 'job bookmarks', REPLACES),
     ],
   },
-  { type: 'aws_athena_workgroup', service: 'athena', keyPaths: [at('configuration.result_configuration.encryption_configuration.kms_key_arn', 'query results', IN_PLACE)] },
+  {
+    type: 'aws_athena_workgroup',
+    service: 'athena',
+    keyPaths: [at('configuration.result_configuration.encryption_configuration.kms_key_arn', 'query results', IN_PLACE)],
+  },
   { type: 'aws_athena_database', service: 'athena', keyPaths: [at('encryption_configuration.kms_key', 'query results', REPLACES)] },
   { type: 'aws_sagemaker_notebook_instance', service: 'sagemaker', keyPaths: [at('kms_key_id', 'storage', REPLACES)], whenAbsent: 'aws-managed' },
   // Endpoint configurations are immutable: every argument is ForceNew.
@@ -256,8 +289,18 @@ const TERRAFORM_ROWS: ConsumerRow[] = [
   { type: 'aws_codebuild_project', service: 'codebuild', keyPaths: [at('encryption_key', 'build artifacts', IN_PLACE)], whenAbsent: 'aws-managed' },
   { type: 'aws_codeartifact_domain', service: 'codeartifact', keyPaths: [at('encryption_key', 'packages', REPLACES)], whenAbsent: 'aws-managed' },
   { type: 'aws_codecommit_repository', service: 'codecommit', keyPaths: [at('kms_key_id', 'repository', IN_PLACE)], whenAbsent: 'aws-managed' },
-  { type: 'aws_codepipeline', service: 'codepipeline', keyPaths: [at('artifact_store.encryption_key.id', 'pipeline artifacts', IN_PLACE)], whenAbsent: 'aws-managed' },
-  { type: 'aws_sfn_state_machine', service: 'states', keyPaths: [at('encryption_configuration.kms_key_id', 'execution data', IN_PLACE)], whenAbsent: 'aws-owned' },
+  {
+    type: 'aws_codepipeline',
+    service: 'codepipeline',
+    keyPaths: [at('artifact_store.encryption_key.id', 'pipeline artifacts', IN_PLACE)],
+    whenAbsent: 'aws-managed',
+  },
+  {
+    type: 'aws_sfn_state_machine',
+    service: 'states',
+    keyPaths: [at('encryption_configuration.kms_key_id', 'execution data', IN_PLACE)],
+    whenAbsent: 'aws-owned',
+  },
   // Activities only update tags, as far as we know, so the key is ForceNew.
   { type: 'aws_sfn_activity', service: 'states', keyPaths: [at('encryption_configuration.kms_key_id', 'task data', REPLACES)], whenAbsent: 'aws-owned' },
   { type: 'aws_bedrockagent_agent', service: 'bedrock', keyPaths: [at('customer_encryption_key_arn', 'agent data', IN_PLACE)], whenAbsent: 'aws-owned' },
@@ -290,7 +333,12 @@ const TERRAFORM_ROWS: ConsumerRow[] = [
       at('storage_config.kinesis_video_stream_config.encryption_config.key_id', 'media streams', IN_PLACE),
     ],
   },
-  { type: 'aws_apprunner_service', service: 'apprunner', keyPaths: [at('encryption_configuration.kms_key', 'source and configuration', REPLACES)], whenAbsent: 'aws-owned' },
+  {
+    type: 'aws_apprunner_service',
+    service: 'apprunner',
+    keyPaths: [at('encryption_configuration.kms_key', 'source and configuration', REPLACES)],
+    whenAbsent: 'aws-owned',
+  },
   { type: 'aws_guardduty_publishing_destination', service: 'guardduty', keyPaths: [at('kms_key_arn', 'exported findings', IN_PLACE)] },
   // Direct use of a key by Terraform itself: the ciphertext resource and the decrypting data source.
   { type: 'aws_kms_ciphertext', service: 'kms', keyPaths: [at('key_id', 'ciphertext', REPLACES)] },
@@ -350,7 +398,12 @@ const CLOUDFORMATION_ROWS: ConsumerRow[] = [
     keyPaths: [at('SSESpecification.KMSMasterKeyId', 'storage', IN_PLACE, kmsOptIn('SSESpecification.SSEEnabled'))],
     whenAbsent: 'aws-managed',
   },
-  { type: 'AWS::DynamoDB::GlobalTable', service: 'dynamodb', keyPaths: [at('Replicas.SSESpecification.KMSMasterKeyId', 'replica storage', IN_PLACE)], whenAbsent: 'aws-owned' },
+  {
+    type: 'AWS::DynamoDB::GlobalTable',
+    service: 'dynamodb',
+    keyPaths: [at('Replicas.SSESpecification.KMSMasterKeyId', 'replica storage', IN_PLACE)],
+    whenAbsent: 'aws-owned',
+  },
   { type: 'AWS::SQS::Queue', service: 'sqs', keyPaths: [at('KmsMasterKeyId', 'messages', IN_PLACE)], whenAbsent: 'aws-owned' },
   { type: 'AWS::SNS::Topic', service: 'sns', keyPaths: [at('KmsMasterKeyId', 'messages', IN_PLACE)], whenAbsent: 'unencrypted' },
   {
@@ -393,7 +446,12 @@ const CLOUDFORMATION_ROWS: ConsumerRow[] = [
   },
   // Not sure of the documented update behaviour; kept as Replacement like Terraform's ForceNew.
   { type: 'AWS::KinesisVideo::Stream', service: 'kinesisvideo', keyPaths: [at('KmsKeyId', 'media', REPLACES)], whenAbsent: 'aws-managed' },
-  { type: 'AWS::Redshift::Cluster', service: 'redshift', keyPaths: [at('KmsKeyId', 'storage', IN_PLACE, { path: 'Encrypted', default: true })], whenAbsent: 'aws-managed' },
+  {
+    type: 'AWS::Redshift::Cluster',
+    service: 'redshift',
+    keyPaths: [at('KmsKeyId', 'storage', IN_PLACE, { path: 'Encrypted', default: true })],
+    whenAbsent: 'aws-managed',
+  },
   { type: 'AWS::RedshiftServerless::Namespace', service: 'redshift-serverless', keyPaths: [at('KmsKeyId', 'storage', IN_PLACE)], whenAbsent: 'aws-owned' },
   {
     type: 'AWS::ElastiCache::ReplicationGroup',
@@ -419,9 +477,19 @@ const CLOUDFORMATION_ROWS: ConsumerRow[] = [
   { type: 'AWS::DocDB::DBCluster', service: 'docdb', keyPaths: [at('KmsKeyId', 'storage', REPLACES, off('StorageEncrypted'))], whenAbsent: 'aws-managed' },
   { type: 'AWS::DocDBElastic::Cluster', service: 'docdb', keyPaths: [at('KmsKeyId', 'storage', REPLACES)] },
   { type: 'AWS::Neptune::DBCluster', service: 'neptune', keyPaths: [at('KmsKeyId', 'storage', REPLACES, off('StorageEncrypted'))], whenAbsent: 'aws-managed' },
-  { type: 'AWS::Cassandra::Table', service: 'keyspaces', keyPaths: [at('EncryptionSpecification.KmsKeyIdentifier', 'storage', IN_PLACE)], whenAbsent: 'aws-owned' },
+  {
+    type: 'AWS::Cassandra::Table',
+    service: 'keyspaces',
+    keyPaths: [at('EncryptionSpecification.KmsKeyIdentifier', 'storage', IN_PLACE)],
+    whenAbsent: 'aws-owned',
+  },
   { type: 'AWS::Timestream::Database', service: 'timestream', keyPaths: [at('KmsKeyId', 'storage', IN_PLACE)], whenAbsent: 'aws-managed' },
-  { type: 'AWS::MSK::Cluster', service: 'msk', keyPaths: [at('EncryptionInfo.EncryptionAtRest.DataVolumeKMSKeyId', 'storage', REPLACES)], whenAbsent: 'aws-managed' },
+  {
+    type: 'AWS::MSK::Cluster',
+    service: 'msk',
+    keyPaths: [at('EncryptionInfo.EncryptionAtRest.DataVolumeKMSKeyId', 'storage', REPLACES)],
+    whenAbsent: 'aws-managed',
+  },
   { type: 'AWS::AmazonMQ::Broker', service: 'mq', keyPaths: [at('EncryptionOptions.KmsKeyId', 'storage', REPLACES)], whenAbsent: 'aws-owned' },
   { type: 'AWS::Backup::BackupVault', service: 'backup', keyPaths: [at('EncryptionKeyArn', 'backups', REPLACES)], whenAbsent: 'aws-managed' },
   { type: 'AWS::CloudTrail::Trail', service: 'cloudtrail', keyPaths: [at('KMSKeyId', 'logs', IN_PLACE)], whenAbsent: 'aws-owned' },
@@ -484,9 +552,19 @@ const CLOUDFORMATION_ROWS: ConsumerRow[] = [
     ],
     whenAbsent: 'aws-managed',
   },
-  { type: 'AWS::StepFunctions::StateMachine', service: 'states', keyPaths: [at('EncryptionConfiguration.KmsKeyId', 'execution data', IN_PLACE)], whenAbsent: 'aws-owned' },
+  {
+    type: 'AWS::StepFunctions::StateMachine',
+    service: 'states',
+    keyPaths: [at('EncryptionConfiguration.KmsKeyId', 'execution data', IN_PLACE)],
+    whenAbsent: 'aws-owned',
+  },
   // Unsure: kept as Replacement like Terraform's ForceNew.
-  { type: 'AWS::StepFunctions::Activity', service: 'states', keyPaths: [at('EncryptionConfiguration.KmsKeyId', 'task data', REPLACES)], whenAbsent: 'aws-owned' },
+  {
+    type: 'AWS::StepFunctions::Activity',
+    service: 'states',
+    keyPaths: [at('EncryptionConfiguration.KmsKeyId', 'task data', REPLACES)],
+    whenAbsent: 'aws-owned',
+  },
   { type: 'AWS::Bedrock::Agent', service: 'bedrock', keyPaths: [at('CustomerEncryptionKeyArn', 'agent data', IN_PLACE)], whenAbsent: 'aws-owned' },
   { type: 'AWS::Bedrock::Guardrail', service: 'bedrock', keyPaths: [at('KmsKeyArn', 'guardrail', IN_PLACE)], whenAbsent: 'aws-owned' },
   { type: 'AWS::Route53::KeySigningKey', service: 'route53', keyPaths: [at('KeyManagementServiceArn', 'dnssec signing', REPLACES)] },
@@ -513,17 +591,19 @@ const CLOUDFORMATION_ROWS: ConsumerRow[] = [
       at('KinesisVideoStreamConfig.EncryptionConfig.KeyId', 'media streams', IN_PLACE),
     ],
   },
-  { type: 'AWS::AppRunner::Service', service: 'apprunner', keyPaths: [at('EncryptionConfiguration.KmsKey', 'source and configuration', REPLACES)], whenAbsent: 'aws-owned' },
+  {
+    type: 'AWS::AppRunner::Service',
+    service: 'apprunner',
+    keyPaths: [at('EncryptionConfiguration.KmsKey', 'source and configuration', REPLACES)],
+    whenAbsent: 'aws-owned',
+  },
 ];
 
 function withSource(source: CatalogSource, rows: ConsumerRow[]): ConsumerSpec[] {
   return rows.map((row) => ({ ...row, source }));
 }
 
-export const CONSUMERS: readonly ConsumerSpec[] = [
-  ...withSource('terraform', TERRAFORM_ROWS),
-  ...withSource('cloudformation', CLOUDFORMATION_ROWS),
-];
+export const CONSUMERS: readonly ConsumerSpec[] = [...withSource('terraform', TERRAFORM_ROWS), ...withSource('cloudformation', CLOUDFORMATION_ROWS)];
 
 const BY_SOURCE_AND_TYPE = new Map(CONSUMERS.map((spec) => [`${spec.source}:${spec.type}`, spec]));
 

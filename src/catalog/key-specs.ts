@@ -21,7 +21,12 @@ const ECC_NIST: KeySpecInfo = { family: 'ecc', usages: ['SIGN_VERIFY', 'KEY_AGRE
 const ECC_SECG: KeySpecInfo = { family: 'ecc', usages: ['SIGN_VERIFY'], autoRotatable: false, usableForServiceEncryption: false };
 const HMAC: KeySpecInfo = { family: 'hmac', usages: ['GENERATE_VERIFY_MAC'], autoRotatable: false, usableForServiceEncryption: false };
 // SM2 exists only in the China Regions.
-const SM2: KeySpecInfo = { family: 'sm2', usages: ['ENCRYPT_DECRYPT', 'SIGN_VERIFY', 'KEY_AGREEMENT'], autoRotatable: false, usableForServiceEncryption: false };
+const SM2: KeySpecInfo = {
+  family: 'sm2',
+  usages: ['ENCRYPT_DECRYPT', 'SIGN_VERIFY', 'KEY_AGREEMENT'],
+  autoRotatable: false,
+  usableForServiceEncryption: false,
+};
 // Post-quantum ML-DSA (FIPS 204) signing keys, added to KMS in 2025.
 const ML_DSA: KeySpecInfo = { family: 'ml-dsa', usages: ['SIGN_VERIFY'], autoRotatable: false, usableForServiceEncryption: false };
 

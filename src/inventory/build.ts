@@ -5,15 +5,15 @@
 import { type ConsumerSpec, consumerSpecFor, moduleKeyInputPattern, valuesAtPath } from '../catalog/consumers.js';
 import { aliasTypeSpecFor, GRANT_TYPE, KEY_POLICY_TYPE, keyDataSourceFor, keyTypeSpecFor } from '../catalog/keys.js';
 import type { Config } from '../config/schema.js';
-import type { Classifications, Location, ParseOutput, Ref, Resource, UnitInfo, Value } from '../model/types.js';
 import { refTargetId } from '../model/address.js';
+import type { Classifications, Location, ParseOutput, Ref, Resource, UnitInfo, Value } from '../model/types.js';
 import { describeValue, isRef } from '../model/value.js';
 import { normalizePolicy } from '../parse/policy/normalize.js';
 import { blastRadius, UNKNOWN_SERVICE } from './blast-radius.js';
 import { type Classifier, createClassifier } from './classify.js';
 import { declaredKey } from './keys.js';
 import { KeyResolver, type ReferencedKeyFacts, type Resolution } from './resolve.js';
-import type { Alias, Consumer, Inventory, Key, Unresolved, WithoutCmk } from './types.js';
+import type { Alias, Inventory, Key, Unresolved, WithoutCmk } from './types.js';
 
 /** Resources whose encryption is configured by a companion resource that points back at them. */
 const ENCRYPTION_COMPANIONS: Record<string, { type: string; attribute: string }> = {

@@ -32,6 +32,7 @@ export interface ResolverTables {
 }
 
 const MAX_DEPTH = 16;
+const INSTANCE_SUFFIX = /\[[^\]]*\]$/;
 const STATIC_ALIAS_TAIL = /^arn:.*:kms:.*:(alias\/[A-Za-z0-9/_-]+)$/;
 
 export class KeyResolver {
@@ -119,7 +120,17 @@ export class KeyResolver {
   private reference(ref: Ref, depth: number, via: string[]): Resolution[] {
     const expr = describeValue(ref);
     const target = this.lookup(ref);
-    if (!target) return [{ kind: 'unresolved', expr, reason: `no resource ${ref.address} in ${ref.unit}` }];
+    if (!target) {
+      // `aws_kms_key.k[var.x].arn` on a for_each resource: one of its instances, which one is not known.
+      const instances = ref.instance === undefined ? this.instancesOf(`${ref.unit}:${ref.address}`) : [];
+      if (instances.length > 0) {
+        const reason = `which instance of ${ref.address} is not known statically`;
+        return instances.flatMap((r) =>
+          this.reference({ ...ref, address: r.address }, depth + 1, via).map((res) => (res.kind === 'key' ? { ...res, conditional: reason } : res)),
+        );
+      }
+      return [{ kind: 'unresolved', expr, reason: `no resource ${ref.address} in ${ref.unit}` }];
+    }
     const step = [...via, expr];
     if (this.tables.isKeyType(target.type) && target.mode === 'managed') return [{ kind: 'key', keyId: target.id, via: step.join(' → ') }];
     const attribute = this.tables.followAttribute(target.type, target.mode);
@@ -132,6 +143,20 @@ export class KeyResolver {
       return [{ kind: 'unresolved', expr, reason: `output "${ref.attr}" of module ${target.address} is not known statically` }];
     }
     return [{ kind: 'unresolved', expr, reason: `${target.address} is a ${target.type}, not a KMS key` }];
+  }
+
+  private instanceIndex: Map<string, Resource[]> | undefined;
+
+  /** The expanded instances (`address["a"]`, `address[0]`) of a resource id. */
+  private instancesOf(baseId: string): Resource[] {
+    if (!this.instanceIndex) {
+      this.instanceIndex = new Map();
+      for (const r of this.tables.resources.values()) {
+        const base = INSTANCE_SUFFIX.exec(r.id) ? r.id.replace(INSTANCE_SUFFIX, '') : undefined;
+        if (base) this.instanceIndex.set(base, [...(this.instanceIndex.get(base) ?? []), r]);
+      }
+    }
+    return this.instanceIndex.get(baseId) ?? [];
   }
 
   private lookup(ref: Ref): Resource | undefined {

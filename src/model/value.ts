@@ -1,4 +1,5 @@
 /** Constructors and guards for the symbolic values of `types.ts`. */
+import { instanceSuffix } from './address.js';
 import type { OneOf, Ref, Unknown, Value } from './types.js';
 
 export function isUnknown(value: unknown): value is Unknown {
@@ -21,9 +22,13 @@ export function unknown(expr: string, reason: string, refs?: Ref[]): Unknown {
   return refs && refs.length > 0 ? { $kind: 'unknown', expr, reason, refs } : { $kind: 'unknown', expr, reason };
 }
 
-/** A value as a short text for messages: `aws_kms_key.main.arn`, `(unknown: var.x)`, the literal. */
+/** A value as a short text for messages: `aws_kms_key.main.arn`, `aws_kms_key.k["a"].arn`, `(unknown: var.x)`, the literal. */
 export function describeValue(value: Value): string {
-  if (isRef(value)) return value.attr === 'Ref' ? `!Ref ${value.address}` : `${value.address}.${value.attr}`;
+  if (isRef(value)) {
+    const target = `${value.address}${value.instance === undefined ? '' : instanceSuffix(value.instance)}`;
+    if (value.attr === 'Ref') return `!Ref ${target}`;
+    return value.attr ? `${target}.${value.attr}` : target;
+  }
   if (isUnknown(value)) return value.expr;
   if (isOneOf(value)) return value.options.map(describeValue).join(' | ');
   if (typeof value === 'string') return value;

@@ -17,7 +17,7 @@ export function findingsMarkdown(findings: readonly Finding[]): string {
     out.push('');
   }
   if (suppressed.length > 0) {
-    out.push('<details><summary>Suppressed (' + suppressed.length + ')</summary>', '');
+    out.push(`<details><summary>Suppressed (${suppressed.length})</summary>`, '');
     for (const f of suppressed) out.push(`- ${f.rule} ${f.key ? `\`${cell(f.key)}\`` : ''} — ${f.suppressed?.by}: ${cell(f.suppressed?.reason ?? '')}`);
     out.push('', '</details>', '');
   }

@@ -1,12 +1,12 @@
 /**
  * KMS308: a consumer references a key ARN of another region. Keys are region-bound, so the
  * consumer's region must be known statically; it is taken, in this order, from the resource's own
- * `region` argument (AWS provider 6), the static `region` of the root module's default `aws`
- * provider, or the other regional ARN literals written on the same resource. CloudFormation
+ * `region` argument (AWS provider 6), the static `region` of the provider configuration it uses,
+ * or the other regional ARN literals written on the same resource. CloudFormation
  * templates deploy to `AWS::Region`, known only at deploy time: there only ARN literals tell.
  */
 import type { Consumer, Key } from '../inventory/types.js';
-import type { Location, Resource, UnitInfo, Value } from '../model/types.js';
+import type { Location, Resource, Value } from '../model/types.js';
 import { isRecord } from '../model/value.js';
 import { addressOf, resourceById, where } from './support/lifecycle.js';
 import type { FindingDraft, Rule, RuleContext } from './types.js';
@@ -37,7 +37,7 @@ export const kms308: Rule = {
       return key.consumers.flatMap((c) => {
         if (OTHER_REGION_PATH.test(c.attribute)) return [];
         const resource = resourceById(ctx, c.resource);
-        const home = resource ? consumerRegion(ctx, resource, c) : undefined;
+        const home = resource ? consumerRegion(resource, c) : undefined;
         return home && home.region !== keyRegion ? [finding(ctx, key, keyRegion, c, home)] : [];
       });
     });
@@ -56,8 +56,8 @@ function finding(ctx: RuleContext, key: Key, keyRegion: string, c: Consumer, hom
   };
 }
 
-function consumerRegion(ctx: RuleContext, resource: Resource, consumer: Consumer): RegionWitness | undefined {
-  return ownRegion(resource) ?? providerRegion(ctx, resource) ?? arnRegion(resource, consumer);
+function consumerRegion(resource: Resource, consumer: Consumer): RegionWitness | undefined {
+  return ownRegion(resource) ?? providerRegion(resource) ?? arnRegion(resource, consumer);
 }
 
 /** AWS provider 6 lets every resource set `region`. */
@@ -68,61 +68,11 @@ function ownRegion(resource: Resource): RegionWitness | undefined {
   return { region, evidence: `region = "${region}"${location ? ` at ${where(location)}` : ''}`, ...(location ? { location } : {}) };
 }
 
-/**
- * The static `region` of the one default (alias-less) `provider "aws"` block of a root module,
- * for a resource of that root that does not pick another provider. The parser does not expose
- * provider settings to rules, so the block is read from the root's own `.tf` lines.
- */
-function providerRegion(ctx: RuleContext, resource: Resource): RegionWitness | undefined {
-  if (resource.source !== 'terraform' || resource.address.startsWith('module.') || picksProvider(ctx, resource)) return undefined;
-  const unit = ctx.inventory.units.find((u) => u.id === resource.unit);
-  const blocks = unit ? rootTfFiles(unit).flatMap((file) => awsProviderBlocks(ctx, file)) : [];
-  const defaults = blocks.filter((b) => !b.aliased);
-  const only = defaults.length === 1 ? defaults[0] : undefined;
-  if (!only?.region) return undefined;
-  return { region: only.region.value, evidence: `provider "aws" region at ${where(only.region.location)}`, location: only.region.location };
-}
-
-function picksProvider(ctx: RuleContext, resource: Resource): boolean {
-  const lines = ctx.sourceLines(resource.location.file) ?? [];
-  return lines.slice(resource.location.startLine, resource.location.endLine).some((line) => /^\s*provider\s*=/.test(line));
-}
-
-function rootTfFiles(unit: UnitInfo): string[] {
-  const dir = unit.path === '.' || unit.path === '' ? '' : `${unit.path}/`;
-  return unit.files.filter((f) => f.endsWith('.tf') && f.startsWith(dir) && !f.slice(dir.length).includes('/'));
-}
-
-interface ProviderBlock {
-  aliased: boolean;
-  region?: { value: string; location: Location };
-}
-
-function awsProviderBlocks(ctx: RuleContext, file: string): ProviderBlock[] {
-  const lines = ctx.sourceLines(file) ?? [];
-  const blocks: ProviderBlock[] = [];
-  let current: ProviderBlock | undefined;
-  let depth = 0;
-  lines.forEach((line, index) => {
-    if (!current) {
-      if (/^provider\s+"aws"\s*\{\s*$/.test(line)) {
-        current = { aliased: false };
-        depth = 1;
-      }
-      return;
-    }
-    if (depth === 1) {
-      if (/^\s*alias\s*=/.test(line)) current.aliased = true;
-      const region = /^\s*region\s*=\s*"([a-z0-9-]+)"\s*(?:(?:#|\/\/).*)?\r?$/.exec(line);
-      if (region && REGION.test(region[1])) current.region = { value: region[1], location: { file, startLine: index + 1, endLine: index + 1 } };
-    }
-    depth += (line.match(/\{/g)?.length ?? 0) - (line.match(/\}/g)?.length ?? 0);
-    if (depth <= 0) {
-      blocks.push(current);
-      current = undefined;
-    }
-  });
-  return blocks;
+/** The static `region` of the provider configuration the resource uses (aliases and module `providers` followed by the parser). */
+function providerRegion(resource: Resource): RegionWitness | undefined {
+  const region = resource.region;
+  if (!region || !REGION.test(region)) return undefined;
+  return { region, evidence: `its aws provider's region "${region}"` };
 }
 
 /** The one region named by the other regional, non-KMS ARN literals of the resource. */

@@ -3,7 +3,7 @@ import type { Config, Severity } from '../config/schema.js';
 import type { Resource } from '../model/types.js';
 import { fingerprint } from './fingerprint.js';
 import { type InlineSuppression, suppressionFor } from './suppressions.js';
-import { SEVERITIES, type Finding, type Rule, type RuleContext } from './types.js';
+import { type Finding, type Rule, type RuleContext, SEVERITIES } from './types.js';
 
 export interface RunOptions {
   inline: readonly InlineSuppression[];

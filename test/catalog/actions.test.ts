@@ -11,18 +11,51 @@ describe('KMS actions', () => {
   it('groups actions by duty', () => {
     const byGroup = (group: string) => KMS_ACTION_NAMES.filter((name) => KMS_ACTIONS[name] === group);
     expect(byGroup('usage')).toEqual([
-      'Decrypt', 'DeriveSharedSecret', 'Encrypt', 'GenerateDataKey', 'GenerateDataKeyPair', 'GenerateDataKeyPairWithoutPlaintext',
-      'GenerateDataKeyWithoutPlaintext', 'GenerateMac', 'GetPublicKey', 'ReEncryptFrom', 'ReEncryptTo', 'Sign', 'Verify', 'VerifyMac',
+      'Decrypt',
+      'DeriveSharedSecret',
+      'Encrypt',
+      'GenerateDataKey',
+      'GenerateDataKeyPair',
+      'GenerateDataKeyPairWithoutPlaintext',
+      'GenerateDataKeyWithoutPlaintext',
+      'GenerateMac',
+      'GetPublicKey',
+      'ReEncryptFrom',
+      'ReEncryptTo',
+      'Sign',
+      'Verify',
+      'VerifyMac',
     ]);
     expect(byGroup('grant')).toEqual(['CreateGrant', 'ListGrants', 'ListRetirableGrants', 'RetireGrant', 'RevokeGrant']);
     expect(byGroup('policy')).toEqual(['PutKeyPolicy']);
     expect(byGroup('read')).toEqual([
-      'DescribeCustomKeyStores', 'DescribeKey', 'GenerateRandom', 'GetKeyPolicy', 'GetKeyRotationStatus', 'ListAliases',
-      'ListKeyPolicies', 'ListKeyRotations', 'ListKeys', 'ListResourceTags',
+      'DescribeCustomKeyStores',
+      'DescribeKey',
+      'GenerateRandom',
+      'GetKeyPolicy',
+      'GetKeyRotationStatus',
+      'ListAliases',
+      'ListKeyPolicies',
+      'ListKeyRotations',
+      'ListKeys',
+      'ListResourceTags',
     ]);
     expect(byGroup('admin')).toHaveLength(24);
-    expect(byGroup('admin')).toEqual(expect.arrayContaining(['ScheduleKeyDeletion', 'CancelKeyDeletion', 'TagResource', 'UntagResource',
-      'ImportKeyMaterial', 'RotateKeyOnDemand', 'ReplicateKey', 'DisableKey', 'EnableKeyRotation', 'UpdateAlias', 'DeleteAlias']));
+    expect(byGroup('admin')).toEqual(
+      expect.arrayContaining([
+        'ScheduleKeyDeletion',
+        'CancelKeyDeletion',
+        'TagResource',
+        'UntagResource',
+        'ImportKeyMaterial',
+        'RotateKeyOnDemand',
+        'ReplicateKey',
+        'DisableKey',
+        'EnableKeyRotation',
+        'UpdateAlias',
+        'DeleteAlias',
+      ]),
+    );
   });
 
   it.each([

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CONSUMERS,
-  consumerSpecFor,
-  isServiceId,
-  moduleKeyInputPattern,
-  S3_BUCKET_KEY_PATHS,
-  valuesAtPath,
-} from '../../src/catalog/index.js';
+import { CONSUMERS, consumerSpecFor, isServiceId, moduleKeyInputPattern, S3_BUCKET_KEY_PATHS, valuesAtPath } from '../../src/catalog/index.js';
 import type { OneOf, Ref, Unknown, Value } from '../../src/model/types.js';
 
 const ref = (address: string, attr = 'arn'): Ref => ({ $kind: 'ref', unit: 'envs/prod', address, attr });
@@ -37,29 +30,97 @@ describe('consumer table shape', () => {
   });
 
   it.each([
-    'aws_s3_bucket', 'aws_s3_bucket_server_side_encryption_configuration', 'aws_s3_object', 'aws_db_instance', 'aws_rds_cluster',
-    'aws_rds_cluster_instance', 'aws_ebs_volume', 'aws_ebs_default_kms_key', 'aws_ebs_snapshot_copy', 'aws_launch_template', 'aws_instance',
-    'aws_efs_file_system', 'aws_fsx_windows_file_system', 'aws_fsx_lustre_file_system', 'aws_fsx_ontap_file_system',
-    'aws_fsx_openzfs_file_system', 'aws_dynamodb_table', 'aws_sqs_queue', 'aws_sns_topic', 'aws_secretsmanager_secret', 'aws_ssm_parameter',
-    'aws_cloudwatch_log_group', 'aws_lambda_function', 'aws_eks_cluster', 'aws_ecr_repository', 'aws_kinesis_stream',
-    'aws_kinesis_firehose_delivery_stream', 'aws_kinesis_video_stream', 'aws_redshift_cluster', 'aws_redshiftserverless_namespace',
-    'aws_elasticache_replication_group', 'aws_elasticache_serverless_cache', 'aws_memorydb_cluster', 'aws_opensearch_domain',
-    'aws_docdb_cluster', 'aws_neptune_cluster', 'aws_keyspaces_table', 'aws_timestreamwrite_database', 'aws_msk_cluster',
-    'aws_backup_vault', 'aws_cloudtrail', 'aws_config_delivery_channel', 'aws_glue_data_catalog_encryption_settings',
-    'aws_glue_security_configuration', 'aws_athena_workgroup', 'aws_sagemaker_notebook_instance', 'aws_sagemaker_endpoint_configuration',
-    'aws_sagemaker_domain', 'aws_emr_security_configuration', 'aws_codebuild_project', 'aws_codeartifact_domain', 'aws_codepipeline',
-    'aws_sfn_state_machine', 'aws_route53_key_signing_key', 'aws_xray_encryption_config', 'aws_workspaces_workspace', 'aws_qldb_ledger',
-    'aws_dms_replication_instance', 'aws_mwaa_environment', 'aws_prometheus_workspace', 'aws_kms_ciphertext', 'aws_kms_secrets',
+    'aws_s3_bucket',
+    'aws_s3_bucket_server_side_encryption_configuration',
+    'aws_s3_object',
+    'aws_db_instance',
+    'aws_rds_cluster',
+    'aws_rds_cluster_instance',
+    'aws_ebs_volume',
+    'aws_ebs_default_kms_key',
+    'aws_ebs_snapshot_copy',
+    'aws_launch_template',
+    'aws_instance',
+    'aws_efs_file_system',
+    'aws_fsx_windows_file_system',
+    'aws_fsx_lustre_file_system',
+    'aws_fsx_ontap_file_system',
+    'aws_fsx_openzfs_file_system',
+    'aws_dynamodb_table',
+    'aws_sqs_queue',
+    'aws_sns_topic',
+    'aws_secretsmanager_secret',
+    'aws_ssm_parameter',
+    'aws_cloudwatch_log_group',
+    'aws_lambda_function',
+    'aws_eks_cluster',
+    'aws_ecr_repository',
+    'aws_kinesis_stream',
+    'aws_kinesis_firehose_delivery_stream',
+    'aws_kinesis_video_stream',
+    'aws_redshift_cluster',
+    'aws_redshiftserverless_namespace',
+    'aws_elasticache_replication_group',
+    'aws_elasticache_serverless_cache',
+    'aws_memorydb_cluster',
+    'aws_opensearch_domain',
+    'aws_docdb_cluster',
+    'aws_neptune_cluster',
+    'aws_keyspaces_table',
+    'aws_timestreamwrite_database',
+    'aws_msk_cluster',
+    'aws_backup_vault',
+    'aws_cloudtrail',
+    'aws_config_delivery_channel',
+    'aws_glue_data_catalog_encryption_settings',
+    'aws_glue_security_configuration',
+    'aws_athena_workgroup',
+    'aws_sagemaker_notebook_instance',
+    'aws_sagemaker_endpoint_configuration',
+    'aws_sagemaker_domain',
+    'aws_emr_security_configuration',
+    'aws_codebuild_project',
+    'aws_codeartifact_domain',
+    'aws_codepipeline',
+    'aws_sfn_state_machine',
+    'aws_route53_key_signing_key',
+    'aws_xray_encryption_config',
+    'aws_workspaces_workspace',
+    'aws_qldb_ledger',
+    'aws_dms_replication_instance',
+    'aws_mwaa_environment',
+    'aws_prometheus_workspace',
+    'aws_kms_ciphertext',
+    'aws_kms_secrets',
   ])('covers Terraform %s', (type) => {
     expect(consumerSpecFor('terraform', type)?.type).toBe(type);
   });
 
   it.each([
-    'AWS::S3::Bucket', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::EC2::Volume', 'AWS::EC2::LaunchTemplate', 'AWS::EFS::FileSystem',
-    'AWS::FSx::FileSystem', 'AWS::DynamoDB::Table', 'AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::SecretsManager::Secret', 'AWS::Logs::LogGroup',
-    'AWS::Lambda::Function', 'AWS::EKS::Cluster', 'AWS::ECR::Repository', 'AWS::Kinesis::Stream', 'AWS::KinesisFirehose::DeliveryStream',
-    'AWS::MSK::Cluster', 'AWS::Backup::BackupVault', 'AWS::CloudTrail::Trail', 'AWS::EMR::SecurityConfiguration',
-    'AWS::Serverless::Function', 'AWS::Serverless::SimpleTable', 'AWS::Route53::KeySigningKey',
+    'AWS::S3::Bucket',
+    'AWS::RDS::DBInstance',
+    'AWS::RDS::DBCluster',
+    'AWS::EC2::Volume',
+    'AWS::EC2::LaunchTemplate',
+    'AWS::EFS::FileSystem',
+    'AWS::FSx::FileSystem',
+    'AWS::DynamoDB::Table',
+    'AWS::SQS::Queue',
+    'AWS::SNS::Topic',
+    'AWS::SecretsManager::Secret',
+    'AWS::Logs::LogGroup',
+    'AWS::Lambda::Function',
+    'AWS::EKS::Cluster',
+    'AWS::ECR::Repository',
+    'AWS::Kinesis::Stream',
+    'AWS::KinesisFirehose::DeliveryStream',
+    'AWS::MSK::Cluster',
+    'AWS::Backup::BackupVault',
+    'AWS::CloudTrail::Trail',
+    'AWS::EMR::SecurityConfiguration',
+    'AWS::Serverless::Function',
+    'AWS::Serverless::SimpleTable',
+    'AWS::Route53::KeySigningKey',
   ])('covers CloudFormation %s', (type) => {
     expect(consumerSpecFor('cloudformation', type)?.type).toBe(type);
   });
@@ -151,15 +212,31 @@ describe('consumer rows that later stages depend on', () => {
 
 describe('moduleKeyInputPattern', () => {
   it.each([
-    'kms_key', 'kms_key_id', 'kms_key_arn', 'kms_master_key_id', 'cloudwatch_kms_key_id', 'cloudwatch_log_group_kms_key_id',
-    's3_kms_key_arn', 'performance_insights_kms_key_id', 'logs_kms_key',
+    'kms_key',
+    'kms_key_id',
+    'kms_key_arn',
+    'kms_master_key_id',
+    'cloudwatch_kms_key_id',
+    'cloudwatch_log_group_kms_key_id',
+    's3_kms_key_arn',
+    'performance_insights_kms_key_id',
+    'logs_kms_key',
   ])('%s is a key reference', (name) => {
     expect(moduleKeyInputPattern.test(name)).toBe(true);
   });
 
   it.each([
-    'enable_kms_key_rotation', 'create_kms_key', 'kms_key_deletion_window', 'kms_key_enabled', 'use_kms_key', 'kms_key_alias',
-    'kms_key_description', 'kms_key_administrators', 'bucket_name', 'sse_algorithm', 'KmsKeyId',
+    'enable_kms_key_rotation',
+    'create_kms_key',
+    'kms_key_deletion_window',
+    'kms_key_enabled',
+    'use_kms_key',
+    'kms_key_alias',
+    'kms_key_description',
+    'kms_key_administrators',
+    'bucket_name',
+    'sse_algorithm',
+    'KmsKeyId',
   ])('%s is not a key reference', (name) => {
     expect(moduleKeyInputPattern.test(name)).toBe(false);
   });
@@ -208,9 +285,7 @@ describe('valuesAtPath', () => {
 
   it('stops at Unknown and Ref values and returns them with the path walked so far', () => {
     const unknownBlock: Unknown = { $kind: 'unknown', expr: 'var.encryption', reason: 'variable encryption has no default' };
-    expect(valuesAtPath({ encrypt_at_rest: unknownBlock }, 'encrypt_at_rest.kms_key_id')).toEqual([
-      { value: unknownBlock, path: 'encrypt_at_rest' },
-    ]);
+    expect(valuesAtPath({ encrypt_at_rest: unknownBlock }, 'encrypt_at_rest.kms_key_id')).toEqual([{ value: unknownBlock, path: 'encrypt_at_rest' }]);
     expect(valuesAtPath({ EncryptionConfig: ref('Config', 'Ref') }, 'EncryptionConfig.Provider.KeyArn')).toEqual([
       { value: ref('Config', 'Ref'), path: 'EncryptionConfig' },
     ]);

@@ -13,7 +13,12 @@ import {
 describe('key types', () => {
   it('covers the key-declaring types of both sources', () => {
     expect(KEY_TYPES.map((spec) => spec.type)).toEqual([
-      'aws_kms_key', 'aws_kms_replica_key', 'aws_kms_external_key', 'aws_kms_replica_external_key', 'AWS::KMS::Key', 'AWS::KMS::ReplicaKey',
+      'aws_kms_key',
+      'aws_kms_replica_key',
+      'aws_kms_external_key',
+      'aws_kms_replica_external_key',
+      'AWS::KMS::Key',
+      'AWS::KMS::ReplicaKey',
     ]);
   });
 

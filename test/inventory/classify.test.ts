@@ -43,7 +43,13 @@ describe('classification order and provenance', () => {
   });
 
   it('uses how the unit is deployed before path conventions', () => {
-    const unit: UnitInfo = { id: 'app#staging', source: 'terraform', path: 'app', files: [], environment: { value: 'staging', detail: 'terraform workspace staging' } };
+    const unit: UnitInfo = {
+      id: 'app#staging',
+      source: 'terraform',
+      path: 'app',
+      files: [],
+      environment: { value: 'staging', detail: 'terraform workspace staging' },
+    };
     const result = classifier.classify({ resource: resource({}), unit, file: 'envs/prod/s3.tf', names: [] });
     expect(result.environment).toEqual({ value: 'staging', from: 'workspace', detail: 'terraform workspace staging' });
   });
@@ -74,7 +80,10 @@ describe('classification order and provenance', () => {
   });
 
   it("lets a consumer inherit only data class and owner from its key's tags", () => {
-    const key = classifier.classify({ resource: resource({ tags: { DataClass: 'pii', Owner: 'data', Environment: 'prod', Application: 'orders' } }), names: [] });
+    const key = classifier.classify({
+      resource: resource({ tags: { DataClass: 'pii', Owner: 'data', Environment: 'prod', Application: 'orders' } }),
+      names: [],
+    });
     const result = classifier.classify({ file: 'shared/main.tf', names: [], keyTags: key });
     expect(result.dataClass).toEqual({ value: 'pii', from: 'key-tag', detail: 'tag DataClass=pii on aws_s3_bucket.data (the key)' });
     expect(result.owner?.from).toBe('key-tag');

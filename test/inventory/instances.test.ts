@@ -136,3 +136,31 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "maybe" {
     expect(inventory.withoutCmk).toEqual([]);
   });
 });
+
+describe('a reference to an unknown instance', () => {
+  it('resolves to every instance, each marked conditional', async () => {
+    const { inventory, findings } = await analyseFiles(
+      {
+        'main.tf': [
+          'variable "workload" {}',
+          'resource "aws_kms_key" "k" {',
+          '  for_each = toset(["orders", "billing"])',
+          '}',
+          'resource "aws_sqs_queue" "q" {',
+          '  kms_master_key_id = aws_kms_key.k[var.workload].arn',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      { rules: [] },
+    );
+    expect(findings).toEqual([]);
+    expect(inventory.unresolved).toEqual([]);
+    for (const id of ['.:aws_kms_key.k["orders"]', '.:aws_kms_key.k["billing"]']) {
+      const key = inventory.keys.find((k) => k.id === id);
+      expect(key?.consumers.map((c) => [c.resource, c.conditional])).toEqual([
+        ['.:aws_sqs_queue.q', 'which instance of aws_kms_key.k is not known statically'],
+      ]);
+    }
+  });
+});

@@ -18,13 +18,13 @@ describe('KMS308 cross-region-key-reference', () => {
     expect(f.key).toBe(US_KEY);
     expect(f.subjects).toEqual(['.:aws_sqs_queue.jobs']);
     expect(f.message).toBe(
-      `aws_sqs_queue.jobs is in eu-west-1 (provider "aws" region at providers.tf:2) but kms_master_key_id names a key in us-east-1: ${US_KEY}. KMS keys are region-bound; use a key in eu-west-1.`,
+      `aws_sqs_queue.jobs is in eu-west-1 (its aws provider's region "eu-west-1") but kms_master_key_id names a key in us-east-1: ${US_KEY}. KMS keys are region-bound; use a key in eu-west-1.`,
     );
     expect(f.location).toEqual({ file: 'main.tf', startLine: 3, endLine: 3 });
     expect(f.evidence).toEqual({
       keyRegion: 'us-east-1',
       consumerRegion: 'eu-west-1',
-      regionFrom: 'provider "aws" region at providers.tf:2',
+      regionFrom: 'its aws provider\'s region "eu-west-1"',
       attribute: 'kms_master_key_id',
       consumer: '.:aws_sqs_queue.jobs',
     });

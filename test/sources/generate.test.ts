@@ -1,8 +1,8 @@
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
 import { generateMonorepo } from '../../bench/generate.mjs';
 
 let base: string;
@@ -57,26 +57,28 @@ describe('generateMonorepo', () => {
   it('lays out roots, the shared module and stacks', async () => {
     const result = generateMonorepo(base, small);
     const tree = await readTree(base);
-    expect([...tree.keys()]).toEqual([
-      'envs/prod/service-0/kms-0.tf',
-      'envs/prod/service-0/locals.tf',
-      'envs/prod/service-0/providers.tf',
-      'envs/prod/service-0/s3-1.tf',
-      'envs/prod/service-0/terraform.tfvars',
-      'envs/prod/service-0/variables.tf',
-      'envs/staging/service-0/kms-0.tf',
-      'envs/staging/service-0/locals.tf',
-      'envs/staging/service-0/providers.tf',
-      'envs/staging/service-0/s3-1.tf',
-      'envs/staging/service-0/terraform.tfvars',
-      'envs/staging/service-0/variables.tf',
-      'modules/bucket/main.tf',
-      'modules/bucket/outputs.tf',
-      'modules/bucket/variables.tf',
-      'stacks/payments/stack-0.yaml',
-      'stacks/identity/stack-1.yaml',
-      'stacks/search/stack-2.json',
-    ].sort());
+    expect([...tree.keys()]).toEqual(
+      [
+        'envs/prod/service-0/kms-0.tf',
+        'envs/prod/service-0/locals.tf',
+        'envs/prod/service-0/providers.tf',
+        'envs/prod/service-0/s3-1.tf',
+        'envs/prod/service-0/terraform.tfvars',
+        'envs/prod/service-0/variables.tf',
+        'envs/staging/service-0/kms-0.tf',
+        'envs/staging/service-0/locals.tf',
+        'envs/staging/service-0/providers.tf',
+        'envs/staging/service-0/s3-1.tf',
+        'envs/staging/service-0/terraform.tfvars',
+        'envs/staging/service-0/variables.tf',
+        'modules/bucket/main.tf',
+        'modules/bucket/outputs.tf',
+        'modules/bucket/variables.tf',
+        'stacks/payments/stack-0.yaml',
+        'stacks/identity/stack-1.yaml',
+        'stacks/search/stack-2.json',
+      ].sort(),
+    );
     expect(result.files).toBe(18);
     expect(tree.get('envs/staging/service-0/terraform.tfvars')).toContain('environment  = "staging"\n');
     expect(tree.get('envs/prod/service-0/providers.tf')).toContain('default_tags {');
@@ -89,7 +91,10 @@ describe('generateMonorepo', () => {
     expect(tfPaths.length).toBe(2 * 16 + 3);
     expect(tfPaths.filter((path) => !balanced(tree.get(path) ?? ''))).toEqual([]);
     for (const root of ['envs/prod/service-0/', 'envs/staging/service-0/']) {
-      const text = tfPaths.filter((path) => path.startsWith(root)).map((path) => tree.get(path)).join('\n');
+      const text = tfPaths
+        .filter((path) => path.startsWith(root))
+        .map((path) => tree.get(path))
+        .join('\n');
       const declared = new Set([...text.matchAll(/resource "aws_kms_key" "(\w+)"/g)].map((match) => match[1]));
       const used = new Set([...text.matchAll(/aws_kms_(?:key|alias)\.(\w+)\./g)].map((match) => match[1]));
       // kms-0, kms-4 and kms-12 hold two keys each.

@@ -83,7 +83,6 @@ function partText(part: Value): string {
   if (isTextual(part)) return String(part);
   if (isUnknown(part)) return part.expr.startsWith('${') ? part.expr : `\${${part.expr}}`;
   if (isRef(part)) return `\${${part.attr === 'Ref' ? part.address : `${part.address}.${part.attr}`}}`;
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation placeholder, not a template literal
   return '${…}';
 }
 

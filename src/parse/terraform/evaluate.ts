@@ -356,6 +356,10 @@ function shortName(value: Value): string {
 /** `aws_kms_key.k["a"]`: the instance, when the index is static (or one of a few static values). */
 function refInstance(ref: Ref, key: Value): Value {
   if (typeof key === 'string' || typeof key === 'number') return { ...ref, instance: key };
-  if (isOneOf(key)) return oneOf(key.options.map((k) => refInstance(ref, k)), key.reason);
+  if (isOneOf(key))
+    return oneOf(
+      key.options.map((k) => refInstance(ref, k)),
+      key.reason,
+    );
   return ref;
 }

@@ -17,7 +17,7 @@ import { Evaluator } from './evaluate.js';
 import { type Expansion, expansionOf } from './multiplicity.js';
 import { joinPath, relativePath } from './paths.js';
 import type { ParsedFile } from './syntax.js';
-import { errorValue, isObjectValue, isOneOf, oneOf, unknown } from './values.js';
+import { errorValue, isObjectValue, unknown } from './values.js';
 
 /** Everything one unit (a root instance) shares: budget, files read, problems, parsed modules. */
 export interface UnitContext {
@@ -165,7 +165,8 @@ export class ModuleInstance implements Resolver {
     const index = steps[1] !== undefined && 'index' in steps[1] ? steps[1].index : undefined;
     const attrAt = index ? 2 : 1;
     const attr = attrOf(steps[attrAt]);
-    const data = mode === 'data.' && type === 'aws_iam_policy_document' && POLICY_DOCUMENT_ATTRS.has(attr ?? '') ? this.dataBlocks.get(`${type}.${name}`) : undefined;
+    const data =
+      mode === 'data.' && type === 'aws_iam_policy_document' && POLICY_DOCUMENT_ATTRS.has(attr ?? '') ? this.dataBlocks.get(`${type}.${name}`) : undefined;
     if (data) {
       const document = index ? this.policyDocument(data.block, data.file, ev.eval(index)) : this.policyDocument(data.block, data.file);
       return { value: document, used: attrAt + 1 + offset };
@@ -319,21 +320,18 @@ export class ModuleInstance implements Resolver {
 
   /**
    * The policy JSON of `data "aws_iam_policy_document"` as a Value (refs and unknowns kept inside).
-   * Without `key`, the block's one evaluation (count.index / each bound to all instances); with a
-   * static key, the document of that instance (`[each.key]`, `[0]`), evaluated with its own
-   * count.index / each; with a few static keys, one of their documents.
+   * Without `key`, the block's one evaluation (count.index / each bound to all instances, like any
+   * declaration marked as many); with a static key, the document of that instance (`[each.key]`,
+   * `[0]`), evaluated with its own count.index / each value.
    */
   policyDocument(block: Block, file: string, key?: Value): Value {
     const where = `data.aws_iam_policy_document.${block.labels[1]}`;
-    if (key !== undefined) {
-      if (isOneOf(key)) return oneOf(key.options.map((k) => this.policyDocument(block, file, k)), key.reason);
-      const instances = this.expansion(block).instances;
-      if (instances && (typeof key === 'string' || typeof key === 'number')) {
-        const instance = instances.find((i) => String(i.key) === String(key));
-        if (!instance) return errorValue(`${where}${instanceSuffix(key)}.json`, `no instance ${instanceSuffix(key)} of ${where}`);
-        return this.instanceDocument(block, file, instance);
-      }
-      // A key not known statically, or instances not spelled out: the document of all instances.
+    const instances = key === undefined ? undefined : this.expansion(block).instances;
+    // A key not known statically (or one of several), or instances not spelled out: the document of all instances.
+    if (instances && (typeof key === 'string' || typeof key === 'number')) {
+      const instance = instances.find((i) => String(i.key) === String(key));
+      if (!instance) return errorValue(`${where}${instanceSuffix(key)}.json`, `no instance ${instanceSuffix(key)} of ${where}`);
+      return this.instanceDocument(block, file, instance);
     }
     const hit = this.evaluatedBlocks.get(block);
     if (hit && 'pending' in hit) return unknown(`${where}.json`, 'policy document refers to itself');
@@ -348,7 +346,8 @@ export class ModuleInstance implements Resolver {
     }
     const key = String(instance.key);
     const hit = documents.get(key);
-    if (hit === PENDING) return unknown(`data.aws_iam_policy_document.${block.labels[1]}${instanceSuffix(instance.key)}.json`, 'policy document refers to itself');
+    if (hit === PENDING)
+      return unknown(`data.aws_iam_policy_document.${block.labels[1]}${instanceSuffix(instance.key)}.json`, 'policy document refers to itself');
     if (hit !== undefined) return hit as Value;
     documents.set(key, PENDING);
     const body = evaluateBody(block.body, this.evaluator.with(instance.scope), { file, skip: META_ARGUMENTS });
@@ -359,15 +358,7 @@ export class ModuleInstance implements Resolver {
 
   /** The provider configuration a resource uses, as `aws` or `aws.alias`, seen from the root module. */
   providerKey(local: string): string {
-    if (!this.call) return local;
-    const providers = this.call.block.body.attributes.find((a) => a.name === 'providers');
-    if (providers?.expr.kind === 'object') {
-      for (const item of providers.expr.items) {
-        const key = item.key.kind === 'literal' ? item.key.value : traversalText(item.key);
-        if (key === local) return this.call.parent.providerKey(traversalText(item.value) ?? local);
-      }
-    }
-    return this.call.parent.providerKey(local);
+    return this.call ? this.call.parent.providerKey(passedProvider(this.call.block, local)) : local;
   }
 
   /** Root of the instance tree. */
@@ -422,6 +413,21 @@ function documentJson(attrs: Record<string, Value>): Value {
 
 function attrOf(step: Step | undefined): string | undefined {
   return step && 'attr' in step ? step.attr : undefined;
+}
+
+/**
+ * The provider configuration, named in the calling module, that a module call gives its resources
+ * for their provider `local`: the one passed in `providers = { aws = aws.west }`, else the caller's own.
+ */
+export function passedProvider(call: Block, local: string): string {
+  const providers = call.body.attributes.find((a) => a.name === 'providers');
+  if (providers?.expr.kind === 'object') {
+    for (const item of providers.expr.items) {
+      const key = item.key.kind === 'literal' ? item.key.value : traversalText(item.key);
+      if (key === local) return traversalText(item.value) ?? local;
+    }
+  }
+  return local;
 }
 
 /** `aws.west` written as a traversal (provider references are not values). */

@@ -8,7 +8,7 @@ import type { Location, Resource, Value } from '../../model/types.js';
 import type { Block } from './ast.js';
 import { variablesRead } from './ast.js';
 import { evaluateBody } from './body.js';
-import { type EvaluatedBlock, META_ARGUMENTS, type ModuleInstance, staticStrings, traversalText } from './instance.js';
+import { type EvaluatedBlock, META_ARGUMENTS, type ModuleInstance, passedProvider, staticStrings, traversalText } from './instance.js';
 import { expansionOf } from './multiplicity.js';
 
 /** Attributes a `module` resource keeps besides its inputs. */
@@ -39,7 +39,15 @@ function declared(inst: ModuleInstance, block: Block, file: string, out: Resourc
   for (const instance of instances) {
     const body = evaluateBody(block.body, inst.evaluator.with(instance.scope), { file, skip: META_ARGUMENTS });
     const one: EvaluatedBlock = { ...body, expansion: { absent: false, scope: instance.scope } };
-    const resource = declaredResource(inst, { type, mode, address: `${address}${instanceSuffix(instance.key)}`, block, file, evaluated: one, attrs: { ...body.attrs } });
+    const resource = declaredResource(inst, {
+      type,
+      mode,
+      address: `${address}${instanceSuffix(instance.key)}`,
+      block,
+      file,
+      evaluated: one,
+      attrs: { ...body.attrs },
+    });
     resource.multiplicity = { kind: evaluated.expansion.multiplicity?.kind ?? 'for_each', keys: [instance.key] };
     out.push(resource);
   }
@@ -58,10 +66,7 @@ function declaredResource(inst: ModuleInstance, d: Declaration): Resource {
   const providerName = provider ? traversalText(provider.expr) : undefined;
   if (providerName) attrs.provider = providerName;
   const resource = build(inst, d);
-  // Providers tag what they create, not what they read.
-  const settings = inst.root.providerSettings(inst.providerKey(providerName ?? type.split('_')[0]));
-  if (mode === 'managed' && settings.defaultTags) resource.defaultTags = settings.defaultTags;
-  if (settings.region) resource.region = settings.region;
+  withProvider(inst, resource, providerName ?? type.split('_')[0]);
   const lifecycle = block.body.blocks.find((b) => b.type === 'lifecycle');
   const preventDestroy = lifecycle?.body.attributes.find((a) => a.name === 'prevent_destroy');
   if (preventDestroy && inst.evaluator.eval(preventDestroy.expr) === true) resource.protectedFromDeletion = true;
@@ -81,17 +86,29 @@ function moduleCall(inst: ModuleInstance, block: Block, file: string, out: Resou
   const expansion = expansionOf(block.body, inst.evaluator);
   if (expansion.absent) return;
   const body = evaluateBody(block.body, inst.evaluator.with(expansion.scope), { file, skip: MODULE_META });
-  out.push(
-    build(inst, {
-      type: 'module',
-      mode: 'managed',
-      address: `${inst.prefix}module.${name}`,
-      block,
-      file,
-      evaluated: { ...body, expansion },
-      attrs: body.attrs,
-    }),
-  );
+  const resource = build(inst, {
+    type: 'module',
+    mode: 'managed',
+    address: `${inst.prefix}module.${name}`,
+    block,
+    file,
+    evaluated: { ...body, expansion },
+    attrs: body.attrs,
+  });
+  // The module's resources are created with this module's `aws` provider, or the one it passes as `aws`.
+  withProvider(inst, resource, passedProvider(block, 'aws'));
+  out.push(resource);
+}
+
+/**
+ * Settings of the provider configuration a resource of `inst` uses through its provider `local`
+ * (`aws`, `aws.west`), followed up to the root module: its region, and its default tags on what it
+ * creates (providers tag what they create, not what they read).
+ */
+function withProvider(inst: ModuleInstance, resource: Resource, local: string): void {
+  const settings = inst.root.providerSettings(inst.providerKey(local));
+  if (resource.mode === 'managed' && settings.defaultTags) resource.defaultTags = settings.defaultTags;
+  if (settings.region) resource.region = settings.region;
 }
 
 function moved(inst: ModuleInstance, block: Block, file: string, out: Resource[]): void {
