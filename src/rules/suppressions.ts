@@ -55,7 +55,8 @@ function configSuppression(finding: Omit<Finding, 'suppressed'>, ctx: Suppressio
     if (ignore.rule !== finding.rule) continue;
     if (ignore.expires && ignore.expires < ctx.today) continue;
     if (ignore.key && !names.has(ignore.key)) continue;
-    if (ignore.resource && !finding.subjects.some((s) => s === ignore.resource || s.endsWith(`:${ignore.resource}`))) continue;
+    const resources = [finding.key, ...finding.subjects].filter((id): id is string => Boolean(id));
+    if (ignore.resource && !resources.some((id) => id === ignore.resource || id.endsWith(`:${ignore.resource}`))) continue;
     return { by: 'config', reason: ignore.reason, ...(ignore.expires ? { expires: ignore.expires } : {}) };
   }
   return undefined;
