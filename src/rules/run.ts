@@ -3,7 +3,7 @@ import type { Config, Severity } from '../config/schema.js';
 import type { Resource } from '../model/types.js';
 import { fingerprint } from './fingerprint.js';
 import { type InlineSuppression, suppressionFor } from './suppressions.js';
-import { type Finding, type Rule, type RuleContext, SEVERITIES } from './types.js';
+import { type ChangeContext, type Finding, type FindingDraft, type Rule, type RuleContext, SEVERITIES } from './types.js';
 
 export interface RunOptions {
   inline: readonly InlineSuppression[];
@@ -11,7 +11,17 @@ export interface RunOptions {
   today: string;
 }
 
+/** The state rules on one analysed repository. */
 export function runRules(rules: readonly Rule[], ctx: RuleContext, options: RunOptions): Finding[] {
+  return finish(rules, ctx, options, (rule) => rule.check?.(ctx) ?? []);
+}
+
+/** The change rules (KMS5xx) on base vs head; suppressions and configuration are the head's. */
+export function runChangeRules(rules: readonly Rule[], ctx: ChangeContext, options: RunOptions): Finding[] {
+  return finish(rules, ctx.head, options, (rule) => rule.checkChange?.(ctx) ?? []);
+}
+
+function finish(rules: readonly Rule[], ctx: RuleContext, options: RunOptions, check: (rule: Rule) => FindingDraft[]): Finding[] {
   const keys = new Map(ctx.inventory.keys.map((k) => [k.id, k]));
   const resources = new Map<string, Resource>(ctx.resources.map((r) => [r.id, r]));
   const suppression = { config: ctx.config, inline: options.inline, keys, resources, today: options.today };
@@ -20,7 +30,7 @@ export function runRules(rules: readonly Rule[], ctx: RuleContext, options: RunO
     const configured = ctx.config.rules[rule.id];
     if (configured === 'off') continue;
     const seen = new Set<string>();
-    for (const draft of rule.check(ctx)) {
+    for (const draft of check(rule)) {
       const subjects = draft.subjects ?? [];
       const id = fingerprint(rule.id, draft.key, draft.identity ?? subjects.join(','));
       if (seen.has(id)) continue;

@@ -1,6 +1,7 @@
 /** The rule contract (cdk-nag style): one pure `check` per rule file, metadata beside it, one registry list. */
 import type { AccessMap } from '../access/types.js';
 import type { Config, Severity } from '../config/schema.js';
+import type { InventoryDiff } from '../diff/types.js';
 import type { Inventory } from '../inventory/types.js';
 import type { Location, Resource } from '../model/types.js';
 
@@ -77,6 +78,17 @@ export interface RuleContext {
   sourceLines(file: string): readonly string[] | undefined;
 }
 
+/** Base and head of a change, each analysed, and what changed between them (change-hazard rules). */
+export interface ChangeContext {
+  base: RuleContext;
+  head: RuleContext;
+  diff: InventoryDiff;
+}
+
+/**
+ * A rule checks one state (`check`: the repository as it is) or a change (`checkChange`: base vs
+ * head, KMS501–KMS505); exactly one of the two is defined (a registry test checks it).
+ */
 export interface Rule {
   id: string;
   name: string;
@@ -84,5 +96,6 @@ export interface Rule {
   defaultSeverity: Severity;
   /** One or two sentences: why this matters. */
   rationale: string;
-  check(ctx: RuleContext): FindingDraft[];
+  check?(ctx: RuleContext): FindingDraft[];
+  checkChange?(ctx: ChangeContext): FindingDraft[];
 }

@@ -29,6 +29,9 @@ describe('rule registry', () => {
 
   it.each(RULES.map((r) => [r.id, r] as const))('%s is well-formed and documented', (id, rule) => {
     expect(rule.name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    // A rule checks either one state or a change, never both, never neither.
+    expect(Number(Boolean(rule.check)) + Number(Boolean(rule.checkChange))).toBe(1);
+    expect(Boolean(rule.checkChange)).toBe(/^KMS5/.test(id));
     expect(SEVERITIES).toContain(rule.defaultSeverity);
     expect(rule.rationale.length).toBeGreaterThan(30);
     const doc = `docs/rules/${id}.md`;
