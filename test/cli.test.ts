@@ -73,7 +73,7 @@ describe('kms-review scan', () => {
   });
 
   it('prints help and version', async () => {
-    expect((await run(['--help'])).stdout).toContain('Usage: kms-review scan');
+    expect((await run(['--help'])).stdout).toContain('kms-review scan [dir]');
     expect((await run(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 

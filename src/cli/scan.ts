@@ -1,0 +1,53 @@
+/** `kms-review scan [dir]`: the inventory and the findings of one tree. */
+import { CONFIG_PATH } from '../config/load.js';
+import { analyse } from '../pipeline.js';
+import { findingsMarkdown } from '../report/findings-markdown.js';
+import { findingsText } from '../report/findings-text.js';
+import { analysisJson } from '../report/json.js';
+import { inventoryMarkdown } from '../report/markdown.js';
+import { sarifLog } from '../report/sarif.js';
+import { styleFor } from '../report/style.js';
+import { inventoryText } from '../report/text.js';
+import { RULES } from '../rules/registry.js';
+import { folderFileSet } from '../sources/folder.js';
+import { EXIT, existingFolder, exitFor, failOnOption, formatOption, type Io, loadConfig, reportConfigErrors, version } from './common.js';
+
+export const SCAN_USAGE = `kms-review scan [dir] [--format text|json|markdown|sarif] [--config file] [--fail-on severity]
+
+  Reviews the KMS key strategy of the infrastructure-as-code under dir (default: .):
+  the key inventory (keys, aliases, consumers by environment / workload / data class,
+  blast radius, unresolved references, parse problems) and the findings of every rule.
+
+  --format <f>     text (default), json (stable, see docs/json-output.md), markdown, sarif
+  --config <file>  configuration file (default: <dir>/${CONFIG_PATH})
+  --fail-on <s>    exit 1 when an unsuppressed finding is at or above critical|high|medium|low|info
+                   (default: never)`;
+
+export interface ScanOptions {
+  format?: string;
+  config?: string;
+  'fail-on'?: string;
+}
+
+export async function scanCommand(args: string[], options: ScanOptions, io: Io): Promise<number> {
+  const format = formatOption(options.format);
+  const failOn = failOnOption(options['fail-on']);
+  const label = args[0] ?? '.';
+  const dir = existingFolder(label);
+  const loaded = loadConfig(dir, options.config);
+  if (reportConfigErrors(loaded, io)) return EXIT.error;
+  if (io.stderr.isTTY) io.stderr.write(`scanning ${label}…\r`);
+  const { inventory, findings, stats } = await analyse(folderFileSet(dir, { exclude: loaded.config.exclude }), loaded);
+  if (io.stderr.isTTY) io.stderr.write(`scanned ${stats.files} files in ${Math.round(Object.values(stats.millis).reduce((a, b) => a + b, 0))} ms\n`);
+  const render: Record<typeof format, () => string> = {
+    json: () => `${JSON.stringify(analysisJson(inventory, findings), null, 2)}\n`,
+    sarif: () => `${JSON.stringify(sarifLog(findings, RULES, version()), null, 2)}\n`,
+    markdown: () => `${inventoryMarkdown(inventory, label)}\n${findingsMarkdown(findings)}`,
+    text: () => {
+      const style = styleFor(io.stdout, io.env);
+      return `${inventoryText(inventory, style, label)}\n${findingsText(findings, style)}`;
+    },
+  };
+  io.stdout.write(render[format]());
+  return exitFor(findings, failOn);
+}
