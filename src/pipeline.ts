@@ -34,6 +34,8 @@ export interface Analysis {
   access: AccessMap;
   findings: Finding[];
   stats: ScanStats;
+  /** The lines of a scanned file, for code generation that follows the file's own style. */
+  sourceLines(file: string): readonly string[] | undefined;
 }
 
 export interface AnalyseOptions {
@@ -77,6 +79,7 @@ export async function analyse(fileSet: FileSet, { config }: LoadedConfig, option
     resources: parsed.resources,
     access,
     findings,
+    sourceLines,
     stats: {
       files: loaded.files.length,
       bytes: loaded.files.reduce((sum, f) => sum + f.size, 0),
