@@ -1,7 +1,7 @@
 /** Base vs head: what a change does to the keys, their consumers, their access and the findings. */
 import type { ActionGroup } from '../access/types.js';
-import type { Classified, Location } from '../model/types.js';
 import type { BlastRadius } from '../inventory/types.js';
+import type { Classified, Location } from '../model/types.js';
 import type { Finding } from '../rules/types.js';
 
 export interface AttributeChange {

@@ -8,9 +8,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Inventory } from '../../src/inventory/types.js';
-import type { Finding } from '../../src/rules/types.js';
 import type { Classified } from '../../src/model/types.js';
 import { isUnknown } from '../../src/model/value.js';
+import type { Finding } from '../../src/rules/types.js';
 import { analyseFolder } from '../harness.js';
 
 const ROOT = 'fixtures/scenarios';
@@ -58,7 +58,10 @@ function inventoryDigest(inventory: Inventory): string {
 
 function findingsDigest(findings: readonly Finding[]): string {
   return findings
-    .map((f) => `${f.severity} ${f.rule} ${f.key ?? '(repository)'} @ ${loc(f.location)}${f.suppressed ? ` [suppressed ${f.suppressed.by}: ${f.suppressed.reason}]` : ''}\n  ${f.message}${f.fix ? `\n  fix: ${f.fix.description}` : ''}`)
+    .map(
+      (f) =>
+        `${f.severity} ${f.rule} ${f.key ?? '(repository)'} @ ${loc(f.location)}${f.suppressed ? ` [suppressed ${f.suppressed.by}: ${f.suppressed.reason}]` : ''}\n  ${f.message}${f.fix ? `\n  fix: ${f.fix.description}` : ''}`,
+    )
     .join('\n')
     .concat('\n');
 }
