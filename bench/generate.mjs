@@ -33,7 +33,10 @@ function prng(seed) {
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
     pick: (list) => list[Math.floor(next() * list.length)],
     chance: (p) => next() < p,
-    uuid: () => Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join('').replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-'),
+    uuid: () =>
+      Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16))
+        .join('')
+        .replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-'),
   };
 }
 
@@ -642,7 +645,11 @@ function yamlInline(value, inFlow = false) {
   return yamlScalar(value, inFlow);
 }
 
-const isBlock = (value) => value !== null && typeof value === 'object' && !('$fn' in value) && (!Array.isArray(value) || value.some((item) => typeof item === 'object' && item !== null && !('$fn' in item)));
+const isBlock = (value) =>
+  value !== null &&
+  typeof value === 'object' &&
+  !('$fn' in value) &&
+  (!Array.isArray(value) || value.some((item) => typeof item === 'object' && item !== null && !('$fn' in item)));
 
 function yamlLines(value, indent) {
   const pad = ' '.repeat(indent);
@@ -765,9 +772,7 @@ function cfnFiles(templates, rng) {
     exportsSoFar.push(template.Outputs.DataKeyArn.Export.Name);
     const base = `stacks/${stack.team}/${stack.name}`;
     files.push(
-      i % 3 === 2
-        ? [`${base}.json`, `${JSON.stringify(toJsonForm(template), null, 2)}\n`]
-        : [`${base}.yaml`, `${yamlLines(template, 0).join('\n')}\n`],
+      i % 3 === 2 ? [`${base}.json`, `${JSON.stringify(toJsonForm(template), null, 2)}\n`] : [`${base}.yaml`, `${yamlLines(template, 0).join('\n')}\n`],
     );
   }
   return files;

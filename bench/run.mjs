@@ -33,7 +33,9 @@ function parent(scales) {
     }
   }
   const base = rows[0];
-  console.log('| size | files | MB | total s | files/s | MB/s | load | parse | inventory | access | rules | keys | consumers | findings | peak RSS MB | time ÷ smallest |');
+  console.log(
+    '| size | files | MB | total s | files/s | MB/s | load | parse | inventory | access | rules | keys | consumers | findings | peak RSS MB | time ÷ smallest |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     const s = (ms) => (ms / 1000).toFixed(2);
