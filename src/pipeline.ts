@@ -3,14 +3,17 @@ import picomatch from 'picomatch';
 import { analyseAccess } from './access/index.js';
 import type { AccessMap } from './access/types.js';
 import { type LoadedConfig, limitsOf } from './config/load.js';
+import { diffFindings } from './diff/findings.js';
+import { diffInventories } from './diff/inventory.js';
+import type { FindingsDiff, InventoryDiff } from './diff/types.js';
 import { buildInventory } from './inventory/build.js';
 import type { Inventory } from './inventory/types.js';
 import type { Resource } from './model/types.js';
 import { initParsers, parseFiles } from './parse/registry.js';
 import { RULES } from './rules/registry.js';
-import { runRules } from './rules/run.js';
+import { runChangeRules, runRules, severityRank } from './rules/run.js';
 import { findInlineSuppressions } from './rules/suppressions.js';
-import type { Finding, Rule } from './rules/types.js';
+import type { Finding, Rule, RuleContext } from './rules/types.js';
 import type { FileSet } from './sources/fileset.js';
 import { isCandidatePath, loadSourceFiles } from './sources/load.js';
 
@@ -52,7 +55,7 @@ export async function analyse(fileSet: FileSet, { config }: LoadedConfig, option
   const loaded = await loadSourceFiles(fileSet, { limits, wanted: (path) => isCandidatePath(path) && !excluded(path) });
   const load = clock();
   const files = new Map(loaded.files.map((f) => [f.path, f]));
-  const parsed = parseFiles(loaded.files, { files, limits, scpPaths: config.policies.scpPaths });
+  const parsed = await parseFiles(loaded.files, { files, limits, scpPaths: config.policies.scpPaths });
   const inline = findInlineSuppressions(loaded.files);
   parsed.problems.unshift(...loaded.problems, ...inline.problems);
   const parse = clock();
@@ -97,4 +100,47 @@ function stopwatch(): () => number {
     last = now;
     return elapsed;
   };
+}
+
+export interface ChangeAnalysis {
+  base: Analysis;
+  head: Analysis;
+  diff: InventoryDiff;
+  /** New / fixed / unchanged; the change-hazard findings (KMS5xx) are always new. */
+  findings: FindingsDiff;
+  /** The change-hazard findings alone (they are also in `findings.new`). */
+  changeFindings: Finding[];
+}
+
+/**
+ * Base vs head: both sides analysed with the same configuration (the head's: the PR may change
+ * it), their inventories diffed, the change rules run on top of the head's state findings, and
+ * the findings diffed by fingerprint.
+ */
+export async function analyseChange(base: FileSet, head: FileSet, loaded: LoadedConfig, options: AnalyseOptions = {}): Promise<ChangeAnalysis> {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const sides = { ...options, today };
+  const [before, after] = await Promise.all([analyse(base, loaded, sides), analyse(head, loaded, sides)]);
+  const diff = diffInventories(before, after);
+  const context = (a: Analysis): RuleContext => ({
+    inventory: a.inventory,
+    resources: a.resources,
+    access: a.access,
+    config: loaded.config,
+    sourceLines: a.sourceLines,
+  });
+  // Inline suppressions of the head apply to change findings as to state findings.
+  const headFiles = [...new Set([...after.inventory.units.flatMap((u) => u.files), ...after.resources.map((r) => r.location.file)])].flatMap((path) => {
+    const lines = after.sourceLines(path);
+    return lines ? [{ path, text: lines.join('\n'), size: 0 }] : [];
+  });
+  const changeFindings = runChangeRules(
+    options.rules ?? RULES,
+    { base: context(before), head: context(after), diff },
+    { inline: findInlineSuppressions(headFiles).suppressions, today },
+  );
+  const findings = diffFindings(before.findings, after.findings, diff.renamedKeys ? { renamedKeys: diff.renamedKeys } : {});
+  // Most severe first; at equal severity the change hazards lead (stable sort).
+  findings.new = [...changeFindings, ...findings.new].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+  return { base: before, head: after, diff, findings, changeFindings };
 }

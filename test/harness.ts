@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_PATH, parseConfig } from '../src/config/load.js';
-import { type Analysis, analyse } from '../src/pipeline.js';
+import { type Analysis, analyse, analyseChange, type ChangeAnalysis } from '../src/pipeline.js';
 import type { Rule } from '../src/rules/types.js';
 import { folderFileSet } from '../src/sources/folder.js';
 import { memoryFileSet } from '../src/sources/memory.js';
@@ -33,4 +33,17 @@ function loadedConfig(options: HarnessOptions) {
   const loaded = parseConfig(options.config ?? '');
   if (loaded.errors.length > 0) throw new Error(`invalid test config: ${JSON.stringify(loaded.errors)}`);
   return loaded;
+}
+
+/**
+ * Base vs head of two folders (a scenario's `before` / `after`): both analysed with the head's
+ * `.github/kms-review.yml` when present (the PR's configuration), unless a config is given.
+ */
+export async function analyseChangeFolders(beforeDir: string, afterDir: string, options: HarnessOptions = {}): Promise<ChangeAnalysis> {
+  const configFile = join(afterDir, CONFIG_PATH);
+  const config = options.config ?? (existsSync(configFile) ? readFileSync(configFile, 'utf8') : undefined);
+  return analyseChange(folderFileSet(beforeDir), folderFileSet(afterDir), loadedConfig({ ...options, ...(config !== undefined ? { config } : {}) }), {
+    ...(options.rules ? { rules: options.rules } : {}),
+    today: options.today ?? '2026-11-22',
+  });
 }

@@ -22,7 +22,11 @@ export interface ConsumerChange {
   fromKey?: string;
   toKey?: string;
   location?: Location;
+  /** For `moved`: the reference's location on the base side (`location` is the head's). */
+  baseLocation?: Location;
   replacementOnKeyChange: boolean;
+  /** The consumer's service (`rds`, `s3`…), from the side that has it (the head's when both do). */
+  service?: string;
 }
 
 export interface AccessChange {
@@ -33,6 +37,10 @@ export interface AccessChange {
   /** How the access is granted on the side that has it (Sid / grant / IAM policy). */
   via: string;
   location?: Location;
+  /** Principal kind (`account`, `iam`, `service`, `wildcard`…) as in `access/types.ts`. */
+  principalKind?: string;
+  /** Condition keys that narrow the access on the side that has it (`kms:ViaService`, `aws:PrincipalOrgID`…); empty: unconditioned. */
+  restrictedBy?: string[];
 }
 
 export interface KeyDiff {
@@ -47,7 +55,10 @@ export interface KeyDiff {
   access: AccessChange[];
   classification: { dimension: 'environment' | 'workload' | 'dataClass' | 'owner'; before: Classified; after: Classified }[];
   blastRadius: { before: BlastRadius | null; after: BlastRadius | null };
-  /** Distinct values newly reached by the key (what KMS505 reports). */
+  /**
+   * Distinct values newly reached by an existing key (what KMS505 reports): in the head's consumers,
+   * not in the base's. Always empty for an added or removed key (a new key grows nothing).
+   */
   gained: { environments: string[]; workloads: string[]; dataClasses: string[]; services: string[] };
 }
 
@@ -55,6 +66,8 @@ export interface InventoryDiff {
   keys: KeyDiff[];
   /** Aliases whose target key changed. */
   aliasesRetargeted: { alias: string; fromKey?: string; toKey?: string; location?: Location }[];
+  /** Base key id → head key id for keys renamed by a Terraform `moved {}` block (also used to match findings). */
+  renamedKeys?: Record<string, string>;
 }
 
 export interface FindingsDiff {

@@ -30,6 +30,11 @@ import { kms402 } from './kms402-missing-ownership-tags.js';
 import { kms403 } from './kms403-alias-naming.js';
 import { kms404 } from './kms404-no-customer-managed-key.js';
 import { kms405 } from './kms405-no-key-deletion-alarm.js';
+import { kms501 } from './kms501-key-removed-while-used.js';
+import { kms502 } from './kms502-key-replacement.js';
+import { kms503 } from './kms503-consumer-replacement.js';
+import { kms504 } from './kms504-new-decrypt-access.js';
+import { kms505 } from './kms505-blast-radius-growth.js';
 import type { Rule } from './types.js';
 
 export const RULES: readonly Rule[] = [
@@ -64,4 +69,9 @@ export const RULES: readonly Rule[] = [
   kms403,
   kms404,
   kms405,
+  kms501,
+  kms502,
+  kms503,
+  kms504,
+  kms505,
 ];
