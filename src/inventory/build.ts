@@ -7,7 +7,7 @@ import { aliasTypeSpecFor, GRANT_TYPE, KEY_POLICY_TYPE, keyDataSourceFor, keyTyp
 import type { Config } from '../config/schema.js';
 import { refTargetId } from '../model/address.js';
 import type { Classifications, Location, ParseOutput, Ref, Resource, UnitInfo, Value } from '../model/types.js';
-import { describeValue, isRef } from '../model/value.js';
+import { describeValue, isRef, isUnknown } from '../model/value.js';
 import { normalizePolicy } from '../parse/policy/normalize.js';
 import { blastRadius, UNKNOWN_SERVICE } from './blast-radius.js';
 import { type Classifier, createClassifier } from './classify.js';
@@ -15,12 +15,15 @@ import { declaredKey } from './keys.js';
 import { KeyResolver, type ReferencedKeyFacts, type Resolution } from './resolve.js';
 import type { Alias, Inventory, Key, Unresolved, WithoutCmk } from './types.js';
 
-/** Resources whose encryption is configured by a companion resource that points back at them. */
-const ENCRYPTION_COMPANIONS: Record<string, { type: string; attribute: string }> = {
-  aws_s3_bucket: { type: 'aws_s3_bucket_server_side_encryption_configuration', attribute: 'bucket' },
-};
+/**
+ * Resources whose encryption is configured by a companion resource that points back at them:
+ * `attribute` of the companion holds a reference to the resource, or its name (`nameAttribute`).
+ */
+const ENCRYPTION_COMPANIONS = new Map<string, { type: string; attribute: string; nameAttribute: string }>([
+  ['aws_s3_bucket', { type: 'aws_s3_bucket_server_side_encryption_configuration', attribute: 'bucket', nameAttribute: 'bucket' }],
+]);
 
-const COMPANION_ATTRIBUTE = new Map(Object.values(ENCRYPTION_COMPANIONS).map((c) => [c.type, c.attribute]));
+const COMPANIONS_BY_TYPE = new Map([...ENCRYPTION_COMPANIONS].map(([target, c]) => [c.type, { ...c, target }]));
 
 export function buildInventory(parsed: ParseOutput, config: Config): Inventory {
   return new InventoryBuilder(parsed, createClassifier(config)).build();
@@ -36,6 +39,8 @@ class InventoryBuilder {
   private readonly resolver: KeyResolver;
   /** Resources whose encryption a companion resource configures (S3 buckets with a separate SSE configuration). */
   private readonly configuredByCompanion: Set<string>;
+  /** Companion id → the id of the resource it configures. */
+  private readonly companionTargets: Map<string, string>;
 
   constructor(
     private readonly parsed: ParseOutput,
@@ -43,7 +48,8 @@ class InventoryBuilder {
   ) {
     for (const r of parsed.resources) this.resources.set(r.id, r);
     for (const u of parsed.units) this.units.set(u.id, u);
-    this.configuredByCompanion = new Set(parsed.resources.map((r) => companionTarget(r, this.resources)).filter((id): id is string => id !== undefined));
+    this.companionTargets = companionTargets(parsed.resources, this.resources);
+    this.configuredByCompanion = new Set(this.companionTargets.values());
     const aliasesByName = new Map<string, Resource[]>();
     for (const r of parsed.resources) {
       const name = this.aliasName(r);
@@ -136,7 +142,23 @@ class InventoryBuilder {
     const resource = attribute ? this.resources.get(key.id) : undefined;
     if (!attribute || !resource) return;
     const primary = this.singleKey(this.resolver.resolve(resource.attrs[attribute], resource.unit, resource.region));
-    if (primary) key.primary = primary;
+    if (!primary) return;
+    key.primary = primary;
+    this.inheritFromPrimary(key, this.keys.get(primary));
+  }
+
+  /**
+   * A replica has the spec, usage, origin and rotation of its primary: copied when the primary is
+   * declared here. What the replica's type fixes itself (an external replica's origin) is kept; with
+   * no declared primary the fields stay Unknown ("a replica has the … of its primary key").
+   */
+  private inheritFromPrimary(replica: Key, primary: Key | undefined): void {
+    if (!primary?.declared || primary === replica) return;
+    if (isUnknown(replica.spec)) replica.spec = primary.spec;
+    if (isUnknown(replica.usage)) replica.usage = primary.usage;
+    if (isUnknown(replica.origin)) replica.origin = primary.origin;
+    // The period is not copied: KMS302 reports an invalid period on the primary, where it is written.
+    if (isUnknown(replica.rotation.enabled)) replica.rotation = { ...replica.rotation, enabled: primary.rotation.enabled };
   }
 
   private addGrant(r: Resource): void {
@@ -166,7 +188,7 @@ class InventoryBuilder {
     if (!spec) return;
     for (const keyPath of spec.keyPaths) {
       for (const { value, path } of valuesAtPath(r.attrs, keyPath.path)) {
-        if (value === null) continue;
+        if (isAbsent(value)) continue;
         const location = r.attrLocations[path] ?? r.location;
         this.addConsumer(r, { service: spec.service, attribute: path, purpose: keyPath.purpose, replacement: keyPath.replacement, location }, value);
       }
@@ -181,7 +203,7 @@ class InventoryBuilder {
   private protectionWithoutKey(r: Resource, spec: ConsumerSpec): WithoutCmk['protection'] | undefined {
     const main = spec.keyPaths[0];
     if (!spec.whenAbsent || !main || this.hasEncryptionCompanion(r)) return undefined;
-    if (valuesAtPath(r.attrs, main.path).some(({ value }) => value !== null)) return undefined;
+    if (valuesAtPath(r.attrs, main.path).some(({ value }) => !isAbsent(value))) return undefined;
     if (!main.encryptedBy) return spec.whenAbsent;
     const switches = valuesAtPath(r.attrs, main.encryptedBy.path).map(({ value }) => value);
     const encrypted = switches.length === 0 ? main.encryptedBy.default : switches[0];
@@ -192,7 +214,7 @@ class InventoryBuilder {
   /** Inputs like `kms_key_arn` of a module we cannot read make the module call a consumer. */
   private addModuleConsumers(r: Resource): void {
     for (const [input, value] of Object.entries(r.attrs)) {
-      if (!moduleKeyInputPattern.test(input) || value === null) continue;
+      if (!moduleKeyInputPattern.test(input) || isAbsent(value)) continue;
       const location = r.attrLocations[input] ?? r.location;
       this.addConsumer(r, { service: moduleService(r.attrs.source), attribute: input, purpose: `module input ${input}`, replacement: false, location }, value);
     }
@@ -236,7 +258,7 @@ class InventoryBuilder {
 
   /** A companion (S3 SSE configuration) is classified by the resource it configures, which has the tags. */
   private classificationSubject(r: Resource): Resource {
-    const target = companionTarget(r, this.resources);
+    const target = this.companionTargets.get(r.id);
     return (target && this.resources.get(target)) || r;
   }
 
@@ -301,11 +323,41 @@ class InventoryBuilder {
   }
 }
 
-/** The id of the resource a companion configures, from its reference attribute (`bucket = aws_s3_bucket.x.id`). */
-function companionTarget(r: Resource, resources: ReadonlyMap<string, Resource>): string | undefined {
-  const attribute = COMPANION_ATTRIBUTE.get(r.type);
-  const value = attribute ? r.attrs[attribute] : undefined;
-  return isRef(value) ? (refTarget(resources, value)?.id ?? refTargetId(value)) : undefined;
+/**
+ * Companion id → id of the resource it configures: from a reference (`bucket = aws_s3_bucket.x.id`),
+ * else from a name (`bucket = "acme-exports"`, as plans and state show every known value) that
+ * exactly one resource of the target type in the same unit has.
+ */
+function companionTargets(all: readonly Resource[], resources: ReadonlyMap<string, Resource>): Map<string, string> {
+  const byName = new Map<string, string[]>();
+  for (const r of all) {
+    const spec = r.mode === 'managed' ? ENCRYPTION_COMPANIONS.get(r.type) : undefined;
+    const name = spec ? r.attrs[spec.nameAttribute] : undefined;
+    if (typeof name !== 'string' || name === '') continue;
+    const key = `${r.type}\u0000${r.unit}\u0000${name}`;
+    byName.set(key, [...(byName.get(key) ?? []), r.id]);
+  }
+  const targets = new Map<string, string>();
+  for (const r of all) {
+    const companion = COMPANIONS_BY_TYPE.get(r.type);
+    const value = companion ? r.attrs[companion.attribute] : undefined;
+    if (!companion || value === undefined) continue;
+    if (isRef(value)) targets.set(r.id, refTarget(resources, value)?.id ?? refTargetId(value));
+    else if (isUnknown(value)) {
+      // `"${aws_s3_bucket.x.id}"` known after apply, or an interpolation: the one resource of the target type it mentions.
+      const mentioned = new Set(
+        (value.refs ?? [])
+          .map((ref) => refTarget(resources, ref))
+          .filter((t) => t?.type === companion.target)
+          .map((t) => t?.id),
+      );
+      if (mentioned.size === 1) targets.set(r.id, [...mentioned][0] as string);
+    } else if (typeof value === 'string') {
+      const named = byName.get(`${companion.target}\u0000${r.unit}\u0000${value}`);
+      if (named?.length === 1) targets.set(r.id, named[0]);
+    }
+  }
+  return targets;
 }
 
 /**
@@ -315,6 +367,11 @@ function companionTarget(r: Resource, resources: ReadonlyMap<string, Resource>):
  */
 function refTarget(resources: ReadonlyMap<string, Resource>, ref: Ref): Resource | undefined {
   return resources.get(refTargetId(ref)) ?? resources.get(`${ref.unit}:${ref.address}`);
+}
+
+/** Not set: `null`, or `""`, which Terraform state and plans show for an optional string argument left out. */
+function isAbsent(value: Value): boolean {
+  return value === null || value === '';
 }
 
 function isKeyType(type: string): boolean {

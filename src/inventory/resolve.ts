@@ -51,7 +51,8 @@ export class KeyResolver {
   private follow(value: Value | undefined, unit: string, depth: number, via: string[]): Resolution[] {
     const expr = value === undefined ? '' : describeValue(value);
     if (depth > MAX_DEPTH) return [{ kind: 'unresolved', expr, reason: 'reference chain too long (cycle?)' }];
-    if (value === undefined || value === null) return [];
+    // `""` is how Terraform state and plans show an optional key argument that is not set.
+    if (value === undefined || value === null || value === '') return [];
     if (typeof value === 'string') return [this.literal(value, unit, depth, via)].flat();
     if (isRef(value)) return this.reference(value, depth, via);
     if (isOneOf(value)) {

@@ -2,8 +2,18 @@
 import type { PolicyDocument } from '../model/policy.js';
 import type { Classifications, Location, Multiplicity, Problem, SourceKind, UnitInfo, Unknown, Value } from '../model/types.js';
 
-/** A statically known value or what is known about why it is not. */
-export type Known<T> = T | Unknown;
+/**
+ * A statically known value, one of several known values (`!If [IsProd, 30, 7]`: the `reason` names
+ * the condition, `options` follow its branches), or what is known about why it is not known.
+ */
+export type Known<T> = T | Choice<T> | Unknown;
+
+/** A `OneOf` whose options are all known values of the field's type. */
+export interface Choice<T> {
+  $kind: 'oneOf';
+  options: T[];
+  reason: string;
+}
 
 export interface KeyPolicy {
   document: PolicyDocument;

@@ -1,21 +1,27 @@
 /** Short human phrases shared by the text and markdown renderers. */
 import type { Consumer, Key, Known } from '../inventory/types.js';
 import type { Classified, Location } from '../model/types.js';
-import { isUnknown } from '../model/value.js';
+import { isOneOf, isUnknown } from '../model/value.js';
 
 export const at = (l: Location | undefined): string => (l ? `${l.file}:${l.startLine}${l.endLine !== l.startLine ? `-${l.endLine}` : ''}` : '—');
 
-export const known = <T>(value: Known<T> | undefined, show: (v: T) => string = String): string =>
-  value === undefined ? '—' : isUnknown(value) ? `? (${value.reason})` : show(value as T);
+export const known = <T>(value: Known<T> | undefined, show: (v: T) => string = String): string => {
+  if (value === undefined) return '—';
+  if (isUnknown(value)) return `? (${value.reason})`;
+  // A choice of known values (CloudFormation Fn::If, a Terraform conditional).
+  if (isOneOf(value)) return `${value.options.map((o) => (o === null ? 'default' : show(o as T))).join(' | ')} (${value.reason})`;
+  return show(value as T);
+};
 
 export const classified = (c: Classified): string => (c ? `${c.value} (${c.from})` : '?');
 
 export function rotationPhrase(key: Key): string {
   const enabled = key.rotation.enabled;
   if (isUnknown(enabled)) return `rotation ?`;
+  if (isOneOf(enabled)) return `rotation ${known(enabled, (on) => (on ? 'on' : 'off'))}`;
   if (!enabled) return 'rotation off';
   const period = key.rotation.periodDays;
-  return period !== undefined && !isUnknown(period) ? `rotation every ${period} d` : 'rotation on';
+  return period !== undefined && !isUnknown(period) && !isOneOf(period) ? `rotation every ${period} d` : 'rotation on';
 }
 
 export function keyTitle(key: Key): string {

@@ -1,6 +1,6 @@
 /** KMS301: a symmetric encryption key with AWS-generated material that does not rotate. */
 import { keySpecInfo } from '../catalog/key-specs.js';
-import { declaredKeys, isKnown, keyAttributeName, keyLabel, keyLocation, setKeyAttributeFix, where } from './support/lifecycle.js';
+import { declaredKeys, isKnown, isReplicaKey, keyAttributeName, keyLabel, keyLocation, knownCases, setKeyAttributeFix, where } from './support/lifecycle.js';
 import type { FindingDraft, Rule, RuleContext } from './types.js';
 
 export const kms301: Rule = {
@@ -13,7 +13,11 @@ export const kms301: Rule = {
   check(ctx: RuleContext): FindingDraft[] {
     return declaredKeys(ctx).flatMap((key) => {
       const { spec, usage, origin } = key;
-      if (!isKnown(spec) || !isKnown(usage) || !isKnown(origin) || key.rotation.enabled !== false) return [];
+      // A replica rotates with its primary (whose rotation the inventory copies): the primary's finding covers it.
+      if (!isKnown(spec) || !isKnown(usage) || !isKnown(origin) || isReplicaKey(key)) return [];
+      // Rotation that is one of several values (`!If [IsProd, true, false]`) is off under the condition of its false option.
+      const off = knownCases(key.rotation.enabled).find((c) => c.value === false);
+      if (!off) return [];
       // Only AWS-generated symmetric encryption material rotates automatically.
       if (!keySpecInfo(spec)?.autoRotatable || usage !== 'ENCRYPT_DECRYPT' || origin !== 'AWS_KMS') return [];
       // The inventory reports AWS_KMS for Terraform keys in a custom key store (CloudHSM / XKS): they cannot rotate.
@@ -21,12 +25,15 @@ export const kms301: Rule = {
       const attribute = keyAttributeName(key, 'enableRotation') ?? 'rotation';
       const written = key.attributeLocations.enableRotation;
       const evidence = written ? `${attribute} is false at ${where(written)}` : `${attribute} is not set, and rotation is off by default`;
+      const what = off.when
+        ? `does not rotate its key material ${off.when}${written ? ` (${attribute} at ${where(written)})` : ''}`
+        : `never rotates its key material: ${evidence}`;
       const fix = setKeyAttributeFix(ctx, key, 'enableRotation', 'true', `Turn on automatic rotation (${attribute})`);
       return [
         {
           key: key.id,
-          message: `Key ${keyLabel(ctx, key)} never rotates its key material: ${evidence}. Set ${attribute} to true (yearly by default, 90–2560 days with a rotation period).`,
-          evidence: { enableRotation: false, written: Boolean(written), attribute, spec, usage, origin },
+          message: `Key ${keyLabel(ctx, key)} ${what}. Set ${attribute} to true (yearly by default, 90–2560 days with a rotation period).`,
+          evidence: { enableRotation: false, ...(off.when ? { when: off.when } : {}), written: Boolean(written), attribute, spec, usage, origin },
           location: keyLocation(key, 'enableRotation', fix),
           ...(fix ? { fix } : {}),
         },

@@ -8,11 +8,12 @@
  * fully known value becomes JSON text. `jsondecode` of such a structure gives it back unchanged.
  */
 import type { Value } from '../../model/types.js';
-import type { ExprOf } from './ast.js';
+import { describeValue } from '../../model/value.js';
+import { childExprs, type Expr, type ExprOf, type TemplatePart } from './ast.js';
 import type { Evaluator, Resolver } from './evaluate.js';
 import { joinPath } from './paths.js';
 import type { ObjectValue } from './values.js';
-import { asSet, asString, errorValue, isFullyKnown, isObjectValue, isSymbolic, sameValue, unknown, unknownFrom } from './values.js';
+import { asSet, asString, errorValue, isError, isFullyKnown, isObjectValue, isSymbolic, isUnknown, sameValue, unknown, unknownFrom } from './values.js';
 
 export interface CallContext {
   expr: ExprOf<'call'>;
@@ -126,7 +127,92 @@ function templatefile(args: Value[], ctx: CallContext): Value {
   if (!file) return unknown(ctx.expr.text, `template file ${path} not found in the scanned files`);
   if (vars !== undefined && !isObjectValue(vars)) return unknownFrom(ctx.expr.text, 'template variables not known statically', [vars]);
   const template = ctx.evaluator.host.parseTemplate(file.text, file.path);
-  return ctx.evaluator.detached(NO_NAMES, vars ?? {}).eval(template);
+  const scope = vars ?? {};
+  const rendered = ctx.evaluator.detached(NO_NAMES, scope).eval(template);
+  if (!isUnknown(rendered) || isError(rendered)) return rendered;
+  return renderedJson(template, scope, file.text, ctx) ?? rendered;
+}
+
+/**
+ * A JSON template (a key policy) with variables not known statically (`role_arn =
+ * aws_iam_role.app.arn`): rendered with a unique placeholder for each such variable, parsed, and
+ * the placeholders put back as values, so the structure stays readable like `jsonencode()`'s. A
+ * placeholder that is a whole JSON string becomes the variable's value (the Ref itself); one inside
+ * a longer string makes that string an Unknown carrying the value's refs. Only when every use of
+ * those variables is a plain `${name}` (a function or condition over a placeholder would compute
+ * with the wrong text), and the result is JSON with no placeholder in an object key; else undefined.
+ */
+function renderedJson(template: Expr, vars: ObjectValue, text: string, ctx: CallContext): Value | undefined {
+  const symbolic = Object.entries(vars).filter(([, value]) => isSymbolic(value));
+  if (symbolic.length === 0 || !onlyInterpolated(template, new Set(symbolic.map(([name]) => name)))) return undefined;
+  let tag = 'kms-review-placeholder-';
+  while (text.includes(tag)) tag += 'x';
+  const values = new Map<string, Value>();
+  const placeholders: ObjectValue = {};
+  symbolic.forEach(([name, value], index) => {
+    const placeholder = `@${tag}${index}@`;
+    values.set(placeholder, value);
+    placeholders[name] = placeholder;
+  });
+  const rendered = ctx.evaluator.detached(NO_NAMES, { ...vars, ...placeholders }).eval(template);
+  if (typeof rendered !== 'string' || jsonDepth(rendered) > MAX_JSON_DEPTH) return undefined;
+  let parsed: Value;
+  try {
+    parsed = JSON.parse(rendered) as Value;
+  } catch {
+    return undefined;
+  }
+  const pattern = new RegExp(`@${tag}\\d+@`, 'g');
+  let placeholderInKey = false;
+  const restore = (value: Value): Value => {
+    if (typeof value === 'string') {
+      const whole = values.get(value);
+      if (whole !== undefined) return whole;
+      const inside = value.match(pattern);
+      if (!inside) return value;
+      const expr = value.replace(pattern, (placeholder) => `\${${describeValue(values.get(placeholder) ?? null)}}`);
+      return unknownFrom(
+        expr,
+        'interpolates values not known statically',
+        inside.map((placeholder) => values.get(placeholder) ?? null),
+      );
+    }
+    if (Array.isArray(value)) return value.map(restore);
+    if (!isObjectValue(value)) return value;
+    const out: ObjectValue = {};
+    for (const [key, item] of Object.entries(value)) {
+      placeholderInKey ||= key.match(pattern) !== null;
+      out[key] = restore(item);
+    }
+    return out;
+  };
+  const restored = restore(parsed);
+  return placeholderInKey ? undefined : restored;
+}
+
+/** Every use of `names` in a template is a whole interpolation `${name}` (walked with explicit stacks: templates may be deep). */
+function onlyInterpolated(template: Expr, names: ReadonlySet<string>): boolean {
+  const exprs: Expr[] = [template];
+  const parts: TemplatePart[] = [];
+  while (exprs.length > 0 || parts.length > 0) {
+    const part = parts.pop();
+    if (part) {
+      if (part.kind === 'interp' && !(part.expr.kind === 'variable' && names.has(part.expr.name))) exprs.push(part.expr);
+      else if (part.kind === 'if') {
+        exprs.push(part.cond);
+        parts.push(...part.whenTrue, ...part.whenFalse);
+      } else if (part.kind === 'for') {
+        exprs.push(part.collection);
+        parts.push(...part.body);
+      }
+      continue;
+    }
+    const expr = exprs.pop() as Expr;
+    if (expr.kind === 'variable' && names.has(expr.name)) return false;
+    if (expr.kind === 'template') parts.push(...expr.parts);
+    else exprs.push(...childExprs(expr));
+  }
+  return true;
 }
 
 const FUNCTIONS: Record<string, Fn> = {

@@ -3,14 +3,37 @@
  * locations, and one-line fixes written in the file's own style (HCL, YAML or JSON).
  */
 import { type KeyField, keyTypeSpecFor } from '../../catalog/keys.js';
-import type { Consumer, Key, Known } from '../../inventory/types.js';
+import type { Choice, Consumer, Key, Known } from '../../inventory/types.js';
 import type { Location, Resource, SourceKind } from '../../model/types.js';
-import { isUnknown } from '../../model/value.js';
+import { isOneOf, isUnknown } from '../../model/value.js';
 import type { Fix, RuleContext } from '../types.js';
 
-/** A statically known value (not `Unknown`, not absent). */
+/** A statically known value (not `Unknown`, not one of several values, not absent). */
 export function isKnown<T>(value: Known<T> | undefined): value is T {
-  return value !== undefined && !isUnknown(value);
+  return value !== undefined && !isUnknown(value) && !isOneOf(value);
+}
+
+/** One possible value of a field and the condition under which it holds (absent when it always does). */
+export interface KnownCase<T> {
+  value: T;
+  when?: string;
+}
+
+/**
+ * The possible values of a known field: one case when it is known exactly, one per option when it
+ * is one of several known values, none when it is unknown. `when` names the condition where the
+ * `OneOf` reason says which branch is which (`Fn::If IsProd`, `condition var.prod is not known
+ * statically`: options are the true then the false branch), else what the value depends on.
+ */
+export function knownCases<T>(value: Known<T> | undefined): KnownCase<T>[] {
+  if (value === undefined || isUnknown(value)) return [];
+  if (!isOneOf(value)) return [{ value: value as T }];
+  const { options, reason } = value as Choice<T>;
+  const condition = /^Fn::If (.+)$/.exec(reason)?.[1] ?? /^condition (.+) is not known statically$/.exec(reason)?.[1];
+  return options.map((option, index) => ({
+    value: option,
+    when: condition && options.length === 2 ? `when ${condition} is ${index === 0 ? 'true' : 'false'}` : `depending on ${reason}`,
+  }));
 }
 
 const RESOURCE_INDEX = new WeakMap<readonly Resource[], Map<string, Resource>>();
