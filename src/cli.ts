@@ -1,7 +1,9 @@
 /** The command-line door: parses arguments and dispatches to one module per command. Thin. */
 import { parseArgs } from 'node:util';
 import { EXIT, type Io, UsageError, version } from './cli/common.js';
+import { DIFF_USAGE, diffCommand } from './cli/diff.js';
 import { SCAN_USAGE, scanCommand } from './cli/scan.js';
+import { SPLIT_USAGE, splitCommand } from './cli/split.js';
 
 export type { Io };
 export { EXIT };
@@ -9,6 +11,8 @@ export { EXIT };
 /** Commands, in the order `--help` lists them. Each gets its positional arguments and the parsed options. */
 const COMMANDS: Record<string, { usage: string; run: (args: string[], options: Record<string, string | undefined>, io: Io) => Promise<number> }> = {
   scan: { usage: SCAN_USAGE, run: scanCommand },
+  split: { usage: SPLIT_USAGE, run: splitCommand },
+  diff: { usage: DIFF_USAGE, run: diffCommand },
 };
 
 const USAGE = `Usage:\n\n${Object.values(COMMANDS)
