@@ -43,3 +43,10 @@ describe('config loading', () => {
     expect(schema.additionalProperties).toBe(false);
   });
 });
+
+describe('the committed JSON Schema', () => {
+  it('is the one the zod schema generates (run `npm run schema` after changing the config)', async () => {
+    const { readFileSync } = await import('node:fs');
+    expect(JSON.parse(readFileSync('docs/kms-review.schema.json', 'utf8'))).toEqual(JSON.parse(JSON.stringify(configJsonSchema())));
+  });
+});
