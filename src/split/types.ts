@@ -21,6 +21,21 @@ export interface NewKey {
   administrators: { principal: string; from: string }[];
   multiRegion: boolean;
   notes: string[];
+  /** Unit (TF root / CFN template) the key is declared in, and the file the generated code goes to. */
+  unit?: string;
+  file?: string;
+  /** The key policy statements of the new key (IAM JSON shape, values as the source writes them). */
+  policy?: PolicyStatement[];
+}
+
+/** One key policy statement of a proposed key; `${...}` in strings are kept as the source writes them. */
+export interface PolicyStatement {
+  Sid?: string;
+  Effect: string;
+  Principal: Record<string, string | string[]>;
+  Action: string | string[];
+  Resource: string;
+  Condition?: Record<string, Record<string, string | string[]>>;
 }
 
 export interface ConsumerEdit {
@@ -30,6 +45,8 @@ export interface ConsumerEdit {
   /** The reference written today and the one to write. */
   before: string;
   after: string;
+  /** The whole source lines `location` covers, today and after the edit (what the patch changes). */
+  lines?: { before: string[]; after: string[] };
 }
 
 export interface MigrationStep {
@@ -39,6 +56,9 @@ export interface MigrationStep {
   kind: 'in-place' | 'replacement' | 'new-data-only';
   /** What to do, in order, in the reviewer's words. */
   steps: string[];
+  /** The key attribute(s) of the resource that change, and the new key's alias. */
+  attributes?: string[];
+  newKey?: string;
 }
 
 export interface SplitPlan {
@@ -55,4 +75,6 @@ export interface SplitPlan {
   migration: MigrationStep[];
   /** Why there is no split (one group only, no known dimension…), when `groups.length < 2`. */
   reason?: string;
+  /** Things the generated code does not do and a reviewer must (module-declared keys, IAM policies naming the old key…). */
+  notes?: string[];
 }
