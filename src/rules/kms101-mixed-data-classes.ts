@@ -1,5 +1,5 @@
 /** KMS101 — one key protects consumers of two or more data classifications (principle 1). */
-import { aliasList, aliasStem, mixFindings } from './support/mix.js';
+import { aliasList, aliasName, aliasStem, mixFindings } from './support/mix.js';
 import type { Rule } from './types.js';
 
 export const kms101: Rule = {
@@ -17,7 +17,7 @@ export const kms101: Rule = {
       severity: () => undefined,
       advice: (key, mix) => {
         const { workload, env } = aliasStem(key);
-        return `Use one key per data class (${aliasList(mix.groups.map((g) => `${workload}-${g.value}-${env}`))}) and move each consumer to the key of its class.`;
+        return `Use one key per data class (${aliasList(mix.groups.map((g) => aliasName(workload, g.value, env)))}) and move each consumer to the key of its class.`;
       },
     }),
 };

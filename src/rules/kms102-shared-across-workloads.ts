@@ -1,7 +1,7 @@
 /** KMS102 — one key is used by two or more workloads (principle 2: applications). */
 import { PRODUCTION_ENVIRONMENTS } from '../inventory/conventions.js';
 import type { Key } from '../inventory/types.js';
-import { aliasList, aliasStem, mixFindings } from './support/mix.js';
+import { aliasList, aliasName, aliasStem, mixFindings } from './support/mix.js';
 import type { Rule } from './types.js';
 
 /** In prod when the key itself or any of its consumers is known to be in a production environment. */
@@ -24,7 +24,7 @@ export const kms102: Rule = {
       severity: (key) => (inProduction(key) ? 'high' : undefined),
       advice: (key, mix) => {
         const { env } = aliasStem(key);
-        return `Give each workload its own key (${aliasList(mix.groups.map((g) => `${g.value}-${env}`))}) with its own key policy.`;
+        return `Give each workload its own key (${aliasList(mix.groups.map((g) => aliasName(g.value, env)))}) with its own key policy.`;
       },
     }),
 };

@@ -3,11 +3,9 @@ import { isServiceId, SERVICES } from '../catalog/services.js';
 import type { Key } from '../inventory/types.js';
 import {
   aliasList,
+  aliasName,
   aliasStem,
-  blastRadiusText,
   consumerIds,
-  describeGroup,
-  joinWords,
   judgedKeys,
   keyLabel,
   keyLocation,
@@ -17,31 +15,73 @@ import {
   mixOf,
   oneKindOfData,
 } from './support/mix.js';
+import { joinWords } from './support/words.js';
 import type { FindingDraft, Rule } from './types.js';
 
 const isHighVolume = (g: MixGroup): boolean => isServiceId(g.value) && SERVICES[g.value].highVolume;
+
+/** `S3 (2)`: the service and how many of the key's consumers it has; the consumers are in `evidence`. */
+const serviceCount = (g: MixGroup): string => (g.consumers.length > 1 ? `${g.label} (${g.consumers.length})` : g.label);
 
 function finding(key: Key, mix: Mix): FindingDraft[] {
   const busy = mix.groups.filter(isHighVolume);
   if (busy.length === 0 || mix.groups.length < 2) return [];
   // With only high-volume services on the key, the first is coupled to the rest.
   const [heavy, rest] = busy.length < mix.groups.length ? [busy, mix.groups.filter((g) => !isHighVolume(g))] : [busy.slice(0, 1), busy.slice(1)];
-  const list = (groups: MixGroup[]) => joinWords(groups.map((g) => describeGroup(key, g, { shown: 1, provenance: false })));
-  const { workload, env } = aliasStem(key);
   const location = keyLocation(key);
+  const several = heavy.length > 1;
+  const coupling =
+    `${keyLabel(key)}: high-volume ${joinWords(heavy.map(serviceCount))} ${several ? 'share' : 'shares'} one KMS request quota ` +
+    `with ${joinWords(rest.map(serviceCount))}.`;
+  const aliases = suggestedAliases(key, heavy);
+  const split = `${several ? 'the high-volume services their own keys' : 'the high-volume service its own key'}${aliases.length > 0 ? ` (${aliasList(aliases, 1)})` : ''}`;
+  const unclassified = unclassifiedConsumers(key);
+  const n = unclassified.length;
+  const total = consumerIds(key).length;
+  const advice =
+    n > 0
+      ? `${n} of ${total} consumers ${n === 1 ? 'has' : 'have'} no known ${unknownDimensions(key)}: tag ${n === 1 ? 'it if it holds' : 'them if they hold'} the same data, or give ${split}.`
+      : `Give ${split}.`;
   return [
     {
       key: key.id,
       subjects: consumerIds(key),
-      message:
-        `Key ${keyLabel(key)} couples high-volume ${list(heavy)} with ${list(rest)}: they share one KMS request quota, so a burst from one throttles the others. ` +
-        `Blast radius: ${blastRadiusText(key)}. ` +
-        `Give each high-volume service its own key (${aliasList(heavy.map((g) => `${workload}-${g.value}-${env}`))}).`,
-      evidence: { ...mixEvidence(key, mix), highVolume: heavy.map((g) => g.value), others: rest.map((g) => g.value) },
+      message: `${coupling} ${advice}`,
+      evidence: {
+        ...mixEvidence(key, mix),
+        highVolume: heavy.map((g) => g.value),
+        others: rest.map((g) => g.value),
+        ...(n > 0 ? { unclassified } : {}),
+      },
       identity: '',
       ...(location ? { location } : {}),
     },
   ];
+}
+
+/** `alias/<workload>-<service>-<env>` per high-volume service and workload of its consumers (else the key's workload). */
+function suggestedAliases(key: Key, heavy: MixGroup[]): string[] {
+  const { workload, env } = aliasStem(key);
+  return heavy.flatMap((g) => {
+    const workloads = [...new Set(key.consumers.filter((c) => g.consumers.includes(c.resource) && c.workload).map((c) => c.workload?.value))];
+    // Without a workload, a name like `alias/s3-prod` would say nothing about whose key it is.
+    return (workloads.length > 0 ? workloads : workload ? [workload] : []).map((w) => aliasName(w, g.value, env));
+  });
+}
+
+/**
+ * When every known consumer is of one workload and one data class, the rule fires only because some
+ * consumers are unclassified (principle 3 cannot be shown): those consumers. Otherwise none.
+ */
+function unclassifiedConsumers(key: Key): string[] {
+  const mixes = [mixOf(key, 'workload'), mixOf(key, 'dataClass')];
+  if (mixes.some((m) => m.groups.length > 1)) return [];
+  return [...new Set(mixes.flatMap((m) => m.unknown))];
+}
+
+function unknownDimensions(key: Key): string {
+  const dims = [mixOf(key, 'workload').unknown.length > 0 ? 'workload' : '', mixOf(key, 'dataClass').unknown.length > 0 ? 'data class' : ''].filter(Boolean);
+  return dims.join(' or ');
 }
 
 export const kms104: Rule = {

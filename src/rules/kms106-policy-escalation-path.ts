@@ -1,8 +1,28 @@
 /** KMS106: a non-root principal holds kms:PutKeyPolicy or an unconstrained kms:CreateGrant. */
 import { keyAccountOf } from '../access/index.js';
 import type { AccessEntry } from '../access/types.js';
+import type { Location } from '../model/types.js';
+import { lineRef } from './support/mix.js';
 import { accessByKey, entryLocation, isOwnRoot, keyName, principalName, viaName } from './support/policy.js';
+import { joinWords } from './support/words.js';
 import type { FindingDraft, Rule } from './types.js';
+
+const PUT_KEY_POLICY = 'kms:PutKeyPolicy';
+const CREATE_GRANT = 'unconstrained kms:CreateGrant';
+
+/** What each escalation path lets its holder do, and what to change: the advice follows the action that fired. */
+const PATHS: Record<string, { does: string; fix: string; anyoneFix: string }> = {
+  [PUT_KEY_POLICY]: {
+    does: 'rewrite the key policy',
+    fix: 'keep kms:PutKeyPolicy with the account root',
+    anyoneFix: 'remove PutKeyPolicy',
+  },
+  [CREATE_GRANT]: {
+    does: 'hand the key to any principal',
+    fix: 'add the condition "kms:GrantIsForAWSResource": "true" to its kms:CreateGrant',
+    anyoneFix: 'remove CreateGrant or require kms:GrantIsForAWSResource and aws:PrincipalOrgID',
+  },
+};
 
 /**
  * Conditions that keep `kms:CreateGrant` from re-delegating at will: grants only for AWS
@@ -27,16 +47,14 @@ export const kms106: Rule = {
         if (entry.via.kind === 'grant' || entry.principal.kind === 'service' || isOwnRoot(entry.principal, account)) continue;
         const paths = escalationPaths(entry);
         if (paths.length === 0) continue;
-        const who = principalName(entry.principal);
+        const location = entryLocation(ctx, entry);
         drafts.push({
           key: key.id,
           subjects: [key.id, ...(entry.principal.resource ? [entry.principal.resource] : [])],
           identity: `${entry.principal.resource ?? entry.principal.id}|${paths.join(',')}`,
-          message:
-            `Key ${keyName(key)}: ${who} holds ${paths.join(' and ')} via ${viaName(entry.via)}, so it can give itself or others any access. ` +
-            `Keep kms:PutKeyPolicy with the account root and restrict kms:CreateGrant with "kms:GrantIsForAWSResource": "true".`,
+          message: entry.principal.kind === 'wildcard' ? anyoneMessage(keyName(key), paths, location) : holderMessage(keyName(key), paths, entry),
           evidence: { principal: entry.principal, actions: paths, via: entry.via, conditions: entry.conditions },
-          location: entryLocation(ctx, entry),
+          location,
         });
       }
     }
@@ -44,11 +62,31 @@ export const kms106: Rule = {
   },
 };
 
+/** `"*"` as principal: KMS201 already says anyone may use the key; this says what anyone may escalate to. */
+function anyoneMessage(key: string, paths: string[], location: Location | undefined): string {
+  const actions = paths.map((p) => (p === CREATE_GRANT ? 'kms:CreateGrant' : p));
+  const where = location ? ` (${lineRef(location)})` : '';
+  const does = joinWords(paths.map((p) => PATHS[p].does));
+  const fixes = paths.map((p) => PATHS[p].anyoneFix);
+  // The fixes contain "or" and "and" themselves: two of them are set apart with a comma.
+  return paths.length === 1
+    ? `Anyone may call ${actions[0]} on ${key}${where} and ${does}; ${fixes[0]}.`
+    : `Anyone may call ${joinWords(actions)} on ${key}${where}, so anyone can ${does}; ${fixes.join(', and ')}.`;
+}
+
+function holderMessage(key: string, paths: string[], entry: AccessEntry): string {
+  const fix = joinWords(paths.map((p) => PATHS[p].fix));
+  return (
+    `Key ${key}: ${principalName(entry.principal)} holds ${joinWords(paths)} via ${viaName(entry.via)}, ` +
+    `so it can ${joinWords(paths.map((p) => PATHS[p].does))}. ${fix.charAt(0).toUpperCase()}${fix.slice(1)}.`
+  );
+}
+
 function escalationPaths(entry: AccessEntry): string[] {
   const paths: string[] = [];
-  if (entry.actions.includes('kms:PutKeyPolicy')) paths.push('kms:PutKeyPolicy');
+  if (entry.actions.includes('kms:PutKeyPolicy')) paths.push(PUT_KEY_POLICY);
   // `kms:GrantConstraintType` narrows how, not who, so it is not among `restrictedBy`.
   const constrained = entry.conditions.some((c) => c.key.toLowerCase() === 'kms:grantconstrainttype' && !/not|null/i.test(c.base));
-  if (entry.actions.includes('kms:CreateGrant') && !constrained && !entry.restrictedBy.some(isGrantRestriction)) paths.push('unconstrained kms:CreateGrant');
+  if (entry.actions.includes('kms:CreateGrant') && !constrained && !entry.restrictedBy.some(isGrantRestriction)) paths.push(CREATE_GRANT);
   return paths;
 }

@@ -3,10 +3,10 @@ import type { Config } from '../config/schema.js';
 import type { Key } from '../inventory/types.js';
 import {
   aliasList,
+  aliasName,
   aliasStem,
   consumerIds,
   counted,
-  joinWords,
   judgedKeys,
   keyLabel,
   keyLocation,
@@ -14,6 +14,7 @@ import {
   mixEvidence,
   mixOf,
 } from './support/mix.js';
+import { joinWords } from './support/words.js';
 import type { FindingDraft, Rule } from './types.js';
 
 type Measure = keyof Config['thresholds']['blastRadius'];
@@ -29,16 +30,13 @@ function finding(key: Key, thresholds: Config['thresholds']['blastRadius']): Fin
   const exceeded = MEASURES.filter(({ measure }) => key.blastRadius[measure] > thresholds[measure]);
   if (exceeded.length === 0) return [];
   const parts = exceeded.map(({ measure, names }) => {
-    const values = names ? ` (${joinWords(mixOf(key, names).groups.map((g) => g.label))})` : '';
+    const labels = names ? mixOf(key, names).groups.map((g) => g.label) : [];
+    const values = labels.length > 0 ? ` (${joinWords([...labels].sort((a, b) => a.localeCompare(b)))})` : '';
     return `${key.blastRadius[measure]} ${measure} > ${thresholds[measure]}${values}`;
   });
   const b = key.blastRadius;
   const workloads = mixOf(key, 'workload');
-  const { env } = aliasStem(key);
-  const split =
-    workloads.groups.length > 1
-      ? `Split it per workload (${aliasList(workloads.groups.map((g) => `${g.value}-${env}`))})`
-      : `Split it per workload or data class (alias/<workload>-${env})`;
+  const split = splitAdvice(key);
   const location = keyLocation(key);
   return [
     {
@@ -58,6 +56,24 @@ function finding(key: Key, thresholds: Config['thresholds']['blastRadius']): Fin
       ...(location ? { location } : {}),
     },
   ];
+}
+
+/** Per workload when there are several; else per data class, else per service, named from what is known. */
+function splitAdvice(key: Key): string {
+  const { workload, env } = aliasStem(key);
+  const sorted = (dimension: MixDimension) =>
+    mixOf(key, dimension)
+      .groups.map((g) => g.value)
+      .sort((a, b) => a.localeCompare(b));
+  const workloads = sorted('workload');
+  if (workloads.length > 1) return `Split it per workload (${aliasList(workloads.map((w) => aliasName(w, env)))})`;
+  // Without a workload, names like `alias/s3` would say nothing about whose key it is: none are suggested.
+  const one = workloads[0] ?? workload;
+  const classes = sorted('dataClass');
+  if (!one) return classes.length > 1 ? 'Split it per data class' : 'Split it per service or data class';
+  if (classes.length > 1) return `Split it per data class (${aliasList(classes.map((c) => aliasName(one, c, env)))})`;
+  const services = sorted('service');
+  return services.length > 0 ? `Split it per service (${aliasList(services.map((s) => aliasName(one, s, env)))})` : 'Split it per service or data class';
 }
 
 export const kms107: Rule = {

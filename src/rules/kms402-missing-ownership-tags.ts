@@ -6,11 +6,13 @@
  */
 import { keyTypeSpecFor } from '../catalog/keys.js';
 import type { Config } from '../config/schema.js';
-import type { Resource, Value } from '../model/types.js';
+import type { Inventory, Key } from '../inventory/types.js';
+import type { Dimension, Resource, Value } from '../model/types.js';
 import { DIMENSIONS } from '../model/types.js';
 import { isRecord, isSymbolic } from '../model/value.js';
 import { declaredCustomerKeys, nameOf, resourceById } from './support/governance.js';
-import type { FindingDraft, Rule } from './types.js';
+import { joinWords } from './support/words.js';
+import type { FindingDraft, Rule, RuleContext } from './types.js';
 
 export const kms402: Rule = {
   id: 'KMS402',
@@ -31,10 +33,13 @@ export const kms402: Rule = {
       const missing = required.filter((tag) => !tag.accepted.some((name) => lower.has(name.toLowerCase())));
       if (missing.length === 0) continue;
       const names = missing.map((tag) => tag.name);
+      const tags = missing.map((tag) => ({ name: tag.name, value: valueFor(key, tag.dimension) }));
       drafts.push({
         key: key.id,
         subjects: [key.id],
-        message: `Key ${nameOf(ctx, key.id)} lacks the tag${names.length > 1 ? 's' : ''} ${names.join(', ')}. ${HOW_TO_TAG[resource?.source ?? 'terraform']}`,
+        message:
+          `Key ${keyIdentity(ctx, key)} has no ${joinWords(names)} tag${names.length > 1 ? 's' : ''}; ` +
+          `${HOW_TO_TAG[resource?.source ?? 'terraform'](tags)}.`,
         evidence: {
           missing: names,
           accepted: Object.fromEntries(missing.map((tag) => [tag.name, tag.accepted])),
@@ -48,19 +53,53 @@ export const kms402: Rule = {
   },
 };
 
-const TERRAFORM_HOW = 'Tag the key, or the provider default_tags, so its environment, data class and owner are on record.';
-const HOW_TO_TAG: Record<Resource['source'], string> = {
-  terraform: TERRAFORM_HOW,
-  plan: TERRAFORM_HOW,
-  cloudformation: 'Add them to the key Tags so its environment, data class and owner are on record.',
-  policy: 'Tag the key so its environment, data class and owner are on record.',
+interface TagToAdd {
+  name: string;
+  value: string;
+}
+
+const terraformHow = (tags: TagToAdd[]) => `add ${joinWords(tags.map((t) => `${t.name} = "${t.value}"`))} to the key or the provider default_tags`;
+const HOW_TO_TAG: Record<Resource['source'], (tags: TagToAdd[]) => string> = {
+  terraform: terraformHow,
+  plan: terraformHow,
+  cloudformation: (tags) => `add ${joinWords(tags.map((t) => `{ Key: ${t.name}, Value: ${t.value} }`))} to the key's Tags`,
+  policy: (tags) => `tag the key with ${joinWords(tags.map((t) => `${t.name}=${t.value}`))}`,
 };
+
+/** What to write when the value is not known: the kind of value the tag holds. */
+const PLACEHOLDER: Record<Dimension, string> = { environment: '<env>', workload: '<workload>', dataClass: '<class>', owner: '<team>' };
+
+/** The key's own classification where the tag names a dimension the tool already knows for it. */
+function valueFor(key: Key, dimension: Dimension | undefined): string {
+  if (!dimension) return '<value>';
+  return key[dimension]?.value ?? PLACEHOLDER[dimension];
+}
+
+/**
+ * `alias/platform-prod (envs/prod/kms.tf:5)`: alias (else address) and line; when another key has
+ * the same name and line (one root deployed per workspace or tfvars file), its unit too.
+ */
+function keyIdentity(ctx: RuleContext, key: Key): string {
+  const name = key.aliases[0] ?? nameOf(ctx, key.id);
+  if (!key.location) return name;
+  const line = `${key.location.file}:${key.location.startLine}`;
+  const twin = otherKeyAt(ctx.inventory, key, name, line);
+  return `${name} (${line}${twin && key.unit ? `, ${key.unit}` : ''})`;
+}
+
+function otherKeyAt(inventory: Inventory, key: Key, name: string, line: string): boolean {
+  return declaredCustomerKeys(inventory).some(
+    (k) => k !== key && (k.aliases[0] ?? k.id.slice(k.id.indexOf(':') + 1)) === name && k.location && `${k.location.file}:${k.location.startLine}` === line,
+  );
+}
 
 /** Plans also record `tags_all`: the key's tags merged with the provider's default tags. */
 const EXTRA_TAG_ATTRIBUTES: Partial<Record<Resource['source'], string>> = { plan: 'tags_all' };
 
 interface RequiredTag {
   name: string;
+  /** The classification dimension whose first configured tag name this is. */
+  dimension?: Dimension;
   /** Tag names that satisfy it: itself, plus the synonyms of the dimension it is the first name of. */
   accepted: string[];
 }
@@ -68,7 +107,7 @@ interface RequiredTag {
 function requiredTags(config: Config): RequiredTag[] {
   return config.thresholds.requiredTags.map((name) => {
     const dimension = DIMENSIONS.find((d) => config.tags[d][0]?.toLowerCase() === name.toLowerCase());
-    return { name, accepted: dimension ? [name, ...config.tags[dimension].slice(1)] : [name] };
+    return dimension ? { name, dimension, accepted: [name, ...config.tags[dimension].slice(1)] } : { name, accepted: [name] };
   });
 }
 

@@ -19,9 +19,12 @@ export const kms404: Rule = {
     const unprotected = ctx.inventory.withoutCmk.map((entry) => {
       const spec = consumerSpecFor(resourceById(ctx, entry.resource)?.source ?? 'terraform', entry.type);
       const main = spec?.keyPaths[0];
-      const attribute = main ? attributeName(main.path) : 'the key attribute';
+      const attribute = main ? main.path : 'the key attribute';
       const how =
-        entry.protection === 'unencrypted' && main?.encryptedBy ? `turn on ${attributeName(main.encryptedBy.path)} and set ${attribute}` : `set ${attribute}`;
+        ADVICE[entry.type]?.how ??
+        (entry.protection === 'unencrypted' && main?.encryptedBy
+          ? `Turn on ${main.encryptedBy.path} and set ${attribute} to ${CMK}`
+          : `Set ${attribute} to ${CMK}`);
       return draft(ctx, {
         resource: entry.resource,
         service: entry.service,
@@ -43,7 +46,7 @@ export const kms404: Rule = {
             service: consumer.service,
             classes: consumer,
             state: `uses the AWS managed key ${key.aliases[0] ?? key.id}${consumer.conditional ? ` (${consumer.conditional})` : ''}`,
-            how: `set ${attributeName(consumer.attribute)}`,
+            how: ADVICE[consumer.type]?.always ? ADVICE[consumer.type].how : `Point ${attributeName(consumer.attribute)} at ${CMK}`,
             location: consumer.location,
             evidence: { protection: 'aws-managed', via: consumer.via, ...(consumer.conditional ? { conditional: consumer.conditional } : {}) },
             identity: `${consumer.resource}#${consumer.attribute}`,
@@ -52,6 +55,63 @@ export const kms404: Rule = {
       );
     return [...unprotected, ...awsManaged];
   },
+};
+
+const CMK = 'a customer managed key of its workload and environment';
+
+/**
+ * Advice for the types where setting the catalog's key attribute is not the whole story: a switch
+ * or encryption type must change too, the key goes on another resource, or (SAM SimpleTable) the
+ * type cannot take a customer managed key at all (`always`: also when it names an AWS managed key).
+ * Every other type gets "Set <key path> to …", with "Turn on <switch> and" when encryption is off.
+ */
+const ADVICE: Record<string, { how: string; always?: boolean }> = {
+  aws_s3_bucket: {
+    how: `Add an aws_s3_bucket_server_side_encryption_configuration with sse_algorithm = "aws:kms" and kms_master_key_id set to ${CMK}`,
+  },
+  aws_s3_bucket_server_side_encryption_configuration: {
+    how: `In apply_server_side_encryption_by_default, set sse_algorithm = "aws:kms" and kms_master_key_id to ${CMK}`,
+  },
+  aws_s3_object: { how: `Set server_side_encryption = "aws:kms" and kms_key_id to ${CMK}` },
+  'AWS::S3::Bucket': { how: `In BucketEncryption ServerSideEncryptionByDefault, set SSEAlgorithm: aws:kms and KMSMasterKeyID to ${CMK}` },
+  aws_dynamodb_table: { how: `In server_side_encryption, set enabled = true and kms_key_arn to ${CMK}` },
+  'AWS::DynamoDB::Table': { how: `In SSESpecification, set SSEEnabled: true, SSEType: KMS and KMSMasterKeyId to ${CMK}` },
+  'AWS::DynamoDB::GlobalTable': {
+    how: `In SSESpecification, set SSEEnabled: true and SSEType: KMS, and set each replica's SSESpecification.KMSMasterKeyId to ${CMK}`,
+  },
+  'AWS::Serverless::SimpleTable': {
+    how: `AWS::Serverless::SimpleTable cannot take a customer managed key: use AWS::DynamoDB::Table with SSESpecification.KMSMasterKeyId set to ${CMK}`,
+    always: true,
+  },
+  aws_kinesis_stream: { how: `Set encryption_type = "KMS" and kms_key_id to ${CMK}` },
+  'AWS::Kinesis::Stream': { how: `In StreamEncryption, set EncryptionType: KMS and KeyId to ${CMK}` },
+  aws_ecr_repository: { how: `In encryption_configuration, set encryption_type = "KMS" and kms_key to ${CMK}` },
+  aws_ecr_repository_creation_template: { how: `In encryption_configuration, set encryption_type = "KMS" and kms_key to ${CMK}` },
+  'AWS::ECR::Repository': { how: `In EncryptionConfiguration, set EncryptionType: KMS and KmsKey to ${CMK}` },
+  aws_eks_cluster: { how: `Add encryption_config with resources = ["secrets"] and provider.key_arn set to ${CMK}` },
+  'AWS::EKS::Cluster': { how: `Add EncryptionConfig with Resources: [secrets] and Provider.KeyArn set to ${CMK}` },
+  aws_sfn_state_machine: { how: `In encryption_configuration, set type = "CUSTOMER_MANAGED_KMS_KEY" and kms_key_id to ${CMK}` },
+  aws_sfn_activity: { how: `In encryption_configuration, set type = "CUSTOMER_MANAGED_KMS_KEY" and kms_key_id to ${CMK}` },
+  'AWS::StepFunctions::StateMachine': { how: `In EncryptionConfiguration, set Type: CUSTOMER_MANAGED_KMS_KEY and KmsKeyId to ${CMK}` },
+  'AWS::StepFunctions::Activity': { how: `In EncryptionConfiguration, set Type: CUSTOMER_MANAGED_KMS_KEY and KmsKeyId to ${CMK}` },
+  aws_keyspaces_table: { how: `In encryption_specification, set type = "CUSTOMER_MANAGED_KMS_KEY" and kms_key_identifier to ${CMK}` },
+  'AWS::Cassandra::Table': { how: `In EncryptionSpecification, set EncryptionType: CUSTOMER_MANAGED_KMS_KEY and KmsKeyIdentifier to ${CMK}` },
+  aws_mq_broker: { how: `In encryption_options, set use_aws_owned_key = false and kms_key_id to ${CMK}` },
+  'AWS::AmazonMQ::Broker': { how: `In EncryptionOptions, set UseAwsOwnedKey: false and KmsKeyId to ${CMK}` },
+  aws_xray_encryption_config: { how: `Set type = "KMS" and key_id to ${CMK}` },
+  aws_glue_data_catalog_encryption_settings: {
+    how: `In encryption_at_rest, set catalog_encryption_mode = "SSE-KMS" and sse_aws_kms_key_id to ${CMK}`,
+  },
+  'AWS::Glue::DataCatalogEncryptionSettings': { how: `In EncryptionAtRest, set CatalogEncryptionMode: SSE-KMS and SseAwsKmsKeyId to ${CMK}` },
+  aws_workspaces_workspace: {
+    how: `Turn on root_volume_encryption_enabled and user_volume_encryption_enabled and set volume_encryption_key to ${CMK}`,
+  },
+  'AWS::WorkSpaces::Workspace': {
+    how: `Turn on RootVolumeEncryptionEnabled and UserVolumeEncryptionEnabled and set VolumeEncryptionKey to ${CMK}`,
+  },
+  aws_codepipeline: { how: `In artifact_store, add encryption_key with type = "KMS" and id set to ${CMK}` },
+  'AWS::CodePipeline::Pipeline': { how: `In ArtifactStore, add EncryptionKey with Type: KMS and Id set to ${CMK}` },
+  aws_ssm_parameter: { how: `Set key_id of the SecureString parameter to ${CMK}` },
 };
 
 const PROTECTION: Record<'aws-owned' | 'aws-managed' | 'unencrypted', string> = {
@@ -67,7 +127,7 @@ interface Case {
   classes: Classifications;
   /** What protects it now, as a verb phrase. */
   state: string;
-  /** What to change, as a verb phrase ending before "to a customer managed key". */
+  /** What to do: one sentence without the final full stop. */
   how: string;
   location: Location;
   evidence: Record<string, unknown>;
@@ -81,7 +141,7 @@ function draft(ctx: RuleContext, c: Case): FindingDraft {
   return {
     ...(c.key ? { key: c.key } : {}),
     subjects: [c.resource],
-    message: `${nameOf(ctx, c.resource)} (${context}) ${c.state}. ${capitalise(c.how)} to a customer managed key of its workload and environment.`,
+    message: `${nameOf(ctx, c.resource)} (${context}) ${c.state}. ${c.how}.`,
     evidence: {
       ...c.evidence,
       service: c.service,
@@ -97,8 +157,4 @@ function draft(ctx: RuleContext, c: Case): FindingDraft {
 /** Medium in production or for classified data; otherwise the rule's default (low). */
 function severityOf(classes: Classifications): Severity | undefined {
   return isProduction(classes.environment) || isClassifiedData(classes.dataClass) ? 'medium' : undefined;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

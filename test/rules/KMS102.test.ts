@@ -40,7 +40,6 @@ describe('KMS102 shared-across-workloads', () => {
       'Key alias/shared-prod is used by 2 workloads: ' +
         'checkout — aws_secretsmanager_secret.checkout_db (tag Application on aws_secretsmanager_secret.checkout_db); ' +
         'search — aws_secretsmanager_secret.search_api (tag App on aws_secretsmanager_secret.search_api). ' +
-        'Blast radius: 2 consumers, 1 service, 2 workloads, 1 environment, 0 data classes. ' +
         'Give each workload its own key (alias/checkout-prod and alias/search-prod) with its own key policy.',
     );
     expect(f.evidence).toMatchObject({

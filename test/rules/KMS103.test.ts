@@ -25,7 +25,7 @@ resource "aws_sqs_queue" "orders_replay" {
 const run = async (files: Record<string, string>) => (await analyseFiles(files, { rules: [kms103] })).findings;
 
 describe('KMS103 shared-across-environments', () => {
-  it('is critical when a dev consumer uses the prod key, naming both environments and where they come from', async () => {
+  it('is critical when a dev consumer uses the prod key, naming the dev consumer and the line of its key reference', async () => {
     const [f, ...rest] = await run({ 'envs/prod/kms.tf': PROD_KEY, 'envs/dev/main.tf': DEV_REPLAY });
     expect(rest).toEqual([]);
     expect(f).toMatchObject({
@@ -36,16 +36,29 @@ describe('KMS103 shared-across-environments', () => {
       location: { file: 'envs/prod/kms.tf', startLine: 1, endLine: 3 },
     });
     expect(f.message).toBe(
-      'Key alias/app-prod serves 2 environments: ' +
-        'dev — envs/dev:aws_sqs_queue.orders_replay (path envs/dev/main.tf); prod — aws_sqs_queue.orders (path envs/prod/kms.tf). ' +
-        'Blast radius: 2 consumers, 1 service, 0 workloads, 2 environments, 0 data classes. ' +
-        'Give each environment its own key (alias/app-dev and alias/app-prod) and point every consumer at the key of its environment.',
+      'Prod key alias/app-prod is used from dev by aws_sqs_queue.orders_replay (envs/dev/main.tf:3). ' +
+        // No dev key in the inventory: a new one, named like the prod key.
+        'Point it at a new dev key (alias/app-dev).',
     );
     expect(f.evidence).toMatchObject({
       dimension: 'environment',
       groups: { dev: ['envs/dev:aws_sqs_queue.orders_replay'], prod: ['envs/prod:aws_sqs_queue.orders'] },
       provenance: { dev: ['path envs/dev/main.tf'], prod: ['path envs/prod/kms.tf'] },
+      home: 'prod',
+      elsewhere: { dev: { consumers: ['envs/dev:aws_sqs_queue.orders_replay'] } },
     });
+  });
+
+  it("points the consumers of another environment at that environment's existing key, naming their lines", async () => {
+    const [f, ...rest] = (await analyseFolder('fixtures/scenarios/env-wide-shared-key/after', { rules: [kms103] })).findings;
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'critical', key: 'envs/prod:aws_kms_key.platform', location: { file: 'envs/prod/kms.tf', startLine: 5 } });
+    expect(f.message).toBe(
+      'Prod key alias/platform-prod is used from dev by aws_sqs_queue.billing_replay (envs/dev/main.tf:61). Point it at alias/platform-dev.',
+    );
+    expect(f.evidence.elsewhere).toEqual({ dev: { consumers: ['envs/dev:aws_sqs_queue.billing_replay'], existingKey: 'alias/platform-dev' } });
+    // alias/platform-dev exists: the message never proposes creating it.
+    expect(f.message).not.toMatch(/new dev key|its own key/);
   });
 
   it('is high for two non-prod environments and canonicalises spellings', async () => {
@@ -85,7 +98,12 @@ resource "aws_kinesis_stream" "staging2" {
       staging: ['tag Environment=stage on aws_kinesis_stream.staging', 'tag Env on aws_kinesis_stream.staging2'],
       qa: ['tag Environment on aws_kinesis_stream.qa'],
     });
-    expect(f.message).toContain('Give each environment its own key (alias/<workload>-staging and alias/<workload>-qa)');
+    // The key's environment is not known: it is the one most consumers are in; no workload, so no alias to suggest.
+    expect(f.message).toBe(
+      'Key shared:aws_kms_key.preprod serves staging (2 consumers) and is also used from qa by aws_kinesis_stream.qa (shared/main.tf:14). ' +
+        'Point it at a qa key of its own.',
+    );
+    expect(f.message).not.toMatch(/<[a-z]+>/);
   });
 
   it('stays quiet for a root deployed per tfvars file or per workspace, and for unknown environments', async () => {

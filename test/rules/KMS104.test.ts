@@ -45,7 +45,7 @@ resource "aws_kinesis_stream" "${name}" {
 const run = async (body: string) => (await analyseFiles({ 'envs/prod/main.tf': KEY + body }, { rules: [kms104] })).findings;
 
 describe('KMS104 high-volume-service-coupling', () => {
-  it('names the high-volume consumers and the others they share a key with', async () => {
+  it('counts the high-volume services and the others they share a key with', async () => {
     const [f, ...rest] = await run(
       table('orders', 'Application = "orders", DataClass = "pii"') +
         queue('emails', 'Application = "notify", DataClass = "internal"') +
@@ -60,10 +60,9 @@ describe('KMS104 high-volume-service-coupling', () => {
       location: { file: 'envs/prod/main.tf', startLine: 1, endLine: 3 },
     });
     expect(f.message).toBe(
-      'Key alias/data-prod couples high-volume Amazon DynamoDB — aws_dynamodb_table.orders with Amazon SQS — aws_sqs_queue.emails +1 more: ' +
-        'they share one KMS request quota, so a burst from one throttles the others. ' +
-        'Blast radius: 3 consumers, 2 services, 2 workloads, 1 environment, 2 data classes. ' +
-        'Give each high-volume service its own key (alias/data-dynamodb-prod).',
+      'alias/data-prod: high-volume DynamoDB shares one KMS request quota with SQS (2). ' +
+        // Named after the workload of the DynamoDB consumer, not the key's.
+        'Give the high-volume service its own key (alias/orders-dynamodb-prod).',
     );
     expect(f.evidence).toMatchObject({
       dimension: 'service',
@@ -77,13 +76,43 @@ describe('KMS104 high-volume-service-coupling', () => {
   it('couples two high-volume services with each other', async () => {
     const [f] = await run(table('orders', 'Application = "orders"') + stream('clicks', 'Application = "analytics"'));
     expect(f.evidence).toMatchObject({ highVolume: ['dynamodb'], others: ['kinesis'] });
-    expect(f.message).toContain(
-      'couples high-volume Amazon DynamoDB — aws_dynamodb_table.orders with Amazon Kinesis Data Streams — aws_kinesis_stream.clicks:',
-    );
+    expect(f.message).toContain('alias/data-prod: high-volume DynamoDB shares one KMS request quota with Kinesis Data Streams.');
   });
 
   it('fires when the kind of data cannot be established (unclassified consumers)', async () => {
-    expect(await run(table('orders', 'Name = "orders"') + queue('emails', 'Name = "emails"'))).toHaveLength(1);
+    const [f, ...rest] = await run(table('orders', 'Name = "orders"') + queue('emails', 'Name = "emails"'));
+    expect(rest).toEqual([]);
+    expect(f.message).toBe(
+      'alias/data-prod: high-volume DynamoDB shares one KMS request quota with SQS. ' +
+        '2 of 2 consumers have no known workload or data class: tag them if they hold the same data, or give the high-volume service its own key (alias/data-dynamodb-prod).',
+    );
+    // No consumer workload: the key's own (from alias/data-prod) names the suggestion.
+    expect(f.evidence.unclassified).toEqual(['envs/prod:aws_dynamodb_table.orders', 'envs/prod:aws_sqs_queue.emails']);
+  });
+
+  it('says how many consumers are unclassified when the known ones are one workload and one data class', async () => {
+    const same = 'Application = "orders", DataClass = "pii"';
+    const [f] = await run(table('orders', same) + queue('emails', same) + queue('retries', 'Application = "orders"'));
+    expect(f.message).toBe(
+      'alias/data-prod: high-volume DynamoDB shares one KMS request quota with SQS (2). ' +
+        '1 of 3 consumers has no known data class: tag it if it holds the same data, or give the high-volume service its own key (alias/orders-dynamodb-prod).',
+    );
+    expect(f.message).not.toMatch(/1 workload|1 data class/);
+    expect(f.evidence.unclassified).toEqual(['envs/prod:aws_sqs_queue.retries']);
+  });
+
+  it('stays short on the env-wide shared key: counts in the message, consumers in the evidence, no placeholders', async () => {
+    const findings = (await analyseFolder('fixtures/scenarios/env-wide-shared-key/after', { rules: [kms104] })).findings;
+    const prod = findings.find((f) => f.key === 'envs/prod:aws_kms_key.platform');
+    expect(prod?.message).toBe(
+      'alias/platform-prod: high-volume S3 (2), DynamoDB, EBS and RDS share one KMS request quota with SQS (2), Logs and Secrets Manager. ' +
+        'Give the high-volume services their own keys (alias/billing-s3-prod, …).',
+    );
+    expect(prod?.evidence.groups).toMatchObject({ sqs: ['envs/dev:aws_sqs_queue.billing_replay', 'envs/prod:aws_sqs_queue.order_events'] });
+    for (const f of findings) {
+      expect(f.message.length).toBeLessThan(300);
+      expect(f.message).not.toMatch(/<[a-z]+>|Blast radius/);
+    }
   });
 
   it('stays quiet for one kind of data across services (principle 3), one service, and low-volume services only', async () => {

@@ -39,7 +39,7 @@ describe('KMS107 blast-radius-threshold', () => {
     expect(f.subjects).toHaveLength(4);
     expect(f.message).toBe(
       'Key alias/platform-staging exceeds the blast-radius thresholds: ' +
-        '4 services > 3 (Amazon CloudWatch Logs, AWS Secrets Manager, Amazon SNS and Amazon SQS) and 3 workloads > 2 (api, monitoring and scheduler). ' +
+        '4 services > 3 (Logs, Secrets Manager, SNS and SQS) and 3 workloads > 2 (api, monitoring and scheduler). ' +
         'Disabling or deleting it breaks 4 consumers in 4 services, 3 workloads and 1 environment at once. ' +
         'Split it per workload (alias/api-staging, alias/monitoring-staging and alias/scheduler-staging) so that a failure, policy change or rotation touches one of them.',
     );
@@ -73,10 +73,22 @@ describe('KMS107 blast-radius-threshold', () => {
     expect(await run(FOUR_SERVICES, 'thresholds:\n  blastRadius:\n    consumers: 4\n    services: 4\n    workloads: 3\n')).toEqual([]);
   });
 
-  it('suggests a generic per-workload split when workloads are unknown', async () => {
+  it('suggests no names when workloads are unknown, and never a placeholder', async () => {
     const [f] = (await analyseFolder('fixtures/rules/KMS107/fires/cfn-many-services', { rules: [kms107] })).findings;
     expect(f.message).toContain('4 services > 3');
-    expect(f.message).toContain('Split it per workload or data class (alias/<workload>-<env>)');
+    expect(f.message).toContain('4 services > 3 (S3, Secrets Manager, SNS and SQS)');
+    expect(f.message).toContain('Split it per service or data class so that');
+    expect(f.message).not.toMatch(/<[a-z]+>/);
+  });
+
+  it('splits a one-workload key per service, services sorted', async () => {
+    const one = FOUR_SERVICES.replace(/Application = "[a-z]+"/g, 'Application = "api"');
+    const [f] = await run(one);
+    expect(f.message).toContain('4 services > 3 (Logs, Secrets Manager, SNS and SQS)');
+    expect(f.message).toContain(
+      'Split it per service (alias/api-logs-staging, alias/api-secretsmanager-staging, alias/api-sns-staging, …) so that a failure, policy change or rotation touches one of them.',
+    );
+    expect(f.message).not.toMatch(/<[a-z]+>/);
   });
 
   it('stays quiet at the thresholds, for a small sandbox key and for AWS managed keys', async () => {

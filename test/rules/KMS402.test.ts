@@ -16,7 +16,7 @@ describe('KMS402 missing-ownership-tags', () => {
       key: '.:aws_kms_key.logs',
       subjects: ['.:aws_kms_key.logs'],
       message:
-        'Key aws_kms_key.logs lacks the tags DataClass, Owner. Tag the key, or the provider default_tags, so its environment, data class and owner are on record.',
+        'Key aws_kms_key.logs (main.tf:1) has no DataClass and Owner tags; add DataClass = "<class>" and Owner = "<team>" to the key or the provider default_tags.',
       location: { file: 'main.tf', startLine: 1, endLine: 4 },
     });
     expect(finding.evidence).toEqual({
@@ -47,7 +47,7 @@ describe('KMS402 missing-ownership-tags', () => {
       `AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  Team:\n    Type: String\nResources:\n  DataKey:\n    Type: AWS::KMS::Key\n    Properties:\n      Tags:\n${tags}`;
     const [finding] = await run({ 'template.yaml': template('        - Key: Owner\n          Value: !Ref Team\n') });
     expect(finding.message).toBe(
-      'Key DataKey lacks the tags Environment, DataClass. Add them to the key Tags so its environment, data class and owner are on record.',
+      "Key DataKey (template.yaml:6) has no Environment and DataClass tags; add { Key: Environment, Value: <env> } and { Key: DataClass, Value: <class> } to the key's Tags.",
     );
     expect(finding.location).toEqual({ file: 'template.yaml', startLine: 6, endLine: 11 });
   });
@@ -57,6 +57,19 @@ describe('KMS402 missing-ownership-tags', () => {
     expect(await run({ 'main.tf': key('{ CostCenter = "cc-1" }') }, config)).toEqual([]);
     const [finding] = await run({ 'main.tf': key('{ Owner = "x" }') }, config);
     expect(finding.evidence).toMatchObject({ missing: ['CostCenter'], accepted: { CostCenter: ['CostCenter'] } });
+  });
+
+  it('names the key by alias and line, with the value the classification knows', async () => {
+    const { analyseFolder } = await import('../harness.js');
+    const findings = (await analyseFolder('fixtures/scenarios/env-wide-shared-key/after', { rules: [kms402] })).findings;
+    expect(findings.map((f) => f.message)).toEqual([
+      'Key alias/platform-dev (envs/dev/kms.tf:3) has no DataClass tag; add DataClass = "<class>" to the key or the provider default_tags.',
+      'Key alias/platform-prod (envs/prod/kms.tf:5) has no DataClass tag; add DataClass = "<class>" to the key or the provider default_tags.',
+    ]);
+    const [one] = await run({ 'envs/prod/main.tf': key('{ DataClass = "internal" }') });
+    expect(one.message).toBe(
+      'Key aws_kms_key.logs (envs/prod/main.tf:1) has no Environment and Owner tags; add Environment = "prod" and Owner = "<team>" to the key or the provider default_tags.',
+    );
   });
 
   it('is quiet when no tags are required', async () => {

@@ -24,7 +24,8 @@ describe('KMS404 no-customer-managed-key', () => {
     const [prod] = await run(bucket('{ Environment = "production" }'));
     expect(prod.severity).toBe('medium');
     expect(prod.message).toBe(
-      'aws_s3_bucket.b (Amazon S3, prod) is encrypted only with an AWS owned key. Set kms_master_key_id to a customer managed key of its workload and environment.',
+      'aws_s3_bucket.b (Amazon S3, prod) is encrypted only with an AWS owned key. ' +
+        'Add an aws_s3_bucket_server_side_encryption_configuration with sse_algorithm = "aws:kms" and kms_master_key_id set to a customer managed key of its workload and environment.',
     );
     expect(prod.evidence.environment).toEqual({ value: 'prod', from: 'tag', detail: 'tag Environment=production on aws_s3_bucket.b' });
     expect((await run(bucket('{ Environment = "dev", DataClass = "pii" }')))[0].severity).toBe('medium');
@@ -39,7 +40,7 @@ describe('KMS404 no-customer-managed-key', () => {
       key: 'alias/aws/sns',
       subjects: ['.:aws_sns_topic.t'],
       message:
-        'aws_sns_topic.t (Amazon SNS) uses the AWS managed key alias/aws/sns. Set kms_master_key_id to a customer managed key of its workload and environment.',
+        'aws_sns_topic.t (Amazon SNS) uses the AWS managed key alias/aws/sns. Point kms_master_key_id at a customer managed key of its workload and environment.',
       location: { file: 'main.tf', startLine: 3, endLine: 3 },
       evidence: { protection: 'aws-managed', via: 'AWS managed key', service: 'sns' },
     });
@@ -62,9 +63,31 @@ describe('KMS404 no-customer-managed-key', () => {
     });
     expect(findings.map((f) => [f.message, f.location])).toEqual([
       [
-        'Q (Amazon SQS) uses the AWS managed key alias/aws/sqs. Set KmsMasterKeyId to a customer managed key of its workload and environment.',
+        'Q (Amazon SQS) uses the AWS managed key alias/aws/sqs. Point KmsMasterKeyId at a customer managed key of its workload and environment.',
         { file: 'template.yaml', startLine: 6, endLine: 6 },
       ],
+    ]);
+  });
+
+  it('gives advice the resource type can follow', async () => {
+    const cfn = (type: string, props: string) =>
+      `AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  R:\n    Type: ${type}\n    Properties:\n${props}`;
+    const advice = async (files: Record<string, string>) => (await run(files)).map((f) => f.message.slice(f.message.indexOf('. ') + 2));
+    // SAM SimpleTable cannot take a customer managed key at all.
+    expect(await advice({ 'template.yaml': cfn('AWS::Serverless::SimpleTable', '      SSESpecification:\n        SSEEnabled: true\n') })).toEqual([
+      'AWS::Serverless::SimpleTable cannot take a customer managed key: use AWS::DynamoDB::Table with SSESpecification.KMSMasterKeyId set to a customer managed key of its workload and environment.',
+    ]);
+    expect(await advice({ 'template.yaml': cfn('AWS::DynamoDB::Table', '      SSESpecification:\n        SSEEnabled: true\n') })).toEqual([
+      'In SSESpecification, set SSEEnabled: true, SSEType: KMS and KMSMasterKeyId to a customer managed key of its workload and environment.',
+    ]);
+    expect(await advice({ 'main.tf': 'resource "aws_dynamodb_table" "t" {\n  name = "t"\n}\n' })).toEqual([
+      'In server_side_encryption, set enabled = true and kms_key_arn to a customer managed key of its workload and environment.',
+    ]);
+    expect(await advice({ 'main.tf': 'resource "aws_kinesis_stream" "s" {\n  shard_count = 1\n}\n' })).toEqual([
+      'Set encryption_type = "KMS" and kms_key_id to a customer managed key of its workload and environment.',
+    ]);
+    expect(await advice({ 'main.tf': 'resource "aws_ecr_repository" "r" {\n  name = "r"\n}\n' })).toEqual([
+      'In encryption_configuration, set encryption_type = "KMS" and kms_key to a customer managed key of its workload and environment.',
     ]);
   });
 

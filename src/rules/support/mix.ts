@@ -1,13 +1,15 @@
 /**
  * What the principle rules (KMS101–KMS104, KMS107) share: which keys they judge, the grouping of a
  * key's consumers by one dimension (data class, workload, environment, service) with where each
- * value came from, and the wording of key, groups, blast radius and suggested aliases.
+ * value came from, and the wording of key, groups and suggested aliases. Only KMS107 words the
+ * blast radius; every finding carries its numbers in `evidence`.
  * Consumers whose value is unknown never count towards a mix; they are listed apart.
  */
-import { isServiceId, SERVICES } from '../../catalog/services.js';
+import { isServiceId } from '../../catalog/services.js';
 import type { Consumer, Inventory, Key } from '../../inventory/types.js';
 import type { Location } from '../../model/types.js';
 import type { FindingDraft, RuleContext, Severity } from '../types.js';
+import { joinWords, shortServiceName } from './words.js';
 
 export type MixDimension = 'dataClass' | 'workload' | 'environment' | 'service';
 
@@ -40,7 +42,7 @@ export const MIX_DIMENSIONS: Record<MixDimension, DimensionSpec> = {
   service: {
     noun: 'service',
     plural: 'services',
-    read: (c) => (isServiceId(c.service) ? { value: c.service, label: SERVICES[c.service].name, detail: `resource type ${c.type}` } : null),
+    read: (c) => (isServiceId(c.service) ? { value: c.service, label: shortServiceName(c.service), detail: `resource type ${c.type}` } : null),
   },
 };
 
@@ -135,20 +137,16 @@ export function counted(n: number, dimension: MixDimension | 'consumer'): string
   return `${n} ${n === 1 ? noun : plural}`;
 }
 
-/** `a`, `a and b`, `a, b and c`. */
-export function joinWords(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+/** `aws_sqs_queue.billing_replay (envs/dev/main.tf:61)`: a consumer and the line of its key reference. */
+export function consumerAt(key: Key, id: string): string {
+  const c = key.consumers.find((x) => x.resource === id);
+  const address = id.slice(id.indexOf(':') + 1);
+  return c ? `${address} (${lineRef(c.location)})` : shortResource(key, id);
 }
 
-export function blastRadiusText(key: Key): string {
-  const b = key.blastRadius;
-  return [
-    counted(b.consumers, 'consumer'),
-    counted(b.services, 'service'),
-    counted(b.workloads, 'workload'),
-    counted(b.environments, 'environment'),
-    counted(b.dataClasses, 'dataClass'),
-  ].join(', ');
+/** `main.tf:61`, `kms.tf:69-75`. */
+export function lineRef(l: Location): string {
+  return `${l.file}:${l.startLine}${l.endLine !== l.startLine ? `-${l.endLine}` : ''}`;
 }
 
 export function blastRadiusEvidence(key: Key): Record<string, unknown> {
@@ -176,17 +174,26 @@ export function mixEvidence(key: Key, mix: Mix): Record<string, unknown> {
   };
 }
 
-/** The names a per-workload key of this key's environment would get: `alias/<workload>-<env>`. */
-export function aliasStem(key: Key): { workload: string; env: string } {
+/** What the names of new keys are made of: the key's workload and environment, where known. */
+export function aliasStem(key: Key): { workload?: string; env?: string } {
   const envs = mixOf(key, 'environment').groups;
-  const env = key.environment?.value ?? (envs.length === 1 ? envs[0].value : '<env>');
-  return { workload: key.workload?.value ?? '<workload>', env };
+  const env = key.environment?.value ?? (envs.length === 1 ? envs[0].value : undefined);
+  return { workload: key.workload?.value, env };
 }
 
-/** Up to three suggested aliases, `alias/a, alias/b and alias/c`. */
-export function aliasList(names: string[]): string {
-  const shown = names.slice(0, 3).map((n) => `alias/${n.toLowerCase()}`);
-  return names.length > 3 ? `${shown.join(', ')}, …` : joinWords(shown);
+/** `billing-s3-prod` from the known parts; unknown parts are left out, never written as placeholders. */
+export function aliasName(...parts: (string | undefined)[]): string {
+  return parts
+    .filter((p): p is string => Boolean(p))
+    .join('-')
+    .toLowerCase();
+}
+
+/** Suggested aliases, distinct, `alias/a, alias/b and alias/c`; past `max` the list ends in `, …`. */
+export function aliasList(names: string[], max = 3): string {
+  const distinct = [...new Set(names.map((n) => `alias/${n.toLowerCase()}`))];
+  const shown = distinct.slice(0, max);
+  return distinct.length > max ? `${shown.join(', ')}, …` : joinWords(shown);
 }
 
 /** A rule that fires when a key's consumers hold two or more known values of one dimension. */
@@ -211,9 +218,7 @@ export function mixFindings(ctx: RuleContext, spec: MixRuleSpec): FindingDraft[]
       {
         key: key.id,
         subjects: consumerIds(key),
-        message:
-          `Key ${keyLabel(key)} ${spec.verb} ${counted(mix.groups.length, spec.dimension)}: ${groups}${unknown}. ` +
-          `Blast radius: ${blastRadiusText(key)}. ${spec.advice(key, mix)}`,
+        message: `Key ${keyLabel(key)} ${spec.verb} ${counted(mix.groups.length, spec.dimension)}: ${groups}${unknown}. ${spec.advice(key, mix)}`,
         evidence: mixEvidence(key, mix),
         identity: '',
         ...(location ? { location } : {}),
