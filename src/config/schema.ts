@@ -15,6 +15,35 @@ const workload = z
   })
   .strict();
 
+const liveAccount = z
+  .object({
+    roleArn: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'an IAM role ARN')
+      .optional()
+      .describe('Read-only role assumed with STS (session name kms-review); absent: the standard AWS credential chain.'),
+    regions: z
+      .array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'a region like eu-west-1'))
+      .min(1)
+      .describe('Regions whose keys are looked up.'),
+  })
+  .strict();
+
+const live = z
+  .object({
+    enabled: z.boolean().default(false).describe('Look referenced keys up in the account (read-only; the App and Action honour it, the CLI with --live).'),
+    declared: z.boolean().default(false).describe('Look declared keys up too (by alias), for drift (KMS600) and real grants.'),
+    accounts: z
+      .record(z.string().regex(/^\d{12}$/, 'a 12-digit account id'), liveAccount)
+      .default({})
+      .describe('Account id → role and regions: only keys in these accounts and regions are looked up.'),
+    budget: z.number().int().positive().default(200).describe('KMS API calls allowed per run (KMS quotas are shared with the workloads).'),
+    concurrency: z.number().int().min(1).max(16).default(4).describe('Keys looked up at the same time.'),
+    cacheTtlSeconds: z.number().int().nonnegative().default(300).describe('How long what was read about a key is reused (in memory, by key ARN).'),
+    maxAttempts: z.number().int().min(1).max(10).default(3).describe('SDK attempts per call (adaptive retry mode).'),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     tags: z
@@ -95,8 +124,34 @@ export const configSchema = z
       .default([])
       .describe('Findings to suppress, each with a reason; suppressed findings stay visible as suppressed.'),
     failOn: z.union([severity, z.literal('never')]).default('high'),
+    pullRequests: z
+      .object({ drafts: z.boolean().default(false).describe('Review draft pull requests too (the GitHub App skips them by default).') })
+      .strict()
+      .default({ drafts: false })
+      .describe('How the GitHub App treats pull requests.'),
+    comment: z
+      .enum(['update', 'new', 'off'])
+      .default('update')
+      .describe(
+        'The sticky summary comment: "update" edits one comment in place (posted only once there are findings; edited to a one-line ✅ when the PR becomes clean), "new" replaces it with a new comment, "off" posts none.',
+      ),
+    review: z
+      .object({
+        filter: z
+          .enum(['added', 'diff_context', 'file', 'nofilter'])
+          .default('added')
+          .describe('Lines a review comment may sit on: lines the PR added, any diff line, any diff line of the file, or no filter.'),
+        maxComments: z.number().int().min(0).max(100).default(30).describe('Inline review comments per review; the rest are listed in the review body.'),
+      })
+      .strict()
+      .default({ filter: 'added', maxComments: 30 })
+      .describe('Review comments on new findings.'),
+    live: live
+      .default({ enabled: false, declared: false, accounts: {}, budget: 200, concurrency: 4, cacheTtlSeconds: 300, maxAttempts: 3 })
+      .describe('Live account view (opt-in, read-only): state, policy, tags and grants of keys from KMS. See docs/live.md.'),
   })
   .strict();
 
 export type Config = z.output<typeof configSchema>;
 export type Severity = z.infer<typeof severity>;
+export type LiveConfig = Config['live'];

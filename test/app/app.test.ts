@@ -1,0 +1,208 @@
+/** The GitHub App end to end: signed webhook payloads in, the exact GitHub requests out (nock). */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sign } from '@octokit/webhooks-methods';
+import { createNodeMiddleware, type Probot } from 'probot';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { kmsReviewApp } from '../../src/app.js';
+import { BASE, CHECK_RUN_ID, FakeApp, HEAD, INSTALLATION, payload, resetNock, SECRET, testProbot } from './harness.js';
+
+const SCENARIO = 'fixtures/scenarios/env-wide-shared-key';
+const CONFIG = 'failOn: high\nenvironments:\n  prod: ["envs/prod/**"]\n  dev: ["envs/dev/**"]\n';
+
+async function deliver(probot: Probot, name: string, p: Record<string, unknown>) {
+  await probot.receive({ id: `delivery-${name}`, name: name.split('.')[0], payload: p } as never);
+}
+
+const completion = (fake: FakeApp) => fake.bodies('PATCH', `/check-runs/${CHECK_RUN_ID}`).at(-1);
+
+let fake: FakeApp;
+let probot: Probot;
+
+beforeEach(async () => {
+  resetNock();
+  fake = new FakeApp();
+  probot = await testProbot();
+});
+afterEach(() => resetNock());
+
+describe('pull_request.opened (env-wide-shared-key)', () => {
+  it('creates the check run at once, reads config, files, trees and blobs, re-reads the head and completes once', async () => {
+    fake.folders(`${SCENARIO}/before`, `${SCENARIO}/after`);
+    fake.config = CONFIG;
+    fake.start();
+    await deliver(probot, 'pull_request.opened', payload('pull_request.opened'));
+
+    const requests = fake.requests();
+    expect(requests).toEqual(
+      [
+        `POST /app/installations/${INSTALLATION}/access_tokens`,
+        '/repos/acme/platform-infra/check-runs',
+        expect.stringMatching(/^GET \/repos\/acme\/platform-infra\/contents\/\.github(%2F|\/)kms-review\.yml$/),
+        'GET /repos/acme/platform-infra/pulls/42/files?per_page=100&page=1',
+        `GET /repos/acme/platform-infra/git/trees/${BASE}?recursive=true`,
+        `GET /repos/acme/platform-infra/git/trees/${HEAD}?recursive=true`,
+        expect.stringMatching(/^POST \/graphql \(\d+ blobs\)$/),
+        'GET /repos/acme/platform-infra/pulls/42',
+        `PATCH /repos/acme/platform-infra/check-runs/${CHECK_RUN_ID}`,
+      ].map((r) => (typeof r === 'string' && r.startsWith('/repos') ? `POST ${r}` : r)),
+    );
+    // The typical PR: 8 API calls after the installation token (≤ 10).
+    expect(requests.length - 1).toBe(8);
+
+    const created = fake.bodies('POST', '/check-runs')[0];
+    expect(created).toMatchObject({ name: 'KMS key strategy', head_sha: HEAD, status: 'in_progress', external_id: 'pr-42' });
+    const done = completion(fake);
+    expect(done.status).toBe('completed');
+    expect(done.conclusion).toBe('failure');
+    expect(done.output.title).toMatch(/^\d+ new findings · /);
+    expect(done.output.summary.length).toBeLessThanOrEqual(65_535);
+    expect(done.output.summary).toContain('```mermaid\ngraph LR');
+    expect(done.output.annotations.length).toBeGreaterThan(0);
+    for (const a of done.output.annotations) {
+      expect(a.path).toMatch(/^envs\//);
+      expect(['failure', 'warning', 'notice']).toContain(a.annotation_level);
+      expect(a.title).toMatch(/^KMS\d{3} /);
+    }
+    await expect(done.output.title).toMatchFileSnapshot('./__golden__/opened.title.txt');
+    await expect(done.output.summary).toMatchFileSnapshot('./__golden__/opened.summary.md');
+  });
+});
+
+describe('other outcomes', () => {
+  it('an invalid config completes the run action_required with the YAML path and line', async () => {
+    fake.folders(`${SCENARIO}/before`, `${SCENARIO}/after`);
+    fake.config = 'failOn: high\nthresholds:\n  grants: -1\npullRequests:\n  drafts: sometimes\n';
+    fake.start();
+    await deliver(probot, 'pull_request.opened', payload('pull_request.opened'));
+    expect(
+      fake
+        .requests()
+        .slice(1)
+        .map((r) => r.split(' ')[0]),
+    ).toEqual(['POST', 'GET', 'PATCH']);
+    const done = completion(fake);
+    expect(done).toMatchObject({ status: 'completed', conclusion: 'action_required' });
+    expect(done.output.summary).toContain('| `.github/kms-review.yml` | 3 | `thresholds.grants` |');
+    expect(done.output.summary).toContain('| `.github/kms-review.yml` | 5 | `pullRequests.drafts` |');
+    await expect(done.output.summary).toMatchFileSnapshot('./__golden__/config-error.summary.md');
+  });
+
+  it('a newer head sha cancels the run: superseded', async () => {
+    fake.folders(`${SCENARIO}/before`, `${SCENARIO}/after`);
+    fake.headNow = '3'.repeat(40);
+    fake.start();
+    await deliver(probot, 'pull_request.synchronize', payload('pull_request.synchronize'));
+    const done = completion(fake);
+    expect(done).toMatchObject({ status: 'completed', conclusion: 'cancelled', output: { title: 'Superseded by 3333333' } });
+    expect(done.output.summary).toContain(`superseded by ${'3'.repeat(40)}`);
+    expect(fake.bodies('PATCH', '/check-runs/')).toHaveLength(1);
+  });
+
+  it('a PR with no IaC change: success with minimal calls', async () => {
+    fake.scenario(
+      { 'README.md': 'a', 'envs/prod/kms.tf': 'resource "aws_kms_key" "k" {}\n' },
+      { 'README.md': 'b', 'envs/prod/kms.tf': 'resource "aws_kms_key" "k" {}\n' },
+    );
+    fake.config = CONFIG;
+    fake.start();
+    await deliver(probot, 'pull_request.opened', payload('pull_request.opened'));
+    expect(fake.requests().slice(1)).toEqual([
+      'POST /repos/acme/platform-infra/check-runs',
+      expect.stringContaining('/contents/'),
+      'GET /repos/acme/platform-infra/pulls/42/files?per_page=100&page=1',
+      `PATCH /repos/acme/platform-infra/check-runs/${CHECK_RUN_ID}`,
+    ]);
+    expect(completion(fake)).toMatchObject({ conclusion: 'success', output: { title: 'no IaC change' } });
+  });
+
+  it('a draft is skipped without a check run unless the config asks for drafts', async () => {
+    fake.folders(`${SCENARIO}/before`, `${SCENARIO}/after`);
+    fake.start();
+    await deliver(
+      probot,
+      'pull_request.opened',
+      payload('pull_request.opened', (p) => (p.pull_request.draft = true)),
+    );
+    expect(fake.bodies('POST', '/check-runs')).toHaveLength(0);
+  });
+
+  it('more than 50 annotations go in batches of 50, the last with the conclusion', async () => {
+    const keys = Array.from(
+      { length: 30 },
+      (_, i) => `resource "aws_kms_key" "k${i}" {\n  description = "k${i}"\n  enable_key_rotation = false\n  deletion_window_in_days = 7\n}\n`,
+    ).join('\n');
+    fake.scenario({ 'live/prod/main.tf': '# empty\n' }, { 'live/prod/main.tf': keys });
+    fake.start();
+    await deliver(probot, 'pull_request.opened', payload('pull_request.opened'));
+    const updates = fake.bodies('PATCH', '/check-runs/');
+    const total = updates.reduce((n, u) => n + (u.output.annotations?.length ?? 0), 0);
+    expect(total).toBeGreaterThan(50);
+    expect(updates).toHaveLength(Math.ceil(total / 50));
+    for (const u of updates.slice(0, -1)) {
+      expect(u.output.annotations).toHaveLength(50);
+      expect(u.status).toBeUndefined();
+      expect(u.conclusion).toBeUndefined();
+    }
+    expect(updates.at(-1)).toMatchObject({ status: 'completed' });
+  });
+});
+
+describe('GitHub failures', () => {
+  it('a secondary rate limit (403 + retry-after) is retried, then the review goes on', async () => {
+    fake.folders(`${SCENARIO}/before`, `${SCENARIO}/after`);
+    fake.config = CONFIG;
+    fake.failures.set('POST check-runs', [
+      [403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, { 'retry-after': '1' }],
+    ]);
+    fake.start();
+    await deliver(probot, 'pull_request.opened', payload('pull_request.opened'));
+    expect(fake.requests().filter((r) => r.endsWith('/check-runs'))).toHaveLength(2);
+    expect(completion(fake)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+  });
+
+  it('5xx until give-up: the check run is completed with a clear error, not left in progress', async () => {
+    fake.folders(`${SCENARIO}/before`, `${SCENARIO}/after`);
+    fake.config = CONFIG;
+    fake.failures.set(
+      'GET files',
+      Array.from({ length: 4 }, () => [502, { message: 'Server Error' }] as [number, unknown]),
+    );
+    fake.start();
+    await deliver(probot, 'pull_request.opened', payload('pull_request.opened'));
+    // One call and three retries with backoff.
+    expect(fake.requests().filter((r) => r.includes('/pulls/42/files'))).toHaveLength(4);
+    const done = completion(fake);
+    expect(done).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'Review could not finish: GitHub API unavailable (HTTP 502)' } });
+    await expect(done.output.summary).toMatchFileSnapshot('./__golden__/server-error.summary.md');
+  });
+});
+
+describe('through the HTTP middleware', () => {
+  let server: Server;
+  afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+  it('verifies the signature and reviews the pull request', async () => {
+    fake.folders(`${SCENARIO}/before`, `${SCENARIO}/after`);
+    fake.config = CONFIG;
+    fake.start();
+    const bare = await testProbot({ load: false });
+    const middleware = await createNodeMiddleware(kmsReviewApp({ today: '2026-11-22' }), { probot: bare });
+    server = createServer(middleware);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const body = JSON.stringify(payload('pull_request.opened'));
+    const post = async (signature: string) =>
+      fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': 'd-1', 'x-hub-signature-256': signature },
+        body,
+      });
+    expect((await post('sha256=0000')).status).toBe(400);
+    expect(fake.bodies('POST', '/check-runs')).toHaveLength(0);
+    const response = await post(await sign(SECRET, body));
+    expect(response.status).toBe(200);
+    for (let i = 0; i < 100 && !completion(fake); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(completion(fake)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+  });
+});
