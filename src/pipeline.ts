@@ -7,7 +7,9 @@ import { diffFindings } from './diff/findings.js';
 import { diffInventories } from './diff/inventory.js';
 import type { FindingsDiff, InventoryDiff } from './diff/types.js';
 import { buildInventory } from './inventory/build.js';
+import { enrichInventory } from './inventory/enrich.js';
 import type { Inventory } from './inventory/types.js';
+import type { LiveFacts } from './live/types.js';
 import type { Resource } from './model/types.js';
 import { initParsers, parseFiles } from './parse/registry.js';
 import { RULES } from './rules/registry.js';
@@ -45,6 +47,8 @@ export interface AnalyseOptions {
   rules?: readonly Rule[];
   /** `YYYY-MM-DD` for expiring ignores; defaults to today (UTC). */
   today?: string;
+  /** The live account view (`createLiveHook` in src/live): its facts enrich the inventory before access and rules. */
+  live?: (inventory: Inventory) => Promise<LiveFacts>;
 }
 
 export async function analyse(fileSet: FileSet, { config }: LoadedConfig, options: AnalyseOptions = {}): Promise<Analysis> {
@@ -59,7 +63,8 @@ export async function analyse(fileSet: FileSet, { config }: LoadedConfig, option
   const inline = findInlineSuppressions(loaded.files);
   parsed.problems.unshift(...loaded.problems, ...inline.problems);
   const parse = clock();
-  const inventory = buildInventory(parsed, config);
+  const built = buildInventory(parsed, config);
+  const inventory = options.live ? enrichInventory(built, await options.live(built), { tags: config.tags }) : built;
   const inventoryMillis = clock();
   const access = analyseAccess(inventory, parsed.resources, config);
   const accessMillis = clock();

@@ -45,6 +45,12 @@ export interface ParserPlugin {
   claims(file: SourceFile): boolean;
   /** Parses the claimed files as a whole (cross-file references need it). Never throws. */
   parse(claimed: SourceFile[], ctx: ParseContext): ParseOutput;
+  /**
+   * The same result as `parse`, for parsers that can spread large inputs over worker threads; the
+   * registry prefers it. (A separate method rather than `parse` returning a promise: callers of
+   * `parse` — the tests of every parser — keep a plain `ParseOutput`.) Never rejects.
+   */
+  parseAsync?(claimed: SourceFile[], ctx: ParseContext): Promise<ParseOutput>;
 }
 
 export function problem(message: string, location: Location): Problem {

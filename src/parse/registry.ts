@@ -21,7 +21,7 @@ export function initParsers(): Promise<void> {
 }
 
 /** Runs every parser on the files it claims. A parser that throws costs its files, not the run. */
-export function parseFiles(files: SourceFile[], ctx: ParseContext): ParseOutput {
+export async function parseFiles(files: SourceFile[], ctx: ParseContext): Promise<ParseOutput> {
   const claimed = new Map<ParserPlugin, SourceFile[]>(PARSERS.map((p) => [p, []]));
   for (const file of files) {
     const parser = PARSERS.find((p) => p.claims(file));
@@ -31,7 +31,7 @@ export function parseFiles(files: SourceFile[], ctx: ParseContext): ParseOutput 
   for (const [parser, own] of claimed) {
     if (own.length === 0) continue;
     try {
-      const result = parser.parse(own, ctx);
+      const result = parser.parseAsync ? await parser.parseAsync(own, ctx) : parser.parse(own, ctx);
       output.resources.push(...result.resources);
       output.problems.push(...result.problems);
       output.units.push(...result.units);

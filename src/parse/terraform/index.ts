@@ -4,7 +4,7 @@
  * its root module and the modules it calls with its own variable values and evaluation budget.
  */
 import type { RegistryModule } from '../../catalog/modules.js';
-import type { Problem, Resource, UnitInfo, Value } from '../../model/types.js';
+import type { ParseOutput, Problem, Resource, UnitInfo, Value } from '../../model/types.js';
 import type { ParseContext, ParserPlugin, SourceFile } from '../plugin.js';
 import { fileLocation, problem } from '../plugin.js';
 import type { Expr } from './ast.js';
@@ -12,6 +12,7 @@ import { type EvalHost, Evaluator, newBudget, type Resolver } from './evaluate.j
 import { hclParser, loadGrammar } from './grammar.js';
 import { ModuleInstance, type UnitContext } from './instance.js';
 import { dirOf } from './paths.js';
+import { parseInPool, worthParallel } from './pool.js';
 import { resourcesOf } from './resources.js';
 import { type ParsedFile, parseHclFile, parseTemplateText } from './syntax.js';
 import { readTerragrunt } from './terragrunt.js';
@@ -31,15 +32,27 @@ export const terraformParser: ParserPlugin = {
   init: loadGrammar,
   claims: (file) => CLAIMED.test(file.path),
   parse(claimed, ctx) {
-    try {
-      hclParser();
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return { resources: [], units: [], problems: claimed.map((f) => problem(message, fileLocation(f.path))) };
-    }
-    return new TerraformRun(claimed, ctx).run();
+    return grammarMissing(claimed) ?? new TerraformRun(claimed, ctx).run();
+  },
+  /** Large sets: the syntax stage on worker threads (`pool.ts`), then evaluation as in `parse`. */
+  async parseAsync(claimed, ctx) {
+    const missing = grammarMissing(claimed);
+    if (missing) return missing;
+    const run = new TerraformRun(claimed, ctx);
+    if (worthParallel(claimed)) run.preparsed = await parseInPool(claimed, ctx.limits);
+    return run.run();
   },
 };
+
+function grammarMissing(claimed: SourceFile[]): ParseOutput | undefined {
+  try {
+    hclParser();
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { resources: [], units: [], problems: claimed.map((f) => problem(message, fileLocation(f.path))) };
+  }
+}
 
 /** One call of `parse`: the parsed files and the caches every unit shares. */
 class TerraformRun {
@@ -48,6 +61,8 @@ class TerraformRun {
   private readonly registry = new Map<RegistryModule, ParsedFile[]>();
   private readonly modulesByDir = new Map<string, ParsedFile[]>();
   private readonly problems: Problem[] = [];
+  /** Claimed files already through the syntax stage (on worker threads), by path. */
+  preparsed: ReadonlyMap<string, ParsedFile> | undefined;
 
   constructor(
     private readonly claimed: SourceFile[],
@@ -102,7 +117,7 @@ class TerraformRun {
   private parse(file: SourceFile): ParsedFile {
     const cached = this.parsed.get(file.path);
     if (cached) return cached;
-    const parsed = parseHclFile(file, this.ctx.limits);
+    const parsed = this.preparsed?.get(file.path) ?? parseHclFile(file, this.ctx.limits);
     this.parsed.set(file.path, parsed);
     this.problems.push(...parsed.problems);
     return parsed;

@@ -3,8 +3,13 @@
  * the file is still read. Hostile input is bounded: size, NUL bytes, a parse-time budget, and an
  * expression depth beyond which nothing is descended into (so recursion can never blow the stack).
  * The tree is freed right after conversion.
+ *
+ * Conversion cost: web-tree-sitter makes a wasm call (and often a JS object) for every accessor of
+ * a `Node` — `type`, `children`, `endPosition`, `text` — so the CST is first copied out with one
+ * `TreeCursor` walk into plain `CstNode`s (type, offsets, children), and the converter reads those.
+ * Line numbers come from the file's newline offsets, text from slicing the file.
  */
-import type { Node } from 'web-tree-sitter';
+import type { Language, Node, Tree, TreeCursor } from 'web-tree-sitter';
 import type { Problem } from '../../model/types.js';
 import type { Limits, SourceFile } from '../plugin.js';
 import { problem } from '../plugin.js';
@@ -37,9 +42,10 @@ export function parseHclFile(file: SourceFile, limits: Limits): ParsedFile {
   if (file.text.includes('\0')) return fail('file contains NUL bytes (binary); not parsed');
   const root = parseRoot(file.text, limits);
   if (!root.tree) return fail(root.error);
-  const converter = new Converter(file.text, file.path, limits);
   try {
-    const top = root.tree.rootNode.namedChildren.find((n) => n.type === 'body' || n.type === 'object');
+    const converter = new Converter(file.text, file.path, limits);
+    const cst = copyTree(root.tree, cstDepthLimit(limits));
+    const top = cst.namedChildren.find((n) => n.type === 'body' || n.type === 'object');
     let body = EMPTY_BODY;
     if (top?.type === 'body') body = converter.body(top, 0);
     else if (top?.type === 'object') {
@@ -51,6 +57,12 @@ export function parseHclFile(file: SourceFile, limits: Limits): ParsedFile {
   } finally {
     root.tree.delete();
   }
+}
+
+/** The result for a file whose syntax stage failed outright (a parser crash, a lost worker). */
+export function syntaxStageFailure(path: string, error: unknown): ParsedFile {
+  const message = error instanceof Error ? error.message : String(error);
+  return { path, body: EMPTY_BODY, problems: [problem(`terraform parser failed: ${message}`, { file: path, startLine: 1, endLine: 1 })] };
 }
 
 /** Parses template text (a `templatefile` file) as a heredoc body would be: no backslash escapes. */
@@ -98,6 +110,94 @@ function parseRoot(text: string, limits: Limits) {
   return { tree, error: '' };
 }
 
+/** A CST node copied out of the wasm tree: exactly the facts the converter reads. */
+class CstNode {
+  children: CstNode[] = NO_CHILDREN;
+  private named?: CstNode[];
+
+  constructor(
+    readonly type: string,
+    readonly isNamed: boolean,
+    readonly isMissing: boolean,
+    readonly startIndex: number,
+    readonly endIndex: number,
+    /** Field name within the parent (only recorded under `object_elem`, the one place fields are read). */
+    readonly field: '' | 'key' | 'val',
+  ) {}
+
+  get namedChildren(): CstNode[] {
+    if (this.named === undefined) this.named = this.children.length === 0 ? NO_CHILDREN : this.children.filter((c) => c.isNamed);
+    return this.named;
+  }
+}
+
+const NO_CHILDREN: CstNode[] = [];
+
+/**
+ * CST levels copied below the root. The converter stops at `maxDepth` expression levels and each
+ * level spans a handful of CST levels (`expression → template_expr → heredoc_template →
+ * template_directive → template_if → template_if_intro → expression` is the longest); deeper nodes
+ * are never read, so they are not copied (a hostile `[[[[…` file costs no memory).
+ */
+function cstDepthLimit(limits: Limits): number {
+  return 8 * (limits.maxDepth + 2) + 16;
+}
+
+/** Whether a node type is named, per type id (a property of the grammar symbol: no wasm call per node). */
+const namedTypes = new WeakMap<Language, boolean[]>();
+
+/**
+ * Copies the visible CST with one cursor walk (pre-order, explicit stack). Anonymous nodes are
+ * tokens (the grammar has no aliases), so the walk does not try to enter them.
+ */
+function copyTree(tree: Tree, maxDepth: number): CstNode {
+  const cursor = tree.walk();
+  const language = tree.language;
+  const types = language.types;
+  const isNamed = namedTypes.get(language) ?? [];
+  namedTypes.set(language, isNamed);
+  const keyField = language.fieldIdForName('key') ?? -1;
+  const valField = language.fieldIdForName('val') ?? -1;
+  const read = (c: TreeCursor, parentType: string): CstNode => {
+    const id = c.nodeTypeId;
+    const type = types[id] || 'ERROR';
+    let field: '' | 'key' | 'val' = '';
+    if (parentType === 'object_elem') {
+      const fieldId = c.currentFieldId;
+      field = fieldId === keyField ? 'key' : fieldId === valField ? 'val' : '';
+    }
+    isNamed[id] ??= language.nodeTypeIsNamed(id);
+    return new CstNode(type, isNamed[id], type === 'heredoc_identifier' && c.nodeIsMissing, c.startIndex, c.endIndex, field);
+  };
+  try {
+    const root = read(cursor, '');
+    const parents: CstNode[] = [];
+    let current = root;
+    for (;;) {
+      if (current.isNamed && parents.length < maxDepth && cursor.gotoFirstChild()) {
+        const child = read(cursor, current.type);
+        current.children = [child];
+        parents.push(current);
+        current = child;
+        continue;
+      }
+      for (;;) {
+        const parent = parents[parents.length - 1];
+        if (parent === undefined) return root;
+        if (cursor.gotoNextSibling()) {
+          current = read(cursor, parent.type);
+          parent.children.push(current);
+          break;
+        }
+        cursor.gotoParent();
+        current = parents.pop() as CstNode;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
 /** ERROR and MISSING nodes, found by an explicit-stack walk that only enters subtrees with errors. */
 function syntaxProblems(root: Node, path: string): Problem[] {
   const found: Problem[] = [];
@@ -120,6 +220,14 @@ function syntaxProblems(root: Node, path: string): Problem[] {
   return found;
 }
 
+/** Whitespace `shortText` would change: leading/trailing, runs, and any whitespace but a plain space. */
+const UNQUOTABLE_SPACE = /^\s|\s$|\s\s|[^\S ]/;
+
+/** `shortText`, without its regex replace for the common text that is already one short line. */
+function quotable(text: string): string {
+  return text.length <= 120 && !UNQUOTABLE_SPACE.test(text) ? text : shortText(text);
+}
+
 function invalidExpr(reason: string, line: number): Expr {
   return { kind: 'invalid', reason, startLine: line, endLine: line, text: '' };
 }
@@ -134,12 +242,37 @@ class Converter {
     private readonly limits: Limits,
   ) {}
 
-  span(node: Node): Span {
-    const text = this.source.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + 400));
-    return { startLine: node.startPosition.row + 1, endLine: node.endPosition.row + 1, text: shortText(text) };
+  /** Offsets of the file's newlines: a node's line is one more than the newlines before it. */
+  private newlines: number[] | undefined;
+
+  /** 1-based line of a source offset (tree-sitter counts rows by `\n` alone, so this matches its positions). */
+  line(offset: number): number {
+    if (this.newlines === undefined) {
+      const found: number[] = [];
+      for (let at = this.source.indexOf('\n'); at >= 0; at = this.source.indexOf('\n', at + 1)) found.push(at);
+      this.newlines = found;
+    }
+    const newlines = this.newlines;
+    let low = 0;
+    let high = newlines.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (newlines[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low + 1;
   }
 
-  body(node: Node, depth: number): Body {
+  text(node: CstNode | undefined): string {
+    return node ? this.source.slice(node.startIndex, node.endIndex) : '';
+  }
+
+  span(node: CstNode): Span {
+    const text = this.source.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + 400));
+    return { startLine: this.line(node.startIndex), endLine: this.line(node.endIndex), text: quotable(text) };
+  }
+
+  body(node: CstNode, depth: number): Body {
     const body: Body = { attributes: [], blocks: [] };
     for (const child of node.namedChildren) {
       if (child.type === 'attribute') {
@@ -153,32 +286,32 @@ class Converter {
     return body;
   }
 
-  attribute(node: Node, depth: number): Attribute | undefined {
+  attribute(node: CstNode, depth: number): Attribute | undefined {
     const name = node.namedChildren.find((c) => c.type === 'identifier');
     const value = node.namedChildren.filter((c) => c.type === 'expression').pop();
     if (!name) return undefined;
-    const expr = value ? this.expression(value, depth) : invalidExpr('attribute without a value', node.startPosition.row + 1);
-    return { ...this.span(node), name: name.text, expr };
+    const expr = value ? this.expression(value, depth) : invalidExpr('attribute without a value', this.line(node.startIndex));
+    return { ...this.span(node), name: this.text(name), expr };
   }
 
-  block(node: Node, depth: number): Block | undefined {
+  block(node: CstNode, depth: number): Block | undefined {
     const [typeNode, ...rest] = node.namedChildren;
     if (typeNode?.type !== 'identifier') return undefined;
     if (depth > this.limits.maxDepth) return this.tooDeep(node) && undefined;
     const labels: string[] = [];
     let body: Body = EMPTY_BODY;
     for (const child of rest) {
-      if (child.type === 'identifier') labels.push(child.text);
+      if (child.type === 'identifier') labels.push(this.text(child));
       else if (child.type === 'string_lit') labels.push(this.stringLit(child));
       else if (child.type === 'body') body = this.body(child, depth + 1);
     }
-    return { ...this.span(node), type: typeNode.text, labels, body };
+    return { ...this.span(node), type: this.text(typeNode), labels, body };
   }
 
-  private tooDeep(node: Node): Expr {
+  private tooDeep(node: CstNode): Expr {
     if (!this.tooDeepReported) {
       this.tooDeepReported = true;
-      const line = node.startPosition.row + 1;
+      const line = this.line(node.startIndex);
       this.problems.push(
         problem(`nesting deeper than ${this.limits.maxDepth} levels; the rest of this expression is ignored`, {
           file: this.path,
@@ -187,11 +320,11 @@ class Converter {
         }),
       );
     }
-    return invalidExpr('nested too deeply', node.startPosition.row + 1);
+    return invalidExpr('nested too deeply', this.line(node.startIndex));
   }
 
   /** An `expression` node or any node that stands for one expression. */
-  expression(node: Node, depth: number): Expr {
+  expression(node: CstNode, depth: number): Expr {
     if (depth > this.limits.maxDepth) return this.tooDeep(node);
     if (node.type !== 'expression') return this.primary(node, depth);
     const children = node.children.filter((c) => c.type !== 'comment');
@@ -200,48 +333,48 @@ class Converter {
   }
 
   /** A primary followed by postfix traversals, as tree-sitter flattens `_expr_term`. */
-  private term(nodes: Node[], whole: Node, depth: number): Expr {
-    if (nodes.length === 0) return invalidExpr('empty expression', whole.startPosition.row + 1);
+  private term(nodes: CstNode[], whole: CstNode, depth: number): Expr {
+    if (nodes.length === 0) return invalidExpr('empty expression', this.line(whole.startIndex));
     let rest = nodes;
     let expr: Expr;
     if (nodes[0].type === '(') {
       const inner = nodes.find((n) => n.type === 'expression');
       const close = nodes.findIndex((n) => n.type === ')');
-      expr = inner ? this.expression(inner, depth + 1) : invalidExpr('empty parentheses', whole.startPosition.row + 1);
+      expr = inner ? this.expression(inner, depth + 1) : invalidExpr('empty parentheses', this.line(whole.startIndex));
       rest = close >= 0 ? nodes.slice(close + 1) : [];
     } else {
       expr = this.primary(nodes[0], depth);
       rest = nodes.slice(1);
     }
     for (const post of rest) {
-      const span = { startLine: expr.startLine, endLine: post.endPosition.row + 1, text: this.spanText(nodes[0], post) };
-      if (post.type === 'get_attr') expr = { ...span, kind: 'getAttr', target: expr, name: post.namedChildren[0]?.text ?? '' };
+      const span = { startLine: expr.startLine, endLine: this.line(post.endIndex), text: this.spanText(nodes[0], post) };
+      if (post.type === 'get_attr') expr = { ...span, kind: 'getAttr', target: expr, name: this.text(post.namedChildren[0]) };
       else if (post.type === 'index') expr = { ...span, kind: 'index', target: expr, key: this.indexKey(post, depth) };
       else if (post.type === 'splat') {
         const splat = post.namedChildren[0];
         const each = (splat?.namedChildren ?? []).map(
-          (s): Step => (s.type === 'get_attr' ? { attr: s.namedChildren[0]?.text ?? '' } : { index: this.indexKey(s, depth) }),
+          (s): Step => (s.type === 'get_attr' ? { attr: this.text(s.namedChildren[0]) } : { index: this.indexKey(s, depth) }),
         );
         expr = { ...span, kind: 'splat', target: expr, each };
       } else if (post.type === 'ERROR') {
-        return invalidExpr('syntax error', post.startPosition.row + 1);
+        return invalidExpr('syntax error', this.line(post.startIndex));
       }
     }
     return expr;
   }
 
-  private spanText(first: Node, last: Node): string {
-    return shortText(this.source.slice(first.startIndex, Math.min(last.endIndex, first.startIndex + 400)));
+  private spanText(first: CstNode, last: CstNode): string {
+    return quotable(this.source.slice(first.startIndex, Math.min(last.endIndex, first.startIndex + 400)));
   }
 
-  private indexKey(index: Node, depth: number): Expr {
+  private indexKey(index: CstNode, depth: number): Expr {
     const inner = index.namedChildren[0];
-    if (inner?.type === 'legacy_index') return { ...this.span(inner), kind: 'literal', value: Number(inner.text.slice(1)) };
+    if (inner?.type === 'legacy_index') return { ...this.span(inner), kind: 'literal', value: Number(this.text(inner).slice(1)) };
     const expr = inner?.namedChildren.find((c) => c.type === 'expression');
-    return expr ? this.expression(expr, depth + 1) : invalidExpr('empty index', index.startPosition.row + 1);
+    return expr ? this.expression(expr, depth + 1) : invalidExpr('empty index', this.line(index.startIndex));
   }
 
-  private primary(node: Node, depth: number): Expr {
+  private primary(node: CstNode, depth: number): Expr {
     const span = this.span(node);
     const named = node.namedChildren;
     switch (node.type) {
@@ -256,7 +389,7 @@ class Converter {
       case 'for_expr':
         return named[0] ? this.primary(named[0], depth) : invalidExpr('empty expression', span.startLine);
       case 'variable_expr':
-        return { ...span, kind: 'variable', name: node.text };
+        return { ...span, kind: 'variable', name: this.text(node) };
       case 'tuple':
         return { ...span, kind: 'tuple', items: named.filter((c) => c.type === 'expression').map((c) => this.expression(c, depth + 1)) };
       case 'object':
@@ -267,7 +400,7 @@ class Converter {
         return {
           ...span,
           kind: 'call',
-          name: named[0]?.text ?? '',
+          name: this.text(named[0]),
           args: argNodes.filter((c) => c.type === 'expression').map((c) => this.expression(c, depth + 1)),
           expandLast: argNodes.some((c) => c.type === 'ellipsis'),
         };
@@ -297,21 +430,21 @@ class Converter {
     }
   }
 
-  private objectElem(node: Node, depth: number): { key: Expr; value: Expr } {
-    const keyNode = node.childForFieldName('key');
-    const valNode = node.childForFieldName('val');
-    const line = node.startPosition.row + 1;
+  private objectElem(node: CstNode, depth: number): { key: Expr; value: Expr } {
+    const keyNode = node.children.find((c) => c.field === 'key');
+    const valNode = node.children.find((c) => c.field === 'val');
+    const line = this.line(node.startIndex);
     let key = keyNode ? this.expression(keyNode, depth) : invalidExpr('missing key', line);
     // A bare identifier key is a literal name; `(expr)` keys are evaluated.
-    if (key.kind === 'variable' && keyNode?.child(0)?.type !== '(') key = { ...key, kind: 'literal', value: key.name };
+    if (key.kind === 'variable' && keyNode?.children[0]?.type !== '(') key = { ...key, kind: 'literal', value: key.name };
     const value = valNode ? this.expression(valNode, depth) : invalidExpr('missing value', line);
     return { key, value };
   }
 
-  private forExpr(node: Node, depth: number): Expr {
+  private forExpr(node: CstNode, depth: number): Expr {
     const span = this.span(node);
     const intro = node.namedChildren.find((c) => c.type === 'for_intro');
-    const names = (intro?.namedChildren ?? []).filter((c) => c.type === 'identifier').map((c) => c.text);
+    const names = (intro?.namedChildren ?? []).filter((c) => c.type === 'identifier').map((c) => this.text(c));
     const collectionNode = intro?.namedChildren.find((c) => c.type === 'expression');
     const exprs = node.namedChildren.filter((c) => c.type === 'expression').map((c) => this.expression(c, depth + 1));
     const condNode = node.namedChildren.find((c) => c.type === 'for_cond')?.namedChildren[0];
@@ -330,13 +463,15 @@ class Converter {
     };
   }
 
-  private literal(node: Node): Expr {
+  private literal(node: CstNode): Expr {
     const span = this.span(node);
     switch (node.type) {
-      case 'numeric_lit':
-        return { ...span, kind: 'literal', value: node.text.startsWith('0x') ? Number.parseInt(node.text, 16) : Number(node.text) };
+      case 'numeric_lit': {
+        const text = this.text(node);
+        return { ...span, kind: 'literal', value: text.startsWith('0x') ? Number.parseInt(text, 16) : Number(text) };
+      }
       case 'bool_lit':
-        return { ...span, kind: 'literal', value: node.text === 'true' };
+        return { ...span, kind: 'literal', value: this.text(node) === 'true' };
       case 'null_lit':
         return { ...span, kind: 'literal', value: null };
       default:
@@ -344,13 +479,13 @@ class Converter {
     }
   }
 
-  private stringLit(node: Node): string {
+  private stringLit(node: CstNode): string {
     const start = node.namedChildren.find((c) => c.type === 'quoted_template_start');
     const end = node.namedChildren.find((c) => c.type === 'quoted_template_end');
     return unescapeQuoted(this.source.slice(start?.endIndex ?? node.startIndex, end?.startIndex ?? node.endIndex));
   }
 
-  private template(node: Node, depth: number): Expr {
+  private template(node: CstNode, depth: number): Expr {
     const span = this.span(node);
     const named = node.namedChildren;
     if (node.type === 'quoted_template') {
@@ -366,14 +501,14 @@ class Converter {
     const newline = this.source.indexOf('\n', opener?.endIndex ?? node.startIndex);
     const from = newline < 0 ? node.endIndex : newline + 1;
     const to = closer ? this.source.lastIndexOf('\n', closer.startIndex) + 1 : node.endIndex;
-    const flush = named.some((c) => c.type === 'heredoc_start' && c.text === '<<-');
+    const flush = named.some((c) => c.type === 'heredoc_start' && this.text(c) === '<<-');
     const content = this.source.slice(from, Math.max(from, to));
     const parts = this.parts(node, from, Math.max(from, to), depth, { quoted: false, indent: flush ? commonIndent(content) : 0 });
     return { ...span, kind: 'template', parts };
   }
 
   /** Template parts of `container` between two source offsets: text between interpolations and directives. */
-  private parts(container: Node, from: number, to: number, depth: number, style: { quoted: boolean; indent: number }): TemplatePart[] {
+  private parts(container: CstNode, from: number, to: number, depth: number, style: { quoted: boolean; indent: number }): TemplatePart[] {
     const parts: TemplatePart[] = [];
     const strips: { left: boolean; right: boolean }[] = [];
     let cursor = from;
@@ -397,11 +532,11 @@ class Converter {
     return applyStrips(parts, strips);
   }
 
-  private templatePart(node: Node, depth: number, style: { quoted: boolean; indent: number }): TemplatePart | undefined {
+  private templatePart(node: CstNode, depth: number, style: { quoted: boolean; indent: number }): TemplatePart | undefined {
     if (depth > this.limits.maxDepth) return { kind: 'interp', expr: this.tooDeep(node) };
     if (node.type === 'template_interpolation') {
       const expr = node.namedChildren.find((c) => c.type === 'expression');
-      return { kind: 'interp', expr: expr ? this.expression(expr, depth) : invalidExpr('empty interpolation', node.startPosition.row + 1) };
+      return { kind: 'interp', expr: expr ? this.expression(expr, depth) : invalidExpr('empty interpolation', this.line(node.startIndex)) };
     }
     if (node.type !== 'template_directive') return undefined;
     const directive = node.namedChildren[0];
@@ -412,7 +547,7 @@ class Converter {
       const elseIntro = find('template_else_intro');
       const end = find('template_if_end');
       const condNode = intro?.namedChildren.find((c) => c.type === 'expression');
-      if (!intro || !end || !condNode) return { kind: 'interp', expr: invalidExpr('malformed %{if}', node.startPosition.row + 1) };
+      if (!intro || !end || !condNode) return { kind: 'interp', expr: invalidExpr('malformed %{if}', this.line(node.startIndex)) };
       return {
         kind: 'if',
         cond: this.expression(condNode, depth),
@@ -422,9 +557,9 @@ class Converter {
     }
     const start = find('template_for_start');
     const end = find('template_for_end');
-    const names = (start?.namedChildren ?? []).filter((c) => c.type === 'identifier').map((c) => c.text);
+    const names = (start?.namedChildren ?? []).filter((c) => c.type === 'identifier').map((c) => this.text(c));
     const collection = start?.namedChildren.find((c) => c.type === 'expression');
-    if (!start || !end || !collection || names.length === 0) return { kind: 'interp', expr: invalidExpr('malformed %{for}', node.startPosition.row + 1) };
+    if (!start || !end || !collection || names.length === 0) return { kind: 'interp', expr: invalidExpr('malformed %{for}', this.line(node.startIndex)) };
     return {
       kind: 'for',
       keyVar: names.length > 1 ? names[0] : undefined,
@@ -436,10 +571,10 @@ class Converter {
 }
 
 /** `~` strip markers: on the opening side of an interpolation/directive, and on its closing side. */
-function stripMarkers(node: Node): { left: boolean; right: boolean } {
+function stripMarkers(node: CstNode): { left: boolean; right: boolean } {
   const first = node.type === 'template_directive' ? node.namedChildren[0]?.namedChildren[0] : node;
   const last = node.type === 'template_directive' ? node.namedChildren[0]?.namedChildren.at(-1) : node;
-  const marker = (n: Node | null | undefined, side: 'first' | 'last') => {
+  const marker = (n: CstNode | null | undefined, side: 'first' | 'last') => {
     const kids = (n?.children ?? []).filter((c) => c.type !== 'comment');
     const at = side === 'first' ? kids[1] : kids[kids.length - 2];
     return at?.type === 'strip_marker';
