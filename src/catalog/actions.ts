@@ -123,6 +123,18 @@ function wildcardRegExp(pattern: string): RegExp {
  * `kms:*` and a bare `*` (every service). A pattern for another service (`s3:*`) covers none.
  */
 export function expandActionPattern(pattern: string): string[] {
+  const cached = EXPANDED.get(pattern);
+  if (cached) return cached;
+  const actions = expand(pattern);
+  // Policies repeat a handful of patterns thousands of times; bounded, since patterns come from PR content.
+  if (EXPANDED.size < MAX_CACHED_PATTERNS) EXPANDED.set(pattern, actions);
+  return actions;
+}
+
+const EXPANDED = new Map<string, string[]>();
+const MAX_CACHED_PATTERNS = 10_000;
+
+function expand(pattern: string): string[] {
   const colon = pattern.indexOf(':');
   if (colon < 0) return pattern === '*' ? KMS_ACTION_NAMES.map((name) => `kms:${name}`) : [];
   if (!wildcardRegExp(pattern.slice(0, colon)).test('kms')) return [];

@@ -1,6 +1,6 @@
 /** KMS208: a key has more grants than the configured threshold. */
-import type { Grant } from '../inventory/types.js';
-import type { Resource } from '../model/types.js';
+import type { Grant, Key } from '../inventory/types.js';
+import type { Location, Resource } from '../model/types.js';
 import { addressOf, keyName } from './support/policy.js';
 import type { Rule } from './types.js';
 
@@ -21,13 +21,19 @@ export const kms208: Rule = {
           key: key.id,
           subjects: key.grants.map((g) => g.id),
           message: `Key ${keyName(key)} has ${count} grants (threshold ${limit}): ${sample(key.grants)}. Split the key per workload or move steady access into the key policy.`,
-          evidence: { grants: count, threshold: limit, grantIds: key.grants.map((g) => g.id) },
-          ...(key.location ? { location: key.location } : {}),
+          // Grants the live view read from the account count as the repository's do.
+          evidence: { grants: count, threshold: limit, grantIds: key.grants.map((g) => g.id), live: key.grants.filter((g) => g.live).length },
+          ...(location(key) ? { location: location(key) } : {}),
         },
       ];
     });
   },
 };
+
+/** The key's declaration, else (a key only referenced) the first line that references it. */
+function location(key: Key): Location | undefined {
+  return key.location ?? key.consumers.find((c) => c.kind !== 'grant')?.location ?? key.grants.find((g) => !g.live)?.location;
+}
 
 function sample(grants: readonly Grant[]): string {
   const names = grants.slice(0, 3).map((g) => addressOf(g.id));

@@ -6,6 +6,7 @@
 import { aliasTypeSpecFor } from '../catalog/keys.js';
 import type { Alias } from '../inventory/types.js';
 import { resourceById, suggestedAlias } from './support/governance.js';
+import { keyById } from './support/lookup.js';
 import type { FindingDraft, Rule, RuleContext } from './types.js';
 
 export const kms403: Rule = {
@@ -22,7 +23,7 @@ export const kms403: Rule = {
     return ctx.inventory.aliases
       .filter((alias) => hasLiteralName(ctx, alias) && !pattern.test(alias.name))
       .map((alias): FindingDraft => {
-        const key = alias.key ? ctx.inventory.keys.find((k) => k.id === alias.key) : undefined;
+        const key = alias.key ? keyById(ctx.inventory.keys, alias.key) : undefined;
         const suggestion = suggestedAlias(key);
         const example = suggestion && pattern.test(suggestion) ? suggestion : undefined;
         return {

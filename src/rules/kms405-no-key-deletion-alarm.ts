@@ -95,12 +95,15 @@ function alertCoverage(ctx: RuleContext): Coverage {
   const add = (events: readonly Event[], by: string) => {
     for (const event of events) coverage.set(event, [...(coverage.get(event) ?? []), by]);
   };
+  // Alarms are looked up once per filter that names an event, among the alarm resources only.
+  const alarms = alarmResources(ctx);
   for (const resource of ctx.resources) {
     if (resource.mode !== 'managed') continue;
     const rule = EVENT_RULES[resource.type];
     if (rule && !isDisabled(resource, rule)) add(eventsOfPattern(resource.attrs[rule.pattern]), resource.id);
     const filter = METRIC_FILTERS[resource.type];
-    if (filter && hasAlarm(ctx, resource, filter)) add(eventsOfFilter(resource.attrs[filter.pattern]), resource.id);
+    const named = filter ? eventsOfFilter(resource.attrs[filter.pattern]) : [];
+    if (filter && named.length > 0 && hasAlarm(alarms, resource, filter)) add(named, resource.id);
   }
   return coverage;
 }
@@ -175,10 +178,10 @@ function wildcard(glob: string): RegExp {
 }
 
 /** True when some alarm (possibly) watches the metric the filter publishes. */
-function hasAlarm(ctx: RuleContext, filter: Resource, spec: MetricFilterSpec): boolean {
+function hasAlarm(alarms: readonly Resource[], filter: Resource, spec: MetricFilterSpec): boolean {
   const names = valuesAtPath(filter.attrs, spec.metricName).map((v) => v.value);
   const namespaces = valuesAtPath(filter.attrs, spec.namespace).map((v) => v.value);
-  return ctx.resources.some((alarm) =>
+  return alarms.some((alarm) =>
     (ALARMS[alarm.type] ?? []).some((paths) => {
       const watched = valuesAtPath(alarm.attrs, paths.name).map((v) => v.value);
       const watchedNamespaces = valuesAtPath(alarm.attrs, paths.namespace).map((v) => v.value);
@@ -198,10 +201,15 @@ function sameValue(value: Value | undefined, candidates: Value[]): boolean {
 
 /** Metric filters that name an uncovered event but have no alarm: the usual half-done setup. */
 function filtersWithoutAlarm(ctx: RuleContext, uncovered: readonly Event[]): Resource[] {
+  const alarms = alarmResources(ctx);
   return ctx.resources.filter((resource) => {
     const spec = METRIC_FILTERS[resource.type];
-    return spec !== undefined && eventsOfFilter(resource.attrs[spec.pattern]).some((e) => uncovered.includes(e)) && !hasAlarm(ctx, resource, spec);
+    return spec !== undefined && eventsOfFilter(resource.attrs[spec.pattern]).some((e) => uncovered.includes(e)) && !hasAlarm(alarms, resource, spec);
   });
+}
+
+function alarmResources(ctx: RuleContext): Resource[] {
+  return ctx.resources.filter((r) => ALARMS[r.type] !== undefined);
 }
 
 function compareLocations(a: { file: string; startLine: number } | undefined, b: { file: string; startLine: number } | undefined): number {

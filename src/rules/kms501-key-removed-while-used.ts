@@ -4,6 +4,7 @@ import type { Consumer, Key } from '../inventory/types.js';
 import type { Location } from '../model/types.js';
 import { consumerEvidence, consumerText, hasResource, keyPairs, keyText, listOf, plural, referenceId } from './support/change.js';
 import { isKnown, keyAttributeName, setting, where } from './support/lifecycle.js';
+import { resourceById } from './support/lookup.js';
 import type { ChangeContext, FindingDraft, Rule, RuleContext } from './types.js';
 
 export const kms501: Rule = {
@@ -140,7 +141,7 @@ function disabled(ctx: ChangeContext, diff: KeyDiff, base: Key, head: Key): Find
 /** Where the first consumer's key reference sits in head (the line a reviewer sees in the PR). */
 function firstHeadLocation(head: RuleContext, still: readonly { consumer: Consumer; headResource: string }[]): Location | undefined {
   for (const { consumer, headResource } of still) {
-    const resource = head.resources.find((r) => r.id === headResource);
+    const resource = resourceById(head.resources, headResource);
     if (resource) return resource.attrLocations[consumer.attribute] ?? resource.location;
   }
   return undefined;

@@ -5,6 +5,7 @@ import type { Resource, Value } from '../model/types.js';
 import { describeValue, isOneOf, isRef, isUnknown } from '../model/value.js';
 import { consumerEvidence, consumerText, headIdOf, keyPairs, keyText, listOf, plural } from './support/change.js';
 import { where } from './support/lifecycle.js';
+import { resourceById } from './support/lookup.js';
 import type { ChangeContext, FindingDraft, Rule } from './types.js';
 
 export const kms502: Rule = {
@@ -19,8 +20,8 @@ export const kms502: Rule = {
     for (const { base, head } of keyPairs(ctx)) {
       if (!base?.declared || !head?.declared || !head.source || !head.type || base.type !== head.type) continue;
       const spec = keyTypeSpecFor(head.source, head.type);
-      const baseResource = ctx.base.resources.find((r) => r.id === base.id);
-      const headResource = ctx.head.resources.find((r) => r.id === head.id);
+      const baseResource = resourceById(ctx.base.resources, base.id);
+      const headResource = resourceById(ctx.head.resources, head.id);
       if (!spec || !baseResource || !headResource) continue;
       for (const attribute of spec.replacingAttributes) {
         const field = (Object.keys(spec.attributes) as KeyField[]).find((f) => spec.attributes[f] === attribute);

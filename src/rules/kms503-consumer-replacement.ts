@@ -3,6 +3,7 @@ import { consumerSpecFor } from '../catalog/consumers.js';
 import type { Consumer } from '../inventory/types.js';
 import { consumerEvidence, keyText, referenceId, referencesOf, serviceName } from './support/change.js';
 import { where } from './support/lifecycle.js';
+import { resourceById } from './support/lookup.js';
 import type { ChangeContext, FindingDraft, Rule, RuleContext } from './types.js';
 
 /** The safe path per service: how to get the data onto the new key without losing it. */
@@ -63,7 +64,7 @@ export const kms503: Rule = {
         // A consumer that stays but loses its key (back to the AWS managed key, or none).
         const was = baseRefs.get(referenceId(change));
         const after = headWithout.get(change.resource);
-        const now = ctx.head.resources.find((r) => r.id === change.resource);
+        const now = resourceById(ctx.head.resources, change.resource);
         if (!was || !after || !now || now.type !== was.consumer.type || !isMainKeyPath(ctx.base, was.consumer)) continue;
         const located = { ...was.consumer, location: now.attrLocations[was.consumer.attribute] ?? now.location };
         drafts.push(
@@ -81,13 +82,13 @@ function invert(map: Record<string, string>): Record<string, string> {
 
 /** The same resource (id and type) is in base: a new resource is created, not replaced. */
 function existedBefore(ctx: ChangeContext, consumer: Consumer): boolean {
-  const before = ctx.base.resources.find((r) => r.id === consumer.resource);
+  const before = resourceById(ctx.base.resources, consumer.resource);
   return before !== undefined && before.type === consumer.type;
 }
 
 /** The first key path of the type is the one `withoutCmk` speaks about (the main data). */
 function isMainKeyPath(side: RuleContext, consumer: Consumer): boolean {
-  const resource = side.resources.find((r) => r.id === consumer.resource);
+  const resource = resourceById(side.resources, consumer.resource);
   return resource !== undefined && consumerSpecFor(resource.source, resource.type)?.keyPaths[0]?.path === consumer.attribute;
 }
 
@@ -104,7 +105,7 @@ function draft(
   { to, toKey }: { to: string; toKey: string | null },
   side: RuleContext = ctx.head,
 ): FindingDraft {
-  const resource = side.resources.find((r) => r.id === consumer.resource);
+  const resource = resourceById(side.resources, consumer.resource);
   const address = resource?.address ?? consumer.resource;
   const purpose = consumer.purpose === consumer.service ? '' : ` ${consumer.purpose}`;
   const guard =

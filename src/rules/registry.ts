@@ -35,6 +35,7 @@ import { kms502 } from './kms502-key-replacement.js';
 import { kms503 } from './kms503-consumer-replacement.js';
 import { kms504 } from './kms504-new-decrypt-access.js';
 import { kms505 } from './kms505-blast-radius-growth.js';
+import { kms600 } from './kms600-iac-live-drift.js';
 import type { Rule } from './types.js';
 
 export const RULES: readonly Rule[] = [
@@ -74,4 +75,5 @@ export const RULES: readonly Rule[] = [
   kms503,
   kms504,
   kms505,
+  kms600,
 ];

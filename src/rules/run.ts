@@ -2,13 +2,15 @@
 import type { Config, Severity } from '../config/schema.js';
 import type { Resource } from '../model/types.js';
 import { fingerprint } from './fingerprint.js';
-import { type InlineSuppression, suppressionFor } from './suppressions.js';
+import { type InlineSuppression, type PrIgnore, suppressionFor } from './suppressions.js';
 import { type ChangeContext, type Finding, type FindingDraft, type Rule, type RuleContext, SEVERITIES } from './types.js';
 
 export interface RunOptions {
   inline: readonly InlineSuppression[];
   /** `YYYY-MM-DD`: ignores that expired before this day no longer apply. */
   today: string;
+  /** Pull-request-scoped ignores (GitHub App `/kms ignore`). */
+  pr?: readonly PrIgnore[];
 }
 
 /** The state rules on one analysed repository. */
@@ -24,7 +26,7 @@ export function runChangeRules(rules: readonly Rule[], ctx: ChangeContext, optio
 function finish(rules: readonly Rule[], ctx: RuleContext, options: RunOptions, check: (rule: Rule) => FindingDraft[]): Finding[] {
   const keys = new Map(ctx.inventory.keys.map((k) => [k.id, k]));
   const resources = new Map<string, Resource>(ctx.resources.map((r) => [r.id, r]));
-  const suppression = { config: ctx.config, inline: options.inline, keys, resources, today: options.today };
+  const suppression = { config: ctx.config, inline: options.inline, keys, resources, today: options.today, ...(options.pr ? { pr: options.pr } : {}) };
   const findings: Finding[] = [];
   for (const rule of rules) {
     const configured = ctx.config.rules[rule.id];

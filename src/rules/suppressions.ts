@@ -36,16 +36,51 @@ export function findInlineSuppressions(files: readonly SourceFile[]): { suppress
   return { suppressions, problems };
 }
 
+/**
+ * A pull-request-scoped ignore (`/kms ignore KMS103 alias/x reason="…"` in a PR conversation):
+ * recorded by the GitHub App in a marker comment on that PR, honoured by every later run of it.
+ * `target` is a key (id, alias, ARN) or a resource (id or address); absent: every finding of the rule.
+ */
+export interface PrIgnore {
+  rule: string;
+  target?: string;
+  reason: string;
+  author: string;
+  /** `YYYY-MM-DD` the ignore was recorded. */
+  date: string;
+  expires?: string;
+}
+
 export interface SuppressionContext {
   config: Config;
   inline: readonly InlineSuppression[];
+  /** Pull-request-scoped ignores (GitHub App), applied after config and inline suppressions. */
+  pr?: readonly PrIgnore[];
   keys: ReadonlyMap<string, Key>;
   resources: ReadonlyMap<string, Resource>;
   today: string;
 }
 
 export function suppressionFor(finding: Omit<Finding, 'suppressed'>, ctx: SuppressionContext): Suppression | undefined {
-  return configSuppression(finding, ctx) ?? inlineSuppression(finding, ctx);
+  return configSuppression(finding, ctx) ?? inlineSuppression(finding, ctx) ?? prSuppression(finding, ctx);
+}
+
+/** True when a PR ignore applies to the finding today (same rule, matching target, not expired). */
+export function prIgnoreMatches(ignore: PrIgnore, finding: Omit<Finding, 'suppressed'>, keys: ReadonlyMap<string, Key>, today: string): boolean {
+  if (ignore.rule !== finding.rule) return false;
+  if (ignore.expires && ignore.expires < today) return false;
+  if (!ignore.target) return true;
+  const t = ignore.target;
+  const key = finding.key ? keys.get(finding.key) : undefined;
+  const names = new Set([finding.key, ...(key?.aliases ?? [])].filter((n): n is string => Boolean(n)));
+  if (names.has(t) || names.has(`alias/${t}`)) return true;
+  const ids = [finding.key, ...finding.subjects].filter((id): id is string => Boolean(id));
+  return ids.some((id) => id === t || id.endsWith(`:${t}`));
+}
+
+function prSuppression(finding: Omit<Finding, 'suppressed'>, ctx: SuppressionContext): Suppression | undefined {
+  const hit = ctx.pr?.find((ignore) => prIgnoreMatches(ignore, finding, ctx.keys, ctx.today));
+  return hit ? { by: 'pr', reason: hit.reason, author: hit.author, ...(hit.expires ? { expires: hit.expires } : {}) } : undefined;
 }
 
 function configSuppression(finding: Omit<Finding, 'suppressed'>, ctx: SuppressionContext): Suppression | undefined {

@@ -9,6 +9,7 @@ import type { Classified, Location } from '../../model/types.js';
 import type { ChangeContext, RuleContext } from '../types.js';
 import { isClassifiedData, isProduction, serviceName } from './governance.js';
 import { keyLabel, where } from './lifecycle.js';
+import { resourceById } from './lookup.js';
 
 /** A key of the diff with its base and head inventory entries (absent on the side it does not exist). */
 export interface KeyPair {
@@ -75,14 +76,14 @@ export function keyText(side: RuleContext, key: Key): string {
 
 /** `aws_s3_bucket.logs (Amazon S3 storage) at s3.tf:12` */
 export function consumerText(side: RuleContext, consumer: Consumer): string {
-  const address = side.resources.find((r) => r.id === consumer.resource)?.address ?? consumer.resource;
+  const address = resourceById(side.resources, consumer.resource)?.address ?? consumer.resource;
   const use = consumer.purpose === consumer.service ? consumer.service : `${consumer.service} ${consumer.purpose}`;
   return `${address} (${use}) at ${where(consumer.location)}`;
 }
 
 /** The address part of a resource id. */
 export function addressIn(side: RuleContext, id: string): string {
-  return side.resources.find((r) => r.id === id)?.address ?? id.slice(id.indexOf(':') + 1);
+  return resourceById(side.resources, id)?.address ?? id.slice(id.indexOf(':') + 1);
 }
 
 /** `a, b and c`, or `a, b, c and 4 more` */

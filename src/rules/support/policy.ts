@@ -6,6 +6,7 @@ import type { Key } from '../../inventory/types.js';
 import type { Location } from '../../model/types.js';
 import { isRef } from '../../model/value.js';
 import type { RuleContext } from '../types.js';
+import { keyById, resourceById } from './lookup.js';
 
 /** How messages name a key: its first alias, else its address (or ARN when only referenced). */
 export function keyName(key: Key): string {
@@ -75,10 +76,10 @@ export function accessByKey(ctx: RuleContext): { key: Key; access: KeyAccess }[]
 export function policyCopiedFromKey(ctx: RuleContext, key: Key): string | undefined {
   if (!key.declared || !key.source || !key.type || key.policy?.from !== 'inline') return undefined;
   const attribute = keyTypeSpecFor(key.source, key.type)?.attributes.policy;
-  const written = attribute ? ctx.resources.find((r) => r.id === key.id)?.attrs[attribute] : undefined;
+  const written = attribute ? resourceById(ctx.resources, key.id)?.attrs[attribute] : undefined;
   if (!isRef(written)) return undefined;
   const source = `${written.unit}:${written.address}`;
-  return source !== key.id && ctx.inventory.keys.some((k) => k.id === source) ? source : undefined;
+  return source !== key.id && keyById(ctx.inventory.keys, source) !== undefined ? source : undefined;
 }
 
 /** The statement's own lines where the parser gave only the policy's: see `statementLocation`. */
