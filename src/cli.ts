@@ -4,6 +4,7 @@ import { EXIT, type Io, UsageError, version } from './cli/common.js';
 import { DIFF_USAGE, diffCommand } from './cli/diff.js';
 import { SCAN_USAGE, scanCommand } from './cli/scan.js';
 import { SPLIT_USAGE, splitCommand } from './cli/split.js';
+import { WORKER_USAGE, workerCommand } from './cli/worker.js';
 
 export type { Io };
 export { EXIT };
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[], options: R
   scan: { usage: SCAN_USAGE, run: scanCommand },
   split: { usage: SPLIT_USAGE, run: splitCommand },
   diff: { usage: DIFF_USAGE, run: diffCommand },
+  worker: { usage: WORKER_USAGE, run: workerCommand },
 };
 
 const USAGE = `Usage:\n\n${Object.values(COMMANDS)
@@ -26,6 +28,8 @@ const OPTIONS = {
   base: { type: 'string' },
   head: { type: 'string' },
   patch: { type: 'string' },
+  live: { type: 'boolean' },
+  'live-recorded': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -44,7 +48,9 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     }
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}"`);
-    const { help: _help, version: _version, ...options } = values;
+    const { help: _help, version: _version, live, ...rest } = values;
+    // Commands take string options: the `--live` switch is passed as "true".
+    const options = { ...rest, ...(live ? { live: 'true' } : {}) };
     return await command.run(args, options, io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

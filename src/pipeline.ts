@@ -14,7 +14,7 @@ import type { Resource } from './model/types.js';
 import { initParsers, parseFiles } from './parse/registry.js';
 import { RULES } from './rules/registry.js';
 import { runChangeRules, runRules, severityRank } from './rules/run.js';
-import { findInlineSuppressions } from './rules/suppressions.js';
+import { findInlineSuppressions, type PrIgnore } from './rules/suppressions.js';
 import type { Finding, Rule, RuleContext } from './rules/types.js';
 import type { FileSet } from './sources/fileset.js';
 import { isCandidatePath, loadSourceFiles } from './sources/load.js';
@@ -49,6 +49,8 @@ export interface AnalyseOptions {
   today?: string;
   /** The live account view (`createLiveHook` in src/live): its facts enrich the inventory before access and rules. */
   live?: (inventory: Inventory) => Promise<LiveFacts>;
+  /** Pull-request-scoped ignores (the GitHub App's `/kms ignore`), honoured like config ignores. */
+  prIgnores?: readonly PrIgnore[];
 }
 
 export async function analyse(fileSet: FileSet, { config }: LoadedConfig, options: AnalyseOptions = {}): Promise<Analysis> {
@@ -79,7 +81,7 @@ export async function analyse(fileSet: FileSet, { config }: LoadedConfig, option
   const findings = runRules(
     options.rules ?? RULES,
     { inventory, resources: parsed.resources, access, config, sourceLines },
-    { inline: inline.suppressions, today },
+    { inline: inline.suppressions, today, ...(options.prIgnores ? { pr: options.prIgnores } : {}) },
   );
   const rules = clock();
   return {
@@ -142,7 +144,7 @@ export async function analyseChange(base: FileSet, head: FileSet, loaded: Loaded
   const changeFindings = runChangeRules(
     options.rules ?? RULES,
     { base: context(before), head: context(after), diff },
-    { inline: findInlineSuppressions(headFiles).suppressions, today },
+    { inline: findInlineSuppressions(headFiles).suppressions, today, ...(options.prIgnores ? { pr: options.prIgnores } : {}) },
   );
   const findings = diffFindings(before.findings, after.findings, diff.renamedKeys ? { renamedKeys: diff.renamedKeys } : {});
   // Most severe first; at equal severity the change hazards lead (stable sort).

@@ -1,5 +1,7 @@
 /** `kms-review scan [dir]`: the inventory and the findings of one tree. */
+import { existsSync } from 'node:fs';
 import { CONFIG_PATH } from '../config/load.js';
+import { liveHookFor } from '../live/index.js';
 import { analyse } from '../pipeline.js';
 import { findingsMarkdown } from '../report/findings-markdown.js';
 import { findingsText } from '../report/findings-text.js';
@@ -10,9 +12,9 @@ import { styleFor } from '../report/style.js';
 import { inventoryText } from '../report/text.js';
 import { RULES } from '../rules/registry.js';
 import { folderFileSet } from '../sources/folder.js';
-import { EXIT, existingFolder, exitFor, failOnOption, formatOption, type Io, loadConfig, reportConfigErrors, version } from './common.js';
+import { EXIT, existingFolder, exitFor, failOnOption, formatOption, type Io, loadConfig, reportConfigErrors, UsageError, version } from './common.js';
 
-export const SCAN_USAGE = `kms-review scan [dir] [--format text|json|markdown|sarif] [--config file] [--fail-on severity]
+export const SCAN_USAGE = `kms-review scan [dir] [--format text|json|markdown|sarif] [--config file] [--fail-on severity] [--live | --live-recorded file]
 
   Reviews the KMS key strategy of the infrastructure-as-code under dir (default: .):
   the key inventory (keys, aliases, consumers by environment / workload / data class,
@@ -21,12 +23,19 @@ export const SCAN_USAGE = `kms-review scan [dir] [--format text|json|markdown|sa
   --format <f>     text (default), json (stable, see docs/json-output.md), markdown, sarif
   --config <file>  configuration file (default: <dir>/${CONFIG_PATH})
   --fail-on <s>    exit 1 when an unsuppressed finding is at or above critical|high|medium|low|info
-                   (default: never)`;
+                   (default: never)
+  --live           also read the keys from the AWS account, read-only (live: in the config;
+                   standard AWS credentials; see docs/live.md)
+  --live-recorded <file>
+                   the same from recorded responses (live.json), without AWS`;
 
 export interface ScanOptions {
   format?: string;
   config?: string;
   'fail-on'?: string;
+  /** `"true"` for `--live`. */
+  live?: string;
+  'live-recorded'?: string;
 }
 
 export async function scanCommand(args: string[], options: ScanOptions, io: Io): Promise<number> {
@@ -37,7 +46,11 @@ export async function scanCommand(args: string[], options: ScanOptions, io: Io):
   const loaded = loadConfig(dir, options.config);
   if (reportConfigErrors(loaded, io)) return EXIT.error;
   if (io.stderr.isTTY) io.stderr.write(`scanning ${label}…\r`);
-  const { inventory, findings, stats } = await analyse(folderFileSet(dir, { exclude: loaded.config.exclude }), loaded);
+  if (options.live && options['live-recorded']) throw new UsageError('--live and --live-recorded exclude each other');
+  const recorded = options['live-recorded'];
+  if (recorded && !existsSync(recorded)) throw new UsageError(`no such file: ${recorded}`);
+  const live = liveHookFor(loaded.config.live, { live: options.live === 'true', ...(recorded ? { recorded } : {}) });
+  const { inventory, findings, stats } = await analyse(folderFileSet(dir, { exclude: loaded.config.exclude }), loaded, live ? { live } : {});
   if (io.stderr.isTTY) io.stderr.write(`scanned ${stats.files} files in ${Math.round(Object.values(stats.millis).reduce((a, b) => a + b, 0))} ms\n`);
   const render: Record<typeof format, () => string> = {
     json: () => `${JSON.stringify(analysisJson(inventory, findings), null, 2)}\n`,

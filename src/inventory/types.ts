@@ -29,6 +29,8 @@ export interface Grant {
   constraints: Value;
   retiringPrincipal?: Value;
   location: Location;
+  /** Read from the account (ListGrants) by the live view, not declared in the repository. */
+  live?: boolean;
 }
 
 export interface Consumer extends Classifications {
@@ -47,6 +49,10 @@ export interface Consumer extends Classifications {
   multiplicity?: Multiplicity;
   /** Set when the resource may not exist or the key is one of several possible (Fn::If, count = cond ? 1 : 0). */
   conditional?: string;
+  /** `grant`: a dependency the live view found through the key's grants (one per grantee or per resource its grants name). */
+  kind?: 'grant';
+  /** For grant consumers: the ids of the grants behind it. */
+  grants?: string[];
 }
 
 export interface BlastRadius {
@@ -96,6 +102,26 @@ export interface Key extends Classifications {
   /** Where each attribute is set, by normalised field name (`rotation`, `deletionWindow`, `policy`…). */
   attributeLocations: Record<string, Location>;
   blastRadius: BlastRadius;
+  /** The key is scheduled for deletion in the account (live view): the date it will be deleted. */
+  pendingDeletion?: { date?: string; windowDays?: number };
+  /** What the account says about the key (live view, opt-in); declared fields are not overwritten by it. */
+  live?: LiveKeyView;
+}
+
+/** The account's view of a key, kept beside the declared fields so drift can be told. */
+export interface LiveKeyView {
+  arn: string;
+  account: string;
+  region: string;
+  /** KMS key state: `Enabled`, `Disabled`, `PendingDeletion`… */
+  state: string;
+  enabled: boolean;
+  rotation?: { enabled: boolean; periodDays?: number };
+  policy?: PolicyDocument;
+  tags?: Record<string, string>;
+  aliases?: string[];
+  /** Grants the account lists for the key. */
+  grants?: number;
 }
 
 export interface Alias {
@@ -132,4 +158,6 @@ export interface Inventory {
   withoutCmk: WithoutCmk[];
   units: UnitInfo[];
   problems: Problem[];
+  /** Set when the live view ran: how many keys it read, the API calls it made, the notes it left in `problems`. */
+  live?: { keys: number; calls: number; notes: number };
 }

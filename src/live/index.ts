@@ -1,0 +1,74 @@
+/**
+ * The live account view (opt-in, read-only), as one function the doors call: `createLiveHook`
+ * returns what `analyse(…, { live })` runs between the inventory and the access analysis. The
+ * CLI (`--live`, `--live-recorded`), the App and the Action build it from `config.live`.
+ * See docs/live.md.
+ */
+import type { LiveConfig } from '../config/schema.js';
+import type { Inventory } from '../inventory/types.js';
+import { type KmsApiFactory, type SdkOptions, sdkKmsApis } from './api.js';
+import { LiveCache } from './cache.js';
+import { type Recording, readRecording, recordedAccounts, recordedKmsApis } from './recorded.js';
+import { LiveKeySource } from './source.js';
+import { liveTargets } from './targets.js';
+import type { LiveFacts } from './types.js';
+
+export { type KmsApi, type KmsApiFactory, RoleAssumptionError, SESSION_NAME, sdkKmsApis } from './api.js';
+export { LiveCache } from './cache.js';
+export { type Recording, readRecording, recordedAccounts, recordedKmsApis } from './recorded.js';
+export { classifyError, LiveKeySource } from './source.js';
+export { liveTargets } from './targets.js';
+export type * from './types.js';
+
+/** Reads the live facts of an inventory's keys; never throws (a failure is a note). */
+export type LiveHook = (inventory: Inventory) => Promise<LiveFacts>;
+
+export interface LiveHookOptions {
+  /** The KMS APIs to call (tests: mocks); default: the AWS SDK, or the recording when given. */
+  apis?: KmsApiFactory;
+  /** Endpoint / credential overrides for the SDK. */
+  sdk?: SdkOptions;
+  /** Replay recorded responses instead of calling AWS. */
+  recording?: Recording;
+  /** Default: one cache per process and TTL for the SDK (shared by the App's runs), a fresh one for a recording. */
+  cache?: LiveCache;
+}
+
+const SHARED_CACHES = new Map<number, LiveCache>();
+
+export function createLiveHook(live: LiveConfig, options: LiveHookOptions = {}): LiveHook {
+  const configured = Object.keys(live.accounts).length > 0;
+  // Replaying with no accounts configured: the recording's accounts and regions are the configured ones.
+  const accounts = !configured && options.recording ? recordedAccounts(options.recording) : live.accounts;
+  const apis = options.apis ?? (options.recording ? recordedKmsApis(options.recording) : sdkKmsApis(live, options.sdk));
+  const cache = options.cache ?? (options.recording || options.apis ? new LiveCache(live.cacheTtlSeconds) : sharedCache(live.cacheTtlSeconds));
+  return async (inventory) => {
+    try {
+      const { targets, notes } = liveTargets(inventory, { declared: live.declared, accounts });
+      const source = new LiveKeySource({ apis, budget: live.budget, concurrency: live.concurrency, cache });
+      const facts = await source.read(targets);
+      return { ...facts, notes: [...notes, ...facts.notes] };
+    } catch (error) {
+      return { keys: {}, calls: 0, notes: [{ kind: 'error', message: `the live view failed: ${(error as Error).message ?? String(error)}` }] };
+    }
+  };
+}
+
+/**
+ * The hook for a door: a recording replays; `request.live` says whether to read the account (the
+ * CLI passes its `--live` switch); when the door does not say, `live.enabled` of the configuration
+ * decides (the App and the Action). Undefined: no live view.
+ */
+export function liveHookFor(live: LiveConfig, request: { live?: boolean; recorded?: string }, options: LiveHookOptions = {}): LiveHook | undefined {
+  if (request.recorded) return createLiveHook(live, { ...options, recording: readRecording(request.recorded) });
+  return (request.live ?? live.enabled) ? createLiveHook(live, options) : undefined;
+}
+
+function sharedCache(ttlSeconds: number): LiveCache {
+  let cache = SHARED_CACHES.get(ttlSeconds);
+  if (!cache) {
+    cache = new LiveCache(ttlSeconds);
+    SHARED_CACHES.set(ttlSeconds, cache);
+  }
+  return cache;
+}
