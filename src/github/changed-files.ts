@@ -14,6 +14,12 @@ export interface ChangedFile {
   status: ChangeStatus;
   /** For a rename or copy: the path on the base side. */
   previousPath?: string;
+  /**
+   * The unified-diff hunks GitHub lists for the file (absent for binary or very large files, and
+   * for changes found by comparing trees): the review comments' right-side lines come from it, so
+   * the file list is asked for once.
+   */
+  patch?: string;
 }
 
 export type ChangedFiles =
@@ -27,7 +33,7 @@ export interface PullsClient {
     pulls: {
       listFiles(params: { owner: string; repo: string; pull_number: number; per_page?: number; page?: number }): Promise<{
         headers: { link?: string };
-        data: { filename: string; status: string; previous_filename?: string }[];
+        data: { filename: string; status: string; previous_filename?: string; patch?: string | null }[];
       }>;
     };
   };
@@ -60,6 +66,7 @@ export async function listChangedFiles(octokit: PullsClient, pr: PullRef, option
         path: item.filename,
         status: item.status as ChangeStatus,
         ...(item.previous_filename !== undefined ? { previousPath: item.previous_filename } : {}),
+        ...(typeof item.patch === 'string' ? { patch: item.patch } : {}),
       });
     }
     if (!/rel="next"/.test(response.headers.link ?? '') || response.data.length < PER_PAGE) break;

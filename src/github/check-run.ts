@@ -2,6 +2,13 @@
  * The check run "KMS key strategy" as a Publisher: created `in_progress` when the review starts,
  * completed once. Annotations go 50 per `checks.update` call (GitHub's limit): all but the last
  * batch in updates that keep the run in progress, the last one with the conclusion.
+ *
+ * Idempotent with `reuse` (the app): a re-delivered webhook, a re-run or a second event for the same
+ * head finds this pull request's run for the head SHA (`checks.listForRef` with `check_name`: one
+ * call; none when the event names the run, `target.checkRunId`) and re-runs it in place — back to
+ * `in_progress`, then completed again — instead of creating a second one. A run GitHub refuses to
+ * update (another app's, e.g. the Action's with the workflow token) is left alone and a new one is
+ * created.
  */
 import {
   ANNOTATIONS_PER_CALL,
@@ -22,6 +29,10 @@ export interface ChecksClient {
     checks: {
       create(params: Params & { owner: string; repo: string; name: string; head_sha: string }): Promise<{ data: { id: number; html_url?: string | null } }>;
       update(params: Params & { owner: string; repo: string; check_run_id: number }): Promise<unknown>;
+      /** Only for `reuse` (the app); a client without it always creates. */
+      listForRef?(params: Params & { owner: string; repo: string; ref: string; check_name?: string }): Promise<{
+        data: { check_runs: { id: number; external_id?: string | null; app?: { slug?: string } | null }[] };
+      }>;
     };
   };
   log?: { warn(msg: string): void };
@@ -46,29 +57,68 @@ export class CheckRunPublisher implements Publisher {
   readonly name = 'check-run';
   #id: number | undefined;
   #published = false;
+  #reused = false;
 
   constructor(
     private readonly octokit: ChecksClient,
     private readonly target: ReviewTarget,
     private readonly now: () => Date = () => new Date(),
+    private readonly options: { reuse?: boolean } = {},
   ) {}
 
   get checkRunId(): number | undefined {
     return this.#id;
   }
 
+  /** True when an existing run was re-run rather than a new one created. */
+  get reused(): boolean {
+    return this.#reused;
+  }
+
   async begin(): Promise<void> {
-    const { data } = await this.octokit.rest.checks.create({
-      owner: this.target.owner,
-      repo: this.target.repo,
-      name: CHECK_NAME,
-      head_sha: this.target.headSha,
+    const start = {
       status: 'in_progress',
       started_at: this.now().toISOString(),
-      external_id: `pr-${this.target.pullNumber}`,
       output: { title: 'Reviewing the KMS key strategy…', summary: `Comparing ${this.target.baseSha.slice(0, 7)} → ${this.target.headSha.slice(0, 7)}.` },
+    };
+    const repo = { owner: this.target.owner, repo: this.target.repo };
+    const existing = this.target.checkRunId ?? (this.options.reuse ? await this.#find() : undefined);
+    if (existing !== undefined) {
+      try {
+        await this.octokit.rest.checks.update({ ...repo, check_run_id: existing, ...start });
+        this.#id = existing;
+        this.#reused = true;
+        return;
+      } catch (error) {
+        const status = (error as { status?: number }).status;
+        if (status !== 403 && status !== 404 && status !== 422) throw error;
+      }
+    }
+    const { data } = await this.octokit.rest.checks.create({
+      ...repo,
+      name: CHECK_NAME,
+      head_sha: this.target.headSha,
+      external_id: this.#externalId,
+      ...start,
     });
     this.#id = data.id;
+  }
+
+  get #externalId(): string {
+    return `pr-${this.target.pullNumber}`;
+  }
+
+  /** This pull request's run for the head SHA, if one exists (the Action's runs, by `github-actions`, are not ours). */
+  async #find(): Promise<number | undefined> {
+    const found = await this.octokit.rest.checks.listForRef?.({
+      owner: this.target.owner,
+      repo: this.target.repo,
+      ref: this.target.headSha,
+      check_name: CHECK_NAME,
+      filter: 'latest',
+      per_page: 100,
+    });
+    return found?.data.check_runs.find((r) => r.external_id === this.#externalId && r.app?.slug !== 'github-actions')?.id;
   }
 
   async publish(outcome: ReviewOutcome): Promise<void> {

@@ -13,10 +13,11 @@
  */
 import type { Context, Probot } from 'probot';
 import { CHECK_NAME, PROPOSE_SPLIT } from '../report/check-run.js';
+import { onIssueComment, onReviewComment } from './commands/index.js';
 import { loadRepoConfig } from './config.js';
 import { DEFAULT_POLICY, octokitFor, type RetryPolicy } from './octokit.js';
 import type { ReviewTarget } from './publisher.js';
-import { proposeSplit, type ReviewClient, type ReviewDeps, reviewPullRequest } from './review.js';
+import { proposeSplit, pullsForHead, pullsOfCheckRun, type ReviewClient, type ReviewDeps, reviewPullRequest } from './review.js';
 
 export const PULL_REQUEST_EVENTS = ['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'] as const;
 
@@ -37,10 +38,18 @@ interface RepoLike {
   owner: { login: string };
 }
 
+const repoOf = (repository: RepoLike) => ({ owner: repository.owner.login, repo: repository.name });
+
 const isBot = (sender: { type?: string; login?: string } | undefined) => sender?.type === 'Bot' || (sender?.login ?? '').endsWith('[bot]');
 
-function targetOf(repository: RepoLike, pr: PullLike, headSha = pr.head.sha): ReviewTarget & { changedFiles?: number } {
+function targetOf(
+  repository: RepoLike,
+  pr: PullLike,
+  headSha = pr.head.sha,
+  event: Pick<ReviewTarget, 'eventAt' | 'checkRunId'> = {},
+): ReviewTarget & { changedFiles?: number } {
   return {
+    ...event,
     owner: repository.owner.login,
     repo: repository.name,
     repoUrl: repository.html_url,
@@ -63,7 +72,8 @@ export function onPullRequest(deps: HandlerDeps = {}) {
     const { pull_request: pr, repository } = context.payload;
     if (pr.state !== 'open') return;
     const octokit = await client(context, deps);
-    const target = targetOf(repository, pr);
+    // The event's time orders the sticky comment's runs (a re-delivered old event never overwrites a newer one).
+    const target = targetOf(repository, pr, pr.head.sha, { eventAt: pr.updated_at });
     if (pr.draft) {
       // Drafts: the configuration decides, and nothing is created for a skipped draft.
       const config = await loadRepoConfig(octokit, target);
@@ -87,8 +97,11 @@ export function onCheckSuite(deps: HandlerDeps = {}) {
     }
     if (isBot(sender)) return;
     const octokit = await client(context, deps);
-    for (const pr of suite.pull_requests) {
-      await reviewPullRequest(octokit, targetOf(repository, pr as PullLike, suite.head_sha), withLog(context, deps));
+    // A fork's pull request is not listed in the payload: found by head SHA.
+    const pulls = suite.pull_requests.length > 0 ? (suite.pull_requests as PullLike[]) : await pullsForHead(octokit, repoOf(repository), suite.head_sha);
+    if (pulls.length === 0) context.log.info({ head: suite.head_sha }, 'kms-review: no open pull request found for the re-requested check suite');
+    for (const pr of pulls) {
+      await reviewPullRequest(octokit, targetOf(repository, pr, suite.head_sha, { eventAt: suite.updated_at }), withLog(context, deps));
     }
   };
 }
@@ -98,9 +111,12 @@ export function onCheckRun(deps: HandlerDeps = {}) {
     const { check_run: run, repository, sender } = context.payload;
     if (run.name !== CHECK_NAME || isBot(sender)) return;
     const octokit = await client(context, deps);
-    const pulls = run.pull_requests as PullLike[];
+    const pulls = run.pull_requests.length > 0 ? (run.pull_requests as PullLike[]) : await pullsOfCheckRun(octokit, repoOf(repository), run);
     if (context.payload.action === 'rerequested') {
-      for (const pr of pulls) await reviewPullRequest(octokit, targetOf(repository, pr, run.head_sha), withLog(context, deps));
+      // The run named by the event is re-run in place; its time orders the sticky comment.
+      const at = run.completed_at ?? run.started_at;
+      const event = { checkRunId: run.id, ...(at ? { eventAt: at } : {}) };
+      for (const pr of pulls) await reviewPullRequest(octokit, targetOf(repository, pr, run.head_sha, event), withLog(context, deps));
       return;
     }
     if (context.payload.action === 'requested_action' && context.payload.requested_action?.identifier === PROPOSE_SPLIT) {
@@ -116,4 +132,6 @@ export function registerHandlers(app: Probot, deps: HandlerDeps = {}): void {
   app.on([...PULL_REQUEST_EVENTS], onPullRequest(deps));
   app.on(['check_suite.requested', 'check_suite.rerequested'], onCheckSuite(deps));
   app.on(['check_run.rerequested', 'check_run.requested_action'], onCheckRun(deps));
+  app.on('issue_comment.created', onIssueComment(deps));
+  app.on('pull_request_review_comment.created', onReviewComment(deps));
 }

@@ -9,6 +9,7 @@ import type { ConfigError } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import type { ChangeAnalysis } from '../pipeline.js';
 import type { SplitPlan } from '../split/types.js';
+import type { ChangedLinesMap } from './patch-lines.js';
 
 /** One pull request head under review. */
 export interface ReviewTarget {
@@ -19,12 +20,33 @@ export interface ReviewTarget {
   pullNumber: number;
   baseSha: string;
   headSha: string;
-  /** True when the head lives in a fork (read-only token; nothing from it is executed either way). */
+  /**
+   * True when the head lives in a fork. Nothing changes for the app: it reads both sides with its
+   * installation token of the base repository (a fork's commits are readable there) and posts as
+   * usual; nothing from the pull request is ever executed, fork or not.
+   */
   fork: boolean;
+  /**
+   * When the event happened (`pull_request.updated_at`, the check suite's or check run's time), as
+   * set by GitHub: orders the sticky comment's runs, so a re-delivered old event never overwrites a
+   * newer summary. Absent: now.
+   */
+  eventAt?: string;
+  /** A check run of this review that already exists (`check_run.rerequested`): re-run, not listed. */
+  checkRunId?: number;
+}
+
+/** What the review learnt of the pull request on the way, so publishers need not ask again. */
+export interface PullState {
+  /** Right-side diff lines of the changed files, from the review's own `pulls.listFiles` (with `patch`). */
+  changedLines: ChangedLinesMap;
+  /** `comments` / `review_comments` of the head re-read (`pulls.get`): 0 lets a publisher skip listing them. */
+  comments?: number;
+  reviewComments?: number;
 }
 
 export type ReviewOutcome =
-  | { kind: 'reviewed'; change: ChangeAnalysis; config: Config; splits: SplitPlan[]; notes: string[] }
+  | { kind: 'reviewed'; change: ChangeAnalysis; config: Config; splits: SplitPlan[]; notes: string[]; pull?: PullState }
   | { kind: 'skipped'; reason: string }
   | { kind: 'config-error'; errors: (ConfigError & { file?: string })[]; file: string }
   | { kind: 'superseded'; by: string }

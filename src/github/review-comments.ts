@@ -13,8 +13,9 @@
  *   diff, the comment sits on the file's nearest diff line and says where the finding is. GitHub
  *   cannot comment on a file outside the diff, so those go to the body in every mode.
  *
- * Calls: one paginated `GET …/pulls/{n}/comments`; `GET …/pulls/{n}/reviews` only when the body
- * would list findings (to skip those an earlier review already listed); one `POST …/reviews` when
+ * Calls: one paginated `GET …/pulls/{n}/comments` (none when the caller knows the PR has no review
+ * comment: `knownReviewComments: 0`); `GET …/pulls/{n}/reviews` only when the body
+ * would list findings (to skip those an earlier review already listed; none with `noEarlierReview`); one `POST …/reviews` when
  * something is new; per fixed thread one reply, then one paginated GraphQL thread query and one
  * `resolveReviewThread` mutation per thread to resolve.
  */
@@ -51,6 +52,18 @@ export interface ReviewInput {
   rules?: readonly Rule[];
   /** `html_url` of the repository, for links in the review body. */
   repoUrl?: string;
+  /**
+   * The pull request's `review_comments` count when the caller just read it (`pulls.get`): 0 means
+   * there is nothing to find again, so the listing call is skipped.
+   */
+  knownReviewComments?: number;
+  /**
+   * The caller knows no review by the app exists on the pull request, so nothing listed before can
+   * be found in one: the reviews are not listed. (The app knows it when the PR has neither review
+   * comments nor issue comments and the sticky comment is on: every review it posts has new
+   * findings, and the sticky comment is posted right after it.)
+   */
+  noEarlierReview?: boolean;
 }
 
 type User = { login?: string; type?: string } | null | undefined;
@@ -240,7 +253,8 @@ export async function publishReview(
   const params = { owner: pr.owner, repo: pr.repo, pull_number: pr.pull_number };
   const result: ReviewPublishResult = { inline: [], listed: [], alreadyPresent: [], replied: [], resolved: [], keptOpen: [] };
 
-  const existing = await listAll((page) => octokit.rest.pulls.listReviewComments({ ...params, per_page: PER_PAGE, page }));
+  const existing =
+    input.knownReviewComments === 0 ? [] : await listAll((page) => octokit.rest.pulls.listReviewComments({ ...params, per_page: PER_PAGE, page }));
   const threads = indexThreads(existing);
 
   // New findings --------------------------------------------------------------------------------
@@ -266,7 +280,7 @@ export async function publishReview(
       inline.push({ finding: f, comment: { ...placed.comment, body } });
     }
   }
-  if (listed.length > 0) {
+  if (listed.length > 0 && !input.noEarlierReview) {
     // Listed by an earlier review of this PR (by a bot): not listed again.
     const reviews = await listAll((page) => octokit.rest.pulls.listReviews({ ...params, per_page: PER_PAGE, page }));
     const before = new Set(
@@ -351,7 +365,10 @@ export class ReviewCommentsPublisher implements Publisher {
   async publish(outcome: ReviewOutcome): Promise<void> {
     if (outcome.kind !== 'reviewed') return;
     const pr = { owner: this.target.owner, repo: this.target.repo, pull_number: this.target.pullNumber, headSha: this.target.headSha };
-    const changedLines = this.options.changedLines ? await this.options.changedLines() : await listChangedLines(this.octokit, pr);
+    // The review's own file listing when it has one (no second `pulls.listFiles`).
+    const changedLines = this.options.changedLines
+      ? await this.options.changedLines()
+      : (outcome.pull?.changedLines ?? (await listChangedLines(this.octokit, pr)));
     const review = outcome.config.review;
     this.result = await publishReview(
       this.octokit,
@@ -365,6 +382,8 @@ export class ReviewCommentsPublisher implements Publisher {
         maxComments: review.maxComments,
         repoUrl: this.target.repoUrl,
         ...(this.options.rules ? { rules: this.options.rules } : {}),
+        ...(outcome.pull?.reviewComments !== undefined ? { knownReviewComments: outcome.pull.reviewComments } : {}),
+        ...(outcome.pull?.reviewComments === 0 && outcome.pull.comments === 0 && outcome.config.comment !== 'off' ? { noEarlierReview: true } : {}),
       },
       this.options.calls,
     );

@@ -17,26 +17,38 @@ import { excludeMatcher } from '../sources/paths.js';
 import { planSplits } from '../split/index.js';
 import type { SplitPlan } from '../split/types.js';
 import { CheckRunPublisher, type ChecksClient } from './check-run.js';
+import { activeIgnores, type IgnoresClient, readIgnores } from './commands/ignores.js';
 import { type ConfigClient, loadRepoConfig, type RepoConfig } from './config.js';
+import { changedLinesOf } from './patch-lines.js';
 import { canWrite, type PermissionClient } from './permissions.js';
-import type { Publisher, ReviewOutcome, ReviewTarget } from './publisher.js';
+import type { Publisher, PullState, ReviewOutcome, ReviewTarget } from './publisher.js';
+import { type ReviewCommentsClient, ReviewCommentsPublisher } from './review-comments.js';
+import { type StickyClient, StickyCommentPublisher } from './sticky-comment.js';
 
-/** What a review uses of an Octokit (`ProbotOctokit` fits). */
+/** A pull request as `pulls.get` / `pulls.list` return it (the fields a review reads). */
+export interface PullData {
+  number: number;
+  state: string;
+  head: { sha: string; repo?: { id: number; full_name?: string } | null };
+  base: { sha: string; repo?: { id: number; full_name?: string } | null };
+  changed_files?: number;
+  /** Issue comments / review comments on the pull request (`pulls.get` only). */
+  comments?: number;
+  review_comments?: number;
+  updated_at?: string;
+}
+
+/** What a review uses of an Octokit (`ProbotOctokit` fits): sources, check run, config, permissions and both comment publishers. */
 export type ReviewClient = GithubClient &
   ChecksClient &
   ConfigClient &
-  PermissionClient & {
+  PermissionClient &
+  ReviewCommentsClient &
+  StickyClient & {
     rest: {
-      pulls: { get(params: { owner: string; repo: string; pull_number: number }): Promise<{ data: { head: { sha: string } } }> };
-      issues: {
-        listComments(params: {
-          owner: string;
-          repo: string;
-          issue_number: number;
-          per_page?: number;
-        }): Promise<{ data: { id: number; body?: string | null }[] }>;
-        createComment(params: { owner: string; repo: string; issue_number: number; body: string }): Promise<unknown>;
-        updateComment(params: { owner: string; repo: string; comment_id: number; body: string }): Promise<unknown>;
+      pulls: {
+        get(params: { owner: string; repo: string; pull_number: number }): Promise<{ data: PullData }>;
+        list(params: { owner: string; repo: string; state?: 'open'; sort?: 'updated'; direction?: 'desc'; per_page?: number }): Promise<{ data: PullData[] }>;
       };
     };
   };
@@ -46,11 +58,13 @@ export interface ReviewDeps {
   sources?: typeof pullRequestSources;
   /** Shared across reviews of this process: a blob fetched once is not fetched again. */
   cache?: BlobCache;
-  /** Extra publishers after the check run (review comments, sticky comment). */
+  /** The publishers after the check run; default `defaultPublishers` (review comments, then the sticky comment). */
   publishers?: (octokit: ReviewClient, target: ReviewTarget) => Publisher[];
   /** `YYYY-MM-DD` for expiring ignores (tests). */
   today?: string;
   log?: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
+  /** Queue mode (`src/queue/`): hands the head to the queue (check run `queued`) instead of reviewing here. */
+  defer?: (octokit: ReviewClient, target: ReviewTarget & { changedFiles?: number }) => Promise<ReviewResult>;
 }
 
 export interface ReviewResult {
@@ -61,6 +75,19 @@ export interface ReviewResult {
 
 const processCache = new BlobCache();
 
+/**
+ * Review comments on the new findings, then the sticky summary comment. Both take the changed
+ * lines and the comment counts from the outcome (`PullState`), so on a pull request without
+ * comments they cost one call each (`POST …/reviews`, `POST …/comments`); the sticky comment's runs
+ * are ordered by the event's time.
+ */
+export function defaultPublishers(octokit: ReviewClient, target: ReviewTarget): Publisher[] {
+  return [
+    new ReviewCommentsPublisher(octokit, target),
+    new StickyCommentPublisher(octokit, target, target.eventAt !== undefined ? { runAt: target.eventAt } : {}),
+  ];
+}
+
 /** Reviews one head; never throws once the check run exists (failures complete it with the error). */
 export async function reviewPullRequest(
   octokit: ReviewClient,
@@ -68,10 +95,11 @@ export async function reviewPullRequest(
   deps: ReviewDeps = {},
   preloaded?: RepoConfig,
 ): Promise<ReviewResult> {
+  if (deps.defer) return deps.defer(octokit, target);
   const calls = createApiCallCounter();
   calls.attach(octokit);
-  const checkRun = new CheckRunPublisher(octokit, target);
-  const publishers: Publisher[] = [checkRun, ...(deps.publishers?.(octokit, target) ?? [])];
+  const checkRun = new CheckRunPublisher(octokit, target, undefined, { reuse: true });
+  const publishers: Publisher[] = [checkRun, ...(deps.publishers ?? defaultPublishers)(octokit, target)];
   for (const p of publishers) await p.begin();
   const outcome = await run(octokit, target, deps, calls, preloaded).catch((error: unknown): ReviewOutcome => ({ kind: 'error', error }));
   for (const p of publishers) {
@@ -96,7 +124,17 @@ async function run(
   if (loaded.errors.length > 0) return { kind: 'config-error', errors: loaded.errors, file: loaded.files[0] ?? CONFIG_PATH };
   const sources = await readSources(octokit, target, loaded.config, deps, calls);
   if (sources.skipped) return { kind: 'skipped', reason: 'no IaC change' };
-  const change = await analyseChange(sources.base, sources.head, loaded, deps.today ? { today: deps.today } : {});
+  let change = await analyseChange(sources.base, sources.head, loaded, deps.today ? { today: deps.today } : {});
+  const latest = await octokit.rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: target.pullNumber });
+  if (latest.data.head.sha !== target.headSha) return { kind: 'superseded', by: latest.data.head.sha };
+  // PR-scoped ignores (`/kms ignore`) live in a marker comment: read only when the PR has comments,
+  // and the analysis is redone with them only when some apply (a PR without ignores costs nothing more).
+  if ((latest.data.comments ?? 0) > 0) {
+    const today = deps.today ?? new Date().toISOString().slice(0, 10);
+    const stored = await readIgnores(octokit as unknown as IgnoresClient, { owner: target.owner, repo: target.repo }, target.pullNumber);
+    const prIgnores = activeIgnores(stored.ignores, today);
+    if (prIgnores.length > 0) change = await analyseChange(sources.base, sources.head, loaded, { today, prIgnores });
+  }
   const notes = [...sources.notes];
   let splits: SplitPlan[] = [];
   try {
@@ -104,9 +142,13 @@ async function run(
   } catch (error) {
     notes.push(`no split proposed: ${(error as Error).message}`);
   }
-  const latest = await octokit.rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: target.pullNumber });
-  if (latest.data.head.sha !== target.headSha) return { kind: 'superseded', by: latest.data.head.sha };
-  return { kind: 'reviewed', change, config: loaded.config, splits, notes };
+  const pull: PullState = {
+    // The same `pulls.listFiles` answer the sources used (with `patch`): no second listing.
+    changedLines: changedLinesOf(sources.changed.map((f) => ({ filename: f.path, status: f.status, patch: f.patch ?? null }))),
+    ...(typeof latest.data.comments === 'number' ? { comments: latest.data.comments } : {}),
+    ...(typeof latest.data.review_comments === 'number' ? { reviewComments: latest.data.review_comments } : {}),
+  };
+  return { kind: 'reviewed', change, config: loaded.config, splits, notes, pull };
 }
 
 function readSources(
@@ -160,4 +202,27 @@ export async function proposeSplit(
   }
   await octokit.rest.issues.createComment({ ...issue, body });
   return 'posted';
+}
+
+/**
+ * The open pull requests whose head is `headSha`, for the check events of a fork's pull request
+ * (GitHub leaves their `pull_requests` empty): one `pulls.list` call, the 100 most recently updated
+ * open pull requests — a re-run is asked for on a recently active one; an older one is missed (the
+ * log says so) and a push or "Re-run" on its check run still reviews it.
+ */
+export async function pullsForHead(octokit: ReviewClient, repo: { owner: string; repo: string }, headSha: string): Promise<PullData[]> {
+  const { data } = await octokit.rest.pulls.list({ ...repo, state: 'open', sort: 'updated', direction: 'desc', per_page: 100 });
+  return data.filter((p) => p.head.sha === headSha);
+}
+
+/** The pull request of one of our check runs when the payload lists none (a fork): by its `external_id` (`pr-<n>`, one `pulls.get`), else by head. */
+export async function pullsOfCheckRun(
+  octokit: ReviewClient,
+  repo: { owner: string; repo: string },
+  run: { head_sha: string; external_id?: string | null },
+): Promise<PullData[]> {
+  const number = /^pr-(\d+)$/.exec(run.external_id ?? '')?.[1];
+  if (number === undefined) return pullsForHead(octokit, repo, run.head_sha);
+  const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: Number(number) });
+  return data.state === 'open' ? [data] : [];
 }

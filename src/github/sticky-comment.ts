@@ -18,7 +18,8 @@
  * it defaults to now. A manual re-run of an old head is the check run's job to refuse (`superseded`:
  * the app re-reads the PR head before publishing and does not publish a superseded outcome).
  *
- * Calls: one paginated `GET …/issues/{n}/comments`, then at most one `PATCH`, or `DELETE` + `POST`.
+ * Calls: one paginated `GET …/issues/{n}/comments` (none when the caller knows there is no comment:
+ * `knownComments: 0`), then at most one `PATCH`, or `DELETE` + `POST`.
  */
 import type { ChangeAnalysis } from '../pipeline.js';
 import { COMMENT_LIMIT, cleanSummary, fitComment, SUMMARY_MARKER, summaryComment } from '../report/pr-comment.js';
@@ -35,6 +36,8 @@ export interface StickyPr {
   headSha: string;
   /** When the event this run answers happened (ISO string or Date); defaults to now. */
   runAt?: string | Date;
+  /** The pull request's `comments` count when the caller just read it: 0 skips the listing call. */
+  knownComments?: number;
 }
 
 type User = { login?: string; type?: string } | null | undefined;
@@ -95,7 +98,7 @@ export async function publishSticky(
   const issue = { ...repo, issue_number: pr.pull_number };
 
   const all: { id: number; body?: string | null; user?: User }[] = [];
-  for (let page = 1; page <= 100; page++) {
+  for (let page = 1; page <= 100 && pr.knownComments !== 0; page++) {
     const { data, headers } = await octokit.rest.issues.listComments({ ...issue, per_page: PER_PAGE, page });
     all.push(...data);
     if (!/rel="next"/.test(headers.link ?? '') || data.length < PER_PAGE) break;
@@ -158,6 +161,7 @@ export class StickyCommentPublisher implements Publisher {
         pull_number: this.target.pullNumber,
         headSha: this.target.headSha,
         ...(this.options.runAt !== undefined ? { runAt: this.options.runAt } : {}),
+        ...(outcome.pull?.comments !== undefined ? { knownComments: outcome.pull.comments } : {}),
       },
       body,
       mode,

@@ -5,14 +5,10 @@ import { sign } from '@octokit/webhooks-methods';
 import { createNodeMiddleware, type Probot } from 'probot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { kmsReviewApp } from '../../src/app.js';
-import { BASE, CHECK_RUN_ID, FakeApp, HEAD, INSTALLATION, payload, resetNock, SECRET, testProbot } from './harness.js';
+import { BASE, CHECK_RUN_ID, deliver, FakeApp, HEAD, INSTALLATION, payload, resetNock, SECRET, testProbot } from './harness.js';
 
 const SCENARIO = 'fixtures/scenarios/env-wide-shared-key';
 const CONFIG = 'failOn: high\nenvironments:\n  prod: ["envs/prod/**"]\n  dev: ["envs/dev/**"]\n';
-
-async function deliver(probot: Probot, name: string, p: Record<string, unknown>) {
-  await probot.receive({ id: `delivery-${name}`, name: name.split('.')[0], payload: p } as never);
-}
 
 const completion = (fake: FakeApp) => fake.bodies('PATCH', `/check-runs/${CHECK_RUN_ID}`).at(-1);
 
@@ -27,28 +23,33 @@ beforeEach(async () => {
 afterEach(() => resetNock());
 
 describe('pull_request.opened (env-wide-shared-key)', () => {
-  it('creates the check run at once, reads config, files, trees and blobs, re-reads the head and completes once', async () => {
+  it('creates the check run at once, reads config, files, trees and blobs, re-reads the head, completes once, then posts the review and the sticky comment', async () => {
     fake.folders(`${SCENARIO}/before`, `${SCENARIO}/after`);
     fake.config = CONFIG;
     fake.start();
     await deliver(probot, 'pull_request.opened', payload('pull_request.opened'));
 
     const requests = fake.requests();
-    expect(requests).toEqual(
-      [
-        `POST /app/installations/${INSTALLATION}/access_tokens`,
-        '/repos/acme/platform-infra/check-runs',
-        expect.stringMatching(/^GET \/repos\/acme\/platform-infra\/contents\/\.github(%2F|\/)kms-review\.yml$/),
-        'GET /repos/acme/platform-infra/pulls/42/files?per_page=100&page=1',
-        `GET /repos/acme/platform-infra/git/trees/${BASE}?recursive=true`,
-        `GET /repos/acme/platform-infra/git/trees/${HEAD}?recursive=true`,
-        expect.stringMatching(/^POST \/graphql \(\d+ blobs\)$/),
-        'GET /repos/acme/platform-infra/pulls/42',
-        `PATCH /repos/acme/platform-infra/check-runs/${CHECK_RUN_ID}`,
-      ].map((r) => (typeof r === 'string' && r.startsWith('/repos') ? `POST ${r}` : r)),
-    );
-    // The typical PR: 8 API calls after the installation token (≤ 10).
-    expect(requests.length - 1).toBe(8);
+    expect(requests).toEqual([
+      `POST /app/installations/${INSTALLATION}/access_tokens`,
+      // Idempotency: this PR's run for the head, if a delivery already created one (none here).
+      `GET /repos/acme/platform-infra/commits/${HEAD}/check-runs?check_name=KMS%20key%20strategy&filter=latest&per_page=100`,
+      'POST /repos/acme/platform-infra/check-runs',
+      expect.stringMatching(/^GET \/repos\/acme\/platform-infra\/contents\/\.github(%2F|\/)kms-review\.yml$/),
+      // One listing, with each file's `patch`: the review comments' lines come from it too.
+      'GET /repos/acme/platform-infra/pulls/42/files?per_page=100&page=1',
+      `GET /repos/acme/platform-infra/git/trees/${BASE}?recursive=true`,
+      `GET /repos/acme/platform-infra/git/trees/${HEAD}?recursive=true`,
+      expect.stringMatching(/^POST \/graphql \(\d+ blobs\)$/),
+      // The head re-read; its `comments: 0, review_comments: 0` spare the publishers their listings.
+      'GET /repos/acme/platform-infra/pulls/42',
+      `PATCH /repos/acme/platform-infra/check-runs/${CHECK_RUN_ID}`,
+      'POST /repos/acme/platform-infra/pulls/42/reviews',
+      'POST /repos/acme/platform-infra/issues/42/comments',
+    ]);
+    // The typical PR: 11 API calls after the installation token — the 8 of the review itself, the
+    // check-run lookup that makes re-deliveries idempotent, and one call per comment publisher.
+    expect(requests.length - 1).toBe(11);
 
     const created = fake.bodies('POST', '/check-runs')[0];
     expect(created).toMatchObject({ name: 'KMS key strategy', head_sha: HEAD, status: 'in_progress', external_id: 'pr-42' });
@@ -66,6 +67,30 @@ describe('pull_request.opened (env-wide-shared-key)', () => {
     }
     await expect(done.output.title).toMatchFileSnapshot('./__golden__/opened.title.txt');
     await expect(done.output.summary).toMatchFileSnapshot('./__golden__/opened.summary.md');
+
+    // The review: one per head, event COMMENT, inline comments on added lines, each with its marker.
+    const [review] = fake.bodies('POST', '/pulls/42/reviews');
+    expect(review).toMatchObject({ commit_id: HEAD, event: 'COMMENT' });
+    expect(review.comments.length).toBeGreaterThan(0);
+    for (const c of review.comments) {
+      expect(c).toMatchObject({ side: 'RIGHT', path: expect.stringMatching(/^envs\//) });
+      expect(c.body).toMatch(/^<!-- kms-review:finding [\w.:-]+ -->\n/);
+    }
+    expect(review.body).toContain(`<!-- kms-review:review ${HEAD} -->`);
+    await expect(review.body).toMatchFileSnapshot('./__golden__/opened.review-body.md');
+    await expect(
+      review.comments
+        .map(
+          (c: { path: string; line: number; start_line?: number; body: string }) =>
+            `### ${c.path}:${c.start_line ? `${c.start_line}-` : ''}${c.line}\n\n${c.body}`,
+        )
+        .join('\n\n'),
+    ).toMatchFileSnapshot('./__golden__/opened.review-comments.md');
+
+    // The sticky summary: markers first, the run recorded at the event's time (`updated_at`).
+    const [sticky] = fake.bodies('POST', '/issues/42/comments');
+    expect(sticky.body).toMatch(new RegExp(`^<!-- kms-review:summary -->\n<!-- kms-review:run sha=${HEAD} at=2026-11-20T09:12:00.000Z -->\n`));
+    await expect(sticky.body).toMatchFileSnapshot('./__golden__/opened.sticky.md');
   });
 });
 
@@ -80,7 +105,7 @@ describe('other outcomes', () => {
         .requests()
         .slice(1)
         .map((r) => r.split(' ')[0]),
-    ).toEqual(['POST', 'GET', 'PATCH']);
+    ).toEqual(['GET', 'POST', 'GET', 'PATCH']);
     const done = completion(fake);
     expect(done).toMatchObject({ status: 'completed', conclusion: 'action_required' });
     expect(done.output.summary).toContain('| `.github/kms-review.yml` | 3 | `thresholds.grants` |');
@@ -108,6 +133,7 @@ describe('other outcomes', () => {
     fake.start();
     await deliver(probot, 'pull_request.opened', payload('pull_request.opened'));
     expect(fake.requests().slice(1)).toEqual([
+      expect.stringContaining('/check-runs?check_name='),
       'POST /repos/acme/platform-infra/check-runs',
       expect.stringContaining('/contents/'),
       'GET /repos/acme/platform-infra/pulls/42/files?per_page=100&page=1',

@@ -6,6 +6,8 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { sign } from '@octokit/webhooks-methods';
+import { structuredPatch } from 'diff';
 import nock from 'nock';
 import { Probot } from 'probot';
 import { kmsReviewApp } from '../../src/app.js';
@@ -47,14 +49,69 @@ export async function testProbot(options: { policy?: boolean; load?: boolean } =
   return probot;
 }
 
+/**
+ * Delivers a webhook as GitHub does: the payload signed with the webhook secret and verified by
+ * Probot (`webhooks.verifyAndReceive`), then dispatched to the app's handlers.
+ */
+export async function deliver(probot: Probot, event: string, p: Record<string, unknown>, id = `delivery-${event}`): Promise<void> {
+  const body = JSON.stringify(p);
+  await probot.webhooks.verifyAndReceive({ id, name: event.split('.')[0], payload: body, signature: await sign(SECRET, body) } as never);
+}
+
+/** The unified-diff hunks GitHub's `pulls.listFiles` gives as `patch` (no file headers). */
+export function patchOf(before: string, after: string): string {
+  return structuredPatch('a', 'b', before, after, '', '', { context: 3 })
+    .hunks.map((h) => [`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines].join('\n'))
+    .join('\n');
+}
+
 type Reply = [number, unknown, Record<string, string>?];
+
+/** The app's own user: what GitHub shows as the author of everything it posts. */
+export const BOT = { login: 'kms-review[bot]', id: 990001, type: 'Bot' };
+
+type User = { login: string; id?: number; type: string };
+export interface FakeIssueComment {
+  id: number;
+  body: string;
+  user: User;
+}
+export interface FakeReviewComment {
+  id: number;
+  body: string;
+  user: User;
+  path?: string;
+  line?: number;
+  in_reply_to_id?: number;
+  pull_request_review_id?: number;
+}
+export interface FakeCheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  external_id?: string;
+  status: string;
+  app: { slug: string };
+}
+
+const repoJson = (id: number, fullName: string) => ({ id, name: fullName.split('/')[1], full_name: fullName });
 
 export class FakeApp extends FakeGithub {
   config?: string;
   /** What `pulls.get` answers as the head (a newer push: another sha). */
   headNow = HEAD;
+  /** The head repository of the pull request (a fork: another one). */
+  headRepo = repoJson(500100, `${OWNER}/${REPO}`);
   permission = 'write';
-  comments: { id: number; body: string }[] = [];
+  /** Issue comments of PR 42 (the sticky summary, split plans…): created, edited and deleted by the app. */
+  comments: FakeIssueComment[] = [];
+  /** Review comments of PR 42 (inline comments and replies). */
+  threadComments: FakeReviewComment[] = [];
+  reviews: { id: number; body: string; commit_id: string; user: User }[] = [];
+  checkRuns: FakeCheckRun[] = [];
+  /** Review threads resolved through GraphQL (thread node ids). */
+  resolved: string[] = [];
+  #nextId = 9000;
   /** Replies served before the normal ones, by route label (`POST check-runs`, `GET files`…). */
   failures = new Map<string, Reply[]>();
 
@@ -66,9 +123,14 @@ export class FakeApp extends FakeGithub {
     this.commit(BASE, before);
     this.commit(HEAD, after);
     const paths = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    const text = (f: FakeFile | undefined) => (typeof f === 'string' ? f : '');
     this.pullFiles = paths
       .filter((p) => before[p] !== after[p])
-      .map((p) => ({ filename: p, status: before[p] === undefined ? 'added' : after[p] === undefined ? 'removed' : 'modified' }));
+      .map((p) => ({
+        filename: p,
+        status: before[p] === undefined ? 'added' : after[p] === undefined ? 'removed' : 'modified',
+        patch: patchOf(text(before[p]), text(after[p])),
+      }));
     return this;
   }
 
@@ -96,10 +158,29 @@ export class FakeApp extends FakeGithub {
           { token: 'ghs_installation_token', expires_at: '2099-01-01T00:00:00Z', permissions: {}, repository_selection: 'all' },
         ]),
       );
-    scope
-      .post(`${base}/check-runs`)
-      .reply(logged('POST check-runs', 'POST', () => [201, { id: CHECK_RUN_ID, html_url: `https://github.com/${OWNER}/${REPO}/runs/${CHECK_RUN_ID}` }]));
-    scope.patch(`${base}/check-runs/${CHECK_RUN_ID}`).reply(logged('PATCH check-run', 'PATCH', () => [200, { id: CHECK_RUN_ID }]));
+    scope.post(`${base}/check-runs`).reply(
+      logged('POST check-runs', 'POST', (_uri, body) => {
+        const id = CHECK_RUN_ID + this.checkRuns.length;
+        this.checkRuns.push({ id, name: body.name, head_sha: body.head_sha, external_id: body.external_id, status: body.status, app: { slug: 'kms-review' } });
+        return [201, { id, html_url: `https://github.com/${OWNER}/${REPO}/runs/${id}` }];
+      }),
+    );
+    scope.patch(new RegExp(`^${base}/check-runs/\\d+$`)).reply(
+      logged('PATCH check-run', 'PATCH', (uri, body) => {
+        const run = this.checkRuns.find((r) => uri.endsWith(`/check-runs/${r.id}`));
+        if (!run) return [404, { message: 'Not Found' }];
+        if (body.status) run.status = body.status;
+        return [200, { id: run.id }];
+      }),
+    );
+    scope.get(new RegExp(`^${base}/commits/[0-9a-f]{40}/check-runs`)).reply(
+      logged('GET check-runs', 'GET', (uri) => {
+        const url = new URL(uri, API);
+        const sha = url.pathname.split('/')[5];
+        const runs = this.checkRuns.filter((r) => r.head_sha === sha && r.name === (url.searchParams.get('check_name') ?? r.name));
+        return [200, { total_count: runs.length, check_runs: [...runs].reverse() }];
+      }),
+    );
     scope
       .get(/\/contents\/\.github(%2F|\/)kms-review\.yml/)
       .reply(
@@ -109,12 +190,70 @@ export class FakeApp extends FakeGithub {
             : [404, { message: 'Not Found' }],
         ),
       );
-    scope.get(new RegExp(`^${base}/pulls/\\d+$`)).reply(logged('GET pull', 'GET', () => [200, { number: 42, state: 'open', head: { sha: this.headNow } }]));
+    scope.get(new RegExp(`^${base}/pulls/\\d+$`)).reply(logged('GET pull', 'GET', () => [200, this.pull()]));
+    scope.get(new RegExp(`^${base}/pulls\\?`)).reply(logged('GET pulls', 'GET', () => [200, [this.pull()]]));
     scope
       .get(new RegExp(`^${base}/collaborators/[^/]+/permission$`))
       .reply(logged('GET permission', 'GET', () => [200, { permission: this.permission, role_name: this.permission }]));
     scope.get(new RegExp(`^${base}/issues/\\d+/comments`)).reply(logged('GET comments', 'GET', () => [200, this.comments]));
-    scope.post(new RegExp(`^${base}/issues/\\d+/comments$`)).reply(logged('POST comment', 'POST', (_uri, body) => [201, { id: 1, body: body.body }]));
+    scope.post(new RegExp(`^${base}/issues/\\d+/comments$`)).reply(
+      logged('POST comment', 'POST', (_uri, body) => {
+        const comment = { id: this.#id(), body: body.body, user: BOT };
+        this.comments.push(comment);
+        return [201, comment];
+      }),
+    );
+    scope.patch(new RegExp(`^${base}/issues/comments/\\d+$`)).reply(
+      logged('PATCH comment', 'PATCH', (uri, body) => {
+        const comment = this.comments.find((c) => uri.endsWith(`/comments/${c.id}`));
+        if (!comment) return [404, { message: 'Not Found' }];
+        comment.body = body.body;
+        return [200, comment];
+      }),
+    );
+    scope.delete(new RegExp(`^${base}/issues/comments/\\d+$`)).reply(
+      logged('DELETE comment', 'DELETE', (uri) => {
+        this.comments = this.comments.filter((c) => !uri.endsWith(`/comments/${c.id}`));
+        return [204, ''];
+      }),
+    );
+    scope.get(new RegExp(`^${base}/pulls/\\d+/comments`)).reply(logged('GET review comments', 'GET', () => [200, this.threadComments]));
+    scope.get(new RegExp(`^${base}/pulls/\\d+/reviews`)).reply(logged('GET reviews', 'GET', () => [200, this.reviews]));
+    scope.post(new RegExp(`^${base}/pulls/\\d+/reviews$`)).reply(
+      logged('POST review', 'POST', (_uri, body) => {
+        const review = { id: this.#id(), body: body.body, commit_id: body.commit_id, user: BOT };
+        this.reviews.push(review);
+        for (const c of body.comments ?? [])
+          this.threadComments.push({ id: this.#id(), body: c.body, user: BOT, path: c.path, line: c.line, pull_request_review_id: review.id });
+        return [200, review];
+      }),
+    );
+    scope.post(new RegExp(`^${base}/pulls/\\d+/comments/\\d+/replies$`)).reply(
+      logged('POST reply', 'POST', (uri, body) => {
+        const to = Number(uri.split('/').at(-2));
+        const reply = { id: this.#id(), body: body.body, user: BOT, in_reply_to_id: to };
+        this.threadComments.push(reply);
+        return [201, reply];
+      }),
+    );
+    // Review threads (GraphQL): served before FakeGithub's blob batches, by query.
+    scope
+      .post('/graphql', (body: { query?: string }) => /reviewThreads|resolveReviewThread/.test(body.query ?? ''))
+      .reply(
+        logged('POST graphql threads', 'POST', (_uri, body) => {
+          if (/resolveReviewThread/.test(body.query)) {
+            this.resolved.push(body.variables.threadId);
+            return [200, { data: { resolveReviewThread: { thread: { id: body.variables.threadId, isResolved: true } } } }];
+          }
+          const roots = this.threadComments.filter((c) => c.in_reply_to_id === undefined);
+          const nodes = roots.map((c) => ({
+            id: `thread-${c.id}`,
+            isResolved: this.resolved.includes(`thread-${c.id}`),
+            comments: { nodes: [{ databaseId: c.id }] },
+          }));
+          return [200, { data: { repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes } } } } }];
+        }),
+      );
     // Failures of the git data routes are served before FakeGithub's persistent interceptors.
     const files = this.failures.get('GET files') ?? [];
     if (files.length) {
@@ -129,10 +268,28 @@ export class FakeApp extends FakeGithub {
     this.serve();
   }
 
-  /** `METHOD path` of every request, in order; GraphQL with its blob count. */
+  /** What `pulls.get` answers: the head now, the comment counts as they stand. */
+  pull() {
+    return {
+      number: 42,
+      state: 'open',
+      head: { sha: this.headNow, repo: this.headRepo },
+      base: { sha: BASE, repo: repoJson(500100, `${OWNER}/${REPO}`) },
+      comments: this.comments.length,
+      review_comments: this.threadComments.length,
+    };
+  }
+
+  #id(): number {
+    return ++this.#nextId;
+  }
+
+  /** `METHOD path` of every request, in order; GraphQL with its blob count (or what it does to review threads). */
   requests(): string[] {
     return this.log.map((e) => {
       const query = (e.body as { query?: string } | undefined)?.query;
+      if (query && /resolveReviewThread/.test(query)) return `${e.method} ${e.path} (resolveReviewThread)`;
+      if (query && /reviewThreads/.test(query)) return `${e.method} ${e.path} (reviewThreads)`;
       return query ? `${e.method} ${e.path} (${[...query.matchAll(/object\(oid:/g)].length} blobs)` : `${e.method} ${e.path}`;
     });
   }

@@ -64,7 +64,7 @@ export class FakeGithub {
   readonly commits = new Map<string, Commit>();
   /** GraphQL returns `isTruncated: true` and a cut text beyond this many bytes. */
   graphqlTextLimit = Number.POSITIVE_INFINITY;
-  pullFiles: { filename: string; status: string; previous_filename?: string }[] = [];
+  pullFiles: { filename: string; status: string; previous_filename?: string; patch?: string }[] = [];
 
   constructor(
     readonly owner = 'acme',

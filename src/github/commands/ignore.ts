@@ -1,0 +1,46 @@
+/**
+ * `/kms ignore <rule> [<target>] reason="…" [expires=YYYY-MM-DD]` and `/kms unignore <rule> [<target>]`:
+ * PR-scoped suppressions kept in the app's marker comment on the pull request (see `ignores.ts`),
+ * honoured by every later review of it. Writers only.
+ */
+import { errorReply, ignoreReply, unignoreReply } from '../../report/command-replies.js';
+import { RULES } from '../../rules/registry.js';
+import type { Answer, Invocation } from './context.js';
+import { type PrIgnore, writeIgnores } from './ignores.js';
+import { requireWrite } from './permission.js';
+
+const KEY_LIKE = /^alias\/|^arn:aws[\w-]*:kms:|aws_kms_key|aws_kms_replica_key|AWS::KMS::Key/;
+const same = (a: Pick<PrIgnore, 'rule' | 'target'>, b: Pick<PrIgnore, 'rule' | 'target'>) => a.rule === b.rule && (a.target ?? '') === (b.target ?? '');
+
+export async function ignore(inv: Invocation, line: string, command: { rule: string; target?: string; reason: string; expires?: string }): Promise<Answer> {
+  const denied = await requireWrite(inv, 'ignore');
+  if (denied) return denied;
+  if (!RULES.some((r) => r.id === command.rule)) return { ok: false, body: errorReply(line, `there is no rule ${command.rule}`) };
+  if (command.expires && command.expires < inv.today)
+    return { ok: false, body: errorReply(line, `expires=${command.expires} is already past (today is ${inv.today})`) };
+  const entry: PrIgnore = {
+    rule: command.rule,
+    ...(command.target ? { target: command.target } : {}),
+    reason: command.reason.slice(0, 500),
+    author: inv.author,
+    date: inv.today,
+    ...(command.expires ? { expires: command.expires } : {}),
+  };
+  const stored = await inv.ignores(true);
+  const replaced = stored.ignores.some((i) => same(i, entry));
+  const next = [...stored.ignores.filter((i) => !same(i, entry)), entry];
+  await writeIgnores(inv.octokit, inv.repoRef, inv.pullNumber, stored, next);
+  return { ok: true, body: ignoreReply(entry, { replaced, targetIsKey: KEY_LIKE.test(entry.target ?? '') }) };
+}
+
+export async function unignore(inv: Invocation, _line: string, command: { rule: string; target?: string }): Promise<Answer> {
+  const denied = await requireWrite(inv, 'unignore');
+  if (denied) return denied;
+  const stored = await inv.ignores(true);
+  // Without a target, every PR ignore of the rule goes.
+  const matches = (i: PrIgnore) => i.rule === command.rule && (command.target === undefined || i.target === command.target);
+  const next = stored.ignores.filter((i) => !matches(i));
+  const removed = stored.ignores.length - next.length;
+  if (removed > 0) await writeIgnores(inv.octokit, inv.repoRef, inv.pullNumber, stored, next);
+  return { ok: removed > 0, body: unignoreReply(command.rule, command.target, removed, next.length) };
+}

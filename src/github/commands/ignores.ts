@@ -1,0 +1,126 @@
+/**
+ * Pull-request-scoped ignores, stored on the pull request itself (no database): one comment by
+ * the app that starts with `<!-- kms-review:ignores {…JSON…} -->` and then shows the list to
+ * humans; edited in place by `/kms ignore` and `/kms unignore`, read by every later review of the
+ * pull request. Only a comment written by a bot counts: a human cannot forge ignores by typing
+ * the marker (and `--` / `<` are escaped in the JSON, so no reason can close the marker early).
+ */
+import type { PrIgnore } from '../../rules/suppressions.js';
+
+export type { PrIgnore };
+
+export const IGNORES_MARKER = '<!-- kms-review:ignores';
+const MARKER = /^<!-- kms-review:ignores (\{.*?\}) -->/;
+
+type User = { login?: string; type?: string } | null | undefined;
+
+export interface IssueComment {
+  id: number;
+  body?: string | null;
+  user?: User;
+}
+
+export interface IgnoresClient {
+  rest: {
+    issues: {
+      listComments(params: { owner: string; repo: string; issue_number: number; per_page?: number; page?: number }): Promise<{ data: IssueComment[] }>;
+      createComment(params: { owner: string; repo: string; issue_number: number; body: string }): Promise<unknown>;
+      updateComment(params: { owner: string; repo: string; comment_id: number; body: string }): Promise<unknown>;
+    };
+  };
+}
+
+export interface StoredIgnores {
+  /** The marker comment, when the pull request has one. */
+  commentId?: number;
+  ignores: PrIgnore[];
+}
+
+const PER_PAGE = 100;
+const MAX_PAGES = 50;
+
+const isIgnore = (v: unknown): v is PrIgnore => {
+  const o = v as Record<string, unknown>;
+  return (
+    typeof o === 'object' &&
+    o !== null &&
+    typeof o.rule === 'string' &&
+    /^KMS\d{3}$/.test(o.rule) &&
+    typeof o.reason === 'string' &&
+    typeof o.author === 'string' &&
+    typeof o.date === 'string' &&
+    (o.target === undefined || typeof o.target === 'string') &&
+    (o.expires === undefined || typeof o.expires === 'string')
+  );
+};
+
+/** The ignores in a comment body (empty when it is not a well-formed marker comment). */
+export function parseIgnores(body: string): PrIgnore[] {
+  const json = MARKER.exec(body)?.[1];
+  if (!json) return [];
+  try {
+    const data = JSON.parse(json) as { ignores?: unknown };
+    return Array.isArray(data.ignores) ? data.ignores.filter(isIgnore) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** JSON that cannot end an HTML comment. */
+function hiddenJson(value: unknown): string {
+  return JSON.stringify(value).replace(/-/g, '\\u002d').replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
+}
+
+const cell = (s: string) =>
+  s
+    .replace(/@(?=[A-Za-z0-9])/g, '@\u200b')
+    .replace(/<!--/g, '&lt;!--')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ');
+
+/** The marker comment: hidden JSON, then a table for humans. */
+export function ignoresComment(ignores: readonly PrIgnore[]): string {
+  const head = `${IGNORES_MARKER} ${hiddenJson({ v: 1, ignores })} -->`;
+  if (ignores.length === 0) return `${head}\n**kms-review** · no pull-request ignores are active.`;
+  return [
+    head,
+    `**kms-review** · pull-request ignores (${ignores.length}) — honoured by every review of this pull request; \`/kms unignore <rule> [<target>]\` removes one.`,
+    '',
+    '| rule | key or resource | reason | by | on | expires |',
+    '|---|---|---|---|---|---|',
+    ...ignores.map(
+      (i) =>
+        `| ${i.rule} | ${i.target ? `\`${cell(i.target).replace(/`/g, "'")}\`` : 'all'} | ${cell(i.reason)} | ${cell(i.author)} | ${i.date} | ${i.expires ?? '—'} |`,
+    ),
+  ].join('\n');
+}
+
+/** Reads the marker comment of the pull request (paginated; only comments by bots count). */
+export async function readIgnores(octokit: IgnoresClient, repo: { owner: string; repo: string }, pullNumber: number): Promise<StoredIgnores> {
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const { data } = await octokit.rest.issues.listComments({ owner: repo.owner, repo: repo.repo, issue_number: pullNumber, per_page: PER_PAGE, page });
+    const found = data.find((c) => isBotUser(c.user) && (c.body ?? '').startsWith(IGNORES_MARKER));
+    if (found) return { commentId: found.id, ignores: parseIgnores(found.body ?? '') };
+    if (data.length < PER_PAGE) break;
+  }
+  return { ignores: [] };
+}
+
+/** Creates or edits the marker comment in place. */
+export async function writeIgnores(
+  octokit: IgnoresClient,
+  repo: { owner: string; repo: string },
+  pullNumber: number,
+  stored: StoredIgnores,
+  ignores: readonly PrIgnore[],
+): Promise<void> {
+  const body = ignoresComment(ignores);
+  const where = { owner: repo.owner, repo: repo.repo };
+  if (stored.commentId !== undefined) await octokit.rest.issues.updateComment({ ...where, comment_id: stored.commentId, body });
+  else await octokit.rest.issues.createComment({ ...where, issue_number: pullNumber, body });
+}
+
+/** The ignores that still apply on `today`. */
+export const activeIgnores = (ignores: readonly PrIgnore[], today: string): PrIgnore[] => ignores.filter((i) => !i.expires || i.expires >= today);
+
+export const isBotUser = (user: User): boolean => user?.type === 'Bot' || (user?.login ?? '').endsWith('[bot]');
