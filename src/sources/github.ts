@@ -20,6 +20,7 @@ import type { Octokit } from '@octokit/rest';
 import { type Affected, resolveAffected, touchesIac } from '../github/affected.js';
 import { type ChangedFile, changedPathsOf, compareTrees, listChangedFiles } from '../github/changed-files.js';
 import type { ApiCallCounter } from './api-calls.js';
+import { batchesBySize } from './batches.js';
 import type { BlobCache, BlobContent } from './blob-cache.js';
 import type { FileEntry, FileSet } from './fileset.js';
 import { isCandidatePath } from './load.js';
@@ -90,20 +91,7 @@ export function blobQuery(shas: readonly string[]): string {
 }
 
 function batchesOf(blobs: readonly BlobRef[]): BlobRef[][] {
-  const groups: BlobRef[][] = [];
-  let current: BlobRef[] = [];
-  let bytes = 0;
-  for (const blob of blobs) {
-    if (current.length > 0 && (current.length >= GRAPHQL_MAX_ALIASES || bytes + blob.size > GRAPHQL_MAX_BYTES)) {
-      groups.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(blob);
-    bytes += blob.size;
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
+  return batchesBySize(blobs, GRAPHQL_MAX_ALIASES, GRAPHQL_MAX_BYTES);
 }
 
 async function pool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -1,6 +1,7 @@
 /** FileSet → decoded SourceFiles for the parsers, and a located KMS000 for every file that cannot be one. */
 import type { Problem } from '../model/types.js';
 import { fileLocation, type Limits, problem, type SourceFile } from '../parse/plugin.js';
+import { batchesBySize } from './batches.js';
 import { decodeText, formatBytes } from './decode.js';
 import type { FileEntry, FileSet } from './fileset.js';
 
@@ -55,20 +56,7 @@ function toOutcome(path: string, content: Buffer | Error, limits: Limits): Outco
 
 /** Groups entries into `readMany` calls of at most BATCH_FILES files and (unless one file alone is bigger) BATCH_BYTES. */
 function batches(entries: FileEntry[]): FileEntry[][] {
-  const groups: FileEntry[][] = [];
-  let current: FileEntry[] = [];
-  let bytes = 0;
-  for (const entry of entries) {
-    if (current.length > 0 && (current.length >= BATCH_FILES || bytes + entry.size > BATCH_BYTES)) {
-      groups.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(entry);
-    bytes += entry.size;
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
+  return batchesBySize(entries, BATCH_FILES, BATCH_BYTES);
 }
 
 async function readAll(fileSet: FileSet, entries: FileEntry[], limits: Limits): Promise<Map<string, Outcome>> {
