@@ -17,11 +17,11 @@
  * it leads to (the FileSet contract), which costs one batch of link texts when there are any.
  */
 import type { Octokit } from '@octokit/rest';
-import { type Affected, resolveAffected, touchesIac } from '../github/affected.js';
-import { type ChangedFile, changedPathsOf, compareTrees, listChangedFiles } from '../github/changed-files.js';
+import { type Affected, resolveAffected, touchesIac } from './affected.js';
 import type { ApiCallCounter } from './api-calls.js';
 import { batchesBySize } from './batches.js';
 import type { BlobCache, BlobContent } from './blob-cache.js';
+import { type ChangedFile, changedPathsOf, compareTrees, listChangedFiles } from './changed-files.js';
 import type { FileEntry, FileSet } from './fileset.js';
 import { isCandidatePath } from './load.js';
 import { byPath, resolveLinkTarget } from './paths.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { affectedPaths, resolveAffected, touchesIac } from '../../src/github/affected.js';
-import { readFolder } from './support/fake-github.js';
+import { affectedPaths, resolveAffected, touchesIac } from '../../src/sources/affected.js';
+import { readFolder } from '../github/support/fake-github.js';
 
 /** Resolves against one folder's files (a scenario side), counting the fetch rounds. */
 async function resolve(files: Record<string, string>, changed: string[], options: { maxScanFiles?: number } = {}) {

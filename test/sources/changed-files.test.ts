@@ -1,9 +1,9 @@
 import { Octokit } from '@octokit/rest';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { changedPathsOf, compareTrees, listChangedFiles } from '../../src/github/changed-files.js';
 import { createApiCallCounter } from '../../src/sources/api-calls.js';
-import { FakeGithub } from './support/fake-github.js';
+import { changedPathsOf, compareTrees, listChangedFiles } from '../../src/sources/changed-files.js';
+import { FakeGithub } from '../github/support/fake-github.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());

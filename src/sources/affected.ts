@@ -27,7 +27,7 @@
  */
 import { posix } from 'node:path';
 import { CONFIG_PATH } from '../config/load.js';
-import { isCandidatePath } from '../sources/load.js';
+import { isCandidatePath } from './load.js';
 
 export interface AffectedInput {
   /** Paths the PR changes (both names of a rename). */
