@@ -43174,6 +43174,24 @@ function bySeverityThenPlace(a, b) {
   return severityRank(a.severity) - severityRank(b.severity) || a.rule.localeCompare(b.rule) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) || a.fingerprint.localeCompare(b.fingerprint);
 }
 
+// src/sources/batches.ts
+function batchesBySize(items, maxCount, maxBytes) {
+  const groups = [];
+  let current2 = [];
+  let bytes = 0;
+  for (const item of items) {
+    if (current2.length > 0 && (current2.length >= maxCount || bytes + item.size > maxBytes)) {
+      groups.push(current2);
+      current2 = [];
+      bytes = 0;
+    }
+    current2.push(item);
+    bytes += item.size;
+  }
+  if (current2.length > 0) groups.push(current2);
+  return groups;
+}
+
 // src/sources/decode.ts
 var BINARY_SNIFF_BYTES = 8192;
 var utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -43231,20 +43249,7 @@ function toOutcome(path, content, limits) {
   return "error" in decoded ? skipped(path, decoded.error) : { path, text: decoded.text, size: content.length };
 }
 function batches2(entries) {
-  const groups = [];
-  let current2 = [];
-  let bytes = 0;
-  for (const entry of entries) {
-    if (current2.length > 0 && (current2.length >= BATCH_FILES || bytes + entry.size > BATCH_BYTES)) {
-      groups.push(current2);
-      current2 = [];
-      bytes = 0;
-    }
-    current2.push(entry);
-    bytes += entry.size;
-  }
-  if (current2.length > 0) groups.push(current2);
-  return groups;
+  return batchesBySize(entries, BATCH_FILES, BATCH_BYTES);
 }
 async function readAll(fileSet, entries, limits) {
   const outcomes = /* @__PURE__ */ new Map();
