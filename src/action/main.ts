@@ -10,7 +10,8 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { CONFIG_PATH, type LoadedConfig, parseConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import type { ReviewOutcome, ReviewTarget } from '../github/publisher.js';
-import { type Analysis, analyse, analyseChange, type ChangeAnalysis } from '../pipeline.js';
+import { liveHookFor } from '../live/index.js';
+import { type AnalyseOptions, type Analysis, analyse, analyseChange, type ChangeAnalysis } from '../pipeline.js';
 import { annotationLevel, type Conclusion, conclusionFor, configErrorOutput, reviewOutput } from '../report/check-run.js';
 import { diffJson } from '../report/diff-json.js';
 import { diffMarkdown } from '../report/diff-markdown.js';
@@ -49,6 +50,8 @@ export interface ActionInputs {
   planJson: string;
   comment: 'update' | 'off';
   token: string;
+  /** Recorded KMS responses replayed instead of reading the account (tests and demos). */
+  liveRecorded: string;
 }
 
 class InputError extends Error {}
@@ -72,6 +75,7 @@ export function readInputs(runner: Runner): ActionInputs {
     planJson: runner.input('plan-json'),
     comment,
     token: runner.input('github-token'),
+    liveRecorded: runner.input('live-recorded'),
   };
 }
 
@@ -120,13 +124,18 @@ export async function runAction(env: Record<string, string | undefined>, streams
       return EXIT.error;
     }
 
+    // The live view (config `live.enabled`, credentials from the standard AWS chain — e.g. an OIDC
+    // role set up by aws-actions/configure-aws-credentials): one hook for both sides, read once.
+    const live = liveHookFor(config.live, inputs.liveRecorded ? { recorded: resolve(workspace, inputs.liveRecorded) } : {});
+    if (live) runner.info(`kms-review: live account view on${inputs.liveRecorded ? ` (replaying ${inputs.liveRecorded})` : ''}`);
+    const analyseOptions: AnalyseOptions = { ...(options.today ? { today: options.today } : {}), ...(live ? { live } : {}) };
     const sides = await sidesFor(inputs, root, prefix, baseRef, config, runner);
     const sarifPath = resolve(workspace, inputs.sarifFile);
     let result: Reported;
     if (sides.base) {
       let change: ChangeAnalysis;
       try {
-        change = await analyseChange(sides.base, sides.head, loaded, options.today ? { today: options.today } : {});
+        change = await analyseChange(sides.base, sides.head, loaded, analyseOptions);
       } finally {
         await Promise.all([sides.base.close?.(), sides.head.close?.()]);
       }
@@ -148,7 +157,7 @@ export async function runAction(env: Record<string, string | undefined>, streams
     } else {
       let analysis: Analysis;
       try {
-        analysis = await analyse(sides.head, loaded, options.today ? { today: options.today } : {});
+        analysis = await analyse(sides.head, loaded, analyseOptions);
       } finally {
         await sides.head.close?.();
       }

@@ -1,11 +1,18 @@
 /**
- * `.github/kms-review.yml` of the repository's default branch, through Probot's config plugin
+ * The review's configuration is `.github/kms-review.yml` of the pull request's **base** tree (never
+ * the head: a pull request cannot switch off its own rules), read in the same GraphQL batch as the
+ * first blobs and parsed by `parseConfig` (`loadBaseConfig`). Probot's config plugin
+ * (`loadRepoConfig`, what `context.config` uses) is the fallback when that file uses `_extends`, or
+ * when the base tree has none — then the owner's `.github` repository may provide the defaults
+ * (no file anywhere: the defaults), at the cost of the plugin's requests.
+ *
+ * `loadRepoConfig`: `.github/kms-review.yml` of the repository's default branch, through Probot's config plugin
  * (what `context.config` uses: the repository's file, else the owner's `.github` repository, and
  * `_extends` chains), validated with our schema. Errors are located in the file that holds the
  * offending value (YAML path and line) so the check run can point at them; nothing throws for a
  * bad file. The raw texts are captured from the plugin's own requests: no extra API call.
  */
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, LineCounter, parseDocument } from 'yaml';
 import { CONFIG_PATH, type ConfigError, defaultConfig, type LoadedConfig, parseConfig } from '../config/load.js';
 import { configSchema } from '../config/schema.js';
 
@@ -51,6 +58,17 @@ export function mergeConfigs(configs: readonly object[]): Record<string, unknown
 }
 
 const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The base tree's file (`undefined`: none there): parsed here, unless it extends another file or is absent (then `loadRepoConfig`). */
+export async function loadBaseConfig(octokit: ConfigClient, repo: { owner: string; repo: string }, text: string | undefined): Promise<RepoConfig> {
+  if (text === undefined || extendsAnother(text)) return loadRepoConfig(octokit, repo);
+  return { ...parseConfig(text), files: [CONFIG_PATH] };
+}
+
+function extendsAnother(text: string): boolean {
+  const doc = parseDocument(text);
+  return doc.errors.length === 0 && isMap(doc.contents) && doc.has('_extends');
+}
 
 export async function loadRepoConfig(octokit: ConfigClient, repo: { owner: string; repo: string }): Promise<RepoConfig> {
   const raw = new Map<string, string>();

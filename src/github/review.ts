@@ -1,24 +1,26 @@
 /**
  * One review of one pull request head: publishers begin (the check run goes `in_progress` at
- * once), the default branch's configuration is read and validated, the changed files are listed
- * and, when something can affect a key, both sides are read (trees + batched blobs) and analysed;
+ * once), the changed files are listed and, when something can affect a key, both sides are read
+ * (trees + batched blobs; the base tree's configuration, validated, comes in the first batch) and
+ * analysed; with no such change, the configuration is read through Probot's plugin (errors first);
  * the pull request's head is read again before publishing, and every publisher gets the outcome
  * exactly once. Stateless: everything comes from the event and GitHub.
  */
 import picomatch from 'picomatch';
-import { CONFIG_PATH, limitsOf } from '../config/load.js';
+import { CONFIG_PATH, defaultConfig, limitsOf } from '../config/load.js';
 import type { Config } from '../config/schema.js';
+import { type LiveHookOptions, liveHookFor } from '../live/index.js';
 import { analyseChange } from '../pipeline.js';
 import { splitComment } from '../report/check-run.js';
 import { type ApiCallCounter, type ApiCalls, createApiCallCounter } from '../sources/api-calls.js';
 import { BlobCache } from '../sources/blob-cache.js';
-import { type GithubClient, type PullRequestSources, pullRequestSources } from '../sources/github.js';
+import { type GithubClient, type PullRequestSources, type PullRequestSourcesOptions, pullRequestSources } from '../sources/github.js';
 import { excludeMatcher } from '../sources/paths.js';
 import { planSplits } from '../split/index.js';
 import type { SplitPlan } from '../split/types.js';
 import { CheckRunPublisher, type ChecksClient } from './check-run.js';
 import { activeIgnores, type IgnoresClient, readIgnores } from './commands/ignores.js';
-import { type ConfigClient, loadRepoConfig, type RepoConfig } from './config.js';
+import { type ConfigClient, loadBaseConfig, loadRepoConfig, type RepoConfig } from './config.js';
 import { changedLinesOf } from './patch-lines.js';
 import { canWrite, type PermissionClient } from './permissions.js';
 import type { Publisher, PullState, ReviewOutcome, ReviewTarget } from './publisher.js';
@@ -65,6 +67,8 @@ export interface ReviewDeps {
   log?: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
   /** Queue mode (`src/queue/`): hands the head to the queue (check run `queued`) instead of reviewing here. */
   defer?: (octokit: ReviewClient, target: ReviewTarget & { changedFiles?: number }) => Promise<ReviewResult>;
+  /** The live view's APIs or recording (tests); the view runs when the configuration's `live.enabled` is true. */
+  live?: LiveHookOptions;
 }
 
 export interface ReviewResult {
@@ -120,11 +124,21 @@ async function run(
   calls: ApiCallCounter,
   preloaded?: RepoConfig,
 ): Promise<ReviewOutcome> {
-  const loaded = preloaded ?? (await loadRepoConfig(octokit, target));
+  // The configuration comes from the base tree in the first blob batch (no call of its own); the
+  // defaults are the first guess for that batch. A preloaded one (drafts) is used as it is.
+  let fromBase: RepoConfig | undefined;
+  const configure = async (text: string | undefined) => {
+    fromBase = await loadBaseConfig(octokit, target, text);
+    return fromBase.errors.length > 0 ? undefined : sourceOptions(fromBase.config);
+  };
+  const sources = await readSources(octokit, target, preloaded?.config ?? defaultConfig(), deps, calls, preloaded ? undefined : configure);
+  // No IaC change: the trees were not read, so neither was the file; an invalid config still says so.
+  const loaded = preloaded ?? fromBase ?? (await loadRepoConfig(octokit, target));
   if (loaded.errors.length > 0) return { kind: 'config-error', errors: loaded.errors, file: loaded.files[0] ?? CONFIG_PATH };
-  const sources = await readSources(octokit, target, loaded.config, deps, calls);
   if (sources.skipped) return { kind: 'skipped', reason: 'no IaC change' };
-  let change = await analyseChange(sources.base, sources.head, loaded, deps.today ? { today: deps.today } : {});
+  // One hook for both sides and a re-analysis: the account is read once, the rest comes from its cache.
+  const live = liveHookFor(loaded.config.live, {}, deps.live);
+  let change = await analyseChange(sources.base, sources.head, loaded, { ...(deps.today ? { today: deps.today } : {}), ...(live ? { live } : {}) });
   const latest = await octokit.rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: target.pullNumber });
   if (latest.data.head.sha !== target.headSha) return { kind: 'superseded', by: latest.data.head.sha };
   // PR-scoped ignores (`/kms ignore`) live in a marker comment: read only when the PR has comments,
@@ -133,7 +147,7 @@ async function run(
     const today = deps.today ?? new Date().toISOString().slice(0, 10);
     const stored = await readIgnores(octokit as unknown as IgnoresClient, { owner: target.owner, repo: target.repo }, target.pullNumber);
     const prIgnores = activeIgnores(stored.ignores, today);
-    if (prIgnores.length > 0) change = await analyseChange(sources.base, sources.head, loaded, { today, prIgnores });
+    if (prIgnores.length > 0) change = await analyseChange(sources.base, sources.head, loaded, { today, prIgnores, ...(live ? { live } : {}) });
   }
   const notes = [...sources.notes];
   let splits: SplitPlan[] = [];
@@ -151,14 +165,23 @@ async function run(
   return { kind: 'reviewed', change, config: loaded.config, splits, notes, pull };
 }
 
+/** The source options a configuration decides: size cap, `exclude`, SCP paths. */
+function sourceOptions(config: Config) {
+  return {
+    maxFileBytes: limitsOf(config).maxFileBytes,
+    excluded: excludeMatcher(config.exclude),
+    alwaysInclude: picomatch(config.policies.scpPaths, { dot: true }),
+  };
+}
+
 function readSources(
   octokit: ReviewClient,
   target: ReviewTarget & { changedFiles?: number },
   config: Config,
   deps: ReviewDeps,
   calls: ApiCallCounter,
+  configure?: NonNullable<PullRequestSourcesOptions['baseConfig']>['configure'],
 ): Promise<PullRequestSources> {
-  const scp = picomatch(config.policies.scpPaths, { dot: true });
   return (deps.sources ?? pullRequestSources)(
     octokit,
     {
@@ -169,7 +192,12 @@ function readSources(
       headSha: target.headSha,
       ...(target.changedFiles !== undefined ? { changedFiles: target.changedFiles } : {}),
     },
-    { cache: deps.cache ?? processCache, calls, maxFileBytes: limitsOf(config).maxFileBytes, excluded: excludeMatcher(config.exclude), alwaysInclude: scp },
+    {
+      cache: deps.cache ?? processCache,
+      calls,
+      ...sourceOptions(config),
+      ...(configure ? { baseConfig: { path: CONFIG_PATH, configure } } : {}),
+    },
   );
 }
 

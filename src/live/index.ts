@@ -42,7 +42,10 @@ export function createLiveHook(live: LiveConfig, options: LiveHookOptions = {}):
   const accounts = !configured && options.recording ? recordedAccounts(options.recording) : live.accounts;
   const apis = options.apis ?? (options.recording ? recordedKmsApis(options.recording) : sdkKmsApis(live, options.sdk));
   const cache = options.cache ?? (options.recording || options.apis ? new LiveCache(live.cacheTtlSeconds) : sharedCache(live.cacheTtlSeconds));
-  return async (inventory) => {
+  // One read at a time: the base and head analyses of a change call the hook together, and the
+  // second finds in the cache what the first read (the account is the same for both sides).
+  let previous: Promise<unknown> = Promise.resolve();
+  const read = async (inventory: Inventory): Promise<LiveFacts> => {
     try {
       const { targets, notes } = liveTargets(inventory, { declared: live.declared, accounts });
       const source = new LiveKeySource({ apis, budget: live.budget, concurrency: live.concurrency, cache });
@@ -51,6 +54,11 @@ export function createLiveHook(live: LiveConfig, options: LiveHookOptions = {}):
     } catch (error) {
       return { keys: {}, calls: 0, notes: [{ kind: 'error', message: `the live view failed: ${(error as Error).message ?? String(error)}` }] };
     }
+  };
+  return (inventory) => {
+    const facts = previous.then(() => read(inventory));
+    previous = facts;
+    return facts;
   };
 }
 

@@ -321,6 +321,16 @@ export interface PullRequestSourcesOptions {
   alwaysInclude?: (path: string) => boolean;
   /** Paths never listed (the config's `exclude`). */
   excluded?: (path: string) => boolean;
+  /**
+   * The configuration file of the base tree (`path`), read in the first blob batch: the options
+   * above are then only a first guess (the defaults) for that batch, and `configure` gets the
+   * file's text (`undefined` when the base tree has none) and returns the options to use — or
+   * `undefined` to stop (an invalid config: nothing more is read; the result is `skipped`).
+   */
+  baseConfig?: {
+    path: string;
+    configure(text: string | undefined): Promise<Pick<PullRequestSourcesOptions, 'maxFileBytes' | 'alwaysInclude' | 'excluded'> | undefined>;
+  };
 }
 
 export type PullRequestSources =
@@ -340,12 +350,17 @@ export async function pullRequestSources(octokit: GithubClient, pr: PullRequestR
   if (listed.complete && !touchesIac(changedPathsOf(listed.files))) {
     return { skipped: true, changed: listed.files, notes: ['no infrastructure-as-code, policy or config file changed'] };
   }
-  const excluded = options.excluded ?? (() => false);
+  let excluded = options.excluded ?? (() => false);
+  let maxFileBytes = options.maxFileBytes;
+  let alwaysInclude = options.alwaysInclude;
+  const configFile = options.baseConfig;
   const sideOptions: GithubFileSetOptions = {
     cache: options.cache,
     calls: options.calls,
-    maxFileBytes: options.maxFileBytes,
-    wanted: (path) => isCandidatePath(path) && !excluded(path),
+    // With a base config, `exclude` and the size cap are known only after the trees: the sides list
+    // every candidate; the exclusion is applied below and the loader enforces the configured cap.
+    maxFileBytes: configFile ? Number.MAX_SAFE_INTEGER : maxFileBytes,
+    wanted: configFile ? (path) => isCandidatePath(path) || path === configFile.path : (path) => isCandidatePath(path) && !excluded(path),
   };
   const [base, head] = await Promise.all([
     githubFileSet(octokit, { owner: pr.owner, repo: pr.repo, commitSha: pr.baseSha }, sideOptions),
@@ -353,20 +368,16 @@ export async function pullRequestSources(octokit: GithubClient, pr: PullRequestR
   ]);
   notes.push(...base.notes, ...head.notes);
   const [baseList, headList] = await Promise.all([base.list(), head.list()]);
-  let changed = listed.files;
-  if (!listed.complete) {
-    notes.push(listed.reason);
-    changed = compareTrees(baseList, headList);
-    if (!touchesIac(changedPathsOf(changed))) return { skipped: true, changed, notes };
-  }
   const baseEntries = new Map(baseList.map((entry) => [entry.path, entry]));
   const headEntries = new Map(headList.map((entry) => [entry.path, entry]));
-  const files = [...new Set([...baseEntries.keys(), ...headEntries.keys()])].sort();
-  const read = async (paths: string[]) => {
-    const blobs: BlobRef[] = [];
+  const kept = (entries: readonly FileEntry[]) => entries.filter((entry) => isCandidatePath(entry.path) && !excluded(entry.path));
+  const changedFiles = () => (listed.complete ? listed.files : compareTrees(kept(baseList), kept(headList)));
+  const candidates = () => [...new Set([...baseEntries.keys(), ...headEntries.keys()])].filter((path) => isCandidatePath(path) && !excluded(path)).sort();
+  const read = async (paths: string[], extra: BlobRef[] = []) => {
+    const blobs: BlobRef[] = [...extra];
     for (const path of paths) {
       for (const entry of [baseEntries.get(path), headEntries.get(path)]) {
-        if (entry?.kind === 'file' && entry.sha && entry.size <= options.maxFileBytes) blobs.push({ sha: entry.sha, size: entry.size });
+        if (entry?.kind === 'file' && entry.sha && entry.size <= maxFileBytes) blobs.push({ sha: entry.sha, size: entry.size });
       }
     }
     const contents = await fetchBlobs(octokit, pr, blobs, options.cache);
@@ -382,7 +393,26 @@ export async function pullRequestSources(octokit: GithubClient, pr: PullRequestR
     }
     return texts;
   };
-  const affected = await resolveAffected(changedPathsOf(changed), files, read, options.alwaysInclude ? { alwaysInclude: options.alwaysInclude } : {});
+  if (!listed.complete) notes.push(listed.reason);
+  if (configFile) {
+    // The first round under the guessed options, with the config blob in the same batch; the
+    // rounds below, under the real options, find those blobs in the cache.
+    const entry = baseEntries.get(configFile.path);
+    const blob: BlobRef[] = entry?.kind === 'file' && entry.sha ? [{ sha: entry.sha, size: entry.size }] : [];
+    const guess = changedFiles();
+    if (touchesIac(changedPathsOf(guess))) {
+      await resolveAffected(changedPathsOf(guess), candidates(), (paths) => read(paths, blob), { maxRounds: 1, ...(alwaysInclude ? { alwaysInclude } : {}) });
+    }
+    const content = blob.length > 0 ? (await fetchBlobs(octokit, pr, blob, options.cache)).get(blob[0].sha) : undefined;
+    const configured = await configFile.configure(content instanceof Buffer ? content.toString('utf8') : undefined);
+    if (!configured) return { skipped: true, changed: changedFiles(), notes: [...notes, `${configFile.path} is invalid: nothing reviewed`] };
+    excluded = configured.excluded ?? (() => false);
+    maxFileBytes = configured.maxFileBytes;
+    alwaysInclude = configured.alwaysInclude;
+  }
+  const changed = changedFiles();
+  if (!listed.complete && !touchesIac(changedPathsOf(changed))) return { skipped: true, changed, notes };
+  const affected = await resolveAffected(changedPathsOf(changed), candidates(), read, alwaysInclude ? { alwaysInclude } : {});
   notes.push(...affected.notes);
   const only = new Set(affected.paths);
   return { skipped: false, base: base.narrow((path) => only.has(path)), head: head.narrow((path) => only.has(path)), changed, affected, notes };

@@ -5,6 +5,7 @@ import { sign } from '@octokit/webhooks-methods';
 import { createNodeMiddleware, type Probot } from 'probot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { kmsReviewApp } from '../../src/app.js';
+import { readFolder } from '../github/support/fake-github.js';
 import { BASE, CHECK_RUN_ID, deliver, FakeApp, HEAD, INSTALLATION, payload, resetNock, SECRET, testProbot } from './harness.js';
 
 const SCENARIO = 'fixtures/scenarios/env-wide-shared-key';
@@ -35,11 +36,11 @@ describe('pull_request.opened (env-wide-shared-key)', () => {
       // Idempotency: this PR's run for the head, if a delivery already created one (none here).
       `GET /repos/acme/platform-infra/commits/${HEAD}/check-runs?check_name=KMS%20key%20strategy&filter=latest&per_page=100`,
       'POST /repos/acme/platform-infra/check-runs',
-      expect.stringMatching(/^GET \/repos\/acme\/platform-infra\/contents\/\.github(%2F|\/)kms-review\.yml$/),
       // One listing, with each file's `patch`: the review comments' lines come from it too.
       'GET /repos/acme/platform-infra/pulls/42/files?per_page=100&page=1',
       `GET /repos/acme/platform-infra/git/trees/${BASE}?recursive=true`,
       `GET /repos/acme/platform-infra/git/trees/${HEAD}?recursive=true`,
+      // The blobs, with the base tree's `.github/kms-review.yml` in the same batch (no config call of its own).
       expect.stringMatching(/^POST \/graphql \(\d+ blobs\)$/),
       // The head re-read; its `comments: 0, review_comments: 0` spare the publishers their listings.
       'GET /repos/acme/platform-infra/pulls/42',
@@ -47,9 +48,9 @@ describe('pull_request.opened (env-wide-shared-key)', () => {
       'POST /repos/acme/platform-infra/pulls/42/reviews',
       'POST /repos/acme/platform-infra/issues/42/comments',
     ]);
-    // The typical PR: 11 API calls after the installation token — the 8 of the review itself, the
+    // The typical PR: 10 API calls after the installation token — the 7 of the review itself, the
     // check-run lookup that makes re-deliveries idempotent, and one call per comment publisher.
-    expect(requests.length - 1).toBe(11);
+    expect(requests.length - 1).toBe(10);
 
     const created = fake.bodies('POST', '/check-runs')[0];
     expect(created).toMatchObject({ name: 'KMS key strategy', head_sha: HEAD, status: 'in_progress', external_id: 'pr-42' });
@@ -105,7 +106,8 @@ describe('other outcomes', () => {
         .requests()
         .slice(1)
         .map((r) => r.split(' ')[0]),
-    ).toEqual(['GET', 'POST', 'GET', 'PATCH']);
+      // Lookup, create, files, both trees, the first blob batch holding the base tree's config, completion.
+    ).toEqual(['GET', 'POST', 'GET', 'GET', 'GET', 'POST', 'PATCH']);
     const done = completion(fake);
     expect(done).toMatchObject({ status: 'completed', conclusion: 'action_required' });
     expect(done.output.summary).toContain('| `.github/kms-review.yml` | 3 | `thresholds.grants` |');
@@ -135,8 +137,9 @@ describe('other outcomes', () => {
     expect(fake.requests().slice(1)).toEqual([
       expect.stringContaining('/check-runs?check_name='),
       'POST /repos/acme/platform-infra/check-runs',
-      expect.stringContaining('/contents/'),
       'GET /repos/acme/platform-infra/pulls/42/files?per_page=100&page=1',
+      // No tree read: the config comes through Probot's plugin, so an invalid one still says so.
+      expect.stringContaining('/contents/'),
       `PATCH /repos/acme/platform-infra/check-runs/${CHECK_RUN_ID}`,
     ]);
     expect(completion(fake)).toMatchObject({ conclusion: 'success', output: { title: 'no IaC change' } });
@@ -171,6 +174,73 @@ describe('other outcomes', () => {
       expect(u.conclusion).toBeUndefined();
     }
     expect(updates.at(-1)).toMatchObject({ status: 'completed' });
+  });
+});
+
+describe("the configuration: the base tree's file, Probot's plugin only when needed", () => {
+  const R = '/repos/acme/platform-infra';
+  const ORG_CONFIG = 'GET /repos/acme/.github/contents/.github%2Fkms-review.yml';
+  const REPO_CONFIG = expect.stringMatching(/^GET \/repos\/acme\/platform-infra\/contents\/\.github(%2F|\/)kms-review\.yml$/);
+  const reviewCalls = (config: unknown[]) => [
+    expect.stringContaining('/check-runs?check_name='),
+    `POST ${R}/check-runs`,
+    `GET ${R}/pulls/42/files?per_page=100&page=1`,
+    `GET ${R}/git/trees/${BASE}?recursive=true`,
+    `GET ${R}/git/trees/${HEAD}?recursive=true`,
+    expect.stringMatching(/^POST \/graphql \(\d+ blobs\)$/),
+    ...config,
+    `GET ${R}/pulls/42`,
+    `PATCH ${R}/check-runs/${CHECK_RUN_ID}`,
+    `POST ${R}/pulls/42/reviews`,
+    `POST ${R}/issues/42/comments`,
+  ];
+
+  it('comes from the base, not the head: a pull request cannot switch off its own rules', async () => {
+    fake.scenario(readFolder(`${SCENARIO}/before`), { ...readFolder(`${SCENARIO}/after`), '.github/kms-review.yml': 'failOn: never\n' });
+    fake.config = CONFIG;
+    fake.start();
+    await deliver(probot, 'pull_request.opened', payload('pull_request.opened'));
+    // The head changes the config, so every unit is reviewed: the base's file alone in the first
+    // batch, then the loader's batches of both sides.
+    const calls = reviewCalls([]);
+    expect(fake.requests().slice(1)).toEqual([
+      ...calls.slice(0, 5),
+      'POST /graphql (1 blobs)',
+      'POST /graphql (11 blobs)',
+      'POST /graphql (4 blobs)',
+      ...calls.slice(6),
+    ]);
+    expect(completion(fake)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+  });
+
+  it("with `_extends`, Probot's plugin reads the chain", async () => {
+    fake.folders(`${SCENARIO}/before`, `${SCENARIO}/after`);
+    fake.config = '_extends: .github\n';
+    fake.orgConfig = 'failOn: never\n';
+    fake.start();
+    await deliver(probot, 'pull_request.opened', payload('pull_request.opened'));
+    expect(fake.requests().slice(1)).toEqual(reviewCalls([REPO_CONFIG, ORG_CONFIG]));
+    expect(completion(fake)).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+  });
+
+  it("absent from the base tree: the organisation's `.github` repository may provide the defaults", async () => {
+    fake.folders(`${SCENARIO}/before`, `${SCENARIO}/after`);
+    fake.orgConfig = 'failOn: never\n';
+    fake.start();
+    await deliver(probot, 'pull_request.opened', payload('pull_request.opened'));
+    expect(fake.requests().slice(1)).toEqual(reviewCalls([REPO_CONFIG, ORG_CONFIG]));
+    expect(completion(fake)).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+  });
+
+  it('an invalid file in the base tree stops the review before any other read, located exactly', async () => {
+    fake.folders(`${SCENARIO}/before`, `${SCENARIO}/after`);
+    fake.config = 'failOn: high\nexclude: nope\n';
+    fake.start();
+    await deliver(probot, 'pull_request.opened', payload('pull_request.opened'));
+    expect(fake.requests().slice(1)).toEqual([...reviewCalls([]).slice(0, 6), `PATCH ${R}/check-runs/${CHECK_RUN_ID}`]);
+    const done = completion(fake);
+    expect(done).toMatchObject({ status: 'completed', conclusion: 'action_required' });
+    expect(done.output.summary).toContain('| `.github/kms-review.yml` | 2 | `exclude` |');
   });
 });
 

@@ -94,10 +94,18 @@ export interface FakeCheckRun {
   app: { slug: string };
 }
 
+const CONFIG_FILE = '.github/kms-review.yml';
+
 const repoJson = (id: number, fullName: string) => ({ id, name: fullName.split('/')[1], full_name: fullName });
 
 export class FakeApp extends FakeGithub {
+  /** `.github/kms-review.yml` of the repository: in the trees of BASE and HEAD (what a review reads) and behind the contents API (Probot's plugin). */
   config?: string;
+  /** Keep `config` out of the trees (served by the contents API only, e.g. the default branch's). */
+  configOutsideTrees = false;
+  /** `.github/kms-review.yml` of the owner's `.github` repository (Probot's plugin falls back to it, and `_extends: .github`). */
+  orgConfig?: string;
+  #sides?: { before: Record<string, FakeFile>; after: Record<string, FakeFile> };
   /** What `pulls.get` answers as the head (a newer push: another sha). */
   headNow = HEAD;
   /** The head repository of the pull request (a fork: another one). */
@@ -120,6 +128,7 @@ export class FakeApp extends FakeGithub {
   }
 
   scenario(before: Record<string, FakeFile>, after: Record<string, FakeFile>): this {
+    this.#sides = { before, after };
     this.commit(BASE, before);
     this.commit(HEAD, after);
     const paths = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
@@ -145,6 +154,11 @@ export class FakeApp extends FakeGithub {
   /** Installs every interceptor; call once per test after setting the fields. */
   start(): void {
     const base = `/repos/${OWNER}/${REPO}`;
+    if (this.config !== undefined && !this.configOutsideTrees && this.#sides) {
+      // The repository's config is a file of both sides (unchanged by the pull request).
+      this.commit(BASE, { [CONFIG_FILE]: this.config, ...this.#sides.before });
+      this.commit(HEAD, { [CONFIG_FILE]: this.config, ...this.#sides.after });
+    }
     const scope = nock(API).persist();
     const logged = (label: string, method: string, normal: (uri: string, body: any) => Reply) => (uri: string, body: any) => {
       this.log.push({ method, path: uri, ...(body && typeof body === 'object' && Object.keys(body).length ? { body } : {}) });
@@ -187,7 +201,9 @@ export class FakeApp extends FakeGithub {
         logged('GET config', 'GET', (uri) =>
           uri.startsWith(base) && this.config !== undefined
             ? [200, this.config, { 'content-type': 'text/plain; charset=utf-8' }]
-            : [404, { message: 'Not Found' }],
+            : uri.startsWith(`/repos/${OWNER}/.github/`) && this.orgConfig !== undefined
+              ? [200, this.orgConfig, { 'content-type': 'text/plain; charset=utf-8' }]
+              : [404, { message: 'Not Found' }],
         ),
       );
     scope.get(new RegExp(`^${base}/pulls/\\d+$`)).reply(logged('GET pull', 'GET', () => [200, this.pull()]));

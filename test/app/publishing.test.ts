@@ -63,13 +63,13 @@ describe('synchronize with a fixed finding', () => {
     expect(calls()).toEqual([
       LOOKUP(HEAD2),
       `POST ${R}/check-runs`,
-      CONFIG_GET,
-      // No `.github/kms-review.yml` in the repository: Probot looks for the organisation's default.
-      'GET /repos/acme/.github/contents/.github%2Fkms-review.yml',
       `GET ${R}/pulls/42/files?per_page=100&page=1`,
       `GET ${R}/git/trees/${BASE}?recursive=true`,
       `GET ${R}/git/trees/${HEAD2}?recursive=true`,
       'POST /graphql (1 blobs)', // the base blob is in the cache already
+      // No `.github/kms-review.yml` in the base tree: Probot's plugin reads the repository's, then the organisation's default.
+      CONFIG_GET,
+      'GET /repos/acme/.github/contents/.github%2Fkms-review.yml',
       `GET ${R}/pulls/42`,
       // The PR has comments now: its `/kms ignore` marker comment is looked for.
       `GET ${R}/issues/42/comments?per_page=100&page=1`,
@@ -104,10 +104,10 @@ describe('re-delivered webhook', () => {
     expect(again).toEqual([
       LOOKUP(HEAD),
       `PATCH ${R}/check-runs/${CHECK_RUN_ID}`, // back to in_progress: the same run, re-run
-      CONFIG_GET,
       `GET ${R}/pulls/42/files?per_page=100&page=1`,
       `GET ${R}/git/trees/${BASE}?recursive=true`,
       `GET ${R}/git/trees/${HEAD}?recursive=true`,
+      // The config comes from the base tree, with the blobs: all in the cache now, so no GraphQL call.
       `GET ${R}/pulls/42`,
       `GET ${R}/issues/42/comments?per_page=100&page=1`, // `/kms ignore` marker comment
       `PATCH ${R}/check-runs/${CHECK_RUN_ID}`,
@@ -156,11 +156,10 @@ describe('a pull request from a fork', () => {
     expect(calls()).toEqual([
       LOOKUP(HEAD),
       `POST ${R}/check-runs`,
-      CONFIG_GET,
       `GET ${R}/pulls/42/files?per_page=100&page=1`,
       `GET ${R}/git/trees/${BASE}?recursive=true`,
       `GET ${R}/git/trees/${HEAD}?recursive=true`,
-      BLOBS,
+      BLOBS, // with the base tree's config
       `GET ${R}/pulls/42`,
       `PATCH ${R}/check-runs/${CHECK_RUN_ID}`,
       `POST ${R}/pulls/42/reviews`,
@@ -202,7 +201,7 @@ describe('check_run.rerequested on a fork', () => {
       x.check_run.completed_at = '2026-11-20T09:13:00Z';
     });
     await deliver(probot, 'check_run.rerequested', p);
-    expect(calls().slice(0, 3)).toEqual([`GET ${R}/pulls/42`, `PATCH ${R}/check-runs/${CHECK_RUN_ID}`, CONFIG_GET]);
+    expect(calls().slice(0, 3)).toEqual([`GET ${R}/pulls/42`, `PATCH ${R}/check-runs/${CHECK_RUN_ID}`, `GET ${R}/pulls/42/files?per_page=100&page=1`]);
     expect(fake.bodies('POST', '/check-runs')).toHaveLength(0);
     expect(fake.bodies('PATCH', '/check-runs/').at(-1)).toMatchObject({ status: 'completed', conclusion: 'failure' });
     // The sticky comment records the run's time, not the clock's.

@@ -129,8 +129,9 @@ describe('commands on the analysis of the head', () => {
   it('/kms inventory and /kms inventory --all', { timeout: TIMEOUT }, async () => {
     fake.start();
     await comment(probot, '/kms inventory\n/kms inventory --all');
-    // --all lists the head's whole tree once more; its blobs come from the cache.
-    expect(fake.calls()).toEqual([EYES, ...ANALYSIS, REPLY, `GET ${PR}/git/trees/${'2'.repeat(40)}?recursive=true`, REPLY, EYES]);
+    // --all lists the head's whole tree once more; its blobs come from the cache, except
+    // `.github/kms-review.yml` (a `.yml` file of the tree; the analysis read it through the contents API).
+    expect(fake.calls()).toEqual([EYES, ...ANALYSIS, REPLY, `GET ${PR}/git/trees/${'2'.repeat(40)}?recursive=true`, 'POST /graphql (1 blobs)', REPLY, EYES]);
     const [changed, all] = fake.replies();
     expect(changed).toContain('the 2 analysis units this pull request affects: 2 keys');
     expect(all).toContain('whole repository: 2 keys');
@@ -269,12 +270,49 @@ describe('ignore, unignore, rerun', () => {
   it('/kms rerun by a writer reviews the current head again', { timeout: TIMEOUT }, async () => {
     fake.start();
     await comment(probot, '/kms rerun');
-    const calls = fake.calls();
-    expect(calls.slice(0, 3)).toEqual([EYES, `GET ${PR}/collaborators/dana/permission`, `GET ${PR}/pulls/42`]);
-    expect(calls).toContain(`POST ${PR}/check-runs`);
-    expect(calls.slice(-2)).toEqual([REPLY, EYES]);
-    expect(completion()).toMatchObject({ status: 'completed', conclusion: 'failure' });
-    expect(fake.replies().at(-1)).toBe('🔁 **kms-review** · reviewed 2222222 again: 2 new findings. See the check run “KMS key strategy”.');
+    const HEAD = '2'.repeat(40);
+    expect(fake.calls()).toEqual([
+      EYES,
+      `GET ${PR}/collaborators/dana/permission`,
+      `GET ${PR}/pulls/42`, // open? and its head
+      // The review of that head, as a pull_request event runs it: lookup, check run, sources (the
+      // base tree's config in the blob batch), head re-read, completion, review, sticky comment.
+      `GET ${PR}/commits/${HEAD}/check-runs?check_name=KMS%20key%20strategy&filter=latest&per_page=100`,
+      `POST ${PR}/check-runs`,
+      `GET ${PR}/pulls/42/files?per_page=100&page=1`,
+      `GET ${PR}/git/trees/${'1'.repeat(40)}?recursive=true`,
+      `GET ${PR}/git/trees/${HEAD}?recursive=true`,
+      expect.stringMatching(/^POST \/graphql \(\d+ blobs\)$/),
+      `GET ${PR}/pulls/42`,
+      `PATCH ${PR}/check-runs/${CHECK_RUN_ID}`,
+      `POST ${PR}/pulls/42/reviews`,
+      REPLY, // the sticky summary
+      REPLY, // the answer
+      EYES,
+    ]);
+    expect(fake.bodies('POST', '/check-runs')).toEqual([
+      {
+        name: 'KMS key strategy',
+        head_sha: HEAD,
+        external_id: 'pr-42',
+        status: 'in_progress',
+        started_at: expect.any(String),
+        output: { title: 'Reviewing the KMS key strategy…', summary: 'Comparing 1111111 → 2222222.' },
+      },
+    ]);
+    expect(fake.bodies('PATCH', '/check-runs/')).toHaveLength(1);
+    expect(completion()).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: expect.stringMatching(/^2 new findings · /) } });
+    const [review] = fake.bodies('POST', '/pulls/42/reviews');
+    expect(review).toMatchObject({ commit_id: HEAD, event: 'COMMENT' });
+    expect(review.body).toMatch(new RegExp(`^<!-- kms-review:review ${HEAD} -->\n`));
+    expect(review.body).toContain('2 new findings at 2222222');
+    const [sticky, answer] = fake.bodies('POST', '/issues/42/comments').map((b) => b.body as string);
+    expect(sticky).toMatch(
+      new RegExp(`^<!-- kms-review:summary -->\n<!-- kms-review:run sha=${HEAD} at=[^ ]+ -->\n### 🔑 KMS key strategy · 2 new findings\n`),
+    );
+    expect(answer).toBe('🔁 **kms-review** · reviewed 2222222 again: 2 new findings. See the check run “KMS key strategy”.');
+    expect(fake.replies().at(-1)).toBe(answer);
+    expect(fake.bodies('POST', '/reactions')).toEqual([{ content: 'eyes' }, { content: 'rocket' }]);
     expect(fake.reactions()).toEqual(['eyes', 'rocket']);
   });
 });
