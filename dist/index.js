@@ -66162,13 +66162,7 @@ var KeyResolver = class {
   }
   lookup(ref) {
     const { resources } = this.tables;
-    if (ref.instance !== void 0) {
-      const instance2 = resources.get(refTargetId(ref));
-      if (instance2) return instance2;
-    }
-    const exact = resources.get(`${ref.unit}:${ref.address}`);
-    if (exact) return exact;
-    return resources.get(`${ref.unit}:${ref.address.replace(/\[[^\]]*\]$/, "")}`);
+    return refTarget(resources, ref) ?? resources.get(`${ref.unit}:${ref.address.replace(INSTANCE_SUFFIX, "")}`);
   }
   referenced(facts, via) {
     const known4 = this.referencedKeys.get(facts.id);
@@ -66176,6 +66170,9 @@ var KeyResolver = class {
     return { kind: "key", keyId: facts.id, via };
   }
 };
+function refTarget(resources, ref) {
+  return (ref.instance !== void 0 ? resources.get(refTargetId(ref)) : void 0) ?? resources.get(`${ref.unit}:${ref.address}`);
+}
 
 // src/inventory/build.ts
 var ENCRYPTION_COMPANIONS = /* @__PURE__ */ new Map([
@@ -66481,9 +66478,6 @@ function companionTargets(all, resources) {
     }
   }
   return targets;
-}
-function refTarget(resources, ref) {
-  return resources.get(refTargetId(ref)) ?? resources.get(`${ref.unit}:${ref.address}`);
 }
 function isAbsent(value2) {
   return value2 === null || value2 === "";

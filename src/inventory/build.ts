@@ -12,7 +12,7 @@ import { normalizePolicy } from '../parse/policy/normalize.js';
 import { blastRadius, UNKNOWN_SERVICE } from './blast-radius.js';
 import { type Classifier, createClassifier } from './classify.js';
 import { declaredKey } from './keys.js';
-import { KeyResolver, type ReferencedKeyFacts, type Resolution } from './resolve.js';
+import { KeyResolver, type ReferencedKeyFacts, type Resolution, refTarget } from './resolve.js';
 import type { Alias, Inventory, Key, Unresolved, WithoutCmk } from './types.js';
 
 /**
@@ -365,10 +365,6 @@ function companionTargets(all: readonly Resource[], resources: ReadonlyMap<strin
  * declaration when the resource is not expanded (conditional count, > 50 instances, module with
  * count / for_each), where `aws_s3_bucket.b[0]` still means `aws_s3_bucket.b`.
  */
-function refTarget(resources: ReadonlyMap<string, Resource>, ref: Ref): Resource | undefined {
-  return resources.get(refTargetId(ref)) ?? resources.get(`${ref.unit}:${ref.address}`);
-}
-
 /** Not set: `null`, or `""`, which Terraform state and plans show for an optional string argument left out. */
 function isAbsent(value: Value): boolean {
   return value === null || value === '';

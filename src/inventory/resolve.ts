@@ -162,14 +162,8 @@ export class KeyResolver {
 
   private lookup(ref: Ref): Resource | undefined {
     const { resources } = this.tables;
-    if (ref.instance !== undefined) {
-      const instance = resources.get(refTargetId(ref));
-      if (instance) return instance;
-    }
-    const exact = resources.get(`${ref.unit}:${ref.address}`);
-    if (exact) return exact;
     // Plan addresses carry the index in the address itself.
-    return resources.get(`${ref.unit}:${ref.address.replace(/\[[^\]]*\]$/, '')}`);
+    return refTarget(resources, ref) ?? resources.get(`${ref.unit}:${ref.address.replace(INSTANCE_SUFFIX, '')}`);
   }
 
   private referenced(facts: ReferencedKeyFacts, via: string): Resolution {
@@ -177,4 +171,9 @@ export class KeyResolver {
     if (!known) this.referencedKeys.set(facts.id, facts);
     return { kind: 'key', keyId: facts.id, via };
   }
+}
+
+/** The resource a reference points at: its instance when the reference names one and it exists, else the plain address. */
+export function refTarget(resources: ReadonlyMap<string, Resource>, ref: Ref): Resource | undefined {
+  return (ref.instance !== undefined ? resources.get(refTargetId(ref)) : undefined) ?? resources.get(`${ref.unit}:${ref.address}`);
 }
