@@ -17,7 +17,7 @@ import { onIssueComment, onReviewComment } from './commands/index.js';
 import { loadRepoConfig } from './config.js';
 import { DEFAULT_POLICY, octokitFor, type RetryPolicy } from './octokit.js';
 import type { ReviewTarget } from './publisher.js';
-import { proposeSplit, pullsForHead, pullsOfCheckRun, type ReviewClient, type ReviewDeps, reviewPullRequest } from './review.js';
+import { proposeSplit, pullsOfCheckRun, pullsOfCheckSuite, type ReviewClient, type ReviewDeps, reviewPullRequest } from './review.js';
 
 export const PULL_REQUEST_EVENTS = ['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'] as const;
 
@@ -97,8 +97,8 @@ export function onCheckSuite(deps: HandlerDeps = {}) {
     }
     if (isBot(sender)) return;
     const octokit = await client(context, deps);
-    // A fork's pull request is not listed in the payload: found by head SHA.
-    const pulls = suite.pull_requests.length > 0 ? (suite.pull_requests as PullLike[]) : await pullsForHead(octokit, repoOf(repository), suite.head_sha);
+    // A fork's pull request is not listed in the payload: found through the suite's own runs.
+    const pulls = suite.pull_requests.length > 0 ? (suite.pull_requests as PullLike[]) : await pullsOfCheckSuite(octokit, repoOf(repository), suite);
     if (pulls.length === 0) context.log.info({ head: suite.head_sha }, 'kms-review: no open pull request found for the re-requested check suite');
     for (const pr of pulls) {
       await reviewPullRequest(octokit, targetOf(repository, pr, suite.head_sha, { eventAt: suite.updated_at }), withLog(context, deps));

@@ -11,7 +11,7 @@ import { CONFIG_PATH, defaultConfig, limitsOf } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { type LiveHookOptions, liveHookFor } from '../live/index.js';
 import { analyseChange } from '../pipeline.js';
-import { splitComment } from '../report/check-run.js';
+import { CHECK_NAME, splitComment } from '../report/check-run.js';
 import { type ApiCallCounter, type ApiCalls, createApiCallCounter } from '../sources/api-calls.js';
 import { BlobCache } from '../sources/blob-cache.js';
 import { type GithubClient, type PullRequestSources, type PullRequestSourcesOptions, pullRequestSources } from '../sources/github.js';
@@ -19,7 +19,7 @@ import { excludeMatcher } from '../sources/paths.js';
 import { planSplits } from '../split/index.js';
 import type { SplitPlan } from '../split/types.js';
 import { CheckRunPublisher, type ChecksClient } from './check-run.js';
-import { activeIgnores, type IgnoresClient, readIgnores } from './commands/ignores.js';
+import { activeIgnores, ignoresIn, isBotUser, listPullComments, readIgnores } from './commands/ignores.js';
 import { type ConfigClient, loadBaseConfig, loadRepoConfig, type RepoConfig } from './config.js';
 import { changedLinesOf } from './patch-lines.js';
 import { canWrite, type PermissionClient } from './permissions.js';
@@ -50,7 +50,20 @@ export type ReviewClient = GithubClient &
     rest: {
       pulls: {
         get(params: { owner: string; repo: string; pull_number: number }): Promise<{ data: PullData }>;
-        list(params: { owner: string; repo: string; state?: 'open'; sort?: 'updated'; direction?: 'desc'; per_page?: number }): Promise<{ data: PullData[] }>;
+        list(params: {
+          owner: string;
+          repo: string;
+          state?: 'open';
+          sort?: 'updated';
+          direction?: 'desc';
+          per_page?: number;
+          page?: number;
+        }): Promise<{ data: PullData[] }>;
+      };
+      checks: {
+        listForSuite(params: { owner: string; repo: string; check_suite_id: number; check_name?: string; per_page?: number }): Promise<{
+          data: { check_runs: { id: number; external_id?: string | null }[] };
+        }>;
       };
     };
   };
@@ -78,6 +91,9 @@ export interface ReviewResult {
 }
 
 const processCache = new BlobCache();
+
+/** The blob cache a review reads through: the test's, else the one of this process. */
+export const blobCacheOf = (deps: ReviewDeps): BlobCache => deps.cache ?? processCache;
 
 /**
  * Review comments on the new findings, then the sticky summary comment. Both take the changed
@@ -117,6 +133,37 @@ export async function reviewPullRequest(
   return { outcome, calls: snapshot, ...(checkRun.checkRunId !== undefined ? { checkRunId: checkRun.checkRunId } : {}) };
 }
 
+/** The pull request's two sides and the configuration they are reviewed with. */
+export interface PullRequestRead {
+  loaded: RepoConfig;
+  sources: PullRequestSources;
+}
+
+/**
+ * Reads both sides of the pull request with the base tree's configuration, which comes in the first
+ * blob batch (no call of its own; the defaults are the first guess for that batch). A preloaded one
+ * (drafts) is used as it is. With no IaC change the trees are not read, so neither is the file:
+ * Probot's plugin reads it, so that an invalid config still says so. Shared by the review, the
+ * "Propose split" button and the slash commands: all three see the same configuration.
+ */
+export async function readPullRequest(
+  octokit: ReviewClient,
+  target: ReviewTarget & { changedFiles?: number },
+  deps: ReviewDeps,
+  calls: ApiCallCounter,
+  preloaded?: RepoConfig,
+): Promise<PullRequestRead> {
+  let fromBase: RepoConfig | undefined;
+  const configure = async (text: string | undefined) => {
+    fromBase = await loadBaseConfig(octokit, target, text);
+    return fromBase.errors.length > 0 ? undefined : sourceOptions(fromBase.config);
+  };
+  const sources = await readSources(octokit, target, preloaded?.config ?? defaultConfig(), deps, calls, preloaded ? undefined : configure);
+  return { loaded: preloaded ?? fromBase ?? (await loadRepoConfig(octokit, target)), sources };
+}
+
+const todayOf = (deps: ReviewDeps) => deps.today ?? new Date().toISOString().slice(0, 10);
+
 async function run(
   octokit: ReviewClient,
   target: ReviewTarget & { changedFiles?: number },
@@ -124,31 +171,19 @@ async function run(
   calls: ApiCallCounter,
   preloaded?: RepoConfig,
 ): Promise<ReviewOutcome> {
-  // The configuration comes from the base tree in the first blob batch (no call of its own); the
-  // defaults are the first guess for that batch. A preloaded one (drafts) is used as it is.
-  let fromBase: RepoConfig | undefined;
-  const configure = async (text: string | undefined) => {
-    fromBase = await loadBaseConfig(octokit, target, text);
-    return fromBase.errors.length > 0 ? undefined : sourceOptions(fromBase.config);
-  };
-  const sources = await readSources(octokit, target, preloaded?.config ?? defaultConfig(), deps, calls, preloaded ? undefined : configure);
-  // No IaC change: the trees were not read, so neither was the file; an invalid config still says so.
-  const loaded = preloaded ?? fromBase ?? (await loadRepoConfig(octokit, target));
+  const { loaded, sources } = await readPullRequest(octokit, target, deps, calls, preloaded);
   if (loaded.errors.length > 0) return { kind: 'config-error', errors: loaded.errors, file: loaded.files[0] ?? CONFIG_PATH };
   if (sources.skipped) return { kind: 'skipped', reason: 'no IaC change' };
+  const today = todayOf(deps);
   // One hook for both sides and a re-analysis: the account is read once, the rest comes from its cache.
   const live = liveHookFor(loaded.config.live, {}, deps.live);
-  let change = await analyseChange(sources.base, sources.head, loaded, { ...(deps.today ? { today: deps.today } : {}), ...(live ? { live } : {}) });
+  let change = await analyseChange(sources.base, sources.head, loaded, { today, ...(live ? { live } : {}) });
   const latest = await octokit.rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: target.pullNumber });
   if (latest.data.head.sha !== target.headSha) return { kind: 'superseded', by: latest.data.head.sha };
   // PR-scoped ignores (`/kms ignore`) live in a marker comment: read only when the PR has comments,
   // and the analysis is redone with them only when some apply (a PR without ignores costs nothing more).
-  if ((latest.data.comments ?? 0) > 0) {
-    const today = deps.today ?? new Date().toISOString().slice(0, 10);
-    const stored = await readIgnores(octokit as unknown as IgnoresClient, { owner: target.owner, repo: target.repo }, target.pullNumber);
-    const prIgnores = activeIgnores(stored.ignores, today);
-    if (prIgnores.length > 0) change = await analyseChange(sources.base, sources.head, loaded, { today, prIgnores, ...(live ? { live } : {}) });
-  }
+  const prIgnores = (latest.data.comments ?? 0) > 0 ? activeIgnores((await readIgnores(octokit, target, target.pullNumber)).ignores, today) : [];
+  if (prIgnores.length > 0) change = await analyseChange(sources.base, sources.head, loaded, { today, prIgnores, ...(live ? { live } : {}) });
   const notes = [...sources.notes];
   let splits: SplitPlan[] = [];
   try {
@@ -193,7 +228,7 @@ function readSources(
       ...(target.changedFiles !== undefined ? { changedFiles: target.changedFiles } : {}),
     },
     {
-      cache: deps.cache ?? processCache,
+      cache: blobCacheOf(deps),
       calls,
       ...sourceOptions(config),
       ...(configure ? { baseConfig: { path: CONFIG_PATH, configure } } : {}),
@@ -212,18 +247,18 @@ export async function proposeSplit(
   deps: ReviewDeps = {},
 ): Promise<'posted' | 'updated' | 'forbidden' | 'nothing'> {
   if (!(await canWrite(octokit, target, sender))) return 'forbidden';
-  const loaded = await loadRepoConfig(octokit, target);
-  if (loaded.errors.length > 0) return 'nothing';
-  const sources = await readSources(octokit, target, loaded.config, deps, createApiCallCounter());
-  if (sources.skipped) return 'nothing';
-  const change = await analyseChange(sources.base, sources.head, loaded, deps.today ? { today: deps.today } : {});
+  const { loaded, sources } = await readPullRequest(octokit, target, deps, createApiCallCounter());
+  if (loaded.errors.length > 0 || sources.skipped) return 'nothing';
+  const issue = { owner: target.owner, repo: target.repo, issue_number: target.pullNumber };
+  // One listing of the conversation serves both: the PR's ignores, and the plan already posted for this head.
+  const comments = await listPullComments(octokit, target, target.pullNumber);
+  const today = todayOf(deps);
+  const change = await analyseChange(sources.base, sources.head, loaded, { today, prIgnores: activeIgnores(ignoresIn(comments).ignores, today) });
   const plans = planSplits(change.head, loaded.config).filter((p) => p.reason === undefined && p.newKeys.length >= 2);
   if (plans.length === 0) return 'nothing';
   const body = splitComment(plans, target.headSha, sender, target.repoUrl);
   const marker = `<!-- kms-review:split ${target.headSha} -->`;
-  const issue = { owner: target.owner, repo: target.repo, issue_number: target.pullNumber };
-  const { data: comments } = await octokit.rest.issues.listComments({ ...issue, per_page: 100 });
-  const existing = comments.find((c) => c.body?.startsWith(marker));
+  const existing = comments.find((c) => isBotUser(c.user) && c.body?.startsWith(marker));
   if (existing) {
     if (existing.body !== body) await octokit.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: existing.id, body });
     return 'updated';
@@ -232,25 +267,42 @@ export async function proposeSplit(
   return 'posted';
 }
 
-/**
- * The open pull requests whose head is `headSha`, for the check events of a fork's pull request
- * (GitHub leaves their `pull_requests` empty): one `pulls.list` call, the 100 most recently updated
- * open pull requests — a re-run is asked for on a recently active one; an older one is missed (the
- * log says so) and a push or "Re-run" on its check run still reviews it.
- */
+/** The last resort for a fork's pull request: the open pull requests, most recently updated first, until one has this head (bounded). */
+const HEAD_SEARCH_PAGES = 10;
+
 export async function pullsForHead(octokit: ReviewClient, repo: { owner: string; repo: string }, headSha: string): Promise<PullData[]> {
-  const { data } = await octokit.rest.pulls.list({ ...repo, state: 'open', sort: 'updated', direction: 'desc', per_page: 100 });
-  return data.filter((p) => p.head.sha === headSha);
+  for (let page = 1; page <= HEAD_SEARCH_PAGES; page++) {
+    const { data } = await octokit.rest.pulls.list({ ...repo, state: 'open', sort: 'updated', direction: 'desc', per_page: 100, page });
+    const found = data.filter((p) => p.head.sha === headSha);
+    if (found.length > 0 || data.length < 100) return found;
+  }
+  return [];
 }
 
+type CheckRunRef = { head_sha: string; external_id?: string | null };
+
 /** The pull request of one of our check runs when the payload lists none (a fork): by its `external_id` (`pr-<n>`, one `pulls.get`), else by head. */
-export async function pullsOfCheckRun(
-  octokit: ReviewClient,
-  repo: { owner: string; repo: string },
-  run: { head_sha: string; external_id?: string | null },
-): Promise<PullData[]> {
+export async function pullsOfCheckRun(octokit: ReviewClient, repo: { owner: string; repo: string }, run: CheckRunRef): Promise<PullData[]> {
   const number = /^pr-(\d+)$/.exec(run.external_id ?? '')?.[1];
   if (number === undefined) return pullsForHead(octokit, repo, run.head_sha);
   const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: Number(number) });
   return data.state === 'open' ? [data] : [];
+}
+
+/**
+ * The pull requests of a check suite when the payload lists none (a fork): the suite is this app's,
+ * so its "KMS key strategy" runs carry the pull request number (`external_id`); one run per pull
+ * request is enough. A suite without such a run (never reviewed) falls back to the head search.
+ */
+export async function pullsOfCheckSuite(
+  octokit: ReviewClient,
+  repo: { owner: string; repo: string },
+  suite: { id: number; head_sha: string },
+): Promise<PullData[]> {
+  const { data } = await octokit.rest.checks.listForSuite({ ...repo, check_suite_id: suite.id, check_name: CHECK_NAME, per_page: 100 });
+  const numbered = new Map(data.check_runs.filter((r) => /^pr-\d+$/.test(r.external_id ?? '')).map((r) => [r.external_id, r]));
+  if (numbered.size === 0) return pullsForHead(octokit, repo, suite.head_sha);
+  const pulls: PullData[] = [];
+  for (const run of numbered.values()) pulls.push(...(await pullsOfCheckRun(octokit, repo, { head_sha: suite.head_sha, external_id: run.external_id })));
+  return pulls;
 }

@@ -367,7 +367,7 @@ function fitBlocks(blocks: Block[], findings: number, fallback: string): string 
   if (whole.length <= OUTPUT_LIMIT) return whole;
   const notice = (shown: number, dropped: number) =>
     `\n> **Truncated** to GitHub's ${OUTPUT_LIMIT.toLocaleString('en-US')}-character limit: ${shown} of ${findings} new findings` +
-    `${dropped > 0 ? ` and ${dropped} of the other sections` : ''} are shown. Every finding is in this check run's text and annotations; ${fallback}.\n`;
+    `${dropped > 0 ? ` and ${dropped} of the other sections` : ''} are shown. Every new finding with a line in the head is an annotation on that line; ${fallback}.\n`;
   const budget = OUTPUT_LIMIT - notice(findings, blocks.length).length;
   const kept: string[] = [];
   let used = 0;

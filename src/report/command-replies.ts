@@ -495,7 +495,9 @@ export function ignoreReply(ignore: PrIgnore, options: { replaced: boolean; targ
     '',
     `Reason: ${cell(ignore.reason)}`,
     '',
-    `Every later review of this pull request honours it and lists it under “Suppressed findings” in the check run${options.matches !== undefined ? ` (${plural(options.matches, 'finding')} at this head)` : ''}. \`/kms rerun\` applies it now; \`/kms unignore ${ignore.rule}${ignore.target ? ` ${ignore.target}` : ''}\` removes it.`,
+    options.matches === 0
+      ? `⚠️ It matches no finding at this head: check the rule id and the key or resource name (\`/kms inventory\` lists the keys). It is kept for later pushes; \`/kms unignore ${ignore.rule}${ignore.target ? ` ${ignore.target}` : ''}\` removes it.`
+      : `Every later review of this pull request honours it and lists it under “Suppressed findings” in the check run${options.matches !== undefined ? ` (${plural(options.matches, 'finding')} at this head)` : ''}. \`/kms rerun\` applies it now; \`/kms unignore ${ignore.rule}${ignore.target ? ` ${ignore.target}` : ''}\` removes it.`,
     '',
     'To make it permanent, add to `.github/kms-review.yml` on the default branch:',
     '',

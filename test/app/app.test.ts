@@ -177,6 +177,48 @@ describe('other outcomes', () => {
   });
 });
 
+describe('an oversize review through the webhook', () => {
+  it('stays within every GitHub limit and says where the rest is: summary, text, all annotations in 50s, 30 inline comments, sticky comment', {
+    timeout: 120_000,
+  }, async () => {
+    const keys = Array.from(
+      { length: 400 },
+      (_, i) =>
+        `resource "aws_kms_key" "key_with_a_rather_long_name_${i}" {\n  description = "k${i}"\n  enable_key_rotation = false\n  deletion_window_in_days = 7\n}\n`,
+    ).join('\n');
+    fake.scenario({ 'live/prod/main.tf': '# empty\n' }, { 'live/prod/main.tf': keys });
+    fake.start();
+    await deliver(probot, 'pull_request.opened', payload('pull_request.opened'));
+
+    const updates = fake.bodies('PATCH', `/check-runs/${CHECK_RUN_ID}`);
+    expect(updates.filter((u) => u.status === 'completed')).toHaveLength(1);
+    expect(updates.at(-1).status).toBe('completed');
+    for (const u of updates) {
+      expect(u.output.summary.length).toBeLessThanOrEqual(65_535);
+      expect(u.output.text?.length ?? 0).toBeLessThanOrEqual(65_535);
+      expect(u.output.annotations.length).toBeLessThanOrEqual(50);
+    }
+    const done = updates.at(-1);
+    const newFindings = Number(/(\d+) new findings/.exec(done.output.title)?.[1]);
+    expect(newFindings).toBeGreaterThan(1000);
+    expect(done.output.summary).toMatch(new RegExp(`\\*\\*Truncated\\*\\* to GitHub's 65,535-character limit: \\d+ of ${newFindings} new findings`));
+    expect(done.output.summary).toContain(`kms-review diff --base ${BASE.slice(0, 12)} --head ${HEAD.slice(0, 12)}`);
+    // Every located new finding is annotated, 50 per call, whatever the summary could show.
+    const annotations = updates.flatMap((u) => u.output.annotations);
+    expect(annotations).toHaveLength(newFindings);
+    expect(updates).toHaveLength(Math.ceil(newFindings / 50));
+
+    const [review] = fake.bodies('POST', '/pulls/42/reviews');
+    expect(review.comments).toHaveLength(30);
+    expect(review.body.length).toBeLessThanOrEqual(65_536);
+    expect(review.body).toContain('over the limit of 30 inline comments');
+
+    const [sticky] = fake.bodies('POST', '/issues/42/comments');
+    expect(sticky.body.length).toBeLessThanOrEqual(65_536);
+    expect(sticky.body).toContain('Truncated');
+  });
+});
+
 describe("the configuration: the base tree's file, Probot's plugin only when needed", () => {
   const R = '/repos/acme/platform-infra';
   const ORG_CONFIG = 'GET /repos/acme/.github/contents/.github%2Fkms-review.yml';

@@ -195,6 +195,14 @@ export class FakeApp extends FakeGithub {
         return [200, { total_count: runs.length, check_runs: [...runs].reverse() }];
       }),
     );
+    scope.get(new RegExp(`^${base}/check-suites/\\d+/check-runs`)).reply(
+      logged('GET suite check-runs', 'GET', (uri) => {
+        const name = new URL(uri, API).searchParams.get('check_name');
+        // The fake has one check suite per head: the suite's runs are the app's runs of that head.
+        const runs = this.checkRuns.filter((r) => r.app.slug === 'kms-review' && (name === null || r.name === name));
+        return [200, { total_count: runs.length, check_runs: runs }];
+      }),
+    );
     scope
       .get(/\/contents\/\.github(%2F|\/)kms-review\.yml/)
       .reply(

@@ -140,7 +140,7 @@ describe('a pull request from a fork', () => {
     url: 'https://api.github.com/repos/contributor/platform-infra',
   };
 
-  it('is reviewed with the installation token of the base repository and posts as usual; check_suite.rerequested finds it by head SHA', async () => {
+  it('is reviewed with the installation token of the base repository and posts as usual; check_suite.rerequested finds it through its run', async () => {
     fake.folders(`${SCENARIO}/before`, `${SCENARIO}/after`);
     fake.config = CONFIG;
     fake.headRepo = { id: forkRepo.id, name: forkRepo.name, full_name: forkRepo.full_name };
@@ -170,13 +170,15 @@ describe('a pull request from a fork', () => {
     expect(fake.bodies('PATCH', '/check-runs/').at(-1)).toMatchObject({ status: 'completed', conclusion: 'failure' });
     expect(fake.bodies('POST', '/pulls/42/reviews')[0].comments.length).toBeGreaterThan(0);
 
-    // "Re-run all checks": GitHub lists no pull request in a fork's check suite; the app finds it by head SHA.
+    // "Re-run all checks": GitHub lists no pull request in a fork's check suite; the app finds it
+    // through its own run in that suite (`external_id` pr-42), however many pull requests are open.
     const first = calls().length;
     const suite = payload('check_suite.rerequested');
     expect(suite.check_suite.pull_requests).toEqual([]);
     await deliver(probot, 'check_suite.rerequested', suite);
-    expect(calls().slice(first, first + 3)).toEqual([
-      `GET ${R}/pulls?state=open&sort=updated&direction=desc&per_page=100`,
+    expect(calls().slice(first, first + 4)).toEqual([
+      `GET ${R}/check-suites/${suite.check_suite.id}/check-runs?check_name=KMS%20key%20strategy&per_page=100`,
+      `GET ${R}/pulls/42`,
       LOOKUP(HEAD),
       `PATCH ${R}/check-runs/${CHECK_RUN_ID}`,
     ]);
@@ -240,18 +242,41 @@ describe('"Propose split" button', () => {
     await deliver(probot, 'check_run.requested_action', pressed('dana'));
     expect(calls()).toEqual([
       `GET ${R}/collaborators/dana/permission`,
-      CONFIG_GET,
       `GET ${R}/pulls/42/files?per_page=100&page=1`,
       `GET ${R}/git/trees/${BASE}?recursive=true`,
       `GET ${R}/git/trees/${HEAD}?recursive=true`,
-      BLOBS,
-      `GET ${R}/issues/42/comments?per_page=100`,
+      BLOBS, // with the base tree's config
+      `GET ${R}/issues/42/comments?per_page=100&page=1`,
       `POST ${R}/issues/42/comments`,
     ]);
     const [comment] = fake.bodies('POST', '/issues/42/comments');
     expect(comment.body.startsWith(`<!-- kms-review:split ${HEAD} -->`)).toBe(true);
     expect(comment.body).toContain('dana');
     expect(fake.comments[0].user).toEqual(BOT);
+  });
+
+  it("honours the pull request's ignores: a key whose split findings are ignored gets no plan", async () => {
+    fake.folders(`${SCENARIO}/before`, `${SCENARIO}/after`);
+    fake.config = CONFIG;
+    const ignore = (rule: string) => ({ rule, reason: 'shared on purpose until Q3', author: 'dana', date: '2026-11-20' });
+    const ignores = ['KMS101', 'KMS102', 'KMS103', 'KMS104', 'KMS107'].map(ignore);
+    fake.comments.push({ id: 555, user: BOT, body: `<!-- kms-review:ignores ${JSON.stringify({ v: 1, ignores })} -->\n**kms-review** · pull-request ignores` });
+    fake.start();
+    await deliver(probot, 'check_run.requested_action', pressed('dana'));
+    expect(calls().at(-1)).toBe(`GET ${R}/issues/42/comments?per_page=100&page=1`);
+    expect(fake.bodies('POST', '/issues/42/comments')).toHaveLength(0);
+  });
+
+  it('updates the plan already posted for this head instead of posting it twice', async () => {
+    fake.folders(`${SCENARIO}/before`, `${SCENARIO}/after`);
+    fake.config = CONFIG;
+    fake.start();
+    await deliver(probot, 'check_run.requested_action', pressed('dana'));
+    await deliver(probot, 'check_run.requested_action', pressed('erin'), 'second-press');
+    expect(fake.bodies('POST', '/issues/42/comments')).toHaveLength(1);
+    const [edit] = fake.bodies('PATCH', `/issues/comments/${fake.comments[0].id}`);
+    expect(edit.body).toContain('erin');
+    expect(fake.comments).toHaveLength(1);
   });
 
   it('a read-only commenter pressing it is denied: only the permission is read, nothing is posted', async () => {

@@ -23,7 +23,6 @@ const EYES = `POST ${PR}/issues/comments/${COMMENT}/reactions`;
 const REPLY = `POST ${PR}/issues/42/comments`;
 const ANALYSIS = [
   `GET ${PR}/pulls/42`,
-  `GET ${PR}/contents/.github%2Fkms-review.yml`,
   `GET ${PR}/pulls/42/files?per_page=100&page=1`,
   `GET ${PR}/git/trees/${'1'.repeat(40)}?recursive=true`,
   `GET ${PR}/git/trees/${'2'.repeat(40)}?recursive=true`,
@@ -129,9 +128,8 @@ describe('commands on the analysis of the head', () => {
   it('/kms inventory and /kms inventory --all', { timeout: TIMEOUT }, async () => {
     fake.start();
     await comment(probot, '/kms inventory\n/kms inventory --all');
-    // --all lists the head's whole tree once more; its blobs come from the cache, except
-    // `.github/kms-review.yml` (a `.yml` file of the tree; the analysis read it through the contents API).
-    expect(fake.calls()).toEqual([EYES, ...ANALYSIS, REPLY, `GET ${PR}/git/trees/${'2'.repeat(40)}?recursive=true`, 'POST /graphql (1 blobs)', REPLY, EYES]);
+    // --all lists the head's whole tree once more; every blob it needs was read by the analysis (the cache).
+    expect(fake.calls()).toEqual([EYES, ...ANALYSIS, REPLY, `GET ${PR}/git/trees/${'2'.repeat(40)}?recursive=true`, REPLY, EYES]);
     const [changed, all] = fake.replies();
     expect(changed).toContain('the 2 analysis units this pull request affects: 2 keys');
     expect(all).toContain('whole repository: 2 keys');
@@ -168,6 +166,7 @@ describe('ignore, unignore, rerun', () => {
       `GET ${PR}/collaborators/dana/permission`,
       `GET ${PR}/issues/42/comments?per_page=100&page=1`,
       REPLY, // the marker comment
+      ...ANALYSIS, // how many findings of the head it covers (the marker just written is not read back)
       REPLY, // the answer
       EYES,
     ]);
@@ -189,6 +188,7 @@ describe('ignore, unignore, rerun', () => {
       '```yaml\nignores:\n  - rule: KMS505\n    key: "alias/platform-prod"\n    reason: "the replay queue goes away next sprint"\n    expires: 2026-12-31\n```',
     );
     expect(answer).toContain('`# kms-review:ignore KMS505 reason="the replay queue goes away next sprint"`');
+    expect(answer).toContain('(1 finding at this head)');
 
     // A new push: the review reads the marker comment and the finding stays suppressed, listed as such.
     fake.log.length = 0;
@@ -211,6 +211,7 @@ describe('ignore, unignore, rerun', () => {
       `GET ${PR}/collaborators/dana/permission`,
       `GET ${PR}/issues/42/comments?per_page=100&page=1`,
       `PATCH ${PR}/issues/comments/555`,
+      ...ANALYSIS,
       REPLY,
       EYES,
     ]);
@@ -218,6 +219,34 @@ describe('ignore, unignore, rerun', () => {
       { rule: 'KMS505', target: 'alias/platform-prod', reason: 'new reason', author: 'dana', date: '2026-11-22' },
     ]);
     expect(fake.replies()[0]).toContain('(updated by @dana on 2026-11-22)');
+  });
+
+  it('an ignore whose target matches nothing at the head is recorded, and the reply says so at once', { timeout: TIMEOUT }, async () => {
+    fake.start();
+    await comment(probot, '/kms ignore KMS505 alias/platfrom-prod reason="typo in the alias"');
+    expect(parseIgnores(fake.comments[0].body)).toHaveLength(1);
+    expect(fake.replies()[0]).toContain('⚠️ It matches no finding at this head: check the rule id and the key or resource name');
+    expect(fake.reactions()).toEqual(['eyes', 'rocket']);
+  });
+
+  it('/kms explain, then /kms ignore, then /kms inventory in one comment: one read of everything, the ignore seen by the next command', {
+    timeout: TIMEOUT,
+  }, async () => {
+    fake.start();
+    await comment(probot, `/kms explain ${kms505.fingerprint}\n/kms ignore KMS505 reason="accepted"\n/kms inventory`);
+    // The PR had no comments: the marker is not looked for before the ignore, and listed once for it.
+    expect(fake.calls()).toEqual([
+      EYES,
+      ...ANALYSIS,
+      REPLY,
+      `GET ${PR}/collaborators/dana/permission`,
+      `GET ${PR}/issues/42/comments?per_page=100&page=1`,
+      REPLY, // the marker comment
+      REPLY,
+      REPLY,
+      EYES,
+    ]);
+    expect(fake.replies()[1]).toContain('(1 finding at this head)');
   });
 
   it('permission denied for a read-only commenter: nothing recorded, 😕', async () => {

@@ -1,23 +1,22 @@
 /**
  * What a slash command runs with: the pull request (read again: the answer is about its current
- * head), the repository's configuration, the PR-scoped ignores, and the analysis of the head
- * computed the same way a review computes it (`pullRequestSources` + `analyseChange`). Each is
- * read at most once per comment, however many commands it holds.
+ * head), both sides with the base tree's configuration (`readPullRequest`, as a review reads them),
+ * the PR-scoped ignores, and the analysis of the head computed the same way a review computes it.
+ * Each is read at most once per comment, however many commands it holds; an ignore written by
+ * one command is seen by the next.
  */
-import picomatch from 'picomatch';
 import { limitsOf } from '../../config/load.js';
 import { type Analysis, analyse, analyseChange, type ChangeAnalysis } from '../../pipeline.js';
 import type { ReplyContext } from '../../report/command-replies.js';
 import { createApiCallCounter } from '../../sources/api-calls.js';
-import { BlobCache } from '../../sources/blob-cache.js';
-import { githubFileSet, pullRequestSources } from '../../sources/github.js';
+import { githubFileSet } from '../../sources/github.js';
 import { isCandidatePath } from '../../sources/load.js';
 import { excludeMatcher } from '../../sources/paths.js';
-import { loadRepoConfig, type RepoConfig } from '../config.js';
+import type { RepoConfig } from '../config.js';
 import type { HandlerDeps } from '../handlers.js';
 import type { ReviewTarget } from '../publisher.js';
-import type { ReviewClient } from '../review.js';
-import { activeIgnores, type IgnoresClient, type PrIgnore, readIgnores, type StoredIgnores } from './ignores.js';
+import { blobCacheOf, type PullRequestRead, type ReviewClient, readPullRequest } from '../review.js';
+import { activeIgnores, type IgnoresClient, type PrIgnore, readIgnores, type StoredIgnores, writeIgnores } from './ignores.js';
 
 type Repo = { owner: string; repo: string };
 
@@ -60,11 +59,9 @@ export type Analysed =
   | { ok: true; change: ChangeAnalysis; config: RepoConfig; pull: PullInfo; reply: ReplyContext; units: number }
   | { ok: false; why: string };
 
-const processCache = new BlobCache();
-
 export class Invocation {
   #pull?: Promise<PullInfo>;
-  #config?: Promise<RepoConfig>;
+  #read?: Promise<PullRequestRead>;
   #ignores?: Promise<StoredIgnores>;
   #analysis?: Promise<Analysed>;
   #whole?: Promise<Analysis>;
@@ -95,21 +92,28 @@ export class Invocation {
     return { owner: this.repo.owner, repo: this.repo.repo };
   }
 
-  config(): Promise<RepoConfig> {
-    this.#config ??= loadRepoConfig(this.octokit, this.repoRef);
-    return this.#config;
+  async config(): Promise<RepoConfig> {
+    return (await this.read()).loaded;
   }
 
-  /** The marker comment's ignores, read once (re-read after a write with `fresh`). */
-  ignores(fresh = false): Promise<StoredIgnores> {
-    if (fresh || !this.#ignores) this.#ignores = readIgnores(this.octokit, this.repoRef, this.pullNumber);
+  /** The marker comment's ignores, read once per comment (however many commands it holds). */
+  ignores(): Promise<StoredIgnores> {
+    this.#ignores ??= readIgnores(this.octokit, this.repoRef, this.pullNumber);
     return this.#ignores;
   }
 
+  /** Writes the marker comment; the next command of the same comment sees the new list without reading it again. */
+  async saveIgnores(next: readonly PrIgnore[]): Promise<void> {
+    const stored = await writeIgnores(this.octokit, this.repoRef, this.pullNumber, await this.ignores(), next);
+    this.#ignores = Promise.resolve(stored);
+    // Later commands of the comment answer with the new ignores (the sources are kept: no new reads).
+    this.#analysis = undefined;
+    this.#whole = undefined;
+  }
+
   async activeIgnores(): Promise<PrIgnore[]> {
-    const pull = await this.pull();
     // A pull request without comments has no marker comment: no call.
-    if (pull.comments === 0) return [];
+    if (!this.#ignores && (await this.pull()).comments === 0) return [];
     return activeIgnores((await this.ignores()).ignores, this.today);
   }
 
@@ -127,6 +131,12 @@ export class Invocation {
     };
   }
 
+  /** Both sides and the configuration, read as a review reads them (the base tree's file). */
+  read(): Promise<PullRequestRead> {
+    this.#read ??= this.target().then((target) => readPullRequest(this.octokit, target, this.deps, createApiCallCounter()));
+    return this.#read;
+  }
+
   /** Base vs head of the pull request's current head, as the review computes it, with the PR's ignores. */
   analysis(): Promise<Analysed> {
     this.#analysis ??= this.#analyse();
@@ -134,37 +144,18 @@ export class Invocation {
   }
 
   async #analyse(): Promise<Analysed> {
-    const pull = await this.pull();
-    const loaded = await this.config();
+    const { loaded, sources } = await this.read();
     if (loaded.errors.length > 0)
       return { ok: false, why: `the configuration \`${loaded.files[0] ?? '.github/kms-review.yml'}\` is invalid (see the check run); fix it first` };
-    const prIgnores = await this.activeIgnores();
-    const target = await this.target();
-    const sources = await pullRequestSources(
-      this.octokit,
-      {
-        owner: target.owner,
-        repo: target.repo,
-        pull_number: this.pullNumber,
-        baseSha: target.baseSha,
-        headSha: target.headSha,
-        ...(target.changedFiles !== undefined ? { changedFiles: target.changedFiles } : {}),
-      },
-      {
-        cache: this.deps.cache ?? processCache,
-        calls: createApiCallCounter(),
-        maxFileBytes: limitsOf(loaded.config).maxFileBytes,
-        excluded: excludeMatcher(loaded.config.exclude),
-        alwaysInclude: picomatch(loaded.config.policies.scpPaths, { dot: true }),
-      },
-    );
     if (sources.skipped) return { ok: false, why: 'this pull request changes no Terraform, CloudFormation or policy file that can affect a KMS key' };
+    const prIgnores = await this.activeIgnores();
     const change = await analyseChange(sources.base, sources.head, loaded, { today: this.today, prIgnores });
+    const target = await this.target();
     return {
       ok: true,
       change,
       config: loaded,
-      pull,
+      pull: await this.pull(),
       reply: { repoUrl: this.repo.repoUrl, baseSha: target.baseSha, headSha: target.headSha },
       units: change.head.inventory.units.length,
     };
@@ -180,7 +171,7 @@ export class Invocation {
         this.octokit,
         { owner: target.owner, repo: target.repo, commitSha: target.headSha },
         {
-          cache: this.deps.cache ?? processCache,
+          cache: blobCacheOf(this.deps),
           calls: createApiCallCounter(),
           maxFileBytes: limitsOf(loaded.config).maxFileBytes,
           wanted: (path) => isCandidatePath(path) && !excluded(path),

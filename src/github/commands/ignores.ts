@@ -24,7 +24,7 @@ export interface IgnoresClient {
   rest: {
     issues: {
       listComments(params: { owner: string; repo: string; issue_number: number; per_page?: number; page?: number }): Promise<{ data: IssueComment[] }>;
-      createComment(params: { owner: string; repo: string; issue_number: number; body: string }): Promise<unknown>;
+      createComment(params: { owner: string; repo: string; issue_number: number; body: string }): Promise<{ data: { id: number } }>;
       updateComment(params: { owner: string; repo: string; comment_id: number; body: string }): Promise<unknown>;
     };
   };
@@ -95,29 +95,43 @@ export function ignoresComment(ignores: readonly PrIgnore[]): string {
   ].join('\n');
 }
 
-/** Reads the marker comment of the pull request (paginated; only comments by bots count). */
-export async function readIgnores(octokit: IgnoresClient, repo: { owner: string; repo: string }, pullNumber: number): Promise<StoredIgnores> {
+/** The pull request's conversation, page by page (bounded: a runaway thread is not read to its end). */
+export async function listPullComments(octokit: IgnoresClient, repo: { owner: string; repo: string }, pullNumber: number): Promise<IssueComment[]> {
+  const all: IssueComment[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
     const { data } = await octokit.rest.issues.listComments({ owner: repo.owner, repo: repo.repo, issue_number: pullNumber, per_page: PER_PAGE, page });
-    const found = data.find((c) => isBotUser(c.user) && (c.body ?? '').startsWith(IGNORES_MARKER));
-    if (found) return { commentId: found.id, ignores: parseIgnores(found.body ?? '') };
+    all.push(...data);
     if (data.length < PER_PAGE) break;
   }
-  return { ignores: [] };
+  return all;
 }
 
-/** Creates or edits the marker comment in place. */
+/** The marker comment among the comments (only one written by a bot counts). */
+export function ignoresIn(comments: readonly IssueComment[]): StoredIgnores {
+  const found = comments.find((c) => isBotUser(c.user) && (c.body ?? '').startsWith(IGNORES_MARKER));
+  return found ? { commentId: found.id, ignores: parseIgnores(found.body ?? '') } : { ignores: [] };
+}
+
+export async function readIgnores(octokit: IgnoresClient, repo: { owner: string; repo: string }, pullNumber: number): Promise<StoredIgnores> {
+  return ignoresIn(await listPullComments(octokit, repo, pullNumber));
+}
+
+/** Creates or edits the marker comment in place; returns what is stored now. */
 export async function writeIgnores(
   octokit: IgnoresClient,
   repo: { owner: string; repo: string },
   pullNumber: number,
   stored: StoredIgnores,
   ignores: readonly PrIgnore[],
-): Promise<void> {
+): Promise<StoredIgnores> {
   const body = ignoresComment(ignores);
   const where = { owner: repo.owner, repo: repo.repo };
-  if (stored.commentId !== undefined) await octokit.rest.issues.updateComment({ ...where, comment_id: stored.commentId, body });
-  else await octokit.rest.issues.createComment({ ...where, issue_number: pullNumber, body });
+  if (stored.commentId !== undefined) {
+    await octokit.rest.issues.updateComment({ ...where, comment_id: stored.commentId, body });
+    return { commentId: stored.commentId, ignores: [...ignores] };
+  }
+  const { data } = await octokit.rest.issues.createComment({ ...where, issue_number: pullNumber, body });
+  return { commentId: data.id, ignores: [...ignores] };
 }
 
 /** The ignores that still apply on `today`. */
