@@ -1,20 +1,22 @@
 /**
  * The review's configuration is `.github/kms-review.yml` of the pull request's **base** tree (never
- * the head: a pull request cannot switch off its own rules), read in the same GraphQL batch as the
- * first blobs and parsed by `parseConfig` (`loadBaseConfig`). Probot's config plugin
- * (`loadRepoConfig`, what `context.config` uses) is the fallback when that file uses `_extends`, or
- * when the base tree has none — then the owner's `.github` repository may provide the defaults
- * (no file anywhere: the defaults), at the cost of the plugin's requests.
+ * the head: a pull request cannot switch off its own rules).
  *
- * `loadRepoConfig`: `.github/kms-review.yml` of the repository's default branch, through Probot's config plugin
- * (what `context.config` uses: the repository's file, else the owner's `.github` repository, and
- * `_extends` chains), validated with our schema. Errors are located in the file that holds the
- * offending value (YAML path and line) so the check run can point at them; nothing throws for a
- * bad file. The raw texts are captured from the plugin's own requests: no extra API call.
+ * - `loadBaseConfig`: the file as the first blob batch of the review brought it, parsed by
+ *   `parseConfig` — no call of its own.
+ * - `loadRepoConfig`: the same file through Probot's config plugin (what `context.config` uses), at
+ *   the base commit: for a file with `_extends` (the plugin follows the chain), for a file absent
+ *   from the base tree (then the owner's `.github` repository may hold the organisation's defaults;
+ *   no file anywhere: the defaults), and before the trees are read (drafts, no IaC change).
+ *   Validated with our schema; errors are located in the file that holds the offending value (YAML
+ *   path and line) so the check run can point at them; nothing throws for a bad file. The raw texts
+ *   are captured from the plugin's own requests: no extra API call.
  */
 import { isMap, isNode, LineCounter, parseDocument } from 'yaml';
 import { CONFIG_PATH, type ConfigError, defaultConfig, type LoadedConfig, parseConfig } from '../config/load.js';
 import { configSchema } from '../config/schema.js';
+
+type Repo = { owner: string; repo: string };
 
 export interface RepoConfig extends LoadedConfig {
   /** The files read, repository first (`owner/repo:path`). */
@@ -35,7 +37,13 @@ type RequestOptions = { url?: string; method?: string; mediaType?: { format?: st
 
 export interface ConfigClient {
   config: {
-    get(options: { owner: string; repo: string; path: string; defaults?: (configs: object[]) => object }): Promise<{ config: object; files: ConfigFile[] }>;
+    get(options: {
+      owner: string;
+      repo: string;
+      path: string;
+      branch?: string;
+      defaults?: (configs: object[]) => object;
+    }): Promise<{ config: object; files: ConfigFile[] }>;
   };
   hook: {
     after(name: 'request', fn: (response: { data: unknown }, options: RequestOptions) => void): void;
@@ -60,8 +68,9 @@ export function mergeConfigs(configs: readonly object[]): Record<string, unknown
 const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The base tree's file (`undefined`: none there): parsed here, unless it extends another file or is absent (then `loadRepoConfig`). */
-export async function loadBaseConfig(octokit: ConfigClient, repo: { owner: string; repo: string }, text: string | undefined): Promise<RepoConfig> {
-  if (text === undefined || extendsAnother(text)) return loadRepoConfig(octokit, repo);
+export async function loadBaseConfig(octokit: ConfigClient, repo: Repo, baseSha: string, text: string | undefined): Promise<RepoConfig> {
+  if (text === undefined) return loadRepoConfig(octokit, repo, { ref: baseSha, known: 'absent' });
+  if (extendsAnother(text)) return loadRepoConfig(octokit, repo, { ref: baseSha });
   return { ...parseConfig(text), files: [CONFIG_PATH] };
 }
 
@@ -70,7 +79,11 @@ function extendsAnother(text: string): boolean {
   return doc.errors.length === 0 && isMap(doc.contents) && doc.has('_extends');
 }
 
-export async function loadRepoConfig(octokit: ConfigClient, repo: { owner: string; repo: string }): Promise<RepoConfig> {
+/**
+ * `ref`: the commit whose file counts (the pull request's base). `known: 'absent'`: the base tree
+ * was read and has no file, so only the owner's `.github` repository is asked (one call, not two).
+ */
+export async function loadRepoConfig(octokit: ConfigClient, repo: Repo, at: { ref: string; known?: 'absent' }): Promise<RepoConfig> {
   const raw = new Map<string, string>();
   const capture = (response: { data: unknown }, options: RequestOptions) => {
     if (options.mediaType?.format === 'raw' && typeof response.data === 'string') raw.set(octokit.request.endpoint(options).url, response.data);
@@ -78,7 +91,8 @@ export async function loadRepoConfig(octokit: ConfigClient, repo: { owner: strin
   octokit.hook.after('request', capture);
   let result: { config: object; files: ConfigFile[] };
   try {
-    result = await octokit.config.get({ ...repo, path: CONFIG_PATH, defaults: (configs) => mergeConfigs(configs) });
+    const where = at.known === 'absent' ? { owner: repo.owner, repo: '.github' } : { ...repo, branch: at.ref };
+    result = await octokit.config.get({ ...where, path: CONFIG_PATH, defaults: (configs) => mergeConfigs(configs) });
   } catch (error) {
     const located = yamlError(error, raw, repo);
     if (located) return located;
@@ -99,17 +113,12 @@ export async function loadRepoConfig(octokit: ConfigClient, repo: { owner: strin
   return { config: defaultConfig(), errors, files: names };
 }
 
-function fileName(f: Pick<ConfigFile, 'owner' | 'repo' | 'path'>, repo: { owner: string; repo: string }): string {
+function fileName(f: Pick<ConfigFile, 'owner' | 'repo' | 'path'>, repo: Repo): string {
   return f.owner === repo.owner && f.repo === repo.repo ? f.path : `${f.owner}/${f.repo}:${f.path}`;
 }
 
 /** The first file (most specific first) that holds the path, or its deepest existing parent, and the line. */
-function locate(
-  path: (string | number)[],
-  files: ConfigFile[],
-  raw: Map<string, string>,
-  repo: { owner: string; repo: string },
-): { file: string; line: number } {
+function locate(path: (string | number)[], files: ConfigFile[], raw: Map<string, string>, repo: Repo): { file: string; line: number } {
   for (let depth = path.length; depth >= 0; depth--) {
     for (const f of files) {
       const text = raw.get(f.url);
@@ -126,7 +135,7 @@ function locate(
 }
 
 /** The plugin throws on a file that is not YAML; our own parser says where. */
-function yamlError(error: unknown, raw: Map<string, string>, repo: { owner: string; repo: string }): RepoConfig | undefined {
+function yamlError(error: unknown, raw: Map<string, string>, repo: Repo): RepoConfig | undefined {
   const message = (error as Error)?.message ?? '';
   if (!message.includes('[@probot/octokit-plugin-config]')) return undefined;
   for (const [url, text] of raw) {

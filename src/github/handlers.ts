@@ -76,7 +76,7 @@ export function onPullRequest(deps: HandlerDeps = {}) {
     const target = targetOf(repository, pr, pr.head.sha, { eventAt: pr.updated_at });
     if (pr.draft) {
       // Drafts: the configuration decides, and nothing is created for a skipped draft.
-      const config = await loadRepoConfig(octokit, target);
+      const config = await loadRepoConfig(octokit, target, { ref: target.baseSha });
       if (config.errors.length === 0 && !config.config.pullRequests.drafts) {
         context.log.info({ pull: pr.number }, 'kms-review: draft pull request skipped (pullRequests.drafts is false)');
         return;

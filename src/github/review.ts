@@ -155,11 +155,11 @@ export async function readPullRequest(
 ): Promise<PullRequestRead> {
   let fromBase: RepoConfig | undefined;
   const configure = async (text: string | undefined) => {
-    fromBase = await loadBaseConfig(octokit, target, text);
+    fromBase = await loadBaseConfig(octokit, target, target.baseSha, text);
     return fromBase.errors.length > 0 ? undefined : sourceOptions(fromBase.config);
   };
   const sources = await readSources(octokit, target, preloaded?.config ?? defaultConfig(), deps, calls, preloaded ? undefined : configure);
-  return { loaded: preloaded ?? fromBase ?? (await loadRepoConfig(octokit, target)), sources };
+  return { loaded: preloaded ?? fromBase ?? (await loadRepoConfig(octokit, target, { ref: target.baseSha })), sources };
 }
 
 const todayOf = (deps: ReviewDeps) => deps.today ?? new Date().toISOString().slice(0, 10);

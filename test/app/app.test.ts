@@ -222,7 +222,7 @@ describe('an oversize review through the webhook', () => {
 describe("the configuration: the base tree's file, Probot's plugin only when needed", () => {
   const R = '/repos/acme/platform-infra';
   const ORG_CONFIG = 'GET /repos/acme/.github/contents/.github%2Fkms-review.yml';
-  const REPO_CONFIG = expect.stringMatching(/^GET \/repos\/acme\/platform-infra\/contents\/\.github(%2F|\/)kms-review\.yml$/);
+  const REPO_CONFIG_AT_BASE = `GET ${R}/contents/.github%2Fkms-review.yml?ref=${BASE}`;
   const reviewCalls = (config: unknown[]) => [
     expect.stringContaining('/check-runs?check_name='),
     `POST ${R}/check-runs`,
@@ -261,16 +261,19 @@ describe("the configuration: the base tree's file, Probot's plugin only when nee
     fake.orgConfig = 'failOn: never\n';
     fake.start();
     await deliver(probot, 'pull_request.opened', payload('pull_request.opened'));
-    expect(fake.requests().slice(1)).toEqual(reviewCalls([REPO_CONFIG, ORG_CONFIG]));
+    // The chain starts at the base commit's file (not the default branch's).
+    expect(fake.requests().slice(1)).toEqual(reviewCalls([REPO_CONFIG_AT_BASE, ORG_CONFIG]));
     expect(completion(fake)).toMatchObject({ status: 'completed', conclusion: 'neutral' });
   });
 
-  it("absent from the base tree: the organisation's `.github` repository may provide the defaults", async () => {
+  it("absent from the base tree: only the organisation's `.github` repository is asked, whatever the default branch holds", async () => {
     fake.folders(`${SCENARIO}/before`, `${SCENARIO}/after`);
+    fake.config = 'failOn: high\n';
+    fake.configOutsideTrees = true; // the default branch has a file; the pull request's base does not
     fake.orgConfig = 'failOn: never\n';
     fake.start();
     await deliver(probot, 'pull_request.opened', payload('pull_request.opened'));
-    expect(fake.requests().slice(1)).toEqual(reviewCalls([REPO_CONFIG, ORG_CONFIG]));
+    expect(fake.requests().slice(1)).toEqual(reviewCalls([ORG_CONFIG]));
     expect(completion(fake)).toMatchObject({ status: 'completed', conclusion: 'neutral' });
   });
 

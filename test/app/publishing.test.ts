@@ -12,7 +12,6 @@ const CONFIG = 'failOn: high\nenvironments:\n  prod: ["envs/prod/**"]\n  dev: ["
 const R = '/repos/acme/platform-infra';
 const HEAD2 = '4'.repeat(40);
 const LOOKUP = (sha: string) => `GET ${R}/commits/${sha}/check-runs?check_name=KMS%20key%20strategy&filter=latest&per_page=100`;
-const CONFIG_GET = expect.stringMatching(/^GET \/repos\/acme\/platform-infra\/contents\/\.github(%2F|\/)kms-review\.yml$/);
 const BLOBS = expect.stringMatching(/^POST \/graphql \(\d+ blobs\)$/);
 
 let fake: FakeApp;
@@ -67,8 +66,7 @@ describe('synchronize with a fixed finding', () => {
       `GET ${R}/git/trees/${BASE}?recursive=true`,
       `GET ${R}/git/trees/${HEAD2}?recursive=true`,
       'POST /graphql (1 blobs)', // the base blob is in the cache already
-      // No `.github/kms-review.yml` in the base tree: Probot's plugin reads the repository's, then the organisation's default.
-      CONFIG_GET,
+      // No `.github/kms-review.yml` in the base tree: the organisation's default is asked for.
       'GET /repos/acme/.github/contents/.github%2Fkms-review.yml',
       `GET ${R}/pulls/42`,
       // The PR has comments now: its `/kms ignore` marker comment is looked for.
