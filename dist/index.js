@@ -7379,6 +7379,1782 @@ var require_dist = __commonJS({
   }
 });
 
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module2) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module2.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars2) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars2.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str3) => REGEX_SPECIAL_CHARS.test(str3);
+    exports.isRegexChar = (str3) => str3.length === 1 && exports.hasRegexChars(str3);
+    exports.escapeRegex = (str3) => str3.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str3) => str3.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform2 = navigator.platform.toLowerCase();
+        return platform2 === "win32" || platform2 === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str3) => {
+      return str3.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input2, char, lastIdx) => {
+      const idx = input2.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input2;
+      if (input2[idx - 1] === "\\") return exports.escapeLast(input2, char, idx - 1);
+      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
+    };
+    exports.removePrefix = (input2, state2 = {}) => {
+      let output2 = input2;
+      if (output2.startsWith("./")) {
+        output2 = output2.slice(2);
+        state2.prefix = "./";
+      }
+      return output2;
+    };
+    exports.wrapOutput = (input2, state2 = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output2 = `${prepend}(?:${input2})${append}`;
+      if (state2.negated === true) {
+        output2 = `(?:^(?!${output2}).*$)`;
+      }
+      return output2;
+    };
+    exports.basename = (path, { windows } = {}) => {
+      const segs = path.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module2) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code5) => {
+      return code5 === CHAR_FORWARD_SLASH || code5 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input2, options) => {
+      const opts = options || {};
+      const length = input2.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens2 = [];
+      const parts2 = [];
+      let str3 = input2;
+      let index = -1;
+      let start2 = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code5;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str3.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code5;
+        return str3.charCodeAt(++index);
+      };
+      while (index < length) {
+        code5 = advance();
+        let next;
+        if (code5 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code5 = advance();
+          if (code5 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code5 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code5 = advance())) {
+            if (code5 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code5 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code5 === CHAR_DOT && (code5 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code5 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code5 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code5 === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens2.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start2 + 1) {
+            start2 += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code5 === CHAR_PLUS || code5 === CHAR_AT || code5 === CHAR_ASTERISK || code5 === CHAR_QUESTION_MARK || code5 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code5 === CHAR_EXCLAMATION_MARK && index === start2) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code5 = advance())) {
+                if (code5 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code5 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code5 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code5 === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code5 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code5 === CHAR_EXCLAMATION_MARK && index === start2) {
+          negated = token.negated = true;
+          start2++;
+          continue;
+        }
+        if (opts.noparen !== true && code5 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code5 = advance())) {
+              if (code5 === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code5 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str3;
+      let prefix = "";
+      let glob = "";
+      if (start2 > 0) {
+        prefix = str3.slice(0, start2);
+        str3 = str3.slice(start2);
+        lastIndex -= start2;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str3.slice(0, lastIndex);
+        glob = str3.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str3;
+      } else {
+        base = str3;
+      }
+      if (base && base !== "" && base !== "/" && base !== str3) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state2 = {
+        prefix,
+        input: input2,
+        start: start2,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state2.maxDepth = 0;
+        if (!isPathSeparator(code5)) {
+          tokens2.push(token);
+        }
+        state2.tokens = tokens2;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n4 = prevIndex !== void 0 ? prevIndex + 1 : start2;
+          const i6 = slashes[idx];
+          const value3 = input2.slice(n4, i6);
+          if (opts.tokens) {
+            if (idx === 0 && start2 !== 0) {
+              tokens2[idx].isPrefix = true;
+              tokens2[idx].value = prefix;
+            } else {
+              tokens2[idx].value = value3;
+            }
+            depth(tokens2[idx]);
+            state2.maxDepth += tokens2[idx].depth;
+          }
+          if (i6 >= start2) {
+            parts2.push(value3);
+            prevIndex = i6;
+          }
+        }
+        const n3 = prevIndex !== void 0 ? prevIndex + 1 : start2;
+        const value2 = input2.slice(n3);
+        parts2.push(value2);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
+          tokens2[tokens2.length - 1].value = value2;
+          depth(tokens2[tokens2.length - 1]);
+          state2.maxDepth += tokens2[tokens2.length - 1].depth;
+        }
+        state2.slashes = slashes;
+        state2.parts = parts2;
+      }
+      return state2;
+    };
+    module2.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module2) {
+    "use strict";
+    var constants = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants;
+    var expandRange = (args2, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args2, options);
+      }
+      args2.sort();
+      const value2 = `[${args2.join("-")}]`;
+      try {
+        new RegExp(value2);
+      } catch (ex) {
+        return args2.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value2;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input2) => {
+      const parts2 = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let value2 = "";
+      let escaped = false;
+      for (const ch of input2) {
+        if (escaped === true) {
+          value2 += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value2 += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          value2 += ch;
+          continue;
+        }
+        if (quote2 === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts2.push(value2);
+              value2 = "";
+              continue;
+            }
+          }
+        }
+        value2 += ch;
+      }
+      parts2.push(value2);
+      return parts2;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value2 = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value2)) {
+          value2 = value2.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value2)) {
+        return;
+      }
+      return value2.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values2 = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i6 = 0; i6 < values2.length; i6++) {
+        for (let j5 = i6 + 1; j5 < values2.length; j5++) {
+          const a5 = values2[i6];
+          const b5 = values2[j5];
+          const char = a5[0];
+          if (!char || a5 !== char.repeat(a5.length) || b5 !== char.repeat(b5.length)) {
+            continue;
+          }
+          if (a5 === b5 || a5.startsWith(b5) || b5.startsWith(a5)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let escaped = false;
+      for (let i6 = 1; i6 < pattern.length; i6++) {
+        const ch = pattern[i6];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote2 === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i6 !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i6),
+              end: i6
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars2) => {
+      const source = chars2.length === 1 ? utils.escapeRegex(chars2[0]) : `[${chars2.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars2 = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars2.push(branch);
+        index += match.end + 1;
+      }
+      if (chars2.length < 1) {
+        return;
+      }
+      return chars2;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value2 = pattern.trim();
+      let match = parseRepeatedExtglob(value2);
+      while (match) {
+        depth++;
+        value2 = match.body.trim();
+        match = parseRepeatedExtglob(value2);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body2, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body2).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars2 = getStarExtglobSequenceChars(branch);
+        if (chars2) {
+          sawStarSequence = true;
+          safeChars.push(...chars2);
+          continue;
+        }
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse8 = (input2, options) => {
+      if (typeof input2 !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input2 = REPLACEMENTS[input2] || input2;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input2.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens2 = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state2 = {
+        input: input2,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens: tokens2
+      };
+      input2 = utils.removePrefix(input2, state2);
+      len = input2.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value2;
+      const eos = () => state2.index === len - 1;
+      const peek = state2.peek = (n3 = 1) => input2[state2.index + n3];
+      const advance = state2.advance = () => input2[++state2.index] || "";
+      const remaining = () => input2.slice(state2.index + 1);
+      const consume = (value3 = "", num = 0) => {
+        state2.consumed += value3;
+        state2.index += num;
+      };
+      const append = (token) => {
+        state2.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate2 = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state2.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state2.negated = true;
+        state2.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state2[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state2[type]--;
+        stack.pop();
+      };
+      const push2 = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state2.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state2.output = state2.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state2.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens2.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value3) => {
+        const token = { ...EXTGLOB_CHARS[value3], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state2.parens;
+        token.output = state2.output;
+        token.startIndex = state2.index;
+        token.tokensIndex = tokens2.length;
+        const output2 = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push2({ type, value: value3, output: state2.output ? "" : ONE_CHAR });
+        push2({ type: "paren", extglob: true, value: advance(), output: output2 });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal2 = input2.slice(token.startIndex, state2.index + 1);
+        const body2 = input2.slice(token.startIndex + 2, state2.index);
+        const analysis = analyzeRepeatedExtglob(body2, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open2 = tokens2[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal2;
+          open2.output = safeOutput || utils.escapeRegex(literal2);
+          for (let i6 = token.tokensIndex + 1; i6 < tokens2.length; i6++) {
+            tokens2[i6].value = "";
+            tokens2[i6].output = "";
+            delete tokens2[i6].suffix;
+          }
+          state2.output = token.output + open2.output;
+          state2.backtrack = true;
+          push2({ type: "paren", extglob: true, value: value2, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output2 = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output2 = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse8(rest, { ...options, fastpaths: false }).output;
+            output2 = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state2.negatedExtglob = true;
+          }
+        }
+        push2({ type: "paren", extglob: true, value: value2, output: output2 });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
+        let backslashes = false;
+        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m3, esc2, chars2, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m3;
+          }
+          if (first === "?") {
+            if (esc2) {
+              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars2.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars2.length);
+          }
+          if (first === "*") {
+            if (esc2) {
+              return esc2 + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc2 ? m3 : `\\${m3}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output2 = output2.replace(/\\/g, "");
+          } else {
+            output2 = output2.replace(/\\+/g, (m3) => {
+              return m3.length % 2 === 0 ? "\\\\" : m3 ? "\\" : "";
+            });
+          }
+        }
+        if (output2 === input2 && opts.contains === true) {
+          state2.output = input2;
+          return state2;
+        }
+        state2.output = utils.wrapOutput(output2, state2, options);
+        return state2;
+      }
+      while (!eos()) {
+        value2 = advance();
+        if (value2 === "\0") {
+          continue;
+        }
+        if (value2 === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value2 += "\\";
+            push2({ type: "text", value: value2 });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state2.index += slashes;
+            if (slashes % 2 !== 0) {
+              value2 += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value2 = advance();
+          } else {
+            value2 += advance();
+          }
+          if (state2.brackets === 0) {
+            push2({ type: "text", value: value2 });
+            continue;
+          }
+        }
+        if (state2.brackets > 0 && (value2 !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value2 === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix3 = POSIX_REGEX_SOURCE[rest2];
+                if (posix3) {
+                  prev.value = pre + posix3;
+                  state2.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens2.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value2 === "[" && peek() !== ":" || value2 === "-" && peek() === "]") {
+            value2 = `\\${value2}`;
+          }
+          if (value2 === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value2 = `\\${value2}`;
+          }
+          if (opts.posix === true && value2 === "!" && prev.value === "[") {
+            value2 = "^";
+          }
+          prev.value += value2;
+          append({ value: value2 });
+          continue;
+        }
+        if (state2.quotes === 1 && value2 !== '"') {
+          value2 = utils.escapeRegex(value2);
+          prev.value += value2;
+          append({ value: value2 });
+          continue;
+        }
+        if (value2 === '"') {
+          state2.quotes = state2.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push2({ type: "text", value: value2 });
+          }
+          continue;
+        }
+        if (value2 === "(") {
+          increment("parens");
+          push2({ type: "paren", value: value2 });
+          continue;
+        }
+        if (value2 === ")") {
+          if (state2.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state2.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push2({ type: "paren", value: value2, output: state2.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value2 === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value2 = `\\${value2}`;
+          } else {
+            increment("brackets");
+          }
+          push2({ type: "bracket", value: value2 });
+          continue;
+        }
+        if (value2 === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push2({ type: "text", value: value2, output: `\\${value2}` });
+            continue;
+          }
+          if (state2.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push2({ type: "text", value: value2, output: `\\${value2}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value2 = `/${value2}`;
+          }
+          prev.value += value2;
+          append({ value: value2 });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state2.output = state2.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state2.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state2.output += prev.value;
+          continue;
+        }
+        if (value2 === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open2 = {
+            type: "brace",
+            value: value2,
+            output: "(",
+            outputIndex: state2.output.length,
+            tokensIndex: state2.tokens.length
+          };
+          braces.push(open2);
+          push2(open2);
+          continue;
+        }
+        if (value2 === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push2({ type: "text", value: value2, output: value2 });
+            continue;
+          }
+          let output2 = ")";
+          if (brace.dots === true) {
+            const arr = tokens2.slice();
+            const range3 = [];
+            for (let i6 = arr.length - 1; i6 >= 0; i6--) {
+              tokens2.pop();
+              if (arr[i6].type === "brace") {
+                break;
+              }
+              if (arr[i6].type !== "dots") {
+                range3.unshift(arr[i6].value);
+              }
+            }
+            output2 = expandRange(range3, opts);
+            state2.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out2 = state2.output.slice(0, brace.outputIndex);
+            const toks = state2.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value2 = output2 = "\\}";
+            state2.output = out2;
+            for (const t of toks) {
+              state2.output += t.output || t.value;
+            }
+          }
+          push2({ type: "brace", value: value2, output: output2 });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value2 === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push2({ type: "text", value: value2 });
+          continue;
+        }
+        if (value2 === ",") {
+          let output2 = value2;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output2 = "|";
+          }
+          push2({ type: "comma", value: value2, output: output2 });
+          continue;
+        }
+        if (value2 === "/") {
+          if (prev.type === "dot" && state2.index === state2.start + 1) {
+            state2.start = state2.index + 1;
+            state2.consumed = "";
+            state2.output = "";
+            tokens2.pop();
+            prev = bos;
+            continue;
+          }
+          push2({ type: "slash", value: value2, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value2 === ".") {
+          if (state2.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value2;
+            prev.value += value2;
+            brace.dots = true;
+            continue;
+          }
+          if (state2.braces + state2.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push2({ type: "text", value: value2, output: DOT_LITERAL });
+            continue;
+          }
+          push2({ type: "dot", value: value2, output: DOT_LITERAL });
+          continue;
+        }
+        if (value2 === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value2);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output2 = value2;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output2 = `\\${value2}`;
+            }
+            push2({ type: "text", value: value2, output: output2 });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push2({ type: "qmark", value: value2, output: QMARK_NO_DOT });
+            continue;
+          }
+          push2({ type: "qmark", value: value2, output: QMARK });
+          continue;
+        }
+        if (value2 === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value2);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state2.index === 0) {
+            negate2();
+            continue;
+          }
+        }
+        if (value2 === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value2);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push2({ type: "plus", value: value2, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state2.parens > 0) {
+            push2({ type: "plus", value: value2 });
+            continue;
+          }
+          push2({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value2 === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push2({ type: "at", extglob: true, value: value2, output: "" });
+            continue;
+          }
+          push2({ type: "text", value: value2 });
+          continue;
+        }
+        if (value2 !== "*") {
+          if (value2 === "$" || value2 === "^") {
+            value2 = `\\${value2}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value2 += match[0];
+            state2.index += match[0].length;
+          }
+          push2({ type: "text", value: value2 });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value2;
+          prev.output = star;
+          state2.backtrack = true;
+          state2.globstar = true;
+          consume(value2);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value2);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value2);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push2({ type: "star", value: value2, output: "" });
+            continue;
+          }
+          const isBrace = state2.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push2({ type: "star", value: value2, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input2[state2.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state2.parens > 0 && rest === ")".repeat(state2.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value2;
+            prev.output = globstar(opts);
+            state2.output = prev.output;
+            state2.globstar = true;
+            consume(value2);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state2.output = state2.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value2;
+            state2.globstar = true;
+            state2.output += prior.output + prev.output;
+            consume(value2);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end2 = rest[1] !== void 0 ? "|$" : "";
+            state2.output = state2.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end2})`;
+            prev.value += value2;
+            state2.output += prior.output + prev.output;
+            state2.globstar = true;
+            consume(value2 + advance());
+            push2({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value2;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state2.output = prev.output;
+            state2.globstar = true;
+            consume(value2 + advance());
+            push2({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state2.output = state2.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value2;
+          state2.output += prev.output;
+          state2.globstar = true;
+          consume(value2);
+          continue;
+        }
+        const token = { type: "star", value: value2, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push2(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value2;
+          push2(token);
+          continue;
+        }
+        if (state2.index === state2.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state2.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state2.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state2.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state2.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push2(token);
+      }
+      while (state2.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state2.output = utils.escapeLast(state2.output, "[");
+        decrement("brackets");
+      }
+      while (state2.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state2.output = utils.escapeLast(state2.output, "(");
+        decrement("parens");
+      }
+      while (state2.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state2.output = utils.escapeLast(state2.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state2.backtrack === true) {
+        state2.output = "";
+        for (const token of state2.tokens) {
+          state2.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state2.output += token.suffix;
+          }
+        }
+      }
+      return state2;
+    };
+    parse8.fastpaths = (input2, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input2.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input2 = REPLACEMENTS[input2] || input2;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state2 = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str3) => {
+        switch (str3) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str3);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output2 = utils.removePrefix(input2, state2);
+      let source = create(output2);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module2.exports = parse8;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
+    "use strict";
+    var scan = require_scan();
+    var parse8 = require_parse();
+    var utils = require_utils();
+    var constants = require_constants();
+    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch5 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input2) => picomatch5(input2, options, returnState));
+        const arrayMatcher = (str3) => {
+          for (const isMatch of fns) {
+            const state3 = isMatch(str3);
+            if (state3) return state3;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject3(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix3 = opts.windows;
+      const regex = isState ? picomatch5.compileRe(glob, options) : picomatch5.makeRe(glob, options, false, true);
+      const state2 = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher2 = (input2, returnObject = false) => {
+        const { isMatch, match, output: output2 } = picomatch5.test(input2, regex, options, { glob, posix: posix3 });
+        const result2 = { glob, state: state2, regex, posix: posix3, input: input2, output: output2, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result2);
+        }
+        if (isMatch === false) {
+          result2.isMatch = false;
+          return returnObject ? result2 : false;
+        }
+        if (isIgnored(input2)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result2);
+          }
+          result2.isMatch = false;
+          return returnObject ? result2 : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result2);
+        }
+        return returnObject ? result2 : true;
+      };
+      if (returnState) {
+        matcher2.state = state2;
+      }
+      return matcher2;
+    };
+    picomatch5.test = (input2, regex, options, { glob, posix: posix3 } = {}) => {
+      if (typeof input2 !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input2 === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format3 = opts.format || (posix3 ? utils.toPosixSlashes : null);
+      let match = input2 === glob;
+      let output2 = match && format3 ? format3(input2) : input2;
+      if (match === false) {
+        output2 = format3 ? format3(input2) : input2;
+        match = output2 === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch5.matchBase(input2, regex, options, posix3);
+        } else {
+          match = regex.exec(output2);
+        }
+      }
+      return { isMatch: Boolean(match), match, output: output2 };
+    };
+    picomatch5.matchBase = (input2, glob, options, posix3 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options);
+      return regex.test(utils.basename(input2, { windows: posix3 }));
+    };
+    picomatch5.isMatch = (str3, patterns, options) => picomatch5(patterns, options)(str3);
+    picomatch5.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p3) => picomatch5.parse(p3, options));
+      return parse8(pattern, { ...options, fastpaths: false });
+    };
+    picomatch5.scan = (input2, options) => scan(input2, options);
+    picomatch5.compileRe = (state2, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state2.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state2.output})${append}`;
+      if (state2 && state2.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch5.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state2;
+      }
+      return regex;
+    };
+    picomatch5.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+      if (!input2 || typeof input2 !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
+        parsed.output = parse8.fastpaths(input2, options);
+      }
+      if (!parsed.output) {
+        parsed = parse8(input2, options);
+      }
+      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch5.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err2) {
+        if (options && options.debug === true) throw err2;
+        return /$^/;
+      }
+    };
+    picomatch5.constants = constants;
+    module2.exports = picomatch5;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module2) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch5(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch5, pico);
+    module2.exports = picomatch5;
+  }
+});
+
 // node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js
 var state, emitWarningIfUnsupportedVersion;
 var init_emitWarningIfUnsupportedVersion = __esm({
@@ -7739,11 +9515,11 @@ var require_dist_cjs = __commonJS({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/transport/getSmithyContext.js
-var import_types, getSmithyContext;
+var import_types7, getSmithyContext;
 var init_getSmithyContext = __esm({
   "node_modules/@smithy/core/dist-es/submodules/transport/getSmithyContext.js"() {
-    import_types = __toESM(require_dist_cjs());
-    getSmithyContext = (context) => context[import_types.SMITHY_CONTEXT_KEY] || (context[import_types.SMITHY_CONTEXT_KEY] = {});
+    import_types7 = __toESM(require_dist_cjs());
+    getSmithyContext = (context) => context[import_types7.SMITHY_CONTEXT_KEY] || (context[import_types7.SMITHY_CONTEXT_KEY] = {});
   }
 });
 
@@ -8459,7 +10235,7 @@ var init_quote_header = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/serde/schema-serde-lib/schema-date-utils.js
-function range(v, min, max) {
+function range2(v, min, max) {
   const _v = Number(v);
   if (_v < min || _v > max) {
     throw new Error(`Value ${_v} out of range [${min}, ${max}]`);
@@ -8511,11 +10287,11 @@ var init_schema_date_utils = __esm({
         throw new TypeError(`Invalid RFC3339 timestamp format ${value2}`);
       }
       const [, yearStr, monthStr, dayStr, hours, minutes, seconds, , ms, offsetStr] = matches;
-      range(monthStr, 1, 12);
-      range(dayStr, 1, 31);
-      range(hours, 0, 23);
-      range(minutes, 0, 59);
-      range(seconds, 0, 60);
+      range2(monthStr, 1, 12);
+      range2(dayStr, 1, 31);
+      range2(hours, 0, 23);
+      range2(minutes, 0, 59);
+      range2(seconds, 0, 60);
       const date6 = new Date(Date.UTC(Number(yearStr), Number(monthStr) - 1, Number(dayStr), Number(hours), Number(minutes), Number(seconds), Number(ms) ? Math.round(parseFloat(`0.${ms}`) * 1e3) : 0));
       date6.setUTCFullYear(Number(yearStr));
       if (offsetStr.toUpperCase() != "Z") {
@@ -8553,10 +10329,10 @@ var init_schema_date_utils = __esm({
       }
       if (year2 && second) {
         const timestamp = Date.UTC(Number(year2), months.indexOf(month), Number(day), Number(hour), Number(minute), Number(second), fraction ? Math.round(parseFloat(`0.${fraction}`) * 1e3) : 0);
-        range(day, 1, 31);
-        range(hour, 0, 23);
-        range(minute, 0, 59);
-        range(second, 0, 60);
+        range2(day, 1, 31);
+        range2(hour, 0, 23);
+        range2(minute, 0, 59);
+        range2(second, 0, 60);
         const date6 = new Date(timestamp);
         date6.setUTCFullYear(Number(year2));
         return date6;
@@ -8647,17 +10423,17 @@ var init_split_header = __esm({
 function nv(input2) {
   return new NumericValue(String(input2), "bigDecimal");
 }
-var format, NumericValue;
+var format2, NumericValue;
 var init_NumericValue = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/value/NumericValue.js"() {
-    format = /^-?((0|[1-9]\d*)(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/;
+    format2 = /^-?((0|[1-9]\d*)(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/;
     NumericValue = class _NumericValue {
       string;
       type;
       constructor(string4, type) {
         this.string = string4;
         this.type = type;
-        if (!format.test(string4)) {
+        if (!format2.test(string4)) {
           throw new Error(`@smithy/core/serde - NumericValue string must conform to the Smithy bigDecimal format. Received: "${string4}"`);
         }
       }
@@ -8669,7 +10445,7 @@ var init_NumericValue = __esm({
           return false;
         }
         const _nv = object2;
-        return _NumericValue.prototype.isPrototypeOf(object2) || _nv.type === "bigDecimal" && format.test(_nv.string);
+        return _NumericValue.prototype.isPrototypeOf(object2) || _nv.type === "bigDecimal" && format2.test(_nv.string);
       }
     };
   }
@@ -9081,22 +10857,22 @@ var init_getProfileName = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js
-import { createHash } from "node:crypto";
-import { join } from "node:path";
+import { createHash as createHash2 } from "node:crypto";
+import { join as join3 } from "node:path";
 var getSSOTokenFilepath;
 var init_getSSOTokenFilepath = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js"() {
     init_getHomeDir();
     getSSOTokenFilepath = (id) => {
-      const hasher = createHash("sha1");
+      const hasher = createHash2("sha1");
       const cacheName = hasher.update(id).digest("hex");
-      return join(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
+      return join3(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
     };
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFromFile.js
-import { readFile } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 var tokenIntercept, getSSOTokenFromFile;
 var init_getSSOTokenFromFile = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFromFile.js"() {
@@ -9107,7 +10883,7 @@ var init_getSSOTokenFromFile = __esm({
         return tokenIntercept[id];
       }
       const ssoTokenFilepath = getSSOTokenFilepath(id);
-      const ssoTokenText = await readFile(ssoTokenFilepath, "utf8");
+      const ssoTokenText = await readFile2(ssoTokenFilepath, "utf8");
       return JSON.parse(ssoTokenText);
     };
   }
@@ -9122,20 +10898,20 @@ var init_constants = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigData.js
-var import_types2, getConfigData;
+var import_types8, getConfigData;
 var init_getConfigData = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigData.js"() {
-    import_types2 = __toESM(require_dist_cjs());
+    import_types8 = __toESM(require_dist_cjs());
     init_constants();
     getConfigData = (data) => Object.entries(data).filter(([key]) => {
       const indexOfSeparator = key.indexOf(CONFIG_PREFIX_SEPARATOR);
       if (indexOfSeparator === -1) {
         return false;
       }
-      return Object.values(import_types2.IniSectionType).includes(key.substring(0, indexOfSeparator));
+      return Object.values(import_types8.IniSectionType).includes(key.substring(0, indexOfSeparator));
     }).reduce((acc, [key, value2]) => {
       const indexOfSeparator = key.indexOf(CONFIG_PREFIX_SEPARATOR);
-      const updatedKey = key.substring(0, indexOfSeparator) === import_types2.IniSectionType.PROFILE ? key.substring(indexOfSeparator + 1) : key;
+      const updatedKey = key.substring(0, indexOfSeparator) === import_types8.IniSectionType.PROFILE ? key.substring(indexOfSeparator + 1) : key;
       acc[updatedKey] = value2;
       return acc;
     }, {
@@ -9145,32 +10921,32 @@ var init_getConfigData = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js
-import { join as join2 } from "node:path";
+import { join as join4 } from "node:path";
 var ENV_CONFIG_PATH, getConfigFilepath;
 var init_getConfigFilepath = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js"() {
     init_getHomeDir();
     ENV_CONFIG_PATH = "AWS_CONFIG_FILE";
-    getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || join2(getHomeDir(), ".aws", "config");
+    getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || join4(getHomeDir(), ".aws", "config");
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js
-import { join as join3 } from "node:path";
+import { join as join5 } from "node:path";
 var ENV_CREDENTIALS_PATH, getCredentialsFilepath;
 var init_getCredentialsFilepath = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js"() {
     init_getHomeDir();
     ENV_CREDENTIALS_PATH = "AWS_SHARED_CREDENTIALS_FILE";
-    getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || join3(getHomeDir(), ".aws", "credentials");
+    getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || join5(getHomeDir(), ".aws", "credentials");
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseIni.js
-var import_types3, prefixKeyRegex, profileNameBlockList, parseIni;
+var import_types9, prefixKeyRegex, profileNameBlockList, parseIni;
 var init_parseIni = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseIni.js"() {
-    import_types3 = __toESM(require_dist_cjs());
+    import_types9 = __toESM(require_dist_cjs());
     init_constants();
     prefixKeyRegex = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
     profileNameBlockList = ["__proto__", "profile __proto__"];
@@ -9188,7 +10964,7 @@ var init_parseIni = __esm({
           const matches = prefixKeyRegex.exec(sectionName);
           if (matches) {
             const [, prefix, , name2] = matches;
-            if (Object.values(import_types3.IniSectionType).includes(prefix)) {
+            if (Object.values(import_types9.IniSectionType).includes(prefix)) {
               currentSection = [prefix, name2].join(CONFIG_PREFIX_SEPARATOR);
             }
           } else {
@@ -9224,12 +11000,12 @@ var init_parseIni = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/readFile.js
 import { readFile as fsReadFile } from "node:fs/promises";
-var filePromises, fileIntercept, readFile2;
+var filePromises, fileIntercept, readFile3;
 var init_readFile = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/readFile.js"() {
     filePromises = {};
     fileIntercept = {};
-    readFile2 = (path, options) => {
+    readFile3 = (path, options) => {
       if (fileIntercept[path] !== void 0) {
         return fileIntercept[path];
       }
@@ -9242,7 +11018,7 @@ var init_readFile = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js
-import { join as join4 } from "node:path";
+import { join as join6 } from "node:path";
 var swallowError, loadSharedConfigFiles;
 var init_loadSharedConfigFiles = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js"() {
@@ -9260,17 +11036,17 @@ var init_loadSharedConfigFiles = __esm({
       const relativeHomeDirPrefix = "~/";
       let resolvedFilepath = filepath;
       if (filepath.startsWith(relativeHomeDirPrefix)) {
-        resolvedFilepath = join4(homeDir, filepath.slice(2));
+        resolvedFilepath = join6(homeDir, filepath.slice(2));
       }
       let resolvedConfigFilepath = configFilepath;
       if (configFilepath.startsWith(relativeHomeDirPrefix)) {
-        resolvedConfigFilepath = join4(homeDir, configFilepath.slice(2));
+        resolvedConfigFilepath = join6(homeDir, configFilepath.slice(2));
       }
       const parsedFiles = await Promise.all([
-        readFile2(resolvedConfigFilepath, {
+        readFile3(resolvedConfigFilepath, {
           ignoreCache: init2.ignoreCache
         }).then(parseIni).then(getConfigData).catch(swallowError),
-        readFile2(resolvedFilepath, {
+        readFile3(resolvedFilepath, {
           ignoreCache: init2.ignoreCache
         }).then(parseIni).catch(swallowError)
       ]);
@@ -9283,12 +11059,12 @@ var init_loadSharedConfigFiles = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSsoSessionData.js
-var import_types4, getSsoSessionData;
+var import_types10, getSsoSessionData;
 var init_getSsoSessionData = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSsoSessionData.js"() {
-    import_types4 = __toESM(require_dist_cjs());
+    import_types10 = __toESM(require_dist_cjs());
     init_loadSharedConfigFiles();
-    getSsoSessionData = (data) => Object.entries(data).filter(([key]) => key.startsWith(import_types4.IniSectionType.SSO_SESSION + CONFIG_PREFIX_SEPARATOR)).reduce((acc, [key, value2]) => ({ ...acc, [key.substring(key.indexOf(CONFIG_PREFIX_SEPARATOR) + 1)]: value2 }), {});
+    getSsoSessionData = (data) => Object.entries(data).filter(([key]) => key.startsWith(import_types10.IniSectionType.SSO_SESSION + CONFIG_PREFIX_SEPARATOR)).reduce((acc, [key, value2]) => ({ ...acc, [key.substring(key.indexOf(CONFIG_PREFIX_SEPARATOR) + 1)]: value2 }), {});
   }
 });
 
@@ -9301,7 +11077,7 @@ var init_loadSsoSessionData = __esm({
     init_parseIni();
     init_readFile();
     swallowError2 = () => ({});
-    loadSsoSessionData = async (init2 = {}) => readFile2(init2.configFilepath ?? getConfigFilepath()).then(parseIni).then(getSsoSessionData).catch(swallowError2);
+    loadSsoSessionData = async (init2 = {}) => readFile3(init2.configFilepath ?? getConfigFilepath()).then(parseIni).then(getSsoSessionData).catch(swallowError2);
   }
 });
 
@@ -9813,7 +11589,7 @@ var sleep;
 var init_sleep = __esm({
   "node_modules/@smithy/core/dist-es/submodules/client/util-waiter/utils/sleep.js"() {
     sleep = (seconds) => {
-      return new Promise((resolve3) => setTimeout(resolve3, seconds * 1e3));
+      return new Promise((resolve4) => setTimeout(resolve4, seconds * 1e3));
     };
   }
 });
@@ -9978,8 +11754,8 @@ var init_createWaiter = __esm({
     init_waiter();
     abortTimeout = (abortSignal) => {
       let onAbort;
-      const promise2 = new Promise((resolve3) => {
-        onAbort = () => resolve3({ state: WaiterState.ABORTED });
+      const promise2 = new Promise((resolve4) => {
+        onAbort = () => resolve4({ state: WaiterState.ABORTED });
         if (typeof abortSignal.addEventListener === "function") {
           abortSignal.addEventListener("abort", onAbort);
         } else {
@@ -10252,7 +12028,7 @@ var init_Schema = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/schema/schemas/ListSchema.js
-var ListSchema, list;
+var ListSchema, list2;
 var init_ListSchema = __esm({
   "node_modules/@smithy/core/dist-es/submodules/schema/schemas/ListSchema.js"() {
     init_Schema();
@@ -10261,7 +12037,7 @@ var init_ListSchema = __esm({
       valueSchema;
       symbol = _ListSchema.symbol;
     };
-    list = (namespace, name2, traits, valueSchema) => Schema.assign(new ListSchema(), {
+    list2 = (namespace, name2, traits, valueSchema) => Schema.assign(new ListSchema(), {
       name: name2,
       namespace,
       traits,
@@ -10859,7 +12635,7 @@ __export(schema_exports, {
   error: () => error62,
   getSchemaSerdePlugin: () => getSchemaSerdePlugin,
   isStaticSchema: () => isStaticSchema,
-  list: () => list,
+  list: () => list2,
   map: () => map2,
   op: () => op,
   operation: () => operation,
@@ -10937,10 +12713,10 @@ var init_schemaLogFilter = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/client/smithy-client/command.js
-var import_types7, operationEventStreamMarker, Command, ClassBuilder;
+var import_types13, operationEventStreamMarker, Command, ClassBuilder;
 var init_command = __esm({
   "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/command.js"() {
-    import_types7 = __toESM(require_dist_cjs());
+    import_types13 = __toESM(require_dist_cjs());
     init_MiddlewareStack();
     init_schemaLogFilter();
     init_schema();
@@ -10957,7 +12733,7 @@ var init_command = __esm({
         }
         const stack = clientStack.concat(this.middlewareStack);
         const { logger: logger2 } = configuration;
-        const additionalSmithyContext = additionalContext[import_types7.SMITHY_CONTEXT_KEY];
+        const additionalSmithyContext = additionalContext[import_types13.SMITHY_CONTEXT_KEY];
         const handlerExecutionContext = {
           logger: logger2,
           clientName,
@@ -10965,7 +12741,7 @@ var init_command = __esm({
           inputFilterSensitiveLog,
           outputFilterSensitiveLog,
           ...additionalContext,
-          [import_types7.SMITHY_CONTEXT_KEY]: {
+          [import_types13.SMITHY_CONTEXT_KEY]: {
             ...additionalSmithyContext,
             commandInstance: this,
             ...smithyContext,
@@ -11320,19 +13096,19 @@ var init_emitWarningIfUnsupportedVersion2 = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/checksum.js
-var import_types8, knownAlgorithms, getChecksumConfiguration, resolveChecksumRuntimeConfig;
+var import_types14, knownAlgorithms, getChecksumConfiguration, resolveChecksumRuntimeConfig;
 var init_checksum = __esm({
   "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/checksum.js"() {
     init_transport();
-    import_types8 = __toESM(require_dist_cjs());
-    knownAlgorithms = Object.values(import_types8.AlgorithmId);
+    import_types14 = __toESM(require_dist_cjs());
+    knownAlgorithms = Object.values(import_types14.AlgorithmId);
     getChecksumConfiguration = (runtimeConfig) => {
       const checksumAlgorithms = [];
-      for (const id in import_types8.AlgorithmId) {
-        if (!hasOwn(import_types8.AlgorithmId, id)) {
+      for (const id in import_types14.AlgorithmId) {
+        if (!hasOwn(import_types14.AlgorithmId, id)) {
           continue;
         }
-        const algorithmId = import_types8.AlgorithmId[id];
+        const algorithmId = import_types14.AlgorithmId[id];
         if (runtimeConfig[algorithmId] === void 0) {
           continue;
         }
@@ -11645,7 +13421,7 @@ var init_client_command_builder = __esm({
 // node_modules/@smithy/core/dist-es/submodules/client/index.js
 var client_exports = {};
 __export(client_exports, {
-  AlgorithmId: () => import_types8.AlgorithmId,
+  AlgorithmId: () => import_types14.AlgorithmId,
   Client: () => Client,
   Command: () => Command,
   NoOpLogger: () => NoOpLogger,
@@ -11849,7 +13625,7 @@ var init_getInstanceMetadataRegion = __esm({
     };
     imdsRequest = async (options) => {
       const { request: request2 } = await import("node:http");
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         const req = request2({
           hostname: options.hostname,
           port: options.port,
@@ -11877,7 +13653,7 @@ var init_getInstanceMetadataRegion = __esm({
           const chunks = [];
           res.on("data", (chunk) => chunks.push(chunk));
           res.on("end", () => {
-            resolve3(Buffer.concat(chunks));
+            resolve4(Buffer.concat(chunks));
             req.destroy();
           });
         });
@@ -12166,7 +13942,7 @@ __export(config_exports, {
   nodeFipsConfigSelectors: () => nodeFipsConfigSelectors,
   numberSelector: () => numberSelector,
   parseKnownFiles: () => parseKnownFiles,
-  readFile: () => readFile2,
+  readFile: () => readFile3,
   resolveCustomEndpointsConfig: () => resolveCustomEndpointsConfig,
   resolveDefaultsModeConfig: () => resolveDefaultsModeConfig,
   resolveEndpointsConfig: () => resolveEndpointsConfig,
@@ -12793,10 +14569,10 @@ var init_getAttr = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/isSet.js
-var isSet;
+var isSet3;
 var init_isSet = __esm({
   "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/isSet.js"() {
-    isSet = (value2) => value2 != null;
+    isSet3 = (value2) => value2 != null;
   }
 });
 
@@ -12827,14 +14603,14 @@ var init_isIpAddress = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/parseURL.js
-var import_types12, DEFAULT_PORTS, parseURL;
+var import_types18, DEFAULT_PORTS, parseURL;
 var init_parseURL = __esm({
   "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/parseURL.js"() {
-    import_types12 = __toESM(require_dist_cjs());
+    import_types18 = __toESM(require_dist_cjs());
     init_isIpAddress();
     DEFAULT_PORTS = {
-      [import_types12.EndpointURLScheme.HTTP]: 80,
-      [import_types12.EndpointURLScheme.HTTPS]: 443
+      [import_types18.EndpointURLScheme.HTTP]: 80,
+      [import_types18.EndpointURLScheme.HTTPS]: 443
     };
     parseURL = (value2) => {
       const whatwgURL = (() => {
@@ -12863,7 +14639,7 @@ var init_parseURL = __esm({
         return null;
       }
       const scheme = protocol.slice(0, -1);
-      if (!Object.values(import_types12.EndpointURLScheme).includes(scheme)) {
+      if (!Object.values(import_types18.EndpointURLScheme).includes(scheme)) {
         return null;
       }
       const isIp = isIpAddress(hostname3);
@@ -12881,7 +14657,7 @@ var init_parseURL = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/split.js
-function split(value2, delimiter, limit) {
+function split2(value2, delimiter, limit) {
   if (limit === 1) {
     return [value2];
   }
@@ -12958,12 +14734,12 @@ var init_endpointFunctions = __esm({
       booleanEquals,
       coalesce,
       getAttr,
-      isSet,
+      isSet: isSet3,
       isValidHostLabel,
       ite,
       not,
       parseURL,
-      split,
+      split: split2,
       stringEquals,
       substring,
       uriEncode
@@ -13021,7 +14797,7 @@ var init_getReferenceValue = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateExpression.js
-var evaluateExpression, callFunction, group;
+var evaluateExpression, callFunction2, group;
 var init_evaluateExpression = __esm({
   "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateExpression.js"() {
     init_types2();
@@ -13039,7 +14815,7 @@ var init_evaluateExpression = __esm({
       }
       throw new EndpointError(`'${keyName3}': ${String(obj2)} is not a string, function or reference.`);
     };
-    callFunction = ({ fn, argv }, options) => {
+    callFunction2 = ({ fn, argv }, options) => {
       const evaluatedArgs = Array(argv.length);
       for (let i6 = 0; i6 < evaluatedArgs.length; ++i6) {
         const arg = argv[i6];
@@ -13065,7 +14841,7 @@ var init_evaluateExpression = __esm({
     };
     group = {
       evaluateExpression,
-      callFunction
+      callFunction: callFunction2
     };
   }
 });
@@ -13089,7 +14865,7 @@ var init_evaluateCondition = __esm({
       if (assign && assign in options.referenceRecord) {
         throw new EndpointError(`'${assign}' is already defined in Reference Record.`);
       }
-      const value2 = callFunction(condition, options);
+      const value2 = callFunction2(condition, options);
       options.logger?.debug?.(`${debugId} evaluateCondition: ${toDebugString(condition)} = ${toDebugString(value2)}`);
       const result2 = value2 === "" ? true : !!value2;
       if (assign != null) {
@@ -13511,7 +15287,7 @@ var init_serdePlugin = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/serde/hash-node/hash-node.js
-import { createHash as createHash2, createHmac } from "node:crypto";
+import { createHash as createHash3, createHmac } from "node:crypto";
 function castSourceData(toCast, encoding) {
   if (Buffer.isBuffer(toCast)) {
     return toCast;
@@ -13545,7 +15321,7 @@ var init_hash_node = __esm({
         return Promise.resolve(this.hash.digest());
       }
       reset() {
-        this.hash = this.secret ? createHmac(this.algorithmIdentifier, castSourceData(this.secret)) : createHash2(this.algorithmIdentifier);
+        this.hash = this.secret ? createHmac(this.algorithmIdentifier, castSourceData(this.secret)) : createHash3(this.algorithmIdentifier);
       }
     };
   }
@@ -13848,7 +15624,7 @@ function createBufferedReadableStream(upstream, size, logger2) {
       if (chunkSize >= size && bufferSize === 0) {
         controller.enqueue(chunk);
       } else {
-        const newSize = merge2(buffers, mode, chunk);
+        const newSize = merge4(buffers, mode, chunk);
         if (!streamBufferingLoggedWarning && bytesSeen > size * 2) {
           streamBufferingLoggedWarning = true;
           logger2?.warn(`@smithy/util-stream - stream chunk size ${chunkSize} is below threshold of ${size}, automatically buffering.`);
@@ -13865,7 +15641,7 @@ function createBufferedReadableStream(upstream, size, logger2) {
     pull
   });
 }
-function merge2(buffers, mode, chunk) {
+function merge4(buffers, mode, chunk) {
   switch (mode) {
     case 0:
       buffers[0] += chunk;
@@ -13943,7 +15719,7 @@ function createBufferedReadable(upstream, size, logger2) {
     if (chunkSize >= size && bufferSize === 0) {
       downstream.push(chunk);
     } else {
-      const newSize = merge2(buffers, mode, chunk);
+      const newSize = merge4(buffers, mode, chunk);
       if (!streamBufferingLoggedWarning && bytesSeen > size * 2) {
         streamBufferingLoggedWarning = true;
         logger2?.warn(`@smithy/util-stream - stream chunk size ${chunkSize} is below threshold of ${size}, automatically buffering.`);
@@ -14115,7 +15891,7 @@ var init_headStream = __esm({
       if (isReadableStream(stream)) {
         return headStream(stream, bytes);
       }
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         const collector = new Collector();
         collector.limit = bytes;
         stream.pipe(collector);
@@ -14126,7 +15902,7 @@ var init_headStream = __esm({
         collector.on("error", reject);
         collector.on("finish", function() {
           const bytes2 = concatBytes(this.buffers);
-          resolve3(bytes2);
+          resolve4(bytes2);
         });
       });
     };
@@ -14278,7 +16054,7 @@ var init_stream_collector = __esm({
       if (isReadableStream(stream)) {
         return collectReadableStream(stream);
       }
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         const collector = new Collector2();
         const nodeStream = stream;
         nodeStream.pipe(collector);
@@ -14289,7 +16065,7 @@ var init_stream_collector = __esm({
         collector.on("error", reject);
         collector.on("finish", function() {
           const bytes = concatBytes(this.bufferedBytes);
-          resolve3(bytes);
+          resolve4(bytes);
         });
       });
     };
@@ -14823,7 +16599,7 @@ var fileStreamHasher, isReadStream;
 var init_fileStreamHasher = __esm({
   "node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/fileStreamHasher.js"() {
     init_HashCalculator();
-    fileStreamHasher = (hashCtor, fileStream) => new Promise((resolve3, reject) => {
+    fileStreamHasher = (hashCtor, fileStream) => new Promise((resolve4, reject) => {
       if (!isReadStream(fileStream)) {
         reject(new Error("Unable to calculate hash for non-file streams."));
         return;
@@ -14841,7 +16617,7 @@ var init_fileStreamHasher = __esm({
       });
       hashCalculator.on("error", reject);
       hashCalculator.on("finish", function() {
-        hash3.digest().then(resolve3).catch(reject);
+        hash3.digest().then(resolve4).catch(reject);
       });
     });
     isReadStream = (stream) => typeof stream.path === "string";
@@ -14860,14 +16636,14 @@ var init_readableStreamHasher = __esm({
       const hash3 = new hashCtor();
       const hashCalculator = new HashCalculator(hash3);
       readableStream.pipe(hashCalculator);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         readableStream.on("error", (err2) => {
           hashCalculator.end();
           reject(err2);
         });
         hashCalculator.on("error", reject);
         hashCalculator.on("finish", () => {
-          hash3.digest().then(resolve3).catch(reject);
+          hash3.digest().then(resolve4).catch(reject);
         });
       });
     };
@@ -14971,11 +16747,11 @@ var init_Md5Js = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Node.js
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 function buildNativeClass() {
   return class Md5Node {
     digestLength = 16;
-    hash = createHash3("md5");
+    hash = createHash4("md5");
     update(data) {
       this.hash.update(toUint8Array(data));
     }
@@ -14984,7 +16760,7 @@ function buildNativeClass() {
       return new Uint8Array(buf2.buffer, buf2.byteOffset, buf2.byteLength);
     }
     reset() {
-      this.hash = createHash3("md5");
+      this.hash = createHash4("md5");
     }
   };
 }
@@ -14995,7 +16771,7 @@ var init_Md5Node = __esm({
     init_Md5Js();
     hasNativeCrypto = (() => {
       try {
-        createHash3("md5");
+        createHash4("md5");
         return true;
       } catch {
         return false;
@@ -15312,7 +17088,7 @@ var init_Sha256Js = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Node.js
-import { createHash as createHash4, createHmac as createHmac2 } from "node:crypto";
+import { createHash as createHash5, createHmac as createHmac2 } from "node:crypto";
 function buildNativeClass3() {
   return class Sha256Node {
     digestLength = 32;
@@ -15346,7 +17122,7 @@ function buildNativeClass3() {
       this.finished = false;
     }
     createHash() {
-      return this.secret ? createHmac2("sha256", toBuffer(this.secret)) : createHash4("sha256");
+      return this.secret ? createHmac2("sha256", toBuffer(this.secret)) : createHash5("sha256");
     }
   };
 }
@@ -15365,7 +17141,7 @@ var init_Sha256Node = __esm({
     init_Sha256Js();
     hasNativeCrypto2 = (() => {
       try {
-        createHash4("sha256");
+        createHash5("sha256");
         return true;
       } catch {
         return false;
@@ -16127,7 +17903,7 @@ async function* readableToIterable(readStream) {
     streamEnded = true;
   });
   while (!generationEnded) {
-    const value2 = await new Promise((resolve3) => setTimeout(() => resolve3(records.shift()), 0));
+    const value2 = await new Promise((resolve4) => setTimeout(() => resolve4(records.shift()), 0));
     if (value2) {
       yield value2;
     }
@@ -17547,15 +19323,15 @@ var init_determineTimestampFormat = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/Field.js
-var import_types23, Field;
+var import_types29, Field;
 var init_Field = __esm({
   "node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/Field.js"() {
-    import_types23 = __toESM(require_dist_cjs());
+    import_types29 = __toESM(require_dist_cjs());
     Field = class {
       name;
       kind;
       values;
-      constructor({ name: name2, kind = import_types23.FieldPosition.HEADER, values: values2 = [] }) {
+      constructor({ name: name2, kind = import_types29.FieldPosition.HEADER, values: values2 = [] }) {
         this.name = name2;
         this.kind = kind;
         this.values = values2;
@@ -18003,7 +19779,7 @@ async function parseJsonBody(streamBody, context, schema) {
     throw e5;
   }
 }
-var parseJsonErrorBody, findKey, sanitizeErrorCode, loadRestJsonErrorCode, loadJsonRpcErrorCode, loadSmithyRpcV2JsonErrorCode, loadErrorCode;
+var parseJsonErrorBody, findKey2, sanitizeErrorCode, loadRestJsonErrorCode, loadJsonRpcErrorCode, loadSmithyRpcV2JsonErrorCode, loadErrorCode;
 var init_parseJsonBody = __esm({
   "node_modules/@smithy/core/dist-es/submodules/protocols/json/parseJsonBody.js"() {
     init_collect_stream_body();
@@ -18016,7 +19792,7 @@ var init_parseJsonBody = __esm({
       value2.message = value2.message ?? value2.Message;
       return value2;
     };
-    findKey = (object2, key) => Object.keys(object2).find((k5) => k5.toLowerCase() === key.toLowerCase());
+    findKey2 = (object2, key) => Object.keys(object2).find((k5) => k5.toLowerCase() === key.toLowerCase());
     sanitizeErrorCode = (rawValue) => {
       let cleanValue = rawValue;
       if (typeof cleanValue === "number") {
@@ -18059,13 +19835,13 @@ var init_parseJsonBody = __esm({
         const location2 = order.shift();
         switch (location2) {
           case "header":
-            const headerKey = findKey(headers ?? {}, "x-amzn-errortype");
+            const headerKey = findKey2(headers ?? {}, "x-amzn-errortype");
             if (headerKey !== void 0) {
               return sanitizeErrorCode(headers[headerKey]);
             }
             break;
           case "code":
-            const codeKey = findKey(data ?? {}, "code");
+            const codeKey = findKey2(data ?? {}, "code");
             if (codeKey && data[codeKey] !== void 0) {
               return sanitizeErrorCode(data[codeKey]);
             }
@@ -20187,11 +21963,11 @@ var init_DefaultIdentityProviderConfig = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/httpApiKeyAuth.js
-var import_types24, HttpApiKeyAuthSigner;
+var import_types30, HttpApiKeyAuthSigner;
 var init_httpApiKeyAuth = __esm({
   "node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/httpApiKeyAuth.js"() {
     init_protocols();
-    import_types24 = __toESM(require_dist_cjs());
+    import_types30 = __toESM(require_dist_cjs());
     HttpApiKeyAuthSigner = class {
       async sign(httpRequest, identity, signingProperties) {
         if (!signingProperties) {
@@ -20207,9 +21983,9 @@ var init_httpApiKeyAuth = __esm({
           throw new Error("request could not be signed with `apiKey` since the `apiKey` is not defined");
         }
         const clonedRequest = HttpRequest.clone(httpRequest);
-        if (signingProperties.in === import_types24.HttpApiKeyAuthLocation.QUERY) {
+        if (signingProperties.in === import_types30.HttpApiKeyAuthLocation.QUERY) {
           clonedRequest.query[signingProperties.name] = identity.apiKey;
-        } else if (signingProperties.in === import_types24.HttpApiKeyAuthLocation.HEADER) {
+        } else if (signingProperties.in === import_types30.HttpApiKeyAuthLocation.HEADER) {
           clonedRequest.headers[signingProperties.name] = signingProperties.scheme ? `${signingProperties.scheme} ${identity.apiKey}` : identity.apiKey;
         } else {
           throw new Error("request can only be signed with `apiKey` locations `query` or `header`, but found: `" + signingProperties.in + "`");
@@ -20945,7 +22721,7 @@ function bindRetryMiddleware(isStreamingPayload2) {
   return (options) => (next, context) => async (args2) => {
     let retryStrategy = await options.retryStrategy();
     const maxAttempts = await options.maxAttempts();
-    const abortSignal = context[import_types25.SMITHY_CONTEXT_KEY]?.abortSignal;
+    const abortSignal = context[import_types31.SMITHY_CONTEXT_KEY]?.abortSignal;
     if (isRetryStrategyV2(retryStrategy)) {
       retryStrategy = retryStrategy;
       const retryTokenScope = (context["partition_id"] ?? "") + (context.__retryLongPoll ? ":longpoll" : "");
@@ -20992,7 +22768,7 @@ function bindRetryMiddleware(isStreamingPayload2) {
           const delay = retryToken.getRetryDelay();
           totalRetryDelay += (retryToken?.$retryLog?.acquisitionDelay ?? 0) + delay;
           if (delay > 0) {
-            await race(new Promise((resolve3) => setTimeout(resolve3, delay)), abortSignal);
+            await race(new Promise((resolve4) => setTimeout(resolve4, delay)), abortSignal);
           }
         }
       }
@@ -21013,13 +22789,13 @@ function bindGetRetryPlugin(isStreamingPayload2) {
     }
   });
 }
-var import_types25, isRetryStrategyV2, getRetryErrorInfo, getRetryErrorType, retryMiddlewareOptions;
+var import_types31, isRetryStrategyV2, getRetryErrorInfo, getRetryErrorType, retryMiddlewareOptions;
 var init_retryMiddleware = __esm({
   "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retryMiddleware.js"() {
     init_client2();
     init_protocols();
     init_serde();
-    import_types25 = __toESM(require_dist_cjs());
+    import_types31 = __toESM(require_dist_cjs());
     init_service_error_classification();
     init_race();
     init_constants5();
@@ -21125,7 +22901,7 @@ var init_DefaultRateLimiter = __esm({
         this.refillTokenBucket();
         while (amount > this.availableTokens) {
           const delay = (amount - this.availableTokens) / this.fillRate * 1e3;
-          await new Promise((resolve3) => _DefaultRateLimiter.setTimeoutFn(resolve3, delay));
+          await new Promise((resolve4) => _DefaultRateLimiter.setTimeoutFn(resolve4, delay));
           this.refillTokenBucket();
         }
         this.availableTokens = this.availableTokens - amount;
@@ -21563,7 +23339,7 @@ var init_StandardRetryStrategy2 = __esm({
               const delayFromResponse = getDelayFromRetryAfterHeader(err2.$response);
               const delay = Math.max(delayFromResponse || 0, delayFromDecider);
               totalDelay += delay;
-              await new Promise((resolve3) => setTimeout(resolve3, delay));
+              await new Promise((resolve4) => setTimeout(resolve4, delay));
               continue;
             }
             if (!err2.$metadata) {
@@ -22073,7 +23849,7 @@ __export(bowser_exports, {
   PLATFORMS_MAP: () => PLATFORMS_MAP,
   default: () => Bowser,
   getParser: () => getParser,
-  parse: () => parse3
+  parse: () => parse5
 });
 function _defineProperties(e5, r5) {
   for (var t = 0; t < r5.length; t++) {
@@ -22100,7 +23876,7 @@ function _toPrimitive(t, r5) {
   }
   return ("string" === r5 ? String : Number)(t);
 }
-var BROWSER_ALIASES_MAP, BROWSER_MAP, PLATFORMS_MAP, OS_MAP, ENGINE_MAP, Utils, commonVersionIdentifier, browsersList, parser_os_default, parser_platforms_default, parser_engines_default, Parser, Bowser, parse3, getParser;
+var BROWSER_ALIASES_MAP, BROWSER_MAP, PLATFORMS_MAP, OS_MAP, ENGINE_MAP, Utils, commonVersionIdentifier, browsersList, parser_os_default, parser_platforms_default, parser_engines_default, Parser4, Bowser, parse5, getParser;
 var init_bowser = __esm({
   "node_modules/bowser/bowser.mjs"() {
     BROWSER_ALIASES_MAP = {
@@ -22464,7 +24240,7 @@ var init_bowser = __esm({
     commonVersionIdentifier = /version\/(\d+(\.?_?\d+)+)/i;
     browsersList = [{
       test: [/gptbot/i],
-      describe: function describe3(ua) {
+      describe: function describe5(ua) {
         var browser = {
           name: "GPTBot"
         };
@@ -22474,7 +24250,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/chatgpt-user/i],
-      describe: function describe4(ua) {
+      describe: function describe6(ua) {
         var browser = {
           name: "ChatGPT-User"
         };
@@ -22484,7 +24260,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/oai-searchbot/i],
-      describe: function describe5(ua) {
+      describe: function describe7(ua) {
         var browser = {
           name: "OAI-SearchBot"
         };
@@ -22494,7 +24270,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/claudebot/i, /claude-web/i, /claude-user/i, /claude-searchbot/i],
-      describe: function describe6(ua) {
+      describe: function describe8(ua) {
         var browser = {
           name: "ClaudeBot"
         };
@@ -22504,7 +24280,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/omgilibot/i, /webzio-extended/i],
-      describe: function describe7(ua) {
+      describe: function describe9(ua) {
         var browser = {
           name: "Omgilibot"
         };
@@ -22514,7 +24290,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/diffbot/i],
-      describe: function describe8(ua) {
+      describe: function describe10(ua) {
         var browser = {
           name: "Diffbot"
         };
@@ -22524,7 +24300,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/perplexitybot/i],
-      describe: function describe9(ua) {
+      describe: function describe11(ua) {
         var browser = {
           name: "PerplexityBot"
         };
@@ -22534,7 +24310,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/perplexity-user/i],
-      describe: function describe10(ua) {
+      describe: function describe12(ua) {
         var browser = {
           name: "Perplexity-User"
         };
@@ -22544,7 +24320,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/youbot/i],
-      describe: function describe11(ua) {
+      describe: function describe13(ua) {
         var browser = {
           name: "YouBot"
         };
@@ -22554,7 +24330,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/meta-webindexer/i],
-      describe: function describe12(ua) {
+      describe: function describe14(ua) {
         var browser = {
           name: "Meta-WebIndexer"
         };
@@ -22564,7 +24340,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/meta-externalads/i],
-      describe: function describe13(ua) {
+      describe: function describe15(ua) {
         var browser = {
           name: "Meta-ExternalAds"
         };
@@ -22574,7 +24350,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/meta-externalagent/i],
-      describe: function describe14(ua) {
+      describe: function describe16(ua) {
         var browser = {
           name: "Meta-ExternalAgent"
         };
@@ -22584,7 +24360,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/meta-externalfetcher/i],
-      describe: function describe15(ua) {
+      describe: function describe17(ua) {
         var browser = {
           name: "Meta-ExternalFetcher"
         };
@@ -22594,7 +24370,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/googlebot/i],
-      describe: function describe16(ua) {
+      describe: function describe18(ua) {
         var browser = {
           name: "Googlebot"
         };
@@ -22604,7 +24380,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/linespider/i],
-      describe: function describe17(ua) {
+      describe: function describe19(ua) {
         var browser = {
           name: "Linespider"
         };
@@ -22614,7 +24390,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/amazonbot/i],
-      describe: function describe18(ua) {
+      describe: function describe20(ua) {
         var browser = {
           name: "AmazonBot"
         };
@@ -22624,7 +24400,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/bingbot/i],
-      describe: function describe19(ua) {
+      describe: function describe21(ua) {
         var browser = {
           name: "BingCrawler"
         };
@@ -22634,7 +24410,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/baiduspider/i],
-      describe: function describe20(ua) {
+      describe: function describe22(ua) {
         var browser = {
           name: "BaiduSpider"
         };
@@ -22644,7 +24420,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/duckduckbot/i],
-      describe: function describe21(ua) {
+      describe: function describe23(ua) {
         var browser = {
           name: "DuckDuckBot"
         };
@@ -22654,7 +24430,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/ia_archiver/i],
-      describe: function describe22(ua) {
+      describe: function describe24(ua) {
         var browser = {
           name: "InternetArchiveCrawler"
         };
@@ -22664,14 +24440,14 @@ var init_bowser = __esm({
       }
     }, {
       test: [/facebookexternalhit/i, /facebookcatalog/i],
-      describe: function describe23() {
+      describe: function describe25() {
         return {
           name: "FacebookExternalHit"
         };
       }
     }, {
       test: [/slackbot/i, /slack-imgProxy/i],
-      describe: function describe24(ua) {
+      describe: function describe26(ua) {
         var browser = {
           name: "SlackBot"
         };
@@ -22681,28 +24457,28 @@ var init_bowser = __esm({
       }
     }, {
       test: [/yahoo!?[\s/]*slurp/i],
-      describe: function describe25() {
+      describe: function describe27() {
         return {
           name: "YahooSlurp"
         };
       }
     }, {
       test: [/yandexbot/i, /yandexmobilebot/i],
-      describe: function describe26() {
+      describe: function describe28() {
         return {
           name: "YandexBot"
         };
       }
     }, {
       test: [/pingdom/i],
-      describe: function describe27() {
+      describe: function describe29() {
         return {
           name: "PingdomBot"
         };
       }
     }, {
       test: [/opera/i],
-      describe: function describe28(ua) {
+      describe: function describe30(ua) {
         var browser = {
           name: "Opera"
         };
@@ -22712,7 +24488,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/opr\/|opios/i],
-      describe: function describe29(ua) {
+      describe: function describe31(ua) {
         var browser = {
           name: "Opera"
         };
@@ -22722,7 +24498,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/SamsungBrowser/i],
-      describe: function describe30(ua) {
+      describe: function describe32(ua) {
         var browser = {
           name: "Samsung Internet for Android"
         };
@@ -22732,7 +24508,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/Whale/i],
-      describe: function describe31(ua) {
+      describe: function describe33(ua) {
         var browser = {
           name: "NAVER Whale Browser"
         };
@@ -22742,7 +24518,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/PaleMoon/i],
-      describe: function describe32(ua) {
+      describe: function describe34(ua) {
         var browser = {
           name: "Pale Moon"
         };
@@ -22752,7 +24528,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/HeyTapBrowser/i],
-      describe: function describe33(ua) {
+      describe: function describe35(ua) {
         var browser = {
           name: "HeyTap Browser"
         };
@@ -22762,7 +24538,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/VivoBrowser/i],
-      describe: function describe34(ua) {
+      describe: function describe36(ua) {
         var browser = {
           name: "Vivo Browser"
         };
@@ -22772,7 +24548,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/MZBrowser/i],
-      describe: function describe35(ua) {
+      describe: function describe37(ua) {
         var browser = {
           name: "MZ Browser"
         };
@@ -22782,7 +24558,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/focus/i],
-      describe: function describe36(ua) {
+      describe: function describe38(ua) {
         var browser = {
           name: "Focus"
         };
@@ -22792,7 +24568,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/swing/i],
-      describe: function describe37(ua) {
+      describe: function describe39(ua) {
         var browser = {
           name: "Swing"
         };
@@ -22802,7 +24578,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/coast/i],
-      describe: function describe38(ua) {
+      describe: function describe40(ua) {
         var browser = {
           name: "Opera Coast"
         };
@@ -22812,7 +24588,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/opt\/\d+(?:.?_?\d+)+/i],
-      describe: function describe39(ua) {
+      describe: function describe41(ua) {
         var browser = {
           name: "Opera Touch"
         };
@@ -22822,7 +24598,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/yabrowser/i],
-      describe: function describe40(ua) {
+      describe: function describe42(ua) {
         var browser = {
           name: "Yandex Browser"
         };
@@ -22832,7 +24608,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/ucbrowser/i],
-      describe: function describe41(ua) {
+      describe: function describe43(ua) {
         var browser = {
           name: "UC Browser"
         };
@@ -22842,7 +24618,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/Maxthon|mxios/i],
-      describe: function describe42(ua) {
+      describe: function describe44(ua) {
         var browser = {
           name: "Maxthon"
         };
@@ -22852,7 +24628,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/epiphany/i],
-      describe: function describe43(ua) {
+      describe: function describe45(ua) {
         var browser = {
           name: "Epiphany"
         };
@@ -22862,7 +24638,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/puffin/i],
-      describe: function describe44(ua) {
+      describe: function describe46(ua) {
         var browser = {
           name: "Puffin"
         };
@@ -22872,7 +24648,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/sleipnir/i],
-      describe: function describe45(ua) {
+      describe: function describe47(ua) {
         var browser = {
           name: "Sleipnir"
         };
@@ -22882,7 +24658,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/k-meleon/i],
-      describe: function describe46(ua) {
+      describe: function describe48(ua) {
         var browser = {
           name: "K-Meleon"
         };
@@ -22892,7 +24668,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/micromessenger/i],
-      describe: function describe47(ua) {
+      describe: function describe49(ua) {
         var browser = {
           name: "WeChat"
         };
@@ -22902,7 +24678,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/qqbrowser/i],
-      describe: function describe48(ua) {
+      describe: function describe50(ua) {
         var browser = {
           name: /qqbrowserlite/i.test(ua) ? "QQ Browser Lite" : "QQ Browser"
         };
@@ -22912,7 +24688,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/msie|trident/i],
-      describe: function describe49(ua) {
+      describe: function describe51(ua) {
         var browser = {
           name: "Internet Explorer"
         };
@@ -22922,7 +24698,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/\sedg\//i],
-      describe: function describe50(ua) {
+      describe: function describe52(ua) {
         var browser = {
           name: "Microsoft Edge"
         };
@@ -22932,7 +24708,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/edg([ea]|ios)\//i],
-      describe: function describe51(ua) {
+      describe: function describe53(ua) {
         var browser = {
           name: "Microsoft Edge"
         };
@@ -22945,7 +24721,7 @@ var init_bowser = __esm({
         if (parser2.hasBrand("Vivaldi")) return true;
         return parser2.test(/vivaldi/i);
       },
-      describe: function describe52(ua, parser2) {
+      describe: function describe54(ua, parser2) {
         var browser = {
           name: "Vivaldi"
         };
@@ -22962,7 +24738,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/seamonkey/i],
-      describe: function describe53(ua) {
+      describe: function describe55(ua) {
         var browser = {
           name: "SeaMonkey"
         };
@@ -22972,7 +24748,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/sailfish/i],
-      describe: function describe54(ua) {
+      describe: function describe56(ua) {
         var browser = {
           name: "Sailfish"
         };
@@ -22982,7 +24758,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/silk/i],
-      describe: function describe55(ua) {
+      describe: function describe57(ua) {
         var browser = {
           name: "Amazon Silk"
         };
@@ -22992,7 +24768,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/phantom/i],
-      describe: function describe56(ua) {
+      describe: function describe58(ua) {
         var browser = {
           name: "PhantomJS"
         };
@@ -23002,7 +24778,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/slimerjs/i],
-      describe: function describe57(ua) {
+      describe: function describe59(ua) {
         var browser = {
           name: "SlimerJS"
         };
@@ -23012,7 +24788,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/blackberry|\bbb\d+/i, /rim\stablet/i],
-      describe: function describe58(ua) {
+      describe: function describe60(ua) {
         var browser = {
           name: "BlackBerry"
         };
@@ -23022,7 +24798,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/(web|hpw)[o0]s/i],
-      describe: function describe59(ua) {
+      describe: function describe61(ua) {
         var browser = {
           name: "WebOS Browser"
         };
@@ -23032,7 +24808,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/bada/i],
-      describe: function describe60(ua) {
+      describe: function describe62(ua) {
         var browser = {
           name: "Bada"
         };
@@ -23042,7 +24818,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/tizen/i],
-      describe: function describe61(ua) {
+      describe: function describe63(ua) {
         var browser = {
           name: "Tizen"
         };
@@ -23052,7 +24828,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/qupzilla/i],
-      describe: function describe62(ua) {
+      describe: function describe64(ua) {
         var browser = {
           name: "QupZilla"
         };
@@ -23062,7 +24838,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/librewolf/i],
-      describe: function describe63(ua) {
+      describe: function describe65(ua) {
         var browser = {
           name: "LibreWolf"
         };
@@ -23072,7 +24848,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/firefox|iceweasel|fxios/i],
-      describe: function describe64(ua) {
+      describe: function describe66(ua) {
         var browser = {
           name: "Firefox"
         };
@@ -23082,7 +24858,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/electron/i],
-      describe: function describe65(ua) {
+      describe: function describe67(ua) {
         var browser = {
           name: "Electron"
         };
@@ -23092,7 +24868,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/sogoumobilebrowser/i, /metasr/i, /se 2\.[x]/i],
-      describe: function describe66(ua) {
+      describe: function describe68(ua) {
         var browser = {
           name: "Sogou Browser"
         };
@@ -23105,7 +24881,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/MiuiBrowser/i],
-      describe: function describe67(ua) {
+      describe: function describe69(ua) {
         var browser = {
           name: "Miui"
         };
@@ -23118,7 +24894,7 @@ var init_bowser = __esm({
         if (parser2.hasBrand("DuckDuckGo")) return true;
         return parser2.test(/\sDdg\/[\d.]+$/i);
       },
-      describe: function describe68(ua, parser2) {
+      describe: function describe70(ua, parser2) {
         var browser = {
           name: "DuckDuckGo"
         };
@@ -23137,7 +24913,7 @@ var init_bowser = __esm({
       test: function test3(parser2) {
         return parser2.hasBrand("Brave");
       },
-      describe: function describe69(ua, parser2) {
+      describe: function describe71(ua, parser2) {
         var browser = {
           name: "Brave"
         };
@@ -23152,7 +24928,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/chromium/i],
-      describe: function describe70(ua) {
+      describe: function describe72(ua) {
         var browser = {
           name: "Chromium"
         };
@@ -23162,7 +24938,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/ladybird/i],
-      describe: function describe71(ua) {
+      describe: function describe73(ua) {
         var browser = {
           name: "Ladybird"
         };
@@ -23172,7 +24948,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/chrome|crios|crmo/i],
-      describe: function describe72(ua) {
+      describe: function describe74(ua) {
         var browser = {
           name: "Chrome"
         };
@@ -23182,7 +24958,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/GSA/i],
-      describe: function describe73(ua) {
+      describe: function describe75(ua) {
         var browser = {
           name: "Google Search"
         };
@@ -23196,7 +24972,7 @@ var init_bowser = __esm({
         var butAndroid = parser2.test(/android/i);
         return notLikeAndroid && butAndroid;
       },
-      describe: function describe74(ua) {
+      describe: function describe76(ua) {
         var browser = {
           name: "Android Browser"
         };
@@ -23206,7 +24982,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/playstation 4/i],
-      describe: function describe75(ua) {
+      describe: function describe77(ua) {
         var browser = {
           name: "PlayStation 4"
         };
@@ -23216,7 +24992,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/safari|applewebkit/i],
-      describe: function describe76(ua) {
+      describe: function describe78(ua) {
         var browser = {
           name: "Safari"
         };
@@ -23226,7 +25002,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/.*/i],
-      describe: function describe77(ua) {
+      describe: function describe79(ua) {
         var regexp = ua.search("\\(") !== -1 ? /^(.*)\/([^/]*)[ \t]\((.*)/ : /^(.*)\/([^/]*) /;
         return {
           name: Utils.getFirstMatch(regexp, ua),
@@ -23236,7 +25012,7 @@ var init_bowser = __esm({
     }];
     parser_os_default = [{
       test: [/Roku\/DVP/],
-      describe: function describe78(ua) {
+      describe: function describe80(ua) {
         var version3 = Utils.getFirstMatch(/Roku\/DVP-(\d+\.\d+)/i, ua);
         return {
           name: OS_MAP.Roku,
@@ -23245,7 +25021,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/windows phone/i],
-      describe: function describe79(ua) {
+      describe: function describe81(ua) {
         var version3 = Utils.getFirstMatch(/windows phone (?:os)?\s?(\d+(\.\d+)*)/i, ua);
         return {
           name: OS_MAP.WindowsPhone,
@@ -23254,7 +25030,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/windows /i],
-      describe: function describe80(ua) {
+      describe: function describe82(ua) {
         var version3 = Utils.getFirstMatch(/Windows ((NT|XP)( \d\d?.\d)?)/i, ua);
         var versionName = Utils.getWindowsVersionName(version3);
         return {
@@ -23267,7 +25043,7 @@ var init_bowser = __esm({
       test: function test5(parser2) {
         return Utils.isFirefoxOnIpad(parser2.getUA());
       },
-      describe: function describe81(ua) {
+      describe: function describe83(ua) {
         var result2 = {
           name: OS_MAP.iOS
         };
@@ -23277,7 +25053,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/macintosh/i],
-      describe: function describe82(ua) {
+      describe: function describe84(ua) {
         var version3 = Utils.getFirstMatch(/mac os x (\d+(\.?_?\d+)+)/i, ua).replace(/[_\s]/g, ".");
         var versionName = Utils.getMacOSVersionName(version3);
         var os = {
@@ -23289,7 +25065,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/(ipod|iphone|ipad)/i],
-      describe: function describe83(ua) {
+      describe: function describe85(ua) {
         var version3 = Utils.getFirstMatch(/os (\d+([_\s]\d+)*) like mac os x/i, ua).replace(/[_\s]/g, ".");
         return {
           name: OS_MAP.iOS,
@@ -23298,7 +25074,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/OpenHarmony/i],
-      describe: function describe84(ua) {
+      describe: function describe86(ua) {
         var version3 = Utils.getFirstMatch(/OpenHarmony\s+(\d+(\.\d+)*)/i, ua);
         return {
           name: OS_MAP.HarmonyOS,
@@ -23311,7 +25087,7 @@ var init_bowser = __esm({
         var butAndroid = parser2.test(/android/i);
         return notLikeAndroid && butAndroid;
       },
-      describe: function describe85(ua) {
+      describe: function describe87(ua) {
         var version3 = Utils.getFirstMatch(/android[\s/-](\d+(\.\d+)*)/i, ua);
         var versionName = Utils.getAndroidVersionName(version3);
         var os = {
@@ -23323,7 +25099,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/(web|hpw)[o0]s/i],
-      describe: function describe86(ua) {
+      describe: function describe88(ua) {
         var version3 = Utils.getFirstMatch(/(?:web|hpw)[o0]s\/(\d+(\.\d+)*)/i, ua);
         var os = {
           name: OS_MAP.WebOS
@@ -23333,7 +25109,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/blackberry|\bbb\d+/i, /rim\stablet/i],
-      describe: function describe87(ua) {
+      describe: function describe89(ua) {
         var version3 = Utils.getFirstMatch(/rim\stablet\sos\s(\d+(\.\d+)*)/i, ua) || Utils.getFirstMatch(/blackberry\d+\/(\d+([_\s]\d+)*)/i, ua) || Utils.getFirstMatch(/\bbb(\d+)/i, ua);
         return {
           name: OS_MAP.BlackBerry,
@@ -23342,7 +25118,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/bada/i],
-      describe: function describe88(ua) {
+      describe: function describe90(ua) {
         var version3 = Utils.getFirstMatch(/bada\/(\d+(\.\d+)*)/i, ua);
         return {
           name: OS_MAP.Bada,
@@ -23351,7 +25127,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/tizen/i],
-      describe: function describe89(ua) {
+      describe: function describe91(ua) {
         var version3 = Utils.getFirstMatch(/tizen[/\s](\d+(\.\d+)*)/i, ua);
         return {
           name: OS_MAP.Tizen,
@@ -23360,21 +25136,21 @@ var init_bowser = __esm({
       }
     }, {
       test: [/linux/i],
-      describe: function describe90() {
+      describe: function describe92() {
         return {
           name: OS_MAP.Linux
         };
       }
     }, {
       test: [/CrOS/],
-      describe: function describe91() {
+      describe: function describe93() {
         return {
           name: OS_MAP.ChromeOS
         };
       }
     }, {
       test: [/PlayStation 4/],
-      describe: function describe92(ua) {
+      describe: function describe94(ua) {
         var version3 = Utils.getFirstMatch(/PlayStation 4[/\s](\d+(\.\d+)*)/i, ua);
         return {
           name: OS_MAP.PlayStation4,
@@ -23384,7 +25160,7 @@ var init_bowser = __esm({
     }];
     parser_platforms_default = [{
       test: [/googlebot/i],
-      describe: function describe93() {
+      describe: function describe95() {
         return {
           type: PLATFORMS_MAP.bot,
           vendor: "Google"
@@ -23392,7 +25168,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/linespider/i],
-      describe: function describe94() {
+      describe: function describe96() {
         return {
           type: PLATFORMS_MAP.bot,
           vendor: "Line"
@@ -23400,7 +25176,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/amazonbot/i],
-      describe: function describe95() {
+      describe: function describe97() {
         return {
           type: PLATFORMS_MAP.bot,
           vendor: "Amazon"
@@ -23408,22 +25184,6 @@ var init_bowser = __esm({
       }
     }, {
       test: [/gptbot/i],
-      describe: function describe96() {
-        return {
-          type: PLATFORMS_MAP.bot,
-          vendor: "OpenAI"
-        };
-      }
-    }, {
-      test: [/chatgpt-user/i],
-      describe: function describe97() {
-        return {
-          type: PLATFORMS_MAP.bot,
-          vendor: "OpenAI"
-        };
-      }
-    }, {
-      test: [/oai-searchbot/i],
       describe: function describe98() {
         return {
           type: PLATFORMS_MAP.bot,
@@ -23431,8 +25191,24 @@ var init_bowser = __esm({
         };
       }
     }, {
-      test: [/baiduspider/i],
+      test: [/chatgpt-user/i],
       describe: function describe99() {
+        return {
+          type: PLATFORMS_MAP.bot,
+          vendor: "OpenAI"
+        };
+      }
+    }, {
+      test: [/oai-searchbot/i],
+      describe: function describe100() {
+        return {
+          type: PLATFORMS_MAP.bot,
+          vendor: "OpenAI"
+        };
+      }
+    }, {
+      test: [/baiduspider/i],
+      describe: function describe101() {
         return {
           type: PLATFORMS_MAP.bot,
           vendor: "Baidu"
@@ -23440,7 +25216,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/bingbot/i],
-      describe: function describe100() {
+      describe: function describe102() {
         return {
           type: PLATFORMS_MAP.bot,
           vendor: "Bing"
@@ -23448,7 +25224,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/duckduckbot/i],
-      describe: function describe101() {
+      describe: function describe103() {
         return {
           type: PLATFORMS_MAP.bot,
           vendor: "DuckDuckGo"
@@ -23456,7 +25232,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/claudebot/i, /claude-web/i, /claude-user/i, /claude-searchbot/i],
-      describe: function describe102() {
+      describe: function describe104() {
         return {
           type: PLATFORMS_MAP.bot,
           vendor: "Anthropic"
@@ -23464,7 +25240,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/omgilibot/i, /webzio-extended/i],
-      describe: function describe103() {
+      describe: function describe105() {
         return {
           type: PLATFORMS_MAP.bot,
           vendor: "Webz.io"
@@ -23472,7 +25248,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/diffbot/i],
-      describe: function describe104() {
+      describe: function describe106() {
         return {
           type: PLATFORMS_MAP.bot,
           vendor: "Diffbot"
@@ -23480,7 +25256,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/perplexitybot/i],
-      describe: function describe105() {
+      describe: function describe107() {
         return {
           type: PLATFORMS_MAP.bot,
           vendor: "Perplexity AI"
@@ -23488,7 +25264,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/perplexity-user/i],
-      describe: function describe106() {
+      describe: function describe108() {
         return {
           type: PLATFORMS_MAP.bot,
           vendor: "Perplexity AI"
@@ -23496,7 +25272,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/youbot/i],
-      describe: function describe107() {
+      describe: function describe109() {
         return {
           type: PLATFORMS_MAP.bot,
           vendor: "You.com"
@@ -23504,7 +25280,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/ia_archiver/i],
-      describe: function describe108() {
+      describe: function describe110() {
         return {
           type: PLATFORMS_MAP.bot,
           vendor: "Internet Archive"
@@ -23512,22 +25288,6 @@ var init_bowser = __esm({
       }
     }, {
       test: [/meta-webindexer/i],
-      describe: function describe109() {
-        return {
-          type: PLATFORMS_MAP.bot,
-          vendor: "Meta"
-        };
-      }
-    }, {
-      test: [/meta-externalads/i],
-      describe: function describe110() {
-        return {
-          type: PLATFORMS_MAP.bot,
-          vendor: "Meta"
-        };
-      }
-    }, {
-      test: [/meta-externalagent/i],
       describe: function describe111() {
         return {
           type: PLATFORMS_MAP.bot,
@@ -23535,7 +25295,7 @@ var init_bowser = __esm({
         };
       }
     }, {
-      test: [/meta-externalfetcher/i],
+      test: [/meta-externalads/i],
       describe: function describe112() {
         return {
           type: PLATFORMS_MAP.bot,
@@ -23543,7 +25303,7 @@ var init_bowser = __esm({
         };
       }
     }, {
-      test: [/facebookexternalhit/i, /facebookcatalog/i],
+      test: [/meta-externalagent/i],
       describe: function describe113() {
         return {
           type: PLATFORMS_MAP.bot,
@@ -23551,8 +25311,24 @@ var init_bowser = __esm({
         };
       }
     }, {
-      test: [/slackbot/i, /slack-imgProxy/i],
+      test: [/meta-externalfetcher/i],
       describe: function describe114() {
+        return {
+          type: PLATFORMS_MAP.bot,
+          vendor: "Meta"
+        };
+      }
+    }, {
+      test: [/facebookexternalhit/i, /facebookcatalog/i],
+      describe: function describe115() {
+        return {
+          type: PLATFORMS_MAP.bot,
+          vendor: "Meta"
+        };
+      }
+    }, {
+      test: [/slackbot/i, /slack-imgProxy/i],
+      describe: function describe116() {
         return {
           type: PLATFORMS_MAP.bot,
           vendor: "Slack"
@@ -23560,7 +25336,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/yahoo/i],
-      describe: function describe115() {
+      describe: function describe117() {
         return {
           type: PLATFORMS_MAP.bot,
           vendor: "Yahoo"
@@ -23568,7 +25344,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/yandexbot/i, /yandexmobilebot/i],
-      describe: function describe116() {
+      describe: function describe118() {
         return {
           type: PLATFORMS_MAP.bot,
           vendor: "Yandex"
@@ -23576,7 +25352,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/pingdom/i],
-      describe: function describe117() {
+      describe: function describe119() {
         return {
           type: PLATFORMS_MAP.bot,
           vendor: "Pingdom"
@@ -23584,7 +25360,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/huawei/i],
-      describe: function describe118(ua) {
+      describe: function describe120(ua) {
         var model = Utils.getFirstMatch(/(can-l01)/i, ua) && "Nova";
         var platform2 = {
           type: PLATFORMS_MAP.mobile,
@@ -23595,7 +25371,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/nexus\s*(?:7|8|9|10).*/i],
-      describe: function describe119() {
+      describe: function describe121() {
         return {
           type: PLATFORMS_MAP.tablet,
           vendor: "Nexus"
@@ -23603,7 +25379,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/ipad/i],
-      describe: function describe120() {
+      describe: function describe122() {
         return {
           type: PLATFORMS_MAP.tablet,
           vendor: "Apple",
@@ -23614,7 +25390,7 @@ var init_bowser = __esm({
       test: function test7(parser2) {
         return Utils.isFirefoxOnIpad(parser2.getUA());
       },
-      describe: function describe121() {
+      describe: function describe123() {
         return {
           type: PLATFORMS_MAP.tablet,
           vendor: "Apple",
@@ -23623,7 +25399,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/kftt build/i],
-      describe: function describe122() {
+      describe: function describe124() {
         return {
           type: PLATFORMS_MAP.tablet,
           vendor: "Amazon",
@@ -23632,7 +25408,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/silk/i],
-      describe: function describe123() {
+      describe: function describe125() {
         return {
           type: PLATFORMS_MAP.tablet,
           vendor: "Amazon"
@@ -23640,7 +25416,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/tablet(?! pc)/i],
-      describe: function describe124() {
+      describe: function describe126() {
         return {
           type: PLATFORMS_MAP.tablet
         };
@@ -23651,7 +25427,7 @@ var init_bowser = __esm({
         var likeIDevice = parser2.test(/like (ipod|iphone)/i);
         return iDevice && !likeIDevice;
       },
-      describe: function describe125(ua) {
+      describe: function describe127(ua) {
         var model = Utils.getFirstMatch(/(ipod|iphone)/i, ua);
         return {
           type: PLATFORMS_MAP.mobile,
@@ -23661,7 +25437,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/nexus\s*[0-6].*/i, /galaxy nexus/i],
-      describe: function describe126() {
+      describe: function describe128() {
         return {
           type: PLATFORMS_MAP.mobile,
           vendor: "Nexus"
@@ -23669,7 +25445,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/Nokia/i],
-      describe: function describe127(ua) {
+      describe: function describe129(ua) {
         var model = Utils.getFirstMatch(/Nokia\s+([0-9]+(\.[0-9]+)?)/i, ua);
         var platform2 = {
           type: PLATFORMS_MAP.mobile,
@@ -23680,7 +25456,7 @@ var init_bowser = __esm({
       }
     }, {
       test: [/[^-]mobi/i],
-      describe: function describe128() {
+      describe: function describe130() {
         return {
           type: PLATFORMS_MAP.mobile
         };
@@ -23689,7 +25465,7 @@ var init_bowser = __esm({
       test: function test9(parser2) {
         return parser2.getBrowserName(true) === "blackberry";
       },
-      describe: function describe129() {
+      describe: function describe131() {
         return {
           type: PLATFORMS_MAP.mobile,
           vendor: "BlackBerry"
@@ -23699,7 +25475,7 @@ var init_bowser = __esm({
       test: function test10(parser2) {
         return parser2.getBrowserName(true) === "bada";
       },
-      describe: function describe130() {
+      describe: function describe132() {
         return {
           type: PLATFORMS_MAP.mobile
         };
@@ -23708,7 +25484,7 @@ var init_bowser = __esm({
       test: function test11(parser2) {
         return parser2.getBrowserName() === "windows phone";
       },
-      describe: function describe131() {
+      describe: function describe133() {
         return {
           type: PLATFORMS_MAP.mobile,
           vendor: "Microsoft"
@@ -23719,7 +25495,7 @@ var init_bowser = __esm({
         var osMajorVersion = Number(String(parser2.getOSVersion()).split(".")[0]);
         return parser2.getOSName(true) === "android" && osMajorVersion >= 3;
       },
-      describe: function describe132() {
+      describe: function describe134() {
         return {
           type: PLATFORMS_MAP.tablet
         };
@@ -23728,21 +25504,21 @@ var init_bowser = __esm({
       test: function test13(parser2) {
         return parser2.getOSName(true) === "android";
       },
-      describe: function describe133() {
+      describe: function describe135() {
         return {
           type: PLATFORMS_MAP.mobile
         };
       }
     }, {
       test: [/smart-?tv|smarttv/i],
-      describe: function describe134() {
+      describe: function describe136() {
         return {
           type: PLATFORMS_MAP.tv
         };
       }
     }, {
       test: [/netcast/i],
-      describe: function describe135() {
+      describe: function describe137() {
         return {
           type: PLATFORMS_MAP.tv
         };
@@ -23751,7 +25527,7 @@ var init_bowser = __esm({
       test: function test14(parser2) {
         return parser2.getOSName(true) === "macos";
       },
-      describe: function describe136() {
+      describe: function describe138() {
         return {
           type: PLATFORMS_MAP.desktop,
           vendor: "Apple"
@@ -23761,7 +25537,7 @@ var init_bowser = __esm({
       test: function test15(parser2) {
         return parser2.getOSName(true) === "windows";
       },
-      describe: function describe137() {
+      describe: function describe139() {
         return {
           type: PLATFORMS_MAP.desktop
         };
@@ -23770,7 +25546,7 @@ var init_bowser = __esm({
       test: function test16(parser2) {
         return parser2.getOSName(true) === "linux";
       },
-      describe: function describe138() {
+      describe: function describe140() {
         return {
           type: PLATFORMS_MAP.desktop
         };
@@ -23779,7 +25555,7 @@ var init_bowser = __esm({
       test: function test17(parser2) {
         return parser2.getOSName(true) === "playstation 4";
       },
-      describe: function describe139() {
+      describe: function describe141() {
         return {
           type: PLATFORMS_MAP.tv
         };
@@ -23788,7 +25564,7 @@ var init_bowser = __esm({
       test: function test18(parser2) {
         return parser2.getOSName(true) === "roku";
       },
-      describe: function describe140() {
+      describe: function describe142() {
         return {
           type: PLATFORMS_MAP.tv
         };
@@ -23798,7 +25574,7 @@ var init_bowser = __esm({
       test: function test19(parser2) {
         return parser2.getBrowserName(true) === "microsoft edge";
       },
-      describe: function describe141(ua) {
+      describe: function describe143(ua) {
         if (/\sedg\//i.test(ua)) return {
           name: ENGINE_MAP.Blink
         };
@@ -23812,14 +25588,14 @@ var init_bowser = __esm({
       test: function test20(parser2) {
         return parser2.getBrowserName(true) === "ladybird";
       },
-      describe: function describe142() {
+      describe: function describe144() {
         return {
           name: ENGINE_MAP.LibWeb
         };
       }
     }, {
       test: [/trident/i],
-      describe: function describe143(ua) {
+      describe: function describe145(ua) {
         var engine = {
           name: ENGINE_MAP.Trident
         };
@@ -23831,7 +25607,7 @@ var init_bowser = __esm({
       test: function test21(parser2) {
         return parser2.test(/presto/i);
       },
-      describe: function describe144(ua) {
+      describe: function describe146(ua) {
         var engine = {
           name: ENGINE_MAP.Presto
         };
@@ -23845,7 +25621,7 @@ var init_bowser = __esm({
         var likeGecko = parser2.test(/like gecko/i);
         return isGecko && !likeGecko;
       },
-      describe: function describe145(ua) {
+      describe: function describe147(ua) {
         var engine = {
           name: ENGINE_MAP.Gecko
         };
@@ -23855,14 +25631,14 @@ var init_bowser = __esm({
       }
     }, {
       test: [/(apple)?webkit\/537\.36/i],
-      describe: function describe146() {
+      describe: function describe148() {
         return {
           name: ENGINE_MAP.Blink
         };
       }
     }, {
       test: [/(apple)?webkit/i],
-      describe: function describe147(ua) {
+      describe: function describe149(ua) {
         var engine = {
           name: ENGINE_MAP.WebKit
         };
@@ -23871,7 +25647,7 @@ var init_bowser = __esm({
         return engine;
       }
     }];
-    Parser = /* @__PURE__ */ (function() {
+    Parser4 = /* @__PURE__ */ (function() {
       function Parser5(UA, skipParsingOrHints, clientHints) {
         if (skipParsingOrHints === void 0) skipParsingOrHints = false;
         if (clientHints === void 0) clientHints = null;
@@ -24120,11 +25896,11 @@ var init_bowser = __esm({
         if (skipParsingOrHints === void 0) skipParsingOrHints = false;
         if (clientHints === void 0) clientHints = null;
         if (typeof UA !== "string") throw new Error("UserAgent should be a string");
-        return new Parser(UA, skipParsingOrHints, clientHints);
+        return new Parser4(UA, skipParsingOrHints, clientHints);
       };
       Bowser2.parse = function parse8(UA, clientHints) {
         if (clientHints === void 0) clientHints = null;
-        return new Parser(UA, clientHints).getResult();
+        return new Parser4(UA, clientHints).getResult();
       };
       return _createClass(Bowser2, null, [{
         key: "BROWSER_MAP",
@@ -24148,7 +25924,7 @@ var init_bowser = __esm({
         }
       }]);
     })();
-    parse3 = Bowser.parse;
+    parse5 = Bowser.parse;
     getParser = Bowser.getParser;
   }
 });
@@ -24534,11 +26310,11 @@ var init_utils3 = __esm({
 });
 
 // node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4Signer.js
-var import_types26, throwSigningPropertyError, hasEventStreamOutput, validateSigningProperties, AwsSdkSigV4Signer, AWSSDKSigV4Signer;
+var import_types32, throwSigningPropertyError, hasEventStreamOutput, validateSigningProperties, AwsSdkSigV4Signer, AWSSDKSigV4Signer;
 var init_AwsSdkSigV4Signer = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4Signer.js"() {
     init_protocols();
-    import_types26 = __toESM(require_dist_cjs());
+    import_types32 = __toESM(require_dist_cjs());
     init_utils3();
     throwSigningPropertyError = (name2, property) => {
       if (!property) {
@@ -24548,7 +26324,7 @@ var init_AwsSdkSigV4Signer = __esm({
     };
     hasEventStreamOutput = (signingProperties) => {
       const context = signingProperties.context;
-      const eventStream = context?.[import_types26.SMITHY_CONTEXT_KEY]?.eventStream;
+      const eventStream = context?.[import_types32.SMITHY_CONTEXT_KEY]?.eventStream;
       return eventStream?.output === true;
     };
     validateSigningProperties = async (signingProperties) => {
@@ -25572,7 +27348,7 @@ var require_dist_cjs4 = __commonJS({
     var DEFAULT_MAX_RETRIES = 0;
     var providerConfigFromInit = ({ maxRetries = DEFAULT_MAX_RETRIES, timeout = DEFAULT_TIMEOUT }) => ({ maxRetries, timeout });
     function httpRequest(options) {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         const req = node_http.request({
           method: "GET",
           ...options,
@@ -25597,7 +27373,7 @@ var require_dist_cjs4 = __commonJS({
             chunks.push(chunk);
           });
           res.on("end", () => {
-            resolve3(Buffer.concat(chunks));
+            resolve4(Buffer.concat(chunks));
             req.destroy();
           });
         });
@@ -26060,21 +27836,21 @@ var require_dist_cjs5 = __commonJS({
       let sendBody = true;
       if (!externalAgent && expect === "100-continue") {
         sendBody = await Promise.race([
-          new Promise((resolve3) => {
-            timeoutId = Number(timing.setTimeout(() => resolve3(true), Math.max(MIN_WAIT_TIME, maxContinueTimeoutMs)));
+          new Promise((resolve4) => {
+            timeoutId = Number(timing.setTimeout(() => resolve4(true), Math.max(MIN_WAIT_TIME, maxContinueTimeoutMs)));
           }),
-          new Promise((resolve3) => {
+          new Promise((resolve4) => {
             httpRequest.on("continue", () => {
               timing.clearTimeout(timeoutId);
-              resolve3(true);
+              resolve4(true);
             });
             httpRequest.on("response", () => {
               timing.clearTimeout(timeoutId);
-              resolve3(false);
+              resolve4(false);
             });
             httpRequest.on("error", () => {
               timing.clearTimeout(timeoutId);
-              resolve3(false);
+              resolve4(false);
             });
           })
         ]);
@@ -26151,13 +27927,13 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
         return socketWarningTimestamp;
       }
       constructor(options) {
-        this.configProvider = new Promise((resolve3, reject) => {
+        this.configProvider = new Promise((resolve4, reject) => {
           if (typeof options === "function") {
             options().then((_options) => {
-              resolve3(this.resolveDefaultConfig(_options));
+              resolve4(this.resolveDefaultConfig(_options));
             }).catch(reject);
           } else {
-            resolve3(this.resolveDefaultConfig(options));
+            resolve4(this.resolveDefaultConfig(options));
           }
         });
       }
@@ -26187,7 +27963,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
             timing.clearTimeout(requestTimeoutId);
             timing.clearTimeout(keepAliveTimeoutId);
           };
-          const resolve3 = async (arg) => {
+          const resolve4 = async (arg) => {
             await writeRequestBodyPromise;
             clearTimeouts();
             _resolve(arg);
@@ -26251,7 +28027,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
               headers: getTransformedHeaders(res.headers),
               body: res
             });
-            resolve3({ response: httpResponse });
+            resolve4({ response: httpResponse });
           });
           req.on("error", (err2) => {
             if (NODEJS_TIMEOUT_ERROR_CODES2.includes(err2.code)) {
@@ -26590,13 +28366,13 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
         return new _NodeHttp2Handler(instanceOrOptions);
       }
       constructor(options) {
-        this.configProvider = new Promise((resolve3, reject) => {
+        this.configProvider = new Promise((resolve4, reject) => {
           if (typeof options === "function") {
             options().then((opts) => {
-              resolve3(opts || {});
+              resolve4(opts || {});
             }).catch(reject);
           } else {
-            resolve3(options || {});
+            resolve4(options || {});
           }
         });
       }
@@ -26623,7 +28399,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
         return new Promise((_resolve, _reject) => {
           let fulfilled = false;
           let writeRequestBodyPromise = void 0;
-          const resolve3 = async (arg) => {
+          const resolve4 = async (arg) => {
             await writeRequestBodyPromise;
             _resolve(arg);
           };
@@ -26720,7 +28496,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
               body: clientHttp2Stream
             });
             fulfilled = true;
-            resolve3({ response: httpResponse });
+            resolve4({ response: httpResponse });
             if (useIsolatedSession) {
               session.close();
               clientHttp2Stream.on("end", () => {
@@ -26858,7 +28634,7 @@ var require_dist_cjs6 = __commonJS({
           try {
             return await toRetry();
           } catch (e5) {
-            await new Promise((resolve3) => setTimeout(resolve3, delayMs));
+            await new Promise((resolve4) => setTimeout(resolve4, delayMs));
           }
         }
         return await toRetry();
@@ -33627,7 +35403,7 @@ var init_defaultStsRoleAssumers = __esm({
       credentialProviderLogger?.debug?.("@aws-sdk/client-sts::resolveRegion", "accepting first of:", `${region} (credential provider clientConfig)`, `${parentRegion} (contextual client)`, `${stsDefaultRegion} (STS default: AWS_REGION, profile region, or us-east-1)`);
       return resolvedRegion;
     };
-    getDefaultRoleAssumer = (stsOptions, STSClient3) => {
+    getDefaultRoleAssumer = (stsOptions, STSClient4) => {
       let stsClient;
       let closureSourceCreds;
       return async (sourceCreds, params) => {
@@ -33639,7 +35415,7 @@ var init_defaultStsRoleAssumers = __esm({
             profile
           });
           const isCompatibleRequestHandler = !isH2(requestHandler);
-          stsClient = new STSClient3({
+          stsClient = new STSClient4({
             ...stsOptions,
             userAgentAppId,
             profile,
@@ -33666,7 +35442,7 @@ var init_defaultStsRoleAssumers = __esm({
         return credentials;
       };
     };
-    getDefaultRoleAssumerWithWebIdentity = (stsOptions, STSClient3) => {
+    getDefaultRoleAssumerWithWebIdentity = (stsOptions, STSClient4) => {
       let stsClient;
       return async (params) => {
         if (!stsClient) {
@@ -33676,7 +35452,7 @@ var init_defaultStsRoleAssumers = __esm({
             profile
           });
           const isCompatibleRequestHandler = !isH2(requestHandler);
-          stsClient = new STSClient3({
+          stsClient = new STSClient4({
             ...stsOptions,
             userAgentAppId,
             profile,
@@ -40740,7 +42516,7 @@ var require_dist_cjs17 = __commonJS({
       extensions.forEach((extension) => extension.configure(extensionConfiguration));
       return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration2(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig2(extensionConfiguration), resolveHttpAuthRuntimeConfig5(extensionConfiguration));
     };
-    var STSClient3 = class extends Client2 {
+    var STSClient4 = class extends Client2 {
       config;
       constructor(...[configuration]) {
         const _config_0 = getRuntimeConfig9(configuration || {});
@@ -40782,7 +42558,7 @@ var require_dist_cjs17 = __commonJS({
     };
     var AssumeRoleWithSAMLCommand = class extends command5(_ep05, _mw05, "AssumeRoleWithSAML", AssumeRoleWithSAML$) {
     };
-    var AssumeRoleWithWebIdentityCommand2 = class extends command5(_ep05, _mw05, "AssumeRoleWithWebIdentity", AssumeRoleWithWebIdentity$2) {
+    var AssumeRoleWithWebIdentityCommand3 = class extends command5(_ep05, _mw05, "AssumeRoleWithWebIdentity", AssumeRoleWithWebIdentity$2) {
     };
     var AssumeRootCommand = class extends command5(_ep05, _mw05, "AssumeRoot", AssumeRoot$) {
     };
@@ -40803,7 +42579,7 @@ var require_dist_cjs17 = __commonJS({
     var commands5 = {
       AssumeRoleCommand: AssumeRoleCommand3,
       AssumeRoleWithSAMLCommand,
-      AssumeRoleWithWebIdentityCommand: AssumeRoleWithWebIdentityCommand2,
+      AssumeRoleWithWebIdentityCommand: AssumeRoleWithWebIdentityCommand3,
       AssumeRootCommand,
       DecodeAuthorizationMessageCommand,
       GetAccessKeyInfoCommand,
@@ -40813,7 +42589,7 @@ var require_dist_cjs17 = __commonJS({
       GetSessionTokenCommand,
       GetWebIdentityTokenCommand
     };
-    var STS2 = class extends STSClient3 {
+    var STS2 = class extends STSClient4 {
     };
     createAggregatedClient2(commands5, STS2);
     var getAccountIdFromAssumedRoleUser2 = (assumedRoleUser) => {
@@ -40833,7 +42609,7 @@ var require_dist_cjs17 = __commonJS({
       credentialProviderLogger?.debug?.("@aws-sdk/client-sts::resolveRegion", "accepting first of:", `${region} (credential provider clientConfig)`, `${parentRegion} (contextual client)`, `${stsDefaultRegion} (STS default: AWS_REGION, profile region, or us-east-1)`);
       return resolvedRegion;
     };
-    var getDefaultRoleAssumer$1 = (stsOptions, STSClient4) => {
+    var getDefaultRoleAssumer$1 = (stsOptions, STSClient5) => {
       let stsClient;
       let closureSourceCreds;
       return async (sourceCreds, params) => {
@@ -40845,7 +42621,7 @@ var require_dist_cjs17 = __commonJS({
             profile
           });
           const isCompatibleRequestHandler = !isH22(requestHandler);
-          stsClient = new STSClient4({
+          stsClient = new STSClient5({
             ...stsOptions,
             userAgentAppId,
             profile,
@@ -40872,7 +42648,7 @@ var require_dist_cjs17 = __commonJS({
         return credentials;
       };
     };
-    var getDefaultRoleAssumerWithWebIdentity$1 = (stsOptions, STSClient4) => {
+    var getDefaultRoleAssumerWithWebIdentity$1 = (stsOptions, STSClient5) => {
       let stsClient;
       return async (params) => {
         if (!stsClient) {
@@ -40882,7 +42658,7 @@ var require_dist_cjs17 = __commonJS({
             profile
           });
           const isCompatibleRequestHandler = !isH22(requestHandler);
-          stsClient = new STSClient4({
+          stsClient = new STSClient5({
             ...stsOptions,
             userAgentAppId,
             profile,
@@ -40891,7 +42667,7 @@ var require_dist_cjs17 = __commonJS({
             logger: logger2
           });
         }
-        const { Credentials, AssumedRoleUser } = await stsClient.send(new AssumeRoleWithWebIdentityCommand2(params));
+        const { Credentials, AssumedRoleUser } = await stsClient.send(new AssumeRoleWithWebIdentityCommand3(params));
         if (!Credentials || !Credentials.AccessKeyId || !Credentials.SecretAccessKey) {
           throw new Error(`Invalid response from STS.assumeRoleWithWebIdentity call with role ${params.RoleArn}`);
         }
@@ -40927,8 +42703,8 @@ var require_dist_cjs17 = __commonJS({
           }
         };
     };
-    var getDefaultRoleAssumer3 = (stsOptions = {}, stsPlugins) => getDefaultRoleAssumer$1(stsOptions, getCustomizableStsClientCtor2(STSClient3, stsPlugins));
-    var getDefaultRoleAssumerWithWebIdentity3 = (stsOptions = {}, stsPlugins) => getDefaultRoleAssumerWithWebIdentity$1(stsOptions, getCustomizableStsClientCtor2(STSClient3, stsPlugins));
+    var getDefaultRoleAssumer3 = (stsOptions = {}, stsPlugins) => getDefaultRoleAssumer$1(stsOptions, getCustomizableStsClientCtor2(STSClient4, stsPlugins));
+    var getDefaultRoleAssumerWithWebIdentity3 = (stsOptions = {}, stsPlugins) => getDefaultRoleAssumerWithWebIdentity$1(stsOptions, getCustomizableStsClientCtor2(STSClient4, stsPlugins));
     var decorateDefaultCredentialProvider2 = (provider) => (input2) => provider({
       roleAssumer: getDefaultRoleAssumer3(input2),
       roleAssumerWithWebIdentity: getDefaultRoleAssumerWithWebIdentity3(input2),
@@ -40943,7 +42719,7 @@ var require_dist_cjs17 = __commonJS({
     exports.AssumeRoleWithSAMLRequest$ = AssumeRoleWithSAMLRequest$;
     exports.AssumeRoleWithSAMLResponse$ = AssumeRoleWithSAMLResponse$;
     exports.AssumeRoleWithWebIdentity$ = AssumeRoleWithWebIdentity$2;
-    exports.AssumeRoleWithWebIdentityCommand = AssumeRoleWithWebIdentityCommand2;
+    exports.AssumeRoleWithWebIdentityCommand = AssumeRoleWithWebIdentityCommand3;
     exports.AssumeRoleWithWebIdentityRequest$ = AssumeRoleWithWebIdentityRequest$2;
     exports.AssumeRoleWithWebIdentityResponse$ = AssumeRoleWithWebIdentityResponse$2;
     exports.AssumeRoot$ = AssumeRoot$;
@@ -41006,7 +42782,7 @@ var require_dist_cjs17 = __commonJS({
     exports.RegionDisabledException = RegionDisabledException2;
     exports.RegionDisabledException$ = RegionDisabledException$2;
     exports.STS = STS2;
-    exports.STSClient = STSClient3;
+    exports.STSClient = STSClient4;
     exports.STSServiceException = STSServiceException2;
     exports.STSServiceException$ = STSServiceException$2;
     exports.SessionDurationEscalationException = SessionDurationEscalationException;
@@ -41019,1785 +42795,9 @@ var require_dist_cjs17 = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module2) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module2.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars2) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars2.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str3) => REGEX_SPECIAL_CHARS.test(str3);
-    exports.isRegexChar = (str3) => str3.length === 1 && exports.hasRegexChars(str3);
-    exports.escapeRegex = (str3) => str3.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str3) => str3.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform2 = navigator.platform.toLowerCase();
-        return platform2 === "win32" || platform2 === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str3) => {
-      return str3.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input2, char, lastIdx) => {
-      const idx = input2.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input2;
-      if (input2[idx - 1] === "\\") return exports.escapeLast(input2, char, idx - 1);
-      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
-    };
-    exports.removePrefix = (input2, state2 = {}) => {
-      let output2 = input2;
-      if (output2.startsWith("./")) {
-        output2 = output2.slice(2);
-        state2.prefix = "./";
-      }
-      return output2;
-    };
-    exports.wrapOutput = (input2, state2 = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output2 = `${prepend}(?:${input2})${append}`;
-      if (state2.negated === true) {
-        output2 = `(?:^(?!${output2}).*$)`;
-      }
-      return output2;
-    };
-    exports.basename = (path, { windows } = {}) => {
-      const segs = path.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module2) {
-    "use strict";
-    var utils = require_utils();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants();
-    var isPathSeparator = (code5) => {
-      return code5 === CHAR_FORWARD_SLASH || code5 === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input2, options) => {
-      const opts = options || {};
-      const length = input2.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens2 = [];
-      const parts2 = [];
-      let str3 = input2;
-      let index = -1;
-      let start2 = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code5;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str3.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code5;
-        return str3.charCodeAt(++index);
-      };
-      while (index < length) {
-        code5 = advance();
-        let next;
-        if (code5 === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code5 = advance();
-          if (code5 === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code5 === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code5 = advance())) {
-            if (code5 === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code5 === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code5 === CHAR_DOT && (code5 = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code5 === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code5 === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code5 === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens2.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start2 + 1) {
-            start2 += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code5 === CHAR_PLUS || code5 === CHAR_AT || code5 === CHAR_ASTERISK || code5 === CHAR_QUESTION_MARK || code5 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code5 === CHAR_EXCLAMATION_MARK && index === start2) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code5 = advance())) {
-                if (code5 === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code5 === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code5 === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code5 === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code5 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code5 === CHAR_EXCLAMATION_MARK && index === start2) {
-          negated = token.negated = true;
-          start2++;
-          continue;
-        }
-        if (opts.noparen !== true && code5 === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code5 = advance())) {
-              if (code5 === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code5 === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str3;
-      let prefix = "";
-      let glob = "";
-      if (start2 > 0) {
-        prefix = str3.slice(0, start2);
-        str3 = str3.slice(start2);
-        lastIndex -= start2;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str3.slice(0, lastIndex);
-        glob = str3.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str3;
-      } else {
-        base = str3;
-      }
-      if (base && base !== "" && base !== "/" && base !== str3) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state2 = {
-        prefix,
-        input: input2,
-        start: start2,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state2.maxDepth = 0;
-        if (!isPathSeparator(code5)) {
-          tokens2.push(token);
-        }
-        state2.tokens = tokens2;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n4 = prevIndex !== void 0 ? prevIndex + 1 : start2;
-          const i6 = slashes[idx];
-          const value3 = input2.slice(n4, i6);
-          if (opts.tokens) {
-            if (idx === 0 && start2 !== 0) {
-              tokens2[idx].isPrefix = true;
-              tokens2[idx].value = prefix;
-            } else {
-              tokens2[idx].value = value3;
-            }
-            depth(tokens2[idx]);
-            state2.maxDepth += tokens2[idx].depth;
-          }
-          if (i6 >= start2) {
-            parts2.push(value3);
-            prevIndex = i6;
-          }
-        }
-        const n3 = prevIndex !== void 0 ? prevIndex + 1 : start2;
-        const value2 = input2.slice(n3);
-        parts2.push(value2);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
-          tokens2[tokens2.length - 1].value = value2;
-          depth(tokens2[tokens2.length - 1]);
-          state2.maxDepth += tokens2[tokens2.length - 1].depth;
-        }
-        state2.slashes = slashes;
-        state2.parts = parts2;
-      }
-      return state2;
-    };
-    module2.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module2) {
-    "use strict";
-    var constants = require_constants();
-    var utils = require_utils();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants;
-    var expandRange = (args2, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args2, options);
-      }
-      args2.sort();
-      const value2 = `[${args2.join("-")}]`;
-      try {
-        new RegExp(value2);
-      } catch (ex) {
-        return args2.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value2;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input2) => {
-      const parts2 = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote2 = 0;
-      let value2 = "";
-      let escaped = false;
-      for (const ch of input2) {
-        if (escaped === true) {
-          value2 += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value2 += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
-          value2 += ch;
-          continue;
-        }
-        if (quote2 === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts2.push(value2);
-              value2 = "";
-              continue;
-            }
-          }
-        }
-        value2 += ch;
-      }
-      parts2.push(value2);
-      return parts2;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value2 = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value2)) {
-          value2 = value2.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value2)) {
-        return;
-      }
-      return value2.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values2 = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i6 = 0; i6 < values2.length; i6++) {
-        for (let j5 = i6 + 1; j5 < values2.length; j5++) {
-          const a5 = values2[i6];
-          const b5 = values2[j5];
-          const char = a5[0];
-          if (!char || a5 !== char.repeat(a5.length) || b5 !== char.repeat(b5.length)) {
-            continue;
-          }
-          if (a5 === b5 || a5.startsWith(b5) || b5.startsWith(a5)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote2 = 0;
-      let escaped = false;
-      for (let i6 = 1; i6 < pattern.length; i6++) {
-        const ch = pattern[i6];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote2 === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i6 !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i6),
-              end: i6
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars2) => {
-      const source = chars2.length === 1 ? utils.escapeRegex(chars2[0]) : `[${chars2.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars2 = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars2.push(branch);
-        index += match.end + 1;
-      }
-      if (chars2.length < 1) {
-        return;
-      }
-      return chars2;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value2 = pattern.trim();
-      let match = parseRepeatedExtglob(value2);
-      while (match) {
-        depth++;
-        value2 = match.body.trim();
-        match = parseRepeatedExtglob(value2);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body2, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body2).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars2 = getStarExtglobSequenceChars(branch);
-        if (chars2) {
-          sawStarSequence = true;
-          safeChars.push(...chars2);
-          continue;
-        }
-        const literal2 = normalizeSimpleBranch(branch);
-        if (literal2 && literal2.length === 1) {
-          safeChars.push(literal2);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse8 = (input2, options) => {
-      if (typeof input2 !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input2 = REPLACEMENTS[input2] || input2;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input2.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens2 = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state2 = {
-        input: input2,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens: tokens2
-      };
-      input2 = utils.removePrefix(input2, state2);
-      len = input2.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value2;
-      const eos = () => state2.index === len - 1;
-      const peek = state2.peek = (n3 = 1) => input2[state2.index + n3];
-      const advance = state2.advance = () => input2[++state2.index] || "";
-      const remaining = () => input2.slice(state2.index + 1);
-      const consume = (value3 = "", num = 0) => {
-        state2.consumed += value3;
-        state2.index += num;
-      };
-      const append = (token) => {
-        state2.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate2 = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state2.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state2.negated = true;
-        state2.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state2[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state2[type]--;
-        stack.pop();
-      };
-      const push2 = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state2.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state2.output = state2.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state2.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens2.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value3) => {
-        const token = { ...EXTGLOB_CHARS[value3], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state2.parens;
-        token.output = state2.output;
-        token.startIndex = state2.index;
-        token.tokensIndex = tokens2.length;
-        const output2 = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push2({ type, value: value3, output: state2.output ? "" : ONE_CHAR });
-        push2({ type: "paren", extglob: true, value: advance(), output: output2 });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal2 = input2.slice(token.startIndex, state2.index + 1);
-        const body2 = input2.slice(token.startIndex + 2, state2.index);
-        const analysis = analyzeRepeatedExtglob(body2, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens2[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal2;
-          open2.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i6 = token.tokensIndex + 1; i6 < tokens2.length; i6++) {
-            tokens2[i6].value = "";
-            tokens2[i6].output = "";
-            delete tokens2[i6].suffix;
-          }
-          state2.output = token.output + open2.output;
-          state2.backtrack = true;
-          push2({ type: "paren", extglob: true, value: value2, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output2 = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output2 = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse8(rest, { ...options, fastpaths: false }).output;
-            output2 = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state2.negatedExtglob = true;
-          }
-        }
-        push2({ type: "paren", extglob: true, value: value2, output: output2 });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
-        let backslashes = false;
-        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m3, esc2, chars2, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m3;
-          }
-          if (first === "?") {
-            if (esc2) {
-              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars2.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars2.length);
-          }
-          if (first === "*") {
-            if (esc2) {
-              return esc2 + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc2 ? m3 : `\\${m3}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output2 = output2.replace(/\\/g, "");
-          } else {
-            output2 = output2.replace(/\\+/g, (m3) => {
-              return m3.length % 2 === 0 ? "\\\\" : m3 ? "\\" : "";
-            });
-          }
-        }
-        if (output2 === input2 && opts.contains === true) {
-          state2.output = input2;
-          return state2;
-        }
-        state2.output = utils.wrapOutput(output2, state2, options);
-        return state2;
-      }
-      while (!eos()) {
-        value2 = advance();
-        if (value2 === "\0") {
-          continue;
-        }
-        if (value2 === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value2 += "\\";
-            push2({ type: "text", value: value2 });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state2.index += slashes;
-            if (slashes % 2 !== 0) {
-              value2 += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value2 = advance();
-          } else {
-            value2 += advance();
-          }
-          if (state2.brackets === 0) {
-            push2({ type: "text", value: value2 });
-            continue;
-          }
-        }
-        if (state2.brackets > 0 && (value2 !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value2 === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix3 = POSIX_REGEX_SOURCE[rest2];
-                if (posix3) {
-                  prev.value = pre + posix3;
-                  state2.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens2.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value2 === "[" && peek() !== ":" || value2 === "-" && peek() === "]") {
-            value2 = `\\${value2}`;
-          }
-          if (value2 === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value2 = `\\${value2}`;
-          }
-          if (opts.posix === true && value2 === "!" && prev.value === "[") {
-            value2 = "^";
-          }
-          prev.value += value2;
-          append({ value: value2 });
-          continue;
-        }
-        if (state2.quotes === 1 && value2 !== '"') {
-          value2 = utils.escapeRegex(value2);
-          prev.value += value2;
-          append({ value: value2 });
-          continue;
-        }
-        if (value2 === '"') {
-          state2.quotes = state2.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push2({ type: "text", value: value2 });
-          }
-          continue;
-        }
-        if (value2 === "(") {
-          increment("parens");
-          push2({ type: "paren", value: value2 });
-          continue;
-        }
-        if (value2 === ")") {
-          if (state2.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state2.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push2({ type: "paren", value: value2, output: state2.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value2 === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value2 = `\\${value2}`;
-          } else {
-            increment("brackets");
-          }
-          push2({ type: "bracket", value: value2 });
-          continue;
-        }
-        if (value2 === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value: value2, output: `\\${value2}` });
-            continue;
-          }
-          if (state2.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push2({ type: "text", value: value2, output: `\\${value2}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value2 = `/${value2}`;
-          }
-          prev.value += value2;
-          append({ value: value2 });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state2.output = state2.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state2.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state2.output += prev.value;
-          continue;
-        }
-        if (value2 === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open2 = {
-            type: "brace",
-            value: value2,
-            output: "(",
-            outputIndex: state2.output.length,
-            tokensIndex: state2.tokens.length
-          };
-          braces.push(open2);
-          push2(open2);
-          continue;
-        }
-        if (value2 === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push2({ type: "text", value: value2, output: value2 });
-            continue;
-          }
-          let output2 = ")";
-          if (brace.dots === true) {
-            const arr = tokens2.slice();
-            const range3 = [];
-            for (let i6 = arr.length - 1; i6 >= 0; i6--) {
-              tokens2.pop();
-              if (arr[i6].type === "brace") {
-                break;
-              }
-              if (arr[i6].type !== "dots") {
-                range3.unshift(arr[i6].value);
-              }
-            }
-            output2 = expandRange(range3, opts);
-            state2.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out2 = state2.output.slice(0, brace.outputIndex);
-            const toks = state2.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value2 = output2 = "\\}";
-            state2.output = out2;
-            for (const t of toks) {
-              state2.output += t.output || t.value;
-            }
-          }
-          push2({ type: "brace", value: value2, output: output2 });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value2 === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push2({ type: "text", value: value2 });
-          continue;
-        }
-        if (value2 === ",") {
-          let output2 = value2;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output2 = "|";
-          }
-          push2({ type: "comma", value: value2, output: output2 });
-          continue;
-        }
-        if (value2 === "/") {
-          if (prev.type === "dot" && state2.index === state2.start + 1) {
-            state2.start = state2.index + 1;
-            state2.consumed = "";
-            state2.output = "";
-            tokens2.pop();
-            prev = bos;
-            continue;
-          }
-          push2({ type: "slash", value: value2, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value2 === ".") {
-          if (state2.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value2;
-            prev.value += value2;
-            brace.dots = true;
-            continue;
-          }
-          if (state2.braces + state2.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value: value2, output: DOT_LITERAL });
-            continue;
-          }
-          push2({ type: "dot", value: value2, output: DOT_LITERAL });
-          continue;
-        }
-        if (value2 === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value2);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output2 = value2;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output2 = `\\${value2}`;
-            }
-            push2({ type: "text", value: value2, output: output2 });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value: value2, output: QMARK_NO_DOT });
-            continue;
-          }
-          push2({ type: "qmark", value: value2, output: QMARK });
-          continue;
-        }
-        if (value2 === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value2);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state2.index === 0) {
-            negate2();
-            continue;
-          }
-        }
-        if (value2 === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value2);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push2({ type: "plus", value: value2, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state2.parens > 0) {
-            push2({ type: "plus", value: value2 });
-            continue;
-          }
-          push2({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value2 === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push2({ type: "at", extglob: true, value: value2, output: "" });
-            continue;
-          }
-          push2({ type: "text", value: value2 });
-          continue;
-        }
-        if (value2 !== "*") {
-          if (value2 === "$" || value2 === "^") {
-            value2 = `\\${value2}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value2 += match[0];
-            state2.index += match[0].length;
-          }
-          push2({ type: "text", value: value2 });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value2;
-          prev.output = star;
-          state2.backtrack = true;
-          state2.globstar = true;
-          consume(value2);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value2);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value2);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value: value2, output: "" });
-            continue;
-          }
-          const isBrace = state2.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value: value2, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input2[state2.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state2.parens > 0 && rest === ")".repeat(state2.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value2;
-            prev.output = globstar(opts);
-            state2.output = prev.output;
-            state2.globstar = true;
-            consume(value2);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state2.output = state2.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value2;
-            state2.globstar = true;
-            state2.output += prior.output + prev.output;
-            consume(value2);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end2 = rest[1] !== void 0 ? "|$" : "";
-            state2.output = state2.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end2})`;
-            prev.value += value2;
-            state2.output += prior.output + prev.output;
-            state2.globstar = true;
-            consume(value2 + advance());
-            push2({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value2;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state2.output = prev.output;
-            state2.globstar = true;
-            consume(value2 + advance());
-            push2({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state2.output = state2.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value2;
-          state2.output += prev.output;
-          state2.globstar = true;
-          consume(value2);
-          continue;
-        }
-        const token = { type: "star", value: value2, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push2(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value2;
-          push2(token);
-          continue;
-        }
-        if (state2.index === state2.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state2.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state2.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state2.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state2.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push2(token);
-      }
-      while (state2.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state2.output = utils.escapeLast(state2.output, "[");
-        decrement("brackets");
-      }
-      while (state2.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state2.output = utils.escapeLast(state2.output, "(");
-        decrement("parens");
-      }
-      while (state2.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state2.output = utils.escapeLast(state2.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state2.backtrack === true) {
-        state2.output = "";
-        for (const token of state2.tokens) {
-          state2.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state2.output += token.suffix;
-          }
-        }
-      }
-      return state2;
-    };
-    parse8.fastpaths = (input2, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input2.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input2 = REPLACEMENTS[input2] || input2;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state2 = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str3) => {
-        switch (str3) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str3);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output2 = utils.removePrefix(input2, state2);
-      let source = create(output2);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module2.exports = parse8;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
-    "use strict";
-    var scan = require_scan();
-    var parse8 = require_parse();
-    var utils = require_utils();
-    var constants = require_constants();
-    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch5 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch5(input2, options, returnState));
-        const arrayMatcher = (str3) => {
-          for (const isMatch of fns) {
-            const state3 = isMatch(str3);
-            if (state3) return state3;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject3(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix3 = opts.windows;
-      const regex = isState ? picomatch5.compileRe(glob, options) : picomatch5.makeRe(glob, options, false, true);
-      const state2 = regex.state;
-      delete regex.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher2 = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch5.test(input2, regex, options, { glob, posix: posix3 });
-        const result2 = { glob, state: state2, regex, posix: posix3, input: input2, output: output2, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result2);
-        }
-        if (isMatch === false) {
-          result2.isMatch = false;
-          return returnObject ? result2 : false;
-        }
-        if (isIgnored(input2)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result2);
-          }
-          result2.isMatch = false;
-          return returnObject ? result2 : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result2);
-        }
-        return returnObject ? result2 : true;
-      };
-      if (returnState) {
-        matcher2.state = state2;
-      }
-      return matcher2;
-    };
-    picomatch5.test = (input2, regex, options, { glob, posix: posix3 } = {}) => {
-      if (typeof input2 !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input2 === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format3 = opts.format || (posix3 ? utils.toPosixSlashes : null);
-      let match = input2 === glob;
-      let output2 = match && format3 ? format3(input2) : input2;
-      if (match === false) {
-        output2 = format3 ? format3(input2) : input2;
-        match = output2 === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch5.matchBase(input2, regex, options, posix3);
-        } else {
-          match = regex.exec(output2);
-        }
-      }
-      return { isMatch: Boolean(match), match, output: output2 };
-    };
-    picomatch5.matchBase = (input2, glob, options, posix3 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options);
-      return regex.test(utils.basename(input2, { windows: posix3 }));
-    };
-    picomatch5.isMatch = (str3, patterns, options) => picomatch5(patterns, options)(str3);
-    picomatch5.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p3) => picomatch5.parse(p3, options));
-      return parse8(pattern, { ...options, fastpaths: false });
-    };
-    picomatch5.scan = (input2, options) => scan(input2, options);
-    picomatch5.compileRe = (state2, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state2.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state2.output})${append}`;
-      if (state2 && state2.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex = picomatch5.toRegex(source, options);
-      if (returnState === true) {
-        regex.state = state2;
-      }
-      return regex;
-    };
-    picomatch5.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
-      if (!input2 || typeof input2 !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse8.fastpaths(input2, options);
-      }
-      if (!parsed.output) {
-        parsed = parse8(input2, options);
-      }
-      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch5.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err2) {
-        if (options && options.debug === true) throw err2;
-        return /$^/;
-      }
-    };
-    picomatch5.constants = constants;
-    module2.exports = picomatch5;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module2) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils();
-    function picomatch5(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch5, pico);
-    module2.exports = picomatch5;
-  }
-});
-
 // src/action/main.ts
 import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync3, realpathSync, writeFileSync } from "node:fs";
-import { dirname as dirname2, isAbsolute, relative, resolve as resolve2 } from "node:path";
+import { dirname as dirname2, isAbsolute, relative, resolve as resolve3 } from "node:path";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -47884,7 +47884,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve3) {
+function isRecursive(inst, stack, resolve4) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -47894,7 +47894,7 @@ function isRecursive(inst, stack, resolve3) {
   let result2 = NONE;
   const check2 = (child2) => {
     if (result2 !== PROVEN && child2?._zod) {
-      const answer = isRecursive(child2, stack, resolve3);
+      const answer = isRecursive(child2, stack, resolve4);
       if (answer > result2)
         result2 = answer;
     }
@@ -47905,7 +47905,7 @@ function isRecursive(inst, stack, resolve3) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve3) : NONE;
+      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve4) : NONE;
       if (child2 > answer)
         answer = child2;
     }
@@ -47969,7 +47969,7 @@ function isRecursive(inst, stack, resolve3) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve3 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve4 ? inst._zod.innerType : void 0);
       merge6(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -62647,553 +62647,6 @@ function limitsOf(config2) {
   return { ...DEFAULT_LIMITS, ...Object.fromEntries(Object.entries(config2.limits).filter(([, v]) => v !== void 0)) };
 }
 
-// src/live/api.ts
-var import_client_kms = __toESM(require_dist_cjs16(), 1);
-var import_client_sts = __toESM(require_dist_cjs17(), 1);
-var SESSION_NAME = "kms-review";
-var RoleAssumptionError = class extends Error {
-  constructor(roleArn, cause) {
-    super(`could not assume ${roleArn}: ${cause?.name ?? "Error"}: ${cause?.message ?? String(cause)}`);
-    this.roleArn = roleArn;
-    this.cause = cause;
-  }
-  roleArn;
-  cause;
-  name = "RoleAssumptionError";
-};
-function sdkKmsApis(live2, options = {}) {
-  const clients = /* @__PURE__ */ new Map();
-  const roles = /* @__PURE__ */ new Map();
-  const retry = { maxAttempts: live2.maxAttempts, retryMode: "adaptive" };
-  const credentialsFor = (account, region) => {
-    const roleArn = live2.accounts[account]?.roleArn;
-    if (!roleArn) return options.credentials;
-    let provider = roles.get(roleArn);
-    if (!provider) {
-      const sts = new import_client_sts.STSClient({
-        region,
-        ...retry,
-        ...options.stsEndpoint ? { endpoint: options.stsEndpoint } : {},
-        ...options.credentials ? { credentials: options.credentials } : {}
-      });
-      provider = assumeRoleProvider(sts, roleArn);
-      roles.set(roleArn, provider);
-    }
-    return provider;
-  };
-  return (account, region) => {
-    const id = `${account}/${region}`;
-    let api = clients.get(id);
-    if (!api) {
-      const credentials = credentialsFor(account, region);
-      const client = new import_client_kms.KMSClient({ region, ...retry, ...options.endpoint ? { endpoint: options.endpoint } : {}, ...credentials ? { credentials } : {} });
-      api = clientApi(client);
-      clients.set(id, api);
-    }
-    return api;
-  };
-}
-function clientApi(client) {
-  return {
-    describeKey: (KeyId) => client.send(new import_client_kms.DescribeKeyCommand({ KeyId })),
-    getKeyPolicy: (KeyId) => client.send(new import_client_kms.GetKeyPolicyCommand({ KeyId, PolicyName: "default" })),
-    getKeyRotationStatus: (KeyId) => client.send(new import_client_kms.GetKeyRotationStatusCommand({ KeyId })),
-    listAliases: (KeyId, Marker) => client.send(new import_client_kms.ListAliasesCommand({ KeyId, Limit: 100, ...Marker ? { Marker } : {} })),
-    listResourceTags: (KeyId, Marker) => client.send(new import_client_kms.ListResourceTagsCommand({ KeyId, Limit: 50, ...Marker ? { Marker } : {} })),
-    listGrants: (KeyId, Marker) => client.send(new import_client_kms.ListGrantsCommand({ KeyId, Limit: 100, ...Marker ? { Marker } : {} }))
-  };
-}
-function assumeRoleProvider(sts, roleArn) {
-  let current2;
-  let expires = 0;
-  return () => {
-    if (!current2 || Date.now() > expires - 5 * 6e4) {
-      current2 = sts.send(new import_client_sts.AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: SESSION_NAME, DurationSeconds: 900 })).then(
-        (out2) => {
-          const c5 = out2.Credentials;
-          if (!c5?.AccessKeyId || !c5.SecretAccessKey) throw new RoleAssumptionError(roleArn, new Error("AssumeRole returned no credentials"));
-          expires = c5.Expiration ? new Date(c5.Expiration).getTime() : Date.now() + 9e5;
-          return {
-            accessKeyId: c5.AccessKeyId,
-            secretAccessKey: c5.SecretAccessKey,
-            ...c5.SessionToken ? { sessionToken: c5.SessionToken } : {},
-            expiration: new Date(expires)
-          };
-        },
-        (error63) => {
-          current2 = void 0;
-          throw error63 instanceof RoleAssumptionError ? error63 : new RoleAssumptionError(roleArn, error63);
-        }
-      );
-    }
-    return current2;
-  };
-}
-
-// src/live/cache.ts
-var LiveCache = class {
-  constructor(ttlSeconds, maxEntries = 1e3, now = Date.now) {
-    this.ttlSeconds = ttlSeconds;
-    this.maxEntries = maxEntries;
-    this.now = now;
-  }
-  ttlSeconds;
-  maxEntries;
-  now;
-  entries = /* @__PURE__ */ new Map();
-  get(keyId) {
-    const entry = this.entries.get(keyId);
-    if (!entry) return void 0;
-    if (entry.until <= this.now()) {
-      this.entries.delete(keyId);
-      return void 0;
-    }
-    this.entries.delete(keyId);
-    this.entries.set(keyId, entry);
-    return entry.facts;
-  }
-  /** Stores the facts under the key ARN and under the ARNs of its aliases. */
-  set(facts) {
-    if (this.ttlSeconds <= 0) return;
-    const entry = { facts, until: this.now() + this.ttlSeconds * 1e3 };
-    const partition2 = facts.arn.split(":")[1] ?? "aws";
-    const ids = [facts.arn, ...(facts.aliases ?? []).map((alias) => `arn:${partition2}:kms:${facts.region}:${facts.account}:${alias}`)];
-    for (const id of ids) {
-      this.entries.delete(id);
-      this.entries.set(id, entry);
-    }
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      this.entries.delete(oldest);
-    }
-  }
-  get size() {
-    return this.entries.size;
-  }
-};
-
-// src/live/recorded.ts
-import { readFileSync } from "node:fs";
-function readRecording(file2) {
-  const parsed = JSON.parse(readFileSync(file2, "utf8"));
-  if (!parsed || !Array.isArray(parsed.keys)) throw new Error(`${file2}: not a recording of live responses ("keys" list missing)`);
-  return parsed;
-}
-function recordedAccounts(recording) {
-  const accounts = {};
-  for (const entry of recording.keys) {
-    const arn = keyArnOf(entry);
-    const [, , , region, account] = arn?.split(":") ?? [];
-    if (!region || !account) continue;
-    accounts[account] ??= { regions: [] };
-    if (!accounts[account].regions.includes(region)) accounts[account].regions.push(region);
-  }
-  return accounts;
-}
-function recordedKmsApis(recording) {
-  const find = (keyId, region, account) => recording.keys.find((entry) => {
-    const arn = keyArnOf(entry);
-    if (!arn) return false;
-    const [, partition2, , keyRegion, keyAccount, resource] = arn.split(":");
-    if (keyRegion !== region || keyAccount !== account) return false;
-    const ids = [arn, resource?.replace(/^key\//, "")];
-    for (const page of pagesOf(entry.ListAliases)) {
-      for (const alias of page.Aliases ?? []) {
-        ids.push(alias.AliasName, alias.AliasArn ?? `arn:${partition2}:kms:${region}:${account}:${alias.AliasName}`);
-      }
-    }
-    return ids.includes(keyId);
-  });
-  return (account, region) => {
-    const respond = async (operation2, keyId, marker) => {
-      const entry = find(keyId, region, account);
-      if (!entry) throw named("NotFoundException", `Key '${keyId}' does not exist (recorded)`);
-      const recorded = entry[operation2];
-      if (recorded === void 0) throw named("AccessDeniedException", `no recorded ${operation2} response for ${keyId}`);
-      const pages = pagesOf(recorded);
-      const after = marker === void 0 ? -1 : pages.findIndex((p3) => p3.NextMarker === marker);
-      const page = marker !== void 0 && after < 0 ? void 0 : pages[after + 1];
-      if (!page) throw named("InvalidMarkerException", `no recorded page after marker ${marker}`);
-      const error63 = page.$error;
-      if (error63) throw named(error63.name ?? "Error", error63.message ?? "recorded error");
-      return revive(page);
-    };
-    const api = {
-      describeKey: async (keyId) => respond("DescribeKey", keyId),
-      getKeyPolicy: async (keyId) => respond("GetKeyPolicy", keyId),
-      getKeyRotationStatus: async (keyId) => respond("GetKeyRotationStatus", keyId),
-      listAliases: async (keyId, marker) => respond("ListAliases", keyId, marker),
-      listResourceTags: async (keyId, marker) => respond("ListResourceTags", keyId, marker),
-      listGrants: async (keyId, marker) => respond("ListGrants", keyId, marker)
-    };
-    return api;
-  };
-}
-function keyArnOf(entry) {
-  const describe152 = entry.DescribeKey;
-  return describe152?.KeyMetadata?.Arn ?? void 0;
-}
-function pagesOf(recorded) {
-  if (recorded === void 0) return [];
-  const pages = Array.isArray(recorded) ? recorded : [recorded];
-  return pages.map(
-    (page, i6) => i6 < pages.length - 1 && page.NextMarker === void 0 && !page.$error ? { ...page, NextMarker: `page-${i6 + 1}`, Truncated: true } : page
-  );
-}
-var DATE_FIELDS = /* @__PURE__ */ new Set(["CreationDate", "DeletionDate", "ValidTo", "NextRotationDate", "OnDemandRotationStartDate"]);
-function revive(value2, field) {
-  if (field && DATE_FIELDS.has(field) && (typeof value2 === "string" || typeof value2 === "number")) {
-    return new Date(typeof value2 === "number" ? value2 * 1e3 : value2);
-  }
-  if (Array.isArray(value2)) return value2.map((v) => revive(v));
-  if (value2 && typeof value2 === "object") return Object.fromEntries(Object.entries(value2).map(([k5, v]) => [k5, revive(v, k5)]));
-  return value2;
-}
-function named(name2, message) {
-  const error63 = new Error(message);
-  error63.name = name2;
-  return error63;
-}
-
-// src/live/source.ts
-var MAX_PAGES = 200;
-var BudgetExhausted = class extends Error {
-  name = "BudgetExhausted";
-};
-var LiveKeySource = class {
-  constructor(options) {
-    this.options = options;
-  }
-  options;
-  calls = 0;
-  notes = [];
-  /** Accounts / regions where nothing more is tried this run (no credentials, role not assumable, throttled). */
-  stopped = /* @__PURE__ */ new Map();
-  /** Keys not looked up because of an earlier stop, by reason: one note each at the end. */
-  skipped = /* @__PURE__ */ new Map();
-  async read(targets) {
-    const keys = {};
-    const queue = [...targets];
-    const worker = async () => {
-      for (let target = queue.shift(); target; target = queue.shift()) {
-        const facts = await this.readKey(target);
-        if (facts) keys[target.key] = facts;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.options.concurrency, queue.length)) }, worker));
-    for (const [kind, skipped2] of this.skipped) {
-      const names = skipped2.length > 3 ? `${skipped2.slice(0, 3).join(", ")}, …` : skipped2.join(", ");
-      this.note(kind, void 0, `${skipped2.length} more key(s) not looked up: ${stopReason(kind)} (${names})`);
-    }
-    return { keys: sortedRecord(keys), notes: this.notes, calls: this.calls };
-  }
-  async readKey(target) {
-    const cached2 = this.options.cache?.get(target.keyId);
-    if (cached2) return cached2;
-    const scope = `${target.account}/${target.region}`;
-    const stoppedBy = this.stopped.get(scope) ?? this.stopped.get(target.account) ?? this.stopped.get("*");
-    if (stoppedBy) {
-      this.skipped.set(stoppedBy, [...this.skipped.get(stoppedBy) ?? [], target.key]);
-      return void 0;
-    }
-    const api = this.options.apis(target.account, target.region);
-    let meta3;
-    try {
-      meta3 = (await this.call(() => api.describeKey(target.keyId))).KeyMetadata;
-    } catch (error63) {
-      this.fail(target, "DescribeKey", error63);
-      return void 0;
-    }
-    if (!meta3?.Arn) {
-      this.note("not-found", target.key, `DescribeKey ${target.keyId} returned no key`);
-      return void 0;
-    }
-    const hit = this.options.cache?.get(meta3.Arn);
-    if (hit) return hit;
-    const facts = describe148(meta3, target);
-    await this.readParts(api, meta3, facts, target);
-    this.options.cache?.set(facts);
-    return facts;
-  }
-  async readParts(api, meta3, facts, target) {
-    const arn = facts.arn;
-    const part = async (name2, read) => {
-      try {
-        await read();
-        return true;
-      } catch (error63) {
-        this.fail(target, name2, error63);
-        return false;
-      }
-    };
-    await part("GetKeyPolicy", async () => {
-      const out2 = await this.call(() => api.getKeyPolicy(arn));
-      if (out2.Policy !== void 0) facts.policy = out2.Policy;
-    });
-    if (meta3.KeySpec === "SYMMETRIC_DEFAULT" && meta3.Origin === "AWS_KMS" && facts.state !== "PendingDeletion") {
-      await part("GetKeyRotationStatus", async () => {
-        const out2 = await this.call(() => api.getKeyRotationStatus(arn));
-        facts.rotation = {
-          enabled: out2.KeyRotationEnabled === true,
-          ...out2.RotationPeriodInDays !== void 0 ? { periodDays: out2.RotationPeriodInDays } : {}
-        };
-      });
-    }
-    await part("ListAliases", async () => {
-      const aliases = await this.pages(
-        (marker) => api.listAliases(arn, marker),
-        (page) => page.Aliases ?? []
-      );
-      facts.aliases = aliases.map((a5) => a5.AliasName).filter((n3) => Boolean(n3)).sort();
-    });
-    if (meta3.KeyManager !== "AWS") {
-      await part("ListResourceTags", async () => {
-        const tags = await this.pages(
-          (marker) => api.listResourceTags(arn, marker),
-          (page) => page.Tags ?? []
-        );
-        facts.tags = Object.fromEntries(tags.filter((t) => t.TagKey).map((t) => [t.TagKey, t.TagValue ?? ""]));
-      });
-    }
-    const grants = [];
-    const complete = await part("ListGrants", async () => {
-      await this.pages(
-        (marker) => api.listGrants(arn, marker),
-        (page) => page.Grants ?? [],
-        grants
-      );
-    });
-    if (complete || grants.length > 0) facts.grants = grants.map(liveGrant);
-  }
-  /** Every page of a listing (`NextMarker` / `Truncated`); items of pages read before a failure land in `into`. */
-  async pages(read, items, into = []) {
-    let marker;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const out2 = await this.call(() => read(marker));
-      into.push(...items(out2));
-      if (!out2.Truncated || !out2.NextMarker) return into;
-      marker = out2.NextMarker;
-    }
-    throw new Error(`more than ${MAX_PAGES} pages`);
-  }
-  async call(send) {
-    if (this.calls >= this.options.budget) throw new BudgetExhausted(`the call budget of ${this.options.budget} is spent`);
-    this.calls++;
-    return send();
-  }
-  fail(target, operation2, error63) {
-    const kind = classifyError(error63);
-    const err2 = error63;
-    this.note(
-      kind,
-      target.key,
-      `${operation2} ${target.keyId}: ${kind === "budget" ? err2.message ?? "budget spent" : `${err2.name ?? "Error"}: ${err2.message ?? String(error63)}`}`
-    );
-    if (kind === "no-credentials" || kind === "access-denied" && err2.name === "RoleAssumptionError") this.stopped.set(target.account, kind);
-    else if (kind === "throttled") this.stopped.set(`${target.account}/${target.region}`, kind);
-    else if (kind === "budget") this.stopped.set("*", "budget");
-  }
-  note(kind, key, message) {
-    this.notes.push({ kind, ...key ? { key } : {}, message });
-  }
-};
-function stopReason(kind) {
-  if (kind === "budget") return "the call budget is spent";
-  if (kind === "throttled") return "KMS throttled this region earlier in the run";
-  return "an earlier call in this account failed for lack of access";
-}
-function classifyError(error63) {
-  const name2 = error63?.name ?? "";
-  if (name2 === "BudgetExhausted") return "budget";
-  if (name2 === "CredentialsProviderError" || name2 === "TokenProviderError") return "no-credentials";
-  if (name2 === "RoleAssumptionError") {
-    const cause = error63.cause;
-    return classifyError(cause) === "no-credentials" ? "no-credentials" : "access-denied";
-  }
-  if (/AccessDenied|Unauthorized|UnrecognizedClient|InvalidClientTokenId|ExpiredToken|InvalidSignature|AuthFailure|SignatureDoesNotMatch/.test(name2))
-    return "access-denied";
-  if (/Throttl|TooManyRequests|LimitExceeded|RequestLimit/.test(name2)) return "throttled";
-  if (name2 === "NotFoundException") return "not-found";
-  return "error";
-}
-function describe148(meta3, target) {
-  const arn = meta3.Arn;
-  const parts2 = arn.split(":");
-  const deletion = isoDate(meta3.DeletionDate);
-  return {
-    arn,
-    keyId: meta3.KeyId ?? parts2[5]?.replace(/^key\//, "") ?? arn,
-    account: parts2[4] || meta3.AWSAccountId || target.account,
-    region: parts2[3] || target.region,
-    state: meta3.KeyState ?? (meta3.Enabled ? "Enabled" : "Disabled"),
-    enabled: meta3.Enabled === true,
-    ...meta3.KeyManager ? { manager: meta3.KeyManager } : {},
-    ...meta3.KeySpec ? { spec: meta3.KeySpec } : {},
-    ...meta3.KeyUsage ? { usage: meta3.KeyUsage } : {},
-    ...meta3.Origin ? { origin: meta3.Origin } : {},
-    ...meta3.Description ? { description: meta3.Description } : {},
-    ...meta3.MultiRegion !== void 0 ? { multiRegion: meta3.MultiRegion } : {},
-    ...meta3.MultiRegionConfiguration?.MultiRegionKeyType ? { multiRegionKeyType: meta3.MultiRegionConfiguration.MultiRegionKeyType } : {},
-    ...meta3.MultiRegionConfiguration?.PrimaryKey?.Arn ? { primaryArn: meta3.MultiRegionConfiguration.PrimaryKey.Arn } : {},
-    ...deletion ? { deletionDate: deletion } : {},
-    ...meta3.PendingDeletionWindowInDays !== void 0 ? { pendingDeletionWindowDays: meta3.PendingDeletionWindowInDays } : {}
-  };
-}
-function liveGrant(g5) {
-  const constraints = {
-    ...g5.Constraints?.EncryptionContextEquals ? { encryptionContextEquals: g5.Constraints.EncryptionContextEquals } : {},
-    ...g5.Constraints?.EncryptionContextSubset ? { encryptionContextSubset: g5.Constraints.EncryptionContextSubset } : {}
-  };
-  const created = isoDate(g5.CreationDate);
-  return {
-    grantId: g5.GrantId ?? "?",
-    ...g5.Name ? { name: g5.Name } : {},
-    ...g5.GranteePrincipal ? { granteePrincipal: g5.GranteePrincipal } : {},
-    ...g5.RetiringPrincipal ? { retiringPrincipal: g5.RetiringPrincipal } : {},
-    operations: [...g5.Operations ?? []],
-    ...Object.keys(constraints).length > 0 ? { constraints } : {},
-    ...g5.IssuingAccount ? { issuingAccount: g5.IssuingAccount } : {},
-    ...created ? { creationDate: created } : {}
-  };
-}
-function isoDate(value2) {
-  if (value2 === void 0) return void 0;
-  const date6 = value2 instanceof Date ? value2 : new Date(value2);
-  return Number.isNaN(date6.getTime()) ? void 0 : date6.toISOString();
-}
-function sortedRecord(record2) {
-  return Object.fromEntries(Object.entries(record2).sort(([a5], [b5]) => a5.localeCompare(b5)));
-}
-
-// src/inventory/key-reference.ts
-var KEY_ARN = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):(\d{12}):key\/((?:mrk-)?[0-9a-f-]{32,36}|[A-Za-z0-9-]+)$/;
-var ALIAS_ARN = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):(\d{12}):(alias\/[A-Za-z0-9/_-]+)$/;
-var ALIAS_NAME = /^alias\/[A-Za-z0-9/_-]+$/;
-var KEY_ID = /^(?:mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
-function parseKeyReference(text2) {
-  const value2 = text2.trim();
-  const keyArn = KEY_ARN.exec(value2);
-  if (keyArn) return { kind: "key-arn", arn: value2, region: keyArn[1], account: keyArn[2], keyId: keyArn[3] };
-  const aliasArn = ALIAS_ARN.exec(value2);
-  if (aliasArn) return { kind: "alias", name: aliasArn[3], arn: value2, region: aliasArn[1], account: aliasArn[2] };
-  if (ALIAS_NAME.test(value2)) return { kind: "alias", name: value2 };
-  if (KEY_ID.test(value2)) return { kind: "key-id", keyId: value2 };
-  if (value2 === "") return { kind: "invalid", reason: "empty key reference" };
-  return { kind: "invalid", reason: `"${value2.slice(0, 80)}" is not a KMS key ARN, alias or key id` };
-}
-function isAwsManagedAlias(name2) {
-  return name2.startsWith("alias/aws/");
-}
-
-// src/live/targets.ts
-function liveTargets(inventory, settings) {
-  const targets = [];
-  const outside = [];
-  const ambiguous = [];
-  const pairs = Object.entries(settings.accounts).flatMap(([account, a5]) => a5.regions.map((region) => ({ account, region })));
-  const sole = pairs.length === 1 ? pairs[0] : void 0;
-  for (const key of inventory.keys) {
-    if (key.manager === "aws" || key.declared && !settings.declared) continue;
-    const where2 = placeOf(key, settings, sole);
-    if (!where2) {
-      ambiguous.push(key.id);
-      continue;
-    }
-    if (!settings.accounts[where2.account]?.regions.includes(where2.region)) {
-      outside.push(key.id);
-      continue;
-    }
-    targets.push({ key: key.id, account: where2.account, region: where2.region, keyId: where2.keyId(where2.account, where2.region) });
-  }
-  const notes = [];
-  if (pairs.length === 0 && inventory.keys.some((k5) => k5.manager === "customer")) {
-    notes.push({ kind: "not-configured", message: "live.accounts lists no account: no key was looked up (see docs/live.md)" });
-  } else {
-    if (outside.length > 0)
-      notes.push({
-        kind: "not-configured",
-        message: `${outside.length} key(s) in accounts or regions not configured in live.accounts were not looked up: ${sample(outside)}`
-      });
-    if (ambiguous.length > 0) {
-      notes.push({
-        kind: "not-configured",
-        message: `${ambiguous.length} key(s) could not be placed in one configured account and region (no ARN, no static alias): ${sample(ambiguous)}`
-      });
-    }
-  }
-  return { targets, notes };
-}
-function placeOf(key, settings, sole) {
-  const defaults = (account) => {
-    if (account) {
-      const regions = settings.accounts[account]?.regions ?? [];
-      return key.region ? { account, region: key.region } : regions.length === 1 ? { account, region: regions[0] } : void 0;
-    }
-    return sole;
-  };
-  if (key.declared) {
-    const alias = key.aliases.find((a5) => /^alias\/[A-Za-z0-9/_-]+$/.test(a5));
-    const at3 = defaults(key.account);
-    return alias && at3 ? { ...at3, keyId: (account, region) => `arn:aws:kms:${region}:${account}:${alias}` } : void 0;
-  }
-  const parsed = parseKeyReference(key.id);
-  switch (parsed.kind) {
-    case "key-arn":
-      return { account: parsed.account, region: parsed.region, keyId: () => parsed.arn };
-    case "alias": {
-      if (parsed.arn && parsed.account && parsed.region) return { account: parsed.account, region: parsed.region, keyId: () => parsed.arn };
-      const at3 = defaults(key.account);
-      return at3 ? { ...at3, keyId: (account, region) => `arn:aws:kms:${region}:${account}:${parsed.name}` } : void 0;
-    }
-    case "key-id": {
-      const at3 = defaults(key.account);
-      return at3 ? { ...at3, keyId: (account, region) => `arn:aws:kms:${region}:${account}:key/${parsed.keyId}` } : void 0;
-    }
-    default:
-      return void 0;
-  }
-}
-function sample(ids) {
-  return ids.length > 3 ? `${ids.slice(0, 3).join(", ")}, …` : ids.join(", ");
-}
-
-// src/live/index.ts
-var SHARED_CACHES = /* @__PURE__ */ new Map();
-function createLiveHook(live2, options = {}) {
-  const configured = Object.keys(live2.accounts).length > 0;
-  const accounts = !configured && options.recording ? recordedAccounts(options.recording) : live2.accounts;
-  const apis = options.apis ?? (options.recording ? recordedKmsApis(options.recording) : sdkKmsApis(live2, options.sdk));
-  const cache5 = options.cache ?? (options.recording || options.apis ? new LiveCache(live2.cacheTtlSeconds) : sharedCache(live2.cacheTtlSeconds));
-  let previous = Promise.resolve();
-  const read = async (inventory) => {
-    try {
-      const { targets, notes } = liveTargets(inventory, { declared: live2.declared, accounts });
-      const source = new LiveKeySource({ apis, budget: live2.budget, concurrency: live2.concurrency, cache: cache5 });
-      const facts = await source.read(targets);
-      return { ...facts, notes: [...notes, ...facts.notes] };
-    } catch (error63) {
-      return { keys: {}, calls: 0, notes: [{ kind: "error", message: `the live view failed: ${error63.message ?? String(error63)}` }] };
-    }
-  };
-  return (inventory) => {
-    const facts = previous.then(() => read(inventory));
-    previous = facts;
-    return facts;
-  };
-}
-function liveHookFor(live2, request2, options = {}) {
-  if (request2.recorded) return createLiveHook(live2, { ...options, recording: readRecording(request2.recorded) });
-  return request2.live ?? live2.enabled ? createLiveHook(live2, options) : void 0;
-}
-function sharedCache(ttlSeconds) {
-  let cache5 = SHARED_CACHES.get(ttlSeconds);
-  if (!cache5) {
-    cache5 = new LiveCache(ttlSeconds);
-    SHARED_CACHES.set(ttlSeconds, cache5);
-  }
-  return cache5;
-}
-
 // src/pipeline.ts
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
 
@@ -63476,7 +62929,7 @@ function isTerraformShowOutput(text2) {
 function claims(file2) {
   return file2.path.endsWith(".json") && isTerraformShowOutput(file2.text) && /"resource_changes"\s*:|"planned_values"\s*:/.test(file2.text);
 }
-function parse4(claimed, ctx) {
+function parse3(claimed, ctx) {
   const output2 = { resources: [], problems: [], units: [] };
   for (const file2 of claimed) {
     const { after, problems } = planSides(file2, ctx);
@@ -63486,7 +62939,7 @@ function parse4(claimed, ctx) {
   }
   return output2;
 }
-var planParser = { name: "plan", claims, parse: parse4 };
+var planParser = { name: "plan", claims, parse: parse3 };
 function planSides(file2, ctx) {
   const parsed = parseLocatedDocument(file2, ctx.limits);
   if (!parsed.ok) return { before: [], after: [], problems: [parsed.problem] };
@@ -63894,7 +63347,7 @@ var CLOUDFORMATION = /"AWSTemplateFormatVersion"\s*:|"Resources"\s*:/;
 function claims2(file2) {
   return file2.path.endsWith(".json") && !file2.path.endsWith(".tf.json") && STATEMENT.test(file2.text) && !CLOUDFORMATION.test(file2.text) && !isTerraformShowOutput(file2.text);
 }
-function parse5(claimed, ctx) {
+function parse4(claimed, ctx) {
   const output2 = { resources: [], problems: [], units: [] };
   const isScp = (0, import_picomatch.default)(ctx.scpPaths, { dot: true });
   for (const file2 of claimed) {
@@ -63910,7 +63363,7 @@ function parse5(claimed, ctx) {
   }
   return output2;
 }
-var policyParser = { name: "policy", claims: claims2, parse: parse5 };
+var policyParser = { name: "policy", claims: claims2, parse: parse4 };
 function policyResource(path, doc, scp) {
   if (!isRecord(doc.value) || doc.value.Statement === void 0) return void 0;
   const document = normalizePolicy(doc.value);
@@ -64467,7 +63920,7 @@ function analyseAccess(inventory, resources, _config) {
 function keyAccess(key, identity, scps) {
   const unknowns = [];
   const document = keyPolicyOf(key, unknowns);
-  const fromPolicy = merge3(
+  const fromPolicy = merge2(
     (document?.statements ?? []).map(
       (statement, index) => evaluateStatement(statement, {
         kind: "key-policy",
@@ -64534,7 +63987,7 @@ function identityAccess(key, policies, unknowns) {
       results.push(evaluated);
     });
   }
-  return merge3(results);
+  return merge2(results);
 }
 function scpDenies(key, scps, unknowns) {
   const everyone = [{ kind: "wildcard", id: "*" }];
@@ -64557,7 +64010,7 @@ function scpDenies(key, scps, unknowns) {
     })
   );
 }
-function merge3(results) {
+function merge2(results) {
   return {
     allows: results.flatMap((r5) => r5.allows),
     denies: results.flatMap((r5) => r5.denies),
@@ -66042,6 +65495,26 @@ function symbolicOr(value2, reason) {
   return unknown2(describeValue(value2), isSymbolic(value2) ? `depends on ${describeValue(value2)}` : reason);
 }
 
+// src/inventory/key-reference.ts
+var KEY_ARN = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):(\d{12}):key\/((?:mrk-)?[0-9a-f-]{32,36}|[A-Za-z0-9-]+)$/;
+var ALIAS_ARN = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):(\d{12}):(alias\/[A-Za-z0-9/_-]+)$/;
+var ALIAS_NAME = /^alias\/[A-Za-z0-9/_-]+$/;
+var KEY_ID = /^(?:mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+function parseKeyReference(text2) {
+  const value2 = text2.trim();
+  const keyArn = KEY_ARN.exec(value2);
+  if (keyArn) return { kind: "key-arn", arn: value2, region: keyArn[1], account: keyArn[2], keyId: keyArn[3] };
+  const aliasArn = ALIAS_ARN.exec(value2);
+  if (aliasArn) return { kind: "alias", name: aliasArn[3], arn: value2, region: aliasArn[1], account: aliasArn[2] };
+  if (ALIAS_NAME.test(value2)) return { kind: "alias", name: value2 };
+  if (KEY_ID.test(value2)) return { kind: "key-id", keyId: value2 };
+  if (value2 === "") return { kind: "invalid", reason: "empty key reference" };
+  return { kind: "invalid", reason: `"${value2.slice(0, 80)}" is not a KMS key ARN, alias or key id` };
+}
+function isAwsManagedAlias(name2) {
+  return name2.startsWith("alias/aws/");
+}
+
 // src/inventory/resolve.ts
 var MAX_DEPTH = 16;
 var INSTANCE_SUFFIX = /\[[^\]]*\]$/;
@@ -66568,7 +66041,7 @@ function enrichKey(original, facts, tagNames2) {
   }
   for (const alias of facts.aliases ?? []) if (!key.aliases.includes(alias)) key.aliases.push(alias);
   const grants = facts.grants ?? [];
-  key.grants.push(...grants.map((g5) => liveGrant2(g5, at3)));
+  key.grants.push(...grants.map((g5) => liveGrant(g5, at3)));
   const repoConsumers = key.consumers.filter((c5) => c5.kind !== "grant");
   key.consumers = [...repoConsumers.map((c5) => withKeyTags(c5, key)), ...grantConsumers(facts, grants, at3)];
   key.blastRadius = blastRadius(key.consumers);
@@ -66581,6 +66054,12 @@ function liveView(facts, policy) {
     region: facts.region,
     state: facts.state,
     enabled: facts.enabled,
+    ...facts.manager !== void 0 ? { manager: facts.manager } : {},
+    ...facts.spec !== void 0 ? { spec: facts.spec } : {},
+    ...facts.usage !== void 0 ? { usage: facts.usage } : {},
+    ...facts.origin !== void 0 ? { origin: facts.origin } : {},
+    ...facts.description !== void 0 ? { description: facts.description } : {},
+    ...facts.multiRegion && facts.multiRegionKeyType ? { multiRegion: { type: facts.multiRegionKeyType, ...facts.primaryArn ? { primaryArn: facts.primaryArn } : {} } } : {},
     ...facts.rotation ? { rotation: facts.rotation } : {},
     ...policy ? { policy } : {},
     ...facts.tags ? { tags: facts.tags } : {},
@@ -66625,7 +66104,7 @@ function withKeyTags(consumer, key) {
   }
   return changed ? { ...consumer, ...changed } : consumer;
 }
-function liveGrant2(grant, location2) {
+function liveGrant(grant, location2) {
   const constraints = [];
   if (grant.constraints?.encryptionContextEquals) constraints.push({ EncryptionContextEquals: { ...grant.constraints.encryptionContextEquals } });
   if (grant.constraints?.encryptionContextSubset) constraints.push({ EncryptionContextSubset: { ...grant.constraints.encryptionContextSubset } });
@@ -66859,7 +66338,7 @@ function isTextual(value2) {
 var EXPR_MAX = 160;
 var SHOWN_ITEMS = 6;
 var SHOWN_DEPTH = 4;
-function describe149(node2) {
+function describe3(node2) {
   return shorten(render(node2, 0));
 }
 function partialText(parts2) {
@@ -66910,20 +66389,20 @@ var INTRINSICS = {
   Ref: (arg, ev, node2) => isString(arg) ? ev.ref(arg.value) : malformed(node2, "Ref needs a name"),
   "Fn::GetAtt": getAtt,
   "Fn::Sub": sub,
-  "Fn::Join": join5,
+  "Fn::Join": join,
   "Fn::Select": select,
-  "Fn::Split": split2,
+  "Fn::Split": split,
   "Fn::If": ifBranches,
   "Fn::FindInMap": findInMap,
   "Fn::ImportValue": (arg, ev, node2) => {
     const name2 = ev.value(arg);
-    return typeof name2 === "string" ? ev.importValue(name2) : unknown3(describe149(node2), "Fn::ImportValue of a name not known statically", [name2]);
+    return typeof name2 === "string" ? ev.importValue(name2) : unknown3(describe3(node2), "Fn::ImportValue of a name not known statically", [name2]);
   },
   "Fn::Base64": (arg, ev, node2) => {
     const text2 = ev.value(arg);
-    return typeof text2 === "string" ? Buffer.from(text2, "utf8").toString("base64") : unknown3(describe149(node2), "Fn::Base64 of a value not known statically", [text2]);
+    return typeof text2 === "string" ? Buffer.from(text2, "utf8").toString("base64") : unknown3(describe3(node2), "Fn::Base64 of a value not known statically", [text2]);
   },
-  "Fn::GetAZs": (_arg, _ev, node2) => unknown3(describe149(node2), "Fn::GetAZs depends on the deploy region")
+  "Fn::GetAZs": (_arg, _ev, node2) => unknown3(describe3(node2), "Fn::GetAZs depends on the deploy region")
 };
 var Evaluator = class {
   /**
@@ -66957,7 +66436,7 @@ var Evaluator = class {
   /** Evaluates where a value is required: `AWS::NoValue` there is not a value. */
   value(node2) {
     const value2 = this.evaluate(node2);
-    return value2 === NO_VALUE ? unknown3(describe149(node2), "AWS::NoValue where a value is required") : value2;
+    return value2 === NO_VALUE ? unknown3(describe3(node2), "AWS::NoValue where a value is required") : value2;
   }
   ref(name2) {
     if (Object.hasOwn(this.pseudo, name2)) return this.pseudo[name2];
@@ -66988,7 +66467,7 @@ var Evaluator = class {
     const type = childString(declaration, "Type") ?? "String";
     const fallback2 = child(declaration, "Default");
     if (SSM_PARAMETER_TYPE.test(type)) {
-      return unknown3(`\${${name2}}`, `parameter ${name2} is read from SSM parameter ${fallback2 ? describe149(fallback2) : "(no default)"} at deploy time`);
+      return unknown3(`\${${name2}}`, `parameter ${name2} is read from SSM parameter ${fallback2 ? describe3(fallback2) : "(no default)"} at deploy time`);
     }
     if (fallback2) {
       const value2 = this.literal(fallback2);
@@ -67003,10 +66482,10 @@ var Evaluator = class {
 };
 function notStatic(arg, ev, node2) {
   const [name2] = isMap2(node2) ? node2.entries.keys() : [];
-  return unknown3(describe149(node2), `${name2} is not evaluated statically`, [ev.value(arg)]);
+  return unknown3(describe3(node2), `${name2} is not evaluated statically`, [ev.value(arg)]);
 }
 function malformed(node2, why) {
-  return unknown3(describe149(node2), `malformed intrinsic: ${why}`);
+  return unknown3(describe3(node2), `malformed intrinsic: ${why}`);
 }
 function isString(node2) {
   return node2?.kind === "scalar" && typeof node2.value === "string";
@@ -67018,7 +66497,7 @@ function getAtt(arg, ev, node2) {
   }
   if (arg.kind !== "seq" || arg.items.length !== 2 || !isString(arg.items[0])) return malformed(node2, "Fn::GetAtt needs [Resource, Attribute]");
   const attribute = ev.value(arg.items[1]);
-  return typeof attribute === "string" ? ev.getAtt(arg.items[0].value, attribute) : unknown3(describe149(node2), "Fn::GetAtt attribute not known statically");
+  return typeof attribute === "string" ? ev.getAtt(arg.items[0].value, attribute) : unknown3(describe3(node2), "Fn::GetAtt attribute not known statically");
 }
 function sub(arg, ev, node2) {
   const [template, variables] = arg.kind === "seq" ? arg.items : [arg];
@@ -67042,11 +66521,11 @@ function subVariable(name2, variables, ev) {
 function pair(arg, ev) {
   return arg.kind === "seq" && arg.items.length === 2 ? [ev.value(arg.items[0]), ev.value(arg.items[1])] : void 0;
 }
-function join5(arg, ev, node2) {
+function join(arg, ev, node2) {
   const operands = pair(arg, ev);
   if (!operands) return malformed(node2, "Fn::Join needs [delimiter, list]");
   const [delimiter, list3] = operands;
-  if (typeof delimiter !== "string" || !Array.isArray(list3)) return unknown3(describe149(node2), "Fn::Join over a list not known statically", [list3]);
+  if (typeof delimiter !== "string" || !Array.isArray(list3)) return unknown3(describe3(node2), "Fn::Join over a list not known statically", [list3]);
   const parts2 = list3.flatMap((item, i6) => i6 === 0 ? [item] : [delimiter, item]);
   return concat(parts2) ?? unknown3(partialText(parts2), "Fn::Join over values not known statically", list3);
 }
@@ -67055,15 +66534,15 @@ function select(arg, ev, node2) {
   if (!operands) return malformed(node2, "Fn::Select needs [index, list]");
   const [index, list3] = operands;
   const position = typeof index === "number" ? index : typeof index === "string" && /^\d+$/.test(index) ? Number(index) : void 0;
-  if (position === void 0 || !Array.isArray(list3)) return unknown3(describe149(node2), "Fn::Select over values not known statically", [list3]);
-  return position < list3.length ? list3[position] : unknown3(describe149(node2), `Fn::Select index ${position} is outside a list of ${list3.length}`);
+  if (position === void 0 || !Array.isArray(list3)) return unknown3(describe3(node2), "Fn::Select over values not known statically", [list3]);
+  return position < list3.length ? list3[position] : unknown3(describe3(node2), `Fn::Select index ${position} is outside a list of ${list3.length}`);
 }
-function split2(arg, ev, node2) {
+function split(arg, ev, node2) {
   const operands = pair(arg, ev);
   if (!operands) return malformed(node2, "Fn::Split needs [delimiter, string]");
   const [delimiter, text2] = operands;
   if (typeof delimiter !== "string" || delimiter === "" || typeof text2 !== "string")
-    return unknown3(describe149(node2), "Fn::Split of a value not known statically", [text2]);
+    return unknown3(describe3(node2), "Fn::Split of a value not known statically", [text2]);
   return text2.split(delimiter);
 }
 function ifBranches(arg, ev, node2) {
@@ -67078,17 +66557,17 @@ function findInMap(arg, ev, node2) {
   if (arg.kind !== "seq" || arg.items.length < 3) return malformed(node2, "Fn::FindInMap needs [map, key, key]");
   const [mapName, topKey, secondKey] = arg.items.slice(0, 3).map((item) => ev.value(item));
   const mapping = typeof mapName === "string" ? child(ev.template.mappings, mapName) : void 0;
-  if (!isMap2(mapping)) return unknown3(describe149(node2), `Fn::FindInMap: no mapping ${describe149(arg.items[0])}`);
+  if (!isMap2(mapping)) return unknown3(describe3(node2), `Fn::FindInMap: no mapping ${describe3(arg.items[0])}`);
   const tops = keyOptions(topKey);
   const seconds = keyOptions(secondKey);
-  if (!tops || !seconds) return unknown3(describe149(node2), `Fn::FindInMap ${mapName}: keys not known statically`, [topKey, secondKey]);
+  if (!tops || !seconds) return unknown3(describe3(node2), `Fn::FindInMap ${mapName}: keys not known statically`, [topKey, secondKey]);
   const found = tops.flatMap(
     (top) => seconds.flatMap((second) => {
       const leaf = child(child(mapping, top), second);
       return leaf ? [ev.literal(leaf)] : [];
     })
   );
-  if (found.length === 0) return unknown3(describe149(node2), `Fn::FindInMap ${mapName}: no entry for ${tops.join("|")}.${seconds.join("|")}`);
+  if (found.length === 0) return unknown3(describe3(node2), `Fn::FindInMap ${mapName}: no entry for ${tops.join("|")}.${seconds.join("|")}`);
   if (tops.length * seconds.length === 1) return found[0];
   const reasons = [topKey, secondKey].filter(isOneOf2).map((key) => key.reason);
   return { $kind: "oneOf", options: found, reason: `Fn::FindInMap ${mapName} by ${reasons.join(", ")}` };
@@ -67345,14 +66824,14 @@ function withGlobals(template, type, properties) {
   const section = Object.hasOwn(GLOBALS_SECTION_OF_TYPE, type) ? GLOBALS_SECTION_OF_TYPE[type] : void 0;
   const globals = section ? child(child(template.root, "Globals"), section) : void 0;
   if (!globals) return properties;
-  return properties ? merge4(globals, properties) : globals;
+  return properties ? merge3(globals, properties) : globals;
 }
-function merge4(global, own2) {
+function merge3(global, own2) {
   if (isPlainMap(global) && isPlainMap(own2)) {
     const entries = new Map(global.entries);
     for (const [key, entry] of own2.entries) {
       const inherited = entries.get(key);
-      entries.set(key, inherited ? { ...entry, value: merge4(inherited.value, entry.value) } : entry);
+      entries.set(key, inherited ? { ...entry, value: merge3(inherited.value, entry.value) } : entry);
     }
     return { kind: "map", entries, lines: own2.lines };
   }
@@ -67468,7 +66947,7 @@ function parseTemplates(claimed, ctx) {
   const loaded = [];
   for (const file2 of [...claimed].sort((a5, b5) => a5.path.localeCompare(b5.path))) {
     const budget = new Budget(ctx.limits.maxEvalSteps, ctx.limits.maxParseMillisPerFile);
-    const template = readFile3(file2, ctx, budget, problems);
+    const template = readFile(file2, ctx, budget, problems);
     if (!template) continue;
     const evaluator = new Evaluator(template, exports, budget);
     const nameEvaluator = new Evaluator(template, NO_IMPORTS, budget, { "AWS::StackName": STACK_NAME_MARK });
@@ -67485,7 +66964,7 @@ function parseTemplates(claimed, ctx) {
   }
   return { resources, problems, units };
 }
-function readFile3(file2, ctx, budget, problems) {
+function readFile(file2, ctx, budget, problems) {
   if (file2.size > ctx.limits.maxFileBytes) {
     problems.push(problem(`template is larger than ${ctx.limits.maxFileBytes} bytes; not parsed`, fileLocation(file2.path)));
     return void 0;
@@ -67667,7 +67146,7 @@ function asSet(items) {
   sets.add(items);
   return items;
 }
-function isSet2(value2) {
+function isSet(value2) {
   return Array.isArray(value2) && sets.has(value2);
 }
 function refsIn2(value2, limit = 50) {
@@ -67729,7 +67208,7 @@ function asString(value2) {
 
 // src/parse/terraform/functions.ts
 var MAX_GENERATED = 1e4;
-function callFunction2(name2, args2, ctx) {
+function callFunction(name2, args2, ctx) {
   const fn = FUNCTIONS[name2];
   if (!fn) return unknownFrom(ctx.expr.text, `function ${name2}() is not evaluated statically`, args2);
   return fn(args2, ctx);
@@ -67747,7 +67226,7 @@ var str = (fn) => known2((args2, ctx) => {
   const strings = args2.map(asString);
   return strings.every((s2) => s2 !== void 0) ? fn(...strings) : fail(ctx, "needs strings");
 });
-var list2 = (fn) => known2((args2, ctx) => Array.isArray(args2[0]) ? fn(args2[0], args2.slice(1), ctx) : fail(ctx, "needs a list"));
+var list = (fn) => known2((args2, ctx) => Array.isArray(args2[0]) ? fn(args2[0], args2.slice(1), ctx) : fail(ctx, "needs a list"));
 var sortedKeys = (o3) => Object.keys(o3).sort();
 function distinct(items) {
   const seen = /* @__PURE__ */ new Set();
@@ -67778,7 +67257,7 @@ function jsonDepth(text2) {
   return max;
 }
 var MAX_JSON_DEPTH = 200;
-function format2(spec, args2, ctx) {
+function format(spec, args2, ctx) {
   let next = 0;
   const symbolic = [];
   const out2 = spec.replace(/%(%|[-+# 0]*\d*(?:\.\d+)?([sdvqtfbxXeEgGo]))/g, (match, body2, verb) => {
@@ -67912,7 +67391,7 @@ var FUNCTIONS = {
     if (isObjectValue(map4) && name2 !== void 0 && name2 in map4) return map4[name2];
     return fallback2 !== void 0 ? fallback2 : fail(ctx, `no key ${String(key)}`);
   },
-  element: list2((items, [index], ctx) => {
+  element: list((items, [index], ctx) => {
     if (items.length === 0 || typeof index !== "number") return fail(ctx, "needs a non-empty list and a number");
     return items[(Math.trunc(index) % items.length + items.length) % items.length];
   }),
@@ -67930,7 +67409,7 @@ var FUNCTIONS = {
     }
     return [];
   },
-  format: known2(([spec, ...rest], ctx) => typeof spec === "string" ? format2(spec, rest, ctx) : fail(ctx, "needs a format string")),
+  format: known2(([spec, ...rest], ctx) => typeof spec === "string" ? format(spec, rest, ctx) : fail(ctx, "needs a format string")),
   join: known2(([sep4, ...lists], ctx) => {
     const items = lists.flatMap((l3) => Array.isArray(l3) ? l3 : [l3]);
     const symbolic = items.filter(isSymbolic);
@@ -67974,16 +67453,16 @@ var FUNCTIONS = {
   tomap: ([v]) => v ?? null,
   tolist: ([v]) => v ?? null,
   toset: (args2, ctx) => Array.isArray(args2[0]) ? asSet(distinct(args2[0])) : known2(([v]) => v ?? null)(args2, ctx),
-  flatten: list2((items) => flatten(items)),
-  distinct: list2((items) => distinct(items)),
-  compact: list2((items) => items.filter((i6) => i6 !== null && i6 !== "")),
-  reverse: list2((items) => [...items].reverse()),
-  sort: list2(
+  flatten: list((items) => flatten(items)),
+  distinct: list((items) => distinct(items)),
+  compact: list((items) => items.filter((i6) => i6 !== null && i6 !== "")),
+  reverse: list((items) => [...items].reverse()),
+  sort: list(
     (items, _rest, ctx) => items.every((i6) => typeof i6 === "string") ? [...items].sort() : unknownFrom(ctx.expr.text, "sorts values not known statically", items)
   ),
-  slice: list2((items, [from, to], ctx) => typeof from === "number" && typeof to === "number" ? items.slice(from, to) : fail(ctx, "needs numbers")),
-  one: list2((items, _rest, ctx) => items.length === 0 ? null : items.length === 1 ? items[0] : fail(ctx, "more than one element")),
-  index: list2((items, [value2], ctx) => {
+  slice: list((items, [from, to], ctx) => typeof from === "number" && typeof to === "number" ? items.slice(from, to) : fail(ctx, "needs numbers")),
+  one: list((items, _rest, ctx) => items.length === 0 ? null : items.length === 1 ? items[0] : fail(ctx, "more than one element")),
+  index: list((items, [value2], ctx) => {
     const at3 = items.findIndex((i6) => value2 !== void 0 && sameValue(i6, value2));
     return at3 >= 0 ? at3 : fail(ctx, "value not in list");
   }),
@@ -68021,16 +67500,16 @@ var FUNCTIONS = {
     }
     return out2;
   }),
-  sum: list2((items, _rest, ctx) => items.every((i6) => typeof i6 === "number") ? items.reduce((a5, b5) => a5 + b5, 0) : fail(ctx, "needs numbers")),
+  sum: list((items, _rest, ctx) => items.every((i6) => typeof i6 === "number") ? items.reduce((a5, b5) => a5 + b5, 0) : fail(ctx, "needs numbers")),
   min: known2((args2) => Math.min(...args2.map(Number))),
   max: known2((args2) => Math.max(...args2.map(Number))),
   abs: known2(([v]) => Math.abs(Number(v))),
   ceil: known2(([v]) => Math.ceil(Number(v))),
   floor: known2(([v]) => Math.floor(Number(v))),
-  alltrue: list2(
+  alltrue: list(
     (items, _rest, ctx) => items.some(isSymbolic) ? unknownFrom(ctx.expr.text, "not known statically", items) : items.every((i6) => i6 === true || i6 === "true")
   ),
-  anytrue: list2(
+  anytrue: list(
     (items, _rest, ctx) => items.some((i6) => i6 === true || i6 === "true") ? true : items.some(isSymbolic) ? unknownFrom(ctx.expr.text, "not known statically", items) : false
   ),
   base64encode: str((s2) => Buffer.from(s2, "utf8").toString("base64")),
@@ -68193,7 +67672,7 @@ var Evaluator2 = class _Evaluator {
       if (!Array.isArray(last)) return unknownFrom(expr.text, "expanded argument is not a known list", [last]);
       args2 = [...args2.slice(0, -1), ...last];
     }
-    return this.resolver.callFunction?.(expr.name, args2, expr) ?? callFunction2(expr.name, args2, { expr, evaluator: this });
+    return this.resolver.callFunction?.(expr.name, args2, expr) ?? callFunction(expr.name, args2, { expr, evaluator: this });
   }
   conditional(expr) {
     const cond = this.eval(expr.cond);
@@ -68235,7 +67714,7 @@ var Evaluator2 = class _Evaluator {
   /** The (key, value) pairs of a collection, or a reason it cannot be iterated. */
   iterate(collection, text2) {
     if (isSymbolic(collection)) return { fail: unknownFrom(text2, `collection ${text2} not known statically`, [collection]) };
-    if (Array.isArray(collection)) return { pairs: collection.map((v, i6) => [isSet2(collection) ? v : i6, v]) };
+    if (Array.isArray(collection)) return { pairs: collection.map((v, i6) => [isSet(collection) ? v : i6, v]) };
     if (isObjectValue(collection)) return { pairs: Object.entries(collection) };
     return { fail: errorValue(text2, `cannot iterate over ${shortName(collection)}`) };
   }
@@ -69965,13 +69444,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url2) => {
         if (isFileURI(url2)) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url2, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve3(xhr.response);
+                resolve4(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -70167,9 +69646,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info2 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         Module["instantiateWasm"](info2, (mod, inst) => {
-          resolve3(receiveInstance(mod, inst));
+          resolve4(receiveInstance(mod, inst));
         });
       });
     }
@@ -71502,8 +70981,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve3, reject) => {
-      readyPromiseResolve = resolve3;
+    moduleRtn = new Promise((resolve4, reject) => {
+      readyPromiseResolve = resolve4;
       readyPromiseReject = reject;
     });
   }
@@ -71527,7 +71006,7 @@ var finalizer4 = newFinalizer((addresses) => {
   C._ts_parser_delete(addresses[0]);
   C._free(addresses[1]);
 });
-var Parser4 = class {
+var Parser3 = class {
   static {
     __name(this, "Parser");
   }
@@ -72389,9 +71868,9 @@ function grammarWasmPath() {
 }
 function loadGrammar() {
   loading ??= (async () => {
-    await Parser4.init();
+    await Parser3.init();
     const language = await Language.load(grammarWasmPath());
-    const created = new Parser4();
+    const created = new Parser3();
     created.setLanguage(language);
     parser = created;
   })();
@@ -73760,13 +73239,13 @@ async function parseInPool(files, limits, options = {}) {
   const results = /* @__PURE__ */ new Map();
   const queue = batches(files);
   const size = Math.max(1, Math.min(MAX_WORKERS, options.workers ?? availableParallelism() - 1));
-  await new Promise((resolve3) => {
+  await new Promise((resolve4) => {
     const workers = /* @__PURE__ */ new Set();
     let mainBusy = false;
     const settle2 = () => {
       if (queue.length > 0 || mainBusy) return;
       for (const { worker, pending } of workers) if (pending.size === 0) void worker.terminate();
-      if (workers.size === 0) resolve3();
+      if (workers.size === 0) resolve4();
     };
     const mainShare = () => {
       if (mainBusy || options.mainThread === false && workers.size > 0) return;
@@ -75307,7 +74786,7 @@ var kms208 = {
         {
           key: key.id,
           subjects: key.grants.map((g5) => g5.id),
-          message: `Key ${keyName(key)} has ${count} grants (threshold ${limit}): ${sample2(key.grants)}. Split the key per workload or move steady access into the key policy.`,
+          message: `Key ${keyName(key)} has ${count} grants (threshold ${limit}): ${sample(key.grants)}. Split the key per workload or move steady access into the key policy.`,
           // Grants the live view read from the account count as the repository's do.
           evidence: { grants: count, threshold: limit, grantIds: key.grants.map((g5) => g5.id), live: key.grants.filter((g5) => g5.live).length },
           ...location(key) ? { location: location(key) } : {}
@@ -75319,7 +74798,7 @@ var kms208 = {
 function location(key) {
   return key.location ?? key.consumers.find((c5) => c5.kind !== "grant")?.location ?? key.grants.find((g5) => !g5.live)?.location;
 }
-function sample2(grants) {
+function sample(grants) {
   const names = grants.slice(0, 3).map((g5) => addressOf(g5.id));
   return grants.length > 3 ? `${names.join(", ")}, …` : names.join(", ");
 }
@@ -76062,10 +75541,10 @@ function needsBucketKey(block, site) {
 function finding5(ctx, resource, site, block, exact) {
   const key = keyOf2(ctx, resource);
   const sharers = key ? consumerResources(key.consumers).filter((id) => id !== resource.id) : [];
-  const switchPath = join6(site.block, site.switchName);
+  const switchPath = join2(site.block, site.switchName);
   const written = block[site.switchName] !== void 0 && block[site.switchName] !== null;
   const switchLocation = exact && written ? resource.attrLocations[switchPath] : void 0;
-  const sibling = exact && !written ? resource.attrLocations[join6(site.block, site.algorithmPath.split(".")[0])] : void 0;
+  const sibling = exact && !written ? resource.attrLocations[join2(site.block, site.algorithmPath.split(".")[0])] : void 0;
   const fix = bucketKeyFix(ctx, site.switchName, switchLocation, sibling);
   const state2 = written ? `${site.switchName} is false${switchLocation ? ` at ${where(switchLocation)}` : ""}` : `${site.switchName} is not set`;
   const shared = sharers.length > 0 ? `, and ${sharers.length} other resource${sharers.length === 1 ? "" : "s"} share${sharers.length === 1 ? "s" : ""} that key's request quota` : "";
@@ -76089,7 +75568,7 @@ function bucketKeyFix(ctx, name2, written, sibling) {
 function keyOf2(ctx, resource) {
   return ctx.inventory.keys.find((k5) => k5.consumers.some((c5) => c5.resource === resource.id));
 }
-function join6(block, name2) {
+function join2(block, name2) {
   return block ? `${block}.${name2}` : name2;
 }
 
@@ -76194,7 +75673,7 @@ function requiredTags(config2) {
 }
 function tagNames(resource) {
   const attributes = [keyTypeSpecFor(resource.source, resource.type)?.attributes.tags, EXTRA_TAG_ATTRIBUTES[resource.source]];
-  const names = Object.entries(resource.defaultTags ?? {}).flatMap(([name2, value2]) => isSet3(value2) ? [name2] : []);
+  const names = Object.entries(resource.defaultTags ?? {}).flatMap(([name2, value2]) => isSet2(value2) ? [name2] : []);
   for (const attribute of attributes) {
     const own2 = attribute ? ownTagNames(resource.attrs[attribute]) : [];
     if (!own2) return void 0;
@@ -76205,16 +75684,16 @@ function tagNames(resource) {
 function ownTagNames(value2) {
   if (value2 === void 0 || value2 === null) return [];
   if (isSymbolic(value2)) return void 0;
-  if (isRecord(value2)) return Object.entries(value2).flatMap(([name2, v]) => isSet3(v) ? [name2] : []);
+  if (isRecord(value2)) return Object.entries(value2).flatMap(([name2, v]) => isSet2(v) ? [name2] : []);
   if (!Array.isArray(value2)) return void 0;
   const names = [];
   for (const item of value2) {
     if (!isRecord(item) || typeof item.Key !== "string") return void 0;
-    if (isSet3(item.Value)) names.push(item.Key);
+    if (isSet2(item.Value)) names.push(item.Key);
   }
   return names;
 }
-function isSet3(value2) {
+function isSet2(value2) {
   if (value2 === void 0 || value2 === null) return false;
   return typeof value2 !== "string" || value2.trim() !== "";
 }
@@ -77226,9 +76705,9 @@ var RULES = [
 ];
 
 // src/rules/fingerprint.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash } from "node:crypto";
 function fingerprint(rule, key, identity) {
-  return createHash5("sha256").update(`${rule}\0${key ?? ""}\0${identity}`).digest("hex").slice(0, 20);
+  return createHash("sha256").update(`${rule}\0${key ?? ""}\0${identity}`).digest("hex").slice(0, 20);
 }
 
 // src/rules/suppressions.ts
@@ -78002,7 +77481,7 @@ function fitBlocks(blocks, findings, fallback2) {
   const whole = blocks.map((b5) => b5.text).join("\n");
   if (whole.length <= OUTPUT_LIMIT) return whole;
   const notice = (shown3, dropped2) => `
-> **Truncated** to GitHub's ${OUTPUT_LIMIT.toLocaleString("en-US")}-character limit: ${shown3} of ${findings} new findings${dropped2 > 0 ? ` and ${dropped2} of the other sections` : ""} are shown. Every finding is in this check run's text and annotations; ${fallback2}.
+> **Truncated** to GitHub's ${OUTPUT_LIMIT.toLocaleString("en-US")}-character limit: ${shown3} of ${findings} new findings${dropped2 > 0 ? ` and ${dropped2} of the other sections` : ""} are shown. Every new finding with a line in the head is an annotation on that line; ${fallback2}.
 `;
   const budget = OUTPUT_LIMIT - notice(findings, blocks.length).length;
   const kept = [];
@@ -78094,7 +77573,8 @@ function analysisJson(inventory, findings) {
     unresolved: inventory.unresolved,
     withoutCmk: inventory.withoutCmk,
     problems: inventory.problems,
-    findings: findings.map(findingJson)
+    findings: findings.map(findingJson),
+    live: inventory.live ?? null
   };
 }
 function findingJson(f5) {
@@ -78137,24 +77617,62 @@ function keyJson(key) {
     conditional: key.conditional ?? null,
     tags: key.tags,
     policy: key.policy ? { from: key.policy.from, location: key.policy.location, statements: key.policy.document.statements.length } : null,
-    grants: key.grants.map((g5) => ({ ...g5, grantee: plain(g5.grantee), operations: plain(g5.operations), constraints: plain(g5.constraints) })),
-    consumers: key.consumers.map((c5) => ({
-      resource: c5.resource,
-      type: c5.type,
-      service: c5.service,
-      attribute: c5.attribute,
-      purpose: c5.purpose,
-      location: c5.location,
-      replacementOnKeyChange: c5.replacementOnKeyChange,
-      via: c5.via,
-      environment: c5.environment,
-      workload: c5.workload,
-      dataClass: c5.dataClass,
-      owner: c5.owner,
-      multiplicity: c5.multiplicity ?? null,
-      conditional: c5.conditional ?? null
-    })),
-    blastRadius: key.blastRadius
+    grants: key.grants.map(grantJson),
+    consumers: key.consumers.map(consumerJson),
+    blastRadius: key.blastRadius,
+    pendingDeletion: key.pendingDeletion ? { date: key.pendingDeletion.date ?? null, windowDays: key.pendingDeletion.windowDays ?? null } : null,
+    live: key.live ? liveJson(key.live) : null
+  };
+}
+function grantJson(g5) {
+  return {
+    id: g5.id,
+    grantee: plain(g5.grantee),
+    operations: plain(g5.operations),
+    constraints: plain(g5.constraints),
+    retiringPrincipal: plain(g5.retiringPrincipal),
+    location: g5.location,
+    live: g5.live ?? false
+  };
+}
+function consumerJson(c5) {
+  return {
+    resource: c5.resource,
+    kind: c5.kind ?? "resource",
+    type: c5.type,
+    service: c5.service,
+    attribute: c5.attribute,
+    purpose: c5.purpose,
+    location: c5.location,
+    replacementOnKeyChange: c5.replacementOnKeyChange,
+    via: c5.via,
+    environment: c5.environment,
+    workload: c5.workload,
+    dataClass: c5.dataClass,
+    owner: c5.owner,
+    multiplicity: c5.multiplicity ?? null,
+    conditional: c5.conditional ?? null,
+    grants: c5.grants ?? null
+  };
+}
+function liveJson(live2) {
+  return {
+    arn: live2.arn,
+    account: live2.account,
+    region: live2.region,
+    state: live2.state,
+    enabled: live2.enabled,
+    manager: live2.manager ?? null,
+    spec: live2.spec ?? null,
+    usage: live2.usage ?? null,
+    origin: live2.origin ?? null,
+    description: live2.description ?? null,
+    multiRegion: live2.multiRegion ? { type: live2.multiRegion.type, primaryArn: live2.multiRegion.primaryArn ?? null } : null,
+    rotation: live2.rotation ? { enabled: live2.rotation.enabled, periodDays: live2.rotation.periodDays ?? null } : null,
+    policy: live2.policy ? { statements: live2.policy.statements.length } : null,
+    tags: live2.tags ?? null,
+    aliases: live2.aliases ?? null,
+    grants: live2.grants ?? null
   };
 }
 function plain(value2) {
@@ -78545,14 +78063,14 @@ var CatFileBatch = class {
       this.stderr = (this.stderr + chunk.toString("utf8")).slice(-2e3);
     });
     this.child.stdin.on("error", (error63) => this.fail(error63));
-    this.exited = new Promise((resolve3) => {
+    this.exited = new Promise((resolve4) => {
       this.child.on("error", (error63) => {
         this.fail(error63);
-        resolve3();
+        resolve4();
       });
       this.child.on("close", (code5) => {
         this.fail(new Error(`git cat-file exited (code ${code5})${this.stderr ? `: ${this.stderr.trim()}` : ""}`));
-        resolve3();
+        resolve4();
       });
     });
   }
@@ -79597,12 +79115,12 @@ function unifiedPatch(changes) {
     const created = c5.before === void 0;
     const patch = structuredPatch(`a/${c5.path}`, `b/${c5.path}`, c5.before ?? "", c5.after, "", "", { context: 3 });
     const header = [`diff --git a/${c5.path} b/${c5.path}`, ...created ? ["new file mode 100644", "--- /dev/null"] : [`--- a/${c5.path}`], `+++ b/${c5.path}`];
-    const hunks = patch.hunks.flatMap((h5) => [`@@ -${range2(h5.oldStart, h5.oldLines)} +${range2(h5.newStart, h5.newLines)} @@`, ...h5.lines]);
+    const hunks = patch.hunks.flatMap((h5) => [`@@ -${range(h5.oldStart, h5.oldLines)} +${range(h5.newStart, h5.newLines)} @@`, ...h5.lines]);
     return `${[...header, ...hunks].join("\n")}
 `;
   }).join("");
 }
-function range2(start2, lines) {
+function range(start2, lines) {
   return lines === 0 ? `${start2 - 1},0` : lines === 1 ? `${start2}` : `${start2},${lines}`;
 }
 
@@ -79917,7 +79435,7 @@ function terraformCode(ctx, key, groups) {
     const vars = variablesOf(ctx, unit);
     const defaults = defaultTagsOf(ctx, unit);
     const lines = [
-      `# ${describe150(gs[0])}: ${gs.length > 1 ? "one key per data class" : "its own key"}, split from ${address}${key.aliases[0] ? ` (${key.aliases[0]})` : ""}.`,
+      `# ${describe4(gs[0])}: ${gs.length > 1 ? "one key per data class" : "its own key"}, split from ${address}${key.aliases[0] ? ` (${key.aliases[0]})` : ""}.`,
       "# Proposed by kms-review split. Read the migration plan before pointing consumers at these keys."
     ];
     for (const g5 of gs) lines.push("", ...keyBlock(g5, key, vars, defaults), "", ...aliasBlock(g5));
@@ -79961,7 +79479,7 @@ function terraformCode(ctx, key, groups) {
   }
   return out2;
 }
-function describe150(g5) {
+function describe4(g5) {
   return [g5.group.workload ?? g5.workload, g5.env ? `in ${g5.env}` : ""].filter(Boolean).join(" ");
 }
 function referenceEdit(ctx, resource, attribute, location2, name2) {
@@ -80102,7 +79620,7 @@ function planSplits(analysis, config2) {
   );
   return analysis.inventory.keys.filter((k5) => keys.has(k5.id)).map((k5) => planSplit(k5.id, analysis, config2));
 }
-function findKey2(analysis, ref) {
+function findKey(analysis, ref) {
   const keys = analysis.inventory.keys;
   const exact = keys.find((k5) => k5.id === ref || k5.aliases.includes(ref) || k5.aliases.includes(`alias/${ref}`));
   if (exact) return { key: exact, candidates: [exact] };
@@ -80113,7 +79631,7 @@ function findKey2(analysis, ref) {
   return suffix.length === 1 ? { key: suffix[0], candidates: suffix } : { candidates: suffix };
 }
 function planSplit(keyRef, analysis, config2) {
-  const { key, candidates } = findKey2(analysis, keyRef);
+  const { key, candidates } = findKey(analysis, keyRef);
   if (!key) {
     const why = candidates.length > 1 ? `"${keyRef}" matches ${candidates.length} keys: ${candidates.map((k5) => k5.id).join(", ")}` : `no key "${keyRef}" in the inventory`;
     return empty(keyRef, why);
@@ -80200,14 +79718,14 @@ function migrationOf(groups, oldLabel) {
 }
 
 // src/action/event.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync } from "node:fs";
 var obj = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 var str2 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 function readRunContext(env2) {
   let event = {};
   if (env2.GITHUB_EVENT_PATH) {
     try {
-      event = obj(JSON.parse(readFileSync2(env2.GITHUB_EVENT_PATH, "utf8"))) ?? {};
+      event = obj(JSON.parse(readFileSync(env2.GITHUB_EVENT_PATH, "utf8"))) ?? {};
     } catch (error63) {
       throw new Error(`cannot read the event payload ${env2.GITHUB_EVENT_PATH}: ${error63.message}`);
     }
@@ -80238,6 +79756,604 @@ function readRunContext(env2) {
     context.pullRequest = { number: number4, baseSha, headSha, headRepo, baseRepo, fork: headRepo !== baseRepo, ...updatedAt ? { updatedAt } : {} };
   }
   return context;
+}
+
+// src/action/live.ts
+import { resolve } from "node:path";
+
+// src/live/api.ts
+var import_client_kms = __toESM(require_dist_cjs16(), 1);
+var import_client_sts = __toESM(require_dist_cjs17(), 1);
+var SESSION_NAME = "kms-review";
+var RoleAssumptionError = class extends Error {
+  constructor(roleArn, cause) {
+    super(`could not assume ${roleArn}: ${cause?.name ?? "Error"}: ${cause?.message ?? String(cause)}`);
+    this.roleArn = roleArn;
+    this.cause = cause;
+  }
+  roleArn;
+  cause;
+  name = "RoleAssumptionError";
+};
+function sdkKmsApis(live2, options = {}) {
+  const clients = /* @__PURE__ */ new Map();
+  const roles = /* @__PURE__ */ new Map();
+  const retry = { maxAttempts: live2.maxAttempts, retryMode: "adaptive" };
+  const credentialsFor = (account, region) => {
+    const roleArn = live2.accounts[account]?.roleArn;
+    if (!roleArn) return options.credentials;
+    let provider = roles.get(roleArn);
+    if (!provider) {
+      const sts = new import_client_sts.STSClient({
+        region,
+        ...retry,
+        ...options.stsEndpoint ? { endpoint: options.stsEndpoint } : {},
+        ...options.credentials ? { credentials: options.credentials } : {}
+      });
+      provider = assumeRoleProvider(sts, roleArn);
+      roles.set(roleArn, provider);
+    }
+    return provider;
+  };
+  return (account, region) => {
+    const id = `${account}/${region}`;
+    let api = clients.get(id);
+    if (!api) {
+      const credentials = credentialsFor(account, region);
+      const client = new import_client_kms.KMSClient({ region, ...retry, ...options.endpoint ? { endpoint: options.endpoint } : {}, ...credentials ? { credentials } : {} });
+      api = clientApi(client);
+      clients.set(id, api);
+    }
+    return api;
+  };
+}
+function clientApi(client) {
+  return {
+    describeKey: (KeyId) => client.send(new import_client_kms.DescribeKeyCommand({ KeyId })),
+    getKeyPolicy: (KeyId) => client.send(new import_client_kms.GetKeyPolicyCommand({ KeyId, PolicyName: "default" })),
+    getKeyRotationStatus: (KeyId) => client.send(new import_client_kms.GetKeyRotationStatusCommand({ KeyId })),
+    listAliases: (KeyId, Marker) => client.send(new import_client_kms.ListAliasesCommand({ KeyId, Limit: 100, ...Marker ? { Marker } : {} })),
+    listResourceTags: (KeyId, Marker) => client.send(new import_client_kms.ListResourceTagsCommand({ KeyId, Limit: 50, ...Marker ? { Marker } : {} })),
+    listGrants: (KeyId, Marker) => client.send(new import_client_kms.ListGrantsCommand({ KeyId, Limit: 100, ...Marker ? { Marker } : {} }))
+  };
+}
+function assumeRoleProvider(sts, roleArn) {
+  let current2;
+  let expires = 0;
+  return () => {
+    if (!current2 || Date.now() > expires - 5 * 6e4) {
+      current2 = sts.send(new import_client_sts.AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: SESSION_NAME, DurationSeconds: 900 })).then(
+        (out2) => {
+          const c5 = out2.Credentials;
+          if (!c5?.AccessKeyId || !c5.SecretAccessKey) throw new RoleAssumptionError(roleArn, new Error("AssumeRole returned no credentials"));
+          expires = c5.Expiration ? new Date(c5.Expiration).getTime() : Date.now() + 9e5;
+          return {
+            accessKeyId: c5.AccessKeyId,
+            secretAccessKey: c5.SecretAccessKey,
+            ...c5.SessionToken ? { sessionToken: c5.SessionToken } : {},
+            expiration: new Date(expires)
+          };
+        },
+        (error63) => {
+          current2 = void 0;
+          throw error63 instanceof RoleAssumptionError ? error63 : new RoleAssumptionError(roleArn, error63);
+        }
+      );
+    }
+    return current2;
+  };
+}
+
+// src/live/cache.ts
+var LiveCache = class {
+  constructor(ttlSeconds, maxEntries = 1e3, now = Date.now) {
+    this.ttlSeconds = ttlSeconds;
+    this.maxEntries = maxEntries;
+    this.now = now;
+  }
+  ttlSeconds;
+  maxEntries;
+  now;
+  entries = /* @__PURE__ */ new Map();
+  get(keyId) {
+    const entry = this.entries.get(keyId);
+    if (!entry) return void 0;
+    if (entry.until <= this.now()) {
+      this.entries.delete(keyId);
+      return void 0;
+    }
+    this.entries.delete(keyId);
+    this.entries.set(keyId, entry);
+    return entry.facts;
+  }
+  /** Stores the facts under the key ARN and under the ARNs of its aliases. */
+  set(facts) {
+    if (this.ttlSeconds <= 0) return;
+    const entry = { facts, until: this.now() + this.ttlSeconds * 1e3 };
+    const partition2 = facts.arn.split(":")[1] ?? "aws";
+    const ids = [facts.arn, ...(facts.aliases ?? []).map((alias) => `arn:${partition2}:kms:${facts.region}:${facts.account}:${alias}`)];
+    for (const id of ids) {
+      this.entries.delete(id);
+      this.entries.set(id, entry);
+    }
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      this.entries.delete(oldest);
+    }
+  }
+  get size() {
+    return this.entries.size;
+  }
+};
+
+// src/live/recorded.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+function readRecording(file2) {
+  const parsed = JSON.parse(readFileSync2(file2, "utf8"));
+  if (!parsed || !Array.isArray(parsed.keys)) throw new Error(`${file2}: not a recording of live responses ("keys" list missing)`);
+  return parsed;
+}
+function recordedAccounts(recording) {
+  const accounts = {};
+  for (const entry of recording.keys) {
+    const arn = keyArnOf(entry);
+    const [, , , region, account] = arn?.split(":") ?? [];
+    if (!region || !account) continue;
+    accounts[account] ??= { regions: [] };
+    if (!accounts[account].regions.includes(region)) accounts[account].regions.push(region);
+  }
+  return accounts;
+}
+function recordedKmsApis(recording) {
+  const find = (keyId, region, account) => recording.keys.find((entry) => {
+    const arn = keyArnOf(entry);
+    if (!arn) return false;
+    const [, partition2, , keyRegion, keyAccount, resource] = arn.split(":");
+    if (keyRegion !== region || keyAccount !== account) return false;
+    const ids = [arn, resource?.replace(/^key\//, "")];
+    for (const page of pagesOf(entry.ListAliases)) {
+      for (const alias of page.Aliases ?? []) {
+        ids.push(alias.AliasName, alias.AliasArn ?? `arn:${partition2}:kms:${region}:${account}:${alias.AliasName}`);
+      }
+    }
+    return ids.includes(keyId);
+  });
+  return (account, region) => {
+    const respond = async (operation2, keyId, marker) => {
+      const entry = find(keyId, region, account);
+      if (!entry) throw named("NotFoundException", `Key '${keyId}' does not exist (recorded)`);
+      const recorded = entry[operation2];
+      if (recorded === void 0) throw named("AccessDeniedException", `no recorded ${operation2} response for ${keyId}`);
+      const pages = pagesOf(recorded);
+      const after = marker === void 0 ? -1 : pages.findIndex((p3) => p3.NextMarker === marker);
+      const page = marker !== void 0 && after < 0 ? void 0 : pages[after + 1];
+      if (!page) throw named("InvalidMarkerException", `no recorded page after marker ${marker}`);
+      const error63 = page.$error;
+      if (error63) throw named(error63.name ?? "Error", error63.message ?? "recorded error");
+      return revive(page);
+    };
+    const api = {
+      describeKey: async (keyId) => respond("DescribeKey", keyId),
+      getKeyPolicy: async (keyId) => respond("GetKeyPolicy", keyId),
+      getKeyRotationStatus: async (keyId) => respond("GetKeyRotationStatus", keyId),
+      listAliases: async (keyId, marker) => respond("ListAliases", keyId, marker),
+      listResourceTags: async (keyId, marker) => respond("ListResourceTags", keyId, marker),
+      listGrants: async (keyId, marker) => respond("ListGrants", keyId, marker)
+    };
+    return api;
+  };
+}
+function keyArnOf(entry) {
+  const describe152 = entry.DescribeKey;
+  return describe152?.KeyMetadata?.Arn ?? void 0;
+}
+function pagesOf(recorded) {
+  if (recorded === void 0) return [];
+  const pages = Array.isArray(recorded) ? recorded : [recorded];
+  return pages.map(
+    (page, i6) => i6 < pages.length - 1 && page.NextMarker === void 0 && !page.$error ? { ...page, NextMarker: `page-${i6 + 1}`, Truncated: true } : page
+  );
+}
+var DATE_FIELDS = /* @__PURE__ */ new Set(["CreationDate", "DeletionDate", "ValidTo", "NextRotationDate", "OnDemandRotationStartDate"]);
+function revive(value2, field) {
+  if (field && DATE_FIELDS.has(field) && (typeof value2 === "string" || typeof value2 === "number")) {
+    return new Date(typeof value2 === "number" ? value2 * 1e3 : value2);
+  }
+  if (Array.isArray(value2)) return value2.map((v) => revive(v));
+  if (value2 && typeof value2 === "object") return Object.fromEntries(Object.entries(value2).map(([k5, v]) => [k5, revive(v, k5)]));
+  return value2;
+}
+function named(name2, message) {
+  const error63 = new Error(message);
+  error63.name = name2;
+  return error63;
+}
+
+// src/live/source.ts
+var MAX_PAGES = 200;
+var BudgetExhausted = class extends Error {
+  name = "BudgetExhausted";
+};
+var LiveKeySource = class {
+  constructor(options) {
+    this.options = options;
+  }
+  options;
+  calls = 0;
+  notes = [];
+  /** Accounts / regions where nothing more is tried this run (no credentials, role not assumable, throttled). */
+  stopped = /* @__PURE__ */ new Map();
+  /** Keys not looked up because of an earlier stop, by reason: one note each at the end. */
+  skipped = /* @__PURE__ */ new Map();
+  async read(targets) {
+    const keys = {};
+    const queue = [...targets];
+    const worker = async () => {
+      for (let target = queue.shift(); target; target = queue.shift()) {
+        const facts = await this.readKey(target);
+        if (facts) keys[target.key] = facts;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.options.concurrency, queue.length)) }, worker));
+    for (const [kind, skipped2] of this.skipped) {
+      const names = skipped2.length > 3 ? `${skipped2.slice(0, 3).join(", ")}, …` : skipped2.join(", ");
+      this.note(kind, void 0, `${skipped2.length} more key(s) not looked up: ${stopReason(kind)} (${names})`);
+    }
+    return { keys: sortedRecord(keys), notes: this.notes, calls: this.calls };
+  }
+  async readKey(target) {
+    const cached2 = this.options.cache?.get(target.keyId);
+    if (cached2) return cached2;
+    const scope = `${target.account}/${target.region}`;
+    const stoppedBy = this.stopped.get(scope) ?? this.stopped.get(target.account) ?? this.stopped.get("*");
+    if (stoppedBy) {
+      this.skipped.set(stoppedBy, [...this.skipped.get(stoppedBy) ?? [], target.key]);
+      return void 0;
+    }
+    const api = this.options.apis(target.account, target.region);
+    let meta3;
+    try {
+      meta3 = (await this.call(() => api.describeKey(target.keyId))).KeyMetadata;
+    } catch (error63) {
+      this.fail(target, "DescribeKey", error63);
+      return void 0;
+    }
+    if (!meta3?.Arn) {
+      this.note("not-found", target.key, `DescribeKey ${target.keyId} returned no key`);
+      return void 0;
+    }
+    const hit = this.options.cache?.get(meta3.Arn);
+    if (hit) return hit;
+    const facts = describe150(meta3, target);
+    await this.readParts(api, meta3, facts, target);
+    this.options.cache?.set(facts);
+    return facts;
+  }
+  async readParts(api, meta3, facts, target) {
+    const arn = facts.arn;
+    const part = async (name2, read) => {
+      try {
+        await read();
+        return true;
+      } catch (error63) {
+        this.fail(target, name2, error63);
+        return false;
+      }
+    };
+    await part("GetKeyPolicy", async () => {
+      const out2 = await this.call(() => api.getKeyPolicy(arn));
+      if (out2.Policy !== void 0) facts.policy = out2.Policy;
+    });
+    if (meta3.KeySpec === "SYMMETRIC_DEFAULT" && meta3.Origin === "AWS_KMS" && facts.state !== "PendingDeletion") {
+      await part("GetKeyRotationStatus", async () => {
+        const out2 = await this.call(() => api.getKeyRotationStatus(arn));
+        facts.rotation = {
+          enabled: out2.KeyRotationEnabled === true,
+          ...out2.RotationPeriodInDays !== void 0 ? { periodDays: out2.RotationPeriodInDays } : {}
+        };
+      });
+    }
+    await part("ListAliases", async () => {
+      const aliases = await this.pages(
+        (marker) => api.listAliases(arn, marker),
+        (page) => page.Aliases ?? []
+      );
+      facts.aliases = aliases.map((a5) => a5.AliasName).filter((n3) => Boolean(n3)).sort();
+    });
+    if (meta3.KeyManager !== "AWS") {
+      await part("ListResourceTags", async () => {
+        const tags = await this.pages(
+          (marker) => api.listResourceTags(arn, marker),
+          (page) => page.Tags ?? []
+        );
+        facts.tags = Object.fromEntries(tags.filter((t) => t.TagKey).map((t) => [t.TagKey, t.TagValue ?? ""]));
+      });
+    }
+    const grants = [];
+    const complete = await part("ListGrants", async () => {
+      await this.pages(
+        (marker) => api.listGrants(arn, marker),
+        (page) => page.Grants ?? [],
+        grants
+      );
+    });
+    if (complete || grants.length > 0) facts.grants = grants.map(liveGrant2);
+  }
+  /** Every page of a listing (`NextMarker` / `Truncated`); items of pages read before a failure land in `into`. */
+  async pages(read, items, into = []) {
+    let marker;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const out2 = await this.call(() => read(marker));
+      into.push(...items(out2));
+      if (!out2.Truncated || !out2.NextMarker) return into;
+      marker = out2.NextMarker;
+    }
+    throw new Error(`more than ${MAX_PAGES} pages`);
+  }
+  async call(send) {
+    if (this.calls >= this.options.budget) throw new BudgetExhausted(`the call budget of ${this.options.budget} is spent`);
+    this.calls++;
+    return send();
+  }
+  fail(target, operation2, error63) {
+    const kind = classifyError(error63);
+    const err2 = error63;
+    this.note(
+      kind,
+      target.key,
+      `${operation2} ${target.keyId}: ${kind === "budget" ? err2.message ?? "budget spent" : `${err2.name ?? "Error"}: ${err2.message ?? String(error63)}`}`
+    );
+    if (kind === "no-credentials" || kind === "access-denied" && err2.name === "RoleAssumptionError") this.stopped.set(target.account, kind);
+    else if (kind === "throttled") this.stopped.set(`${target.account}/${target.region}`, kind);
+    else if (kind === "budget") this.stopped.set("*", "budget");
+  }
+  note(kind, key, message) {
+    this.notes.push({ kind, ...key ? { key } : {}, message });
+  }
+};
+function stopReason(kind) {
+  if (kind === "budget") return "the call budget is spent";
+  if (kind === "throttled") return "KMS throttled this region earlier in the run";
+  return "an earlier call in this account failed for lack of access";
+}
+function classifyError(error63) {
+  const name2 = error63?.name ?? "";
+  if (name2 === "BudgetExhausted") return "budget";
+  if (name2 === "CredentialsProviderError" || name2 === "TokenProviderError") return "no-credentials";
+  if (name2 === "RoleAssumptionError") {
+    const cause = error63.cause;
+    return classifyError(cause) === "no-credentials" ? "no-credentials" : "access-denied";
+  }
+  if (/AccessDenied|Unauthorized|UnrecognizedClient|InvalidClientTokenId|ExpiredToken|InvalidSignature|AuthFailure|SignatureDoesNotMatch/.test(name2))
+    return "access-denied";
+  if (/Throttl|TooManyRequests|LimitExceeded|RequestLimit/.test(name2)) return "throttled";
+  if (name2 === "NotFoundException") return "not-found";
+  return "error";
+}
+function describe150(meta3, target) {
+  const arn = meta3.Arn;
+  const parts2 = arn.split(":");
+  const deletion = isoDate(meta3.DeletionDate);
+  return {
+    arn,
+    keyId: meta3.KeyId ?? parts2[5]?.replace(/^key\//, "") ?? arn,
+    account: parts2[4] || meta3.AWSAccountId || target.account,
+    region: parts2[3] || target.region,
+    state: meta3.KeyState ?? (meta3.Enabled ? "Enabled" : "Disabled"),
+    enabled: meta3.Enabled === true,
+    ...meta3.KeyManager ? { manager: meta3.KeyManager } : {},
+    ...meta3.KeySpec ? { spec: meta3.KeySpec } : {},
+    ...meta3.KeyUsage ? { usage: meta3.KeyUsage } : {},
+    ...meta3.Origin ? { origin: meta3.Origin } : {},
+    ...meta3.Description ? { description: meta3.Description } : {},
+    ...meta3.MultiRegion !== void 0 ? { multiRegion: meta3.MultiRegion } : {},
+    ...meta3.MultiRegionConfiguration?.MultiRegionKeyType ? { multiRegionKeyType: meta3.MultiRegionConfiguration.MultiRegionKeyType } : {},
+    ...meta3.MultiRegionConfiguration?.PrimaryKey?.Arn ? { primaryArn: meta3.MultiRegionConfiguration.PrimaryKey.Arn } : {},
+    ...deletion ? { deletionDate: deletion } : {},
+    ...meta3.PendingDeletionWindowInDays !== void 0 ? { pendingDeletionWindowDays: meta3.PendingDeletionWindowInDays } : {}
+  };
+}
+function liveGrant2(g5) {
+  const constraints = {
+    ...g5.Constraints?.EncryptionContextEquals ? { encryptionContextEquals: g5.Constraints.EncryptionContextEquals } : {},
+    ...g5.Constraints?.EncryptionContextSubset ? { encryptionContextSubset: g5.Constraints.EncryptionContextSubset } : {}
+  };
+  const created = isoDate(g5.CreationDate);
+  return {
+    grantId: g5.GrantId ?? "?",
+    ...g5.Name ? { name: g5.Name } : {},
+    ...g5.GranteePrincipal ? { granteePrincipal: g5.GranteePrincipal } : {},
+    ...g5.RetiringPrincipal ? { retiringPrincipal: g5.RetiringPrincipal } : {},
+    operations: [...g5.Operations ?? []],
+    ...Object.keys(constraints).length > 0 ? { constraints } : {},
+    ...g5.IssuingAccount ? { issuingAccount: g5.IssuingAccount } : {},
+    ...created ? { creationDate: created } : {}
+  };
+}
+function isoDate(value2) {
+  if (value2 === void 0) return void 0;
+  const date6 = value2 instanceof Date ? value2 : new Date(value2);
+  return Number.isNaN(date6.getTime()) ? void 0 : date6.toISOString();
+}
+function sortedRecord(record2) {
+  return Object.fromEntries(Object.entries(record2).sort(([a5], [b5]) => a5.localeCompare(b5)));
+}
+
+// src/live/targets.ts
+function liveTargets(inventory, settings) {
+  const targets = [];
+  const outside = [];
+  const ambiguous = [];
+  const pairs = Object.entries(settings.accounts).flatMap(([account, a5]) => a5.regions.map((region) => ({ account, region })));
+  const sole = pairs.length === 1 ? pairs[0] : void 0;
+  for (const key of inventory.keys) {
+    if (key.manager === "aws" || key.declared && !settings.declared) continue;
+    const where2 = placeOf(key, settings, sole);
+    if (!where2) {
+      ambiguous.push(key.id);
+      continue;
+    }
+    if (!settings.accounts[where2.account]?.regions.includes(where2.region)) {
+      outside.push(key.id);
+      continue;
+    }
+    targets.push({ key: key.id, account: where2.account, region: where2.region, keyId: where2.keyId(where2.account, where2.region) });
+  }
+  const notes = [];
+  if (pairs.length === 0 && inventory.keys.some((k5) => k5.manager === "customer")) {
+    notes.push({ kind: "not-configured", message: "live.accounts lists no account: no key was looked up (see docs/live.md)" });
+  } else {
+    if (outside.length > 0)
+      notes.push({
+        kind: "not-configured",
+        message: `${outside.length} key(s) in accounts or regions not configured in live.accounts were not looked up: ${sample2(outside)}`
+      });
+    if (ambiguous.length > 0) {
+      notes.push({
+        kind: "not-configured",
+        message: `${ambiguous.length} key(s) could not be placed in one configured account and region (no ARN, no static alias): ${sample2(ambiguous)}`
+      });
+    }
+  }
+  return { targets, notes };
+}
+function placeOf(key, settings, sole) {
+  const defaults = (account) => {
+    if (account) {
+      const regions = settings.accounts[account]?.regions ?? [];
+      return key.region ? { account, region: key.region } : regions.length === 1 ? { account, region: regions[0] } : void 0;
+    }
+    return sole;
+  };
+  if (key.declared) {
+    const alias = key.aliases.find((a5) => /^alias\/[A-Za-z0-9/_-]+$/.test(a5));
+    const at3 = defaults(key.account);
+    return alias && at3 ? { ...at3, keyId: (account, region) => `arn:aws:kms:${region}:${account}:${alias}` } : void 0;
+  }
+  const parsed = parseKeyReference(key.id);
+  switch (parsed.kind) {
+    case "key-arn":
+      return { account: parsed.account, region: parsed.region, keyId: () => parsed.arn };
+    case "alias": {
+      if (parsed.arn && parsed.account && parsed.region) return { account: parsed.account, region: parsed.region, keyId: () => parsed.arn };
+      const at3 = defaults(key.account);
+      return at3 ? { ...at3, keyId: (account, region) => `arn:aws:kms:${region}:${account}:${parsed.name}` } : void 0;
+    }
+    case "key-id": {
+      const at3 = defaults(key.account);
+      return at3 ? { ...at3, keyId: (account, region) => `arn:aws:kms:${region}:${account}:key/${parsed.keyId}` } : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function sample2(ids) {
+  return ids.length > 3 ? `${ids.slice(0, 3).join(", ")}, …` : ids.join(", ");
+}
+
+// src/live/index.ts
+var SHARED_CACHES = /* @__PURE__ */ new Map();
+function createLiveHook(live2, options = {}) {
+  const configured = Object.keys(live2.accounts).length > 0;
+  const accounts = !configured && options.recording ? recordedAccounts(options.recording) : live2.accounts;
+  const apis = options.apis ?? (options.recording ? recordedKmsApis(options.recording) : sdkKmsApis(live2, options.sdk));
+  const cache5 = options.cache ?? (options.recording || options.apis ? new LiveCache(live2.cacheTtlSeconds) : sharedCache(live2.cacheTtlSeconds));
+  let previous = Promise.resolve();
+  const read = async (inventory) => {
+    try {
+      const { targets, notes } = liveTargets(inventory, { declared: live2.declared, accounts });
+      const source = new LiveKeySource({ apis, budget: live2.budget, concurrency: live2.concurrency, cache: cache5 });
+      const facts = await source.read(targets);
+      return { ...facts, notes: [...notes, ...facts.notes] };
+    } catch (error63) {
+      return { keys: {}, calls: 0, notes: [{ kind: "error", message: `the live view failed: ${error63.message ?? String(error63)}` }] };
+    }
+  };
+  return (inventory) => {
+    const facts = previous.then(() => read(inventory));
+    previous = facts;
+    return facts;
+  };
+}
+function liveHookFor(live2, request2, options = {}) {
+  if (request2.recorded) return createLiveHook(live2, { ...options, recording: readRecording(request2.recorded) });
+  return request2.live ?? live2.enabled ? createLiveHook(live2, options) : void 0;
+}
+function sharedCache(ttlSeconds) {
+  let cache5 = SHARED_CACHES.get(ttlSeconds);
+  if (!cache5) {
+    cache5 = new LiveCache(ttlSeconds);
+    SHARED_CACHES.set(ttlSeconds, cache5);
+  }
+  return cache5;
+}
+
+// src/action/aws-role.ts
+var import_client_sts2 = __toESM(require_dist_cjs17(), 1);
+var STS_AUDIENCE = "sts.amazonaws.com";
+var DURATION_SECONDS = 900;
+async function githubIdToken(env2, audience = STS_AUDIENCE) {
+  const endpoint2 = env2.ACTIONS_ID_TOKEN_REQUEST_URL;
+  const bearer = env2.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+  if (!endpoint2 || !bearer) throw new Error("no GitHub OIDC token in this job: the workflow needs `permissions: id-token: write`");
+  const url2 = new URL(endpoint2);
+  url2.searchParams.set("audience", audience);
+  const response = await fetch(url2, { headers: { authorization: `bearer ${bearer}`, accept: "application/json" }, signal: AbortSignal.timeout(1e4) });
+  if (!response.ok) throw new Error(`the GitHub OIDC token request failed with HTTP ${response.status}: does the workflow grant \`id-token: write\`?`);
+  const value2 = (await response.json()).value;
+  if (typeof value2 !== "string" || value2 === "") throw new Error("the GitHub OIDC token endpoint returned no token");
+  return value2;
+}
+async function assumeRoleWithGithubOidc(env2, role) {
+  try {
+    const token = await githubIdToken(env2);
+    const sts = new import_client_sts2.STSClient({ region: role.region });
+    const out2 = await sts.send(
+      new import_client_sts2.AssumeRoleWithWebIdentityCommand({
+        RoleArn: role.roleArn,
+        RoleSessionName: role.runId ? `${SESSION_NAME}-${role.runId}` : SESSION_NAME,
+        WebIdentityToken: token,
+        DurationSeconds: DURATION_SECONDS
+      })
+    );
+    const c5 = out2.Credentials;
+    if (!c5?.AccessKeyId || !c5.SecretAccessKey) throw new Error("AssumeRoleWithWebIdentity returned no credentials");
+    return {
+      accessKeyId: c5.AccessKeyId,
+      secretAccessKey: c5.SecretAccessKey,
+      ...c5.SessionToken ? { sessionToken: c5.SessionToken } : {},
+      ...c5.Expiration ? { expiration: new Date(c5.Expiration) } : {}
+    };
+  } catch (error63) {
+    throw new RoleAssumptionError(role.roleArn, error63);
+  }
+}
+
+// src/action/live.ts
+var DEFAULT_STS_REGION = "us-east-1";
+async function actionLiveHook(live2, inputs, env2, workspace, runner) {
+  if (inputs.liveRecorded) {
+    runner.info(`kms-review: live account view on (replaying ${inputs.liveRecorded})`);
+    return liveHookFor(live2, { recorded: resolve(workspace, inputs.liveRecorded) });
+  }
+  if (!inputs.awsRole) {
+    const hook2 = liveHookFor(live2, {});
+    if (hook2) runner.info("kms-review: live account view on");
+    return hook2;
+  }
+  runner.info(`kms-review: live account view on (role ${inputs.awsRole})`);
+  return liveHookFor(live2, { live: true }, { sdk: { credentials: await roleCredentials(inputs, env2, runner) } });
+}
+async function roleCredentials(inputs, env2, runner) {
+  const region = inputs.awsRegion || env2.AWS_REGION || env2.AWS_DEFAULT_REGION || DEFAULT_STS_REGION;
+  try {
+    const credentials = await assumeRoleWithGithubOidc(env2, { roleArn: inputs.awsRole, region, ...env2.GITHUB_RUN_ID ? { runId: env2.GITHUB_RUN_ID } : {} });
+    runner.info(`kms-review: assumed ${inputs.awsRole} with the job's OIDC token`);
+    return credentials;
+  } catch (error63) {
+    runner.warning(`kms-review: aws-role: ${error63.message}; the live view reads nothing, the static review goes on`);
+    return () => Promise.reject(error63);
+  }
 }
 
 // node_modules/universal-user-agent/index.js
@@ -85094,9 +85210,9 @@ import { promisify as promisify2 } from "node:util";
 
 // src/sources/folder.ts
 import { lstat, readdir, readFile as readFile4, realpath, stat } from "node:fs/promises";
-import { join as join7, resolve, sep as sep3 } from "node:path";
+import { join as join7, resolve as resolve2, sep as sep3 } from "node:path";
 function folderFileSet(root5, options = {}) {
-  const absoluteRoot = resolve(root5);
+  const absoluteRoot = resolve2(root5);
   const isExcluded = excludeMatcher(options.exclude);
   let realRoot;
   const getRealRoot = () => realRoot ??= realpath(absoluteRoot);
@@ -85255,7 +85371,9 @@ function readInputs(runner) {
     planJson: runner.input("plan-json"),
     comment,
     token: runner.input("github-token"),
-    liveRecorded: runner.input("live-recorded")
+    liveRecorded: runner.input("live-recorded"),
+    awsRole: runner.input("aws-role"),
+    awsRegion: runner.input("aws-region")
   };
 }
 async function runAction(env2, streams, options) {
@@ -85264,8 +85382,8 @@ async function runAction(env2, streams, options) {
   try {
     const inputs = readInputs(runner);
     const context = readRunContext(env2);
-    const workspace = resolve2(env2.GITHUB_WORKSPACE ?? process.cwd());
-    const dir = resolve2(workspace, inputs.path);
+    const workspace = resolve3(env2.GITHUB_WORKSPACE ?? process.cwd());
+    const dir = resolve3(workspace, inputs.path);
     if (!existsSync3(dir)) throw new InputError(`path ${inputs.path} does not exist in ${workspace}`);
     const pr = context.pullRequest;
     const baseRef = inputs.base || pr?.baseSha || "";
@@ -85295,11 +85413,10 @@ ${output2.summary}
       setOutputs(runner, { newFindings: 0, findings: 0, sarifFile: "", conclusion: "action_required" });
       return EXIT.error;
     }
-    const live2 = liveHookFor(config2.live, inputs.liveRecorded ? { recorded: resolve2(workspace, inputs.liveRecorded) } : {});
-    if (live2) runner.info(`kms-review: live account view on${inputs.liveRecorded ? ` (replaying ${inputs.liveRecorded})` : ""}`);
+    const live2 = await actionLiveHook(config2.live, inputs, env2, workspace, runner);
     const analyseOptions = { ...options.today ? { today: options.today } : {}, ...live2 ? { live: live2 } : {} };
     const sides2 = await sidesFor(inputs, root5, prefix, baseRef, config2, runner);
-    const sarifPath = resolve2(workspace, inputs.sarifFile);
+    const sarifPath = resolve3(workspace, inputs.sarifFile);
     let result2;
     if (sides2.base) {
       let change;
@@ -85406,7 +85523,7 @@ async function loadActionConfig(input2, root5, baseRef, runner) {
     }
     if (!input2) return { ...parseConfig(""), file: safe2 };
   }
-  const file2 = resolve2(root5, safe2);
+  const file2 = resolve3(root5, safe2);
   if (!existsSync3(file2)) {
     if (input2) return { ...parseConfig(""), errors: [{ path: "", message: "config file not found", line: 1 }], file: safe2 };
     return { ...parseConfig(""), file: safe2 };
@@ -85415,14 +85532,14 @@ async function loadActionConfig(input2, root5, baseRef, runner) {
 }
 async function sidesFor(inputs, root5, prefix, baseRef, config2, runner) {
   if (inputs.planJson) {
-    const file2 = resolve2(root5, inputs.planJson);
+    const file2 = resolve3(root5, inputs.planJson);
     const shown2 = relative(root5, file2).split("\\").join("/");
     const path = shown2.startsWith("..") ? file2.split(/[\\/]/).pop() : shown2;
     runner.info(`kms-review: reviewing the plan ${path} (before → after) instead of parsing the code`);
     const sides2 = planSides2(path, readFileSync3(file2, "utf8"));
     return baseRef ? sides2 : { head: sides2.head };
   }
-  const head = workTreeSide(resolve2(root5, prefix || "."), prefix, config2.exclude);
+  const head = workTreeSide(resolve3(root5, prefix || "."), prefix, config2.exclude);
   if (!baseRef) return { head };
   return { base: await baseSide(root5, baseRef, prefix, config2.exclude, (m3) => runner.info(m3)), head };
 }

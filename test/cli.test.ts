@@ -1,28 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
-
-function capture(isTTY = false) {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += chunk.toString();
-      done();
-    },
-  }) as Writable & { isTTY?: boolean };
-  stream.isTTY = isTTY;
-  return { stream, text: () => text };
-}
-
-async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const out = capture();
-  const err = capture();
-  const code = await main(args, { stdout: out.stream, stderr: err.stream, env });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+import { runCli as run } from './support/cli.js';
 
 const DEMO = 'fixtures/scenarios/env-wide-shared-key/after';
 
@@ -40,7 +20,7 @@ describe('kms-review scan', () => {
     const { code, stdout } = await run(['scan', DEMO, '--format', 'json']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(Object.keys(json)).toEqual(['version', 'keys', 'aliases', 'unresolved', 'withoutCmk', 'problems', 'findings']);
+    expect(Object.keys(json)).toEqual(['version', 'keys', 'aliases', 'unresolved', 'withoutCmk', 'problems', 'findings', 'live']);
     expect(json.version).toBe(1);
     const prod = json.keys.find((k: { id: string }) => k.id === 'envs/prod:aws_kms_key.platform');
     expect(prod).toMatchObject({ declared: true, aliases: ['alias/platform-prod'], location: { file: 'envs/prod/kms.tf', startLine: 5 } });

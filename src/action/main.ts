@@ -10,7 +10,6 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { CONFIG_PATH, type LoadedConfig, parseConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import type { ReviewOutcome, ReviewTarget } from '../github/publisher.js';
-import { liveHookFor } from '../live/index.js';
 import { type AnalyseOptions, type Analysis, analyse, analyseChange, type ChangeAnalysis } from '../pipeline.js';
 import { annotationLevel, type Conclusion, conclusionFor, configErrorOutput, reviewOutput } from '../report/check-run.js';
 import { diffJson } from '../report/diff-json.js';
@@ -32,6 +31,7 @@ import { safeRelativePath } from '../sources/paths.js';
 import { planSplits } from '../split/index.js';
 import type { SplitPlan } from '../split/types.js';
 import { type RunContext, readRunContext } from './event.js';
+import { actionLiveHook } from './live.js';
 import { ActionPublishers } from './publish.js';
 import { Runner, type Streams } from './runner.js';
 import { baseSide, planSides, workTreeSide } from './sources.js';
@@ -52,6 +52,10 @@ export interface ActionInputs {
   token: string;
   /** Recorded KMS responses replayed instead of reading the account (tests and demos). */
   liveRecorded: string;
+  /** Role assumed with the job's OIDC token for the live view (turns it on). */
+  awsRole: string;
+  /** Region of the STS endpoint for `awsRole`. */
+  awsRegion: string;
 }
 
 class InputError extends Error {}
@@ -76,6 +80,8 @@ export function readInputs(runner: Runner): ActionInputs {
     comment,
     token: runner.input('github-token'),
     liveRecorded: runner.input('live-recorded'),
+    awsRole: runner.input('aws-role'),
+    awsRegion: runner.input('aws-region'),
   };
 }
 
@@ -124,10 +130,8 @@ export async function runAction(env: Record<string, string | undefined>, streams
       return EXIT.error;
     }
 
-    // The live view (config `live.enabled`, credentials from the standard AWS chain — e.g. an OIDC
-    // role set up by aws-actions/configure-aws-credentials): one hook for both sides, read once.
-    const live = liveHookFor(config.live, inputs.liveRecorded ? { recorded: resolve(workspace, inputs.liveRecorded) } : {});
-    if (live) runner.info(`kms-review: live account view on${inputs.liveRecorded ? ` (replaying ${inputs.liveRecorded})` : ''}`);
+    // The live view (config `live.enabled` or the `aws-role` input): one hook for both sides, read once.
+    const live = await actionLiveHook(config.live, inputs, env, workspace, runner);
     const analyseOptions: AnalyseOptions = { ...(options.today ? { today: options.today } : {}), ...(live ? { live } : {}) };
     const sides = await sidesFor(inputs, root, prefix, baseRef, config, runner);
     const sarifPath = resolve(workspace, inputs.sarifFile);

@@ -74,6 +74,14 @@ function liveView(facts: LiveKeyFacts, policy: LiveKeyView['policy']): LiveKeyVi
     region: facts.region,
     state: facts.state,
     enabled: facts.enabled,
+    ...(facts.manager !== undefined ? { manager: facts.manager } : {}),
+    ...(facts.spec !== undefined ? { spec: facts.spec } : {}),
+    ...(facts.usage !== undefined ? { usage: facts.usage } : {}),
+    ...(facts.origin !== undefined ? { origin: facts.origin } : {}),
+    ...(facts.description !== undefined ? { description: facts.description } : {}),
+    ...(facts.multiRegion && facts.multiRegionKeyType
+      ? { multiRegion: { type: facts.multiRegionKeyType, ...(facts.primaryArn ? { primaryArn: facts.primaryArn } : {}) } }
+      : {}),
     ...(facts.rotation ? { rotation: facts.rotation } : {}),
     ...(policy ? { policy } : {}),
     ...(facts.tags ? { tags: facts.tags } : {}),

@@ -116,6 +116,14 @@ export interface LiveKeyView {
   /** KMS key state: `Enabled`, `Disabled`, `PendingDeletion`… */
   state: string;
   enabled: boolean;
+  /** DescribeKey as the account answers it, whatever the code declares (drift is KMS600). */
+  manager?: string;
+  spec?: string;
+  usage?: string;
+  origin?: string;
+  description?: string;
+  /** `PRIMARY` or `REPLICA` for a multi-Region key; absent for a single-Region one. */
+  multiRegion?: { type: string; primaryArn?: string };
   rotation?: { enabled: boolean; periodDays?: number };
   policy?: PolicyDocument;
   tags?: Record<string, string>;

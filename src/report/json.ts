@@ -1,8 +1,9 @@
 /**
  * The stable JSON form (`--format json`), version 1, documented in docs/json-output.md.
  * Symbolic values become `{"unknown": reason, "expr": source}`; classification is `{value, from, detail}` or null.
+ * Optional facts (the live view's) are always present, `null` when absent, so consumers need no key checks.
  */
-import type { Inventory, Key } from '../inventory/types.js';
+import type { Consumer, Grant, Inventory, Key, LiveKeyView } from '../inventory/types.js';
 import type { Value } from '../model/types.js';
 import { isOneOf, isRef, isUnknown } from '../model/value.js';
 import type { Finding } from '../rules/types.js';
@@ -17,6 +18,7 @@ export interface JsonReport {
   withoutCmk: unknown[];
   problems: unknown[];
   findings: unknown[];
+  live: { keys: number; calls: number; notes: number } | null;
 }
 
 export function analysisJson(inventory: Inventory, findings: readonly Finding[]): JsonReport {
@@ -28,6 +30,7 @@ export function analysisJson(inventory: Inventory, findings: readonly Finding[])
     withoutCmk: inventory.withoutCmk,
     problems: inventory.problems,
     findings: findings.map(findingJson),
+    live: inventory.live ?? null,
   };
 }
 
@@ -72,24 +75,66 @@ function keyJson(key: Key) {
     conditional: key.conditional ?? null,
     tags: key.tags,
     policy: key.policy ? { from: key.policy.from, location: key.policy.location, statements: key.policy.document.statements.length } : null,
-    grants: key.grants.map((g) => ({ ...g, grantee: plain(g.grantee), operations: plain(g.operations), constraints: plain(g.constraints) })),
-    consumers: key.consumers.map((c) => ({
-      resource: c.resource,
-      type: c.type,
-      service: c.service,
-      attribute: c.attribute,
-      purpose: c.purpose,
-      location: c.location,
-      replacementOnKeyChange: c.replacementOnKeyChange,
-      via: c.via,
-      environment: c.environment,
-      workload: c.workload,
-      dataClass: c.dataClass,
-      owner: c.owner,
-      multiplicity: c.multiplicity ?? null,
-      conditional: c.conditional ?? null,
-    })),
+    grants: key.grants.map(grantJson),
+    consumers: key.consumers.map(consumerJson),
     blastRadius: key.blastRadius,
+    pendingDeletion: key.pendingDeletion ? { date: key.pendingDeletion.date ?? null, windowDays: key.pendingDeletion.windowDays ?? null } : null,
+    live: key.live ? liveJson(key.live) : null,
+  };
+}
+
+function grantJson(g: Grant) {
+  return {
+    id: g.id,
+    grantee: plain(g.grantee),
+    operations: plain(g.operations),
+    constraints: plain(g.constraints),
+    retiringPrincipal: plain(g.retiringPrincipal),
+    location: g.location,
+    live: g.live ?? false,
+  };
+}
+
+function consumerJson(c: Consumer) {
+  return {
+    resource: c.resource,
+    kind: c.kind ?? 'resource',
+    type: c.type,
+    service: c.service,
+    attribute: c.attribute,
+    purpose: c.purpose,
+    location: c.location,
+    replacementOnKeyChange: c.replacementOnKeyChange,
+    via: c.via,
+    environment: c.environment,
+    workload: c.workload,
+    dataClass: c.dataClass,
+    owner: c.owner,
+    multiplicity: c.multiplicity ?? null,
+    conditional: c.conditional ?? null,
+    grants: c.grants ?? null,
+  };
+}
+
+/** The account's view of a key; a null field was not read (not applicable to the key, or refused: a KMS000 note says why). */
+function liveJson(live: LiveKeyView) {
+  return {
+    arn: live.arn,
+    account: live.account,
+    region: live.region,
+    state: live.state,
+    enabled: live.enabled,
+    manager: live.manager ?? null,
+    spec: live.spec ?? null,
+    usage: live.usage ?? null,
+    origin: live.origin ?? null,
+    description: live.description ?? null,
+    multiRegion: live.multiRegion ? { type: live.multiRegion.type, primaryArn: live.multiRegion.primaryArn ?? null } : null,
+    rotation: live.rotation ? { enabled: live.rotation.enabled, periodDays: live.rotation.periodDays ?? null } : null,
+    policy: live.policy ? { statements: live.policy.statements.length } : null,
+    tags: live.tags ?? null,
+    aliases: live.aliases ?? null,
+    grants: live.grants ?? null,
   };
 }
 

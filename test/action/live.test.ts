@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createJob, type Job, runAction } from './support.js';
+import { type Job, PENDING_DELETION, pendingDeletionJob, runAction } from './support.js';
 
-const DIR = 'fixtures/live/pending-deletion';
+const DIR = PENDING_DELETION;
 const CONFIG = 'failOn: high\nlive:\n  enabled: true\n  accounts:\n    "111111111111":\n      regions: [eu-west-1]\n';
 
 const jobs: Job[] = [];
@@ -17,16 +17,8 @@ afterEach(() => {
   for (const j of jobs.splice(0)) j.cleanup();
 });
 
-/** The pull request adds `queues/queues.tf`: a queue encrypted with a key pending deletion in the account. */
 function liveJob(): Job {
-  const j = createJob({
-    headExtra: {
-      '.github/kms-review.yml': CONFIG,
-      'queues/providers.tf': readFileSync(`${DIR}/providers.tf`, 'utf8'),
-      'queues/queues.tf': readFileSync(`${DIR}/queues.tf`, 'utf8'),
-      'recorded/live.json': readFileSync(`${DIR}/live.json`, 'utf8'),
-    },
-  });
+  const j = pendingDeletionJob(CONFIG, { 'recorded/live.json': readFileSync(`${DIR}/live.json`, 'utf8') });
   jobs.push(j);
   return j;
 }

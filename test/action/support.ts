@@ -64,6 +64,20 @@ export function createJob(options: { fork?: boolean; headExtra?: Record<string, 
   return { dir, workspace, baseSha, headSha, eventPath, outputPath, summaryPath, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+export const PENDING_DELETION = 'fixtures/live/pending-deletion';
+
+/** A pull request adding `queues/queues.tf`: a queue encrypted with a key that is pending deletion in the account (fixtures/live/pending-deletion). */
+export function pendingDeletionJob(config: string, extra: Record<string, string> = {}): Job {
+  return createJob({
+    headExtra: {
+      '.github/kms-review.yml': config,
+      'queues/providers.tf': readFileSync(`${PENDING_DELETION}/providers.tf`, 'utf8'),
+      'queues/queues.tf': readFileSync(`${PENDING_DELETION}/queues.tf`, 'utf8'),
+      ...extra,
+    },
+  });
+}
+
 /** `pulls.listFiles` as GitHub answers it: one entry per changed file with its hunks as `patch`. */
 export function pullFiles(job: Job): { filename: string; status: string; patch: string }[] {
   const names = git(job.workspace, 'diff', '--name-status', job.baseSha, job.headSha).split('\n').filter(Boolean);

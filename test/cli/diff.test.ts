@@ -3,28 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
-
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += chunk.toString();
-      done();
-    },
-  }) as Writable & { isTTY?: boolean };
-  stream.isTTY = false;
-  return { stream, text: () => text };
-}
-
-async function run(args: string[]) {
-  const out = capture();
-  const err = capture();
-  const code = await main(args, { stdout: out.stream, stderr: err.stream, env: {} });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+import { runCli as run } from '../support/cli.js';
 
 const SCENARIOS = 'fixtures/scenarios';
 const ENV_WIDE = [`${SCENARIOS}/env-wide-shared-key/before`, `${SCENARIOS}/env-wide-shared-key/after`];
@@ -61,7 +41,7 @@ describe('kms-review diff <before-dir> <after-dir>', () => {
     const json = JSON.parse(stdout);
     expect(Object.keys(json)).toEqual(['version', 'base', 'head', 'changes', 'findings', 'splits']);
     expect(json.version).toBe(1);
-    expect(Object.keys(json.base)).toEqual(['keys', 'aliases', 'unresolved', 'withoutCmk', 'problems']);
+    expect(Object.keys(json.base)).toEqual(['keys', 'aliases', 'unresolved', 'withoutCmk', 'problems', 'live']);
     expect(Object.keys(json.findings)).toEqual(['new', 'fixed', 'unchanged']);
     // The split stage proposes per-workload keys for the over-shared prod key.
     const split = json.splits.find((p: { key: string }) => p.key === 'envs/prod:aws_kms_key.platform');

@@ -1,27 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
-
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += chunk.toString();
-      done();
-    },
-  }) as Writable & { isTTY?: boolean };
-  return { stream, text: () => text };
-}
-
-async function run(args: string[]) {
-  const out = capture();
-  const err = capture();
-  const code = await main(args, { stdout: out.stream, stderr: err.stream, env: {} });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+import { runCli as run } from '../support/cli.js';
 
 const DEMO = 'fixtures/scenarios/env-wide-shared-key/after';
 const tmp = mkdtempSync(join(tmpdir(), 'kms-split-cli-'));

@@ -1,28 +1,10 @@
 /** `kms-review scan --live-recorded`: the scenarios of fixtures/live, enriched inventory and findings. */
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { runCli } from '../support/cli.js';
 
 async function scan(name: string, ...extra: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void) =>
-    new Writable({
-      write(chunk, _enc, done) {
-        append(chunk.toString());
-        done();
-      },
-    });
   const dir = `fixtures/live/${name}`;
-  const code = await main(['scan', dir, '--live-recorded', `${dir}/live.json`, '--format', 'json', ...extra], {
-    stdout: sink((s) => {
-      stdout += s;
-    }),
-    stderr: sink((s) => {
-      stderr += s;
-    }),
-    env: {},
-  });
+  const { code, stdout, stderr } = await runCli(['scan', dir, '--live-recorded', `${dir}/live.json`, '--format', 'json', ...extra]);
   expect(stderr).toBe('');
   return { code, json: JSON.parse(stdout) };
 }
@@ -94,23 +76,15 @@ describe('kms-review scan --live-recorded', () => {
   });
 
   it('without the live view the static review is unchanged', async () => {
-    let stdout = '';
-    const out = new Writable({
-      write(chunk, _enc, done) {
-        stdout += chunk.toString();
-        done();
-      },
-    });
-    expect(await main(['scan', 'fixtures/live/pending-deletion', '--format', 'json'], { stdout: out, stderr: out, env: {} })).toBe(0);
+    const { code, stdout } = await runCli(['scan', 'fixtures/live/pending-deletion', '--format', 'json']);
+    expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.keys[0].enabled).toMatchObject({ unknown: expect.any(String) });
     expect(json.findings.filter((f: Json) => f.rule === 'KMS304')).toEqual([]);
   });
 
   it('rejects --live with --live-recorded, and a missing recording', async () => {
-    const err = new Writable({ write: (_c, _e, d) => d() });
-    const io = { stdout: err, stderr: err, env: {} };
-    expect(await main(['scan', 'fixtures/live/pending-deletion', '--live', '--live-recorded', 'x.json'], io)).toBe(2);
-    expect(await main(['scan', 'fixtures/live/pending-deletion', '--live-recorded', 'missing.json'], io)).toBe(2);
+    expect((await runCli(['scan', 'fixtures/live/pending-deletion', '--live', '--live-recorded', 'x.json'])).code).toBe(2);
+    expect((await runCli(['scan', 'fixtures/live/pending-deletion', '--live-recorded', 'missing.json'])).code).toBe(2);
   });
 });
