@@ -2,10 +2,10 @@
 import { writeFileSync } from 'node:fs';
 import { CONFIG_PATH } from '../config/load.js';
 import { analyse } from '../pipeline.js';
+import { splitMarkdown, splitText } from '../report/split-text.js';
 import { styleFor } from '../report/style.js';
 import { folderFileSet } from '../sources/folder.js';
 import { findKey, planSplit } from '../split/index.js';
-import { splitMarkdown, splitText } from '../split/render.js';
 import { EXIT, existingFolder, formatOption, type Io, loadConfig, reportConfigErrors, UsageError } from './common.js';
 
 export const SPLIT_USAGE = `kms-review split <key> [dir] [--patch out.patch] [--format text|json|markdown] [--config file]

@@ -1,14 +1,12 @@
 /** A split plan in words: text for the terminal, markdown for a PR comment. The patch comes last. */
-import type { Style } from '../report/style.js';
-import type { SplitPlan } from './types.js';
-
-const plain: Style = { bold: (s) => s, dim: (s) => s, red: (s) => s, yellow: (s) => s, green: (s) => s, cyan: (s) => s };
+import type { SplitPlan } from '../split/types.js';
+import { plainStyle, type Style } from './style.js';
 
 function groupLabel(g: SplitPlan['groups'][number]): string {
   return [g.workload, g.environment, g.dataClass].filter(Boolean).join(' / ') || '(no known value)';
 }
 
-export function splitText(plan: SplitPlan, style: Style = plain): string {
+export function splitText(plan: SplitPlan, style: Style = plainStyle): string {
   const out: string[] = [style.bold(`Split of ${plan.key}`)];
   if (plan.reason) out.push(`  No split: ${plan.reason}`);
   out.push(`  Grouped by: ${plan.dimensions.join(' × ') || '—'}`);
