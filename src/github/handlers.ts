@@ -18,6 +18,7 @@ import { loadRepoConfig } from './config.js';
 import { DEFAULT_POLICY, octokitFor, type RetryPolicy } from './octokit.js';
 import type { ReviewTarget } from './publisher.js';
 import { proposeSplit, pullsOfCheckRun, pullsOfCheckSuite, type ReviewClient, type ReviewDeps, reviewPullRequest } from './review.js';
+import { isBotUser } from './users.js';
 
 export const PULL_REQUEST_EVENTS = ['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'] as const;
 
@@ -39,8 +40,6 @@ interface RepoLike {
 }
 
 const repoOf = (repository: RepoLike) => ({ owner: repository.owner.login, repo: repository.name });
-
-const isBot = (sender: { type?: string; login?: string } | undefined) => sender?.type === 'Bot' || (sender?.login ?? '').endsWith('[bot]');
 
 function targetOf(
   repository: RepoLike,
@@ -95,7 +94,7 @@ export function onCheckSuite(deps: HandlerDeps = {}) {
       context.log.debug({ head: suite.head_sha }, 'kms-review: check_suite.requested left to the pull_request event of the same head');
       return;
     }
-    if (isBot(sender)) return;
+    if (isBotUser(sender)) return;
     const octokit = await client(context, deps);
     // A fork's pull request is not listed in the payload: found through the suite's own runs.
     const pulls = suite.pull_requests.length > 0 ? (suite.pull_requests as PullLike[]) : await pullsOfCheckSuite(octokit, repoOf(repository), suite);
@@ -109,7 +108,7 @@ export function onCheckSuite(deps: HandlerDeps = {}) {
 export function onCheckRun(deps: HandlerDeps = {}) {
   return async (context: Context<'check_run'>) => {
     const { check_run: run, repository, sender } = context.payload;
-    if (run.name !== CHECK_NAME || isBot(sender)) return;
+    if (run.name !== CHECK_NAME || isBotUser(sender)) return;
     const octokit = await client(context, deps);
     const pulls = run.pull_requests.length > 0 ? (run.pull_requests as PullLike[]) : await pullsOfCheckRun(octokit, repoOf(repository), run);
     if (context.payload.action === 'rerequested') {

@@ -25,6 +25,7 @@ import type { Finding, Rule } from '../rules/types.js';
 import type { ApiCallCounter } from '../sources/api-calls.js';
 import { type ChangedLinesMap, listChangedLines, type PullFilesClient } from './patch-lines.js';
 import type { Publisher, ReviewOutcome, ReviewTarget } from './publisher.js';
+import { isBotUser, type User } from './users.js';
 
 export type ReviewFilter = 'added' | 'diff_context' | 'file' | 'nofilter';
 export const DEFAULT_MAX_COMMENTS = 30;
@@ -65,8 +66,6 @@ export interface ReviewInput {
    */
   noEarlierReview?: boolean;
 }
-
-type User = { login?: string; type?: string } | null | undefined;
 
 export interface ExistingReviewComment {
   id: number;
@@ -131,7 +130,6 @@ async function listAll<T>(call: (page: number) => Promise<Page<T>>): Promise<T[]
   return all;
 }
 
-const isBot = (user: User) => user?.type === 'Bot';
 const FINDING = /^<!-- kms-review:finding ([\w.:-]+) -->/;
 const LISTED = /<!-- kms-review:listed ([\w.:\- ]*) -->/g;
 
@@ -158,7 +156,7 @@ function indexThreads(comments: readonly ExistingReviewComment[]): Map<string, T
   }
   const index = new Map<string, Thread[]>();
   for (const t of threads.values()) {
-    const fp = isBot(t.root.user) ? FINDING.exec(t.root.body ?? '')?.[1] : undefined;
+    const fp = isBotUser(t.root.user) ? FINDING.exec(t.root.body ?? '')?.[1] : undefined;
     if (fp) index.set(fp, [...(index.get(fp) ?? []), t]);
   }
   return index;
@@ -284,7 +282,7 @@ export async function publishReview(
     // Listed by an earlier review of this PR (by a bot): not listed again.
     const reviews = await listAll((page) => octokit.rest.pulls.listReviews({ ...params, per_page: PER_PAGE, page }));
     const before = new Set(
-      reviews.filter((r) => isBot(r.user)).flatMap((r) => [...(r.body ?? '').matchAll(LISTED)].flatMap((m) => m[1].split(' ').filter(Boolean))),
+      reviews.filter((r) => isBotUser(r.user)).flatMap((r) => [...(r.body ?? '').matchAll(LISTED)].flatMap((m) => m[1].split(' ').filter(Boolean))),
     );
     const fresh = listed.filter((l) => !before.has(l.finding.fingerprint));
     result.alreadyPresent.push(...listed.filter((l) => before.has(l.finding.fingerprint)).map((l) => l.finding.fingerprint));
@@ -326,11 +324,11 @@ export async function publishReview(
   const toResolve: { fp: string; rootId: number }[] = [];
   for (const fp of fixed) {
     for (const t of threads.get(fp) ?? []) {
-      const answered = t.replies.some((r) => isBot(r.user) && (r.body ?? '').startsWith(fixedMarker(fp)));
+      const answered = t.replies.some((r) => isBotUser(r.user) && (r.body ?? '').startsWith(fixedMarker(fp)));
       if (answered) continue; // handled by an earlier run
       await octokit.rest.pulls.createReplyForReviewComment({ ...params, comment_id: t.root.id, body: `${fixedMarker(fp)}\nFixed in ${pr.headSha}.` });
       result.replied.push(fp);
-      if (t.replies.some((r) => !isBot(r.user))) result.keptOpen.push(fp);
+      if (t.replies.some((r) => !isBotUser(r.user))) result.keptOpen.push(fp);
       else toResolve.push({ fp, rootId: t.root.id });
     }
   }

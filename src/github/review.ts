@@ -19,13 +19,14 @@ import { excludeMatcher } from '../sources/paths.js';
 import { planSplits } from '../split/index.js';
 import type { SplitPlan } from '../split/types.js';
 import { CheckRunPublisher, type ChecksClient } from './check-run.js';
-import { activeIgnores, ignoresIn, isBotUser, listPullComments, readIgnores } from './commands/ignores.js';
+import { activeIgnores, ignoresIn, listPullComments, readIgnores } from './commands/ignores.js';
 import { type ConfigClient, loadBaseConfig, loadRepoConfig, type RepoConfig } from './config.js';
 import { changedLinesOf } from './patch-lines.js';
 import { canWrite, type PermissionClient } from './permissions.js';
 import type { Publisher, PullState, ReviewOutcome, ReviewTarget } from './publisher.js';
 import { type ReviewCommentsClient, ReviewCommentsPublisher } from './review-comments.js';
 import { type StickyClient, StickyCommentPublisher } from './sticky-comment.js';
+import { isBotUser } from './users.js';
 
 /** A pull request as `pulls.get` / `pulls.list` return it (the fields a review reads). */
 export interface PullData {

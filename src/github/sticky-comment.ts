@@ -26,6 +26,7 @@ import { COMMENT_LIMIT, cleanSummary, fitComment, SUMMARY_MARKER, summaryComment
 import type { Rule } from '../rules/types.js';
 import type { ApiCallCounter } from '../sources/api-calls.js';
 import type { Publisher, ReviewOutcome, ReviewTarget } from './publisher.js';
+import { isBotUser, type User } from './users.js';
 
 export type CommentMode = 'update' | 'new' | 'off';
 
@@ -40,7 +41,6 @@ export interface StickyPr {
   knownComments?: number;
 }
 
-type User = { login?: string; type?: string } | null | undefined;
 type IssueParams = { owner: string; repo: string; issue_number: number };
 
 /** What this needs of an Octokit (`@octokit/rest` and `ProbotOctokit` fit). */
@@ -104,7 +104,7 @@ export async function publishSticky(
     if (!/rel="next"/.test(headers.link ?? '') || data.length < PER_PAGE) break;
   }
   const ours = all
-    .filter((c) => c.user?.type === 'Bot' && (c.body ?? '').startsWith(SUMMARY_MARKER))
+    .filter((c) => isBotUser(c.user) && (c.body ?? '').startsWith(SUMMARY_MARKER))
     .map((c) => {
       const m = RUN.exec(c.body ?? '');
       return { id: c.id, body: c.body ?? '', sha: m?.[1] ?? '', at: m?.[2] ?? '' };

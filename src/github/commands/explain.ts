@@ -9,8 +9,8 @@ import { explainFindingReply, explainKeyReply, explainRuleReply, keyNotFoundRepl
 import { RULES } from '../../rules/registry.js';
 import type { Finding } from '../../rules/types.js';
 import { findKey } from '../../split/index.js';
+import { isBotUser } from '../users.js';
 import type { Answer, Invocation } from './context.js';
-import { isBotUser } from './ignores.js';
 
 const DOCS = new URL('../../../docs/rules/', import.meta.url);
 const FINDING_MARKER = /^<!-- kms-review:finding ([\w.:-]+) -->/;

@@ -6,13 +6,12 @@
  * the marker (and `--` / `<` are escaped in the JSON, so no reason can close the marker early).
  */
 import type { PrIgnore } from '../../rules/suppressions.js';
+import { isBotUser, type User } from '../users.js';
 
 export type { PrIgnore };
 
 export const IGNORES_MARKER = '<!-- kms-review:ignores';
 const MARKER = /^<!-- kms-review:ignores (\{.*?\}) -->/;
-
-type User = { login?: string; type?: string } | null | undefined;
 
 export interface IssueComment {
   id: number;
@@ -136,5 +135,3 @@ export async function writeIgnores(
 
 /** The ignores that still apply on `today`. */
 export const activeIgnores = (ignores: readonly PrIgnore[], today: string): PrIgnore[] => ignores.filter((i) => !i.expires || i.expires >= today);
-
-export const isBotUser = (user: User): boolean => user?.type === 'Bot' || (user?.login ?? '').endsWith('[bot]');

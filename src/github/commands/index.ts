@@ -10,12 +10,12 @@ import type { Context } from 'probot';
 import { fitComment } from '../../report/pr-comment.js';
 import type { HandlerDeps } from '../handlers.js';
 import { DEFAULT_POLICY, octokitFor } from '../octokit.js';
+import { isBotUser, type User } from '../users.js';
 import { blastRadius } from './blast-radius.js';
 import { type Answer, type CommandClient, Invocation, type Place } from './context.js';
 import { explain } from './explain.js';
 import { help, malformed, unknownVerb } from './help.js';
 import { ignore, unignore } from './ignore.js';
-import { isBotUser } from './ignores.js';
 import { inventory } from './inventory.js';
 import { type Parsed, parseCommands } from './parse.js';
 import { rerun } from './rerun.js';
@@ -23,7 +23,6 @@ import { split } from './split.js';
 
 export { parseCommands } from './parse.js';
 
-type User = { login?: string; type?: string } | null | undefined;
 interface RepoLike {
   name: string;
   html_url: string;
@@ -85,60 +84,45 @@ export async function runCommands(inv: Invocation, commands: readonly Parsed[]):
   return { ok, answers };
 }
 
-const isBot = (user: User) => isBotUser(user);
+/** What a comment event names: where the commands were written, by whom, on which pull request. */
+interface CommentEvent {
+  repository: RepoLike;
+  pullNumber: number;
+  comment: { id: number; body?: string | null; user?: User };
+  sender: { login: string; type?: string };
+  place: Place;
+}
 
-async function start(
-  context: Context,
+/** One handler for both comment events: bots and comments without a `/kms` line cost nothing. */
+function onComment<E extends 'issue_comment' | 'pull_request_review_comment'>(
   deps: HandlerDeps,
-  repository: RepoLike,
-  pullNumber: number,
-  author: string,
-  place: Place,
-  commands: Parsed[],
-): Promise<void> {
-  const octokit = (await octokitFor(context, deps.policy ?? DEFAULT_POLICY)) as unknown as CommandClient;
-  const repo = { owner: repository.owner.login, repo: repository.name, repoUrl: repository.html_url };
-  const inv = new Invocation(octokit, repo, pullNumber, author, place, { ...deps, log: deps.log ?? context.log });
-  await runCommands(inv, commands);
+  event: (payload: Context<E>['payload']) => CommentEvent | undefined,
+) {
+  return async (context: Context<E>): Promise<void> => {
+    const e = event(context.payload);
+    if (!e || isBotUser(e.comment.user) || isBotUser(e.sender)) return;
+    const commands = parseCommands(e.comment.body ?? '');
+    if (commands.length === 0) return;
+    const octokit = (await octokitFor(context as unknown as Context, deps.policy ?? DEFAULT_POLICY)) as unknown as CommandClient;
+    const repo = { owner: e.repository.owner.login, repo: e.repository.name, repoUrl: e.repository.html_url };
+    const author = e.comment.user?.login ?? e.sender.login;
+    const inv = new Invocation(octokit, repo, e.pullNumber, author, e.place, { ...deps, log: deps.log ?? context.log });
+    await runCommands(inv, commands);
+  };
 }
 
 /** `issue_comment.created`: commands in a pull request's conversation. */
-export function onIssueComment(deps: HandlerDeps = {}) {
-  return async (context: Context<'issue_comment'>): Promise<void> => {
-    const { comment, issue, repository, sender, action } = context.payload;
-    if (action !== 'created' || !issue.pull_request) return;
-    if (isBot(comment.user) || isBot(sender)) return;
-    const commands = parseCommands(comment.body ?? '');
-    if (commands.length === 0) return;
-    await start(
-      context as unknown as Context,
-      deps,
-      repository,
-      issue.number,
-      comment.user?.login ?? sender.login,
-      { kind: 'issue', commentId: comment.id },
-      commands,
-    );
-  };
-}
+export const onIssueComment = (deps: HandlerDeps = {}) =>
+  onComment<'issue_comment'>(deps, ({ action, comment, issue, repository, sender }) =>
+    action === 'created' && issue.pull_request
+      ? { repository, pullNumber: issue.number, comment, sender, place: { kind: 'issue', commentId: comment.id } }
+      : undefined,
+  );
 
 /** `pull_request_review_comment.created`: commands in a review thread (a finding's thread: `/kms explain` alone). */
-export function onReviewComment(deps: HandlerDeps = {}) {
-  return async (context: Context<'pull_request_review_comment'>): Promise<void> => {
-    const { comment, pull_request: pr, repository, sender, action } = context.payload;
-    if (action !== 'created') return;
-    if (isBot(comment.user) || isBot(sender)) return;
-    const commands = parseCommands(comment.body ?? '');
-    if (commands.length === 0) return;
-    const rootId = comment.in_reply_to_id ?? comment.id;
-    await start(
-      context as unknown as Context,
-      deps,
-      repository,
-      pr.number,
-      comment.user?.login ?? sender.login,
-      { kind: 'review', commentId: comment.id, rootId },
-      commands,
-    );
-  };
-}
+export const onReviewComment = (deps: HandlerDeps = {}) =>
+  onComment<'pull_request_review_comment'>(deps, ({ action, comment, pull_request: pr, repository, sender }) =>
+    action === 'created'
+      ? { repository, pullNumber: pr.number, comment, sender, place: { kind: 'review', commentId: comment.id, rootId: comment.in_reply_to_id ?? comment.id } }
+      : undefined,
+  );
