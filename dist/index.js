@@ -84746,6 +84746,9 @@ async function listChangedLines(octokit, pr) {
   return changedLinesOf(files);
 }
 
+// src/github/users.ts
+var isBotUser = (user) => user?.type === "Bot" || (user?.login ?? "").endsWith("[bot]");
+
 // src/github/review-comments.ts
 var DEFAULT_MAX_COMMENTS = 30;
 var PER_PAGE = 100;
@@ -84759,7 +84762,6 @@ async function listAll(call) {
   }
   return all;
 }
-var isBot = (user) => user?.type === "Bot";
 var FINDING = /^<!-- kms-review:finding ([\w.:-]+) -->/;
 var LISTED = /<!-- kms-review:listed ([\w.:\- ]*) -->/g;
 function indexThreads(comments) {
@@ -84779,7 +84781,7 @@ function indexThreads(comments) {
   }
   const index = /* @__PURE__ */ new Map();
   for (const t of threads.values()) {
-    const fp = isBot(t.root.user) ? FINDING.exec(t.root.body ?? "")?.[1] : void 0;
+    const fp = isBotUser(t.root.user) ? FINDING.exec(t.root.body ?? "")?.[1] : void 0;
     if (fp) index.set(fp, [...index.get(fp) ?? [], t]);
   }
   return index;
@@ -84874,7 +84876,7 @@ async function publishReview(octokit, pr, input2, calls) {
   if (listed.length > 0 && !input2.noEarlierReview) {
     const reviews = await listAll((page) => octokit.rest.pulls.listReviews({ ...params, per_page: PER_PAGE, page }));
     const before = new Set(
-      reviews.filter((r5) => isBot(r5.user)).flatMap((r5) => [...(r5.body ?? "").matchAll(LISTED)].flatMap((m3) => m3[1].split(" ").filter(Boolean)))
+      reviews.filter((r5) => isBotUser(r5.user)).flatMap((r5) => [...(r5.body ?? "").matchAll(LISTED)].flatMap((m3) => m3[1].split(" ").filter(Boolean)))
     );
     const fresh = listed.filter((l3) => !before.has(l3.finding.fingerprint));
     result2.alreadyPresent.push(...listed.filter((l3) => before.has(l3.finding.fingerprint)).map((l3) => l3.finding.fingerprint));
@@ -84914,12 +84916,12 @@ async function publishReview(octokit, pr, input2, calls) {
   const toResolve = [];
   for (const fp of fixed) {
     for (const t of threads.get(fp) ?? []) {
-      const answered = t.replies.some((r5) => isBot(r5.user) && (r5.body ?? "").startsWith(fixedMarker(fp)));
+      const answered = t.replies.some((r5) => isBotUser(r5.user) && (r5.body ?? "").startsWith(fixedMarker(fp)));
       if (answered) continue;
       await octokit.rest.pulls.createReplyForReviewComment({ ...params, comment_id: t.root.id, body: `${fixedMarker(fp)}
 Fixed in ${pr.headSha}.` });
       result2.replied.push(fp);
-      if (t.replies.some((r5) => !isBot(r5.user))) result2.keptOpen.push(fp);
+      if (t.replies.some((r5) => !isBotUser(r5.user))) result2.keptOpen.push(fp);
       else toResolve.push({ fp, rootId: t.root.id });
     }
   }
@@ -85001,7 +85003,7 @@ async function publishSticky(octokit, pr, body2, mode = "update", hadFindings = 
     all.push(...data2);
     if (!/rel="next"/.test(headers.link ?? "") || data2.length < PER_PAGE2) break;
   }
-  const ours = all.filter((c5) => c5.user?.type === "Bot" && (c5.body ?? "").startsWith(SUMMARY_MARKER)).map((c5) => {
+  const ours = all.filter((c5) => isBotUser(c5.user) && (c5.body ?? "").startsWith(SUMMARY_MARKER)).map((c5) => {
     const m3 = RUN.exec(c5.body ?? "");
     return { id: c5.id, body: c5.body ?? "", sha: m3?.[1] ?? "", at: m3?.[2] ?? "" };
   }).sort((a5, b5) => a5.at === b5.at ? a5.id - b5.id : a5.at < b5.at ? -1 : 1);
