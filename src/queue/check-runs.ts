@@ -1,6 +1,6 @@
 /**
- * The check run as the queue sees it: the receiver creates it `queued` (or puts this pull
- * request's existing run for the head back to `queued`: a re-run, like the app's `reuse`), the
+ * The check run as the queue sees it: created `queued` after the webhook is answered (or this pull
+ * request's existing run for the head put back to `queued`: a re-run, like the app's `reuse`), the
  * worker's review re-runs that run in place (`target.checkRunId`), so a head keeps one run however
  * often its job is retried; the queue completes it directly only when it decides the outcome itself
  * (superseded while queued, or every attempt failed).
@@ -16,7 +16,7 @@ type ListClient = {
 };
 
 /** This pull request's run for the head (the one `check_run.rerequested` names, else found by external id), if any. */
-async function existingRun(octokit: ReviewClient, target: JobTarget): Promise<number | undefined> {
+async function existingRun(octokit: ReviewClient, target: JobTarget, request: Params): Promise<number | undefined> {
   if (target.checkRunId !== undefined) return target.checkRunId;
   const { data } = await (octokit.rest.checks as unknown as ListClient).listForRef({
     owner: target.owner,
@@ -25,16 +25,23 @@ async function existingRun(octokit: ReviewClient, target: JobTarget): Promise<nu
     check_name: CHECK_NAME,
     filter: 'latest',
     per_page: 100,
+    ...request,
   });
   return data.check_runs.find((r) => r.external_id === `pr-${target.pullNumber}` && r.app?.slug !== 'github-actions')?.id;
 }
 
-export async function createQueuedCheckRun(octokit: ReviewClient, target: JobTarget): Promise<number> {
+/**
+ * Creates the run `queued`, or re-queues this pull request's run for the head. With `signal`, a
+ * call not yet sent when it aborts is never sent (even one waiting in Probot's write throttle).
+ */
+export async function createQueuedCheckRun(octokit: ReviewClient, target: JobTarget, signal?: AbortSignal): Promise<number> {
+  const request = signal ? { request: { signal } } : {};
   const queued = {
     status: 'queued',
     output: { title: 'Queued for review', summary: `Comparing ${target.baseSha.slice(0, 7)} → ${target.headSha.slice(0, 7)} as soon as a worker is free.` },
+    ...request,
   };
-  const existing = await existingRun(octokit, target);
+  const existing = await existingRun(octokit, target, request);
   if (existing !== undefined) {
     try {
       await octokit.rest.checks.update({ owner: target.owner, repo: target.repo, check_run_id: existing, ...queued });

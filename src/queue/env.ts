@@ -32,7 +32,7 @@ export function receiverFromEnv(env: NodeJS.ProcessEnv = process.env, deps: Revi
   const probot = probotFromEnv(env);
   if (!env.REDIS_URL) return { probot, app: kmsReviewApp(deps), close: async () => {} };
   const redis = redisFromUrl(env.REDIS_URL);
-  const producer = new ReviewProducer(redis, settingsFromEnv(env));
+  const producer = new ReviewProducer(redis, settingsFromEnv(env), probot.log);
   return {
     probot,
     app: withInstallation(kmsReviewApp({ ...deps, defer: producer.defer })),

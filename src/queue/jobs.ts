@@ -4,8 +4,10 @@
  *
  * - Job id = repository + pull request + head sha: a re-delivered webhook adds nothing while the
  *   first job is queued or running (BullMQ ignores an `add` with an existing id, and the receiver
- *   reserves the id in Redis before it creates the check run, so no orphan `queued` run appears).
+ *   reserves the id in Redis first, so a re-delivery creates no check run either).
  * - A newer head of the same pull request supersedes the queued older ones (`producer.ts`).
+ * - The job's check run is created after the webhook is answered; its id is not in the job but in
+ *   a Redis hash the receiver, the worker and the superseding path share (`run-record.ts`).
  */
 import type { ReviewTarget } from '../github/publisher.js';
 
@@ -18,8 +20,6 @@ export type JobTarget = ReviewTarget & { changedFiles?: number };
 export interface ReviewJobData {
   installationId: number;
   target: JobTarget;
-  /** The check run the receiver created `queued`; the worker adopts it instead of creating one. */
-  checkRunId: number;
   enqueuedAt: number;
   /** How often a shutting-down worker handed this job back (the next attempt checks the run first). */
   requeued?: number;
@@ -38,6 +38,9 @@ export const jobIdOf = (t: Pick<ReviewTarget, 'owner' | 'repo' | 'pullNumber' | 
 /** Pending reviews of one pull request: job id → reservation time (the dedupe and supersede index). */
 export const pendingKeyOf = (t: Pick<ReviewTarget, 'owner' | 'repo' | 'pullNumber'>): string => `${KEY_PREFIX}:pending:${pullKeyOf(t)}`;
 
+/** Reservations of a pull request (and a pending job's run record) are forgotten after a week without activity. */
+export const PENDING_TTL_MS = 7 * 24 * 3600_000;
+
 export interface QueueSettings {
   /** Reviews one worker process runs at once (`KMS_REVIEW_CONCURRENCY`, default 4). */
   concurrency: number;
@@ -50,6 +53,12 @@ export interface QueueSettings {
   lockMs: number;
   /** SIGTERM: how long running reviews may finish before they are handed back (`KMS_REVIEW_SHUTDOWN_GRACE_MS`, 20000). */
   shutdownGraceMs: number;
+  /**
+   * How long a worker waits for a check run the receiver is creating before it creates (or adopts)
+   * the run itself (`KMS_REVIEW_RUN_WAIT_MS`, default 120000). The receiver sends no write for that
+   * run after half of it, so the two never both write it.
+   */
+  runWaitMs: number;
 }
 
 export const DEFAULT_SETTINGS: QueueSettings = {
@@ -59,6 +68,7 @@ export const DEFAULT_SETTINGS: QueueSettings = {
   backoffMs: 5000,
   lockMs: 30_000,
   shutdownGraceMs: 20_000,
+  runWaitMs: 120_000,
 };
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -77,5 +87,6 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): QueueSett
     backoffMs: positiveInt(env, 'KMS_REVIEW_BACKOFF_MS', DEFAULT_SETTINGS.backoffMs),
     lockMs: positiveInt(env, 'KMS_REVIEW_LOCK_MS', DEFAULT_SETTINGS.lockMs),
     shutdownGraceMs: positiveInt(env, 'KMS_REVIEW_SHUTDOWN_GRACE_MS', DEFAULT_SETTINGS.shutdownGraceMs),
+    runWaitMs: positiveInt(env, 'KMS_REVIEW_RUN_WAIT_MS', DEFAULT_SETTINGS.runWaitMs),
   };
 }
