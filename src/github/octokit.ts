@@ -50,21 +50,27 @@ const policyMarker = () => ({ kmsReviewPolicy: true as const });
 
 type Options = Record<string, unknown> & { throttle?: Record<string, unknown>; retry?: Record<string, unknown>; auth?: { installationId?: number } };
 
-/** Our Octokit class with a given policy; pass it to `new Probot({ Octokit })`. */
-export function octokitWithPolicy(policy: RetryPolicy = DEFAULT_POLICY): typeof ProbotOctokit {
+/**
+ * Our Octokit class with a given policy; pass it to `new Probot({ Octokit })`. `throttle`: options
+ * for the throttling plugin besides ours — tests give write limiters without GitHub's pacing (a
+ * second between writes, three between comments; the plugin's limiters are shared by the whole
+ * process, keyed by installation).
+ */
+export function octokitWithPolicy(policy: RetryPolicy = DEFAULT_POLICY, throttle: Record<string, unknown> = {}): typeof ProbotOctokit {
   // A defaults *function* runs after Probot's own (which sets a log-only secondary limit handler), so ours win.
   return ProbotOctokit.plugin(policyMarker).defaults((options: Options) => {
-    const throttle = options.throttle ?? {};
+    const given = options.throttle ?? {};
     const installation = options.auth?.installationId;
     return {
       ...options,
       throttle:
-        throttle.enabled === false
-          ? throttle
+        given.enabled === false
+          ? given
           : {
+              ...given,
               ...throttle,
               ...throttleOptions(policy),
-              ...(installation !== undefined && throttle.id === undefined ? { id: `installation-${installation}` } : {}),
+              ...(installation !== undefined && given.id === undefined ? { id: `installation-${installation}` } : {}),
             },
       retry: { ...(options.retry ?? {}), retries: policy.serverRetries, retryAfterBaseValue: policy.retryAfterBaseValue },
     };

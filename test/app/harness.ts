@@ -7,6 +7,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sign } from '@octokit/webhooks-methods';
+import Bottleneck from 'bottleneck';
 import { structuredPatch } from 'diff';
 import nock from 'nock';
 import { Probot } from 'probot';
@@ -35,14 +36,20 @@ export function payload(name: string, edit: (p: Record<string, any>) => void = (
   return p;
 }
 
-/** A Probot as `npm start` builds it, but with our Octokit given explicitly and retries in milliseconds. */
+/**
+ * Writes one at a time, as GitHub asks, but without the plugin's pacing (a second between writes,
+ * three between writes that notify, such as comments): tests assert order, not pacing.
+ */
+const UNSPACED = { write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }), notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }) };
+
+/** A Probot as `npm start` builds it, but with our Octokit given explicitly, retries in milliseconds and unspaced writes. */
 export async function testProbot(options: { policy?: boolean; load?: boolean } = {}): Promise<Probot> {
   const probot = new Probot({
     appId: 1,
     privateKey,
     secret: SECRET,
     logLevel: 'fatal',
-    ...(options.policy === false ? {} : { Octokit: octokitWithPolicy({ ...DEFAULT_POLICY, retryAfterBaseValue: 1 }) }),
+    ...(options.policy === false ? {} : { Octokit: octokitWithPolicy({ ...DEFAULT_POLICY, retryAfterBaseValue: 1 }, UNSPACED) }),
   });
   if (options.load !== false)
     await probot.load(kmsReviewApp({ cache: new BlobCache(), today: '2026-11-22', policy: { ...DEFAULT_POLICY, retryAfterBaseValue: 1 } }));
