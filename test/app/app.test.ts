@@ -138,8 +138,8 @@ describe('other outcomes', () => {
       expect.stringContaining('/check-runs?check_name='),
       'POST /repos/acme/platform-infra/check-runs',
       'GET /repos/acme/platform-infra/pulls/42/files?per_page=100&page=1',
-      // No tree read: the config comes through Probot's plugin, so an invalid one still says so.
-      expect.stringContaining('/contents/'),
+      // No tree read: the base commit's config comes through Probot's plugin, so an invalid one still says so.
+      `GET /repos/acme/platform-infra/contents/.github%2Fkms-review.yml?ref=${BASE}`,
       `PATCH /repos/acme/platform-infra/check-runs/${CHECK_RUN_ID}`,
     ]);
     expect(completion(fake)).toMatchObject({ conclusion: 'success', output: { title: 'no IaC change' } });
