@@ -10,4 +10,10 @@ export function kmsReviewApp(deps: HandlerDeps = {}) {
   return (app: Probot): void => registerHandlers(app, deps);
 }
 
-export default kmsReviewApp();
+/** What a review learns from the environment: `APP_ID` tells the app's own comments from other bots' (only its own `/kms ignore` marker counts). */
+export function reviewDepsFromEnv(env: NodeJS.ProcessEnv, deps: HandlerDeps = {}): HandlerDeps {
+  const appId = Number(env.APP_ID);
+  return { ...(appId > 0 ? { appId } : {}), ...deps };
+}
+
+export default kmsReviewApp(reviewDepsFromEnv(process.env));

@@ -4,6 +4,7 @@
  * same app environment as the server.
  */
 import { pathToFileURL } from 'node:url';
+import { reviewDepsFromEnv } from './app.js';
 import { ReviewWorker } from './queue/consumer.js';
 import { probotFromEnv } from './queue/env.js';
 import { settingsFromEnv } from './queue/jobs.js';
@@ -22,7 +23,7 @@ export async function startWorker(env: NodeJS.ProcessEnv = process.env): Promise
   const redis = redisFromUrl(env.REDIS_URL);
   const settings = settingsFromEnv(env);
   const stalled = env.KMS_REVIEW_STALLED_INTERVAL_MS ? Number(env.KMS_REVIEW_STALLED_INTERVAL_MS) : undefined;
-  const worker = new ReviewWorker({ probot, redis, settings, ...(stalled ? { stalledIntervalMs: stalled } : {}) });
+  const worker = new ReviewWorker({ probot, redis, settings, reviewDeps: reviewDepsFromEnv(env), ...(stalled ? { stalledIntervalMs: stalled } : {}) });
   await worker.worker.waitUntilReady();
   probot.log.info({ concurrency: settings.concurrency, installationLimit: settings.installationLimit }, 'kms-review worker ready');
   return {

@@ -83,6 +83,8 @@ export interface ReviewDeps {
   defer?: (octokit: ReviewClient, target: ReviewTarget & { changedFiles?: number }) => Promise<ReviewResult>;
   /** The live view's APIs or recording (tests); the view runs when the configuration's `live.enabled` is true. */
   live?: LiveHookOptions;
+  /** This app's id (`APP_ID`): only its own `/kms ignore` marker comment is honoured. */
+  appId?: number;
 }
 
 export interface ReviewResult {
@@ -183,7 +185,7 @@ async function run(
   if (latest.data.head.sha !== target.headSha) return { kind: 'superseded', by: latest.data.head.sha };
   // PR-scoped ignores (`/kms ignore`) live in a marker comment: read only when the PR has comments,
   // and the analysis is redone with them only when some apply (a PR without ignores costs nothing more).
-  const prIgnores = (latest.data.comments ?? 0) > 0 ? activeIgnores((await readIgnores(octokit, target, target.pullNumber)).ignores, today) : [];
+  const prIgnores = (latest.data.comments ?? 0) > 0 ? activeIgnores((await readIgnores(octokit, target, target.pullNumber, deps.appId)).ignores, today) : [];
   if (prIgnores.length > 0) change = await analyseChange(sources.base, sources.head, loaded, { today, prIgnores, ...(live ? { live } : {}) });
   const notes = [...sources.notes];
   let splits: SplitPlan[] = [];
@@ -254,7 +256,7 @@ export async function proposeSplit(
   // One listing of the conversation serves both: the PR's ignores, and the plan already posted for this head.
   const comments = await listPullComments(octokit, target, target.pullNumber);
   const today = todayOf(deps);
-  const change = await analyseChange(sources.base, sources.head, loaded, { today, prIgnores: activeIgnores(ignoresIn(comments).ignores, today) });
+  const change = await analyseChange(sources.base, sources.head, loaded, { today, prIgnores: activeIgnores(ignoresIn(comments, deps.appId).ignores, today) });
   const plans = planSplits(change.head, loaded.config).filter((p) => p.reason === undefined && p.newKeys.length >= 2);
   if (plans.length === 0) return 'nothing';
   const body = splitComment(plans, target.headSha, sender, target.repoUrl);

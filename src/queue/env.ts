@@ -6,7 +6,7 @@
  * share one view of the rate limits) and the webhook handlers queue reviews instead of running them.
  */
 import { type ApplicationFunction, createProbot, type Probot } from 'probot';
-import { kmsReviewApp } from '../app.js';
+import { kmsReviewApp, reviewDepsFromEnv } from '../app.js';
 import { KmsOctokit } from '../github/octokit.js';
 import type { ReviewDeps } from '../github/review.js';
 import { settingsFromEnv } from './jobs.js';
@@ -28,8 +28,9 @@ export interface Receiver {
 }
 
 /** The webhook-receiving side: reviews inline, or — with `REDIS_URL` — queued for workers. */
-export function receiverFromEnv(env: NodeJS.ProcessEnv = process.env, deps: ReviewDeps = {}): Receiver {
+export function receiverFromEnv(env: NodeJS.ProcessEnv = process.env, given: ReviewDeps = {}): Receiver {
   const probot = probotFromEnv(env);
+  const deps = reviewDepsFromEnv(env, given);
   if (!env.REDIS_URL) return { probot, app: kmsReviewApp(deps), close: async () => {} };
   const redis = redisFromUrl(env.REDIS_URL);
   const producer = new ReviewProducer(redis, settingsFromEnv(env), probot.log);

@@ -12,6 +12,7 @@ import { structuredPatch } from 'diff';
 import nock from 'nock';
 import { Probot } from 'probot';
 import { kmsReviewApp } from '../../src/app.js';
+import type { HandlerDeps } from '../../src/github/handlers.js';
 import { DEFAULT_POLICY, octokitWithPolicy } from '../../src/github/octokit.js';
 import { BlobCache } from '../../src/sources/blob-cache.js';
 import { API, type FakeFile, FakeGithub, readFolder } from '../github/support/fake-github.js';
@@ -43,7 +44,7 @@ export function payload(name: string, edit: (p: Record<string, any>) => void = (
 const UNSPACED = { write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }), notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }) };
 
 /** A Probot as `npm start` builds it, but with our Octokit given explicitly, retries in milliseconds and unspaced writes. */
-export async function testProbot(options: { policy?: boolean; load?: boolean } = {}): Promise<Probot> {
+export async function testProbot(options: { policy?: boolean; load?: boolean; deps?: HandlerDeps } = {}): Promise<Probot> {
   const probot = new Probot({
     appId: 1,
     privateKey,
@@ -52,7 +53,7 @@ export async function testProbot(options: { policy?: boolean; load?: boolean } =
     ...(options.policy === false ? {} : { Octokit: octokitWithPolicy({ ...DEFAULT_POLICY, retryAfterBaseValue: 1 }, UNSPACED) }),
   });
   if (options.load !== false)
-    await probot.load(kmsReviewApp({ cache: new BlobCache(), today: '2026-11-22', policy: { ...DEFAULT_POLICY, retryAfterBaseValue: 1 } }));
+    await probot.load(kmsReviewApp({ cache: new BlobCache(), today: '2026-11-22', policy: { ...DEFAULT_POLICY, retryAfterBaseValue: 1 }, ...options.deps }));
   return probot;
 }
 

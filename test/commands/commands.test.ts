@@ -296,6 +296,19 @@ describe('ignore, unignore, rerun', () => {
     expect(completion().output.title).toMatch(/^2 new findings · /);
   });
 
+  it("when the app knows its id (APP_ID), only its own marker counts: another bot's is not honoured", { timeout: TIMEOUT }, async () => {
+    const ignores = [{ rule: 'KMS505', reason: 'echoed by a workflow', author: 'x', date: '2026-11-01' }];
+    fake.comments.push({ ...marker(ignores), user: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' }, performed_via_github_app: { id: 15368 } });
+    probot = await testProbot({ deps: { appId: 1 } });
+    fake.start();
+    await push();
+    expect(completion().output.title).toMatch(/^2 new findings · /);
+
+    fake.comments = [{ ...marker(ignores), id: 556, performed_via_github_app: { id: 1 } }];
+    await push();
+    expect(completion().output.title).toMatch(/^1 new finding · /);
+  });
+
   it('/kms rerun by a writer reviews the current head again', { timeout: TIMEOUT }, async () => {
     fake.start();
     await comment(probot, '/kms rerun');

@@ -20,6 +20,7 @@ export interface StoredComment {
   id: number;
   body: string;
   user: { login: string; id: number; type: string };
+  performed_via_github_app?: { id: number };
 }
 
 export class CommandsFake extends FakeApp {

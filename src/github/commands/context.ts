@@ -98,7 +98,7 @@ export class Invocation {
 
   /** The marker comment's ignores, read once per comment (however many commands it holds). */
   ignores(): Promise<StoredIgnores> {
-    this.#ignores ??= readIgnores(this.octokit, this.repoRef, this.pullNumber);
+    this.#ignores ??= readIgnores(this.octokit, this.repoRef, this.pullNumber, this.deps.appId);
     return this.#ignores;
   }
 

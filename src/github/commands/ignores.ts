@@ -2,8 +2,10 @@
  * Pull-request-scoped ignores, stored on the pull request itself (no database): one comment by
  * the app that starts with `<!-- kms-review:ignores {…JSON…} -->` and then shows the list to
  * humans; edited in place by `/kms ignore` and `/kms unignore`, read by every later review of the
- * pull request. Only a comment written by a bot counts: a human cannot forge ignores by typing
- * the marker (and `--` / `<` are escaped in the JSON, so no reason can close the marker early).
+ * pull request. Only a comment this app wrote counts (`performed_via_github_app.id`, when the app
+ * knows its id — `APP_ID` — else any bot's): a human, or another automation echoing text, cannot
+ * forge ignores by typing the marker (and `--` / `<` are escaped in the JSON, so no reason can
+ * close the marker early).
  */
 import type { PrIgnore } from '../../rules/suppressions.js';
 import { isBotUser, type User } from '../users.js';
@@ -17,6 +19,7 @@ export interface IssueComment {
   id: number;
   body?: string | null;
   user?: User;
+  performed_via_github_app?: { id?: number } | null;
 }
 
 export interface IgnoresClient {
@@ -105,14 +108,17 @@ export async function listPullComments(octokit: IgnoresClient, repo: { owner: st
   return all;
 }
 
-/** The marker comment among the comments (only one written by a bot counts). */
-export function ignoresIn(comments: readonly IssueComment[]): StoredIgnores {
-  const found = comments.find((c) => isBotUser(c.user) && (c.body ?? '').startsWith(IGNORES_MARKER));
+/** Whether a comment is this app's own: by its id when known, else by being a bot's. */
+const byApp = (c: IssueComment, appId: number | undefined) => isBotUser(c.user) && (appId === undefined || c.performed_via_github_app?.id === appId);
+
+/** The marker comment among the comments (only one written by this app counts). */
+export function ignoresIn(comments: readonly IssueComment[], appId?: number): StoredIgnores {
+  const found = comments.find((c) => byApp(c, appId) && (c.body ?? '').startsWith(IGNORES_MARKER));
   return found ? { commentId: found.id, ignores: parseIgnores(found.body ?? '') } : { ignores: [] };
 }
 
-export async function readIgnores(octokit: IgnoresClient, repo: { owner: string; repo: string }, pullNumber: number): Promise<StoredIgnores> {
-  return ignoresIn(await listPullComments(octokit, repo, pullNumber));
+export async function readIgnores(octokit: IgnoresClient, repo: { owner: string; repo: string }, pullNumber: number, appId?: number): Promise<StoredIgnores> {
+  return ignoresIn(await listPullComments(octokit, repo, pullNumber), appId);
 }
 
 /** Creates or edits the marker comment in place; returns what is stored now. */
