@@ -249,6 +249,19 @@ describe('ignore, unignore, rerun', () => {
     expect(fake.replies()[1]).toContain('(1 finding at this head)');
   });
 
+  it('an oversize target, or one ignore too many, is refused with a reason; the marker comment stays bounded', async () => {
+    fake.comments.push(
+      marker(Array.from({ length: 50 }, (_, i) => ({ rule: 'KMS301', target: `alias/k${i}`, reason: 'r', author: 'dana', date: '2026-11-20' }))),
+    );
+    fake.start();
+    await comment(probot, `/kms ignore KMS505 ${'x'.repeat(301)} reason="long"\n/kms ignore KMS505 alias/platform-prod reason="one more"`);
+    const [long, many] = fake.replies();
+    expect(long).toContain('longer than 300 characters');
+    expect(many).toContain('already has 50 ignores');
+    expect(fake.bodies('PATCH', '/issues/comments/555')).toHaveLength(0);
+    expect(fake.reactions()).toEqual(['eyes', 'confused']);
+  });
+
   it('permission denied for a read-only commenter: nothing recorded, 😕', async () => {
     fake.permission = 'read';
     fake.start();

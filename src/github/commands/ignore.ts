@@ -12,6 +12,9 @@ import type { Answer, Invocation } from './context.js';
 import type { PrIgnore } from './ignores.js';
 import { requireWrite } from './permission.js';
 
+/** Bounds that keep the marker comment far under GitHub's 65,536 characters, whatever is typed. */
+const MAX_TARGET_CHARS = 300;
+const MAX_IGNORES = 50;
 const KEY_LIKE = /^alias\/|^arn:aws[\w-]*:kms:|aws_kms_key|aws_kms_replica_key|AWS::KMS::Key/;
 const same = (a: Pick<PrIgnore, 'rule' | 'target'>, b: Pick<PrIgnore, 'rule' | 'target'>) => a.rule === b.rule && (a.target ?? '') === (b.target ?? '');
 
@@ -19,6 +22,8 @@ export async function ignore(inv: Invocation, line: string, command: { rule: str
   const denied = await requireWrite(inv, 'ignore');
   if (denied) return denied;
   if (!RULES.some((r) => r.id === command.rule)) return { ok: false, body: errorReply(line, `there is no rule ${command.rule}`) };
+  if ((command.target?.length ?? 0) > MAX_TARGET_CHARS)
+    return { ok: false, body: errorReply(line, `the key or resource is longer than ${MAX_TARGET_CHARS} characters`) };
   if (command.expires && command.expires < inv.today)
     return { ok: false, body: errorReply(line, `expires=${command.expires} is already past (today is ${inv.today})`) };
   const entry: PrIgnore = {
@@ -31,6 +36,14 @@ export async function ignore(inv: Invocation, line: string, command: { rule: str
   };
   const stored = await inv.ignores();
   const replaced = stored.ignores.some((i) => same(i, entry));
+  if (!replaced && stored.ignores.length >= MAX_IGNORES)
+    return {
+      ok: false,
+      body: errorReply(
+        line,
+        `this pull request already has ${MAX_IGNORES} ignores; remove some with /kms unignore, or put lasting ones in .github/kms-review.yml`,
+      ),
+    };
   await inv.saveIgnores([...stored.ignores.filter((i) => !same(i, entry)), entry]);
   // How many findings of the head it covers: a mistyped target says so at once, not at the next review.
   const analysed = await inv.analysis();
