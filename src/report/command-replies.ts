@@ -325,14 +325,27 @@ function policySummary(key: Key, access: KeyAccess | undefined): string[] {
   return lines;
 }
 
+/** What the account said about the key (live view, when configured): the line the code cannot give. */
+function liveFacts(key: Key): string[] {
+  const live = key.live;
+  if (!live) return [];
+  const rotation = live.rotation
+    ? `rotation ${live.rotation.enabled ? `on${live.rotation.periodDays ? ` (${live.rotation.periodDays} d)` : ''}` : 'off'}`
+    : undefined;
+  const deletion = key.pendingDeletion ? `**pending deletion**${key.pendingDeletion.date ? ` on ${key.pendingDeletion.date.slice(0, 10)}` : ''}` : undefined;
+  const parts = [`state ${cell(live.state)}`, rotation, live.grants !== undefined ? plural(live.grants, 'grant') : undefined, deletion].filter(Boolean);
+  return [`- In account ${live.account} (${live.region}), read live: ${parts.join(' · ')}`];
+}
+
 export function keyCard(key: Key, access: KeyAccess | undefined, ctx: ReplyContext): Section[] {
   const aliases = key.aliases.length ? key.aliases.map(code).join(', ') : '—';
   const facts = [
     `- Address: ${code(key.id)}${key.location ? ` (${link(ctx, key.location)})` : ''}`,
     `- Aliases: ${aliases}`,
-    `- Rotation: ${rotationPhrase(key)} · ${cell(keyFacts(key).find((f) => f.startsWith('deletion window')) ?? 'deletion window —')}`,
+    `- Lifecycle: ${rotationPhrase(key)} · ${cell(keyFacts(key).find((f) => f.startsWith('deletion window')) ?? 'deletion window —')}`,
     `- Classified: environment ${cell(classifiedPhrase(key.environment))} · workload ${cell(classifiedPhrase(key.workload))} · data class ${cell(classifiedPhrase(key.dataClass))} · owner ${cell(classifiedPhrase(key.owner))}`,
     `- Blast radius: ${safe(blastPhrase(key))}`,
+    ...liveFacts(key),
   ];
   const grouped = groupConsumers(uniqueConsumers(key.consumers)).map(
     ([group, members]) =>

@@ -6,6 +6,7 @@
  * one command is seen by the next.
  */
 import { limitsOf } from '../../config/load.js';
+import { type LiveHook, liveHookFor } from '../../live/index.js';
 import { type Analysis, analyse, analyseChange, type ChangeAnalysis } from '../../pipeline.js';
 import type { ReplyContext } from '../../report/command-replies.js';
 import { createApiCallCounter } from '../../sources/api-calls.js';
@@ -65,6 +66,7 @@ export class Invocation {
   #ignores?: Promise<StoredIgnores>;
   #analysis?: Promise<Analysed>;
   #whole?: Promise<Analysis>;
+  #liveHook?: LiveHook | null;
 
   constructor(
     readonly octokit: CommandClient,
@@ -149,7 +151,7 @@ export class Invocation {
       return { ok: false, why: `the configuration \`${loaded.files[0] ?? '.github/kms-review.yml'}\` is invalid (see the check run); fix it first` };
     if (sources.skipped) return { ok: false, why: 'this pull request changes no Terraform, CloudFormation or policy file that can affect a KMS key' };
     const prIgnores = await this.activeIgnores();
-    const change = await analyseChange(sources.base, sources.head, loaded, { today: this.today, prIgnores });
+    const change = await analyseChange(sources.base, sources.head, loaded, { today: this.today, prIgnores, ...this.#live(loaded) });
     const target = await this.target();
     return {
       ok: true,
@@ -159,6 +161,12 @@ export class Invocation {
       reply: { repoUrl: this.repo.repoUrl, baseSha: target.baseSha, headSha: target.headSha },
       units: change.head.inventory.units.length,
     };
+  }
+
+  /** The live account view when the configuration turns it on: answers then say what the account holds (grants, state). */
+  #live(loaded: RepoConfig): { live?: LiveHook } {
+    this.#liveHook ??= liveHookFor(loaded.config.live, {}, this.deps.live) ?? null;
+    return this.#liveHook ? { live: this.#liveHook } : {};
   }
 
   /** The whole repository at the head (`/kms inventory --all`): one more tree call, blobs from the cache. */
@@ -177,7 +185,7 @@ export class Invocation {
           wanted: (path) => isCandidatePath(path) && !excluded(path),
         },
       );
-      return analyse(head, loaded, { today: this.today, prIgnores: await this.activeIgnores() });
+      return analyse(head, loaded, { today: this.today, prIgnores: await this.activeIgnores(), ...this.#live(loaded) });
     })();
     return this.#whole;
   }
