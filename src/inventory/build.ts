@@ -6,7 +6,7 @@ import { type ConsumerSpec, consumerSpecFor, moduleKeyInputPattern, valuesAtPath
 import { aliasTypeSpecFor, GRANT_TYPE, KEY_POLICY_TYPE, keyDataSourceFor, keyTypeSpecFor } from '../catalog/keys.js';
 import type { Config } from '../config/schema.js';
 import { refTargetId } from '../model/address.js';
-import type { Classifications, Location, ParseOutput, Ref, Resource, UnitInfo, Value } from '../model/types.js';
+import type { Classifications, Location, ParseOutput, Resource, UnitInfo, Value } from '../model/types.js';
 import { describeValue, isRef, isUnknown } from '../model/value.js';
 import { normalizePolicy } from '../parse/policy/normalize.js';
 import { blastRadius, UNKNOWN_SERVICE } from './blast-radius.js';

@@ -16,6 +16,7 @@ import type { HandlerDeps } from '../../src/github/handlers.js';
 import { DEFAULT_POLICY, octokitWithPolicy } from '../../src/github/octokit.js';
 import { BlobCache } from '../../src/sources/blob-cache.js';
 import { API, type FakeFile, FakeGithub, readFolder } from '../github/support/fake-github.js';
+import type { Loose } from '../support/loose.js';
 
 export const OWNER = 'acme';
 export const REPO = 'platform-infra';
@@ -31,7 +32,7 @@ export const { privateKey } = generateKeyPairSync('rsa', {
   privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
 });
 
-export function payload(name: string, edit: (p: Record<string, any>) => void = () => {}): Record<string, any> {
+export function payload(name: string, edit: (p: Record<string, Loose>) => void = () => {}): Record<string, Loose> {
   const p = JSON.parse(readFileSync(`fixtures/webhooks/${name}.json`, 'utf8'));
   edit(p);
   return p;
@@ -168,7 +169,7 @@ export class FakeApp extends FakeGithub {
       this.commit(HEAD, { [CONFIG_FILE]: this.config, ...this.#sides.after });
     }
     const scope = nock(API).persist();
-    const logged = (label: string, method: string, normal: (uri: string, body: any) => Reply) => (uri: string, body: any) => {
+    const logged = (label: string, method: string, normal: (uri: string, body: Loose) => Reply) => (uri: string, body: Loose) => {
       this.log.push({ method, path: uri, ...(body && typeof body === 'object' && Object.keys(body).length ? { body } : {}) });
       return this.#fail(label) ?? normal(uri, body);
     };
@@ -326,7 +327,7 @@ export class FakeApp extends FakeGithub {
     });
   }
 
-  bodies(method: string, pathPart: string): any[] {
+  bodies(method: string, pathPart: string): Loose[] {
     return this.log.filter((e) => e.method === method && e.path.includes(pathPart)).map((e) => e.body);
   }
 }

@@ -1,6 +1,7 @@
 /** `kms-review scan --live-recorded`: the scenarios of fixtures/live, enriched inventory and findings. */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import type { Loose } from '../support/loose.js';
 
 async function scan(name: string, ...extra: string[]) {
   const dir = `fixtures/live/${name}`;
@@ -9,8 +10,7 @@ async function scan(name: string, ...extra: string[]) {
   return { code, json: JSON.parse(stdout) };
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the JSON report, read loosely
-type Json = Record<string, any>;
+type Json = Record<string, Loose>;
 
 describe('kms-review scan --live-recorded', () => {
   it('a security-account key referenced by ARN: 143 grants, real blast radius, live policy and tags', async () => {

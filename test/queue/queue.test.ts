@@ -19,6 +19,7 @@ import { runKeyOf } from '../../src/queue/run-record.js';
 import { ensureBuilt, repo } from '../server/support/build.js';
 import { LoopbackGithub } from '../server/support/github.js';
 import { appEnv, spawnNode, until } from '../server/support/process.js';
+import type { Loose } from '../support/loose.js';
 import { HoldingProxy } from './support/proxy.js';
 import { startRedis, type TestRedis } from './support/redis.js';
 
@@ -26,7 +27,7 @@ const template = JSON.parse(readFileSync('fixtures/webhooks/pull_request.opened.
 const sha = (n: number) => n.toString(16).padStart(40, 'a');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function pullRequest(number: number, head: string, installation = 77): Record<string, any> {
+function pullRequest(number: number, head: string, installation = 77): Record<string, Loose> {
   const p = structuredClone(template);
   p.action = 'synchronize';
   p.number = number;
@@ -65,7 +66,7 @@ async function startWorker(settings: QueueSettings = FAST): Promise<ReviewWorker
   return worker;
 }
 
-const deliver = (payload: Record<string, any>, id = `d-${payload.number}-${payload.pull_request.head.sha.slice(0, 6)}`) =>
+const deliver = (payload: Record<string, Loose>, id = `d-${payload.number}-${payload.pull_request.head.sha.slice(0, 6)}`) =>
   receiver.probot.receive({ id, name: 'pull_request', payload } as never);
 
 const producer = () => receiver.producer!;

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import type { Loose } from '../support/loose.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: the JSON report, read loosely
-type Json = Record<string, any>;
+type Json = Record<string, Loose>;
 
 async function scanJson(dir: string, ...extra: string[]): Promise<Json> {
   const { stdout, stderr } = await runCli(['scan', dir, '--format', 'json', '--fail-on', 'never', ...extra]);

@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Loose } from '../../support/loose.js';
 
 export interface CheckRun {
   id: number;
@@ -20,7 +21,7 @@ export interface CheckRun {
 }
 
 export class LoopbackGithub {
-  readonly requests: { method: string; path: string; body?: any; installation?: number }[] = [];
+  readonly requests: { method: string; path: string; body?: Loose; installation?: number }[] = [];
   readonly runs = new Map<number, CheckRun>();
   /** Current head per pull request number (`pulls.get`). */
   readonly heads = new Map<number, string>();
