@@ -66048,23 +66048,24 @@ function enrichKey(original, facts, tagNames2) {
   return key;
 }
 function liveView(facts, policy) {
+  const multiRegion = facts.multiRegion && facts.multiRegionKeyType ? { type: facts.multiRegionKeyType, ...facts.primaryArn ? { primaryArn: facts.primaryArn } : {} } : void 0;
   return {
     arn: facts.arn,
     account: facts.account,
     region: facts.region,
     state: facts.state,
     enabled: facts.enabled,
-    ...facts.manager !== void 0 ? { manager: facts.manager } : {},
-    ...facts.spec !== void 0 ? { spec: facts.spec } : {},
-    ...facts.usage !== void 0 ? { usage: facts.usage } : {},
-    ...facts.origin !== void 0 ? { origin: facts.origin } : {},
-    ...facts.description !== void 0 ? { description: facts.description } : {},
-    ...facts.multiRegion && facts.multiRegionKeyType ? { multiRegion: { type: facts.multiRegionKeyType, ...facts.primaryArn ? { primaryArn: facts.primaryArn } : {} } } : {},
-    ...facts.rotation ? { rotation: facts.rotation } : {},
-    ...policy ? { policy } : {},
-    ...facts.tags ? { tags: facts.tags } : {},
-    ...facts.aliases ? { aliases: facts.aliases } : {},
-    ...facts.grants ? { grants: facts.grants.length } : {}
+    manager: facts.manager,
+    spec: facts.spec,
+    usage: facts.usage,
+    origin: facts.origin,
+    description: facts.description,
+    multiRegion,
+    rotation: facts.rotation,
+    policy,
+    tags: facts.tags,
+    aliases: facts.aliases,
+    grants: facts.grants?.length
   };
 }
 function fillReferenced(key, facts) {

@@ -68,25 +68,27 @@ function enrichKey(original: Key, facts: LiveKeyFacts, tagNames: Record<Dimensio
 }
 
 function liveView(facts: LiveKeyFacts, policy: LiveKeyView['policy']): LiveKeyView {
+  const multiRegion =
+    facts.multiRegion && facts.multiRegionKeyType
+      ? { type: facts.multiRegionKeyType, ...(facts.primaryArn ? { primaryArn: facts.primaryArn } : {}) }
+      : undefined;
   return {
     arn: facts.arn,
     account: facts.account,
     region: facts.region,
     state: facts.state,
     enabled: facts.enabled,
-    ...(facts.manager !== undefined ? { manager: facts.manager } : {}),
-    ...(facts.spec !== undefined ? { spec: facts.spec } : {}),
-    ...(facts.usage !== undefined ? { usage: facts.usage } : {}),
-    ...(facts.origin !== undefined ? { origin: facts.origin } : {}),
-    ...(facts.description !== undefined ? { description: facts.description } : {}),
-    ...(facts.multiRegion && facts.multiRegionKeyType
-      ? { multiRegion: { type: facts.multiRegionKeyType, ...(facts.primaryArn ? { primaryArn: facts.primaryArn } : {}) } }
-      : {}),
-    ...(facts.rotation ? { rotation: facts.rotation } : {}),
-    ...(policy ? { policy } : {}),
-    ...(facts.tags ? { tags: facts.tags } : {}),
-    ...(facts.aliases ? { aliases: facts.aliases } : {}),
-    ...(facts.grants ? { grants: facts.grants.length } : {}),
+    manager: facts.manager,
+    spec: facts.spec,
+    usage: facts.usage,
+    origin: facts.origin,
+    description: facts.description,
+    multiRegion,
+    rotation: facts.rotation,
+    policy,
+    tags: facts.tags,
+    aliases: facts.aliases,
+    grants: facts.grants?.length,
   };
 }
 

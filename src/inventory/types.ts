@@ -1,4 +1,5 @@
 /** The key inventory: what the repository declares and uses, per key, with provenance. */
+import type { LiveKeyFacts } from '../live/types.js';
 import type { PolicyDocument } from '../model/policy.js';
 import type { Classifications, Location, Multiplicity, Problem, SourceKind, UnitInfo, Unknown, Value } from '../model/types.js';
 
@@ -108,26 +109,19 @@ export interface Key extends Classifications {
   live?: LiveKeyView;
 }
 
-/** The account's view of a key, kept beside the declared fields so drift can be told. */
-export interface LiveKeyView {
-  arn: string;
-  account: string;
-  region: string;
-  /** KMS key state: `Enabled`, `Disabled`, `PendingDeletion`… */
-  state: string;
-  enabled: boolean;
-  /** DescribeKey as the account answers it, whatever the code declares (drift is KMS600). */
-  manager?: string;
-  spec?: string;
-  usage?: string;
-  origin?: string;
-  description?: string;
+/**
+ * The account's view of a key, kept beside the declared fields so drift can be told (KMS600):
+ * `DescribeKey`, rotation, tags and aliases as the account answers them; the policy parsed, the
+ * grants counted, the multi-Region configuration as one field.
+ */
+export interface LiveKeyView
+  extends Pick<
+    LiveKeyFacts,
+    'arn' | 'account' | 'region' | 'state' | 'enabled' | 'manager' | 'spec' | 'usage' | 'origin' | 'description' | 'rotation' | 'tags' | 'aliases'
+  > {
   /** `PRIMARY` or `REPLICA` for a multi-Region key; absent for a single-Region one. */
   multiRegion?: { type: string; primaryArn?: string };
-  rotation?: { enabled: boolean; periodDays?: number };
   policy?: PolicyDocument;
-  tags?: Record<string, string>;
-  aliases?: string[];
   /** Grants the account lists for the key. */
   grants?: number;
 }
