@@ -42802,7 +42802,7 @@ import { dirname as dirname2, isAbsolute, relative, resolve as resolve3 } from "
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 
-// src/parse/plugin.ts
+// src/model/source.ts
 var DEFAULT_LIMITS = {
   maxFileBytes: 4 * 1024 * 1024,
   maxDepth: 200,

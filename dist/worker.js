@@ -4075,7 +4075,7 @@ function hclParser() {
   return parser;
 }
 
-// src/parse/plugin.ts
+// src/model/source.ts
 var DEFAULT_LIMITS = {
   maxFileBytes: 4 * 1024 * 1024,
   maxDepth: 200,

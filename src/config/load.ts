@@ -1,6 +1,6 @@
 /** Reads and validates `.github/kms-review.yml`; errors are values located at the offending YAML line. */
 import { isNode, LineCounter, parseDocument } from 'yaml';
-import { DEFAULT_LIMITS, type Limits } from '../parse/plugin.js';
+import { DEFAULT_LIMITS, type Limits } from '../model/source.js';
 import { type Config, configSchema } from './schema.js';
 
 export const CONFIG_PATH = '.github/kms-review.yml';

@@ -10,8 +10,8 @@
  * per-file deadline.
  */
 import { Composer, type Document, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, type Node, type ParseOptions, Parser, type SchemaOptions } from 'yaml';
+import { fileLocation, type Limits, problem, type SourceFile } from '../model/source.js';
 import type { Location, Problem, Value } from '../model/types.js';
-import { fileLocation, type Limits, problem, type SourceFile } from './plugin.js';
 
 export type JsonPath = readonly (string | number)[];
 

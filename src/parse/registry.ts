@@ -2,11 +2,13 @@
  * The parser plug-ins, in claim order: a file goes to the first parser that claims it (a plan
  * JSON is not a policy; a CloudFormation JSON template is not a policy either).
  */
+
+import type { SourceFile } from '../model/source.js';
+import { problem } from '../model/source.js';
 import type { ParseOutput } from '../model/types.js';
 import { cloudFormationParser } from './cloudformation/index.js';
 import { planParser } from './plan/index.js';
-import type { ParseContext, ParserPlugin, SourceFile } from './plugin.js';
-import { problem } from './plugin.js';
+import type { ParseContext, ParserPlugin } from './plugin.js';
 import { policyParser } from './policy/index.js';
 import { terraformParser } from './terraform/index.js';
 

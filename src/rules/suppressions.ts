@@ -6,8 +6,8 @@
  */
 import type { Config } from '../config/schema.js';
 import type { Key } from '../inventory/types.js';
+import type { SourceFile } from '../model/source.js';
 import type { Location, Problem, Resource } from '../model/types.js';
-import type { SourceFile } from '../parse/plugin.js';
 import type { Finding, Suppression } from './types.js';
 
 export interface InlineSuppression {

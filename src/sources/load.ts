@@ -1,6 +1,7 @@
 /** FileSet → decoded SourceFiles for the parsers, and a located KMS000 for every file that cannot be one. */
+
+import { fileLocation, type Limits, problem, type SourceFile } from '../model/source.js';
 import type { Problem } from '../model/types.js';
-import { fileLocation, type Limits, problem, type SourceFile } from '../parse/plugin.js';
 import { batchesBySize } from './batches.js';
 import { decodeText, formatBytes } from './decode.js';
 import type { FileEntry, FileSet } from './fileset.js';

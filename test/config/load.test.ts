@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configJsonSchema } from '../../src/config/json-schema.js';
 import { defaultConfig, limitsOf, parseConfig } from '../../src/config/load.js';
-import { DEFAULT_LIMITS } from '../../src/parse/plugin.js';
+import { DEFAULT_LIMITS } from '../../src/model/source.js';
 
 describe('config loading', () => {
   it('gives defaults for an empty file', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS, type Limits } from '../../src/model/source.js';
 import { type LocatedDocument, parseLocatedDocument, scanFlowStructure } from '../../src/parse/json-document.js';
-import { DEFAULT_LIMITS, type Limits } from '../../src/parse/plugin.js';
 
 function parse(path: string, text: string, limits: Limits = DEFAULT_LIMITS) {
   return parseLocatedDocument({ path, text, size: Buffer.byteLength(text) }, limits);

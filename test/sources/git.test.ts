@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_LIMITS } from '../../src/parse/plugin.js';
+import { DEFAULT_LIMITS } from '../../src/model/source.js';
 import { CatFileBatch } from '../../src/sources/catfile.js';
 import { changedPaths, gitFileSet, gitRepoRoot } from '../../src/sources/git.js';
 import { loadSourceFiles } from '../../src/sources/load.js';

@@ -3,7 +3,7 @@ import nock from 'nock';
 import { ProbotOctokit } from 'probot';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.js';
-import { DEFAULT_LIMITS } from '../../src/parse/plugin.js';
+import { DEFAULT_LIMITS } from '../../src/model/source.js';
 import { analyse, analyseChange } from '../../src/pipeline.js';
 import { createApiCallCounter } from '../../src/sources/api-calls.js';
 import { BlobCache } from '../../src/sources/blob-cache.js';

@@ -2,7 +2,7 @@ import { mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../../src/parse/plugin.js';
+import { DEFAULT_LIMITS } from '../../src/model/source.js';
 import { decodeText, formatBytes } from '../../src/sources/decode.js';
 import type { FileEntry, FileSet } from '../../src/sources/fileset.js';
 import { folderFileSet } from '../../src/sources/folder.js';

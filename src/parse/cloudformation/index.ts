@@ -4,8 +4,10 @@
  * reach into any other template). A template that fails any step is skipped with a KMS000 problem;
  * the others go on.
  */
+
+import { fileLocation, problem, type SourceFile } from '../../model/source.js';
 import type { ParseOutput, Problem, Resource, UnitInfo } from '../../model/types.js';
-import { fileLocation, type ParseContext, type ParserPlugin, problem, type SourceFile } from '../plugin.js';
+import type { ParseContext, ParserPlugin } from '../plugin.js';
 import { Budget, BudgetExceeded } from './budget.js';
 import { environmentOfPath } from './environment.js';
 import { Evaluator, type ImportResolver } from './evaluate.js';

@@ -7,7 +7,7 @@
  * measured first, without recursion, and deep documents never reach the composer.
  */
 import { type Alias, Composer, type CST, type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, Parser } from 'yaml';
-import type { Limits } from '../plugin.js';
+import type { Limits } from '../../model/source.js';
 import type { Budget } from './budget.js';
 import { INTRINSIC_TAGS, LONG_FORM_OF_TAG } from './tags.js';
 import type { Lines, MapEntry, TreeNode } from './tree.js';

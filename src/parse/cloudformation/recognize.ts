@@ -2,7 +2,7 @@
  * Which files are CloudFormation / SAM / CDK templates, decided by a regex sniff of the text
  * (cheap: no parsing). `readTemplate` confirms the structure after parsing.
  */
-import type { SourceFile } from '../plugin.js';
+import type { SourceFile } from '../../model/source.js';
 
 const TEMPLATE_EXTENSION = /\.(?:ya?ml|json|template)$/i;
 const TERRAFORM_JSON = /\.tf\.json$/i;

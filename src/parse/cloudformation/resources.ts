@@ -1,6 +1,7 @@
 /** One template resource → `Resource`: evaluated properties, their locations, tags and lifecycle flags. */
+
+import { problem } from '../../model/source.js';
 import type { Location, Problem, Resource, Value } from '../../model/types.js';
-import { problem } from '../plugin.js';
 import { type Evaluator, NO_VALUE } from './evaluate.js';
 import { withGlobals } from './sam.js';
 import { childString, entryLines, intrinsicCall, isMap, type Lines, type MapEntry, type TreeNode } from './tree.js';

@@ -3,10 +3,12 @@
  * is `planned_values` merged with `resource_changes[].change.after` (unknowns put back from
  * `after_unknown`); the before side is `prior_state` merged with `change.before`.
  */
+
+import { DEFAULT_LIMITS, problem, type SourceFile } from '../../model/source.js';
 import type { ParseOutput, Problem, Resource, Value } from '../../model/types.js';
 import { isRecord } from '../../model/value.js';
 import { type JsonPath, type LocatedDocument, parseLocatedDocument } from '../json-document.js';
-import { DEFAULT_LIMITS, type ParseContext, type ParserPlugin, problem, type SourceFile } from '../plugin.js';
+import type { ParseContext, ParserPlugin } from '../plugin.js';
 import { configAddress, configuredExpressions } from './configuration.js';
 import { withUnknowns } from './unknowns.js';
 

@@ -5,11 +5,12 @@
  */
 import picomatch from 'picomatch';
 import type { PolicyDocument, PolicyKind } from '../../model/policy.js';
+import type { SourceFile } from '../../model/source.js';
 import type { Location, ParseOutput, Resource, Value } from '../../model/types.js';
 import { isRecord } from '../../model/value.js';
 import { type LocatedDocument, parseLocatedDocument } from '../json-document.js';
 import { isTerraformShowOutput } from '../plan/index.js';
-import type { ParseContext, ParserPlugin, SourceFile } from '../plugin.js';
+import type { ParseContext, ParserPlugin } from '../plugin.js';
 import { normalizePolicy, statementKeys } from './normalize.js';
 
 export { policyJsonFromDocument } from './iam-policy-document.js';

@@ -4,9 +4,10 @@
  * its root module and the modules it calls with its own variable values and evaluation budget.
  */
 import type { RegistryModule } from '../../catalog/modules.js';
+import type { SourceFile } from '../../model/source.js';
+import { fileLocation, problem } from '../../model/source.js';
 import type { ParseOutput, Problem, Resource, UnitInfo, Value } from '../../model/types.js';
-import type { ParseContext, ParserPlugin, SourceFile } from '../plugin.js';
-import { fileLocation, problem } from '../plugin.js';
+import type { ParseContext, ParserPlugin } from '../plugin.js';
 import type { Expr } from './ast.js';
 import { type EvalHost, Evaluator, newBudget, type Resolver } from './evaluate.js';
 import { hclParser, loadGrammar } from './grammar.js';

@@ -5,9 +5,9 @@
  */
 import { type RegistryModule, registryModuleFor } from '../../catalog/modules.js';
 import { instanceSuffix } from '../../model/address.js';
+import type { Limits } from '../../model/source.js';
+import { problem } from '../../model/source.js';
 import type { Location, Problem, Value } from '../../model/types.js';
-import type { Limits } from '../plugin.js';
-import { problem } from '../plugin.js';
 import { policyJsonFromDocument } from '../policy/iam-policy-document.js';
 import type { Attribute, Block, Expr, Step } from './ast.js';
 import { traversalOf } from './ast.js';

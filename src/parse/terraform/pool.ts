@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Limits, SourceFile } from '../plugin.js';
+import type { Limits, SourceFile } from '../../model/source.js';
 import { type ParsedFile, parseHclFile, syntaxStageFailure } from './syntax.js';
 
 /** Below these, starting workers (~100 ms each, grammar included) costs more than it saves. */

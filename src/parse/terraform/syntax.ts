@@ -10,9 +10,9 @@
  * Line numbers come from the file's newline offsets, text from slicing the file.
  */
 import type { Language, Node, Tree, TreeCursor } from 'web-tree-sitter';
+import type { Limits, SourceFile } from '../../model/source.js';
+import { problem } from '../../model/source.js';
 import type { Problem } from '../../model/types.js';
-import type { Limits, SourceFile } from '../plugin.js';
-import { problem } from '../plugin.js';
 import type { Attribute, Block, Body, Expr, Span, Step, TemplatePart } from './ast.js';
 import { shortText } from './ast.js';
 import { hclParser } from './grammar.js';

@@ -1,9 +1,10 @@
 /** Shared set-up for the CloudFormation parser tests: fixture files as `SourceFile`s and a context. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_LIMITS, type Limits, type SourceFile } from '../../../src/model/source.js';
 import type { ParseOutput, Resource } from '../../../src/model/types.js';
 import { cloudFormationParser } from '../../../src/parse/cloudformation/index.js';
-import { DEFAULT_LIMITS, type Limits, type ParseContext, type SourceFile } from '../../../src/parse/plugin.js';
+import type { ParseContext } from '../../../src/parse/plugin.js';
 
 export const FIXTURES = join(import.meta.dirname, '../../../fixtures/parse/cloudformation');
 

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS, type SourceFile } from '../../../src/model/source.js';
 import type { Ref, Resource } from '../../../src/model/types.js';
 import { planActions, planParser, planSides } from '../../../src/parse/plan/index.js';
-import { DEFAULT_LIMITS, type ParseContext, type SourceFile } from '../../../src/parse/plugin.js';
+import type { ParseContext } from '../../../src/parse/plugin.js';
 
 const PATH = 'fixtures/parse/plan/prod.tfplan.json';
 const TEXT = readFileSync(PATH, 'utf8');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, type ParseContext, type SourceFile } from '../../../src/parse/plugin.js';
+import { DEFAULT_LIMITS, type SourceFile } from '../../../src/model/source.js';
+import type { ParseContext } from '../../../src/parse/plugin.js';
 import { policyFileDocument, policyParser } from '../../../src/parse/policy/index.js';
 
 const FIXTURES = 'fixtures/parse/policy';

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, type Limits } from '../../../src/parse/plugin.js';
+import { DEFAULT_LIMITS, type Limits } from '../../../src/model/source.js';
 import { terraformParser } from '../../../src/parse/terraform/index.js';
 import { parseHclFile, parseTemplateText } from '../../../src/parse/terraform/syntax.js';
 

@@ -1,6 +1,6 @@
+import type { Limits, SourceFile } from '../../../src/model/source.js';
+import { DEFAULT_LIMITS } from '../../../src/model/source.js';
 import type { ParseOutput, Resource } from '../../../src/model/types.js';
-import type { Limits, SourceFile } from '../../../src/parse/plugin.js';
-import { DEFAULT_LIMITS } from '../../../src/parse/plugin.js';
 import { terraformParser } from '../../../src/parse/terraform/index.js';
 
 export function sourceFiles(files: Record<string, string>): SourceFile[] {

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Limits, ParserPlugin, SourceFile } from '../../../src/parse/plugin.js';
+import type { Limits, SourceFile } from '../../../src/model/source.js';
+import type { ParserPlugin } from '../../../src/parse/plugin.js';
 import type { parseInPool as ParseInPool, worthParallel as WorthParallel } from '../../../src/parse/terraform/pool.js';
 import type { ParsedFile, syntaxStageFailure as SyntaxStageFailure } from '../../../src/parse/terraform/syntax.js';
 
@@ -49,13 +50,13 @@ const load = (path: string) => import(pathToFileURL(join(lib, path)).href);
 
 beforeAll(async () => {
   ensureBuilt();
-  const [index, plugin, pool, syntax] = await Promise.all([
+  const [index, source, pool, syntax] = await Promise.all([
     load('parse/terraform/index.js'),
-    load('parse/plugin.js'),
+    load('model/source.js'),
     load('parse/terraform/pool.js'),
     load('parse/terraform/syntax.js'),
   ]);
-  built = { ...index, ...plugin, ...pool, ...syntax } as Built;
+  built = { ...index, ...source, ...pool, ...syntax } as Built;
   await built.terraformParser.init?.();
   scratch = mkdtempSync(join(tmpdir(), 'kms-review-pool-'));
 }, 180_000);

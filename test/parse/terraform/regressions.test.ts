@@ -4,8 +4,8 @@
  * instances in value descriptions.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../../src/model/source.js';
 import { describeValue } from '../../../src/model/value.js';
-import { DEFAULT_LIMITS } from '../../../src/parse/plugin.js';
 import { variablesRead } from '../../../src/parse/terraform/ast.js';
 import { terraformParser } from '../../../src/parse/terraform/index.js';
 import { parseHclFile } from '../../../src/parse/terraform/syntax.js';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../../../src/parse/plugin.js';
+import { DEFAULT_LIMITS } from '../../../src/model/source.js';
 import { grammarWasmPath } from '../../../src/parse/terraform/grammar.js';
 import { terraformParser } from '../../../src/parse/terraform/index.js';
 import { parseHclFile, parseTemplateText } from '../../../src/parse/terraform/syntax.js';
