@@ -84702,6 +84702,21 @@ ${open2}`.length : 0;
   return text2 + notice(body2.length - used);
 }
 
+// src/sources/pages.ts
+var PER_PAGE = 100;
+async function allPages(call, maxPages) {
+  const all = [];
+  for (let page = 1; page <= maxPages; page++) {
+    const { data, headers } = await call(page);
+    all.push(...data);
+    if (!/rel="next"/.test(headers.link ?? "") || data.length < PER_PAGE) break;
+  }
+  return all;
+}
+
+// src/sources/changed-files.ts
+var LIST_FILES_CAP = 3e3;
+
 // src/github/patch-lines.ts
 var HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
 function parsePatchLines(patch) {
@@ -84738,12 +84753,10 @@ function changedLinesOf(files) {
   return map4;
 }
 async function listChangedLines(octokit, pr) {
-  const files = [];
-  for (let page = 1; page <= 30; page++) {
-    const { data, headers } = await octokit.rest.pulls.listFiles({ owner: pr.owner, repo: pr.repo, pull_number: pr.pull_number, per_page: 100, page });
-    files.push(...data);
-    if (!/rel="next"/.test(headers.link ?? "") || data.length < 100) break;
-  }
+  const files = await allPages(
+    (page) => octokit.rest.pulls.listFiles({ owner: pr.owner, repo: pr.repo, pull_number: pr.pull_number, per_page: PER_PAGE, page }),
+    LIST_FILES_CAP / PER_PAGE
+  );
   return changedLinesOf(files);
 }
 
@@ -84752,17 +84765,8 @@ var isBotUser = (user) => user?.type === "Bot" || (user?.login ?? "").endsWith("
 
 // src/github/review-comments.ts
 var DEFAULT_MAX_COMMENTS = 30;
-var PER_PAGE = 100;
 var MAX_PAGES2 = 100;
-async function listAll(call) {
-  const all = [];
-  for (let page = 1; page <= MAX_PAGES2; page++) {
-    const { data, headers } = await call(page);
-    all.push(...data);
-    if (!/rel="next"/.test(headers.link ?? "") || data.length < PER_PAGE) break;
-  }
-  return all;
-}
+var listAll = (call) => allPages(call, MAX_PAGES2);
 var FINDING = /^<!-- kms-review:finding ([\w.:-]+) -->/;
 var LISTED = /<!-- kms-review:listed ([\w.:\- ]*) -->/g;
 function indexThreads(comments) {
@@ -84981,7 +84985,7 @@ function headFingerprints(change) {
 // src/github/sticky-comment.ts
 var RUN = /^<!-- kms-review:run sha=([0-9a-f]+) at=(\S+) -->$/m;
 var runMarker = (sha, at3) => `<!-- kms-review:run sha=${sha} at=${at3} -->`;
-var PER_PAGE2 = 100;
+var MAX_PAGES3 = 100;
 function contentOf(body2) {
   const lines = body2.split("\n");
   return lines.filter((l3, i6) => !(i6 < 3 && (l3 === SUMMARY_MARKER || RUN.test(l3)))).join("\n");
@@ -84998,12 +85002,7 @@ async function publishSticky(octokit, pr, body2, mode = "update", hadFindings = 
   const at3 = new Date(pr.runAt ?? Date.now()).toISOString();
   const repo = { owner: pr.owner, repo: pr.repo };
   const issue2 = { ...repo, issue_number: pr.pull_number };
-  const all = [];
-  for (let page = 1; page <= 100 && pr.knownComments !== 0; page++) {
-    const { data: data2, headers } = await octokit.rest.issues.listComments({ ...issue2, per_page: PER_PAGE2, page });
-    all.push(...data2);
-    if (!/rel="next"/.test(headers.link ?? "") || data2.length < PER_PAGE2) break;
-  }
+  const all = pr.knownComments === 0 ? [] : await allPages((page) => octokit.rest.issues.listComments({ ...issue2, per_page: PER_PAGE, page }), MAX_PAGES3);
   const ours = all.filter((c5) => isBotUser(c5.user) && (c5.body ?? "").startsWith(SUMMARY_MARKER)).map((c5) => {
     const m3 = RUN.exec(c5.body ?? "");
     return { id: c5.id, body: c5.body ?? "", sha: m3?.[1] ?? "", at: m3?.[2] ?? "" };

@@ -3,6 +3,8 @@
  * entry: which lines the PR added and which are unchanged context inside a hunk. A review comment
  * can only sit on such a line; everything else is "outside the diff".
  */
+import { LIST_FILES_CAP } from '../sources/changed-files.js';
+import { allPages, PER_PAGE } from '../sources/pages.js';
 
 export interface ChangedLines {
   /** Head line numbers the PR added or changed (`+` lines). */
@@ -72,11 +74,9 @@ export interface PullFilesClient {
  * one more call per 100 files.
  */
 export async function listChangedLines(octokit: PullFilesClient, pr: { owner: string; repo: string; pull_number: number }): Promise<ChangedLinesMap> {
-  const files: { filename: string; status: string; patch?: string | null }[] = [];
-  for (let page = 1; page <= 30; page++) {
-    const { data, headers } = await octokit.rest.pulls.listFiles({ owner: pr.owner, repo: pr.repo, pull_number: pr.pull_number, per_page: 100, page });
-    files.push(...data);
-    if (!/rel="next"/.test(headers.link ?? '') || data.length < 100) break;
-  }
+  const files = await allPages(
+    (page) => octokit.rest.pulls.listFiles({ owner: pr.owner, repo: pr.repo, pull_number: pr.pull_number, per_page: PER_PAGE, page }),
+    LIST_FILES_CAP / PER_PAGE,
+  );
   return changedLinesOf(files);
 }

@@ -23,6 +23,7 @@ import type { ChangeAnalysis } from '../pipeline.js';
 import { findingComment, fixedMarker, type NotInlineReason, reviewBody } from '../report/pr-comment.js';
 import type { Finding, Rule } from '../rules/types.js';
 import type { ApiCallCounter } from '../sources/api-calls.js';
+import { allPages, type Page, PER_PAGE } from '../sources/pages.js';
 import { type ChangedLinesMap, listChangedLines, type PullFilesClient } from './patch-lines.js';
 import type { Publisher, ReviewOutcome, ReviewTarget } from './publisher.js';
 import { isBotUser, type User } from './users.js';
@@ -74,10 +75,6 @@ export interface ExistingReviewComment {
   in_reply_to_id?: number;
 }
 
-interface Page<T> {
-  headers: { link?: string };
-  data: T[];
-}
 type PullParams = { owner: string; repo: string; pull_number: number };
 
 export interface InlineComment {
@@ -117,18 +114,8 @@ export interface ReviewPublishResult {
   keptOpen: string[];
 }
 
-const PER_PAGE = 100;
 const MAX_PAGES = 100;
-
-async function listAll<T>(call: (page: number) => Promise<Page<T>>): Promise<T[]> {
-  const all: T[] = [];
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const { data, headers } = await call(page);
-    all.push(...data);
-    if (!/rel="next"/.test(headers.link ?? '') || data.length < PER_PAGE) break;
-  }
-  return all;
-}
+const listAll = <T>(call: (page: number) => Promise<Page<T>>) => allPages(call, MAX_PAGES);
 
 const FINDING = /^<!-- kms-review:finding ([\w.:-]+) -->/;
 const LISTED = /<!-- kms-review:listed ([\w.:\- ]*) -->/g;

@@ -25,6 +25,7 @@ import type { ChangeAnalysis } from '../pipeline.js';
 import { COMMENT_LIMIT, cleanSummary, fitComment, SUMMARY_MARKER, summaryComment } from '../report/pr-comment.js';
 import type { Rule } from '../rules/types.js';
 import type { ApiCallCounter } from '../sources/api-calls.js';
+import { allPages, PER_PAGE } from '../sources/pages.js';
 import type { Publisher, ReviewOutcome, ReviewTarget } from './publisher.js';
 import { isBotUser, type User } from './users.js';
 
@@ -69,7 +70,8 @@ export interface StickyResult {
 
 const RUN = /^<!-- kms-review:run sha=([0-9a-f]+) at=(\S+) -->$/m;
 const runMarker = (sha: string, at: string) => `<!-- kms-review:run sha=${sha} at=${at} -->`;
-const PER_PAGE = 100;
+/** Pages of the conversation read at most, looking for the summary. */
+const MAX_PAGES = 100;
 
 /** The comment minus its markers: what "identical" compares. */
 function contentOf(body: string): string {
@@ -97,12 +99,7 @@ export async function publishSticky(
   const repo = { owner: pr.owner, repo: pr.repo };
   const issue = { ...repo, issue_number: pr.pull_number };
 
-  const all: { id: number; body?: string | null; user?: User }[] = [];
-  for (let page = 1; page <= 100 && pr.knownComments !== 0; page++) {
-    const { data, headers } = await octokit.rest.issues.listComments({ ...issue, per_page: PER_PAGE, page });
-    all.push(...data);
-    if (!/rel="next"/.test(headers.link ?? '') || data.length < PER_PAGE) break;
-  }
+  const all = pr.knownComments === 0 ? [] : await allPages((page) => octokit.rest.issues.listComments({ ...issue, per_page: PER_PAGE, page }), MAX_PAGES);
   const ours = all
     .filter((c) => isBotUser(c.user) && (c.body ?? '').startsWith(SUMMARY_MARKER))
     .map((c) => {

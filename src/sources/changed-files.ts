@@ -2,10 +2,10 @@
  * The paths a pull request changes: `pulls.listFiles` page by page (100 a page), or — past the
  * API's 3,000-file cap — a comparison of the two trees by blob sha.
  */
+import { allPages, PER_PAGE } from './pages.js';
 
 /** The API lists at most this many files of a pull request. */
 export const LIST_FILES_CAP = 3000;
-const PER_PAGE = 100;
 
 export type ChangeStatus = 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
 
@@ -50,27 +50,21 @@ export interface ListChangedFilesOptions {
   changedFilesHint?: number;
 }
 
-/**
- * Follows the `link: rel="next"` header with explicit `page` numbers (so no trailing empty page is
- * asked for, and every call keeps its route template for the call counter).
- */
+/** The listed files, all pages up to the cap; a hint at or over the cap skips the listing. */
 export async function listChangedFiles(octokit: PullsClient, pr: PullRef, options: ListChangedFilesOptions = {}): Promise<ChangedFiles> {
   if (options.changedFilesHint !== undefined && options.changedFilesHint >= LIST_FILES_CAP) {
     return { complete: false, files: [], reason: capReason(options.changedFilesHint) };
   }
-  const files: ChangedFile[] = [];
-  for (let page = 1; page <= LIST_FILES_CAP / PER_PAGE; page++) {
-    const response = await octokit.rest.pulls.listFiles({ owner: pr.owner, repo: pr.repo, pull_number: pr.pull_number, per_page: PER_PAGE, page });
-    for (const item of response.data) {
-      files.push({
-        path: item.filename,
-        status: item.status as ChangeStatus,
-        ...(item.previous_filename !== undefined ? { previousPath: item.previous_filename } : {}),
-        ...(typeof item.patch === 'string' ? { patch: item.patch } : {}),
-      });
-    }
-    if (!/rel="next"/.test(response.headers.link ?? '') || response.data.length < PER_PAGE) break;
-  }
+  const listed = await allPages(
+    (page) => octokit.rest.pulls.listFiles({ owner: pr.owner, repo: pr.repo, pull_number: pr.pull_number, per_page: PER_PAGE, page }),
+    LIST_FILES_CAP / PER_PAGE,
+  );
+  const files: ChangedFile[] = listed.map((item) => ({
+    path: item.filename,
+    status: item.status as ChangeStatus,
+    ...(item.previous_filename !== undefined ? { previousPath: item.previous_filename } : {}),
+    ...(typeof item.patch === 'string' ? { patch: item.patch } : {}),
+  }));
   if (files.length >= LIST_FILES_CAP) return { complete: false, files, reason: capReason(files.length) };
   return { complete: true, files };
 }

@@ -8,6 +8,7 @@
  * close the marker early).
  */
 import type { PrIgnore } from '../../rules/suppressions.js';
+import { allPages, type Page, PER_PAGE } from '../../sources/pages.js';
 import { isBotUser, type User } from '../users.js';
 
 export type { PrIgnore };
@@ -25,7 +26,7 @@ export interface IssueComment {
 export interface IgnoresClient {
   rest: {
     issues: {
-      listComments(params: { owner: string; repo: string; issue_number: number; per_page?: number; page?: number }): Promise<{ data: IssueComment[] }>;
+      listComments(params: { owner: string; repo: string; issue_number: number; per_page?: number; page?: number }): Promise<Page<IssueComment>>;
       createComment(params: { owner: string; repo: string; issue_number: number; body: string }): Promise<{ data: { id: number } }>;
       updateComment(params: { owner: string; repo: string; comment_id: number; body: string }): Promise<unknown>;
     };
@@ -38,7 +39,6 @@ export interface StoredIgnores {
   ignores: PrIgnore[];
 }
 
-const PER_PAGE = 100;
 const MAX_PAGES = 50;
 
 const isIgnore = (v: unknown): v is PrIgnore => {
@@ -99,13 +99,10 @@ export function ignoresComment(ignores: readonly PrIgnore[]): string {
 
 /** The pull request's conversation, page by page (bounded: a runaway thread is not read to its end). */
 export async function listPullComments(octokit: IgnoresClient, repo: { owner: string; repo: string }, pullNumber: number): Promise<IssueComment[]> {
-  const all: IssueComment[] = [];
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const { data } = await octokit.rest.issues.listComments({ owner: repo.owner, repo: repo.repo, issue_number: pullNumber, per_page: PER_PAGE, page });
-    all.push(...data);
-    if (data.length < PER_PAGE) break;
-  }
-  return all;
+  return allPages(
+    (page) => octokit.rest.issues.listComments({ owner: repo.owner, repo: repo.repo, issue_number: pullNumber, per_page: PER_PAGE, page }),
+    MAX_PAGES,
+  );
 }
 
 /** Whether a comment is this app's own: by its id when known, else by being a bot's. */
