@@ -9,6 +9,8 @@
  * same rules as everything else. Only KMS-relevant resources and inputs are described.
  */
 
+import type { ServiceId } from './services.js';
+
 export interface RegistryModule {
   /** Canonical registry source. */
   source: string;
@@ -276,4 +278,46 @@ export const REGISTRY_MODULES: readonly RegistryModule[] = [
 
 export function registryModuleFor(source: string): RegistryModule | undefined {
   return REGISTRY_MODULES.find((m) => m.matches.test(source.trim()));
+}
+
+/**
+ * The service a module we cannot read is named after (`terraform-aws-modules/sqs/aws`,
+ * `git::…/terraform-aws-s3-bucket.git?ref=v4`, `…//modules/orders-db`): the first word of its
+ * source that names one (the query string aside). A guess, used only for the consumer's service.
+ */
+const MODULE_NAME_WORDS: Readonly<Record<string, ServiceId>> = {
+  s3: 's3',
+  bucket: 's3',
+  rds: 'rds',
+  aurora: 'rds',
+  db: 'rds',
+  dynamodb: 'dynamodb',
+  sqs: 'sqs',
+  sns: 'sns',
+  lambda: 'lambda',
+  eks: 'eks',
+  ecr: 'ecr',
+  efs: 'efs',
+  ebs: 'ebs',
+  ec2: 'ebs',
+  kinesis: 'kinesis',
+  secrets: 'secretsmanager',
+  secretsmanager: 'secretsmanager',
+  ssm: 'ssm',
+  logs: 'logs',
+  log: 'logs',
+  cloudwatch: 'logs',
+  redshift: 'redshift',
+  elasticache: 'elasticache',
+  opensearch: 'opensearch',
+  firehose: 'firehose',
+};
+
+export function moduleServiceGuess(source: string): ServiceId | undefined {
+  const words = source
+    .replace(/[?#].*$/, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  const hit = words.find((w) => Object.hasOwn(MODULE_NAME_WORDS, w));
+  return hit ? MODULE_NAME_WORDS[hit] : undefined;
 }

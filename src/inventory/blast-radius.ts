@@ -26,7 +26,19 @@ export function blastRadius(consumers: Consumer[]): BlastRadius {
 }
 
 function describeBreakage(c: Consumer): string {
-  const where = [c.environment?.value, c.workload?.value].filter(Boolean).join('/');
+  const env = [c.environment?.value, c.workload?.value].filter(Boolean).join('/');
+  const where = [moduleNote(c), env].filter(Boolean).join('; ');
   const count = c.multiplicity?.keys ? ` ×${c.multiplicity.keys.length}` : '';
   return `${c.service} ${c.purpose}: ${c.resource}${count}${where ? ` (${where})` : ''} at ${c.location.file}:${c.location.startLine}`;
+}
+
+/** For a module consumer, what it calls: `terraform-aws-modules/s3-bucket/aws 4.1.0, not read`; else undefined. */
+export function moduleNote(c: Pick<Consumer, 'module'>): string | undefined {
+  return c.module ? `${[c.module.source, c.module.version].filter(Boolean).join(' ')}, not read` : undefined;
+}
+
+/** `module.bucket (terraform-aws-modules/s3-bucket/aws 4.1.0, not read)` for a module consumer, else the address. */
+export function consumerName(c: Pick<Consumer, 'module'> | undefined, address: string): string {
+  const note = c ? moduleNote(c) : undefined;
+  return note ? `${address} (${note})` : address;
 }

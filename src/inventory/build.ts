@@ -2,8 +2,9 @@
  * Resource[] → Inventory: keys (declared and referenced), aliases, policies, grants, every
  * consumer resolved to its key, classification with provenance, blast radius.
  */
-import { type ConsumerSpec, consumerSpecFor, moduleKeyInputPattern, valuesAtPath } from '../catalog/consumers.js';
+import { type ConsumerSpec, consumerSpecFor, valuesAtPath } from '../catalog/consumers.js';
 import { aliasTypeSpecFor, GRANT_TYPE, KEY_POLICY_TYPE, keyDataSourceFor, keyTypeSpecFor } from '../catalog/keys.js';
+import { moduleServiceGuess } from '../catalog/modules.js';
 import type { Config } from '../config/schema.js';
 import { refTargetId } from '../model/address.js';
 import type { Classifications, Location, ParseOutput, Resource, UnitInfo, Value } from '../model/types.js';
@@ -12,8 +13,9 @@ import { normalizePolicy } from '../parse/policy/normalize.js';
 import { blastRadius, UNKNOWN_SERVICE } from './blast-radius.js';
 import { type Classifier, createClassifier } from './classify.js';
 import { declaredKey } from './keys.js';
+import { moduleArguments } from './module-inputs.js';
 import { KeyResolver, type ReferencedKeyFacts, type Resolution, refTarget } from './resolve.js';
-import type { Alias, Inventory, Key, Unresolved, WithoutCmk } from './types.js';
+import type { Alias, Inventory, Key, ModuleUse, Unresolved, WithoutCmk } from './types.js';
 
 /**
  * Resources whose encryption is configured by a companion resource that points back at them:
@@ -190,7 +192,8 @@ class InventoryBuilder {
       for (const { value, path } of valuesAtPath(r.attrs, keyPath.path)) {
         if (isAbsent(value)) continue;
         const location = r.attrLocations[path] ?? r.location;
-        this.addConsumer(r, { service: spec.service, attribute: path, purpose: keyPath.purpose, replacement: keyPath.replacement, location }, value);
+        const use = { service: spec.service, attribute: path, purpose: keyPath.purpose, replacement: keyPath.replacement, location };
+        this.addConsumer(r, use, this.resolver.resolve(value, r.unit, r.region));
       }
     }
     const protection = this.protectionWithoutKey(r, spec);
@@ -211,17 +214,39 @@ class InventoryBuilder {
     return encrypted === true || encrypted === 'true' ? spec.whenAbsent : undefined;
   }
 
-  /** Inputs like `kms_key_arn` of a module we cannot read make the module call a consumer. */
+  /**
+   * A call to a module we cannot read is an opaque consumer of every key it passes, in any argument
+   * at any depth: a key-named argument (`kms_key_arn`) always counts (unresolved when it cannot be
+   * followed), any other argument when its value resolves to a key.
+   */
   private addModuleConsumers(r: Resource): void {
-    for (const [input, value] of Object.entries(r.attrs)) {
-      if (!moduleKeyInputPattern.test(input) || isAbsent(value)) continue;
-      const location = r.attrLocations[input] ?? r.location;
-      this.addConsumer(r, { service: moduleService(r.attrs.source), attribute: input, purpose: `module input ${input}`, replacement: false, location }, value);
+    const module = { source: describeValue(r.attrs.source ?? ''), ...(typeof r.attrs.version === 'string' ? { version: r.attrs.version } : {}) };
+    for (const argument of moduleArguments(r.attrs)) {
+      const location = locationAt(r, argument.path);
+      const use = {
+        service: moduleService(r.attrs.source),
+        attribute: argument.path,
+        purpose: `module input ${argument.path}`,
+        replacement: false,
+        location,
+        module,
+      };
+      const resolutions = this.resolver.resolve(argument.value, r.unit, r.region);
+      if (argument.kind === 'named') this.addConsumer(r, use, resolutions);
+      else
+        this.addConsumer(
+          r,
+          use,
+          resolutions.filter((res) => res.kind === 'key'),
+        );
     }
   }
 
-  private addConsumer(r: Resource, use: { service: string; attribute: string; purpose: string; replacement: boolean; location: Location }, value: Value): void {
-    const resolutions = this.resolver.resolve(value, r.unit, r.region);
+  private addConsumer(
+    r: Resource,
+    use: { service: string; attribute: string; purpose: string; replacement: boolean; location: Location; module?: ModuleUse },
+    resolutions: Resolution[],
+  ): void {
     for (const resolution of resolutions) {
       if (resolution.kind === 'unresolved') {
         this.unresolved.push({
@@ -245,6 +270,7 @@ class InventoryBuilder {
         location: use.location,
         replacementOnKeyChange: use.replacement,
         via: resolution.via,
+        ...(use.module ? { kind: 'module' as const, module: use.module } : {}),
         ...(r.multiplicity ? { multiplicity: r.multiplicity } : {}),
         ...(resolution.conditional || r.conditional ? { conditional: resolution.conditional ?? r.conditional } : {}),
         ...this.classifyConsumer(r, key),
@@ -383,10 +409,18 @@ function aliasTargetAttribute(type: string): string | undefined {
   return (aliasTypeSpecFor('terraform', type) ?? aliasTypeSpecFor('cloudformation', type))?.targetAttribute;
 }
 
-/** `terraform-aws-modules/sqs/aws` → `sqs`: the service a registry module is named after. */
+/** The line of a dotted argument path, else of the nearest enclosing argument, else of the call. */
+function locationAt(r: Resource, path: string): Location {
+  for (let at = path; at !== ''; at = at.includes('.') ? at.slice(0, at.lastIndexOf('.')) : '') {
+    const location = r.attrLocations[at];
+    if (location) return location;
+  }
+  return r.location;
+}
+
+/** `terraform-aws-modules/sqs/aws` → `sqs`: the service a module we cannot read is named after, else unknown. */
 function moduleService(source: Value | undefined): string {
-  const match = typeof source === 'string' ? /^[\w-]+\/([\w-]+)\/aws/.exec(source) : null;
-  return match ? match[1] : UNKNOWN_SERVICE;
+  return (typeof source === 'string' ? moduleServiceGuess(source) : undefined) ?? UNKNOWN_SERVICE;
 }
 
 function emptyKeyParts() {

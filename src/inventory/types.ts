@@ -50,10 +50,20 @@ export interface Consumer extends Classifications {
   multiplicity?: Multiplicity;
   /** Set when the resource may not exist or the key is one of several possible (Fn::If, count = cond ? 1 : 0). */
   conditional?: string;
-  /** `grant`: a dependency the live view found through the key's grants (one per grantee or per resource its grants name). */
-  kind?: 'grant';
+  /**
+   * `grant`: a dependency the live view found through the key's grants (one per grantee or per resource its grants name).
+   * `module`: a call to a module the tool cannot read (registry, git, missing local path) that passes the key in an argument.
+   */
+  kind?: 'grant' | 'module';
+  /** For a module consumer: the module it calls, as written (not read). */
+  module?: ModuleUse;
   /** For grant consumers: the ids of the grants behind it. */
   grants?: string[];
+}
+
+export interface ModuleUse {
+  source: string;
+  version?: string;
 }
 
 export interface BlastRadius {

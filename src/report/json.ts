@@ -113,6 +113,7 @@ function consumerJson(c: Consumer) {
     multiplicity: c.multiplicity ?? null,
     conditional: c.conditional ?? null,
     grants: c.grants ?? null,
+    module: c.module ? { source: c.module.source, version: c.module.version ?? null } : null,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { instanceSuffix } from '../../model/address.js';
 import type { Location, Resource, Value } from '../../model/types.js';
-import type { Block } from './ast.js';
+import type { Block, Body, Expr } from './ast.js';
 import { variablesRead } from './ast.js';
 import { evaluateBody } from './body.js';
 import { type EvaluatedBlock, META_ARGUMENTS, type ModuleInstance, passedProvider, staticStrings, traversalText } from './instance.js';
@@ -92,12 +92,47 @@ function moduleCall(inst: ModuleInstance, block: Block, file: string, out: Resou
     address: `${inst.prefix}module.${name}`,
     block,
     file,
-    evaluated: { ...body, expansion },
+    evaluated: { attrs: body.attrs, locations: { ...argumentLocations(block.body, file), ...body.locations }, expansion },
     attrs: body.attrs,
   });
   // The module's resources are created with this module's `aws` provider, or the one it passes as `aws`.
   withProvider(inst, resource, passedProvider(block, 'aws'));
   out.push(resource);
+}
+
+const MAX_ARGUMENT_DEPTH = 32;
+
+/**
+ * Where each key inside an argument's object is written (`a.b.c`, list items without indexes, both
+ * branches of a conditional, the arguments of `merge(…)` / `try(…)`): an opaque module's inputs are
+ * read at any depth, and a key reference deep inside one points at its own line.
+ */
+function argumentLocations(body: Body, file: string): Record<string, Location> {
+  const out: Record<string, Location> = {};
+  const walk = (expr: Expr, path: string, depth: number): void => {
+    if (depth > MAX_ARGUMENT_DEPTH) return;
+    if (expr.kind === 'tuple' || expr.kind === 'call') for (const item of expr.kind === 'tuple' ? expr.items : expr.args) walk(item, path, depth + 1);
+    else if (expr.kind === 'conditional') for (const branch of [expr.whenTrue, expr.whenFalse]) walk(branch, path, depth + 1);
+    else if (expr.kind === 'object') {
+      for (const { key, value } of expr.items) {
+        const name = staticKey(key);
+        if (name === undefined) continue;
+        const at = `${path}.${name}`;
+        out[at] ??= { file, startLine: key.startLine, endLine: value.endLine };
+        walk(value, at, depth + 1);
+      }
+    }
+  };
+  for (const attribute of body.attributes) walk(attribute.expr, attribute.name, 0);
+  return out;
+}
+
+/** `rule = …` and `"rule" = …`: the key's name; undefined for a computed key. */
+function staticKey(key: Expr): string | undefined {
+  if (key.kind === 'literal') return typeof key.value === 'string' ? key.value : undefined;
+  if (key.kind === 'template' && key.parts.length === 1 && key.parts[0].kind === 'text') return key.parts[0].value;
+  if (key.kind === 'template' && key.parts.length === 0) return '';
+  return undefined;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 
 import type { KeyDiff } from '../../diff/types.js';
+import { moduleNote } from '../../inventory/blast-radius.js';
 import type { Consumer, Key } from '../../inventory/types.js';
 import type { Classified, Location } from '../../model/types.js';
 import type { ChangeContext, RuleContext } from '../types.js';
@@ -78,7 +79,8 @@ export function keyText(side: RuleContext, key: Key): string {
 export function consumerText(side: RuleContext, consumer: Consumer): string {
   const address = resourceById(side.resources, consumer.resource)?.address ?? consumer.resource;
   const use = consumer.purpose === consumer.service ? consumer.service : `${consumer.service} ${consumer.purpose}`;
-  return `${address} (${use}) at ${where(consumer.location)}`;
+  const note = moduleNote(consumer);
+  return `${address} (${note ? `${note}: ${consumer.purpose}` : use}) at ${where(consumer.location)}`;
 }
 
 /** The address part of a resource id. */

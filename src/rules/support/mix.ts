@@ -6,6 +6,7 @@
  * Consumers whose value is unknown never count towards a mix; they are listed apart.
  */
 import { isServiceId } from '../../catalog/services.js';
+import { consumerName, moduleNote } from '../../inventory/blast-radius.js';
 import type { Consumer, Inventory, Key } from '../../inventory/types.js';
 import type { Location } from '../../model/types.js';
 import type { FindingDraft, RuleContext, Severity } from '../types.js';
@@ -141,7 +142,9 @@ export function counted(n: number, dimension: MixDimension | 'consumer'): string
 export function consumerAt(key: Key, id: string): string {
   const c = key.consumers.find((x) => x.resource === id);
   const address = id.slice(id.indexOf(':') + 1);
-  return c ? `${address} (${lineRef(c.location)})` : shortResource(key, id);
+  if (!c) return shortResource(key, id);
+  const note = moduleNote(c);
+  return `${address} (${note ? `${note}; ` : ''}${lineRef(c.location)})`;
 }
 
 /** `main.tf:61`, `kms.tf:69-75`. */
@@ -231,7 +234,11 @@ export function mixFindings(ctx: RuleContext, spec: MixRuleSpec): FindingDraft[]
 function shortResource(key: Key, id: string): string {
   const home = key.unit ?? key.consumers[0]?.resource.split(':')[0];
   const at = id.indexOf(':');
-  return at > 0 && id.slice(0, at) === home ? id.slice(at + 1) : id;
+  const address = at > 0 && id.slice(0, at) === home ? id.slice(at + 1) : id;
+  return consumerName(
+    key.consumers.find((c) => c.resource === id),
+    address,
+  );
 }
 
 /** `tag DataClass=pii on x` → `tag DataClass on x` when the tag says exactly the value; `Environment=production` stays. */

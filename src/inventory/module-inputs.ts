@@ -1,0 +1,69 @@
+/**
+ * The arguments of a call to a module the tool cannot read (registry, git, missing local path):
+ * every value at any depth (maps, lists, objects, both options of a choice) that may reference a
+ * key. Such a call is an opaque consumer of each key it passes.
+ */
+import { moduleKeyInputPattern } from '../catalog/consumers.js';
+import type { Value } from '../model/types.js';
+import { isOneOf, isRecord, isRef, isUnknown } from '../model/value.js';
+import { parseKeyReference } from './key-reference.js';
+
+export interface ModuleArgument {
+  /** Dotted path without list indexes: `server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.kms_master_key_id`. */
+  path: string;
+  value: Value;
+  /**
+   * `named`: the argument is named like a key input (`kms_key_id`, `kms_master_key_id`…): whatever
+   * it holds is a key reference, reported as unresolved when it cannot be followed.
+   * `candidate`: another argument whose value has the shape of a key reference (a reference, a
+   * key or alias ARN): a consumer only when it resolves to a key.
+   */
+  kind: 'named' | 'candidate';
+}
+
+/** Call arguments that configure the call, not the module's resources. */
+const CALL_SETTINGS = new Set(['source', 'version', 'providers', 'tags']);
+const MAX_DEPTH = 32;
+const MAX_ARGUMENTS = 2000;
+/** A string template with literal text (`"orders, encrypted with ${…}"`) mentions a key; it is not a reference to one. */
+const TEXT_TEMPLATE = /^(?:"|<<)/;
+const KMS_ARN_TEMPLATE = /^"arn:[^"]*:kms:/;
+const KEYISH_NAME = /key/i;
+
+export function moduleArguments(attrs: Record<string, Value>): ModuleArgument[] {
+  const out: ModuleArgument[] = [];
+  const walk = (value: Value, path: string, depth: number): void => {
+    if (depth > MAX_DEPTH || out.length >= MAX_ARGUMENTS) return;
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item, path, depth + 1);
+      return;
+    }
+    if (isRecord(value)) {
+      for (const [name, inner] of Object.entries(value)) walk(inner, `${path}.${name}`, depth + 1);
+      return;
+    }
+    // A choice between objects is walked into; a choice between references is one argument.
+    if (isOneOf(value) && value.options.some((o) => Array.isArray(o) || isRecord(o))) {
+      for (const option of value.options) walk(option, path, depth + 1);
+      return;
+    }
+    const leaf = path.slice(path.lastIndexOf('.') + 1);
+    if (moduleKeyInputPattern.test(leaf)) {
+      if (value !== null && value !== '' && typeof value !== 'boolean' && typeof value !== 'number') out.push({ path, value, kind: 'named' });
+    } else if (mayReferenceKey(value, leaf)) out.push({ path, value, kind: 'candidate' });
+  };
+  for (const [name, value] of Object.entries(attrs)) if (!CALL_SETTINGS.has(name)) walk(value, name, 0);
+  return out;
+}
+
+/** A reference, a choice, an expression over references (not a text that mentions one), or a key / alias ARN. */
+function mayReferenceKey(value: Value, leaf: string): boolean {
+  if (isRef(value)) return true;
+  if (isOneOf(value)) return value.options.some((o) => mayReferenceKey(o, leaf));
+  if (isUnknown(value)) return (value.refs ?? []).length > 0 && (!TEXT_TEMPLATE.test(value.expr) || KMS_ARN_TEMPLATE.test(value.expr));
+  if (typeof value !== 'string') return false;
+  const literal = parseKeyReference(value);
+  if (literal.kind === 'key-arn' || (literal.kind === 'alias' && literal.arn)) return true;
+  // A bare alias name or key id is a key only where the argument says so (`key = "alias/orders"`).
+  return (literal.kind === 'alias' || literal.kind === 'key-id') && KEYISH_NAME.test(leaf);
+}
