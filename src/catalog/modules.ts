@@ -6,9 +6,11 @@
  * module's inputs (with the real defaults), the resources it creates from them, and its outputs.
  * The Terraform parser evaluates it exactly like a local module, so inputs, defaults, `count`,
  * `for_each`, and the key policy synthesised through `data "aws_iam_policy_document"` follow the
- * same rules as everything else. Only KMS-relevant resources and inputs are described.
+ * same rules as everything else. Only KMS-relevant resources and inputs are described. The key
+ * modules are here; the consumer modules (buckets, databases, queues…) in consumer-modules.ts.
  */
 
+import { CLOUDPOSSE_LABEL, CONSUMER_MODULES, type ModuleRow } from './consumer-modules.js';
 import type { ServiceId } from './services.js';
 
 export interface RegistryModule {
@@ -20,7 +22,7 @@ export interface RegistryModule {
   hcl: string;
 }
 
-/** terraform-aws-modules/kms/aws (v2/v3): policy statements and action lists as the module writes them. */
+/** terraform-aws-modules/kms/aws v2/v3: policy statements and action lists as the module writes them. */
 const TERRAFORM_AWS_MODULES_KMS = `
 variable "create" { default = true }
 variable "description" { default = null }
@@ -186,17 +188,8 @@ output "aliases" { value = aws_kms_alias.this }
 output "grants" { value = aws_kms_grant.this }
 `;
 
-/** cloudposse/kms-key/aws: the label context names the alias and tags the key. */
-const CLOUDPOSSE_KMS_KEY = `
-variable "enabled" { default = true }
-variable "namespace" { default = null }
-variable "tenant" { default = null }
-variable "environment" { default = null }
-variable "stage" { default = null }
-variable "name" { default = null }
-variable "attributes" { default = [] }
-variable "delimiter" { default = "-" }
-variable "tags" { default = {} }
+/** cloudposse/kms-key/aws v0: the label names the alias and tags the key. */
+const CLOUDPOSSE_KMS_KEY = `${CLOUDPOSSE_LABEL}
 variable "deletion_window_in_days" { default = 10 }
 variable "enable_key_rotation" { default = true }
 variable "rotation_period_in_days" { default = null }
@@ -211,15 +204,6 @@ data "aws_partition" "current" {}
 data "aws_caller_identity" "current" {}
 
 locals {
-  id = join(var.delimiter, compact(concat([var.namespace, var.tenant, var.environment, var.stage, var.name], var.attributes)))
-  label_tags = {
-    Name        = local.id
-    Namespace   = var.namespace
-    Tenant      = var.tenant
-    Environment = var.environment
-    Stage       = var.stage
-  }
-  tags   = merge({ for k, v in local.label_tags : k => v if v != null && v != "" }, var.tags)
   policy = var.policy == "" ? data.aws_iam_policy_document.default.json : var.policy
 }
 
@@ -261,20 +245,32 @@ output "alias_arn" { value = aws_kms_alias.default[0].arn }
 output "alias_name" { value = aws_kms_alias.default[0].name }
 `;
 
-export const REGISTRY_MODULES: readonly RegistryModule[] = [
-  {
-    source: 'terraform-aws-modules/kms/aws',
-    matches:
-      /^(?:(?:tfr:\/\/\/?)?(?:registry\.terraform\.io\/)?terraform-aws-modules\/kms\/aws|(?:git::)?(?:https:\/\/|git@)?github\.com[/:]terraform-aws-modules\/terraform-aws-kms(?:\.git)?)(?:[/?].*)?$/,
-    hcl: TERRAFORM_AWS_MODULES_KMS,
-  },
-  {
-    source: 'cloudposse/kms-key/aws',
-    matches:
-      /^(?:(?:tfr:\/\/\/?)?(?:registry\.terraform\.io\/)?cloudposse\/kms-key\/aws|(?:git::)?(?:https:\/\/|git@)?github\.com[/:]cloudposse\/terraform-aws-kms-key(?:\.git)?)(?:[/?].*)?$/,
-    hcl: CLOUDPOSSE_KMS_KEY,
-  },
+const MODULE_ROWS: readonly ModuleRow[] = [
+  { source: 'terraform-aws-modules/kms/aws', hcl: TERRAFORM_AWS_MODULES_KMS },
+  { source: 'cloudposse/kms-key/aws', hcl: CLOUDPOSSE_KMS_KEY },
+  ...CONSUMER_MODULES,
 ];
+
+export const REGISTRY_MODULES: readonly RegistryModule[] = MODULE_ROWS.map((row) => ({ ...row, matches: sourcePattern(row.source) }));
+
+/**
+ * The source strings that name a registry module `namespace/name/provider[//subfolder]`: the
+ * registry address (`tfr://`, `registry.terraform.io/` prefixes allowed) and its GitHub repository
+ * `namespace/terraform-provider-name` as a git source; any `?ref=` query. A submodule matches only
+ * with its subfolder, and a module without one only without.
+ */
+function sourcePattern(source: string): RegExp {
+  const [address, subfolder] = source.split('//');
+  const [namespace, name, provider] = address.split('/').map(escapeRegExp);
+  const registry = `(?:tfr:\\/\\/\\/?)?(?:registry\\.terraform\\.io\\/)?${namespace}\\/${name}\\/${provider}`;
+  const git = `(?:git::)?(?:https:\\/\\/|ssh:\\/\\/git@|git@)?github\\.com[/:]${namespace}\\/terraform-${provider}-${name}(?:\\.git)?`;
+  const sub = subfolder ? `\\/\\/${escapeRegExp(subfolder)}` : '';
+  return new RegExp(`^(?:${registry}|${git})${sub}\\/?(?:\\?.*)?$`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 export function registryModuleFor(source: string): RegistryModule | undefined {
   return REGISTRY_MODULES.find((m) => m.matches.test(source.trim()));

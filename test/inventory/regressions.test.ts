@@ -70,9 +70,11 @@ describe('tf-modules-tfvars/after', () => {
     ]);
   });
 
-  it('an opaque module consuming the key is classified by the provider default tags, not the path', async () => {
+  it('a registry module consuming the key is classified by the provider default tags, not the path', async () => {
     const { inventory } = await analyseFolder('fixtures/scenarios/tf-modules-tfvars/after', { rules: [] });
-    const queue = key(inventory.keys, 'infra#prod:module.kms.aws_kms_key.this[0]').consumers.find((c) => c.resource === 'infra#prod:module.settlement_queue');
+    const queue = key(inventory.keys, 'infra#prod:module.kms.aws_kms_key.this[0]').consumers.find(
+      (c) => c.resource === 'infra#prod:module.settlement_queue.aws_sqs_queue.this[0]',
+    );
     expect(queue?.environment).toEqual({ value: 'prod', from: 'default-tags', detail: 'provider default_tags Environment=prod in infra#prod' });
   });
 });

@@ -187,7 +187,7 @@ function build(inst: ModuleInstance, d: Declaration): Resource {
   const expansion = inheritedExpansion(inst, d.evaluated);
   if (expansion.multiplicity) resource.multiplicity = expansion.multiplicity;
   if (expansion.conditional) resource.conditional = expansion.conditional;
-  if (inst.source.registry && inst.call) resource.displayName = `module.${inst.call.name} (${inst.source.registry.source})`;
+  if (inst.source.registry && inst.call) resource.displayName = `${inst.prefix.slice(0, -1)} (${inst.source.registry.source})`;
   return resource;
 }
 
@@ -202,21 +202,69 @@ function inheritedExpansion(inst: ModuleInstance, own: EvaluatedBlock): { multip
 
 /**
  * Where a resource is written. Catalog modules have no files in the repo, so their resources point
- * at the module call, and each attribute at the input it comes from (`enable_key_rotation = false`
- * in the call), or at the call when it comes from a default.
+ * at the module call written in the repo (through a catalog module's own calls), and each attribute
+ * at the input it comes from (`enable_key_rotation = false` in the call; for a nested block, the
+ * input its `for_each` or attributes read, down to the key inside an object input), or at the call
+ * when it comes from a default.
  */
 function placement(inst: ModuleInstance, d: Declaration): { location: Location; attrLocations: Record<string, Location> } {
-  const call = inst.source.registry ? inst.call : undefined;
-  if (!call) {
+  const written = writtenCall(inst);
+  if (!written) {
     return { location: { file: d.file, startLine: d.block.startLine, endLine: d.block.endLine }, attrLocations: d.evaluated.locations };
   }
-  const callLocation = { file: call.file, startLine: call.block.startLine, endLine: call.block.endLine };
-  const inputs = new Map(call.block.body.attributes.map((a) => [a.name, { file: call.file, startLine: a.startLine, endLine: a.endLine }]));
+  const callLocation = { file: written.file, startLine: written.block.startLine, endLine: written.block.endLine };
   const attrLocations: Record<string, Location> = {};
-  for (const path of Object.keys(d.evaluated.locations)) {
-    const attr = d.block.body.attributes.find((a) => a.name === path);
-    const input = attr ? variablesRead(attr.expr).find((v) => inputs.has(v)) : undefined;
-    attrLocations[path] = (input && inputs.get(input)) || callLocation;
-  }
+  for (const path of Object.keys(d.evaluated.locations)) attrLocations[path] = inputLocation(inst, inputsRead(d.block.body, path), path) ?? callLocation;
   return { location: callLocation, attrLocations };
+}
+
+/** The call in the repo's own files that a catalog module's instance comes from, through catalog modules calling catalog modules. */
+function writtenCall(inst: ModuleInstance): ModuleInstance['call'] {
+  if (!inst.source.registry) return undefined;
+  let call = inst.call;
+  while (call?.parent.source.registry && call.parent.call) call = call.parent.call;
+  return call;
+}
+
+/** The `var.x` read by the attribute, or the nested block, that a dotted path starts with. */
+function inputsRead(body: Body, path: string): string[] {
+  const first = path.split('.')[0];
+  const attribute = body.attributes.find((a) => a.name === first);
+  if (attribute) return variablesRead(attribute.expr);
+  const blocks = body.blocks.filter((b) => b.type === first || (b.type === 'dynamic' && b.labels[0] === first));
+  const names: string[] = [];
+  const bodies = blocks.map((b) => b.body);
+  while (bodies.length > 0) {
+    const current = bodies.pop() as Body;
+    for (const a of current.attributes) names.push(...variablesRead(a.expr));
+    bodies.push(...current.blocks.map((b) => b.body));
+  }
+  return names;
+}
+
+/**
+ * Where the call of `inst` writes one of these inputs: the key of the object input that the path
+ * ends with (`server_side_encryption_configuration.rule.…kms_master_key_id`), else the input's line;
+ * followed outwards while the call is itself inside a catalog module.
+ */
+function inputLocation(inst: ModuleInstance, inputs: readonly string[], path: string): Location | undefined {
+  const call = inst.call;
+  if (!call) return undefined;
+  for (const input of inputs) {
+    const attr = call.block.body.attributes.find((a) => a.name === input);
+    if (!attr) continue;
+    if (call.parent.source.registry) {
+      const outer = inputLocation(call.parent, variablesRead(attr.expr), path);
+      if (outer) return outer;
+      continue;
+    }
+    const nested = argumentLocations({ attributes: [attr], blocks: [] }, call.file);
+    const steps = path.split('.');
+    for (let i = 0; i < steps.length; i++) {
+      const hit = nested[`${input}.${steps.slice(i).join('.')}`];
+      if (hit) return hit;
+    }
+    return { file: call.file, startLine: attr.startLine, endLine: attr.endLine };
+  }
+  return undefined;
 }

@@ -131,7 +131,7 @@ resource "aws_ssm_parameter" "p" {
   it('other remote modules become a module resource with their inputs; outputs are refs to the call', () => {
     const out = parseRepo({
       'main.tf': `module "db" {
-  source            = "terraform-aws-modules/rds/aws"
+  source            = "app.terraform.io/acme/rds/aws"
   kms_key_id        = aws_kms_key.db.arn
   identifier        = "orders"
 }
@@ -143,7 +143,7 @@ resource "aws_sns_topic" "t" {
     expect(byId(out, '.:module.db')).toMatchObject({
       type: 'module',
       mode: 'managed',
-      attrs: { source: 'terraform-aws-modules/rds/aws', kms_key_id: ref('aws_kms_key.db', 'arn'), identifier: 'orders' },
+      attrs: { source: 'app.terraform.io/acme/rds/aws', kms_key_id: ref('aws_kms_key.db', 'arn'), identifier: 'orders' },
       location: { file: 'main.tf', startLine: 1, endLine: 5 },
       attrLocations: { kms_key_id: { file: 'main.tf', startLine: 3, endLine: 3 } },
     });

@@ -188,11 +188,11 @@ provider "aws" {
 }
 resource "aws_kms_key" "k" {}
 module "queue" {
-  source            = "terraform-aws-modules/sqs/aws"
+  source            = "app.terraform.io/acme/queue/aws"
   kms_master_key_id = aws_kms_key.k.arn
 }
 module "queue_us" {
-  source            = "terraform-aws-modules/sqs/aws"
+  source            = "app.terraform.io/acme/queue/aws"
   providers         = { aws = aws.us }
   kms_master_key_id = aws_kms_key.k.arn
 }
