@@ -73,6 +73,19 @@ export const SERVICES = {
   connect: { name: 'Amazon Connect', highVolume: false, viaService: 'connect' },
   apprunner: { name: 'AWS App Runner', highVolume: false },
   guardduty: { name: 'Amazon GuardDuty', highVolume: false },
+  // Services added with the catalogue's growth: kms:ViaService hosts left out where we are not sure of them.
+  scheduler: { name: 'Amazon EventBridge Scheduler', highVolume: false },
+  pipes: { name: 'Amazon EventBridge Pipes', highVolume: false },
+  kendra: { name: 'Amazon Kendra', highVolume: false },
+  'ssm-incidents': { name: 'AWS Systems Manager Incident Manager', highVolume: false },
+  appconfig: { name: 'AWS AppConfig', highVolume: false },
+  synthetics: { name: 'Amazon CloudWatch Synthetics', highVolume: false },
+  storagegateway: { name: 'AWS Storage Gateway', highVolume: false },
+  'network-firewall': { name: 'AWS Network Firewall', highVolume: false },
+  geo: { name: 'Amazon Location Service', highVolume: false },
+  comprehend: { name: 'Amazon Comprehend', highVolume: false },
+  appflow: { name: 'Amazon AppFlow', highVolume: false },
+  macie: { name: 'Amazon Macie', highVolume: false },
   kms: { name: 'AWS KMS (direct use)', highVolume: false },
 } as const satisfies Record<string, ServiceInfo>;
 

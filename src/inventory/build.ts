@@ -2,7 +2,7 @@
  * Resource[] → Inventory: keys (declared and referenced), aliases, policies, grants, every
  * consumer resolved to its key, classification with provenance, blast radius.
  */
-import { type ConsumerSpec, consumerSpecFor, valuesAtPath } from '../catalog/consumers.js';
+import { type ConsumerSpec, consumerSpecFor, unprotectedData, valuesAtPath } from '../catalog/consumers.js';
 import { aliasTypeSpecFor, GRANT_TYPE, KEY_POLICY_TYPE, keyDataSourceFor, keyTypeSpecFor } from '../catalog/keys.js';
 import { moduleServiceGuess } from '../catalog/modules.js';
 import type { Config } from '../config/schema.js';
@@ -202,16 +202,9 @@ class InventoryBuilder {
     }
   }
 
-  /** What protects the main data when its key attribute is absent; undefined when a key is set or it cannot be told. */
+  /** What protects the data when no key attribute names a customer managed key; undefined when a key is set or it cannot be told. */
   private protectionWithoutKey(r: Resource, spec: ConsumerSpec): WithoutCmk['protection'] | undefined {
-    const main = spec.keyPaths[0];
-    if (!spec.whenAbsent || !main || this.hasEncryptionCompanion(r)) return undefined;
-    if (valuesAtPath(r.attrs, main.path).some(({ value }) => !isAbsent(value))) return undefined;
-    if (!main.encryptedBy) return spec.whenAbsent;
-    const switches = valuesAtPath(r.attrs, main.encryptedBy.path).map(({ value }) => value);
-    const encrypted = switches.length === 0 ? main.encryptedBy.default : switches[0];
-    if (encrypted === false || encrypted === 'false') return main.encryptedBy.whenOff ?? 'unencrypted';
-    return encrypted === true || encrypted === 'true' ? spec.whenAbsent : undefined;
+    return this.hasEncryptionCompanion(r) ? undefined : unprotectedData(r.attrs, spec)?.protection;
   }
 
   /**

@@ -3,7 +3,7 @@
  * AWS owned key, or an AWS managed key (`alias/aws/*`). Low; medium when the resource is in
  * production or holds data of a known class other than public / internal-only.
  */
-import { consumerSpecFor } from '../catalog/consumers.js';
+import { consumerSpecFor, type EncryptionSwitch, switchOnValue, unprotectedData } from '../catalog/consumers.js';
 import type { Classifications, Location } from '../model/types.js';
 import { attributeName, classificationEvidence, isClassifiedData, isProduction, nameOf, resourceById, serviceName } from './support/governance.js';
 import type { FindingDraft, Rule, RuleContext, Severity } from './types.js';
@@ -17,22 +17,22 @@ export const kms404: Rule = {
     'With no encryption, an AWS owned key or an AWS managed key, you cannot write the key policy, separate workloads or data classes, choose rotation, or disable access in an incident: only a customer managed key gives that control.',
   check(ctx) {
     const unprotected = ctx.inventory.withoutCmk.map((entry) => {
-      const spec = consumerSpecFor(resourceById(ctx, entry.resource)?.source ?? 'terraform', entry.type);
-      const main = spec?.keyPaths[0];
-      const attribute = main ? main.path : 'the key attribute';
-      const how =
-        ADVICE[entry.type]?.how ??
-        (entry.protection === 'unencrypted' && main?.encryptedBy
-          ? `Turn on ${main.encryptedBy.path} and set ${attribute} to ${CMK}`
-          : `Set ${attribute} to ${CMK}`);
+      const resource = resourceById(ctx, entry.resource);
+      const spec = consumerSpecFor(resource?.source ?? 'terraform', entry.type);
+      const found = resource && spec ? unprotectedData(resource.attrs, spec) : undefined;
+      const attribute = found?.path ?? spec?.keyPaths[0]?.path ?? 'the key attribute';
+      const main = found === undefined || found.path === spec?.keyPaths[0]?.path;
+      const how = (main ? ADVICE[entry.type]?.how : undefined) ?? adviceFor(attribute, found?.switchOff);
+      const purpose = main ? undefined : spec?.keyPaths.find((keyPath) => keyPath.path === attribute)?.purpose;
+      const switchLine = found?.switchOff ? resource?.attrLocations[found.switchOff.path] : undefined;
       return draft(ctx, {
         resource: entry.resource,
         service: entry.service,
         classes: entry,
-        state: PROTECTION[entry.protection],
+        state: `${PROTECTION[entry.protection]}${purpose ? ` for its ${purpose}` : ''}`,
         how,
-        location: entry.location,
-        evidence: { protection: entry.protection },
+        location: switchLine ?? entry.location,
+        evidence: { protection: entry.protection, attribute, ...(found?.switchOff ? { switch: found.switchOff.path } : {}) },
         identity: entry.resource,
       });
     });
@@ -59,6 +59,13 @@ export const kms404: Rule = {
 
 const CMK = 'a customer managed key of its workload and environment';
 
+/** "Set <key path> to …", with the switch turned on first when it is off. */
+function adviceFor(attribute: string, switchOff: EncryptionSwitch | undefined): string {
+  if (!switchOff) return `Set ${attribute} to ${CMK}`;
+  if (!switchOff.modes) return `Turn on ${switchOff.path} and set ${attribute} to ${CMK}`;
+  return `Set ${switchOff.path} to ${switchOnValue(switchOff)} and ${attribute} to ${CMK}`;
+}
+
 /**
  * Advice for the types where setting the catalog's key attribute is not the whole story: a switch
  * or encryption type must change too, the key goes on another resource, or (SAM SimpleTable) the
@@ -73,6 +80,11 @@ const ADVICE: Record<string, { how: string; always?: boolean }> = {
     how: `In apply_server_side_encryption_by_default, set sse_algorithm = "aws:kms" and kms_master_key_id to ${CMK}`,
   },
   aws_s3_object: { how: `Set server_side_encryption = "aws:kms" and kms_key_id to ${CMK}` },
+  aws_s3_bucket_object: { how: `Set server_side_encryption = "aws:kms" and kms_key_id to ${CMK}` },
+  aws_s3_object_copy: { how: `Set server_side_encryption = "aws:kms" and kms_key_id to ${CMK}` },
+  // SSE-SQS and a KMS key exclude each other: the key replaces the switch.
+  aws_sqs_queue: { how: `Set kms_master_key_id to ${CMK}` },
+  'AWS::SQS::Queue': { how: `Set KmsMasterKeyId to ${CMK}` },
   'AWS::S3::Bucket': { how: `In BucketEncryption ServerSideEncryptionByDefault, set SSEAlgorithm: aws:kms and KMSMasterKeyID to ${CMK}` },
   aws_dynamodb_table: { how: `In server_side_encryption, set enabled = true and kms_key_arn to ${CMK}` },
   'AWS::DynamoDB::Table': { how: `In SSESpecification, set SSEEnabled: true, SSEType: KMS and KMSMasterKeyId to ${CMK}` },

@@ -59,13 +59,14 @@ describe('an empty key reference is "not set"', () => {
     const { inventory } = await analyseFiles(
       {
         'main.tf':
-          'resource "aws_s3_object" "o" {\n  bucket     = "b"\n  key        = "k"\n  kms_key_id = ""\n}\n' +
+          'resource "aws_s3_object" "o" {\n  bucket     = "b"\n  key        = "k"\n  server_side_encryption = "aws:kms"\n  kms_key_id = ""\n}\n' +
           'resource "aws_db_instance" "db" {\n  storage_encrypted               = true\n  kms_key_id                      = "arn:aws:kms:eu-west-1:111122223333:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"\n  performance_insights_kms_key_id = ""\n}\n',
       },
       { rules: [] },
     );
     expect(inventory.unresolved).toEqual([]);
-    expect(inventory.withoutCmk.map((w) => [w.resource, w.protection])).toEqual([['.:aws_s3_object.o', 'aws-owned']]);
+    // SSE-KMS with no key: the AWS managed aws/s3 key.
+    expect(inventory.withoutCmk.map((w) => [w.resource, w.protection])).toEqual([['.:aws_s3_object.o', 'aws-managed']]);
     expect(inventory.keys.flatMap((k) => k.consumers.map((c) => c.attribute))).toEqual(['kms_key_id']);
   });
 });
