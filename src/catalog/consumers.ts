@@ -192,7 +192,7 @@ const TERRAFORM_ROWS: ConsumerRow[] = [
   { type: 'aws_ebs_snapshot_copy', service: 'ebs', keyPaths: [at('kms_key_id', 'snapshots', REPLACES, off('encrypted'))], whenAbsent: 'aws-managed' },
   { type: 'aws_ebs_snapshot_import', service: 'ebs', keyPaths: [at('kms_key_id', 'snapshots', REPLACES, off('encrypted'))], whenAbsent: 'aws-managed' },
   { type: 'aws_ami_copy', service: 'ebs', keyPaths: [at('kms_key_id', 'snapshots', REPLACES, off('encrypted'))], whenAbsent: 'aws-managed' },
-  // A spot instance request has the block devices of an instance.
+  // A spot instance request has the block devices of an instance; with a launch template, the template's volumes apply.
   ...['aws_instance', 'aws_spot_instance_request'].map(
     (type): ConsumerRow => ({
       type,
@@ -202,6 +202,7 @@ const TERRAFORM_ROWS: ConsumerRow[] = [
         at('ebs_block_device.kms_key_id', 'data volumes', REPLACES, off('ebs_block_device.encrypted')),
       ],
       whenAbsent: 'aws-managed',
+      dataFrom: ['launch_template'],
     }),
   ),
   {
@@ -681,6 +682,7 @@ const CLOUDFORMATION_ROWS: ConsumerRow[] = [
     service: 'ebs',
     keyPaths: [at('BlockDeviceMappings.Ebs.KmsKeyId', 'volumes', REPLACES, off('BlockDeviceMappings.Ebs.Encrypted'))],
     whenAbsent: 'aws-managed',
+    dataFrom: ['LaunchTemplate'],
   },
   {
     type: 'AWS::EC2::LaunchTemplate',
