@@ -5,6 +5,7 @@
 import { type ConsumerSpec, consumerSpecFor, unprotectedData, valuesAtPath } from '../catalog/consumers.js';
 import { aliasTypeSpecFor, GRANT_TYPE, KEY_POLICY_TYPE, keyDataSourceFor, keyTypeSpecFor } from '../catalog/keys.js';
 import { moduleServiceGuess } from '../catalog/modules.js';
+import { isServiceId } from '../catalog/services.js';
 import type { Config } from '../config/schema.js';
 import { refTargetId } from '../model/address.js';
 import type { Classifications, Location, ParseOutput, Resource, UnitInfo, Value } from '../model/types.js';
@@ -12,8 +13,8 @@ import { describeValue, isRef, isUnknown } from '../model/value.js';
 import { normalizePolicy } from '../parse/policy/normalize.js';
 import { blastRadius, UNKNOWN_SERVICE } from './blast-radius.js';
 import { type Classifier, createClassifier } from './classify.js';
+import { keyArguments } from './key-arguments.js';
 import { declaredKey } from './keys.js';
-import { moduleArguments } from './module-inputs.js';
 import { KeyResolver, type ReferencedKeyFacts, type Resolution, refTarget } from './resolve.js';
 import type { Alias, Inventory, Key, ModuleUse, Unresolved, WithoutCmk } from './types.js';
 
@@ -187,6 +188,7 @@ class InventoryBuilder {
       return;
     }
     const spec = consumerSpecFor(r.source, r.type);
+    this.addUnlistedKeyAttributes(r, spec);
     if (!spec) return;
     for (const keyPath of spec.keyPaths) {
       for (const { value, path } of valuesAtPath(r.attrs, keyPath.path)) {
@@ -208,13 +210,36 @@ class InventoryBuilder {
   }
 
   /**
+   * A key-named attribute that the consumer catalogue does not list for the resource's type (or a
+   * type it does not list at all) still makes the resource a consumer, of the service its type
+   * names when known: a key reference is never dropped. Key, alias, grant and policy resources
+   * wire keys themselves.
+   */
+  private addUnlistedKeyAttributes(r: Resource, spec: ConsumerSpec | undefined): void {
+    if (wiresKeys(r)) return;
+    const listed = new Set(spec?.keyPaths.map((k) => k.path));
+    for (const argument of keyArguments(r.attrs)) {
+      if (argument.kind !== 'named' || listed.has(argument.path)) continue;
+      const service = spec?.service ?? serviceOfType(r.type);
+      const use = {
+        service,
+        attribute: argument.path,
+        purpose: `${argument.path} (not in the catalogue)`,
+        replacement: false,
+        location: locationAt(r, argument.path),
+      };
+      this.addConsumer(r, use, this.resolver.resolve(argument.value, r.unit, r.region));
+    }
+  }
+
+  /**
    * A call to a module we cannot read is an opaque consumer of every key it passes, in any argument
    * at any depth: a key-named argument (`kms_key_arn`) always counts (unresolved when it cannot be
    * followed), any other argument when its value resolves to a key.
    */
   private addModuleConsumers(r: Resource): void {
     const module = { source: describeValue(r.attrs.source ?? ''), ...(typeof r.attrs.version === 'string' ? { version: r.attrs.version } : {}) };
-    for (const argument of moduleArguments(r.attrs)) {
+    for (const argument of keyArguments(r.attrs)) {
       const location = locationAt(r, argument.path);
       const use = {
         service: moduleService(r.attrs.source),
@@ -400,6 +425,17 @@ function aliasTargetOf(alias: Resource): Value | undefined {
 
 function aliasTargetAttribute(type: string): string | undefined {
   return (aliasTypeSpecFor('terraform', type) ?? aliasTypeSpecFor('cloudformation', type))?.targetAttribute;
+}
+
+/** Keys, aliases, grants and key policies: their key attributes are the key graph, not consumers. */
+function wiresKeys(r: Resource): boolean {
+  return isKeyType(r.type) || aliasTargetAttribute(r.type) !== undefined || r.type === GRANT_TYPE.type || r.type === KEY_POLICY_TYPE.type || r.type === 'moved';
+}
+
+/** `aws_sagemaker_domain` → `sagemaker`, `AWS::Kendra::Index` → `kendra` when that names a service, else unknown. */
+function serviceOfType(type: string): string {
+  const word = (type.startsWith('AWS::') ? type.split('::')[1] : (type.split('_')[1] ?? '')).toLowerCase();
+  return isServiceId(word) ? word : UNKNOWN_SERVICE;
 }
 
 /** The line of a dotted argument path, else of the nearest enclosing argument, else of the call. */

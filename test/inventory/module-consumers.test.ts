@@ -191,3 +191,43 @@ module "quiet" {
     });
   });
 });
+
+describe('key attributes the consumer catalogue does not list', () => {
+  it('make a resource of an unknown type, or an unlisted attribute of a known type, a consumer; never dropped', async () => {
+    const { inventory } = await analyseFiles(
+      {
+        'main.tf': `${KEY}
+resource "aws_futureservice_vault" "v" {
+  name = "v"
+  encryption = { kms_key_arn = aws_kms_key.orders.arn }
+}
+resource "aws_sqs_queue" "q" {
+  name                  = "q"
+  kms_master_key_id     = aws_kms_key.orders.arn
+  replica_kms_key_id    = "alias/orders-prod"
+  kms_key_rotation_days = 90
+}
+`,
+        'stack.yaml': `Resources:
+  Ledger:
+    Type: AWS::FutureService::Ledger
+    Properties:
+      KmsKeyIdentifier: alias/orders-prod
+      Settings:
+        SSEKMSKeyId: arn:aws:kms:eu-west-1:111122223333:alias/orders-prod
+`,
+      },
+      { rules: [] },
+    );
+    const consumers = keyOf(inventory.keys, '.:aws_kms_key.orders').consumers;
+    expect(consumers.map((c) => [c.resource, c.attribute, c.service, c.purpose])).toEqual([
+      ['.:aws_futureservice_vault.v', 'encryption.kms_key_arn', 'module', 'encryption.kms_key_arn (not in the catalogue)'],
+      ['.:aws_sqs_queue.q', 'kms_master_key_id', 'sqs', 'messages'],
+      ['.:aws_sqs_queue.q', 'replica_kms_key_id', 'sqs', 'replica_kms_key_id (not in the catalogue)'],
+      // `KmsKeyIdentifier` is not a key-reference name; `SSEKMSKeyId` is (the alias is declared once, in main.tf).
+      ['stack.yaml:Ledger', 'Settings.SSEKMSKeyId', 'module', 'Settings.SSEKMSKeyId (not in the catalogue)'],
+    ]);
+    expect(consumers[0].location).toEqual({ file: 'main.tf', startLine: 12, endLine: 12 });
+    expect(inventory.unresolved).toEqual([]);
+  });
+});

@@ -214,7 +214,8 @@ function placement(inst: ModuleInstance, d: Declaration): { location: Location; 
   }
   const callLocation = { file: written.file, startLine: written.block.startLine, endLine: written.block.endLine };
   const attrLocations: Record<string, Location> = {};
-  for (const path of Object.keys(d.evaluated.locations)) attrLocations[path] = inputLocation(inst, inputsRead(d.block.body, path), path) ?? callLocation;
+  for (const path of Object.keys(d.evaluated.locations))
+    attrLocations[path] = inputLocation(inst, byName(inputsRead(d.block.body, path), path), path) ?? callLocation;
   return { location: callLocation, attrLocations };
 }
 
@@ -224,6 +225,17 @@ function writtenCall(inst: ModuleInstance): ModuleInstance['call'] {
   let call = inst.call;
   while (call?.parent.source.registry && call.parent.call) call = call.parent.call;
   return call;
+}
+
+/**
+ * Inputs named like the attribute first (`performance_insights_kms_key_id` in
+ * `var.performance_insights_enabled ? var.performance_insights_kms_key_id : null`), then those that
+ * end like it (`cloudwatch_log_group_kms_key_id` for `kms_key_id`), then the rest as read.
+ */
+function byName(inputs: string[], path: string): string[] {
+  const leaf = path.slice(path.lastIndexOf('.') + 1);
+  const rank = (input: string) => (input === leaf ? 0 : input.endsWith(`_${leaf}`) ? 1 : 2);
+  return [...inputs].sort((a, b) => rank(a) - rank(b));
 }
 
 /** The `var.x` read by the attribute, or the nested block, that a dotted path starts with. */

@@ -1,14 +1,15 @@
 /**
- * The arguments of a call to a module the tool cannot read (registry, git, missing local path):
- * every value at any depth (maps, lists, objects, both options of a choice) that may reference a
- * key. Such a call is an opaque consumer of each key it passes.
+ * Every value, at any depth (maps, lists, objects, both options of a choice), that may reference a
+ * key: in the arguments of a call to a module the tool cannot read (registry, git, missing local
+ * path), which is an opaque consumer of each key it passes; and in the key-named attributes of a
+ * resource that the consumer catalogue does not list, which are never dropped either.
  */
 import { moduleKeyInputPattern } from '../catalog/consumers.js';
 import type { Value } from '../model/types.js';
 import { isOneOf, isRecord, isRef, isUnknown } from '../model/value.js';
 import { parseKeyReference } from './key-reference.js';
 
-export interface ModuleArgument {
+export interface KeyArgument {
   /** Dotted path without list indexes: `server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.kms_master_key_id`. */
   path: string;
   value: Value;
@@ -21,8 +22,10 @@ export interface ModuleArgument {
   kind: 'named' | 'candidate';
 }
 
-/** Call arguments that configure the call, not the module's resources. */
-const CALL_SETTINGS = new Set(['source', 'version', 'providers', 'tags']);
+/** Call arguments that configure the call, and free-form maps whose entries are the user's names. */
+const NOT_ARGUMENTS = new Set(['source', 'version', 'providers', 'tags', 'tags_all', 'Tags']);
+/** CloudFormation's spelling: `KmsKeyId`, `KMSMasterKeyID`, `SSEKMSKeyId`, `KmsKeyArn`, `KMSKey`. */
+const PASCAL_KEY_NAME = /^[A-Za-z0-9]*K[Mm][Ss](?:Master)?Key(?:I[Dd]|Arn|ARN)?$/;
 const MAX_DEPTH = 32;
 const MAX_ARGUMENTS = 2000;
 /** A string template with literal text (`"orders, encrypted with ${…}"`) mentions a key; it is not a reference to one. */
@@ -30,8 +33,8 @@ const TEXT_TEMPLATE = /^(?:"|<<)/;
 const KMS_ARN_TEMPLATE = /^"arn:[^"]*:kms:/;
 const KEYISH_NAME = /key/i;
 
-export function moduleArguments(attrs: Record<string, Value>): ModuleArgument[] {
-  const out: ModuleArgument[] = [];
+export function keyArguments(attrs: Record<string, Value>): KeyArgument[] {
+  const out: KeyArgument[] = [];
   const walk = (value: Value, path: string, depth: number): void => {
     if (depth > MAX_DEPTH || out.length >= MAX_ARGUMENTS) return;
     if (Array.isArray(value)) {
@@ -48,12 +51,17 @@ export function moduleArguments(attrs: Record<string, Value>): ModuleArgument[] 
       return;
     }
     const leaf = path.slice(path.lastIndexOf('.') + 1);
-    if (moduleKeyInputPattern.test(leaf)) {
+    if (isKeyName(leaf)) {
       if (value !== null && value !== '' && typeof value !== 'boolean' && typeof value !== 'number') out.push({ path, value, kind: 'named' });
     } else if (mayReferenceKey(value, leaf)) out.push({ path, value, kind: 'candidate' });
   };
-  for (const [name, value] of Object.entries(attrs)) if (!CALL_SETTINGS.has(name)) walk(value, name, 0);
+  for (const [name, value] of Object.entries(attrs)) if (!NOT_ARGUMENTS.has(name)) walk(value, name, 0);
   return out;
+}
+
+/** `kms_key_id`, `cloudwatch_kms_key_arn`, `KmsKeyId`…; not `create_kms_key` nor `kms_key_deletion_window_in_days`. */
+export function isKeyName(name: string): boolean {
+  return moduleKeyInputPattern.test(name) || PASCAL_KEY_NAME.test(name);
 }
 
 /** A reference, a choice, an expression over references (not a text that mentions one), or a key / alias ARN. */
