@@ -7,18 +7,18 @@
 import type { Config } from '../config/schema.js';
 import type { Key } from '../inventory/types.js';
 import type { Analysis } from '../pipeline.js';
+import type { RuleContext } from '../rules/types.js';
 import { cloudFormationCode } from './cloudformation.js';
 import type { CodeContext, Generated, LineChange } from './code.js';
 import { migrationFor } from './migration.js';
 import { unifiedPatch } from './patch.js';
 import { type GroupPlan, groupConsumers, unitOf } from './plan.js';
+import { SPLIT_RULES } from './predict.js';
 import { terraformCode } from './terraform.js';
 import type { ConsumerEdit, MigrationStep, SplitPlan } from './types.js';
 
+export { SPLIT_RULES } from './predict.js';
 export type { ConsumerEdit, MigrationStep, NewKey, SplitGroup, SplitPlan } from './types.js';
-
-/** The principle rules whose findings call for a split. */
-export const SPLIT_RULES = ['KMS101', 'KMS102', 'KMS103', 'KMS104', 'KMS107'] as const;
 
 /** A plan for every key with an unsuppressed principle finding (KMS101–104, KMS107), in inventory order. */
 export function planSplits(analysis: Analysis, config: Config): SplitPlan[] {
@@ -49,7 +49,7 @@ export function planSplit(keyRef: string, analysis: Analysis, config: Config): S
         : `no key "${keyRef}" in the inventory`;
     return empty(keyRef, why);
   }
-  const grouping = groupConsumers(key, analysis.inventory, analysis.resources, analysis.access.get(key.id), config);
+  const grouping = groupConsumers(key, ruleContext(analysis, config));
   const base: SplitPlan = {
     ...empty(key.id),
     dimensions: grouping.dimensions,
@@ -106,6 +106,10 @@ export function planSplit(keyRef: string, analysis: Analysis, config: Config): S
     migration: migrationOf(grouping.groups, oldLabel),
     notes: [...grouping.notes, ...generated.notes],
   };
+}
+
+function ruleContext(analysis: Analysis, config: Config): RuleContext {
+  return { inventory: analysis.inventory, resources: analysis.resources, access: analysis.access, config, sourceLines: (file) => analysis.sourceLines(file) };
 }
 
 function empty(key: string, reason?: string): SplitPlan {

@@ -8,10 +8,12 @@ import type { KeyAccess } from '../access/types.js';
 import { isServiceId, SERVICES } from '../catalog/services.js';
 import type { Config } from '../config/schema.js';
 import { ENVIRONMENT_SYNONYMS } from '../inventory/conventions.js';
-import type { Consumer, Inventory, Key } from '../inventory/types.js';
+import type { Consumer, Key } from '../inventory/types.js';
 import type { Statement } from '../model/policy.js';
 import type { Resource, Value } from '../model/types.js';
 import { isRef, isUnknown } from '../model/value.js';
+import type { RuleContext } from '../rules/types.js';
+import { type Predicted, predictFindings, type Tagged } from './predict.js';
 import type { NewKey, PolicyStatement, SplitGroup, SplitPlan } from './types.js';
 
 export type SplitDimension = 'environment' | 'workload' | 'dataClass';
@@ -30,7 +32,11 @@ export interface GroupPlan {
   workload: string;
   env?: string;
   dataClass?: string;
+  /** The service this key was split out for (`s3`), when the group was split per service. */
+  service?: string;
   withDataClass: boolean;
+  /** Principle findings this key would still raise (the plan says so; empty for a clean split). */
+  remaining: Predicted[];
 }
 
 export interface Grouping {
@@ -49,7 +55,30 @@ function readingOf(consumers: Consumer[], dim: SplitDimension): string | undefin
   return undefined;
 }
 
-export function groupConsumers(key: Key, inventory: Inventory, resources: readonly Resource[], access: KeyAccess | undefined, config: Config): Grouping {
+export interface GroupingOptions {
+  /**
+   * The root is deployed once per environment (workspaces, tfvars files): the names of the new
+   * keys leave the environment out (it comes from the deployment, not from the name).
+   */
+  perEnvironment?: boolean;
+}
+
+/** A bucket of consumer resources that would share one new key. */
+interface Bucket {
+  values: Partial<Record<SplitDimension, string>>;
+  consumers: Consumer[];
+  resources: string[];
+  workload: string;
+  env?: string;
+  /** Set when the bucket was split out per service (high-volume service, or a group over the thresholds). */
+  service?: string;
+  /** Principle findings the bucket's key would still raise. */
+  remaining: Predicted[];
+}
+
+export function groupConsumers(key: Key, ctx: RuleContext, options: GroupingOptions = {}): Grouping {
+  const { inventory, resources, config } = ctx;
+  const access = ctx.access.get(key.id);
   const byResource = new Map<string, Consumer[]>();
   for (const c of key.consumers) byResource.set(c.resource, [...(byResource.get(c.resource) ?? []), c]);
   const dimensions = SPLIT_DIMENSIONS.filter((d) => [...byResource.values()].some((cs) => readingOf(cs, d) !== undefined));
@@ -71,16 +100,24 @@ export function groupConsumers(key: Key, inventory: Inventory, resources: readon
 
   const keyEnv = key.environment?.value?.toLowerCase();
   const keyWorkload = key.workload?.value?.toLowerCase();
-  const raw = [...buckets.values()].map((b) => ({
-    values: b.values,
-    consumers: b.resources.flatMap((r) => byResource.get(r) ?? []),
-    resources: b.resources,
-    workload: slug(b.values.workload ?? keyWorkload ?? 'data'),
-    env: b.values.environment ?? keyEnv,
-  }));
-  // Data class goes into the name only where workload and environment do not tell groups apart.
+  const predict = (b: Omit<Bucket, 'remaining'>) =>
+    predictFindings(ctx, key, b.consumers, dimensionsOf(b, key), aliasFor(b.workload, b.env, b.service, config.thresholds.aliasPattern));
+  const raw = [...buckets.values()].flatMap((b) =>
+    refined(
+      {
+        values: b.values,
+        consumers: b.resources.flatMap((r) => byResource.get(r) ?? []),
+        resources: b.resources,
+        workload: slug(b.values.workload ?? keyWorkload ?? 'data'),
+        env: b.values.environment ?? keyEnv,
+      },
+      predict,
+    ),
+  );
+  // Data class goes into the name only where workload, service and environment do not tell groups apart.
+  const stem = (g: Bucket) => `${g.workload}|${g.service ?? ''}|${g.env}`;
   const stemCount = new Map<string, number>();
-  for (const g of raw) stemCount.set(`${g.workload}|${g.env}`, (stemCount.get(`${g.workload}|${g.env}`) ?? 0) + 1);
+  for (const g of raw) stemCount.set(stem(g), (stemCount.get(stem(g)) ?? 0) + 1);
   const taken = new Set(inventory.aliases.map((a) => a.name));
   const unitIds = inventory.units.map((u) => u.id);
   const home = key.unit ?? key.consumers[0]?.resource.split(':')[0] ?? '';
@@ -95,14 +132,14 @@ export function groupConsumers(key: Key, inventory: Inventory, resources: readon
     )
     .map((g): GroupPlan => {
       const dataClass = g.values.dataClass ? slug(g.values.dataClass) : undefined;
-      let withDataClass = dataClass !== undefined && (stemCount.get(`${g.workload}|${g.env}`) ?? 0) > 1;
-      let alias = aliasFor(g.workload, g.env, withDataClass ? dataClass : undefined, config.thresholds.aliasPattern);
+      let withDataClass = dataClass !== undefined && (stemCount.get(stem(g)) ?? 0) > 1;
+      const qualifier = () => [withDataClass ? dataClass : undefined, g.service].filter(Boolean).join('-') || undefined;
+      let alias = aliasFor(g.workload, g.env, qualifier(), config.thresholds.aliasPattern);
       if (taken.has(alias) && dataClass && !withDataClass) {
         withDataClass = true;
-        alias = aliasFor(g.workload, g.env, dataClass, config.thresholds.aliasPattern);
+        alias = aliasFor(g.workload, g.env, qualifier(), config.thresholds.aliasPattern);
       }
-      for (let n = 2; taken.has(alias); n++)
-        alias = `${aliasFor(g.workload, g.env, withDataClass ? dataClass : undefined, config.thresholds.aliasPattern)}-${n}`;
+      for (let n = 2; taken.has(alias); n++) alias = `${aliasFor(g.workload, g.env, qualifier(), config.thresholds.aliasPattern)}-${n}`;
       taken.add(alias);
       const units = [...new Set(g.resources.map((r) => unitOf(r, unitIds)))];
       const unit = keyLivesWithConsumers && units.length === 1 ? units[0] : home;
@@ -110,9 +147,15 @@ export function groupConsumers(key: Key, inventory: Inventory, resources: readon
         ...(g.values.environment ? { environment: g.values.environment } : {}),
         ...(g.values.workload ? { workload: g.values.workload } : {}),
         ...(g.values.dataClass ? { dataClass: g.values.dataClass } : {}),
+        ...(g.service ? { service: g.service } : {}),
         consumers: g.resources,
       };
-      const parts = [g.workload, ...(withDataClass && dataClass ? [dataClass] : []), ...(g.env ? [slug(g.env)] : [])];
+      const parts = [
+        g.workload,
+        ...(withDataClass && dataClass ? [dataClass] : []),
+        ...(g.service ? [g.service] : []),
+        ...(g.env && !options.perEnvironment ? [slug(g.env)] : []),
+      ];
       const newKey: NewKey = {
         name: parts.join('_').replaceAll('-', '_'),
         alias,
@@ -121,7 +164,10 @@ export function groupConsumers(key: Key, inventory: Inventory, resources: readon
         users: [],
         administrators: [],
         multiRegion: false,
-        notes: [],
+        notes: g.remaining.map(
+          (f) =>
+            `Splitting per environment, workload, data class and service does not clear ${f.rule} on this key: ${f.message} The patch does not fix it; decide by hand.`,
+        ),
         unit,
       };
       return {
@@ -132,7 +178,9 @@ export function groupConsumers(key: Key, inventory: Inventory, resources: readon
         workload: g.workload,
         ...(g.env ? { env: slug(g.env) } : {}),
         ...(dataClass ? { dataClass } : {}),
+        ...(g.service ? { service: g.service } : {}),
         withDataClass,
+        remaining: g.remaining,
       };
     });
 
@@ -180,13 +228,16 @@ export function slug(s: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** `alias/<workload>-<env>[-<dataclass>]`, or `alias/<workload>-<dataclass>-<env>` when only that matches the configured convention. */
-function aliasFor(workload: string, env: string | undefined, dataClass: string | undefined, pattern: string): string {
+/**
+ * `alias/<workload>-<env>[-<qualifier>]`, or `alias/<workload>-<qualifier>-<env>` when only that
+ * matches the configured convention; the qualifier is the data class and/or the service.
+ */
+function aliasFor(workload: string, env: string | undefined, qualifier: string | undefined, pattern: string): string {
   const e = env ? slug(env) : undefined;
-  const candidates = dataClass
+  const candidates = qualifier
     ? [
-        [workload, e, dataClass],
-        [workload, dataClass, e],
+        [workload, e, qualifier],
+        [workload, qualifier, e],
       ].map((p) => `alias/${p.filter(Boolean).join('-')}`)
     : [`alias/${[workload, e].filter(Boolean).join('-')}`];
   let re: RegExp | undefined;
@@ -219,16 +270,63 @@ function tagsFor(
     }
     return config.tags[dim][0];
   };
+  const dims = dimensionsOf(g, key);
+  const tags: Record<string, string> = {};
+  for (const dim of ['environment', 'workload', 'dataClass', 'owner'] as const) {
+    const value = dims[dim];
+    if (value) tags[nameFor(dim)] = value;
+  }
+  return tags;
+}
+
+/** The environment, workload, data class and owner the new key is tagged with: the group's, else the old key's (never the old key's data class). */
+function dimensionsOf(g: { values: Partial<Record<SplitDimension, string>>; consumers: Consumer[] }, key: Key): Tagged {
   const owners = [...new Set(g.consumers.map((c) => c.owner?.value).filter((v): v is string => !!v))];
   const owner = owners.length === 1 ? owners[0] : key.owner?.value;
   const env = g.values.environment ?? key.environment?.value;
   const workload = g.values.workload ?? key.workload?.value;
-  const tags: Record<string, string> = {};
-  if (env) tags[nameFor('environment')] = env;
-  if (workload) tags[nameFor('workload')] = workload;
-  if (g.values.dataClass) tags[nameFor('dataClass')] = g.values.dataClass;
-  if (owner) tags[nameFor('owner')] = owner;
-  return tags;
+  return {
+    ...(env ? { environment: env } : {}),
+    ...(workload ? { workload } : {}),
+    ...(g.values.dataClass ? { dataClass: g.values.dataClass } : {}),
+    ...(owner ? { owner } : {}),
+  };
+}
+
+/** The service of a consumer resource (its first key attribute's). */
+function serviceOf(b: Pick<Bucket, 'consumers'>, resource: string): string {
+  return b.consumers.find((c) => c.resource === resource)?.service ?? 'unknown';
+}
+
+function isHighVolume(service: string): boolean {
+  return isServiceId(service) && SERVICES[service].highVolume;
+}
+
+/**
+ * A bucket whose key would still raise a principle finding (KMS104: a high-volume service with
+ * other services' data; KMS107: over the thresholds) is split per service: each high-volume
+ * service its own key, the others together, and per service where that is still not enough.
+ * What no split by service clears is kept in `remaining`.
+ */
+function refined(b: Omit<Bucket, 'remaining'>, predict: (b: Omit<Bucket, 'remaining'>) => Predicted[]): Bucket[] {
+  const first = predict(b);
+  if (first.length === 0) return [{ ...b, remaining: [] }];
+  const services = [...new Set(b.resources.map((r) => serviceOf(b, r)))].sort();
+  if (services.length < 2) return [{ ...b, remaining: first }];
+  const part = (names: string[], service?: string): Omit<Bucket, 'remaining'> => {
+    const resources = b.resources.filter((r) => names.includes(serviceOf(b, r)));
+    return { ...b, resources, consumers: b.consumers.filter((c) => resources.includes(c.resource)), ...(service ? { service: slug(service) } : {}) };
+  };
+  const heavy = services.filter(isHighVolume);
+  const light = services.filter((s) => !isHighVolume(s));
+  const perService = (names: string[]) => names.map((s) => part([s], s));
+  const parts = heavy.length > 0 && light.length > 0 ? [...perService(heavy), part(light)] : perService(services);
+  return parts.flatMap((p) => {
+    const left = predict(p);
+    if (left.length === 0) return [{ ...p, remaining: [] }];
+    if (p.service || light.length < 2) return [{ ...p, remaining: left }];
+    return perService(light).map((q) => ({ ...q, remaining: predict(q) }));
+  });
 }
 
 // --- key policy ------------------------------------------------------------------------------

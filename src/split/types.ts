@@ -6,6 +6,8 @@ export interface SplitGroup {
   environment?: string;
   workload?: string;
   dataClass?: string;
+  /** The service the group was split out for, when environment, workload and data class were not enough. */
+  service?: string;
   /** Consumer resource ids in this group. */
   consumers: string[];
 }
