@@ -60,6 +60,11 @@ export interface ConsumerSpec {
    * a source instance, its cluster): when one is set, what protects the data cannot be told here.
    */
   dataFrom?: string[];
+  /**
+   * Where the main data is, when the resource may have none (Lambda: environment variables): the
+   * first key path is judged only when this attribute holds something known.
+   */
+  dataIn?: string;
 }
 
 type ConsumerRow = Omit<ConsumerSpec, 'source'>;
@@ -85,6 +90,8 @@ function mode(path: string, modes: Record<string, SwitchMeaning>, options: { def
 const S3_SSE_MODES: Record<string, SwitchMeaning> = { 'aws:kms': 'on', 'aws:kms:dsse': 'on', AES256: 'aws-owned' };
 /** An S3 bucket without SSE settings encrypts with SSE-S3 (since January 2023). */
 const s3BucketSse = (path: string) => mode(path, S3_SSE_MODES, { default: 'AES256' });
+/** ECR repositories: AES256 is the default; KMS and dual-layer KMS_DSSE take a key. */
+const ecrSse = (path: string) => mode(path, { KMS: 'on', KMS_DSSE: 'on', AES256: 'aws-owned' }, { default: 'AES256' });
 /** An S3 object without SSE settings takes its bucket's default encryption: absent, it cannot be told here. */
 const s3ObjectSse = mode('server_side_encryption', S3_SSE_MODES);
 
@@ -278,17 +285,30 @@ const TERRAFORM_ROWS: ConsumerRow[] = [
   },
   { type: 'aws_cloudwatch_log_group', service: 'logs', keyPaths: [at('kms_key_id', 'logs', IN_PLACE)], whenAbsent: 'aws-owned' },
   { type: 'aws_cloudwatch_log_anomaly_detector', service: 'logs', keyPaths: [at('kms_key_id', 'anomaly data', IN_PLACE)], whenAbsent: 'aws-owned' },
-  { type: 'aws_lambda_function', service: 'lambda', keyPaths: [at('kms_key_arn', 'environment variables', IN_PLACE)], whenAbsent: 'aws-managed' },
+  // The key protects environment variables only: a function without them has nothing to protect.
+  {
+    type: 'aws_lambda_function',
+    service: 'lambda',
+    keyPaths: [at('kms_key_arn', 'environment variables', IN_PLACE)],
+    whenAbsent: 'aws-managed',
+    dataIn: 'environment.variables',
+  },
   { type: 'aws_lambda_event_source_mapping', service: 'lambda', keyPaths: [at('kms_key_arn', 'filter criteria', IN_PLACE)] },
   // The EKS API cannot change the secrets key of a cluster, so the provider marks it ForceNew.
   // Without one, clusters on Kubernetes 1.28+ envelope-encrypt secrets with an AWS owned key.
   { type: 'aws_eks_cluster', service: 'eks', keyPaths: [at('encryption_config.provider.key_arn', 'kubernetes secrets', REPLACES)], whenAbsent: 'aws-owned' },
-  { type: 'aws_ecr_repository', service: 'ecr', keyPaths: [at('encryption_configuration.kms_key', 'images', REPLACES)], whenAbsent: 'aws-owned' },
+  // ECR: AES256 (AWS owned) unless encryption_type is KMS; KMS without a key is aws/ecr.
+  {
+    type: 'aws_ecr_repository',
+    service: 'ecr',
+    keyPaths: [at('encryption_configuration.kms_key', 'images', REPLACES, ecrSse('encryption_configuration.encryption_type'))],
+    whenAbsent: 'aws-managed',
+  },
   {
     type: 'aws_ecr_repository_creation_template',
     service: 'ecr',
-    keyPaths: [at('encryption_configuration.kms_key', 'images of created repositories', IN_PLACE)],
-    whenAbsent: 'aws-owned',
+    keyPaths: [at('encryption_configuration.kms_key', 'images of created repositories', IN_PLACE, ecrSse('encryption_configuration.encryption_type'))],
+    whenAbsent: 'aws-managed',
   },
   {
     type: 'aws_ecs_cluster',
@@ -725,9 +745,22 @@ const CLOUDFORMATION_ROWS: ConsumerRow[] = [
   },
   { type: 'AWS::Logs::LogGroup', service: 'logs', keyPaths: [at('KmsKeyId', 'logs', IN_PLACE)], whenAbsent: 'aws-owned' },
   { type: 'AWS::Logs::LogAnomalyDetector', service: 'logs', keyPaths: [at('KmsKeyId', 'anomaly data', IN_PLACE)], whenAbsent: 'aws-owned' },
-  { type: 'AWS::Lambda::Function', service: 'lambda', keyPaths: [at('KmsKeyArn', 'environment variables', IN_PLACE)], whenAbsent: 'aws-managed' },
+  {
+    type: 'AWS::Lambda::Function',
+    service: 'lambda',
+    keyPaths: [at('KmsKeyArn', 'environment variables', IN_PLACE)],
+    whenAbsent: 'aws-managed',
+    dataIn: 'Environment.Variables',
+  },
   { type: 'AWS::Lambda::EventSourceMapping', service: 'lambda', keyPaths: [at('KmsKeyArn', 'filter criteria', IN_PLACE)] },
-  { type: 'AWS::Serverless::Function', service: 'lambda', keyPaths: [at('KmsKeyArn', 'environment variables', IN_PLACE)], whenAbsent: 'aws-managed' },
+  // Globals may add variables the parser does not merge into the function: then the function says nothing.
+  {
+    type: 'AWS::Serverless::Function',
+    service: 'lambda',
+    keyPaths: [at('KmsKeyArn', 'environment variables', IN_PLACE)],
+    whenAbsent: 'aws-managed',
+    dataIn: 'Environment.Variables',
+  },
   {
     type: 'AWS::Serverless::SimpleTable',
     service: 'dynamodb',
@@ -736,12 +769,17 @@ const CLOUDFORMATION_ROWS: ConsumerRow[] = [
   },
   // Kept as Replacement like Terraform: EKS cannot change the secrets key of a cluster.
   { type: 'AWS::EKS::Cluster', service: 'eks', keyPaths: [at('EncryptionConfig.Provider.KeyArn', 'kubernetes secrets', REPLACES)], whenAbsent: 'aws-owned' },
-  { type: 'AWS::ECR::Repository', service: 'ecr', keyPaths: [at('EncryptionConfiguration.KmsKey', 'images', REPLACES)], whenAbsent: 'aws-owned' },
+  {
+    type: 'AWS::ECR::Repository',
+    service: 'ecr',
+    keyPaths: [at('EncryptionConfiguration.KmsKey', 'images', REPLACES, ecrSse('EncryptionConfiguration.EncryptionType'))],
+    whenAbsent: 'aws-managed',
+  },
   {
     type: 'AWS::ECR::RepositoryCreationTemplate',
     service: 'ecr',
-    keyPaths: [at('EncryptionConfiguration.KmsKey', 'images of created repositories', IN_PLACE)],
-    whenAbsent: 'aws-owned',
+    keyPaths: [at('EncryptionConfiguration.KmsKey', 'images of created repositories', IN_PLACE, ecrSse('EncryptionConfiguration.EncryptionType'))],
+    whenAbsent: 'aws-managed',
   },
   {
     type: 'AWS::ECS::Cluster',
@@ -1116,6 +1154,7 @@ export function unprotectedData(attrs: Record<string, Value>, spec: ConsumerSpec
   const judged = spec.keyPaths.flatMap((keyPath, index) => {
     const whenAbsent = index === 0 ? spec.whenAbsent : keyPath.whenAbsent;
     if (!whenAbsent || (index > 0 && !Object.hasOwn(attrs, keyPath.path.split('.')[0]))) return [];
+    if (index === 0 && spec.dataIn && !valuesAtPath(attrs, spec.dataIn).some(({ value }) => holdsData(value))) return [];
     return [{ keyPath, whenAbsent }];
   });
   if (judged.length === 0) return undefined;
@@ -1192,6 +1231,13 @@ export function unreadKeyAttributes(attrs: Record<string, Value>, spec: Consumer
   };
   walk(attrs, '', 0);
   return [...found];
+}
+
+/** A known, non-empty value; an unknown or a reference may be empty, so it does not count. */
+function holdsData(value: Value): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  if (isRecord(value)) return Object.keys(value).length > 0;
+  return typeof value === 'string' ? value !== '' : typeof value === 'number' || typeof value === 'boolean';
 }
 
 /** Null and the empty string are what Terraform and CloudFormation write for "not set". */

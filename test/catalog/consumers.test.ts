@@ -486,6 +486,20 @@ describe('unprotectedData: what protects the data when no customer managed key i
     expect(cfn('AWS::RDS::DBInstance', { StorageEncrypted: choice(false, 'false') })).toMatchObject({ protection: 'unencrypted' });
   });
 
+  it('Lambda: only environment variables are protected; a function without known ones has nothing to judge', () => {
+    expect(tf('aws_lambda_function', { function_name: 'f' })).toBeUndefined();
+    expect(tf('aws_lambda_function', { environment: [{ variables: {} }] })).toBeUndefined();
+    expect(tf('aws_lambda_function', { environment: unknownValue })).toBeUndefined();
+    expect(tf('aws_lambda_function', { environment: [{ variables: { STAGE: 'prod' } }] })).toEqual({ path: 'kms_key_arn', protection: 'aws-managed' });
+    expect(cfn('AWS::Lambda::Function', { Environment: { Variables: { STAGE: 'prod' } }, KmsKeyArn: 'alias/fn' })).toBeUndefined();
+  });
+
+  it('ECR: AES256 by default is AWS owned; KMS without a key is aws/ecr', () => {
+    expect(tf('aws_ecr_repository', { name: 'r' })).toMatchObject({ protection: 'aws-owned' });
+    expect(tf('aws_ecr_repository', { encryption_configuration: [{ encryption_type: 'KMS' }] })).toMatchObject({ protection: 'aws-managed' });
+    expect(cfn('AWS::ECR::Repository', { EncryptionConfiguration: { EncryptionType: 'KMS', KmsKey: 'alias/images' } })).toBeUndefined();
+  });
+
   it('DynamoDB without server_side_encryption is AWS owned; enabled without a key is the AWS managed key', () => {
     expect(tf('aws_dynamodb_table', { name: 't' })).toMatchObject({ protection: 'aws-owned' });
     expect(tf('aws_dynamodb_table', { server_side_encryption: [{ enabled: true }] })).toMatchObject({ protection: 'aws-managed' });
