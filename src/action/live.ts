@@ -10,7 +10,7 @@
  */
 import { resolve } from 'node:path';
 import type { LiveConfig } from '../config/schema.js';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '../live/api.js';
+import { type AwsCredentialIdentity, type AwsCredentialIdentityProvider, DEFAULT_STS_REGION } from '../live/api.js';
 import { type LiveHook, liveHookFor } from '../live/index.js';
 import { assumeRoleWithGithubOidc } from './aws-role.js';
 import type { Env, Runner } from './runner.js';
@@ -20,9 +20,6 @@ export interface LiveInputs {
   awsRole: string;
   awsRegion: string;
 }
-
-/** STS has an endpoint in every region; without `aws-region` nor a job region, the global partition's first. */
-const DEFAULT_STS_REGION = 'us-east-1';
 
 export async function actionLiveHook(live: LiveConfig, inputs: LiveInputs, env: Env, workspace: string, runner: Runner): Promise<LiveHook | undefined> {
   if (inputs.liveRecorded) {

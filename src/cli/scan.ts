@@ -1,7 +1,7 @@
 /** `kms-review scan [dir]`: the inventory and the findings of one tree. */
 import { existsSync } from 'node:fs';
 import { CONFIG_PATH } from '../config/load.js';
-import { liveHookFor } from '../live/index.js';
+import { LiveCache, liveHookFor } from '../live/index.js';
 import { analyse } from '../pipeline.js';
 import { findingsMarkdown } from '../report/findings-markdown.js';
 import { findingsText } from '../report/findings-text.js';
@@ -25,7 +25,8 @@ export const SCAN_USAGE = `kms-review scan [dir] [--format text|json|markdown|sa
   --fail-on <s>    exit 1 when an unsuppressed finding is at or above critical|high|medium|low|info
                    (default: never)
   --live           also read the keys from the AWS account, read-only (live: in the config;
-                   standard AWS credentials; see docs/live.md)
+                   standard AWS credentials; see docs/live.md). With no live.accounts, the
+                   caller's own account (STS GetCallerIdentity): the keys whose ARN names it
   --live-recorded <file>
                    the same from recorded responses (live.json), without AWS`;
 
@@ -49,7 +50,13 @@ export async function scanCommand(args: string[], options: ScanOptions, io: Io):
   if (options.live && options['live-recorded']) throw new UsageError('--live and --live-recorded exclude each other');
   const recorded = options['live-recorded'];
   if (recorded && !existsSync(recorded)) throw new UsageError(`no such file: ${recorded}`);
-  const live = liveHookFor(loaded.config.live, { live: options.live === 'true', ...(recorded ? { recorded } : {}) });
+  // The CLI alone may read the caller's own account when no accounts are configured; one run, one cache.
+  const region = io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION;
+  const live = liveHookFor(
+    loaded.config.live,
+    { live: options.live === 'true', ...(recorded ? { recorded } : {}) },
+    { caller: region ? { region } : {}, cache: new LiveCache(loaded.config.live.cacheTtlSeconds) },
+  );
   const { inventory, findings, stats } = await analyse(folderFileSet(dir, { exclude: loaded.config.exclude }), loaded, live ? { live } : {});
   if (io.stderr.isTTY) io.stderr.write(`scanned ${stats.files} files in ${Math.round(Object.values(stats.millis).reduce((a, b) => a + b, 0))} ms\n`);
   const render: Record<typeof format, () => string> = {

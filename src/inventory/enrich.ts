@@ -35,7 +35,13 @@ export function enrichInventory(inventory: Inventory, live: LiveFacts, options: 
     ...inventory,
     keys,
     problems: [...inventory.problems, ...notes],
-    live: { keys: Object.keys(live.keys).length, calls: live.calls, notes: notes.length },
+    live: {
+      keys: Object.keys(live.keys).length,
+      calls: live.calls,
+      notes: notes.length,
+      accounts: live.accounts ?? [],
+      ...(live.caller ? { caller: live.caller } : {}),
+    },
   };
 }
 

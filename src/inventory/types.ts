@@ -1,5 +1,5 @@
 /** The key inventory: what the repository declares and uses, per key, with provenance. */
-import type { LiveKeyFacts } from '../live/types.js';
+import type { CallerIdentity, LiveAccountRead, LiveKeyFacts } from '../live/types.js';
 import type { PolicyDocument } from '../model/policy.js';
 import type { Classifications, Location, Multiplicity, Problem, SourceKind, UnitInfo, Unknown, Value } from '../model/types.js';
 
@@ -170,6 +170,10 @@ export interface Inventory {
   withoutCmk: WithoutCmk[];
   units: UnitInfo[];
   problems: Problem[];
-  /** Set when the live view ran: how many keys it read, the API calls it made, the notes it left in `problems`. */
-  live?: { keys: number; calls: number; notes: number };
+  /**
+   * Set when the live view ran: how many keys it read, the API calls it made, the notes it left in
+   * `problems`, the accounts and regions it looked keys up in, and — when the CLI read the caller's
+   * own account (no `live.accounts`) — who STS said the caller is.
+   */
+  live?: { keys: number; calls: number; notes: number; accounts: LiveAccountRead[]; caller?: CallerIdentity };
 }

@@ -3,6 +3,7 @@
  * region, and its AWS SDK implementation: adaptive retry mode, `maxAttempts`, credentials from the
  * standard chain or from an STS `AssumeRole` of the account's configured role (session name
  * `kms-review`). A recorded implementation (`recorded.ts`) replays the same calls from a file.
+ * `sdkCallerIdentity` is STS `GetCallerIdentity`: the account the CLI reads when no accounts are configured.
  */
 import {
   DescribeKeyCommand,
@@ -19,8 +20,9 @@ import {
   ListResourceTagsCommand,
   type ListResourceTagsResponse,
 } from '@aws-sdk/client-kms';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { LiveConfig } from '../config/schema.js';
+import type { CallerIdentity } from './types.js';
 
 /** One account and region's KMS, read-only. Every method is one API call. */
 export interface KmsApi {
@@ -42,6 +44,9 @@ export interface AwsCredentialIdentity {
   expiration?: Date;
 }
 export type AwsCredentialIdentityProvider = () => Promise<AwsCredentialIdentity>;
+
+/** STS has an endpoint in every region; when nothing names one, the global partition's first. */
+export const DEFAULT_STS_REGION = 'us-east-1';
 
 /** The session name every assumed role shows in CloudTrail. */
 export const SESSION_NAME = 'kms-review';
@@ -76,13 +81,7 @@ export function sdkKmsApis(live: Pick<LiveConfig, 'accounts' | 'maxAttempts'>, o
     if (!roleArn) return options.credentials;
     let provider = roles.get(roleArn);
     if (!provider) {
-      const sts = new STSClient({
-        region,
-        ...retry,
-        ...(options.stsEndpoint ? { endpoint: options.stsEndpoint } : {}),
-        ...(options.credentials ? { credentials: options.credentials } : {}),
-      });
-      provider = assumeRoleProvider(sts, roleArn);
+      provider = assumeRoleProvider(stsClient(region, live.maxAttempts, options), roleArn);
       roles.set(roleArn, provider);
     }
     return provider;
@@ -98,6 +97,28 @@ export function sdkKmsApis(live: Pick<LiveConfig, 'accounts' | 'maxAttempts'>, o
     }
     return api;
   };
+}
+
+/** Asks STS in `region` who the credentials are (one call; no permission is needed for it). */
+export type CallerIdentityReader = (region: string) => Promise<CallerIdentity>;
+
+export function sdkCallerIdentity(live: Pick<LiveConfig, 'maxAttempts'>, options: SdkOptions = {}): CallerIdentityReader {
+  return async (region) => {
+    const out = await stsClient(region, live.maxAttempts, options).send(new GetCallerIdentityCommand({}));
+    if (!out.Account || !/^\d{12}$/.test(out.Account)) throw new Error(`GetCallerIdentity returned no account id (got ${JSON.stringify(out.Account ?? null)})`);
+    return { account: out.Account, arn: out.Arn ?? '' };
+  };
+}
+
+/** STS with the base credentials (the chain's, or the given ones). */
+function stsClient(region: string, maxAttempts: number, options: SdkOptions): STSClient {
+  return new STSClient({
+    region,
+    maxAttempts,
+    retryMode: 'adaptive',
+    ...(options.stsEndpoint ? { endpoint: options.stsEndpoint } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+  });
 }
 
 export function clientApi(client: KMSClient): KmsApi {

@@ -59,8 +59,24 @@ export interface LiveFacts {
   /** Inventory key id → what the account says about that key. */
   keys: Record<string, LiveKeyFacts>;
   notes: LiveNote[];
-  /** API calls made in this run (cache hits cost none). */
+  /** API calls made in this run (cache hits cost none; STS GetCallerIdentity counts). */
   calls: number;
+  /** The accounts and regions keys were looked up in (sorted). */
+  accounts?: LiveAccountRead[];
+  /** Set when the CLI read the caller's own account (no `live.accounts`): who STS says the credentials are. */
+  caller?: CallerIdentity;
+}
+
+/** Who the credentials are: STS `GetCallerIdentity`. */
+export interface CallerIdentity {
+  account: string;
+  arn: string;
+}
+
+/** An account and the regions the live view looked keys up in. */
+export interface LiveAccountRead {
+  account: string;
+  regions: string[];
 }
 
 /** Where the source looks a key up: a KMS `KeyId` (key ARN or alias ARN) in an account and region. */

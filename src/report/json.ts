@@ -8,6 +8,8 @@ import type { Value } from '../model/types.js';
 import { isOneOf, isRef, isUnknown } from '../model/value.js';
 import type { Finding } from '../rules/types.js';
 
+type LiveRun = NonNullable<Inventory['live']>;
+
 export const JSON_FORMAT_VERSION = 1;
 
 export interface JsonReport {
@@ -18,7 +20,8 @@ export interface JsonReport {
   withoutCmk: unknown[];
   problems: unknown[];
   findings: unknown[];
-  live: { keys: number; calls: number; notes: number } | null;
+  /** The live view's run (`caller` null unless the CLI read the caller's own account); null when it did not run. */
+  live: (Omit<LiveRun, 'caller'> & { caller: NonNullable<LiveRun['caller']> | null }) | null;
 }
 
 export function analysisJson(inventory: Inventory, findings: readonly Finding[]): JsonReport {
@@ -30,7 +33,7 @@ export function analysisJson(inventory: Inventory, findings: readonly Finding[])
     withoutCmk: inventory.withoutCmk,
     problems: inventory.problems,
     findings: findings.map(findingJson),
-    live: inventory.live ?? null,
+    live: inventory.live ? { ...inventory.live, caller: inventory.live.caller ?? null } : null,
   };
 }
 

@@ -1,5 +1,6 @@
 /** The terminal rendering of an inventory: one block per key, consumers grouped, then what could not be resolved. */
 import type { Inventory } from '../inventory/types.js';
+import { plural } from '../rules/support/change.js';
 import { at, blastPhrase, classified, groupConsumers, keyFacts, keyTitle } from './describe.js';
 import type { Style } from './style.js';
 
@@ -8,6 +9,7 @@ export function inventoryText(inventory: Inventory, style: Style, label: string)
   const out: string[] = [
     style.bold(`kms-review · ${label}`),
     `${inventory.keys.length} keys · ${consumers} consumers · ${inventory.unresolved.length} unresolved references · ${inventory.problems.length} parse problems`,
+    ...(inventory.live ? [liveLine(inventory.live)] : []),
     '',
   ];
   for (const key of inventory.keys) {
@@ -47,4 +49,14 @@ export function inventoryText(inventory: Inventory, style: Style, label: string)
     out.push('');
   }
   return out.join('\n');
+}
+
+/** Which accounts and regions the live view read, in one line: `live view: read account 111122223333 (caller) in eu-west-1 · 2 keys · 13 AWS calls · 0 notes`. */
+export function liveLine(live: NonNullable<Inventory['live']>): string {
+  const caller = live.caller?.account;
+  const accounts = live.accounts.map((a) => `${a.account}${a.account === caller ? ' (caller)' : ''} in ${a.regions.join(', ')}`);
+  // In caller mode every account read is the caller's; none read still names whose account it was.
+  const read =
+    accounts.length === 0 ? `no account${caller ? ` (caller ${caller})` : ''}` : `${accounts.length === 1 ? 'account' : 'accounts'} ${accounts.join('; ')}`;
+  return `live view: read ${read} · ${plural(live.keys, 'key')} · ${plural(live.calls, 'AWS call')} · ${plural(live.notes, 'note')}`;
 }

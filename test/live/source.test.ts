@@ -138,7 +138,7 @@ describe('LiveKeySource (aws-sdk-client-mock)', () => {
     const notes = findings.filter((f) => f.rule === 'KMS000');
     expect(notes.map((f) => f.message)).toEqual([`live view: DescribeKey ${ARN}: CredentialsProviderError: Could not load credentials from any providers`]);
     expect(notes[0]).toMatchObject({ severity: 'info', location: { file: 'main.tf', startLine: 3, endLine: 3 } });
-    expect(inventory.live).toEqual({ keys: 0, calls: 1, notes: 1 });
+    expect(inventory.live).toEqual({ keys: 0, calls: 1, notes: 1, accounts: [{ account: '111111111111', regions: ['eu-west-1'] }] });
   });
 });
 
