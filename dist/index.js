@@ -49,9 +49,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../work/main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -106,9 +106,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../work/main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -264,9 +264,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../work/main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -435,9 +435,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../work/main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -505,9 +505,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../work/main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj2, key, val) {
       if (val && typeof val === "object") {
@@ -555,9 +555,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../work/main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value2, arg, ctx) {
@@ -585,9 +585,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../work/main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -626,9 +626,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../work/main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
@@ -744,9 +744,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../work/main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node2 = require_Node();
@@ -774,9 +774,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../work/main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -849,9 +849,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../work/main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -992,9 +992,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -1009,14 +1009,14 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode2 = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
         return text2;
       if (lineWidth < minContentWidth)
@@ -1039,13 +1039,13 @@ var require_foldFlowLines = __commonJS({
       let i6 = -1;
       let escStart = -1;
       let escEnd = -1;
-      if (mode === FOLD_BLOCK) {
+      if (mode2 === FOLD_BLOCK) {
         i6 = consumeMoreIndentedLines(text2, i6, indent.length);
         if (i6 !== -1)
           end2 = i6 + endStep;
       }
       for (let ch; ch = text2[i6 += 1]; ) {
-        if (mode === FOLD_QUOTED && ch === "\\") {
+        if (mode2 === FOLD_QUOTED && ch === "\\") {
           escStart = i6;
           switch (text2[i6 + 1]) {
             case "x":
@@ -1063,7 +1063,7 @@ var require_foldFlowLines = __commonJS({
           escEnd = i6;
         }
         if (ch === "\n") {
-          if (mode === FOLD_BLOCK)
+          if (mode2 === FOLD_BLOCK)
             i6 = consumeMoreIndentedLines(text2, i6, indent.length);
           end2 = i6 + indent.length + endStep;
           split3 = void 0;
@@ -1078,7 +1078,7 @@ var require_foldFlowLines = __commonJS({
               folds.push(split3);
               end2 = split3 + endStep;
               split3 = void 0;
-            } else if (mode === FOLD_QUOTED) {
+            } else if (mode2 === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
                 ch = text2[i6 += 1];
@@ -1112,7 +1112,7 @@ var require_foldFlowLines = __commonJS({
           res = `
 ${indent}${text2.slice(0, end3)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold])
+          if (mode2 === FOLD_QUOTED && escapedFolds[fold])
             res += `${text2[fold]}\\`;
           res += `
 ${indent}${text2.slice(fold + 1, end3)}`;
@@ -1145,9 +1145,9 @@ ${indent}${text2.slice(fold + 1, end3)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1428,9 +1428,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -1552,9 +1552,9 @@ ${ctx.indent}${str3}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1685,9 +1685,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../work/main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -1707,9 +1707,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1767,9 +1767,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge6 = require_merge();
@@ -1831,9 +1831,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../work/main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -1871,9 +1871,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -2022,9 +2022,9 @@ ${indent}${end2}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2166,9 +2166,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../work/main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2188,9 +2188,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2304,9 +2304,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../work/main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2326,9 +2326,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../work/main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string4 = {
@@ -2345,9 +2345,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../work/main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2363,9 +2363,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../work/main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2387,9 +2387,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format: format3, minFractionDigits, tag, value: value2 }) {
       if (typeof value2 === "bigint")
@@ -2414,9 +2414,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../work/main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2460,9 +2460,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../work/main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
@@ -2505,9 +2505,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../work/main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map4 = require_map();
     var _null4 = require_null();
@@ -2533,9 +2533,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../work/main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map4 = require_map();
@@ -2600,9 +2600,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -2666,9 +2666,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -2744,9 +2744,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -2822,9 +2822,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value: value2, source }, ctx) {
@@ -2854,9 +2854,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2903,9 +2903,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
@@ -2982,9 +2982,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -3071,9 +3071,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str3, asBigInt) {
@@ -3159,9 +3159,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map4 = require_map();
     var _null4 = require_null();
@@ -3203,9 +3203,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../work/main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map4 = require_map();
     var _null4 = require_null();
@@ -3297,9 +3297,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../work/main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map4 = require_map();
@@ -3329,9 +3329,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -3409,9 +3409,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../work/main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection2 = require_Collection();
@@ -3718,9 +3718,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../work/main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name2, pos2, code5, message) {
@@ -3783,9 +3783,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3917,9 +3917,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3959,9 +3959,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -3977,9 +3977,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../work/main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3993,9 +3993,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4101,9 +4101,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4152,9 +4152,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end2, offset, reqSpace, onError) {
       let comment = "";
@@ -4195,9 +4195,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -4389,9 +4389,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../work/main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4454,9 +4454,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4569,7 +4569,7 @@ var require_resolve_block_scalar = __commonJS({
         return null;
       }
       const { source } = props[0];
-      const mode = source[0];
+      const mode2 = source[0];
       let indent = 0;
       let chomp = "";
       let error63 = -1;
@@ -4621,7 +4621,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode: mode2, indent, chomp, comment, length };
     }
     function splitLines2(source) {
       const split3 = source.split(/\n( *)/);
@@ -4637,9 +4637,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4858,9 +4858,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../work/main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4939,9 +4939,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos2) {
       if (before) {
@@ -4969,9 +4969,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../work/main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -5075,9 +5075,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../work/main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5118,9 +5118,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../work/main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -5326,9 +5326,9 @@ ${end2.comment}` : end2.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../work/main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5511,9 +5511,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../work/main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5572,9 +5572,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../work/main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5634,9 +5634,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../work/main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5736,9 +5736,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../work/main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6325,9 +6325,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../work/main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter4 = class {
       constructor() {
@@ -6356,9 +6356,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../work/main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -7230,9 +7230,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../work/main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7327,9 +7327,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../work/main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7379,9 +7379,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/constants.js
+// ../../work/main/node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module2) {
+  "../../work/main/node_modules/picomatch/lib/constants.js"(exports, module2) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -7581,9 +7581,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/utils.js
+// ../../work/main/node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
+  "../../work/main/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -7645,9 +7645,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/scan.js
+// ../../work/main/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module2) {
+  "../../work/main/node_modules/picomatch/lib/scan.js"(exports, module2) {
     "use strict";
     var utils = require_utils();
     var {
@@ -7983,9 +7983,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/parse.js
+// ../../work/main/node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module2) {
+  "../../work/main/node_modules/picomatch/lib/parse.js"(exports, module2) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -8998,9 +8998,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/picomatch.js
+// ../../work/main/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
+  "../../work/main/node_modules/picomatch/lib/picomatch.js"(exports, module2) {
     "use strict";
     var scan = require_scan();
     var parse8 = require_parse();
@@ -9138,9 +9138,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/picomatch/index.js
+// ../../work/main/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module2) {
+  "../../work/main/node_modules/picomatch/index.js"(exports, module2) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -9155,10 +9155,10 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js
 var state, emitWarningIfUnsupportedVersion;
 var init_emitWarningIfUnsupportedVersion = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js"() {
     state = {
       warningEmitted: false
     };
@@ -9186,10 +9186,10 @@ More information can be found at: https://a.co/c895JFp`);
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/longPollMiddleware.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/longPollMiddleware.js
 var longPollMiddleware, longPollMiddlewareOptions, getLongPollPlugin;
 var init_longPollMiddleware = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/longPollMiddleware.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/longPollMiddleware.js"() {
     longPollMiddleware = () => (next, context) => async (args2) => {
       context.__retryLongPoll = true;
       return next(args2);
@@ -9208,7 +9208,7 @@ var init_longPollMiddleware = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/setCredentialFeature.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/setCredentialFeature.js
 function setCredentialFeature(credentials, feature, value2) {
   if (!credentials.$source) {
     credentials.$source = {};
@@ -9217,11 +9217,11 @@ function setCredentialFeature(credentials, feature, value2) {
   return credentials;
 }
 var init_setCredentialFeature = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/setCredentialFeature.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/setCredentialFeature.js"() {
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/setFeature.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/setFeature.js
 function setFeature(context, feature, value2) {
   if (!context.__aws_sdk_context) {
     context.__aws_sdk_context = {
@@ -9233,11 +9233,11 @@ function setFeature(context, feature, value2) {
   context.__aws_sdk_context.features[feature] = value2;
 }
 var init_setFeature = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/setFeature.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/setFeature.js"() {
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/setTokenFeature.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/setTokenFeature.js
 function setTokenFeature(token, feature, value2) {
   if (!token.$source) {
     token.$source = {};
@@ -9246,14 +9246,14 @@ function setTokenFeature(token, feature, value2) {
   return token;
 }
 var init_setTokenFeature = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/setTokenFeature.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/setTokenFeature.js"() {
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/getDefaultSocketTimeout.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/getDefaultSocketTimeout.js
 var isDefaultSocketTimeoutEnabled, getDefaultSocketTimeout;
 var init_getDefaultSocketTimeout = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/getDefaultSocketTimeout.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/getDefaultSocketTimeout.js"() {
     isDefaultSocketTimeoutEnabled = () => typeof process === "object" && process?.env?.AWS_ENABLE_DEFAULT_SOCKET_TIMEOUT_2026 === "true";
     getDefaultSocketTimeout = (requestHandler, timeoutMs) => {
       if (!isDefaultSocketTimeoutEnabled()) {
@@ -9267,18 +9267,18 @@ var init_getDefaultSocketTimeout = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/is-array-buffer/is-array-buffer.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/is-array-buffer/is-array-buffer.js
 var isArrayBuffer;
 var init_is_array_buffer = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/is-array-buffer/is-array-buffer.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/is-array-buffer/is-array-buffer.js"() {
     isArrayBuffer = (arg) => typeof ArrayBuffer === "function" && arg instanceof ArrayBuffer || Object.prototype.toString.call(arg) === "[object ArrayBuffer]";
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-buffer-from/buffer-from.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-buffer-from/buffer-from.js
 var fromArrayBuffer, fromString;
 var init_buffer_from = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-buffer-from/buffer-from.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-buffer-from/buffer-from.js"() {
     init_is_array_buffer();
     fromArrayBuffer = (input2, offset = 0, length = input2.byteLength - offset) => {
       if (!isArrayBuffer(input2)) {
@@ -9295,10 +9295,10 @@ var init_buffer_from = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-base64/fromBase64.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-base64/fromBase64.js
 var BASE64_REGEX, fromBase64;
 var init_fromBase64 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-base64/fromBase64.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-base64/fromBase64.js"() {
     init_buffer_from();
     BASE64_REGEX = /^[A-Za-z0-9+/]*={0,2}$/;
     fromBase64 = (input2) => {
@@ -9314,10 +9314,10 @@ var init_fromBase64 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.js
 var fromUtf8;
 var init_fromUtf8 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.js"() {
     init_buffer_from();
     fromUtf8 = (input2) => {
       const buf2 = fromString(input2, "utf8");
@@ -9326,10 +9326,10 @@ var init_fromUtf8 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.js
 var toBase64;
 var init_toBase64 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.js"() {
     init_buffer_from();
     init_fromUtf8();
     toBase64 = (_input) => {
@@ -9347,7 +9347,7 @@ var init_toBase64 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/blob/Uint8ArrayBlobAdapter.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/blob/Uint8ArrayBlobAdapter.js
 function bindUint8ArrayBlobAdapter(toUtf83, fromUtf83, toBase643, fromBase642) {
   return class Uint8ArrayBlobAdapter2 extends Uint8Array {
     static fromString(source, encoding = "utf-8") {
@@ -9372,14 +9372,14 @@ function bindUint8ArrayBlobAdapter(toUtf83, fromUtf83, toBase643, fromBase642) {
   };
 }
 var init_Uint8ArrayBlobAdapter = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/blob/Uint8ArrayBlobAdapter.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/blob/Uint8ArrayBlobAdapter.js"() {
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.js
 var toUtf8;
 var init_toUtf8 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.js"() {
     init_buffer_from();
     toUtf8 = (input2) => {
       if (typeof input2 === "string") {
@@ -9393,7 +9393,7 @@ var init_toUtf8 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/uuid/v4.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/uuid/v4.js
 function bindV4(getRandomValues2) {
   if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") {
     return () => crypto.randomUUID();
@@ -9408,22 +9408,22 @@ function bindV4(getRandomValues2) {
 }
 var decimalToHex;
 var init_v4 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/uuid/v4.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/uuid/v4.js"() {
     decimalToHex = Array.from({ length: 256 }, (_, i6) => i6.toString(16).padStart(2, "0"));
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/copyDocumentWithTransform.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/copyDocumentWithTransform.js
 var copyDocumentWithTransform;
 var init_copyDocumentWithTransform = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/copyDocumentWithTransform.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/copyDocumentWithTransform.js"() {
     copyDocumentWithTransform = (source, _schemaRef, _transform2 = (_) => _) => source;
   }
 });
 
-// node_modules/@smithy/types/dist-cjs/index.js
+// ../../work/main/node_modules/@smithy/types/dist-cjs/index.js
 var require_dist_cjs = __commonJS({
-  "node_modules/@smithy/types/dist-cjs/index.js"(exports) {
+  "../../work/main/node_modules/@smithy/types/dist-cjs/index.js"(exports) {
     var HttpAuthLocation;
     (function(HttpAuthLocation2) {
       HttpAuthLocation2["HEADER"] = "header";
@@ -9514,25 +9514,25 @@ var require_dist_cjs = __commonJS({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/transport/getSmithyContext.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/getSmithyContext.js
 var import_types7, getSmithyContext;
 var init_getSmithyContext = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/transport/getSmithyContext.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/getSmithyContext.js"() {
     import_types7 = __toESM(require_dist_cjs());
     getSmithyContext = (context) => context[import_types7.SMITHY_CONTEXT_KEY] || (context[import_types7.SMITHY_CONTEXT_KEY] = {});
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js
 function hasOwn(o3, k5) {
   return Object.prototype.hasOwnProperty.call(o3, k5);
 }
 var init_hasOwn = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js"() {
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/transport/httpRequest.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/httpRequest.js
 function cloneQuery(query) {
   return Object.keys(query).reduce((carry, paramName) => {
     const param = query[paramName];
@@ -9544,7 +9544,7 @@ function cloneQuery(query) {
 }
 var HttpRequest;
 var init_httpRequest = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/transport/httpRequest.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/httpRequest.js"() {
     HttpRequest = class _HttpRequest {
       method;
       protocol;
@@ -9594,10 +9594,10 @@ var init_httpRequest = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/transport/httpResponse.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/httpResponse.js
 var HttpResponse;
 var init_httpResponse = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/transport/httpResponse.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/httpResponse.js"() {
     HttpResponse = class {
       statusCode;
       reason;
@@ -9620,10 +9620,10 @@ var init_httpResponse = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/transport/isValidHostLabel.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/isValidHostLabel.js
 var VALID_HOST_LABEL_REGEX, isValidHostLabel;
 var init_isValidHostLabel = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/transport/isValidHostLabel.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/isValidHostLabel.js"() {
     VALID_HOST_LABEL_REGEX = new RegExp(`^(?!.*-$)(?!-)[a-zA-Z0-9-]{1,63}$`);
     isValidHostLabel = (value2, allowSubDomains = false) => {
       if (!allowSubDomains) {
@@ -9640,20 +9640,20 @@ var init_isValidHostLabel = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/transport/isValidHostname.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/isValidHostname.js
 function isValidHostname(hostname3) {
   const hostPattern = /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/;
   return hostPattern.test(hostname3);
 }
 var init_isValidHostname = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/transport/isValidHostname.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/isValidHostname.js"() {
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/transport/normalizeProvider.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/normalizeProvider.js
 var normalizeProvider;
 var init_normalizeProvider = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/transport/normalizeProvider.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/normalizeProvider.js"() {
     normalizeProvider = (input2) => {
       if (typeof input2 === "function") {
         return input2;
@@ -9664,7 +9664,7 @@ var init_normalizeProvider = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/transport/parseQueryString.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/parseQueryString.js
 function parseQueryString(querystring) {
   const query = {};
   querystring = querystring.replace(/^\?/, "");
@@ -9687,14 +9687,14 @@ function parseQueryString(querystring) {
   return query;
 }
 var init_parseQueryString = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/transport/parseQueryString.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/parseQueryString.js"() {
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/transport/parseUrl.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/parseUrl.js
 var parseUrl;
 var init_parseUrl = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/transport/parseUrl.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/parseUrl.js"() {
     init_parseQueryString();
     parseUrl = (url2) => {
       if (typeof url2 === "string") {
@@ -9716,10 +9716,10 @@ var init_parseUrl = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/transport/toEndpointV1.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/toEndpointV1.js
 var toEndpointV1;
 var init_toEndpointV1 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/transport/toEndpointV1.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/toEndpointV1.js"() {
     init_hasOwn();
     init_parseUrl();
     toEndpointV1 = (endpoint2) => {
@@ -9744,9 +9744,9 @@ var init_toEndpointV1 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/transport/index.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/index.js
 var init_transport = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/transport/index.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/index.js"() {
     init_getSmithyContext();
     init_hasOwn();
     init_httpRequest();
@@ -9760,10 +9760,10 @@ var init_transport = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/parse-utils.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/parse-utils.js
 var parseBoolean, expectBoolean, expectNumber, MAX_FLOAT, expectFloat32, expectLong, expectInt, expectInt32, expectShort, expectByte, expectSizedInt, castInt, expectNonNull, expectObject, expectString, expectUnion, strictParseDouble, strictParseFloat, strictParseFloat32, NUMBER_REGEX, parseNumber, limitedParseDouble, handleFloat, limitedParseFloat, limitedParseFloat32, parseFloatString, strictParseLong, strictParseInt, strictParseInt32, strictParseShort, strictParseByte, stackTraceWarning, logger;
 var init_parse_utils = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/parse-utils.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/parse-utils.js"() {
     init_transport();
     parseBoolean = (value2) => {
       switch (value2) {
@@ -10000,7 +10000,7 @@ var init_parse_utils = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/date-utils.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/date-utils.js
 function dateToUtcString(date6) {
   const year2 = date6.getUTCFullYear();
   const month = date6.getUTCMonth();
@@ -10017,7 +10017,7 @@ function dateToUtcString(date6) {
 }
 var DAYS, MONTHS, RFC3339, parseRfc3339DateTime, RFC3339_WITH_OFFSET, parseRfc3339DateTimeWithOffset, IMF_FIXDATE, RFC_850_DATE, ASC_TIME, parseRfc7231DateTime, parseEpochTimestamp, buildDate, parseTwoDigitYear, FIFTY_YEARS_IN_MILLIS, adjustRfc850Year, parseMonthByShortName, DAYS_IN_MONTH, validateDayOfMonth, isLeapYear, parseDateValue, parseMilliseconds, parseOffsetToMilliseconds, stripLeadingZeroes;
 var init_date_utils = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/date-utils.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/date-utils.js"() {
     init_parse_utils();
     DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
     MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -10192,10 +10192,10 @@ var init_date_utils = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/lazy-json.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/lazy-json.js
 var LazyJsonString;
 var init_lazy_json = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/lazy-json.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/lazy-json.js"() {
     LazyJsonString = function LazyJsonString2(val) {
       const str3 = Object.assign(new String(val), {
         deserializeJSON() {
@@ -10222,7 +10222,7 @@ var init_lazy_json = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/quote-header.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/quote-header.js
 function quoteHeader(part) {
   if (part.includes(",") || part.includes('"')) {
     part = `"${part.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
@@ -10230,11 +10230,11 @@ function quoteHeader(part) {
   return part;
 }
 var init_quote_header = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/quote-header.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/quote-header.js"() {
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/schema-serde-lib/schema-date-utils.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/schema-serde-lib/schema-date-utils.js
 function range2(v, min, max) {
   const _v = Number(v);
   if (_v < min || _v > max) {
@@ -10243,7 +10243,7 @@ function range2(v, min, max) {
 }
 var ddd, mmm, time3, date5, year, RFC3339_WITH_OFFSET2, IMF_FIXDATE_NATIVE, IMF_FIXDATE2, RFC_850_DATE2, ASC_TIME2, months, _parseEpochTimestamp, _parseRfc3339DateTimeWithOffset, _parseRfc7231DateTime;
 var init_schema_date_utils = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/schema-serde-lib/schema-date-utils.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/schema-serde-lib/schema-date-utils.js"() {
     ddd = `(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:[ne|u?r]?s?day)?`;
     mmm = `(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)`;
     time3 = `(\\d?\\d):(\\d{2}):(\\d{2})(?:\\.(\\d+))?`;
@@ -10342,7 +10342,7 @@ var init_schema_date_utils = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/split-every.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/split-every.js
 function splitEvery(value2, delimiter, numDelimiters) {
   if (numDelimiters <= 0 || !Number.isInteger(numDelimiters)) {
     throw new Error("Invalid number of delimiters (" + numDelimiters + ") for splitEvery.");
@@ -10370,14 +10370,14 @@ function splitEvery(value2, delimiter, numDelimiters) {
   return compoundSegments;
 }
 var init_split_every = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/split-every.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/split-every.js"() {
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/split-header.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/split-header.js
 var splitHeader;
 var init_split_header = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/split-header.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/split-header.js"() {
     splitHeader = (value2) => {
       const z2 = value2.length;
       const values2 = [];
@@ -10419,13 +10419,13 @@ var init_split_header = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/value/NumericValue.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/value/NumericValue.js
 function nv(input2) {
   return new NumericValue(String(input2), "bigDecimal");
 }
 var format2, NumericValue;
 var init_NumericValue = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/value/NumericValue.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/value/NumericValue.js"() {
     format2 = /^-?((0|[1-9]\d*)(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/;
     NumericValue = class _NumericValue {
       string;
@@ -10451,7 +10451,7 @@ var init_NumericValue = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-hex-encoding/hex-encoding.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-hex-encoding/hex-encoding.js
 function fromHex(encoded) {
   if (encoded.length % 2 !== 0) {
     throw new Error("Hex encoded strings must have an even number length");
@@ -10476,7 +10476,7 @@ function toHex(bytes) {
 }
 var SHORT_TO_HEX, HEX_TO_SHORT;
 var init_hex_encoding = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-hex-encoding/hex-encoding.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-hex-encoding/hex-encoding.js"() {
     SHORT_TO_HEX = {};
     HEX_TO_SHORT = {};
     for (let i6 = 0; i6 < 256; i6++) {
@@ -10490,11 +10490,11 @@ var init_hex_encoding = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js
 import { ReadStream, fstatSync, lstatSync } from "node:fs";
 var calculateBodyLength;
 var init_calculateBodyLength = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js"() {
     calculateBodyLength = (body2) => {
       if (!body2) {
         return 0;
@@ -10519,10 +10519,10 @@ var init_calculateBodyLength = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUint8Array.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUint8Array.js
 var toUint8Array;
 var init_toUint8Array = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUint8Array.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUint8Array.js"() {
     init_fromUtf8();
     toUint8Array = (data) => {
       if (data instanceof Uint8Array) {
@@ -10539,7 +10539,7 @@ var init_toUint8Array = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/concatBytes.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/concatBytes.js
 function concatBytes(arrays, length) {
   if (length === void 0) {
     length = 0;
@@ -10556,14 +10556,14 @@ function concatBytes(arrays, length) {
   return result2;
 }
 var init_concatBytes = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/concatBytes.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/concatBytes.js"() {
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/deserializerMiddleware.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/deserializerMiddleware.js
 var deserializerMiddleware, findHeader;
 var init_deserializerMiddleware = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/deserializerMiddleware.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/deserializerMiddleware.js"() {
     init_transport();
     deserializerMiddleware = (options, deserializer) => (next, context) => async (args2) => {
       const { response } = await next(args2);
@@ -10621,10 +10621,10 @@ var init_deserializerMiddleware = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/property-provider/ProviderError.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/ProviderError.js
 var ProviderError;
 var init_ProviderError = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/property-provider/ProviderError.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/ProviderError.js"() {
     ProviderError = class _ProviderError extends Error {
       name = "ProviderError";
       tryNextLink;
@@ -10650,10 +10650,10 @@ var init_ProviderError = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/property-provider/CredentialsProviderError.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/CredentialsProviderError.js
 var CredentialsProviderError;
 var init_CredentialsProviderError = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/property-provider/CredentialsProviderError.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/CredentialsProviderError.js"() {
     init_ProviderError();
     CredentialsProviderError = class _CredentialsProviderError extends ProviderError {
       name = "CredentialsProviderError";
@@ -10665,10 +10665,10 @@ var init_CredentialsProviderError = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/property-provider/TokenProviderError.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/TokenProviderError.js
 var TokenProviderError;
 var init_TokenProviderError = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/property-provider/TokenProviderError.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/TokenProviderError.js"() {
     init_ProviderError();
     TokenProviderError = class _TokenProviderError extends ProviderError {
       name = "TokenProviderError";
@@ -10680,10 +10680,10 @@ var init_TokenProviderError = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/property-provider/chain.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/chain.js
 var chain;
 var init_chain = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/property-provider/chain.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/chain.js"() {
     init_ProviderError();
     chain = (...providers) => async () => {
       if (providers.length === 0) {
@@ -10707,18 +10707,18 @@ var init_chain = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/property-provider/fromValue.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/fromValue.js
 var fromValue;
 var init_fromValue = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/property-provider/fromValue.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/fromValue.js"() {
     fromValue = (staticValue) => () => Promise.resolve(staticValue);
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/property-provider/memoize.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/memoize.js
 var memoize;
 var init_memoize = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/property-provider/memoize.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/memoize.js"() {
     memoize = (provider, isExpired, requiresRefresh) => {
       let resolved;
       let pending;
@@ -10766,10 +10766,10 @@ var init_memoize = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/booleanSelector.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/booleanSelector.js
 var booleanSelector;
 var init_booleanSelector = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/booleanSelector.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/booleanSelector.js"() {
     booleanSelector = (obj2, key, type) => {
       if (!(key in obj2)) {
         return void 0;
@@ -10785,10 +10785,10 @@ var init_booleanSelector = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/numberSelector.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/numberSelector.js
 var numberSelector;
 var init_numberSelector = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/numberSelector.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/numberSelector.js"() {
     numberSelector = (obj2, key, type) => {
       if (!(key in obj2)) {
         return void 0;
@@ -10802,10 +10802,10 @@ var init_numberSelector = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/types.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/types.js
 var SelectorType;
 var init_types = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/types.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/types.js"() {
     (function(SelectorType2) {
       SelectorType2["ENV"] = "env";
       SelectorType2["CONFIG"] = "shared config entry";
@@ -10813,12 +10813,12 @@ var init_types = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getHomeDir.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getHomeDir.js
 import { homedir } from "node:os";
 import { sep } from "node:path";
 var homeDirCache, getHomeDirCacheKey, getHomeDir;
 var init_getHomeDir = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getHomeDir.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getHomeDir.js"() {
     homeDirCache = {};
     getHomeDirCacheKey = () => {
       if (process && process.geteuid) {
@@ -10846,22 +10846,22 @@ var init_getHomeDir = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getProfileName.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getProfileName.js
 var ENV_PROFILE, DEFAULT_PROFILE, getProfileName;
 var init_getProfileName = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getProfileName.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getProfileName.js"() {
     ENV_PROFILE = "AWS_PROFILE";
     DEFAULT_PROFILE = "default";
     getProfileName = (init2) => init2.profile || process.env[ENV_PROFILE] || DEFAULT_PROFILE;
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js
 import { createHash as createHash2 } from "node:crypto";
 import { join as join3 } from "node:path";
 var getSSOTokenFilepath;
 var init_getSSOTokenFilepath = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js"() {
     init_getHomeDir();
     getSSOTokenFilepath = (id) => {
       const hasher = createHash2("sha1");
@@ -10871,11 +10871,11 @@ var init_getSSOTokenFilepath = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFromFile.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFromFile.js
 import { readFile as readFile2 } from "node:fs/promises";
 var tokenIntercept, getSSOTokenFromFile;
 var init_getSSOTokenFromFile = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFromFile.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFromFile.js"() {
     init_getSSOTokenFilepath();
     tokenIntercept = {};
     getSSOTokenFromFile = async (id) => {
@@ -10889,18 +10889,18 @@ var init_getSSOTokenFromFile = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/constants.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/constants.js
 var CONFIG_PREFIX_SEPARATOR;
 var init_constants = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/constants.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/constants.js"() {
     CONFIG_PREFIX_SEPARATOR = ".";
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigData.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigData.js
 var import_types8, getConfigData;
 var init_getConfigData = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigData.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigData.js"() {
     import_types8 = __toESM(require_dist_cjs());
     init_constants();
     getConfigData = (data) => Object.entries(data).filter(([key]) => {
@@ -10920,32 +10920,32 @@ var init_getConfigData = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js
 import { join as join4 } from "node:path";
 var ENV_CONFIG_PATH, getConfigFilepath;
 var init_getConfigFilepath = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js"() {
     init_getHomeDir();
     ENV_CONFIG_PATH = "AWS_CONFIG_FILE";
     getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || join4(getHomeDir(), ".aws", "config");
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js
 import { join as join5 } from "node:path";
 var ENV_CREDENTIALS_PATH, getCredentialsFilepath;
 var init_getCredentialsFilepath = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js"() {
     init_getHomeDir();
     ENV_CREDENTIALS_PATH = "AWS_SHARED_CREDENTIALS_FILE";
     getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || join5(getHomeDir(), ".aws", "credentials");
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseIni.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseIni.js
 var import_types9, prefixKeyRegex, profileNameBlockList, parseIni;
 var init_parseIni = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseIni.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseIni.js"() {
     import_types9 = __toESM(require_dist_cjs());
     init_constants();
     prefixKeyRegex = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
@@ -10998,11 +10998,11 @@ var init_parseIni = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/readFile.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/readFile.js
 import { readFile as fsReadFile } from "node:fs/promises";
 var filePromises, fileIntercept, readFile3;
 var init_readFile = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/readFile.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/readFile.js"() {
     filePromises = {};
     fileIntercept = {};
     readFile3 = (path, options) => {
@@ -11017,11 +11017,11 @@ var init_readFile = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js
 import { join as join6 } from "node:path";
 var swallowError, loadSharedConfigFiles;
 var init_loadSharedConfigFiles = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js"() {
     init_getConfigData();
     init_getConfigFilepath();
     init_getCredentialsFilepath();
@@ -11058,20 +11058,20 @@ var init_loadSharedConfigFiles = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSsoSessionData.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSsoSessionData.js
 var import_types10, getSsoSessionData;
 var init_getSsoSessionData = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSsoSessionData.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSsoSessionData.js"() {
     import_types10 = __toESM(require_dist_cjs());
     init_loadSharedConfigFiles();
     getSsoSessionData = (data) => Object.entries(data).filter(([key]) => key.startsWith(import_types10.IniSectionType.SSO_SESSION + CONFIG_PREFIX_SEPARATOR)).reduce((acc, [key, value2]) => ({ ...acc, [key.substring(key.indexOf(CONFIG_PREFIX_SEPARATOR) + 1)]: value2 }), {});
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSsoSessionData.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSsoSessionData.js
 var swallowError2, loadSsoSessionData;
 var init_loadSsoSessionData = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSsoSessionData.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSsoSessionData.js"() {
     init_getConfigFilepath();
     init_getSsoSessionData();
     init_parseIni();
@@ -11081,10 +11081,10 @@ var init_loadSsoSessionData = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/mergeConfigFiles.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/mergeConfigFiles.js
 var mergeConfigFiles;
 var init_mergeConfigFiles = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/mergeConfigFiles.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/mergeConfigFiles.js"() {
     mergeConfigFiles = (...files) => {
       const merged = {};
       for (const file2 of files) {
@@ -11101,10 +11101,10 @@ var init_mergeConfigFiles = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseKnownFiles.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseKnownFiles.js
 var parseKnownFiles;
 var init_parseKnownFiles = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseKnownFiles.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseKnownFiles.js"() {
     init_loadSharedConfigFiles();
     init_mergeConfigFiles();
     parseKnownFiles = async (init2) => {
@@ -11114,10 +11114,10 @@ var init_parseKnownFiles = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/externalDataInterceptor.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/externalDataInterceptor.js
 var externalDataInterceptor;
 var init_externalDataInterceptor = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/externalDataInterceptor.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/externalDataInterceptor.js"() {
     init_getSSOTokenFromFile();
     init_readFile();
     externalDataInterceptor = {
@@ -11137,7 +11137,7 @@ var init_externalDataInterceptor = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/getSelectorName.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/getSelectorName.js
 function getSelectorName(functionString) {
   try {
     const constants = new Set(Array.from(functionString.match(/([A-Z_]){3,}/g) ?? []));
@@ -11150,14 +11150,14 @@ function getSelectorName(functionString) {
   }
 }
 var init_getSelectorName = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/getSelectorName.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/getSelectorName.js"() {
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromEnv.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromEnv.js
 var fromEnv;
 var init_fromEnv = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromEnv.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromEnv.js"() {
     init_CredentialsProviderError();
     init_getSelectorName();
     fromEnv = (envVarSelector, options) => async () => {
@@ -11174,10 +11174,10 @@ var init_fromEnv = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromSharedConfigFiles.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromSharedConfigFiles.js
 var fromSharedConfigFiles;
 var init_fromSharedConfigFiles = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromSharedConfigFiles.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromSharedConfigFiles.js"() {
     init_CredentialsProviderError();
     init_getProfileName();
     init_loadSharedConfigFiles();
@@ -11202,20 +11202,20 @@ var init_fromSharedConfigFiles = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromStatic.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromStatic.js
 var isFunction, fromStatic;
 var init_fromStatic = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromStatic.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromStatic.js"() {
     init_fromValue();
     isFunction = (func2) => typeof func2 === "function";
     fromStatic = (defaultValue) => isFunction(defaultValue) ? async () => await defaultValue() : fromValue(defaultValue);
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/configLoader.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/configLoader.js
 var loadConfig;
 var init_configLoader = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/configLoader.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/configLoader.js"() {
     init_chain();
     init_memoize();
     init_fromEnv();
@@ -11229,10 +11229,10 @@ var init_configLoader = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseDualstackEndpointConfigOptions.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseDualstackEndpointConfigOptions.js
 var ENV_USE_DUALSTACK_ENDPOINT, CONFIG_USE_DUALSTACK_ENDPOINT, DEFAULT_USE_DUALSTACK_ENDPOINT, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, nodeDualstackConfigSelectors;
 var init_NodeUseDualstackEndpointConfigOptions = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseDualstackEndpointConfigOptions.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseDualstackEndpointConfigOptions.js"() {
     init_booleanSelector();
     init_types();
     ENV_USE_DUALSTACK_ENDPOINT = "AWS_USE_DUALSTACK_ENDPOINT";
@@ -11251,10 +11251,10 @@ var init_NodeUseDualstackEndpointConfigOptions = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseFipsEndpointConfigOptions.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseFipsEndpointConfigOptions.js
 var ENV_USE_FIPS_ENDPOINT, CONFIG_USE_FIPS_ENDPOINT, DEFAULT_USE_FIPS_ENDPOINT, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, nodeFipsConfigSelectors;
 var init_NodeUseFipsEndpointConfigOptions = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseFipsEndpointConfigOptions.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseFipsEndpointConfigOptions.js"() {
     init_booleanSelector();
     init_types();
     ENV_USE_FIPS_ENDPOINT = "AWS_USE_FIPS_ENDPOINT";
@@ -11273,10 +11273,10 @@ var init_NodeUseFipsEndpointConfigOptions = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/middleware-stack/MiddlewareStack.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/middleware-stack/MiddlewareStack.js
 var getAllAliases, getMiddlewareNameWithAliases, constructStack, stepWeights, priorityWeights;
 var init_MiddlewareStack = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/middleware-stack/MiddlewareStack.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/middleware-stack/MiddlewareStack.js"() {
     getAllAliases = (name2, aliases) => {
       const _aliases = [];
       if (name2) {
@@ -11547,28 +11547,28 @@ var init_MiddlewareStack = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/invalid-dependency/invalidFunction.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/invalid-dependency/invalidFunction.js
 var invalidFunction;
 var init_invalidFunction = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/invalid-dependency/invalidFunction.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/invalid-dependency/invalidFunction.js"() {
     invalidFunction = (message) => () => {
       throw new Error(message);
     };
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/invalid-dependency/invalidProvider.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/invalid-dependency/invalidProvider.js
 var invalidProvider;
 var init_invalidProvider = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/invalid-dependency/invalidProvider.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/invalid-dependency/invalidProvider.js"() {
     invalidProvider = (message) => () => Promise.reject(message);
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/util-waiter/circularReplacer.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/circularReplacer.js
 var getCircularReplacer;
 var init_circularReplacer = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/util-waiter/circularReplacer.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/circularReplacer.js"() {
     getCircularReplacer = () => {
       const seen = /* @__PURE__ */ new WeakSet();
       return (key, value2) => {
@@ -11584,20 +11584,20 @@ var init_circularReplacer = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/util-waiter/utils/sleep.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/utils/sleep.js
 var sleep;
 var init_sleep = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/util-waiter/utils/sleep.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/utils/sleep.js"() {
     sleep = (seconds) => {
       return new Promise((resolve4) => setTimeout(resolve4, seconds * 1e3));
     };
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/util-waiter/waiter.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/waiter.js
 var waiterServiceDefaults, WaiterState, checkExceptions;
 var init_waiter = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/util-waiter/waiter.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/waiter.js"() {
     init_circularReplacer();
     waiterServiceDefaults = {
       minDelay: 2,
@@ -11633,10 +11633,10 @@ var init_waiter = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/util-waiter/poller.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/poller.js
 var runPolling, checkWarn403, createMessageFromResponse, exponentialBackoffWithJitter, randomInRange;
 var init_poller = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/util-waiter/poller.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/poller.js"() {
     init_circularReplacer();
     init_sleep();
     init_waiter();
@@ -11725,10 +11725,10 @@ var init_poller = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/util-waiter/utils/validate.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/utils/validate.js
 var validateWaiterOptions;
 var init_validate = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/util-waiter/utils/validate.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/utils/validate.js"() {
     validateWaiterOptions = (options) => {
       if (options.maxWaitTime <= 0) {
         throw new Error(`WaiterConfiguration.maxWaitTime must be greater than 0`);
@@ -11745,10 +11745,10 @@ var init_validate = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/util-waiter/createWaiter.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/createWaiter.js
 var abortTimeout, createWaiter;
 var init_createWaiter = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/util-waiter/createWaiter.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/createWaiter.js"() {
     init_poller();
     init_validate();
     init_waiter();
@@ -11799,10 +11799,10 @@ var init_createWaiter = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client.js
 var Client;
 var init_client = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client.js"() {
     init_MiddlewareStack();
     Client = class {
       config;
@@ -11853,10 +11853,10 @@ var init_client = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/schema/deref.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/deref.js
 var deref;
 var init_deref = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/schema/deref.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/deref.js"() {
     deref = (schemaRef) => {
       if (typeof schemaRef === "function") {
         return schemaRef();
@@ -11866,10 +11866,10 @@ var init_deref = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/schema/schemas/operation.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/operation.js
 var operation;
 var init_operation = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/schema/schemas/operation.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/operation.js"() {
     operation = (namespace, name2, traits, input2, output2) => ({
       name: name2,
       namespace,
@@ -11880,10 +11880,10 @@ var init_operation = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaDeserializationMiddleware.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaDeserializationMiddleware.js
 var schemaDeserializationMiddleware, findHeader2;
 var init_schemaDeserializationMiddleware = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaDeserializationMiddleware.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaDeserializationMiddleware.js"() {
     init_transport();
     init_operation();
     schemaDeserializationMiddleware = (config2) => (next, context) => async (args2) => {
@@ -11947,10 +11947,10 @@ var init_schemaDeserializationMiddleware = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaSerializationMiddleware.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaSerializationMiddleware.js
 var schemaSerializationMiddleware;
 var init_schemaSerializationMiddleware = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaSerializationMiddleware.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaSerializationMiddleware.js"() {
     init_transport();
     init_operation();
     schemaSerializationMiddleware = (config2) => (next, context) => async (args2) => {
@@ -11970,7 +11970,7 @@ var init_schemaSerializationMiddleware = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/schema/middleware/getSchemaSerdePlugin.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/middleware/getSchemaSerdePlugin.js
 function getSchemaSerdePlugin(config2) {
   return {
     applyToStack: (commandStack) => {
@@ -11982,7 +11982,7 @@ function getSchemaSerdePlugin(config2) {
 }
 var deserializerMiddlewareOption, serializerMiddlewareOption;
 var init_getSchemaSerdePlugin = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/schema/middleware/getSchemaSerdePlugin.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/middleware/getSchemaSerdePlugin.js"() {
     init_schemaDeserializationMiddleware();
     init_schemaSerializationMiddleware();
     deserializerMiddlewareOption = {
@@ -12000,10 +12000,10 @@ var init_getSchemaSerdePlugin = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/schema/schemas/Schema.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/Schema.js
 var Schema;
 var init_Schema = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/schema/schemas/Schema.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/Schema.js"() {
     Schema = class {
       name;
       namespace;
@@ -12027,10 +12027,10 @@ var init_Schema = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/schema/schemas/ListSchema.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/ListSchema.js
 var ListSchema, list2;
 var init_ListSchema = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/schema/schemas/ListSchema.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/ListSchema.js"() {
     init_Schema();
     ListSchema = class _ListSchema extends Schema {
       static symbol = /* @__PURE__ */ Symbol.for("@smithy/lis");
@@ -12046,10 +12046,10 @@ var init_ListSchema = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/schema/schemas/MapSchema.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/MapSchema.js
 var MapSchema, map2;
 var init_MapSchema = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/schema/schemas/MapSchema.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/MapSchema.js"() {
     init_Schema();
     MapSchema = class _MapSchema extends Schema {
       static symbol = /* @__PURE__ */ Symbol.for("@smithy/map");
@@ -12067,10 +12067,10 @@ var init_MapSchema = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/schema/schemas/OperationSchema.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/OperationSchema.js
 var OperationSchema, op;
 var init_OperationSchema = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/schema/schemas/OperationSchema.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/OperationSchema.js"() {
     init_Schema();
     OperationSchema = class _OperationSchema extends Schema {
       static symbol = /* @__PURE__ */ Symbol.for("@smithy/ope");
@@ -12088,10 +12088,10 @@ var init_OperationSchema = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/schema/schemas/StructureSchema.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/StructureSchema.js
 var StructureSchema, struct;
 var init_StructureSchema = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/schema/schemas/StructureSchema.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/StructureSchema.js"() {
     init_Schema();
     StructureSchema = class _StructureSchema extends Schema {
       static symbol = /* @__PURE__ */ Symbol.for("@smithy/str");
@@ -12109,10 +12109,10 @@ var init_StructureSchema = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/schema/schemas/ErrorSchema.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/ErrorSchema.js
 var ErrorSchema, error62;
 var init_ErrorSchema = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/schema/schemas/ErrorSchema.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/ErrorSchema.js"() {
     init_Schema();
     init_StructureSchema();
     ErrorSchema = class _ErrorSchema extends StructureSchema {
@@ -12131,7 +12131,7 @@ var init_ErrorSchema = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/schema/schemas/translateTraits.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/translateTraits.js
 function translateTraits(indicator) {
   if (typeof indicator === "object") {
     return indicator;
@@ -12159,12 +12159,12 @@ function translateTraits(indicator) {
 }
 var traitsCache;
 var init_translateTraits = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/schema/schemas/translateTraits.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/translateTraits.js"() {
     traitsCache = [];
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/schema/schemas/NormalizedSchema.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/NormalizedSchema.js
 function member(memberSchema, memberName) {
   if (memberSchema instanceof NormalizedSchema) {
     return Object.assign(memberSchema, {
@@ -12177,7 +12177,7 @@ function member(memberSchema, memberName) {
 }
 var anno, simpleSchemaCacheN, simpleSchemaCacheS, NormalizedSchema, isMemberSchema, isStaticSchema;
 var init_NormalizedSchema = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/schema/schemas/NormalizedSchema.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/NormalizedSchema.js"() {
     init_deref();
     init_translateTraits();
     anno = {
@@ -12453,10 +12453,10 @@ var init_NormalizedSchema = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/schema/schemas/SimpleSchema.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/SimpleSchema.js
 var SimpleSchema, sim, simAdapter;
 var init_SimpleSchema = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/schema/schemas/SimpleSchema.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/SimpleSchema.js"() {
     init_Schema();
     SimpleSchema = class _SimpleSchema extends Schema {
       static symbol = /* @__PURE__ */ Symbol.for("@smithy/sim");
@@ -12478,10 +12478,10 @@ var init_SimpleSchema = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/schema/schemas/sentinels.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/sentinels.js
 var SCHEMA;
 var init_sentinels = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/schema/schemas/sentinels.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/sentinels.js"() {
     SCHEMA = {
       BLOB: 21,
       STREAMING_BLOB: 42,
@@ -12501,10 +12501,10 @@ var init_sentinels = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/schema/TypeRegistry.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/TypeRegistry.js
 var TypeRegistry;
 var init_TypeRegistry = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/schema/TypeRegistry.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/TypeRegistry.js"() {
     TypeRegistry = class _TypeRegistry {
       namespace;
       schemas;
@@ -12617,7 +12617,7 @@ var init_TypeRegistry = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/schema/index.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/index.js
 var schema_exports = {};
 __export(schema_exports, {
   ErrorSchema: () => ErrorSchema,
@@ -12649,7 +12649,7 @@ __export(schema_exports, {
   translateTraits: () => translateTraits
 });
 var init_schema = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/schema/index.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/index.js"() {
     init_deref();
     init_getSchemaSerdePlugin();
     init_ListSchema();
@@ -12667,7 +12667,7 @@ var init_schema = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/schemaLogFilter.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/schemaLogFilter.js
 function schemaLogFilter(schema, data) {
   if (data == null) {
     return data;
@@ -12706,16 +12706,16 @@ function schemaLogFilter(schema, data) {
 }
 var SENSITIVE_STRING;
 var init_schemaLogFilter = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/schemaLogFilter.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/schemaLogFilter.js"() {
     init_schema();
     SENSITIVE_STRING = "***SensitiveInformation***";
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/command.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/command.js
 var import_types13, operationEventStreamMarker, Command, ClassBuilder;
 var init_command = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/command.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/command.js"() {
     import_types13 = __toESM(require_dist_cjs());
     init_MiddlewareStack();
     init_schemaLogFilter();
@@ -12872,18 +12872,18 @@ var init_command = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/constants.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/constants.js
 var SENSITIVE_STRING2;
 var init_constants2 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/constants.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/constants.js"() {
     SENSITIVE_STRING2 = "***SensitiveInformation***";
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/create-aggregated-client.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/create-aggregated-client.js
 var createAggregatedClient;
 var init_create_aggregated_client = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/create-aggregated-client.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/create-aggregated-client.js"() {
     createAggregatedClient = (commands5, Client2, options) => {
       for (const [command5, CommandCtor] of Object.entries(commands5)) {
         const methodImpl = async function(args2, optionsOrCb, cb) {
@@ -12933,10 +12933,10 @@ var init_create_aggregated_client = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/exceptions.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/exceptions.js
 var ServiceException, decorateServiceException;
 var init_exceptions = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/exceptions.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/exceptions.js"() {
     ServiceException = class _ServiceException extends Error {
       static shapeId = "smithy.ts.sdk.synthetic.nonamespace.client#ServiceException";
       $fault;
@@ -13020,10 +13020,10 @@ var init_exceptions = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/default-error-handler.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/default-error-handler.js
 var throwDefaultError, withBaseException, deserializeMetadata;
 var init_default_error_handler = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/default-error-handler.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/default-error-handler.js"() {
     init_exceptions();
     throwDefaultError = ({ output: output2, parsedBody, exceptionCtor, errorCode }) => {
       const $metadata = deserializeMetadata(output2);
@@ -13049,12 +13049,12 @@ var init_default_error_handler = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/defaults-mode.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/defaults-mode.js
 var loadConfigsForDefaultMode;
 var init_defaults_mode = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/defaults-mode.js"() {
-    loadConfigsForDefaultMode = (mode) => {
-      switch (mode) {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/defaults-mode.js"() {
+    loadConfigsForDefaultMode = (mode2) => {
+      switch (mode2) {
         case "standard":
           return {
             retryMode: "standard",
@@ -13082,10 +13082,10 @@ var init_defaults_mode = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/emitWarningIfUnsupportedVersion.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/emitWarningIfUnsupportedVersion.js
 var warningEmitted, emitWarningIfUnsupportedVersion2;
 var init_emitWarningIfUnsupportedVersion2 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/emitWarningIfUnsupportedVersion.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/emitWarningIfUnsupportedVersion.js"() {
     warningEmitted = false;
     emitWarningIfUnsupportedVersion2 = (version3) => {
       if (version3 && !warningEmitted && parseInt(version3.substring(1, version3.indexOf("."))) < 16) {
@@ -13095,10 +13095,10 @@ var init_emitWarningIfUnsupportedVersion2 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/checksum.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/checksum.js
 var import_types14, knownAlgorithms, getChecksumConfiguration, resolveChecksumRuntimeConfig;
 var init_checksum = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/checksum.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/checksum.js"() {
     init_transport();
     import_types14 = __toESM(require_dist_cjs());
     knownAlgorithms = Object.values(import_types14.AlgorithmId);
@@ -13153,10 +13153,10 @@ var init_checksum = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/retry.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/retry.js
 var getRetryConfiguration, resolveRetryRuntimeConfig;
 var init_retry = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/retry.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/retry.js"() {
     getRetryConfiguration = (runtimeConfig) => {
       return {
         setRetryStrategy(retryStrategy) {
@@ -13175,10 +13175,10 @@ var init_retry = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/defaultExtensionConfiguration.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/defaultExtensionConfiguration.js
 var getDefaultExtensionConfiguration, getDefaultClientConfiguration, resolveDefaultRuntimeConfig;
 var init_defaultExtensionConfiguration = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/defaultExtensionConfiguration.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/defaultExtensionConfiguration.js"() {
     init_checksum();
     init_retry();
     getDefaultExtensionConfiguration = (runtimeConfig) => {
@@ -13191,18 +13191,18 @@ var init_defaultExtensionConfiguration = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/get-array-if-single-item.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/get-array-if-single-item.js
 var getArrayIfSingleItem;
 var init_get_array_if_single_item = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/get-array-if-single-item.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/get-array-if-single-item.js"() {
     getArrayIfSingleItem = (mayBeArray) => Array.isArray(mayBeArray) ? mayBeArray : [mayBeArray];
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/get-value-from-text-node.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/get-value-from-text-node.js
 var getValueFromTextNode;
 var init_get_value_from_text_node = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/get-value-from-text-node.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/get-value-from-text-node.js"() {
     init_transport();
     getValueFromTextNode = (obj2) => {
       const textNodeName = "#text";
@@ -13221,20 +13221,20 @@ var init_get_value_from_text_node = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/is-serializable-header-value.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/is-serializable-header-value.js
 var isSerializableHeaderValue;
 var init_is_serializable_header_value = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/is-serializable-header-value.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/is-serializable-header-value.js"() {
     isSerializableHeaderValue = (value2) => {
       return value2 != null;
     };
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/NoOpLogger.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/NoOpLogger.js
 var NoOpLogger;
 var init_NoOpLogger = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/NoOpLogger.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/NoOpLogger.js"() {
     NoOpLogger = class {
       trace() {
       }
@@ -13250,7 +13250,7 @@ var init_NoOpLogger = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/object-mapping.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/object-mapping.js
 function map3(arg0, arg1, arg2) {
   let target;
   let filter;
@@ -13282,7 +13282,7 @@ function map3(arg0, arg1, arg2) {
 }
 var convertMap, take, mapWithFilter, applyInstruction, nonNullish, pass;
 var init_object_mapping = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/object-mapping.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/object-mapping.js"() {
     init_transport();
     convertMap = (target) => {
       const output2 = {};
@@ -13350,10 +13350,10 @@ var init_object_mapping = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/ser-utils.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/ser-utils.js
 var serializeFloat, serializeDateTime;
 var init_ser_utils = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/ser-utils.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/ser-utils.js"() {
     serializeFloat = (value2) => {
       if (value2 !== value2) {
         return "NaN";
@@ -13371,10 +13371,10 @@ var init_ser_utils = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/serde-json.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/serde-json.js
 var _json;
 var init_serde_json = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/serde-json.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/serde-json.js"() {
     init_transport();
     _json = (obj2) => {
       if (obj2 == null) {
@@ -13401,7 +13401,7 @@ var init_serde_json = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client-command-builder.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client-command-builder.js
 function makeBuilder(common, service, name2, ep) {
   return function makeCommand(added, plugins, op2, $, smithyContext = {}) {
     const epMerged = Object.assign({}, common, added);
@@ -13413,12 +13413,12 @@ function makeBuilder(common, service, name2, ep) {
   };
 }
 var init_client_command_builder = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client-command-builder.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client-command-builder.js"() {
     init_command();
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/client/index.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/index.js
 var client_exports = {};
 __export(client_exports, {
   AlgorithmId: () => import_types14.AlgorithmId,
@@ -13462,7 +13462,7 @@ __export(client_exports, {
   withBaseException: () => withBaseException
 });
 var init_client2 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/client/index.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/index.js"() {
     init_MiddlewareStack();
     init_transport();
     init_transport();
@@ -13493,10 +13493,10 @@ var init_client2 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/resolveCustomEndpointsConfig.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/resolveCustomEndpointsConfig.js
 var resolveCustomEndpointsConfig;
 var init_resolveCustomEndpointsConfig = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/resolveCustomEndpointsConfig.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/resolveCustomEndpointsConfig.js"() {
     init_client2();
     resolveCustomEndpointsConfig = (input2) => {
       const { tls, endpoint: endpoint2, urlParser, useDualstackEndpoint } = input2;
@@ -13510,10 +13510,10 @@ var init_resolveCustomEndpointsConfig = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/utils/getEndpointFromRegion.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/utils/getEndpointFromRegion.js
 var getEndpointFromRegion;
 var init_getEndpointFromRegion = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/utils/getEndpointFromRegion.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/utils/getEndpointFromRegion.js"() {
     getEndpointFromRegion = async (input2) => {
       const { tls = true } = input2;
       const region = await input2.region();
@@ -13532,10 +13532,10 @@ var init_getEndpointFromRegion = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/resolveEndpointsConfig.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/resolveEndpointsConfig.js
 var resolveEndpointsConfig;
 var init_resolveEndpointsConfig = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/resolveEndpointsConfig.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/resolveEndpointsConfig.js"() {
     init_client2();
     init_getEndpointFromRegion();
     resolveEndpointsConfig = (input2) => {
@@ -13551,10 +13551,10 @@ var init_resolveEndpointsConfig = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/constants.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/constants.js
 var AWS_EXECUTION_ENV, AWS_REGION_ENV, AWS_DEFAULT_REGION_ENV, ENV_IMDS_DISABLED, DEFAULTS_MODE_OPTIONS, IMDS_REGION_PATH, IMDS_TOKEN_PATH, X_AWS_EC2_METADATA_TOKEN, X_AWS_EC2_METADATA_TOKEN_TTL;
 var init_constants3 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/constants.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/constants.js"() {
     AWS_EXECUTION_ENV = "AWS_EXECUTION_ENV";
     AWS_REGION_ENV = "AWS_REGION";
     AWS_DEFAULT_REGION_ENV = "AWS_DEFAULT_REGION";
@@ -13567,10 +13567,10 @@ var init_constants3 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/getInstanceMetadataRegion.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/getInstanceMetadataRegion.js
 var TIMEOUT_MS, NEG_CACHE_TTL_MS, negativeCacheUntil, getInstanceMetadataRegion, cacheNegativeAndReturnUndefined, resolveImdsEndpoint, imdsRequest;
 var init_getInstanceMetadataRegion = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/getInstanceMetadataRegion.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/getInstanceMetadataRegion.js"() {
     init_constants3();
     TIMEOUT_MS = 1e3;
     NEG_CACHE_TTL_MS = 6e4;
@@ -13663,10 +13663,10 @@ var init_getInstanceMetadataRegion = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/config.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/config.js
 var REGION_ENV_NAME, REGION_INI_NAME, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS;
 var init_config = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/config.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/config.js"() {
     init_getInstanceMetadataRegion();
     REGION_ENV_NAME = "AWS_REGION";
     REGION_INI_NAME = "region";
@@ -13687,10 +13687,10 @@ var init_config = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/checkRegion.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/checkRegion.js
 var validRegions, checkRegion;
 var init_checkRegion = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/checkRegion.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/checkRegion.js"() {
     init_transport();
     validRegions = /* @__PURE__ */ new Set();
     checkRegion = (region, check2 = isValidHostLabel) => {
@@ -13707,27 +13707,27 @@ var init_checkRegion = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/isFipsRegion.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/isFipsRegion.js
 var isFipsRegion;
 var init_isFipsRegion = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/isFipsRegion.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/isFipsRegion.js"() {
     isFipsRegion = (region) => typeof region === "string" && (region.startsWith("fips-") || region.endsWith("-fips"));
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/getRealRegion.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/getRealRegion.js
 var getRealRegion;
 var init_getRealRegion = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/getRealRegion.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/getRealRegion.js"() {
     init_isFipsRegion();
     getRealRegion = (region) => isFipsRegion(region) ? ["fips-aws-global", "aws-fips"].includes(region) ? "us-east-1" : region.replace(/fips-(dkr-|prod-)?|-fips/, "") : region;
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/resolveRegionConfig.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/resolveRegionConfig.js
 var resolveRegionConfig;
 var init_resolveRegionConfig = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/resolveRegionConfig.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/resolveRegionConfig.js"() {
     init_checkRegion();
     init_getRealRegion();
     init_isFipsRegion();
@@ -13755,34 +13755,34 @@ var init_resolveRegionConfig = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getHostnameFromVariants.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getHostnameFromVariants.js
 var getHostnameFromVariants;
 var init_getHostnameFromVariants = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getHostnameFromVariants.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getHostnameFromVariants.js"() {
     getHostnameFromVariants = (variants = [], { useFipsEndpoint, useDualstackEndpoint }) => variants.find(({ tags }) => useFipsEndpoint === tags.includes("fips") && useDualstackEndpoint === tags.includes("dualstack"))?.hostname;
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedHostname.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedHostname.js
 var getResolvedHostname;
 var init_getResolvedHostname = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedHostname.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedHostname.js"() {
     getResolvedHostname = (resolvedRegion, { regionHostname, partitionHostname }) => regionHostname ? regionHostname : partitionHostname ? partitionHostname.replace("{region}", resolvedRegion) : void 0;
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedPartition.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedPartition.js
 var getResolvedPartition;
 var init_getResolvedPartition = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedPartition.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedPartition.js"() {
     getResolvedPartition = (region, { partitionHash }) => Object.keys(partitionHash || {}).find((key) => partitionHash[key].regions.includes(region)) ?? "aws";
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedSigningRegion.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedSigningRegion.js
 var getResolvedSigningRegion;
 var init_getResolvedSigningRegion = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedSigningRegion.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedSigningRegion.js"() {
     getResolvedSigningRegion = (hostname3, { signingRegion, regionRegex, useFipsEndpoint }) => {
       if (signingRegion) {
         return signingRegion;
@@ -13797,10 +13797,10 @@ var init_getResolvedSigningRegion = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getRegionInfo.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getRegionInfo.js
 var getRegionInfo;
 var init_getRegionInfo = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getRegionInfo.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getRegionInfo.js"() {
     init_getHostnameFromVariants();
     init_getResolvedHostname();
     init_getResolvedPartition();
@@ -13833,10 +13833,10 @@ var init_getRegionInfo = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/defaultsModeConfig.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/defaultsModeConfig.js
 var AWS_DEFAULTS_MODE_ENV, AWS_DEFAULTS_MODE_CONFIG, NODE_DEFAULTS_MODE_CONFIG_OPTIONS;
 var init_defaultsModeConfig = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/defaultsModeConfig.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/defaultsModeConfig.js"() {
     AWS_DEFAULTS_MODE_ENV = "AWS_DEFAULTS_MODE";
     AWS_DEFAULTS_MODE_CONFIG = "defaults_mode";
     NODE_DEFAULTS_MODE_CONFIG_OPTIONS = {
@@ -13851,10 +13851,10 @@ var init_defaultsModeConfig = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/resolveDefaultsModeConfig.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/resolveDefaultsModeConfig.js
 var resolveDefaultsModeConfig, resolveNodeDefaultsModeAuto, inferPhysicalRegion;
 var init_resolveDefaultsModeConfig = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/resolveDefaultsModeConfig.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/resolveDefaultsModeConfig.js"() {
     init_config();
     init_getInstanceMetadataRegion();
     init_configLoader();
@@ -13862,8 +13862,8 @@ var init_resolveDefaultsModeConfig = __esm({
     init_constants3();
     init_defaultsModeConfig();
     resolveDefaultsModeConfig = ({ region = loadConfig(NODE_REGION_CONFIG_OPTIONS), defaultsMode = loadConfig(NODE_DEFAULTS_MODE_CONFIG_OPTIONS) } = {}) => memoize(async () => {
-      const mode = typeof defaultsMode === "function" ? await defaultsMode() : defaultsMode;
-      switch (mode?.toLowerCase()) {
+      const mode2 = typeof defaultsMode === "function" ? await defaultsMode() : defaultsMode;
+      switch (mode2?.toLowerCase()) {
         case "auto":
           return resolveNodeDefaultsModeAuto(region);
         case "in-region":
@@ -13871,11 +13871,11 @@ var init_resolveDefaultsModeConfig = __esm({
         case "mobile":
         case "standard":
         case "legacy":
-          return Promise.resolve(mode?.toLocaleLowerCase());
+          return Promise.resolve(mode2?.toLocaleLowerCase());
         case void 0:
           return Promise.resolve("legacy");
         default:
-          throw new Error(`Invalid parameter for "defaultsMode", expect ${DEFAULTS_MODE_OPTIONS.join(", ")}, got ${mode}`);
+          throw new Error(`Invalid parameter for "defaultsMode", expect ${DEFAULTS_MODE_OPTIONS.join(", ")}, got ${mode2}`);
       }
     });
     resolveNodeDefaultsModeAuto = async (clientRegion) => {
@@ -13902,7 +13902,7 @@ var init_resolveDefaultsModeConfig = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/config/index.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/index.js
 var config_exports = {};
 __export(config_exports, {
   CONFIG_PREFIX_SEPARATOR: () => CONFIG_PREFIX_SEPARATOR,
@@ -13949,7 +13949,7 @@ __export(config_exports, {
   resolveRegionConfig: () => resolveRegionConfig
 });
 var init_config2 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/config/index.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/index.js"() {
     init_ProviderError();
     init_CredentialsProviderError();
     init_TokenProviderError();
@@ -13982,10 +13982,10 @@ var init_config2 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointUrlConfig.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointUrlConfig.js
 var ENV_ENDPOINT_URL, CONFIG_ENDPOINT_URL, getEndpointUrlConfig;
 var init_getEndpointUrlConfig = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointUrlConfig.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointUrlConfig.js"() {
     init_config2();
     ENV_ENDPOINT_URL = "AWS_ENDPOINT_URL";
     CONFIG_ENDPOINT_URL = "endpoint_url";
@@ -14026,10 +14026,10 @@ var init_getEndpointUrlConfig = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getIgnoreConfiguredEndpointUrls.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getIgnoreConfiguredEndpointUrls.js
 var ENV_IGNORE_CONFIGURED_ENDPOINT_URLS, CONFIG_IGNORE_CONFIGURED_ENDPOINT_URLS, ignoreConfiguredEndpointUrlsConfigSelectors;
 var init_getIgnoreConfiguredEndpointUrls = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getIgnoreConfiguredEndpointUrls.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getIgnoreConfiguredEndpointUrls.js"() {
     init_config2();
     ENV_IGNORE_CONFIGURED_ENDPOINT_URLS = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
     CONFIG_IGNORE_CONFIGURED_ENDPOINT_URLS = "ignore_configured_endpoint_urls";
@@ -14041,10 +14041,10 @@ var init_getIgnoreConfiguredEndpointUrls = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointFromConfig.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointFromConfig.js
 var getEndpointFromConfig;
 var init_getEndpointFromConfig = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointFromConfig.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointFromConfig.js"() {
     init_config2();
     init_getEndpointUrlConfig();
     init_getIgnoreConfiguredEndpointUrls();
@@ -14058,10 +14058,10 @@ var init_getEndpointFromConfig = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/service-customizations/s3.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/service-customizations/s3.js
 var resolveParamsForS3, DOMAIN_PATTERN, IP_ADDRESS_PATTERN, DOTS_PATTERN, isDnsCompatibleBucketName, isArnBucketName;
 var init_s3 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/service-customizations/s3.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/service-customizations/s3.js"() {
     resolveParamsForS3 = async (endpointParams) => {
       const bucket = endpointParams?.Bucket || "";
       if (typeof endpointParams.Bucket === "string") {
@@ -14096,17 +14096,17 @@ var init_s3 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/service-customizations/index.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/service-customizations/index.js
 var init_service_customizations = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/service-customizations/index.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/service-customizations/index.js"() {
     init_s3();
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/createConfigValueProvider.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/createConfigValueProvider.js
 var createConfigValueProvider;
 var init_createConfigValueProvider = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/createConfigValueProvider.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/createConfigValueProvider.js"() {
     createConfigValueProvider = (configKey2, canonicalEndpointParamKey, config2, isClientContextParam = false) => {
       const configProvider = async () => {
         let configValue;
@@ -14159,14 +14159,14 @@ var init_createConfigValueProvider = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/toEndpointV1.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/toEndpointV1.js
 var init_toEndpointV12 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/toEndpointV1.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/toEndpointV1.js"() {
     init_transport();
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointFromInstructions.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointFromInstructions.js
 function bindGetEndpointFromInstructions(getEndpointFromConfig2) {
   return async (commandInput, instructionsSupplier, clientConfig, context) => {
     if (!clientConfig.isCustomEndpoint && !clientConfig.ignoreConfiguredEndpointUrls) {
@@ -14201,7 +14201,7 @@ function bindGetEndpointFromInstructions(getEndpointFromConfig2) {
 }
 var resolveParams;
 var init_getEndpointFromInstructions = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointFromInstructions.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointFromInstructions.js"() {
     init_service_customizations();
     init_createConfigValueProvider();
     init_toEndpointV12();
@@ -14238,7 +14238,7 @@ var init_getEndpointFromInstructions = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/endpointMiddleware.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/endpointMiddleware.js
 function setFeature2(context, feature, value2) {
   if (!context.__smithy_context) {
     context.__smithy_context = { features: {} };
@@ -14284,13 +14284,13 @@ function bindEndpointMiddleware(getEndpointFromConfig2) {
   };
 }
 var init_endpointMiddleware = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/endpointMiddleware.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/endpointMiddleware.js"() {
     init_transport();
     init_getEndpointFromInstructions();
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/getEndpointPlugin.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/getEndpointPlugin.js
 function bindGetEndpointPlugin(getEndpointFromConfig2) {
   const endpointMiddleware2 = bindEndpointMiddleware(getEndpointFromConfig2);
   return (config2, instructions) => ({
@@ -14304,7 +14304,7 @@ function bindGetEndpointPlugin(getEndpointFromConfig2) {
 }
 var serializerMiddlewareOption2, endpointMiddlewareOptions;
 var init_getEndpointPlugin = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/getEndpointPlugin.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/getEndpointPlugin.js"() {
     init_endpointMiddleware();
     serializerMiddlewareOption2 = {
       name: "serializerMiddleware",
@@ -14323,7 +14323,7 @@ var init_getEndpointPlugin = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/resolveEndpointConfig.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/resolveEndpointConfig.js
 function bindResolveEndpointConfig(getEndpointFromConfig2) {
   return (input2) => {
     const tls = input2.tls ?? true;
@@ -14349,16 +14349,16 @@ function bindResolveEndpointConfig(getEndpointFromConfig2) {
   };
 }
 var init_resolveEndpointConfig = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/resolveEndpointConfig.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/resolveEndpointConfig.js"() {
     init_transport();
     init_toEndpointV12();
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/bdd/BinaryDecisionDiagram.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/bdd/BinaryDecisionDiagram.js
 var BinaryDecisionDiagram;
 var init_BinaryDecisionDiagram = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/bdd/BinaryDecisionDiagram.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/bdd/BinaryDecisionDiagram.js"() {
     BinaryDecisionDiagram = class _BinaryDecisionDiagram {
       nodes;
       root;
@@ -14377,10 +14377,10 @@ var init_BinaryDecisionDiagram = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/cache/EndpointCache.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/cache/EndpointCache.js
 var EndpointCache;
 var init_EndpointCache = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/cache/EndpointCache.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/cache/EndpointCache.js"() {
     EndpointCache = class {
       capacity;
       data = /* @__PURE__ */ new Map();
@@ -14435,10 +14435,10 @@ var init_EndpointCache = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/types/EndpointError.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/types/EndpointError.js
 var EndpointError;
 var init_EndpointError = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/types/EndpointError.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/types/EndpointError.js"() {
     EndpointError = class extends Error {
       constructor(message) {
         super(message);
@@ -14448,22 +14448,22 @@ var init_EndpointError = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/types/index.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/types/index.js
 var init_types2 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/types/index.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/types/index.js"() {
     init_EndpointError();
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/debugId.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/debugId.js
 var debugId;
 var init_debugId = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/debugId.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/debugId.js"() {
     debugId = "endpoints";
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/toDebugString.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/toDebugString.js
 function toDebugString(input2) {
   if (typeof input2 !== "object" || input2 == null) {
     return input2;
@@ -14477,35 +14477,35 @@ function toDebugString(input2) {
   return JSON.stringify(input2, null, 2);
 }
 var init_toDebugString = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/toDebugString.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/toDebugString.js"() {
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/index.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/index.js
 var init_debug = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/index.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/index.js"() {
     init_debugId();
     init_toDebugString();
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/customEndpointFunctions.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/customEndpointFunctions.js
 var customEndpointFunctions;
 var init_customEndpointFunctions = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/customEndpointFunctions.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/customEndpointFunctions.js"() {
     customEndpointFunctions = {};
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/booleanEquals.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/booleanEquals.js
 var booleanEquals;
 var init_booleanEquals = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/booleanEquals.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/booleanEquals.js"() {
     booleanEquals = (value1, value2) => value1 === value2;
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/coalesce.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/coalesce.js
 function coalesce(...args2) {
   for (const arg of args2) {
     if (arg != null) {
@@ -14515,14 +14515,14 @@ function coalesce(...args2) {
   return void 0;
 }
 var init_coalesce = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/coalesce.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/coalesce.js"() {
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/getAttrPathList.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/getAttrPathList.js
 var getAttrPathList;
 var init_getAttrPathList = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/getAttrPathList.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/getAttrPathList.js"() {
     init_types2();
     getAttrPathList = (path) => {
       const parts2 = path.split(".");
@@ -14550,10 +14550,10 @@ var init_getAttrPathList = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/getAttr.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/getAttr.js
 var getAttr;
 var init_getAttr = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/getAttr.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/getAttr.js"() {
     init_types2();
     init_getAttrPathList();
     getAttr = (value2, path) => getAttrPathList(path).reduce((acc, index) => {
@@ -14568,44 +14568,44 @@ var init_getAttr = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/isSet.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/isSet.js
 var isSet3;
 var init_isSet = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/isSet.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/isSet.js"() {
     isSet3 = (value2) => value2 != null;
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/ite.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/ite.js
 function ite(condition, trueValue, falseValue) {
   return condition ? trueValue : falseValue;
 }
 var init_ite = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/ite.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/ite.js"() {
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/not.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/not.js
 var not;
 var init_not = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/not.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/not.js"() {
     not = (value2) => !value2;
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/isIpAddress.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/isIpAddress.js
 var IP_V4_REGEX, isIpAddress;
 var init_isIpAddress = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/isIpAddress.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/isIpAddress.js"() {
     IP_V4_REGEX = new RegExp(`^(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)){3}$`);
     isIpAddress = (value2) => IP_V4_REGEX.test(value2) || value2.startsWith("[") && value2.endsWith("]");
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/parseURL.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/parseURL.js
 var import_types18, DEFAULT_PORTS, parseURL;
 var init_parseURL = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/parseURL.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/parseURL.js"() {
     import_types18 = __toESM(require_dist_cjs());
     init_isIpAddress();
     DEFAULT_PORTS = {
@@ -14656,7 +14656,7 @@ var init_parseURL = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/split.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/split.js
 function split2(value2, delimiter, limit) {
   if (limit === 1) {
     return [value2];
@@ -14671,22 +14671,22 @@ function split2(value2, delimiter, limit) {
   return parts2.slice(0, limit - 1).concat(parts2.slice(1).join(delimiter));
 }
 var init_split = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/split.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/split.js"() {
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/stringEquals.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/stringEquals.js
 var stringEquals;
 var init_stringEquals = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/stringEquals.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/stringEquals.js"() {
     stringEquals = (value1, value2) => value1 === value2;
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/substring.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/substring.js
 var substring;
 var init_substring = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/substring.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/substring.js"() {
     substring = (input2, start2, stop2, reverse) => {
       if (input2 == null || start2 >= stop2 || input2.length < stop2 || /[^\u0000-\u007f]/.test(input2)) {
         return null;
@@ -14699,17 +14699,17 @@ var init_substring = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/uriEncode.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/uriEncode.js
 var uriEncode;
 var init_uriEncode = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/uriEncode.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/uriEncode.js"() {
     uriEncode = (value2) => encodeURIComponent(value2).replace(/[!*'()]/g, (c5) => `%${c5.charCodeAt(0).toString(16).toUpperCase()}`);
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/index.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/index.js
 var init_lib = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/index.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/index.js"() {
     init_booleanEquals();
     init_coalesce();
     init_getAttr();
@@ -14725,10 +14725,10 @@ var init_lib = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/endpointFunctions.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/endpointFunctions.js
 var endpointFunctions;
 var init_endpointFunctions = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/endpointFunctions.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/endpointFunctions.js"() {
     init_lib();
     endpointFunctions = {
       booleanEquals,
@@ -14747,10 +14747,10 @@ var init_endpointFunctions = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateTemplate.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateTemplate.js
 var evaluateTemplate;
 var init_evaluateTemplate = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateTemplate.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateTemplate.js"() {
     init_lib();
     evaluateTemplate = (template, options) => {
       const evaluatedTemplateArr = [];
@@ -14786,20 +14786,20 @@ var init_evaluateTemplate = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getReferenceValue.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getReferenceValue.js
 var getReferenceValue;
 var init_getReferenceValue = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getReferenceValue.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getReferenceValue.js"() {
     getReferenceValue = ({ ref }, options) => {
       return options.referenceRecord[ref] ?? options.endpointParams[ref];
     };
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateExpression.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateExpression.js
 var evaluateExpression, callFunction2, group;
 var init_evaluateExpression = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateExpression.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateExpression.js"() {
     init_types2();
     init_customEndpointFunctions();
     init_endpointFunctions();
@@ -14846,17 +14846,17 @@ var init_evaluateExpression = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/callFunction.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/callFunction.js
 var init_callFunction = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/callFunction.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/callFunction.js"() {
     init_evaluateExpression();
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateCondition.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateCondition.js
 var evaluateCondition;
 var init_evaluateCondition = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateCondition.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateCondition.js"() {
     init_debug();
     init_types2();
     init_callFunction();
@@ -14876,10 +14876,10 @@ var init_evaluateCondition = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointHeaders.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointHeaders.js
 var getEndpointHeaders;
 var init_getEndpointHeaders = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointHeaders.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointHeaders.js"() {
     init_types2();
     init_evaluateExpression();
     getEndpointHeaders = (headers, options) => Object.entries(headers ?? {}).reduce((acc, [headerKey, headerVal]) => {
@@ -14895,10 +14895,10 @@ var init_getEndpointHeaders = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointProperties.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointProperties.js
 var getEndpointProperties, getEndpointProperty, group2;
 var init_getEndpointProperties = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointProperties.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointProperties.js"() {
     init_types2();
     init_evaluateTemplate();
     getEndpointProperties = (properties, options) => Object.entries(properties).reduce((acc, [propertyKey, propertyVal]) => {
@@ -14930,10 +14930,10 @@ var init_getEndpointProperties = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointUrl.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointUrl.js
 var getEndpointUrl;
 var init_getEndpointUrl = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointUrl.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointUrl.js"() {
     init_types2();
     init_evaluateExpression();
     getEndpointUrl = (endpointUrl, options) => {
@@ -14951,10 +14951,10 @@ var init_getEndpointUrl = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/decideEndpoint.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/decideEndpoint.js
 var RESULT, decideEndpoint;
 var init_decideEndpoint = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/decideEndpoint.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/decideEndpoint.js"() {
     init_types2();
     init_evaluateCondition();
     init_evaluateExpression();
@@ -15000,10 +15000,10 @@ var init_decideEndpoint = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateConditions.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateConditions.js
 var evaluateConditions;
 var init_evaluateConditions = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateConditions.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateConditions.js"() {
     init_debug();
     init_evaluateCondition();
     evaluateConditions = (conditions = [], options) => {
@@ -15033,10 +15033,10 @@ var init_evaluateConditions = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateEndpointRule.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateEndpointRule.js
 var evaluateEndpointRule;
 var init_evaluateEndpointRule = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateEndpointRule.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateEndpointRule.js"() {
     init_debug();
     init_evaluateConditions();
     init_getEndpointHeaders();
@@ -15066,10 +15066,10 @@ var init_evaluateEndpointRule = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateErrorRule.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateErrorRule.js
 var evaluateErrorRule;
 var init_evaluateErrorRule = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateErrorRule.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateErrorRule.js"() {
     init_types2();
     init_evaluateConditions();
     init_evaluateExpression();
@@ -15088,10 +15088,10 @@ var init_evaluateErrorRule = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateRules.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateRules.js
 var evaluateRules, evaluateTreeRule, group3;
 var init_evaluateRules = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateRules.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateRules.js"() {
     init_types2();
     init_evaluateConditions();
     init_evaluateEndpointRule();
@@ -15132,17 +15132,17 @@ var init_evaluateRules = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/index.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/index.js
 var init_utils = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/index.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/index.js"() {
     init_evaluateRules();
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/resolveEndpoint.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/resolveEndpoint.js
 var resolveEndpoint;
 var init_resolveEndpoint = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/resolveEndpoint.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/resolveEndpoint.js"() {
     init_transport();
     init_debug();
     init_types2();
@@ -15172,10 +15172,10 @@ var init_resolveEndpoint = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/resolveEndpointRequiredConfig.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/resolveEndpointRequiredConfig.js
 var resolveEndpointRequiredConfig;
 var init_resolveEndpointRequiredConfig = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/resolveEndpointRequiredConfig.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/resolveEndpointRequiredConfig.js"() {
     resolveEndpointRequiredConfig = (input2) => {
       const { endpoint: endpoint2 } = input2;
       if (endpoint2 === void 0) {
@@ -15188,7 +15188,7 @@ var init_resolveEndpointRequiredConfig = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/endpoints/index.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/index.js
 var endpoints_exports = {};
 __export(endpoints_exports, {
   BinaryDecisionDiagram: () => BinaryDecisionDiagram,
@@ -15211,7 +15211,7 @@ __export(endpoints_exports, {
 });
 var getEndpointFromInstructions, resolveEndpointConfig, endpointMiddleware, getEndpointPlugin;
 var init_endpoints = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/endpoints/index.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/index.js"() {
     init_getEndpointFromConfig();
     init_getEndpointFromInstructions();
     init_endpointMiddleware();
@@ -15237,10 +15237,10 @@ var init_endpoints = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/serializerMiddleware.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/serializerMiddleware.js
 var serializerMiddleware;
 var init_serializerMiddleware = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/serializerMiddleware.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/serializerMiddleware.js"() {
     init_endpoints();
     serializerMiddleware = (options, serializer) => (next, context) => async (args2) => {
       const endpointConfig = options;
@@ -15257,7 +15257,7 @@ var init_serializerMiddleware = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/serdePlugin.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/serdePlugin.js
 function getSerdePlugin(config2, serializer, deserializer) {
   return {
     applyToStack: (commandStack) => {
@@ -15268,7 +15268,7 @@ function getSerdePlugin(config2, serializer, deserializer) {
 }
 var deserializerMiddlewareOption2, serializerMiddlewareOption3;
 var init_serdePlugin = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/serdePlugin.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/serdePlugin.js"() {
     init_deserializerMiddleware();
     init_serializerMiddleware();
     deserializerMiddlewareOption2 = {
@@ -15286,7 +15286,7 @@ var init_serdePlugin = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/hash-node/hash-node.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/hash-node/hash-node.js
 import { createHash as createHash3, createHmac } from "node:crypto";
 function castSourceData(toCast, encoding) {
   if (Buffer.isBuffer(toCast)) {
@@ -15302,7 +15302,7 @@ function castSourceData(toCast, encoding) {
 }
 var Hash;
 var init_hash_node = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/hash-node/hash-node.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/hash-node/hash-node.js"() {
     init_buffer_from();
     init_toUint8Array();
     Hash = class {
@@ -15327,11 +15327,11 @@ var init_hash_node = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/ChecksumStream.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/ChecksumStream.js
 import { Readable } from "node:stream";
 var ChecksumStream;
 var init_ChecksumStream = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/ChecksumStream.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/ChecksumStream.js"() {
     init_toBase64();
     ChecksumStream = class extends Readable {
       expectedChecksum;
@@ -15409,10 +15409,10 @@ var init_ChecksumStream = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-type-check.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-type-check.js
 var isReadableStream, isBlob;
 var init_stream_type_check = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-type-check.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-type-check.js"() {
     isReadableStream = (stream) => typeof ReadableStream === "function" && (stream?.constructor?.name === ReadableStream.name || stream instanceof ReadableStream);
     isBlob = (blob) => {
       return typeof Blob === "function" && (blob?.constructor?.name === Blob.name || blob instanceof Blob);
@@ -15420,18 +15420,18 @@ var init_stream_type_check = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.browser.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.browser.js
 var fromUtf82;
 var init_fromUtf8_browser = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.browser.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.browser.js"() {
     fromUtf82 = (input2) => new TextEncoder().encode(input2);
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-base64/constants-for-browser.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-base64/constants-for-browser.js
 var chars, alphabetByEncoding, alphabetByValue, bitsPerLetter, bitsPerByte, maxLetterValue;
 var init_constants_for_browser = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-base64/constants-for-browser.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-base64/constants-for-browser.js"() {
     chars = `ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/`;
     alphabetByEncoding = Object.entries(chars).reduce((acc, [i6, c5]) => {
       acc[c5] = Number(i6);
@@ -15444,7 +15444,7 @@ var init_constants_for_browser = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.browser.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.browser.js
 function toBase642(_input) {
   let input2;
   if (typeof _input === "string") {
@@ -15476,16 +15476,16 @@ function toBase642(_input) {
   return str3;
 }
 var init_toBase64_browser = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.browser.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.browser.js"() {
     init_fromUtf8_browser();
     init_constants_for_browser();
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/ChecksumStream.browser.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/ChecksumStream.browser.js
 var ReadableStreamRef, ChecksumStream2;
 var init_ChecksumStream_browser = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/ChecksumStream.browser.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/ChecksumStream.browser.js"() {
     ReadableStreamRef = typeof ReadableStream === "function" ? ReadableStream : function() {
     };
     ChecksumStream2 = class extends ReadableStreamRef {
@@ -15493,10 +15493,10 @@ var init_ChecksumStream_browser = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/createChecksumStream.browser.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/createChecksumStream.browser.js
 var createChecksumStream;
 var init_createChecksumStream_browser = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/createChecksumStream.browser.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/createChecksumStream.browser.js"() {
     init_toBase64_browser();
     init_stream_type_check();
     init_ChecksumStream_browser();
@@ -15534,7 +15534,7 @@ var init_createChecksumStream_browser = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/createChecksumStream.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/createChecksumStream.js
 function createChecksumStream2(init2) {
   if (typeof ReadableStream === "function" && isReadableStream(init2.source)) {
     return createChecksumStream(init2);
@@ -15542,17 +15542,17 @@ function createChecksumStream2(init2) {
   return new ChecksumStream(init2);
 }
 var init_createChecksumStream = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/createChecksumStream.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/createChecksumStream.js"() {
     init_stream_type_check();
     init_ChecksumStream();
     init_createChecksumStream_browser();
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/ByteArrayCollector.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/ByteArrayCollector.js
 var ByteArrayCollector;
 var init_ByteArrayCollector = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/ByteArrayCollector.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/ByteArrayCollector.js"() {
     ByteArrayCollector = class {
       allocByteArray;
       byteLength = 0;
@@ -15588,19 +15588,19 @@ var init_ByteArrayCollector = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/createBufferedReadable.browser.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/createBufferedReadable.browser.js
 function createBufferedReadableStream(upstream, size, logger2) {
   const reader = upstream.getReader();
   let streamBufferingLoggedWarning = false;
   let bytesSeen = 0;
   const buffers = ["", new ByteArrayCollector((size2) => new Uint8Array(size2))];
-  let mode = -1;
+  let mode2 = -1;
   const pull = async (controller) => {
     const { value: value2, done } = await reader.read();
     const chunk = value2;
     if (done) {
-      if (mode !== -1) {
-        const remainder = flush(buffers, mode);
+      if (mode2 !== -1) {
+        const remainder = flush(buffers, mode2);
         if (sizeOf(remainder) > 0) {
           controller.enqueue(remainder);
         }
@@ -15608,29 +15608,29 @@ function createBufferedReadableStream(upstream, size, logger2) {
       controller.close();
     } else {
       const chunkMode = modeOf(chunk, false);
-      if (mode !== chunkMode) {
-        if (mode >= 0) {
-          controller.enqueue(flush(buffers, mode));
+      if (mode2 !== chunkMode) {
+        if (mode2 >= 0) {
+          controller.enqueue(flush(buffers, mode2));
         }
-        mode = chunkMode;
+        mode2 = chunkMode;
       }
-      if (mode === -1) {
+      if (mode2 === -1) {
         controller.enqueue(chunk);
         return;
       }
       const chunkSize = sizeOf(chunk);
       bytesSeen += chunkSize;
-      const bufferSize = sizeOf(buffers[mode]);
+      const bufferSize = sizeOf(buffers[mode2]);
       if (chunkSize >= size && bufferSize === 0) {
         controller.enqueue(chunk);
       } else {
-        const newSize = merge4(buffers, mode, chunk);
+        const newSize = merge4(buffers, mode2, chunk);
         if (!streamBufferingLoggedWarning && bytesSeen > size * 2) {
           streamBufferingLoggedWarning = true;
           logger2?.warn(`@smithy/util-stream - stream chunk size ${chunkSize} is below threshold of ${size}, automatically buffering.`);
         }
         if (newSize >= size) {
-          controller.enqueue(flush(buffers, mode));
+          controller.enqueue(flush(buffers, mode2));
         } else {
           await pull(controller);
         }
@@ -15641,28 +15641,28 @@ function createBufferedReadableStream(upstream, size, logger2) {
     pull
   });
 }
-function merge4(buffers, mode, chunk) {
-  switch (mode) {
+function merge4(buffers, mode2, chunk) {
+  switch (mode2) {
     case 0:
       buffers[0] += chunk;
       return sizeOf(buffers[0]);
     case 1:
     case 2:
-      buffers[mode].push(chunk);
-      return sizeOf(buffers[mode]);
+      buffers[mode2].push(chunk);
+      return sizeOf(buffers[mode2]);
   }
 }
-function flush(buffers, mode) {
-  switch (mode) {
+function flush(buffers, mode2) {
+  switch (mode2) {
     case 0:
       const s2 = buffers[0];
       buffers[0] = "";
       return s2;
     case 1:
     case 2:
-      return buffers[mode].flush();
+      return buffers[mode2].flush();
   }
-  throw new Error(`@smithy/util-stream - invalid index ${mode} given to flush()`);
+  throw new Error(`@smithy/util-stream - invalid index ${mode2} given to flush()`);
 }
 function sizeOf(chunk) {
   return chunk?.byteLength ?? chunk?.length ?? 0;
@@ -15680,12 +15680,12 @@ function modeOf(chunk, allowBuffer = true) {
   return -1;
 }
 var init_createBufferedReadable_browser = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/createBufferedReadable.browser.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/createBufferedReadable.browser.js"() {
     init_ByteArrayCollector();
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/createBufferedReadable.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/createBufferedReadable.js
 import { Readable as Readable2 } from "node:stream";
 function createBufferedReadable(upstream, size, logger2) {
   if (isReadableStream(upstream)) {
@@ -15700,38 +15700,38 @@ function createBufferedReadable(upstream, size, logger2) {
     new ByteArrayCollector((size2) => new Uint8Array(size2)),
     new ByteArrayCollector((size2) => Buffer.from(new Uint8Array(size2)))
   ];
-  let mode = -1;
+  let mode2 = -1;
   upstream.on("data", (chunk) => {
     const chunkMode = modeOf(chunk, true);
-    if (mode !== chunkMode) {
-      if (mode >= 0) {
-        downstream.push(flush(buffers, mode));
+    if (mode2 !== chunkMode) {
+      if (mode2 >= 0) {
+        downstream.push(flush(buffers, mode2));
       }
-      mode = chunkMode;
+      mode2 = chunkMode;
     }
-    if (mode === -1) {
+    if (mode2 === -1) {
       downstream.push(chunk);
       return;
     }
     const chunkSize = sizeOf(chunk);
     bytesSeen += chunkSize;
-    const bufferSize = sizeOf(buffers[mode]);
+    const bufferSize = sizeOf(buffers[mode2]);
     if (chunkSize >= size && bufferSize === 0) {
       downstream.push(chunk);
     } else {
-      const newSize = merge4(buffers, mode, chunk);
+      const newSize = merge4(buffers, mode2, chunk);
       if (!streamBufferingLoggedWarning && bytesSeen > size * 2) {
         streamBufferingLoggedWarning = true;
         logger2?.warn(`@smithy/util-stream - stream chunk size ${chunkSize} is below threshold of ${size}, automatically buffering.`);
       }
       if (newSize >= size) {
-        downstream.push(flush(buffers, mode));
+        downstream.push(flush(buffers, mode2));
       }
     }
   });
   upstream.on("end", () => {
-    if (mode !== -1) {
-      const remainder = flush(buffers, mode);
+    if (mode2 !== -1) {
+      const remainder = flush(buffers, mode2);
       if (sizeOf(remainder) > 0) {
         downstream.push(remainder);
       }
@@ -15741,17 +15741,17 @@ function createBufferedReadable(upstream, size, logger2) {
   return downstream;
 }
 var init_createBufferedReadable = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/createBufferedReadable.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/createBufferedReadable.js"() {
     init_ByteArrayCollector();
     init_createBufferedReadable_browser();
     init_stream_type_check();
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/getAwsChunkedEncodingStream.browser.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/getAwsChunkedEncodingStream.browser.js
 var getAwsChunkedEncodingStream;
 var init_getAwsChunkedEncodingStream_browser = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/getAwsChunkedEncodingStream.browser.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/getAwsChunkedEncodingStream.browser.js"() {
     getAwsChunkedEncodingStream = (readableStream, options) => {
       const { base64Encoder, bodyLengthChecker, checksumAlgorithmFn, checksumLocationName, streamHasher } = options;
       const checksumRequired = base64Encoder !== void 0 && bodyLengthChecker !== void 0 && checksumAlgorithmFn !== void 0 && checksumLocationName !== void 0 && streamHasher !== void 0;
@@ -15784,7 +15784,7 @@ ${value2}\r
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/getAwsChunkedEncodingStream.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/getAwsChunkedEncodingStream.js
 import { Readable as Readable3 } from "node:stream";
 function getAwsChunkedEncodingStream2(stream, options) {
   const readable2 = stream;
@@ -15837,13 +15837,13 @@ function getAwsChunkedEncodingStream2(stream, options) {
   return awsChunkedEncodingStream;
 }
 var init_getAwsChunkedEncodingStream = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/getAwsChunkedEncodingStream.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/getAwsChunkedEncodingStream.js"() {
     init_getAwsChunkedEncodingStream_browser();
     init_stream_type_check();
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/headStream.browser.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/headStream.browser.js
 async function headStream(stream, bytes) {
   let byteLengthCounter = 0;
   const chunks = [];
@@ -15875,15 +15875,15 @@ async function headStream(stream, bytes) {
   return collected;
 }
 var init_headStream_browser = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/headStream.browser.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/headStream.browser.js"() {
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/headStream.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/headStream.js
 import { Writable } from "node:stream";
 var headStream2, Collector;
 var init_headStream = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/headStream.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/headStream.js"() {
     init_concatBytes();
     init_headStream_browser();
     init_stream_type_check();
@@ -15925,10 +15925,10 @@ var init_headStream = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.browser.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.browser.js
 var toUtf82;
 var init_toUtf8_browser = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.browser.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.browser.js"() {
     toUtf82 = (input2) => {
       if (typeof input2 === "string") {
         return input2;
@@ -15941,7 +15941,7 @@ var init_toUtf8_browser = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.browser.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.browser.js
 async function collectBlob(blob) {
   return blob.arrayBuffer().then((ab) => new Uint8Array(ab));
 }
@@ -15963,7 +15963,7 @@ async function collectReadableStream(stream) {
 }
 var streamCollector;
 var init_stream_collector_browser = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.browser.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.browser.js"() {
     init_concatBytes();
     init_stream_type_check();
     streamCollector = async (stream) => {
@@ -15975,10 +15975,10 @@ var init_stream_collector_browser = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.browser.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.browser.js
 var ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED, sdkStreamMixin, isBlobInstance;
 var init_sdk_stream_mixin_browser = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.browser.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.browser.js"() {
     init_toBase64_browser();
     init_hex_encoding();
     init_toUtf8_browser();
@@ -16039,11 +16039,11 @@ var init_sdk_stream_mixin_browser = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js
 import { Writable as Writable2 } from "node:stream";
 var streamCollector2, Collector2;
 var init_stream_collector = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js"() {
     init_concatBytes();
     init_stream_collector_browser();
     init_stream_type_check();
@@ -16079,11 +16079,11 @@ var init_stream_collector = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.js
 import { Readable as Readable4 } from "node:stream";
 var ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED2, sdkStreamMixin2;
 var init_sdk_stream_mixin = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.js"() {
     init_buffer_from();
     init_sdk_stream_mixin_browser();
     init_stream_collector();
@@ -16134,7 +16134,7 @@ var init_sdk_stream_mixin = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/splitStream.browser.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/splitStream.browser.js
 async function splitStream(stream) {
   if (typeof stream.stream === "function") {
     stream = stream.stream();
@@ -16143,11 +16143,11 @@ async function splitStream(stream) {
   return readableStream.tee();
 }
 var init_splitStream_browser = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/splitStream.browser.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/splitStream.browser.js"() {
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/splitStream.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/splitStream.js
 import { PassThrough } from "node:stream";
 async function splitStream2(stream) {
   if (isReadableStream(stream) || isBlob(stream)) {
@@ -16160,22 +16160,22 @@ async function splitStream2(stream) {
   return [stream1, stream2];
 }
 var init_splitStream = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/splitStream.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/splitStream.js"() {
     init_splitStream_browser();
     init_stream_type_check();
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/writeKey.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/writeKey.js
 function writeKey(obj2) {
   Object.defineProperty(obj2, "__proto__", { value: void 0, writable: true, enumerable: true, configurable: true });
 }
 var init_writeKey = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/writeKey.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/writeKey.js"() {
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/serde/index.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/index.js
 var serde_exports = {};
 __export(serde_exports, {
   ChecksumStream: () => ChecksumStream,
@@ -16256,7 +16256,7 @@ __export(serde_exports, {
 import { getRandomValues } from "node:crypto";
 var Uint8ArrayBlobAdapter, _getRandomValues, v4, generateIdempotencyToken;
 var init_serde = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/serde/index.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/index.js"() {
     init_fromBase64();
     init_toBase64();
     init_Uint8ArrayBlobAdapter();
@@ -16301,10 +16301,10 @@ var init_serde = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/collect-stream-body.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/collect-stream-body.js
 var collectBody;
 var init_collect_stream_body = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/collect-stream-body.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/collect-stream-body.js"() {
     init_serde();
     collectBody = async (streamBody = new Uint8Array(), context) => {
       if (streamBody instanceof Uint8Array) {
@@ -16319,7 +16319,7 @@ var init_collect_stream_body = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/extended-encode-uri-component.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/extended-encode-uri-component.js
 function extendedEncodeURIComponent(str3) {
   if (/^[\w.~-]+$/.test(str3)) {
     return str3;
@@ -16329,14 +16329,14 @@ function extendedEncodeURIComponent(str3) {
   });
 }
 var init_extended_encode_uri_component = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/extended-encode-uri-component.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/extended-encode-uri-component.js"() {
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/HttpBindingNormalizedSchema.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/HttpBindingNormalizedSchema.js
 var HTTP_BINDINGS, HttpBindingNormalizedSchema, buildHttpBindings, buildPathSegments, buildHttpOperationBindings, EMPTY_BINDINGS, getHttpOperationBindings, createBodySchema;
 var init_HttpBindingNormalizedSchema = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/HttpBindingNormalizedSchema.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/HttpBindingNormalizedSchema.js"() {
     init_schema();
     init_serde();
     HTTP_BINDINGS = /* @__PURE__ */ Symbol.for("@smithy/schema-x");
@@ -16409,12 +16409,12 @@ var init_HttpBindingNormalizedSchema = __esm({
       const requestBodyMemberNames = [];
       const requestBodyMemberSchemas = [];
       const memberBindings = [];
-      const byName = {};
+      const byName2 = {};
       const headers = {};
       const prefixHeaders = [];
       const responseBindings = { headers, prefixHeaders };
       const bindings = {
-        request: { memberBindings, byName },
+        request: { memberBindings, byName: byName2 },
         response: {
           bodyMemberNames,
           bindings: responseBindings
@@ -16429,9 +16429,9 @@ var init_HttpBindingNormalizedSchema = __esm({
         const value2 = bindingSchema.getHttpBindingValue(location2, traits);
         const binding = [name2, value2, location2, wireName];
         if (name2 === "__proto__") {
-          writeKey(byName);
+          writeKey(byName2);
         }
-        byName[name2] = binding;
+        byName2[name2] = binding;
         if (value2[1] >> 10 & 1) {
           request2.hasIdempotency = true;
         }
@@ -16526,10 +16526,10 @@ var init_HttpBindingNormalizedSchema = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/SerdeContext.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/SerdeContext.js
 var SerdeContext;
 var init_SerdeContext = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/SerdeContext.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/SerdeContext.js"() {
     SerdeContext = class {
       serdeContext;
       setSerdeContext(serdeContext) {
@@ -16539,7 +16539,7 @@ var init_SerdeContext = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/checksum/chunked-blob-reader/chunked-blob-reader.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/chunked-blob-reader/chunked-blob-reader.js
 async function blobReader(blob, onChunk, chunkSize = 1024 * 1024) {
   const size = blob.size;
   let totalBytesRead = 0;
@@ -16550,14 +16550,14 @@ async function blobReader(blob, onChunk, chunkSize = 1024 * 1024) {
   }
 }
 var init_chunked_blob_reader = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/checksum/chunked-blob-reader/chunked-blob-reader.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/chunked-blob-reader/chunked-blob-reader.js"() {
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/checksum/hash-blob-browser/blobHasher.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/hash-blob-browser/blobHasher.js
 var blobHasher;
 var init_blobHasher = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/checksum/hash-blob-browser/blobHasher.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/hash-blob-browser/blobHasher.js"() {
     init_chunked_blob_reader();
     blobHasher = async function blobHasher2(hashCtor, blob) {
       const hash3 = new hashCtor();
@@ -16569,11 +16569,11 @@ var init_blobHasher = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/HashCalculator.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/HashCalculator.js
 import { Writable as Writable3 } from "node:stream";
 var HashCalculator;
 var init_HashCalculator = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/HashCalculator.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/HashCalculator.js"() {
     init_serde();
     HashCalculator = class extends Writable3 {
       hash;
@@ -16593,11 +16593,11 @@ var init_HashCalculator = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/fileStreamHasher.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/fileStreamHasher.js
 import { createReadStream } from "node:fs";
 var fileStreamHasher, isReadStream;
 var init_fileStreamHasher = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/fileStreamHasher.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/fileStreamHasher.js"() {
     init_HashCalculator();
     fileStreamHasher = (hashCtor, fileStream) => new Promise((resolve4, reject) => {
       if (!isReadStream(fileStream)) {
@@ -16624,10 +16624,10 @@ var init_fileStreamHasher = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/readableStreamHasher.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/readableStreamHasher.js
 var readableStreamHasher;
 var init_readableStreamHasher = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/readableStreamHasher.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/readableStreamHasher.js"() {
     init_HashCalculator();
     readableStreamHasher = (hashCtor, readableStream) => {
       if (readableStream.readableFlowing !== null) {
@@ -16650,7 +16650,7 @@ var init_readableStreamHasher = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Js.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Js.js
 function compress(state2, block) {
   let a5 = state2[0], b5 = state2[1], c5 = state2[2], d5 = state2[3];
   for (let i6 = 0; i6 < 64; ++i6) {
@@ -16684,7 +16684,7 @@ function compress(state2, block) {
 }
 var Md5Js, INIT, M, S, T;
 var init_Md5Js = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Js.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Js.js"() {
     init_serde();
     Md5Js = class {
       digestLength = 16;
@@ -16746,7 +16746,7 @@ var init_Md5Js = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Node.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Node.js
 import { createHash as createHash4 } from "node:crypto";
 function buildNativeClass() {
   return class Md5Node {
@@ -16766,7 +16766,7 @@ function buildNativeClass() {
 }
 var hasNativeCrypto, Md5Node;
 var init_Md5Node = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Node.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Node.js"() {
     init_serde();
     init_Md5Js();
     hasNativeCrypto = (() => {
@@ -16781,10 +16781,10 @@ var init_Md5Node = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Js.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Js.js
 var CRC32_TABLE, ONES, Crc32Js;
 var init_Crc32Js = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Js.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Js.js"() {
     CRC32_TABLE = new Uint32Array(256);
     for (let i6 = 0; i6 < 256; ++i6) {
       let c5 = i6;
@@ -16818,7 +16818,7 @@ var init_Crc32Js = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Node.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Node.js
 import * as zlib from "node:zlib";
 function buildNativeClass2(nativeCrc32) {
   return class Crc32Node {
@@ -16842,17 +16842,17 @@ function buildNativeClass2(nativeCrc32) {
 }
 var zlibCrc32, Crc32Node;
 var init_Crc32Node = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Node.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Node.js"() {
     init_Crc32Js();
     zlibCrc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : void 0;
     Crc32Node = zlibCrc32 ? buildNativeClass2(zlibCrc32) : Crc32Js;
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Js.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Js.js
 var BLOCK, DIGEST_LENGTH, MAX_HASHABLE_LENGTH, Sha256Js, INIT2, K;
 var init_Sha256Js = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Js.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Js.js"() {
     init_serde();
     BLOCK = 64;
     DIGEST_LENGTH = 32;
@@ -17087,7 +17087,7 @@ var init_Sha256Js = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Node.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Node.js
 import { createHash as createHash5, createHmac as createHmac2 } from "node:crypto";
 function buildNativeClass3() {
   return class Sha256Node {
@@ -17137,7 +17137,7 @@ function toBuffer(data) {
 }
 var hasNativeCrypto2, Sha256Node;
 var init_Sha256Node = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Node.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Node.js"() {
     init_Sha256Js();
     hasNativeCrypto2 = (() => {
       try {
@@ -17151,10 +17151,10 @@ var init_Sha256Node = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256WebCrypto.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256WebCrypto.js
 var digest, sign, importKey, subtle, MAX_PENDING_BYTES, Sha256WebCrypto;
 var init_Sha256WebCrypto = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256WebCrypto.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256WebCrypto.js"() {
     init_serde();
     init_Sha256Js();
     ({ digest, sign, importKey } = globalThis?.crypto?.subtle ?? {});
@@ -17227,7 +17227,7 @@ var init_Sha256WebCrypto = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/checksum/index.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/index.js
 var checksum_exports = {};
 __export(checksum_exports, {
   Crc32: () => Crc32Node,
@@ -17246,7 +17246,7 @@ __export(checksum_exports, {
   readableStreamHasher: () => readableStreamHasher
 });
 var init_checksum2 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/checksum/index.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/index.js"() {
     init_blobHasher();
     init_fileStreamHasher();
     init_readableStreamHasher();
@@ -17261,7 +17261,7 @@ var init_checksum2 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/Int64.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/Int64.js
 function negate(bytes) {
   for (let i6 = 0; i6 < 8; i6++) {
     bytes[i6] ^= 255;
@@ -17275,7 +17275,7 @@ function negate(bytes) {
 }
 var Int64;
 var init_Int64 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/Int64.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/Int64.js"() {
     init_serde();
     Int64 = class _Int64 {
       bytes;
@@ -17313,10 +17313,10 @@ var init_Int64 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/HeaderMarshaller.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/HeaderMarshaller.js
 var HeaderMarshaller, HEADER_VALUE_TYPE, BOOLEAN_TAG, BYTE_TAG, SHORT_TAG, INT_TAG, LONG_TAG, BINARY_TAG, STRING_TAG, TIMESTAMP_TAG, UUID_TAG, UUID_PATTERN, MAX_HEADER_VALUE_BYTES;
 var init_HeaderMarshaller = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/HeaderMarshaller.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/HeaderMarshaller.js"() {
     init_transport();
     init_serde();
     init_Int64();
@@ -17517,7 +17517,7 @@ var init_HeaderMarshaller = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/splitMessage.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/splitMessage.js
 function splitMessage({ byteLength, byteOffset, buffer }) {
   if (byteLength < MINIMUM_MESSAGE_LENGTH) {
     throw new Error("Provided message too short to accommodate event stream message overhead");
@@ -17546,7 +17546,7 @@ function splitMessage({ byteLength, byteOffset, buffer }) {
 }
 var PRELUDE_MEMBER_LENGTH, PRELUDE_LENGTH, CHECKSUM_LENGTH, MINIMUM_MESSAGE_LENGTH;
 var init_splitMessage = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/splitMessage.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/splitMessage.js"() {
     init_checksum2();
     PRELUDE_MEMBER_LENGTH = 4;
     PRELUDE_LENGTH = PRELUDE_MEMBER_LENGTH * 2;
@@ -17555,10 +17555,10 @@ var init_splitMessage = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/EventStreamCodec.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/EventStreamCodec.js
 var EventStreamCodec;
 var init_EventStreamCodec = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/EventStreamCodec.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/EventStreamCodec.js"() {
     init_checksum2();
     init_HeaderMarshaller();
     init_splitMessage();
@@ -17629,10 +17629,10 @@ var init_EventStreamCodec = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/MessageDecoderStream.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/MessageDecoderStream.js
 var MessageDecoderStream;
 var init_MessageDecoderStream = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/MessageDecoderStream.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/MessageDecoderStream.js"() {
     MessageDecoderStream = class {
       options;
       constructor(options) {
@@ -17651,10 +17651,10 @@ var init_MessageDecoderStream = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/MessageEncoderStream.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/MessageEncoderStream.js
 var MessageEncoderStream;
 var init_MessageEncoderStream = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/MessageEncoderStream.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/MessageEncoderStream.js"() {
     MessageEncoderStream = class {
       options;
       constructor(options) {
@@ -17676,10 +17676,10 @@ var init_MessageEncoderStream = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/SmithyMessageDecoderStream.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/SmithyMessageDecoderStream.js
 var SmithyMessageDecoderStream;
 var init_SmithyMessageDecoderStream = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/SmithyMessageDecoderStream.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/SmithyMessageDecoderStream.js"() {
     SmithyMessageDecoderStream = class {
       options;
       constructor(options) {
@@ -17701,10 +17701,10 @@ var init_SmithyMessageDecoderStream = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/SmithyMessageEncoderStream.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/SmithyMessageEncoderStream.js
 var SmithyMessageEncoderStream;
 var init_SmithyMessageEncoderStream = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/SmithyMessageEncoderStream.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/SmithyMessageEncoderStream.js"() {
     SmithyMessageEncoderStream = class {
       options;
       constructor(options) {
@@ -17723,7 +17723,7 @@ var init_SmithyMessageEncoderStream = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/getChunkedStream.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/getChunkedStream.js
 function getChunkedStream(source) {
   let currentMessageTotalLength = 0;
   let currentMessagePendingLength = 0;
@@ -17789,11 +17789,11 @@ function getChunkedStream(source) {
   };
 }
 var init_getChunkedStream = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/getChunkedStream.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/getChunkedStream.js"() {
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/getUnmarshalledStream.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/getUnmarshalledStream.js
 function getUnmarshalledStream(source, options) {
   const messageUnmarshaller = getMessageUnmarshaller(options.deserializer, options.toUtf8);
   return {
@@ -17841,14 +17841,14 @@ function getMessageUnmarshaller(deserializer, toUtf83) {
   };
 }
 var init_getUnmarshalledStream = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/getUnmarshalledStream.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/getUnmarshalledStream.js"() {
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/EventStreamMarshaller.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/EventStreamMarshaller.js
 var EventStreamMarshaller, eventStreamSerdeProvider;
 var init_EventStreamMarshaller = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/EventStreamMarshaller.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/EventStreamMarshaller.js"() {
     init_EventStreamCodec();
     init_MessageDecoderStream();
     init_MessageEncoderStream();
@@ -17882,7 +17882,7 @@ var init_EventStreamMarshaller = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/EventStreamMarshaller.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/EventStreamMarshaller.js
 import { Readable as Readable5 } from "node:stream";
 async function* readableToIterable(readStream) {
   let streamEnded = false;
@@ -17912,7 +17912,7 @@ async function* readableToIterable(readStream) {
 }
 var EventStreamMarshaller2, eventStreamSerdeProvider2;
 var init_EventStreamMarshaller2 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/EventStreamMarshaller.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/EventStreamMarshaller.js"() {
     init_EventStreamMarshaller();
     EventStreamMarshaller2 = class {
       universalMarshaller;
@@ -17934,10 +17934,10 @@ var init_EventStreamMarshaller2 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/utils.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/utils.js
 var readableStreamToIterable, iterableToReadableStream;
 var init_utils2 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/utils.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/utils.js"() {
     readableStreamToIterable = (readableStream) => ({
       [Symbol.asyncIterator]: async function* () {
         const reader = readableStream.getReader();
@@ -17969,20 +17969,20 @@ var init_utils2 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-config-resolver/EventStreamSerdeConfig.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-config-resolver/EventStreamSerdeConfig.js
 var resolveEventStreamSerdeConfig;
 var init_EventStreamSerdeConfig = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-config-resolver/EventStreamSerdeConfig.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-config-resolver/EventStreamSerdeConfig.js"() {
     resolveEventStreamSerdeConfig = (input2) => Object.assign(input2, {
       eventStreamMarshaller: input2.eventStreamSerdeProvider(input2)
     });
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/event-streams/EventStreamSerde.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/EventStreamSerde.js
 var EventStreamSerde;
 var init_EventStreamSerde = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/event-streams/EventStreamSerde.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/EventStreamSerde.js"() {
     init_transport();
     init_schema();
     init_serde();
@@ -18258,7 +18258,7 @@ var init_EventStreamSerde = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/event-streams/index.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/index.js
 var event_streams_exports = {};
 __export(event_streams_exports, {
   EventStreamCodec: () => EventStreamCodec,
@@ -18281,7 +18281,7 @@ __export(event_streams_exports, {
   universalEventStreamSerdeProvider: () => eventStreamSerdeProvider
 });
 var init_event_streams = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/event-streams/index.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/index.js"() {
     init_EventStreamCodec();
     init_HeaderMarshaller();
     init_Int64();
@@ -18299,10 +18299,10 @@ var init_event_streams = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/HttpProtocol.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/HttpProtocol.js
 var HttpProtocol;
 var init_HttpProtocol = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/HttpProtocol.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/HttpProtocol.js"() {
     init_transport();
     init_schema();
     init_SerdeContext();
@@ -18502,10 +18502,10 @@ var init_HttpProtocol = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/HttpBindingProtocol.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/HttpBindingProtocol.js
 var HttpBindingProtocol;
 var init_HttpBindingProtocol = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/HttpBindingProtocol.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/HttpBindingProtocol.js"() {
     init_transport();
     init_serde();
     init_HttpBindingNormalizedSchema();
@@ -18794,10 +18794,10 @@ var init_HttpBindingProtocol = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/RpcProtocol.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/RpcProtocol.js
 var RpcProtocol;
 var init_RpcProtocol = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/RpcProtocol.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/RpcProtocol.js"() {
     init_transport();
     init_schema();
     init_transport();
@@ -18897,10 +18897,10 @@ var init_RpcProtocol = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/AbstractRpcV2Protocol.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/AbstractRpcV2Protocol.js
 var AbstractRpcV2Protocol;
 var init_AbstractRpcV2Protocol = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/AbstractRpcV2Protocol.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/AbstractRpcV2Protocol.js"() {
     init_schema();
     init_transport();
     init_RpcProtocol();
@@ -18937,10 +18937,10 @@ var init_AbstractRpcV2Protocol = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/resolve-path.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/resolve-path.js
 var resolvedPath;
 var init_resolve_path = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/resolve-path.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/resolve-path.js"() {
     init_extended_encode_uri_component();
     resolvedPath = (resolvedPath2, input2, memberName, labelValueProvider, uriLabel, isGreedyLabel) => {
       if (input2 != null && input2[memberName] !== void 0) {
@@ -18957,13 +18957,13 @@ var init_resolve_path = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/requestBuilder.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/requestBuilder.js
 function requestBuilder(input2, context) {
   return new RequestBuilder(input2, context);
 }
 var RequestBuilder;
 var init_requestBuilder = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/requestBuilder.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/requestBuilder.js"() {
     init_transport();
     init_resolve_path();
     RequestBuilder = class {
@@ -19033,10 +19033,10 @@ var init_requestBuilder = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/serde/FromStringShapeDeserializer.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/serde/FromStringShapeDeserializer.js
 var FromStringShapeDeserializer;
 var init_FromStringShapeDeserializer = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/serde/FromStringShapeDeserializer.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/serde/FromStringShapeDeserializer.js"() {
     init_serde();
     init_HttpBindingNormalizedSchema();
     init_SerdeContext();
@@ -19107,10 +19107,10 @@ var init_FromStringShapeDeserializer = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/serde/HttpInterceptingShapeDeserializer.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/serde/HttpInterceptingShapeDeserializer.js
 var HttpInterceptingShapeDeserializer;
 var init_HttpInterceptingShapeDeserializer = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/serde/HttpInterceptingShapeDeserializer.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/serde/HttpInterceptingShapeDeserializer.js"() {
     init_serde();
     init_HttpBindingNormalizedSchema();
     init_SerdeContext();
@@ -19161,10 +19161,10 @@ var init_HttpInterceptingShapeDeserializer = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/serde/ToStringShapeSerializer.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/serde/ToStringShapeSerializer.js
 var ToStringShapeSerializer;
 var init_ToStringShapeSerializer = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/serde/ToStringShapeSerializer.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/serde/ToStringShapeSerializer.js"() {
     init_serde();
     init_HttpBindingNormalizedSchema();
     init_SerdeContext();
@@ -19258,10 +19258,10 @@ var init_ToStringShapeSerializer = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/serde/HttpInterceptingShapeSerializer.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/serde/HttpInterceptingShapeSerializer.js
 var HttpInterceptingShapeSerializer;
 var init_HttpInterceptingShapeSerializer = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/serde/HttpInterceptingShapeSerializer.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/serde/HttpInterceptingShapeSerializer.js"() {
     init_HttpBindingNormalizedSchema();
     init_ToStringShapeSerializer();
     HttpInterceptingShapeSerializer = class {
@@ -19305,7 +19305,7 @@ var init_HttpInterceptingShapeSerializer = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/serde/determineTimestampFormat.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/serde/determineTimestampFormat.js
 function determineTimestampFormat(ns, settings) {
   if (settings.timestampFormat.useTrait) {
     const schema = ns.getSchema();
@@ -19318,14 +19318,14 @@ function determineTimestampFormat(ns, settings) {
   return bindingFormat ?? settings.timestampFormat.default;
 }
 var init_determineTimestampFormat = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/serde/determineTimestampFormat.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/serde/determineTimestampFormat.js"() {
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/Field.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/Field.js
 var import_types29, Field;
 var init_Field = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/Field.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/Field.js"() {
     import_types29 = __toESM(require_dist_cjs());
     Field = class {
       name;
@@ -19355,10 +19355,10 @@ var init_Field = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/Fields.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/Fields.js
 var Fields;
 var init_Fields = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/Fields.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/Fields.js"() {
     Fields = class {
       entries = {};
       encoding;
@@ -19382,10 +19382,10 @@ var init_Fields = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/extensions/httpExtensionConfiguration.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/extensions/httpExtensionConfiguration.js
 var getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig;
 var init_httpExtensionConfiguration = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/extensions/httpExtensionConfiguration.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/extensions/httpExtensionConfiguration.js"() {
     getHttpHandlerExtensionConfiguration = (runtimeConfig) => {
       if (runtimeConfig.logger && runtimeConfig.logger.constructor?.name !== "NoOpLogger") {
         runtimeConfig.requestHandler?.updateHttpClientConfig?.(/* @__PURE__ */ Symbol.for("logger"), runtimeConfig.logger);
@@ -19416,7 +19416,7 @@ var init_httpExtensionConfiguration = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/middleware-content-length/contentLengthMiddleware.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/middleware-content-length/contentLengthMiddleware.js
 function contentLengthMiddleware(bodyLengthChecker) {
   return (next) => async (args2) => {
     const request2 = args2.request;
@@ -19443,7 +19443,7 @@ function contentLengthMiddleware(bodyLengthChecker) {
 }
 var CONTENT_LENGTH_HEADER, contentLengthMiddlewareOptions, getContentLengthPlugin;
 var init_contentLengthMiddleware = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/middleware-content-length/contentLengthMiddleware.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/middleware-content-length/contentLengthMiddleware.js"() {
     init_transport();
     CONTENT_LENGTH_HEADER = "content-length";
     contentLengthMiddlewareOptions = {
@@ -19460,25 +19460,25 @@ var init_contentLengthMiddleware = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri.js
 var escapeUri, hexEncode;
 var init_escape_uri = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri.js"() {
     escapeUri = (uri) => encodeURIComponent(uri).replace(/[!'()*]/g, hexEncode);
     hexEncode = (c5) => `%${c5.charCodeAt(0).toString(16).toUpperCase()}`;
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri-path.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri-path.js
 var escapeUriPath;
 var init_escape_uri_path = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri-path.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri-path.js"() {
     init_escape_uri();
     escapeUriPath = (uri) => uri.split("/").map(escapeUri).join("/");
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/querystring-builder/buildQueryString.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/querystring-builder/buildQueryString.js
 function buildQueryString(query) {
   const parts2 = [];
   for (let key of Object.keys(query).sort()) {
@@ -19499,15 +19499,15 @@ function buildQueryString(query) {
   return parts2.join("&");
 }
 var init_buildQueryString = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/querystring-builder/buildQueryString.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/querystring-builder/buildQueryString.js"() {
     init_escape_uri();
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/ConfigurableSerdeContext.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/ConfigurableSerdeContext.js
 var SerdeContextConfig;
 var init_ConfigurableSerdeContext = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/ConfigurableSerdeContext.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/ConfigurableSerdeContext.js"() {
     SerdeContextConfig = class {
       serdeContext;
       setSerdeContext(serdeContext) {
@@ -19517,10 +19517,10 @@ var init_ConfigurableSerdeContext = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/UnionSerde.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/UnionSerde.js
 var UnionSerde;
 var init_UnionSerde = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/UnionSerde.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/UnionSerde.js"() {
     UnionSerde = class {
       from;
       to;
@@ -19550,7 +19550,7 @@ var init_UnionSerde = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/json/detectBufferParsing.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/detectBufferParsing.js
 function detectBufferParsing() {
   if (canParseBuffer === void 0) {
     try {
@@ -19568,11 +19568,11 @@ function detectBufferParsing() {
 }
 var canParseBuffer;
 var init_detectBufferParsing = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/json/detectBufferParsing.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/detectBufferParsing.js"() {
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/json/jsonReviver.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/jsonReviver.js
 function jsonReviver(key, value2, context) {
   if (context?.source) {
     const numericString = context.source;
@@ -19687,12 +19687,12 @@ function expandExponentToBigInt(s2) {
   return negative ? -result2 : result2;
 }
 var init_jsonReviver = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/json/jsonReviver.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/jsonReviver.js"() {
     init_serde();
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/json/needsReviver.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/needsReviver.js
 function needsReviver(schema) {
   const ns = NormalizedSchema.of(schema);
   const raw = ns.getSchema();
@@ -19732,23 +19732,23 @@ function _check2(ns, seen) {
 }
 var REVIVER_SYMBOL;
 var init_needsReviver = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/json/needsReviver.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/needsReviver.js"() {
     init_schema();
     REVIVER_SYMBOL = /* @__PURE__ */ Symbol.for("@aws-sdk/reviver");
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/common.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/common.js
 var collectBodyString;
 var init_common = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/common.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/common.js"() {
     init_collect_stream_body();
     init_serde();
     collectBodyString = (streamBody, context) => collectBody(streamBody, context).then((body2) => (context?.utf8Encoder ?? toUtf8)(body2));
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/json/parseJsonBody.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/parseJsonBody.js
 async function parseJsonBody(streamBody, context, schema) {
   let parsingInput;
   if (detectBufferParsing() && typeof streamBody?.[Symbol.asyncIterator] === "function") {
@@ -19781,7 +19781,7 @@ async function parseJsonBody(streamBody, context, schema) {
 }
 var parseJsonErrorBody, findKey2, sanitizeErrorCode, loadRestJsonErrorCode, loadJsonRpcErrorCode, loadSmithyRpcV2JsonErrorCode, loadErrorCode;
 var init_parseJsonBody = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/json/parseJsonBody.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/parseJsonBody.js"() {
     init_collect_stream_body();
     init_common();
     init_detectBufferParsing();
@@ -19857,10 +19857,10 @@ var init_parseJsonBody = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonShapeDeserializer2.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonShapeDeserializer2.js
 var JsonShapeDeserializer2;
 var init_JsonShapeDeserializer2 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonShapeDeserializer2.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonShapeDeserializer2.js"() {
     init_determineTimestampFormat();
     init_schema();
     init_serde();
@@ -20069,10 +20069,10 @@ var init_JsonShapeDeserializer2 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonBytesStringAdapter.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonBytesStringAdapter.js
 var JsonBytesStringAdapter, warned;
 var init_JsonBytesStringAdapter = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonBytesStringAdapter.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonBytesStringAdapter.js"() {
     init_serde();
     JsonBytesStringAdapter = class _JsonBytesStringAdapter extends Uint8Array {
       string = null;
@@ -20178,13 +20178,13 @@ var init_JsonBytesStringAdapter = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonShapeSerializer2.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonShapeSerializer2.js
 function alloc(size) {
   return JsonBytesStringAdapter.allocUnsafe(size);
 }
 var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON, COMMA, BACKSLASH, TRUE, FALSE, NULL, ESCAPE_TABLE, INITIAL_BUFFER_SIZE, JsonShapeSerializer2;
 var init_JsonShapeSerializer2 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonShapeSerializer2.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonShapeSerializer2.js"() {
     init_determineTimestampFormat();
     init_schema();
     init_serde();
@@ -20702,10 +20702,10 @@ var init_JsonShapeSerializer2 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonCodec2.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonCodec2.js
 var JsonCodec2;
 var init_JsonCodec2 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonCodec2.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonCodec2.js"() {
     init_ConfigurableSerdeContext();
     init_JsonShapeDeserializer2();
     init_JsonShapeSerializer2();
@@ -20729,10 +20729,10 @@ var init_JsonCodec2 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/json/SmithyRpcV2JsonProtocol.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/SmithyRpcV2JsonProtocol.js
 var SmithyRpcV2JsonProtocol;
 var init_SmithyRpcV2JsonProtocol = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/json/SmithyRpcV2JsonProtocol.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/SmithyRpcV2JsonProtocol.js"() {
     init_AbstractRpcV2Protocol();
     init_schema();
     init_JsonCodec2();
@@ -20814,10 +20814,10 @@ var init_SmithyRpcV2JsonProtocol = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonShapeDeserializer.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonShapeDeserializer.js
 var JsonShapeDeserializer;
 var init_JsonShapeDeserializer = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonShapeDeserializer.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonShapeDeserializer.js"() {
     init_determineTimestampFormat();
     init_schema();
     init_serde();
@@ -20987,10 +20987,10 @@ var init_JsonShapeDeserializer = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/json/jsonReplacer.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/jsonReplacer.js
 var NUMERIC_CONTROL_CHAR, JsonReplacer;
 var init_jsonReplacer = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/json/jsonReplacer.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/jsonReplacer.js"() {
     init_serde();
     NUMERIC_CONTROL_CHAR = String.fromCharCode(925);
     JsonReplacer = class {
@@ -21040,10 +21040,10 @@ var init_jsonReplacer = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonShapeSerializer.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonShapeSerializer.js
 var JsonShapeSerializer;
 var init_JsonShapeSerializer = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonShapeSerializer.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonShapeSerializer.js"() {
     init_determineTimestampFormat();
     init_schema();
     init_serde();
@@ -21246,10 +21246,10 @@ var init_JsonShapeSerializer = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonCodec.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonCodec.js
 var JsonCodec;
 var init_JsonCodec = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonCodec.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonCodec.js"() {
     init_ConfigurableSerdeContext();
     init_JsonShapeDeserializer();
     init_JsonShapeSerializer();
@@ -21273,7 +21273,7 @@ var init_JsonCodec = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/protocols/index.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/index.js
 var protocols_exports = {};
 __export(protocols_exports, {
   AbstractRpcV2Protocol: () => AbstractRpcV2Protocol,
@@ -21320,7 +21320,7 @@ __export(protocols_exports, {
   resolvedPath: () => resolvedPath
 });
 var init_protocols = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/protocols/index.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/index.js"() {
     init_collect_stream_body();
     init_extended_encode_uri_component();
     init_HttpBindingProtocol();
@@ -21358,13 +21358,13 @@ var init_protocols = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-host-header/hostHeaderMiddleware.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-host-header/hostHeaderMiddleware.js
 function resolveHostHeaderConfig(input2) {
   return input2;
 }
 var hostHeaderMiddleware, hostHeaderMiddlewareOptions, getHostHeaderPlugin;
 var init_hostHeaderMiddleware = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-host-header/hostHeaderMiddleware.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-host-header/hostHeaderMiddleware.js"() {
     init_protocols();
     hostHeaderMiddleware = (options) => (next) => async (args2) => {
       if (!HttpRequest.isInstance(args2.request)) {
@@ -21399,10 +21399,10 @@ var init_hostHeaderMiddleware = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-logger/loggerMiddleware.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-logger/loggerMiddleware.js
 var loggerMiddleware, loggerMiddlewareOptions, getLoggerPlugin;
 var init_loggerMiddleware = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-logger/loggerMiddleware.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-logger/loggerMiddleware.js"() {
     loggerMiddleware = () => (next, context) => async (args2) => {
       try {
         const response = await next(args2);
@@ -21447,10 +21447,10 @@ var init_loggerMiddleware = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/configuration.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/configuration.js
 var recursionDetectionMiddlewareOptions;
 var init_configuration = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/configuration.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/configuration.js"() {
     recursionDetectionMiddlewareOptions = {
       step: "build",
       tags: ["RECURSION_DETECTION", "TRACE_CONTEXT_PROPAGATION"],
@@ -21461,10 +21461,10 @@ var init_configuration = __esm({
   }
 });
 
-// node_modules/@aws/lambda-invoke-store/dist-es/invoke-store.js
+// ../../work/main/node_modules/@aws/lambda-invoke-store/dist-es/invoke-store.js
 var PROTECTED_KEYS, NO_GLOBAL_AWS_LAMBDA, InvokeStoreBase, InvokeStoreSingle, InvokeStoreMulti, InvokeStore;
 var init_invoke_store = __esm({
-  "node_modules/@aws/lambda-invoke-store/dist-es/invoke-store.js"() {
+  "../../work/main/node_modules/@aws/lambda-invoke-store/dist-es/invoke-store.js"() {
     PROTECTED_KEYS = {
       REQUEST_ID: /* @__PURE__ */ Symbol.for("_AWS_LAMBDA_REQUEST_ID"),
       X_RAY_TRACE_ID: /* @__PURE__ */ Symbol.for("_AWS_LAMBDA_X_RAY_TRACE_ID"),
@@ -21588,7 +21588,7 @@ var init_invoke_store = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/recursionDetectionMiddleware.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/recursionDetectionMiddleware.js
 function sanitizeTraceHeaders(headers) {
   for (const header of Object.keys(headers)) {
     const lower = header.toLowerCase();
@@ -21600,7 +21600,7 @@ function sanitizeTraceHeaders(headers) {
 }
 var AWS_LAMBDA_FUNCTION_NAME, _X_AMZN_TRACE_ID, X_AMZN_TRACE_ID, TRACEPARENT, TRACESTATE, BAGGAGE, recursionDetectionMiddleware;
 var init_recursionDetectionMiddleware = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/recursionDetectionMiddleware.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/recursionDetectionMiddleware.js"() {
     init_invoke_store();
     init_protocols();
     AWS_LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
@@ -21652,10 +21652,10 @@ var init_recursionDetectionMiddleware = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/getRecursionDetectionPlugin.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/getRecursionDetectionPlugin.js
 var getRecursionDetectionPlugin;
 var init_getRecursionDetectionPlugin = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/getRecursionDetectionPlugin.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/getRecursionDetectionPlugin.js"() {
     init_configuration();
     init_recursionDetectionMiddleware();
     getRecursionDetectionPlugin = (options) => ({
@@ -21666,10 +21666,10 @@ var init_getRecursionDetectionPlugin = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/resolveAuthOptions.js
+// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/resolveAuthOptions.js
 var resolveAuthOptions;
 var init_resolveAuthOptions = __esm({
-  "node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/resolveAuthOptions.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/resolveAuthOptions.js"() {
     resolveAuthOptions = (candidateAuthOptions, authSchemePreference) => {
       if (!authSchemePreference || authSchemePreference.length === 0) {
         return candidateAuthOptions;
@@ -21693,7 +21693,7 @@ var init_resolveAuthOptions = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/httpAuthSchemeMiddleware.js
+// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/httpAuthSchemeMiddleware.js
 function convertHttpAuthSchemesToMap(httpAuthSchemes) {
   const map4 = /* @__PURE__ */ new Map();
   for (const scheme of httpAuthSchemes) {
@@ -21703,7 +21703,7 @@ function convertHttpAuthSchemesToMap(httpAuthSchemes) {
 }
 var httpAuthSchemeMiddleware;
 var init_httpAuthSchemeMiddleware = __esm({
-  "node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/httpAuthSchemeMiddleware.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/httpAuthSchemeMiddleware.js"() {
     init_transport();
     init_resolveAuthOptions();
     httpAuthSchemeMiddleware = (config2, mwOptions) => (next, context) => async (args2) => {
@@ -21742,10 +21742,10 @@ var init_httpAuthSchemeMiddleware = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/getHttpAuthSchemeEndpointRuleSetPlugin.js
+// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/getHttpAuthSchemeEndpointRuleSetPlugin.js
 var httpAuthSchemeEndpointRuleSetMiddlewareOptions, getHttpAuthSchemeEndpointRuleSetPlugin;
 var init_getHttpAuthSchemeEndpointRuleSetPlugin = __esm({
-  "node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/getHttpAuthSchemeEndpointRuleSetPlugin.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/getHttpAuthSchemeEndpointRuleSetPlugin.js"() {
     init_httpAuthSchemeMiddleware();
     httpAuthSchemeEndpointRuleSetMiddlewareOptions = {
       step: "serialize",
@@ -21766,10 +21766,10 @@ var init_getHttpAuthSchemeEndpointRuleSetPlugin = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/getHttpAuthSchemePlugin.js
+// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/getHttpAuthSchemePlugin.js
 var httpAuthSchemeMiddlewareOptions, getHttpAuthSchemePlugin;
 var init_getHttpAuthSchemePlugin = __esm({
-  "node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/getHttpAuthSchemePlugin.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/getHttpAuthSchemePlugin.js"() {
     init_httpAuthSchemeMiddleware();
     httpAuthSchemeMiddlewareOptions = {
       step: "serialize",
@@ -21790,19 +21790,19 @@ var init_getHttpAuthSchemePlugin = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/index.js
+// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/index.js
 var init_middleware_http_auth_scheme = __esm({
-  "node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/index.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/index.js"() {
     init_httpAuthSchemeMiddleware();
     init_getHttpAuthSchemeEndpointRuleSetPlugin();
     init_getHttpAuthSchemePlugin();
   }
 });
 
-// node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/httpSigningMiddleware.js
+// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/httpSigningMiddleware.js
 var defaultErrorHandler, defaultSuccessHandler, httpSigningMiddleware;
 var init_httpSigningMiddleware = __esm({
-  "node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/httpSigningMiddleware.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/httpSigningMiddleware.js"() {
     init_protocols();
     init_transport();
     defaultErrorHandler = (signingProperties) => (error63) => {
@@ -21830,10 +21830,10 @@ var init_httpSigningMiddleware = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/getHttpSigningMiddleware.js
+// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/getHttpSigningMiddleware.js
 var httpSigningMiddlewareOptions, getHttpSigningPlugin;
 var init_getHttpSigningMiddleware = __esm({
-  "node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/getHttpSigningMiddleware.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/getHttpSigningMiddleware.js"() {
     init_httpSigningMiddleware();
     httpSigningMiddlewareOptions = {
       step: "finalizeRequest",
@@ -21852,18 +21852,18 @@ var init_getHttpSigningMiddleware = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/index.js
+// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/index.js
 var init_middleware_http_signing = __esm({
-  "node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/index.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/index.js"() {
     init_httpSigningMiddleware();
     init_getHttpSigningMiddleware();
   }
 });
 
-// node_modules/@smithy/core/dist-es/normalizeProvider.js
+// ../../work/main/node_modules/@smithy/core/dist-es/normalizeProvider.js
 var normalizeProvider2;
 var init_normalizeProvider2 = __esm({
-  "node_modules/@smithy/core/dist-es/normalizeProvider.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/normalizeProvider.js"() {
     normalizeProvider2 = (input2) => {
       if (typeof input2 === "function") {
         return input2;
@@ -21874,7 +21874,7 @@ var init_normalizeProvider2 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/legacy-root-exports/pagination/createPaginator.js
+// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/pagination/createPaginator.js
 function createPaginator(ClientCtor, CommandCtor, inputTokenName, outputTokenName, pageSizeTokenName) {
   return async function* paginateOperation(config2, input2, ...additionalArguments) {
     const _input = input2;
@@ -21901,7 +21901,7 @@ function createPaginator(ClientCtor, CommandCtor, inputTokenName, outputTokenNam
 }
 var makePagedClientRequest, get;
 var init_createPaginator = __esm({
-  "node_modules/@smithy/core/dist-es/legacy-root-exports/pagination/createPaginator.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/pagination/createPaginator.js"() {
     makePagedClientRequest = async (CommandCtor, client, input2, withCommand = (_) => _, ...args2) => {
       let command5 = new CommandCtor(input2);
       command5 = withCommand(command5) ?? command5;
@@ -21921,7 +21921,7 @@ var init_createPaginator = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/setFeature.js
+// ../../work/main/node_modules/@smithy/core/dist-es/setFeature.js
 function setFeature3(context, feature, value2) {
   if (!context.__smithy_context) {
     context.__smithy_context = {
@@ -21933,14 +21933,14 @@ function setFeature3(context, feature, value2) {
   context.__smithy_context.features[feature] = value2;
 }
 var init_setFeature2 = __esm({
-  "node_modules/@smithy/core/dist-es/setFeature.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/setFeature.js"() {
   }
 });
 
-// node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/DefaultIdentityProviderConfig.js
+// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/DefaultIdentityProviderConfig.js
 var DefaultIdentityProviderConfig;
 var init_DefaultIdentityProviderConfig = __esm({
-  "node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/DefaultIdentityProviderConfig.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/DefaultIdentityProviderConfig.js"() {
     init_transport();
     DefaultIdentityProviderConfig = class {
       authSchemes = /* @__PURE__ */ new Map();
@@ -21962,10 +21962,10 @@ var init_DefaultIdentityProviderConfig = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/httpApiKeyAuth.js
+// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/httpApiKeyAuth.js
 var import_types30, HttpApiKeyAuthSigner;
 var init_httpApiKeyAuth = __esm({
-  "node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/httpApiKeyAuth.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/httpApiKeyAuth.js"() {
     init_protocols();
     import_types30 = __toESM(require_dist_cjs());
     HttpApiKeyAuthSigner = class {
@@ -21996,10 +21996,10 @@ var init_httpApiKeyAuth = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/httpBearerAuth.js
+// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/httpBearerAuth.js
 var HttpBearerAuthSigner;
 var init_httpBearerAuth = __esm({
-  "node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/httpBearerAuth.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/httpBearerAuth.js"() {
     init_protocols();
     HttpBearerAuthSigner = class {
       async sign(httpRequest, identity, signingProperties) {
@@ -22014,10 +22014,10 @@ var init_httpBearerAuth = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/noAuth.js
+// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/noAuth.js
 var NoAuthSigner;
 var init_noAuth = __esm({
-  "node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/noAuth.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/noAuth.js"() {
     NoAuthSigner = class {
       async sign(httpRequest, identity, signingProperties) {
         return httpRequest;
@@ -22026,19 +22026,19 @@ var init_noAuth = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/index.js
+// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/index.js
 var init_httpAuthSchemes = __esm({
-  "node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/index.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/index.js"() {
     init_httpApiKeyAuth();
     init_httpBearerAuth();
     init_noAuth();
   }
 });
 
-// node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/memoizeIdentityProvider.js
+// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/memoizeIdentityProvider.js
 var createIsIdentityExpiredFunction, EXPIRATION_MS, isIdentityExpired, doesIdentityRequireRefresh, memoizeIdentityProvider;
 var init_memoizeIdentityProvider = __esm({
-  "node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/memoizeIdentityProvider.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/memoizeIdentityProvider.js"() {
     createIsIdentityExpiredFunction = (expirationMs) => function isIdentityExpired2(identity) {
       return doesIdentityRequireRefresh(identity) && identity.expiration.getTime() - Date.now() < expirationMs;
     };
@@ -22096,16 +22096,16 @@ var init_memoizeIdentityProvider = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/index.js
+// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/index.js
 var init_util_identity_and_auth = __esm({
-  "node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/index.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/index.js"() {
     init_DefaultIdentityProviderConfig();
     init_httpAuthSchemes();
     init_memoizeIdentityProvider();
   }
 });
 
-// node_modules/@smithy/core/dist-es/index.js
+// ../../work/main/node_modules/@smithy/core/dist-es/index.js
 var dist_es_exports = {};
 __export(dist_es_exports, {
   DefaultIdentityProviderConfig: () => DefaultIdentityProviderConfig,
@@ -22132,7 +22132,7 @@ __export(dist_es_exports, {
   setFeature: () => setFeature3
 });
 var init_dist_es = __esm({
-  "node_modules/@smithy/core/dist-es/index.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/index.js"() {
     init_transport();
     init_middleware_http_auth_scheme();
     init_middleware_http_signing();
@@ -22144,7 +22144,7 @@ var init_dist_es = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/configurations.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/configurations.js
 function isValidUserAgentAppId(appId) {
   if (appId === void 0) {
     return true;
@@ -22172,16 +22172,16 @@ function resolveUserAgentConfig(input2) {
 }
 var DEFAULT_UA_APP_ID;
 var init_configurations = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/configurations.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/configurations.js"() {
     init_dist_es();
     DEFAULT_UA_APP_ID = void 0;
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partitions.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partitions.js
 var partitionsInfo;
 var init_partitions = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partitions.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partitions.js"() {
     partitionsInfo = {
       "partitions": [
         {
@@ -22467,10 +22467,10 @@ var init_partitions = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partition.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partition.js
 var selectedPartitionsInfo, selectedUserAgentPrefix, partition, setPartitionInfo, useDefaultPartitionInfo, getUserAgentPrefix;
 var init_partition = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partition.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partition.js"() {
     init_partitions();
     selectedPartitionsInfo = partitionsInfo;
     selectedUserAgentPrefix = "";
@@ -22514,19 +22514,19 @@ var init_partition = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/isStreamingPayload/isStreamingPayload.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/isStreamingPayload/isStreamingPayload.js
 import { Readable as Readable6 } from "node:stream";
 var isStreamingPayload;
 var init_isStreamingPayload = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/isStreamingPayload/isStreamingPayload.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/isStreamingPayload/isStreamingPayload.js"() {
     isStreamingPayload = (request2) => request2?.body instanceof Readable6 || typeof ReadableStream !== "undefined" && request2?.body instanceof ReadableStream;
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/service-error-classification/constants.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/service-error-classification/constants.js
 var CLOCK_SKEW_ERROR_CODES, THROTTLING_ERROR_CODES, TRANSIENT_ERROR_CODES, TRANSIENT_ERROR_STATUS_CODES, NODEJS_TIMEOUT_ERROR_CODES, NODEJS_NETWORK_ERROR_CODES;
 var init_constants4 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/service-error-classification/constants.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/service-error-classification/constants.js"() {
     CLOCK_SKEW_ERROR_CODES = [
       "AccessDeniedException",
       "AuthFailure",
@@ -22559,13 +22559,13 @@ var init_constants4 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/service-error-classification/service-error-classification.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/service-error-classification/service-error-classification.js
 function isNodeJsHttp2TransientError(error63) {
   return error63.code === "ERR_HTTP2_STREAM_ERROR" && error63.message.includes("NGHTTP2_REFUSED_STREAM");
 }
 var isRetryableByTrait, isClockSkewError, isClockSkewCorrectedError, isBrowserNetworkError, isThrottlingError, isTransientError, isServerError;
 var init_service_error_classification = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/service-error-classification/service-error-classification.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/service-error-classification/service-error-classification.js"() {
     init_constants4();
     isRetryableByTrait = (error63) => error63?.$retryable !== void 0;
     isClockSkewError = (error63) => CLOCK_SKEW_ERROR_CODES.includes(error63.name);
@@ -22599,10 +22599,10 @@ var init_service_error_classification = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/util-retry/race.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/race.js
 var race, createAbortError, isAbortError;
 var init_race = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/util-retry/race.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/race.js"() {
     race = (promise2, signal) => {
       if (!signal) {
         return promise2;
@@ -22627,10 +22627,10 @@ var init_race = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/util-retry/constants.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/constants.js
 var DEFAULT_RETRY_DELAY_BASE, MAXIMUM_RETRY_DELAY, THROTTLING_RETRY_DELAY_BASE, INITIAL_RETRY_TOKENS, RETRY_COST, TIMEOUT_RETRY_COST, NO_RETRY_INCREMENT, INVOCATION_ID_HEADER, REQUEST_HEADER;
 var init_constants5 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/util-retry/constants.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/constants.js"() {
     DEFAULT_RETRY_DELAY_BASE = 100;
     MAXIMUM_RETRY_DELAY = 20 * 1e3;
     THROTTLING_RETRY_DELAY_BASE = 500;
@@ -22643,7 +22643,7 @@ var init_constants5 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/parseRetryAfterHeader.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/parseRetryAfterHeader.js
 function parseRetryAfterHeader(response, logger2) {
   if (!HttpResponse.isInstance(response)) {
     return;
@@ -22690,17 +22690,17 @@ function getRetryAfterHint(response, logger2) {
   return parseRetryAfterHeader(response, logger2);
 }
 var init_parseRetryAfterHeader = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/parseRetryAfterHeader.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/parseRetryAfterHeader.js"() {
     init_transport();
     init_protocols();
     init_serde();
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/util.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/util.js
 var asSdkError;
 var init_util = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/util.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/util.js"() {
     asSdkError = (error63) => {
       if (error63 instanceof Error) {
         return error63;
@@ -22716,7 +22716,7 @@ var init_util = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retryMiddleware.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retryMiddleware.js
 function bindRetryMiddleware(isStreamingPayload2) {
   return (options) => (next, context) => async (args2) => {
     let retryStrategy = await options.retryStrategy();
@@ -22791,7 +22791,7 @@ function bindGetRetryPlugin(isStreamingPayload2) {
 }
 var import_types31, isRetryStrategyV2, getRetryErrorInfo, getRetryErrorType, retryMiddlewareOptions;
 var init_retryMiddleware = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retryMiddleware.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retryMiddleware.js"() {
     init_client2();
     init_protocols();
     init_serde();
@@ -22835,10 +22835,10 @@ var init_retryMiddleware = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRateLimiter.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRateLimiter.js
 var DefaultRateLimiter;
 var init_DefaultRateLimiter = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRateLimiter.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRateLimiter.js"() {
     init_service_error_classification();
     DefaultRateLimiter = class _DefaultRateLimiter {
       static setTimeoutFn = (fn, delay) => setTimeout(fn, delay);
@@ -22952,10 +22952,10 @@ var init_DefaultRateLimiter = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/util-retry/retries-2026-config.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/retries-2026-config.js
 var Retry;
 var init_retries_2026_config = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/util-retry/retries-2026-config.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/retries-2026-config.js"() {
     Retry = class {
       static v2026 = true;
       static delay() {
@@ -22977,10 +22977,10 @@ var init_retries_2026_config = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRetryBackoffStrategy.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRetryBackoffStrategy.js
 var DefaultRetryBackoffStrategy;
 var init_DefaultRetryBackoffStrategy = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRetryBackoffStrategy.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRetryBackoffStrategy.js"() {
     init_constants5();
     init_retries_2026_config();
     DefaultRetryBackoffStrategy = class {
@@ -22998,10 +22998,10 @@ var init_DefaultRetryBackoffStrategy = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRetryToken.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRetryToken.js
 var DefaultRetryToken;
 var init_DefaultRetryToken = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRetryToken.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRetryToken.js"() {
     init_constants5();
     DefaultRetryToken = class {
       delay;
@@ -23033,10 +23033,10 @@ var init_DefaultRetryToken = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/util-retry/config.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/config.js
 var RETRY_MODES, DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY_MODE;
 var init_config3 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/util-retry/config.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/config.js"() {
     (function(RETRY_MODES2) {
       RETRY_MODES2["STANDARD"] = "standard";
       RETRY_MODES2["ADAPTIVE"] = "adaptive";
@@ -23046,10 +23046,10 @@ var init_config3 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/util-retry/StandardRetryStrategy.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/StandardRetryStrategy.js
 var refusal, StandardRetryStrategy;
 var init_StandardRetryStrategy = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/util-retry/StandardRetryStrategy.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/StandardRetryStrategy.js"() {
     init_DefaultRetryBackoffStrategy();
     init_DefaultRetryToken();
     init_config3();
@@ -23146,10 +23146,10 @@ var init_StandardRetryStrategy = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/util-retry/AdaptiveRetryStrategy.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/AdaptiveRetryStrategy.js
 var AdaptiveRetryStrategy;
 var init_AdaptiveRetryStrategy = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/util-retry/AdaptiveRetryStrategy.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/AdaptiveRetryStrategy.js"() {
     init_DefaultRateLimiter();
     init_StandardRetryStrategy();
     init_config3();
@@ -23187,10 +23187,10 @@ var init_AdaptiveRetryStrategy = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/util-retry/ConfiguredRetryStrategy.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/ConfiguredRetryStrategy.js
 var ConfiguredRetryStrategy;
 var init_ConfiguredRetryStrategy = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/util-retry/ConfiguredRetryStrategy.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/ConfiguredRetryStrategy.js"() {
     init_StandardRetryStrategy();
     init_retries_2026_config();
     ConfiguredRetryStrategy = class extends StandardRetryStrategy {
@@ -23211,10 +23211,10 @@ var init_ConfiguredRetryStrategy = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/defaultRetryQuota.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/defaultRetryQuota.js
 var getDefaultRetryQuota;
 var init_defaultRetryQuota = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/defaultRetryQuota.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/defaultRetryQuota.js"() {
     init_constants5();
     getDefaultRetryQuota = (initialRetryTokens, options) => {
       const MAX_CAPACITY = initialRetryTokens;
@@ -23245,19 +23245,19 @@ var init_defaultRetryQuota = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/delayDecider.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/delayDecider.js
 var defaultDelayDecider;
 var init_delayDecider = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/delayDecider.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/delayDecider.js"() {
     init_constants5();
     defaultDelayDecider = (delayBase, attempts) => Math.floor(Math.min(MAXIMUM_RETRY_DELAY, Math.random() * 2 ** attempts * delayBase));
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/retryDecider.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/retryDecider.js
 var defaultRetryDecider;
 var init_retryDecider = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/retryDecider.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/retryDecider.js"() {
     init_service_error_classification();
     defaultRetryDecider = (error63) => {
       if (!error63) {
@@ -23268,10 +23268,10 @@ var init_retryDecider = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/StandardRetryStrategy.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/StandardRetryStrategy.js
 var StandardRetryStrategy2, getDelayFromRetryAfterHeader;
 var init_StandardRetryStrategy2 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/StandardRetryStrategy.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/StandardRetryStrategy.js"() {
     init_protocols();
     init_serde();
     init_service_error_classification();
@@ -23371,10 +23371,10 @@ var init_StandardRetryStrategy2 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/AdaptiveRetryStrategy.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/AdaptiveRetryStrategy.js
 var AdaptiveRetryStrategy2;
 var init_AdaptiveRetryStrategy2 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/AdaptiveRetryStrategy.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/AdaptiveRetryStrategy.js"() {
     init_DefaultRateLimiter();
     init_config3();
     init_StandardRetryStrategy2();
@@ -23400,10 +23400,10 @@ var init_AdaptiveRetryStrategy2 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/configurations.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/configurations.js
 var ENV_MAX_ATTEMPTS, CONFIG_MAX_ATTEMPTS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, ENV_RETRY_MODE, CONFIG_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS;
 var init_configurations2 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/configurations.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/configurations.js"() {
     init_client2();
     init_AdaptiveRetryStrategy();
     init_StandardRetryStrategy();
@@ -23470,10 +23470,10 @@ var init_configurations2 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/omitRetryHeadersMiddleware.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/omitRetryHeadersMiddleware.js
 var omitRetryHeadersMiddleware, omitRetryHeadersMiddlewareOptions, getOmitRetryHeadersPlugin;
 var init_omitRetryHeadersMiddleware = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/omitRetryHeadersMiddleware.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/omitRetryHeadersMiddleware.js"() {
     init_protocols();
     init_constants5();
     omitRetryHeadersMiddleware = () => (next) => async (args2) => {
@@ -23499,7 +23499,7 @@ var init_omitRetryHeadersMiddleware = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/retry/index.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/index.js
 var retry_exports = {};
 __export(retry_exports, {
   AdaptiveRetryStrategy: () => AdaptiveRetryStrategy,
@@ -23548,7 +23548,7 @@ __export(retry_exports, {
 });
 var retryMiddleware, getRetryPlugin;
 var init_retry2 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/retry/index.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/index.js"() {
     init_isStreamingPayload();
     init_retryMiddleware();
     init_service_error_classification();
@@ -23572,7 +23572,7 @@ var init_retry2 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/check-features.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/check-features.js
 async function checkFeatures(context, config2, args2) {
   const request2 = args2.request;
   if (request2?.headers?.["smithy-protocol"] === "rpc-v2-cbor") {
@@ -23621,17 +23621,17 @@ async function checkFeatures(context, config2, args2) {
 }
 var ACCOUNT_ID_ENDPOINT_REGEX;
 var init_check_features = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/check-features.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/check-features.js"() {
     init_retry2();
     init_setFeature();
     ACCOUNT_ID_ENDPOINT_REGEX = /\d{12}\.ddb/;
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/constants.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/constants.js
 var USER_AGENT, X_AMZ_USER_AGENT, SPACE, UA_NAME_SEPARATOR, UA_NAME_ESCAPE_REGEX, UA_VALUE_ESCAPE_REGEX, UA_ESCAPE_CHAR;
 var init_constants6 = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/constants.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/constants.js"() {
     USER_AGENT = "user-agent";
     X_AMZ_USER_AGENT = "x-amz-user-agent";
     SPACE = " ";
@@ -23642,7 +23642,7 @@ var init_constants6 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/encode-features.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/encode-features.js
 function encodeFeatures(features) {
   let buffer = "";
   for (const key in features) {
@@ -23661,15 +23661,15 @@ function encodeFeatures(features) {
 }
 var BYTE_LIMIT;
 var init_encode_features = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/encode-features.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/encode-features.js"() {
     BYTE_LIMIT = 1024;
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/user-agent-middleware.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/user-agent-middleware.js
 var userAgentMiddleware, escapeUserAgent, getUserAgentMiddlewareOptions, getUserAgentPlugin;
 var init_user_agent_middleware = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/user-agent-middleware.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/user-agent-middleware.js"() {
     init_protocols();
     init_partition();
     init_check_features();
@@ -23745,11 +23745,11 @@ var init_user_agent_middleware = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/getRuntimeUserAgentPair.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/getRuntimeUserAgentPair.js
 import { versions } from "node:process";
 var getRuntimeUserAgentPair;
 var init_getRuntimeUserAgentPair = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/getRuntimeUserAgentPair.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/getRuntimeUserAgentPair.js"() {
     getRuntimeUserAgentPair = () => {
       const runtimesToCheck = ["deno", "bun", "llrt"];
       for (const runtime of runtimesToCheck) {
@@ -23762,20 +23762,20 @@ var init_getRuntimeUserAgentPair = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/crt-availability.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/crt-availability.js
 var crtAvailability;
 var init_crt_availability = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/crt-availability.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/crt-availability.js"() {
     crtAvailability = {
       isCrtAvailable: false
     };
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/is-crt-available.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/is-crt-available.js
 var isCrtAvailable;
 var init_is_crt_available = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/is-crt-available.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/is-crt-available.js"() {
     init_crt_availability();
     isCrtAvailable = () => {
       if (crtAvailability.isCrtAvailable) {
@@ -23786,12 +23786,12 @@ var init_is_crt_available = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/defaultUserAgent.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/defaultUserAgent.js
 import { platform, release } from "node:os";
 import { env } from "node:process";
 var createDefaultUserAgentProvider, defaultUserAgent;
 var init_defaultUserAgent = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/defaultUserAgent.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/defaultUserAgent.js"() {
     init_getRuntimeUserAgentPair();
     init_is_crt_available();
     init_crt_availability();
@@ -23824,10 +23824,10 @@ var init_defaultUserAgent = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/nodeAppIdConfigOptions.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/nodeAppIdConfigOptions.js
 var UA_APP_ID_ENV_NAME, UA_APP_ID_INI_NAME, UA_APP_ID_INI_NAME_DEPRECATED, NODE_APP_ID_CONFIG_OPTIONS;
 var init_nodeAppIdConfigOptions = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/nodeAppIdConfigOptions.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/nodeAppIdConfigOptions.js"() {
     init_configurations();
     UA_APP_ID_ENV_NAME = "AWS_SDK_UA_APP_ID";
     UA_APP_ID_INI_NAME = "sdk_ua_app_id";
@@ -23840,7 +23840,7 @@ var init_nodeAppIdConfigOptions = __esm({
   }
 });
 
-// node_modules/bowser/bowser.mjs
+// ../../work/main/node_modules/bowser/bowser.mjs
 var bowser_exports = {};
 __export(bowser_exports, {
   BROWSER_MAP: () => BROWSER_MAP,
@@ -23878,7 +23878,7 @@ function _toPrimitive(t, r5) {
 }
 var BROWSER_ALIASES_MAP, BROWSER_MAP, PLATFORMS_MAP, OS_MAP, ENGINE_MAP, Utils, commonVersionIdentifier, browsersList, parser_os_default, parser_platforms_default, parser_engines_default, Parser4, Bowser, parse5, getParser;
 var init_bowser = __esm({
-  "node_modules/bowser/bowser.mjs"() {
+  "../../work/main/node_modules/bowser/bowser.mjs"() {
     BROWSER_ALIASES_MAP = {
       AmazonBot: "amazonbot",
       "Amazon Silk": "amazon_silk",
@@ -25929,10 +25929,10 @@ var init_bowser = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-browser/createUserAgentStringParsingProvider.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-browser/createUserAgentStringParsingProvider.js
 var createUserAgentStringParsingProvider;
 var init_createUserAgentStringParsingProvider = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-browser/createUserAgentStringParsingProvider.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-browser/createUserAgentStringParsingProvider.js"() {
     createUserAgentStringParsingProvider = ({ serviceId, clientVersion }) => async (config2) => {
       const module2 = await Promise.resolve().then(() => (init_bowser(), bowser_exports));
       const parse8 = module2.parse ?? module2.default.parse ?? (() => "");
@@ -25956,10 +25956,10 @@ var init_createUserAgentStringParsingProvider = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-browser/defaultUserAgent.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-browser/defaultUserAgent.js
 var fallback;
 var init_defaultUserAgent2 = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-browser/defaultUserAgent.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-browser/defaultUserAgent.js"() {
     fallback = {
       os(ua) {
         if (/iPhone|iPad|iPod/.test(ua)) {
@@ -25998,17 +25998,17 @@ var init_defaultUserAgent2 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/isIpAddress.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/isIpAddress.js
 var init_isIpAddress2 = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/isIpAddress.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/isIpAddress.js"() {
     init_endpoints();
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/isVirtualHostableS3Bucket.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/isVirtualHostableS3Bucket.js
 var isVirtualHostableS3Bucket;
 var init_isVirtualHostableS3Bucket = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/isVirtualHostableS3Bucket.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/isVirtualHostableS3Bucket.js"() {
     init_endpoints();
     init_isIpAddress2();
     isVirtualHostableS3Bucket = (value2, allowSubDomains = false) => {
@@ -26037,10 +26037,10 @@ var init_isVirtualHostableS3Bucket = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/parseArn.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/parseArn.js
 var ARN_DELIMITER, RESOURCE_DELIMITER, parseArn;
 var init_parseArn = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/parseArn.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/parseArn.js"() {
     ARN_DELIMITER = ":";
     RESOURCE_DELIMITER = "/";
     parseArn = (value2) => {
@@ -26064,10 +26064,10 @@ var init_parseArn = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/aws.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/aws.js
 var awsEndpointFunctions;
 var init_aws = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/aws.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/aws.js"() {
     init_endpoints();
     init_isVirtualHostableS3Bucket();
     init_parseArn();
@@ -26081,17 +26081,17 @@ var init_aws = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/resolveEndpoint.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/resolveEndpoint.js
 var init_resolveEndpoint2 = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/resolveEndpoint.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/resolveEndpoint.js"() {
     init_endpoints();
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/resolveDefaultAwsRegionalEndpointsConfig.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/resolveDefaultAwsRegionalEndpointsConfig.js
 var resolveDefaultAwsRegionalEndpointsConfig, toEndpointV12;
 var init_resolveDefaultAwsRegionalEndpointsConfig = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/resolveDefaultAwsRegionalEndpointsConfig.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/resolveDefaultAwsRegionalEndpointsConfig.js"() {
     init_protocols();
     resolveDefaultAwsRegionalEndpointsConfig = (input2) => {
       if (typeof input2.endpointProvider !== "function") {
@@ -26114,22 +26114,22 @@ var init_resolveDefaultAwsRegionalEndpointsConfig = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/types/EndpointError.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/types/EndpointError.js
 var init_EndpointError2 = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/types/EndpointError.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/types/EndpointError.js"() {
     init_endpoints();
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/awsRegionConfig.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/awsRegionConfig.js
 var init_awsRegionConfig = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/awsRegionConfig.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/awsRegionConfig.js"() {
     init_config2();
     init_config2();
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/stsRegionDefaultResolver.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/stsRegionDefaultResolver.js
 function stsRegionDefaultResolver(loaderConfig = {}) {
   return loadConfig({
     ...NODE_REGION_CONFIG_OPTIONS,
@@ -26143,7 +26143,7 @@ function stsRegionDefaultResolver(loaderConfig = {}) {
 }
 var warning;
 var init_stsRegionDefaultResolver = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/stsRegionDefaultResolver.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/stsRegionDefaultResolver.js"() {
     init_config2();
     warning = {
       silence: false
@@ -26151,10 +26151,10 @@ var init_stsRegionDefaultResolver = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/extensions.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/extensions.js
 var getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration;
 var init_extensions = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/extensions.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/extensions.js"() {
     getAwsRegionExtensionConfiguration = (runtimeConfig) => {
       return {
         setRegion(region) {
@@ -26173,7 +26173,7 @@ var init_extensions = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/client/index.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/index.js
 var client_exports2 = {};
 __export(client_exports2, {
   DEFAULT_UA_APP_ID: () => DEFAULT_UA_APP_ID,
@@ -26229,7 +26229,7 @@ __export(client_exports2, {
   userAgentMiddleware: () => userAgentMiddleware
 });
 var init_client3 = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/client/index.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/index.js"() {
     init_emitWarningIfUnsupportedVersion();
     init_longPollMiddleware();
     init_setCredentialFeature();
@@ -26261,28 +26261,28 @@ var init_client3 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getDateHeader.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getDateHeader.js
 var getDateHeader, getAgeHeader;
 var init_getDateHeader = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getDateHeader.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getDateHeader.js"() {
     init_protocols();
     getDateHeader = (response) => HttpResponse.isInstance(response) ? response.headers?.date ?? response.headers?.Date : void 0;
     getAgeHeader = (response) => HttpResponse.isInstance(response) ? response.headers?.age ?? response.headers?.Age : void 0;
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getSkewCorrectedDate.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getSkewCorrectedDate.js
 var getSkewCorrectedDate;
 var init_getSkewCorrectedDate = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getSkewCorrectedDate.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getSkewCorrectedDate.js"() {
     getSkewCorrectedDate = (systemClockOffset) => new Date(Date.now() + systemClockOffset);
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getUpdatedSystemClockOffset.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getUpdatedSystemClockOffset.js
 var getUpdatedSystemClockOffset;
 var init_getUpdatedSystemClockOffset = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getUpdatedSystemClockOffset.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getUpdatedSystemClockOffset.js"() {
     getUpdatedSystemClockOffset = (clockTime, currentSystemClockOffset, timeRequestSent, ageHeader) => {
       if (ageHeader !== void 0) {
         return currentSystemClockOffset;
@@ -26300,19 +26300,19 @@ var init_getUpdatedSystemClockOffset = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/index.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/index.js
 var init_utils3 = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/index.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/index.js"() {
     init_getDateHeader();
     init_getSkewCorrectedDate();
     init_getUpdatedSystemClockOffset();
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4Signer.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4Signer.js
 var import_types32, throwSigningPropertyError, hasEventStreamOutput, validateSigningProperties, AwsSdkSigV4Signer, AWSSDKSigV4Signer;
 var init_AwsSdkSigV4Signer = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4Signer.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4Signer.js"() {
     init_protocols();
     import_types32 = __toESM(require_dist_cjs());
     init_utils3();
@@ -26415,10 +26415,10 @@ var init_AwsSdkSigV4Signer = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4ASigner.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4ASigner.js
 var AwsSdkSigV4ASigner;
 var init_AwsSdkSigV4ASigner = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4ASigner.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4ASigner.js"() {
     init_protocols();
     init_utils3();
     init_AwsSdkSigV4Signer();
@@ -26447,26 +26447,26 @@ var init_AwsSdkSigV4ASigner = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getArrayForCommaSeparatedString.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getArrayForCommaSeparatedString.js
 var getArrayForCommaSeparatedString;
 var init_getArrayForCommaSeparatedString = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getArrayForCommaSeparatedString.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getArrayForCommaSeparatedString.js"() {
     getArrayForCommaSeparatedString = (str3) => typeof str3 === "string" && str3.length > 0 ? str3.split(",").map((item) => item.trim()) : [];
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getBearerTokenEnvKey.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getBearerTokenEnvKey.js
 var getBearerTokenEnvKey;
 var init_getBearerTokenEnvKey = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getBearerTokenEnvKey.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getBearerTokenEnvKey.js"() {
     getBearerTokenEnvKey = (signingName) => `AWS_BEARER_TOKEN_${signingName.replace(/[\s-]/g, "_").toUpperCase()}`;
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/NODE_AUTH_SCHEME_PREFERENCE_OPTIONS.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/NODE_AUTH_SCHEME_PREFERENCE_OPTIONS.js
 var NODE_AUTH_SCHEME_PREFERENCE_ENV_KEY, NODE_AUTH_SCHEME_PREFERENCE_CONFIG_KEY, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS;
 var init_NODE_AUTH_SCHEME_PREFERENCE_OPTIONS = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/NODE_AUTH_SCHEME_PREFERENCE_OPTIONS.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/NODE_AUTH_SCHEME_PREFERENCE_OPTIONS.js"() {
     init_getArrayForCommaSeparatedString();
     init_getBearerTokenEnvKey();
     NODE_AUTH_SCHEME_PREFERENCE_ENV_KEY = "AWS_AUTH_SCHEME_PREFERENCE";
@@ -26495,10 +26495,10 @@ var init_NODE_AUTH_SCHEME_PREFERENCE_OPTIONS = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/resolveAwsSdkSigV4AConfig.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/resolveAwsSdkSigV4AConfig.js
 var resolveAwsSdkSigV4AConfig, NODE_SIGV4A_CONFIG_OPTIONS;
 var init_resolveAwsSdkSigV4AConfig = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/resolveAwsSdkSigV4AConfig.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/resolveAwsSdkSigV4AConfig.js"() {
     init_dist_es();
     init_config2();
     resolveAwsSdkSigV4AConfig = (config2) => {
@@ -26527,9 +26527,9 @@ var init_resolveAwsSdkSigV4AConfig = __esm({
   }
 });
 
-// node_modules/@smithy/signature-v4/dist-cjs/index.js
+// ../../work/main/node_modules/@smithy/signature-v4/dist-cjs/index.js
 var require_dist_cjs2 = __commonJS({
-  "node_modules/@smithy/signature-v4/dist-cjs/index.js"(exports) {
+  "../../work/main/node_modules/@smithy/signature-v4/dist-cjs/index.js"(exports) {
     var { hasOwn: hasOwn2, fromUtf8: fromUtf83, fromHex: fromHex2, toHex: toHex2, toUint8Array: toUint8Array2, writeKey: writeKey3, isArrayBuffer: isArrayBuffer2 } = (init_serde(), __toCommonJS(serde_exports));
     var { normalizeProvider: normalizeProvider3 } = (init_client2(), __toCommonJS(client_exports));
     var { escapeUri: escapeUri2, HttpRequest: HttpRequest2 } = (init_protocols(), __toCommonJS(protocols_exports));
@@ -27087,7 +27087,7 @@ ${toHex2(hashedRequest)}`;
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/resolveAwsSdkSigV4Config.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/resolveAwsSdkSigV4Config.js
 function normalizeCredentialProvider(config2, { credentials, credentialDefaultProvider }) {
   let credentialsProvider;
   if (credentials) {
@@ -27121,7 +27121,7 @@ function bindCallerConfig(config2, credentialsProvider) {
 }
 var import_signature_v4, bindResolveAwsSdkSigV4Config;
 var init_resolveAwsSdkSigV4Config = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/resolveAwsSdkSigV4Config.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/resolveAwsSdkSigV4Config.js"() {
     init_client3();
     init_dist_es();
     import_signature_v4 = __toESM(require_dist_cjs2());
@@ -27225,9 +27225,9 @@ var init_resolveAwsSdkSigV4Config = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/index.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/index.js
 var init_aws_sdk = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/index.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/index.js"() {
     init_AwsSdkSigV4Signer();
     init_AwsSdkSigV4ASigner();
     init_NODE_AUTH_SCHEME_PREFERENCE_OPTIONS();
@@ -27236,10 +27236,10 @@ var init_aws_sdk = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/clock-skew-node-config.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/clock-skew-node-config.js
 var ENV_DISABLE_CLOCK_SKEW_CORRECTION, CONFIG_DISABLE_CLOCK_SKEW_CORRECTION, NODE_DISABLE_CLOCK_SKEW_CORRECTION_CONFIG_OPTIONS;
 var init_clock_skew_node_config = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/clock-skew-node-config.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/clock-skew-node-config.js"() {
     init_config2();
     ENV_DISABLE_CLOCK_SKEW_CORRECTION = "AWS_DISABLE_CLOCK_SKEW_CORRECTION";
     CONFIG_DISABLE_CLOCK_SKEW_CORRECTION = "disable_clock_skew_correction";
@@ -27251,17 +27251,17 @@ var init_clock_skew_node_config = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/clock-skew-defaults.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/clock-skew-defaults.js
 var DEFAULT_DISABLE_CLOCK_SKEW_CORRECTION;
 var init_clock_skew_defaults = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/clock-skew-defaults.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/clock-skew-defaults.js"() {
     init_config2();
     init_clock_skew_node_config();
     DEFAULT_DISABLE_CLOCK_SKEW_CORRECTION = loadConfig(NODE_DISABLE_CLOCK_SKEW_CORRECTION_CONFIG_OPTIONS);
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/index.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/index.js
 var httpAuthSchemes_exports = {};
 __export(httpAuthSchemes_exports, {
   AWSSDKSigV4Signer: () => AWSSDKSigV4Signer,
@@ -27277,7 +27277,7 @@ __export(httpAuthSchemes_exports, {
 });
 var resolveAwsSdkSigV4Config, resolveAWSSDKSigV4Config;
 var init_httpAuthSchemes2 = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/index.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/index.js"() {
     init_aws_sdk();
     init_getBearerTokenEnvKey();
     init_aws_sdk();
@@ -27287,9 +27287,9 @@ var init_httpAuthSchemes2 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/credential-provider-env/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/credential-provider-env/dist-cjs/index.js
 var require_dist_cjs3 = __commonJS({
-  "node_modules/@aws-sdk/credential-provider-env/dist-cjs/index.js"(exports) {
+  "../../work/main/node_modules/@aws-sdk/credential-provider-env/dist-cjs/index.js"(exports) {
     var { setCredentialFeature: setCredentialFeature2 } = (init_client3(), __toCommonJS(client_exports2));
     var { CredentialsProviderError: CredentialsProviderError2 } = (init_config2(), __toCommonJS(config_exports));
     var ENV_KEY = "AWS_ACCESS_KEY_ID";
@@ -27330,9 +27330,9 @@ var require_dist_cjs3 = __commonJS({
   }
 });
 
-// node_modules/@smithy/credential-provider-imds/dist-cjs/index.js
+// ../../work/main/node_modules/@smithy/credential-provider-imds/dist-cjs/index.js
 var require_dist_cjs4 = __commonJS({
-  "node_modules/@smithy/credential-provider-imds/dist-cjs/index.js"(exports) {
+  "../../work/main/node_modules/@smithy/credential-provider-imds/dist-cjs/index.js"(exports) {
     var { ProviderError: ProviderError2, CredentialsProviderError: CredentialsProviderError2, loadConfig: loadConfig2 } = (init_config2(), __toCommonJS(config_exports));
     var node_http = __require("node:http");
     var { parseUrl: parseUrl3 } = (init_protocols(), __toCommonJS(protocols_exports));
@@ -27674,9 +27674,9 @@ For more information, please visit: ` + STATIC_STABILITY_DOC_URL);
   }
 });
 
-// node_modules/@smithy/node-http-handler/dist-cjs/index.js
+// ../../work/main/node_modules/@smithy/node-http-handler/dist-cjs/index.js
 var require_dist_cjs5 = __commonJS({
-  "node_modules/@smithy/node-http-handler/dist-cjs/index.js"(exports) {
+  "../../work/main/node_modules/@smithy/node-http-handler/dist-cjs/index.js"(exports) {
     var { hasOwn: hasOwn2 } = (init_serde(), __toCommonJS(serde_exports));
     var { streamCollector: streamCollector7 } = (init_serde(), __toCommonJS(serde_exports));
     exports.streamCollector = streamCollector7;
@@ -28546,9 +28546,9 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
   }
 });
 
-// node_modules/@aws-sdk/credential-provider-http/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/credential-provider-http/dist-cjs/index.js
 var require_dist_cjs6 = __commonJS({
-  "node_modules/@aws-sdk/credential-provider-http/dist-cjs/index.js"(exports) {
+  "../../work/main/node_modules/@aws-sdk/credential-provider-http/dist-cjs/index.js"(exports) {
     var { setCredentialFeature: setCredentialFeature2 } = (init_client3(), __toCommonJS(client_exports2));
     var { CredentialsProviderError: CredentialsProviderError2 } = (init_config2(), __toCommonJS(config_exports));
     var { NodeHttpHandler } = require_dist_cjs5();
@@ -28705,7 +28705,7 @@ Set AWS_CONTAINER_CREDENTIALS_FULL_URI or AWS_CONTAINER_CREDENTIALS_RELATIVE_URI
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/auth/httpAuthSchemeProvider.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/auth/httpAuthSchemeProvider.js
 function createAwsAuthSigv4HttpAuthOption(authParameters) {
   return {
     schemeId: "aws.auth#sigv4",
@@ -28728,7 +28728,7 @@ function createSmithyApiNoAuthHttpAuthOption(authParameters) {
 }
 var defaultSSOOIDCHttpAuthSchemeParametersProvider, defaultSSOOIDCHttpAuthSchemeProvider, resolveHttpAuthSchemeConfig;
 var init_httpAuthSchemeProvider = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/auth/httpAuthSchemeProvider.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/auth/httpAuthSchemeProvider.js"() {
     init_httpAuthSchemes2();
     init_client2();
     defaultSSOOIDCHttpAuthSchemeParametersProvider = async (config2, context, input2) => {
@@ -28763,10 +28763,10 @@ var init_httpAuthSchemeProvider = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/EndpointParameters.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/EndpointParameters.js
 var resolveClientEndpointParameters, commonParams;
 var init_EndpointParameters = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/EndpointParameters.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/EndpointParameters.js"() {
     resolveClientEndpointParameters = (options) => {
       return Object.assign(options, {
         useDualstackEndpoint: options.useDualstackEndpoint ?? false,
@@ -28783,10 +28783,10 @@ var init_EndpointParameters = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/package.json
+// ../../work/main/node_modules/@aws-sdk/nested-clients/package.json
 var package_default;
 var init_package = __esm({
-  "node_modules/@aws-sdk/nested-clients/package.json"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/package.json"() {
     package_default = {
       name: "@aws-sdk/nested-clients",
       version: "3.998.3",
@@ -28911,10 +28911,10 @@ var init_package = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/cbor/cbor-types.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/cbor-types.js
 var majorUint64, majorNegativeInt64, majorUnstructuredByteString, majorUtf8String, majorList, majorMap, majorTag, majorSpecial, specialFalse, specialTrue, specialNull, specialUndefined, extendedOneByte, extendedFloat16, extendedFloat32, extendedFloat64, minorIndefinite, tagSymbol;
 var init_cbor_types = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/cbor/cbor-types.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/cbor-types.js"() {
     majorUint64 = 0;
     majorNegativeInt64 = 1;
     majorUnstructuredByteString = 2;
@@ -28936,10 +28936,10 @@ var init_cbor_types = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/cbor/parseCborBody.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/parseCborBody.js
 var loadSmithyRpcV2CborErrorCode;
 var init_parseCborBody = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/cbor/parseCborBody.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/parseCborBody.js"() {
     loadSmithyRpcV2CborErrorCode = (output2, data) => {
       const sanitizeErrorCode2 = (rawValue) => {
         let cleanValue = rawValue;
@@ -28961,7 +28961,7 @@ var init_parseCborBody = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/cbor/codec-v2/CborShapeSerializer2.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/codec-v2/CborShapeSerializer2.js
 function loadCborStructIterator(ns) {
   const schema = ns.getSchema();
   const existing = schema[CBOR_STRUCT_CACHE];
@@ -29524,7 +29524,7 @@ function writeTimestamp(date6) {
 }
 var CborShapeSerializer2, CBOR_STRUCT_CACHE, USE_BUFFER, textEncoder, INITIAL_BUFFER_SIZE2, buf, view, cursor, STRING_CACHE_MAX, stringEncodeCache, encodeCacheEpoch, encodeCacheSaturated;
 var init_CborShapeSerializer2 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/cbor/codec-v2/CborShapeSerializer2.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/codec-v2/CborShapeSerializer2.js"() {
     init_transport();
     init_protocols();
     init_schema();
@@ -29558,7 +29558,7 @@ var init_CborShapeSerializer2 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/cbor/codec-v2/CborShapeDeserializer2.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/codec-v2/CborShapeDeserializer2.js
 function readValue(ns) {
   if (pos >= end) {
     throw new Error("unexpected end of CBOR payload.");
@@ -30167,7 +30167,7 @@ function transformObject(ns, value2) {
 }
 var CborShapeDeserializer2, USE_BUFFER2, textDecoder, payload, isBuffer, dataView, pos, end, STRING_CACHE_SIZE, stringCache, stringCacheEpochs, cacheEpoch;
 var init_CborShapeDeserializer2 = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/cbor/codec-v2/CborShapeDeserializer2.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/codec-v2/CborShapeDeserializer2.js"() {
     init_transport();
     init_protocols();
     init_schema();
@@ -30202,10 +30202,10 @@ var init_CborShapeDeserializer2 = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/cbor/CborCodec.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/CborCodec.js
 var CborCodec;
 var init_CborCodec = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/cbor/CborCodec.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/CborCodec.js"() {
     init_protocols();
     init_CborShapeSerializer2();
     init_CborShapeDeserializer2();
@@ -30224,10 +30224,10 @@ var init_CborCodec = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/cbor/SmithyRpcV2CborProtocol.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/SmithyRpcV2CborProtocol.js
 var SmithyRpcV2CborProtocol;
 var init_SmithyRpcV2CborProtocol = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/cbor/SmithyRpcV2CborProtocol.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/SmithyRpcV2CborProtocol.js"() {
     init_protocols();
     init_schema();
     init_CborCodec();
@@ -30304,18 +30304,18 @@ var init_SmithyRpcV2CborProtocol = __esm({
   }
 });
 
-// node_modules/@smithy/core/dist-es/submodules/cbor/index.js
+// ../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/index.js
 var init_cbor = __esm({
-  "node_modules/@smithy/core/dist-es/submodules/cbor/index.js"() {
+  "../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/index.js"() {
     init_parseCborBody();
     init_SmithyRpcV2CborProtocol();
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/ProtocolLib.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/ProtocolLib.js
 var ProtocolLib;
 var init_ProtocolLib = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/ProtocolLib.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/ProtocolLib.js"() {
     init_client2();
     init_schema();
     ProtocolLib = class {
@@ -30453,10 +30453,10 @@ var init_ProtocolLib = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/cbor/AwsSmithyRpcV2CborProtocol.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/cbor/AwsSmithyRpcV2CborProtocol.js
 var AwsSmithyRpcV2CborProtocol;
 var init_AwsSmithyRpcV2CborProtocol = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/cbor/AwsSmithyRpcV2CborProtocol.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/cbor/AwsSmithyRpcV2CborProtocol.js"() {
     init_cbor();
     init_schema();
     init_ProtocolLib();
@@ -30510,10 +30510,10 @@ var init_AwsSmithyRpcV2CborProtocol = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJsonRpcProtocol.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJsonRpcProtocol.js
 var AwsJsonRpcProtocol;
 var init_AwsJsonRpcProtocol = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJsonRpcProtocol.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJsonRpcProtocol.js"() {
     init_protocols();
     init_schema();
     init_ProtocolLib();
@@ -30591,10 +30591,10 @@ var init_AwsJsonRpcProtocol = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_0Protocol.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_0Protocol.js
 var AwsJson1_0Protocol;
 var init_AwsJson1_0Protocol = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_0Protocol.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_0Protocol.js"() {
     init_AwsJsonRpcProtocol();
     AwsJson1_0Protocol = class extends AwsJsonRpcProtocol {
       constructor({ defaultNamespace, errorTypeRegistries: errorTypeRegistries5, serviceTarget, awsQueryCompatible, jsonCodec }) {
@@ -30619,10 +30619,10 @@ var init_AwsJson1_0Protocol = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_1Protocol.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_1Protocol.js
 var AwsJson1_1Protocol;
 var init_AwsJson1_1Protocol = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_1Protocol.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_1Protocol.js"() {
     init_AwsJsonRpcProtocol();
     AwsJson1_1Protocol = class extends AwsJsonRpcProtocol {
       constructor({ defaultNamespace, errorTypeRegistries: errorTypeRegistries5, serviceTarget, awsQueryCompatible, jsonCodec }) {
@@ -30647,10 +30647,10 @@ var init_AwsJson1_1Protocol = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsRestJsonProtocol.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsRestJsonProtocol.js
 var AwsRestJsonProtocol;
 var init_AwsRestJsonProtocol = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsRestJsonProtocol.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsRestJsonProtocol.js"() {
     init_protocols();
     init_schema();
     init_ProtocolLib();
@@ -30737,10 +30737,10 @@ var init_AwsRestJsonProtocol = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsSmithyRpcV2JsonProtocol.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsSmithyRpcV2JsonProtocol.js
 var AwsSmithyRpcV2JsonProtocol;
 var init_AwsSmithyRpcV2JsonProtocol = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsSmithyRpcV2JsonProtocol.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsSmithyRpcV2JsonProtocol.js"() {
     init_protocols();
     init_schema();
     init_ProtocolLib();
@@ -30795,9 +30795,9 @@ var init_AwsSmithyRpcV2JsonProtocol = __esm({
   }
 });
 
-// node_modules/@aws-sdk/xml-builder/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/xml-builder/dist-cjs/index.js
 var require_dist_cjs7 = __commonJS({
-  "node_modules/@aws-sdk/xml-builder/dist-cjs/index.js"(exports) {
+  "../../work/main/node_modules/@aws-sdk/xml-builder/dist-cjs/index.js"(exports) {
     var ATTR_ESCAPE_RE = /[&<>"]/g;
     var ATTR_ESCAPE_MAP = {
       "&": "&amp;",
@@ -31156,10 +31156,10 @@ var require_dist_cjs7 = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/ConfigurableSerdeContext.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/ConfigurableSerdeContext.js
 var SerdeContextConfig2;
 var init_ConfigurableSerdeContext2 = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/ConfigurableSerdeContext.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/ConfigurableSerdeContext.js"() {
     SerdeContextConfig2 = class {
       serdeContext;
       setSerdeContext(serdeContext) {
@@ -31169,10 +31169,10 @@ var init_ConfigurableSerdeContext2 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/UnionSerde.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/UnionSerde.js
 var UnionSerde2;
 var init_UnionSerde2 = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/UnionSerde.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/UnionSerde.js"() {
     UnionSerde2 = class {
       from;
       to;
@@ -31202,19 +31202,19 @@ var init_UnionSerde2 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/writeKey.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/writeKey.js
 function writeKey2(obj2) {
   Object.defineProperty(obj2, "__proto__", { value: void 0, writable: true, enumerable: true, configurable: true });
 }
 var init_writeKey2 = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/writeKey.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/writeKey.js"() {
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeDeserializer.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeDeserializer.js
 var import_xml_builder, XmlShapeDeserializer;
 var init_XmlShapeDeserializer = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeDeserializer.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeDeserializer.js"() {
     import_xml_builder = __toESM(require_dist_cjs7());
     init_client2();
     init_protocols();
@@ -31368,10 +31368,10 @@ var init_XmlShapeDeserializer = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/QueryShapeSerializer.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/QueryShapeSerializer.js
 var QueryShapeSerializer;
 var init_QueryShapeSerializer = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/QueryShapeSerializer.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/QueryShapeSerializer.js"() {
     init_protocols();
     init_schema();
     init_serde();
@@ -31548,10 +31548,10 @@ var init_QueryShapeSerializer = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/AwsQueryProtocol.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/AwsQueryProtocol.js
 var AwsQueryProtocol;
 var init_AwsQueryProtocol = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/AwsQueryProtocol.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/AwsQueryProtocol.js"() {
     init_protocols();
     init_schema();
     init_ProtocolLib();
@@ -31688,10 +31688,10 @@ var init_AwsQueryProtocol = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/AwsEc2QueryProtocol.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/AwsEc2QueryProtocol.js
 var AwsEc2QueryProtocol;
 var init_AwsEc2QueryProtocol = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/AwsEc2QueryProtocol.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/AwsEc2QueryProtocol.js"() {
     init_AwsQueryProtocol();
     AwsEc2QueryProtocol = class extends AwsQueryProtocol {
       options;
@@ -31716,20 +31716,20 @@ var init_AwsEc2QueryProtocol = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/common.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/common.js
 var collectBodyString2;
 var init_common2 = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/common.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/common.js"() {
     init_protocols();
     init_serde();
     collectBodyString2 = (streamBody, context) => collectBody(streamBody, context).then((body2) => (context?.utf8Encoder ?? toUtf8)(body2));
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/parseXmlBody.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/parseXmlBody.js
 var import_xml_builder2, parseXmlBody, parseXmlErrorBody, loadRestXmlErrorCode;
 var init_parseXmlBody = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/parseXmlBody.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/parseXmlBody.js"() {
     import_xml_builder2 = __toESM(require_dist_cjs7());
     init_client2();
     init_common2();
@@ -31778,10 +31778,10 @@ var init_parseXmlBody = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeSerializer.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeSerializer.js
 var import_xml_builder3, XmlShapeSerializer;
 var init_XmlShapeSerializer = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeSerializer.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeSerializer.js"() {
     import_xml_builder3 = __toESM(require_dist_cjs7());
     init_protocols();
     init_schema();
@@ -32056,10 +32056,10 @@ var init_XmlShapeSerializer = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlCodec.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlCodec.js
 var XmlCodec;
 var init_XmlCodec = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlCodec.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlCodec.js"() {
     init_ConfigurableSerdeContext2();
     init_XmlShapeDeserializer();
     init_XmlShapeSerializer();
@@ -32083,10 +32083,10 @@ var init_XmlCodec = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/AwsRestXmlProtocol.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/AwsRestXmlProtocol.js
 var AwsRestXmlProtocol;
 var init_AwsRestXmlProtocol = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/AwsRestXmlProtocol.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/AwsRestXmlProtocol.js"() {
     init_protocols();
     init_schema();
     init_ProtocolLib();
@@ -32182,10 +32182,10 @@ var init_AwsRestXmlProtocol = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/awsExpectUnion.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/awsExpectUnion.js
 var awsExpectUnion;
 var init_awsExpectUnion = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/awsExpectUnion.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/awsExpectUnion.js"() {
     init_serde();
     awsExpectUnion = (value2) => {
       if (value2 == null) {
@@ -32199,10 +32199,10 @@ var init_awsExpectUnion = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/coercing-serializers.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/coercing-serializers.js
 var _toStr, _toBool, _toNum;
 var init_coercing_serializers = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/coercing-serializers.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/coercing-serializers.js"() {
     _toStr = (val) => {
       if (val == null) {
         return val;
@@ -32259,7 +32259,7 @@ var init_coercing_serializers = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/index.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/index.js
 var protocols_exports2 = {};
 __export(protocols_exports2, {
   AwsEc2QueryProtocol: () => AwsEc2QueryProtocol,
@@ -32294,7 +32294,7 @@ __export(protocols_exports2, {
   parseXmlErrorBody: () => parseXmlErrorBody
 });
 var init_protocols2 = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/index.js"() {
+  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/index.js"() {
     init_AwsSmithyRpcV2CborProtocol();
     init_AwsJson1_0Protocol();
     init_AwsJson1_1Protocol();
@@ -32315,10 +32315,10 @@ var init_protocols2 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/bdd.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/bdd.js
 var k, a, b, c, d, e, f, g, h, i2, j, _data, root, r, nodes, bdd;
 var init_bdd = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/bdd.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/bdd.js"() {
     init_endpoints();
     k = "ref";
     a = -1;
@@ -32408,10 +32408,10 @@ var init_bdd = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/endpointResolver.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/endpointResolver.js
 var cache, defaultEndpointResolver;
 var init_endpointResolver = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/endpointResolver.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd();
@@ -32429,10 +32429,10 @@ var init_endpointResolver = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/SSOOIDCServiceException.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/SSOOIDCServiceException.js
 var SSOOIDCServiceException;
 var init_SSOOIDCServiceException = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/SSOOIDCServiceException.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/SSOOIDCServiceException.js"() {
     init_client2();
     SSOOIDCServiceException = class _SSOOIDCServiceException extends ServiceException {
       static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.ssooidc#SSOOIDCServiceException";
@@ -32444,10 +32444,10 @@ var init_SSOOIDCServiceException = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/errors.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/errors.js
 var AccessDeniedException, AuthorizationPendingException, ExpiredTokenException, InternalServerException, InvalidClientException, InvalidGrantException, InvalidRequestException, InvalidScopeException, SlowDownException, UnauthorizedClientException, UnsupportedGrantTypeException;
 var init_errors = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/errors.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/errors.js"() {
     init_SSOOIDCServiceException();
     AccessDeniedException = class _AccessDeniedException extends SSOOIDCServiceException {
       static shapeId = "com.amazonaws.ssooidc#AccessDeniedException";
@@ -32643,10 +32643,10 @@ var init_errors = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/schemas/schemas_0.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/schemas/schemas_0.js
 var _ADE, _APE, _AT, _CS, _CT, _CTR, _CTRr, _CV, _ETE, _ICE, _IGE, _IRE, _ISE, _ISEn, _IT, _RT, _SDE, _UCE, _UGTE, _aT, _c, _cI, _cS, _cV, _co, _dC, _e, _eI, _ed, _gT, _h, _hE, _iT, _r, _rT, _rU, _s, _sc, _se, _tT, n0, _s_registry, SSOOIDCServiceException$, n0_registry, AccessDeniedException$, AuthorizationPendingException$, ExpiredTokenException$, InternalServerException$, InvalidClientException$, InvalidGrantException$, InvalidRequestException$, InvalidScopeException$, SlowDownException$, UnauthorizedClientException$, UnsupportedGrantTypeException$, errorTypeRegistries, AccessToken, ClientSecret, CodeVerifier, IdToken, RefreshToken, CreateTokenRequest$, CreateTokenResponse$, Scopes, CreateToken$;
 var init_schemas_0 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/schemas/schemas_0.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/schemas/schemas_0.js"() {
     init_schema();
     init_errors();
     init_SSOOIDCServiceException();
@@ -32832,10 +32832,10 @@ var init_schemas_0 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeConfig.shared.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeConfig.shared.js
 var getRuntimeConfig;
 var init_runtimeConfig_shared = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeConfig.shared.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeConfig.shared.js"() {
     init_httpAuthSchemes2();
     init_protocols2();
     init_dist_es();
@@ -32885,10 +32885,10 @@ var init_runtimeConfig_shared = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeConfig.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeConfig.js
 var import_node_http_handler, getRuntimeConfig2;
 var init_runtimeConfig = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeConfig.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeConfig.js"() {
     init_package();
     init_client3();
     init_httpAuthSchemes2();
@@ -32933,10 +32933,10 @@ var init_runtimeConfig = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/auth/httpAuthExtensionConfiguration.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/auth/httpAuthExtensionConfiguration.js
 var getHttpAuthExtensionConfiguration, resolveHttpAuthRuntimeConfig;
 var init_httpAuthExtensionConfiguration = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/auth/httpAuthExtensionConfiguration.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/auth/httpAuthExtensionConfiguration.js"() {
     getHttpAuthExtensionConfiguration = (runtimeConfig) => {
       const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
       let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
@@ -32977,10 +32977,10 @@ var init_httpAuthExtensionConfiguration = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeExtensions.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeExtensions.js
 var resolveRuntimeExtensions;
 var init_runtimeExtensions = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeExtensions.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeExtensions.js"() {
     init_client3();
     init_client2();
     init_protocols();
@@ -32993,10 +32993,10 @@ var init_runtimeExtensions = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/SSOOIDCClient.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/SSOOIDCClient.js
 var SSOOIDCClient;
 var init_SSOOIDCClient = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/SSOOIDCClient.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/SSOOIDCClient.js"() {
     init_client3();
     init_dist_es();
     init_client2();
@@ -33046,10 +33046,10 @@ var init_SSOOIDCClient = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commandBuilder.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commandBuilder.js
 var command, _ep0, _mw0;
 var init_commandBuilder = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commandBuilder.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commandBuilder.js"() {
     init_client2();
     init_endpoints();
     init_EndpointParameters();
@@ -33059,10 +33059,10 @@ var init_commandBuilder = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commands/CreateTokenCommand.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commands/CreateTokenCommand.js
 var CreateTokenCommand;
 var init_CreateTokenCommand = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commands/CreateTokenCommand.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commands/CreateTokenCommand.js"() {
     init_commandBuilder();
     init_schemas_0();
     CreateTokenCommand = class extends command(_ep0, _mw0, "CreateToken", CreateToken$) {
@@ -33070,10 +33070,10 @@ var init_CreateTokenCommand = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/SSOOIDC.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/SSOOIDC.js
 var commands, SSOOIDC;
 var init_SSOOIDC = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/SSOOIDC.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/SSOOIDC.js"() {
     init_client2();
     init_CreateTokenCommand();
     init_SSOOIDCClient();
@@ -33086,17 +33086,17 @@ var init_SSOOIDC = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commands/index.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commands/index.js
 var init_commands = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commands/index.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commands/index.js"() {
     init_CreateTokenCommand();
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/enums.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/enums.js
 var AccessDeniedExceptionReason, InvalidRequestExceptionReason;
 var init_enums = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/enums.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/enums.js"() {
     AccessDeniedExceptionReason = {
       KMS_ACCESS_DENIED: "KMS_AccessDeniedException"
     };
@@ -33109,13 +33109,13 @@ var init_enums = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/models_0.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/models_0.js
 var init_models_0 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/models_0.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/models_0.js"() {
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/index.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/index.js
 var sso_oidc_exports = {};
 __export(sso_oidc_exports, {
   $Command: () => Command,
@@ -33155,7 +33155,7 @@ __export(sso_oidc_exports, {
   errorTypeRegistries: () => errorTypeRegistries
 });
 var init_sso_oidc = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/index.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/index.js"() {
     init_SSOOIDCClient();
     init_SSOOIDC();
     init_commands();
@@ -33168,9 +33168,9 @@ var init_sso_oidc = __esm({
   }
 });
 
-// node_modules/@aws-sdk/token-providers/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/token-providers/dist-cjs/index.js
 var require_dist_cjs8 = __commonJS({
-  "node_modules/@aws-sdk/token-providers/dist-cjs/index.js"(exports) {
+  "../../work/main/node_modules/@aws-sdk/token-providers/dist-cjs/index.js"(exports) {
     var { setTokenFeature: setTokenFeature2 } = (init_client3(), __toCommonJS(client_exports2));
     var { getBearerTokenEnvKey: getBearerTokenEnvKey2 } = (init_httpAuthSchemes2(), __toCommonJS(httpAuthSchemes_exports));
     var { TokenProviderError: TokenProviderError2, getSSOTokenFilepath: getSSOTokenFilepath2, parseKnownFiles: parseKnownFiles2, getProfileName: getProfileName2, loadSsoSessionData: loadSsoSessionData2, getSSOTokenFromFile: getSSOTokenFromFile2, memoize: memoize2, chain: chain2 } = (init_config2(), __toCommonJS(config_exports));
@@ -33334,7 +33334,7 @@ var require_dist_cjs8 = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/auth/httpAuthSchemeProvider.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/auth/httpAuthSchemeProvider.js
 function createAwsAuthSigv4HttpAuthOption2(authParameters) {
   return {
     schemeId: "aws.auth#sigv4",
@@ -33357,7 +33357,7 @@ function createSmithyApiNoAuthHttpAuthOption2(authParameters) {
 }
 var defaultSSOHttpAuthSchemeParametersProvider, defaultSSOHttpAuthSchemeProvider, resolveHttpAuthSchemeConfig2;
 var init_httpAuthSchemeProvider2 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/auth/httpAuthSchemeProvider.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/auth/httpAuthSchemeProvider.js"() {
     init_httpAuthSchemes2();
     init_client2();
     defaultSSOHttpAuthSchemeParametersProvider = async (config2, context, input2) => {
@@ -33392,10 +33392,10 @@ var init_httpAuthSchemeProvider2 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/EndpointParameters.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/EndpointParameters.js
 var resolveClientEndpointParameters2, commonParams2;
 var init_EndpointParameters2 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/EndpointParameters.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/EndpointParameters.js"() {
     resolveClientEndpointParameters2 = (options) => {
       return Object.assign(options, {
         useDualstackEndpoint: options.useDualstackEndpoint ?? false,
@@ -33412,10 +33412,10 @@ var init_EndpointParameters2 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/bdd.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/bdd.js
 var k2, a2, b2, c2, d2, e2, f2, g2, h2, i3, j2, _data2, root2, r2, nodes2, bdd2;
 var init_bdd2 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/bdd.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/bdd.js"() {
     init_endpoints();
     k2 = "ref";
     a2 = -1;
@@ -33505,10 +33505,10 @@ var init_bdd2 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/endpointResolver.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/endpointResolver.js
 var cache2, defaultEndpointResolver2;
 var init_endpointResolver2 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/endpointResolver.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd2();
@@ -33526,10 +33526,10 @@ var init_endpointResolver2 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/SSOServiceException.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/SSOServiceException.js
 var SSOServiceException;
 var init_SSOServiceException = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/SSOServiceException.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/SSOServiceException.js"() {
     init_client2();
     SSOServiceException = class _SSOServiceException extends ServiceException {
       static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.sso#SSOServiceException";
@@ -33541,10 +33541,10 @@ var init_SSOServiceException = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/errors.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/errors.js
 var InvalidRequestException2, ResourceNotFoundException, TooManyRequestsException, UnauthorizedException;
 var init_errors2 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/errors.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/errors.js"() {
     init_SSOServiceException();
     InvalidRequestException2 = class _InvalidRequestException extends SSOServiceException {
       static shapeId = "com.amazonaws.sso#InvalidRequestException";
@@ -33601,10 +33601,10 @@ var init_errors2 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/schemas/schemas_0.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/schemas/schemas_0.js
 var _ATT, _GRC, _GRCR, _GRCRe, _IRE2, _RC, _RNFE, _SAKT, _STT, _TMRE, _UE, _aI, _aKI, _aT2, _ai, _c2, _e2, _ex, _h2, _hE2, _hH, _hQ, _m, _rC, _rN, _rn, _s2, _sAK, _sT, _xasbt, n02, _s_registry2, SSOServiceException$, n0_registry2, InvalidRequestException$2, ResourceNotFoundException$, TooManyRequestsException$, UnauthorizedException$, errorTypeRegistries2, AccessTokenType, SecretAccessKeyType, SessionTokenType, GetRoleCredentialsRequest$, GetRoleCredentialsResponse$, RoleCredentials$, GetRoleCredentials$;
 var init_schemas_02 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/schemas/schemas_0.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/schemas/schemas_0.js"() {
     init_schema();
     init_errors2();
     init_SSOServiceException();
@@ -33722,10 +33722,10 @@ var init_schemas_02 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeConfig.shared.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeConfig.shared.js
 var getRuntimeConfig3;
 var init_runtimeConfig_shared2 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeConfig.shared.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeConfig.shared.js"() {
     init_httpAuthSchemes2();
     init_protocols2();
     init_dist_es();
@@ -33775,10 +33775,10 @@ var init_runtimeConfig_shared2 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeConfig.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeConfig.js
 var import_node_http_handler2, getRuntimeConfig4;
 var init_runtimeConfig2 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeConfig.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeConfig.js"() {
     init_package();
     init_client3();
     init_httpAuthSchemes2();
@@ -33823,10 +33823,10 @@ var init_runtimeConfig2 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/auth/httpAuthExtensionConfiguration.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/auth/httpAuthExtensionConfiguration.js
 var getHttpAuthExtensionConfiguration2, resolveHttpAuthRuntimeConfig2;
 var init_httpAuthExtensionConfiguration2 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/auth/httpAuthExtensionConfiguration.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/auth/httpAuthExtensionConfiguration.js"() {
     getHttpAuthExtensionConfiguration2 = (runtimeConfig) => {
       const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
       let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
@@ -33867,10 +33867,10 @@ var init_httpAuthExtensionConfiguration2 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeExtensions.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeExtensions.js
 var resolveRuntimeExtensions2;
 var init_runtimeExtensions2 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeExtensions.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeExtensions.js"() {
     init_client3();
     init_client2();
     init_protocols();
@@ -33883,10 +33883,10 @@ var init_runtimeExtensions2 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/SSOClient.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/SSOClient.js
 var SSOClient;
 var init_SSOClient = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/SSOClient.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/SSOClient.js"() {
     init_client3();
     init_dist_es();
     init_client2();
@@ -33936,10 +33936,10 @@ var init_SSOClient = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commandBuilder.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commandBuilder.js
 var command2, _ep02, _mw02;
 var init_commandBuilder2 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commandBuilder.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commandBuilder.js"() {
     init_client2();
     init_endpoints();
     init_EndpointParameters2();
@@ -33949,10 +33949,10 @@ var init_commandBuilder2 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commands/GetRoleCredentialsCommand.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commands/GetRoleCredentialsCommand.js
 var GetRoleCredentialsCommand;
 var init_GetRoleCredentialsCommand = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commands/GetRoleCredentialsCommand.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commands/GetRoleCredentialsCommand.js"() {
     init_commandBuilder2();
     init_schemas_02();
     GetRoleCredentialsCommand = class extends command2(_ep02, _mw02, "GetRoleCredentials", GetRoleCredentials$) {
@@ -33960,10 +33960,10 @@ var init_GetRoleCredentialsCommand = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/SSO.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/SSO.js
 var commands2, SSO;
 var init_SSO = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/SSO.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/SSO.js"() {
     init_client2();
     init_GetRoleCredentialsCommand();
     init_SSOClient();
@@ -33976,20 +33976,20 @@ var init_SSO = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commands/index.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commands/index.js
 var init_commands2 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commands/index.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commands/index.js"() {
     init_GetRoleCredentialsCommand();
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/models_0.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/models_0.js
 var init_models_02 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/models_0.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/models_0.js"() {
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/index.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/index.js
 var sso_exports = {};
 __export(sso_exports, {
   $Command: () => Command,
@@ -34014,7 +34014,7 @@ __export(sso_exports, {
   errorTypeRegistries: () => errorTypeRegistries2
 });
 var init_sso = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/index.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/index.js"() {
     init_SSOClient();
     init_SSO();
     init_commands2();
@@ -34026,18 +34026,18 @@ var init_sso = __esm({
   }
 });
 
-// node_modules/@aws-sdk/credential-provider-sso/dist-cjs/loadSso-BGYXHf8s.js
+// ../../work/main/node_modules/@aws-sdk/credential-provider-sso/dist-cjs/loadSso-BGYXHf8s.js
 var require_loadSso_BGYXHf8s = __commonJS({
-  "node_modules/@aws-sdk/credential-provider-sso/dist-cjs/loadSso-BGYXHf8s.js"(exports) {
+  "../../work/main/node_modules/@aws-sdk/credential-provider-sso/dist-cjs/loadSso-BGYXHf8s.js"(exports) {
     var { GetRoleCredentialsCommand: GetRoleCredentialsCommand2, SSOClient: SSOClient2 } = (init_sso(), __toCommonJS(sso_exports));
     exports.GetRoleCredentialsCommand = GetRoleCredentialsCommand2;
     exports.SSOClient = SSOClient2;
   }
 });
 
-// node_modules/@aws-sdk/credential-provider-sso/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/credential-provider-sso/dist-cjs/index.js
 var require_dist_cjs9 = __commonJS({
-  "node_modules/@aws-sdk/credential-provider-sso/dist-cjs/index.js"(exports) {
+  "../../work/main/node_modules/@aws-sdk/credential-provider-sso/dist-cjs/index.js"(exports) {
     var { CredentialsProviderError: CredentialsProviderError2, getSSOTokenFromFile: getSSOTokenFromFile2, getProfileName: getProfileName2, parseKnownFiles: parseKnownFiles2, loadSsoSessionData: loadSsoSessionData2 } = (init_config2(), __toCommonJS(config_exports));
     var { setCredentialFeature: setCredentialFeature2 } = (init_client3(), __toCommonJS(client_exports2));
     var { fromSso } = require_dist_cjs8();
@@ -34214,9 +34214,9 @@ Reference: https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sso.ht
   }
 });
 
-// node_modules/@aws-sdk/signature-v4-multi-region/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/signature-v4-multi-region/dist-cjs/index.js
 var require_dist_cjs10 = __commonJS({
-  "node_modules/@aws-sdk/signature-v4-multi-region/dist-cjs/index.js"(exports) {
+  "../../work/main/node_modules/@aws-sdk/signature-v4-multi-region/dist-cjs/index.js"(exports) {
     var { SignatureV4: SignatureV42, signatureV4aContainer } = require_dist_cjs2();
     var signatureV4CrtContainer = {
       CrtSignerV4: null
@@ -34346,10 +34346,10 @@ var require_dist_cjs10 = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/bdd.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/bdd.js
 var q, a3, b3, c3, d3, e3, f3, g3, h3, i4, j3, k3, l, m, n, o, p, _data3, root3, r3, nodes3, bdd3;
 var init_bdd3 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/bdd.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/bdd.js"() {
     init_endpoints();
     q = "ref";
     a3 = -1;
@@ -34515,10 +34515,10 @@ var init_bdd3 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/endpointResolver.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/endpointResolver.js
 var cache3, defaultEndpointResolver3;
 var init_endpointResolver3 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/endpointResolver.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd3();
@@ -34536,7 +34536,7 @@ var init_endpointResolver3 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/auth/httpAuthSchemeProvider.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/auth/httpAuthSchemeProvider.js
 function createAwsAuthSigv4HttpAuthOption3(authParameters) {
   return {
     schemeId: "aws.auth#sigv4",
@@ -34574,7 +34574,7 @@ function createSmithyApiNoAuthHttpAuthOption3(authParameters) {
 }
 var import_signature_v4_multi_region, createEndpointRuleSetHttpAuthSchemeParametersProvider, _defaultSTSHttpAuthSchemeParametersProvider, defaultSTSHttpAuthSchemeParametersProvider, createEndpointRuleSetHttpAuthSchemeProvider, _defaultSTSHttpAuthSchemeProvider, defaultSTSHttpAuthSchemeProvider, resolveHttpAuthSchemeConfig3;
 var init_httpAuthSchemeProvider3 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/auth/httpAuthSchemeProvider.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/auth/httpAuthSchemeProvider.js"() {
     init_httpAuthSchemes2();
     import_signature_v4_multi_region = __toESM(require_dist_cjs10());
     init_client2();
@@ -34673,10 +34673,10 @@ var init_httpAuthSchemeProvider3 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/EndpointParameters.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/EndpointParameters.js
 var resolveClientEndpointParameters3, commonParams3;
 var init_EndpointParameters3 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/EndpointParameters.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/EndpointParameters.js"() {
     resolveClientEndpointParameters3 = (options) => {
       return Object.assign(options, {
         useDualstackEndpoint: options.useDualstackEndpoint ?? false,
@@ -34695,10 +34695,10 @@ var init_EndpointParameters3 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/STSServiceException.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/STSServiceException.js
 var STSServiceException;
 var init_STSServiceException = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/STSServiceException.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/STSServiceException.js"() {
     init_client2();
     STSServiceException = class _STSServiceException extends ServiceException {
       static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.sts#STSServiceException";
@@ -34710,10 +34710,10 @@ var init_STSServiceException = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/errors.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/errors.js
 var ExpiredTokenException2, MalformedPolicyDocumentException, PackedPolicyTooLargeException, RegionDisabledException, IDPRejectedClaimException, InvalidIdentityTokenException, IDPCommunicationErrorException;
 var init_errors3 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/errors.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/errors.js"() {
     init_STSServiceException();
     ExpiredTokenException2 = class _ExpiredTokenException extends STSServiceException {
       static shapeId = "com.amazonaws.sts#ExpiredTokenException";
@@ -34810,10 +34810,10 @@ var init_errors3 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/schemas/schemas_0.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/schemas/schemas_0.js
 var _A, _AKI, _AR, _ARI, _ARR, _ARRs, _ARU, _ARWWI, _ARWWIR, _ARWWIRs, _Au, _C, _CA, _DS, _E2, _EI, _ETE2, _IDPCEE, _IDPRCE, _IITE, _K, _MPDE, _MSTS, _P, _PA, _PAr, _PC, _PCLT, _PCr, _PDT, _PI, _PPS, _PPTLE, _Pr, _RA, _RDE, _RSN, _SAK, _SFWIT, _SI, _SN, _ST, _STS, _STU, _T, _TC, _TTK, _Ta, _V, _WIT, _a3, _aKST, _aQE, _c3, _cTT, _e3, _hE3, _m2, _pDLT, _s3, _tLT, n03, _s_registry3, STSServiceException$, n0_registry3, ExpiredTokenException$2, IDPCommunicationErrorException$, IDPRejectedClaimException$, InvalidIdentityTokenException$, MalformedPolicyDocumentException$, PackedPolicyTooLargeException$, RegionDisabledException$, errorTypeRegistries3, accessKeySecretType, clientTokenType, AssumedRoleUser$, AssumeRoleRequest$, AssumeRoleResponse$, AssumeRoleWithWebIdentityRequest$, AssumeRoleWithWebIdentityResponse$, Credentials$, PolicyDescriptorType$, ProvidedContext$, Tag$, policyDescriptorListType, ProvidedContextsListType, tagKeyListType, tagListType, AssumeRole$, AssumeRoleWithWebIdentity$;
 var init_schemas_03 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/schemas/schemas_0.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/schemas/schemas_0.js"() {
     init_schema();
     init_errors3();
     init_STSServiceException();
@@ -35070,10 +35070,10 @@ var init_schemas_03 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeConfig.shared.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeConfig.shared.js
 var import_signature_v4_multi_region2, getRuntimeConfig5;
 var init_runtimeConfig_shared3 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeConfig.shared.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeConfig.shared.js"() {
     init_httpAuthSchemes2();
     init_protocols2();
     import_signature_v4_multi_region2 = __toESM(require_dist_cjs10());
@@ -35131,10 +35131,10 @@ var init_runtimeConfig_shared3 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeConfig.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeConfig.js
 var import_node_http_handler3, getRuntimeConfig6;
 var init_runtimeConfig3 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeConfig.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeConfig.js"() {
     init_package();
     init_client3();
     init_httpAuthSchemes2();
@@ -35198,10 +35198,10 @@ var init_runtimeConfig3 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/auth/httpAuthExtensionConfiguration.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/auth/httpAuthExtensionConfiguration.js
 var getHttpAuthExtensionConfiguration3, resolveHttpAuthRuntimeConfig3;
 var init_httpAuthExtensionConfiguration3 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/auth/httpAuthExtensionConfiguration.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/auth/httpAuthExtensionConfiguration.js"() {
     getHttpAuthExtensionConfiguration3 = (runtimeConfig) => {
       const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
       let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
@@ -35242,10 +35242,10 @@ var init_httpAuthExtensionConfiguration3 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeExtensions.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeExtensions.js
 var resolveRuntimeExtensions3;
 var init_runtimeExtensions3 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeExtensions.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeExtensions.js"() {
     init_client3();
     init_client2();
     init_protocols();
@@ -35258,10 +35258,10 @@ var init_runtimeExtensions3 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/STSClient.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/STSClient.js
 var STSClient;
 var init_STSClient = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/STSClient.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/STSClient.js"() {
     init_client3();
     init_dist_es();
     init_client2();
@@ -35312,10 +35312,10 @@ var init_STSClient = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commandBuilder.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commandBuilder.js
 var command3, _ep03, _mw03;
 var init_commandBuilder3 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commandBuilder.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commandBuilder.js"() {
     init_client2();
     init_endpoints();
     init_EndpointParameters3();
@@ -35325,10 +35325,10 @@ var init_commandBuilder3 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/AssumeRoleCommand.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/AssumeRoleCommand.js
 var AssumeRoleCommand;
 var init_AssumeRoleCommand = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/AssumeRoleCommand.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/AssumeRoleCommand.js"() {
     init_commandBuilder3();
     init_schemas_03();
     AssumeRoleCommand = class extends command3(_ep03, _mw03, "AssumeRole", AssumeRole$) {
@@ -35336,10 +35336,10 @@ var init_AssumeRoleCommand = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/AssumeRoleWithWebIdentityCommand.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/AssumeRoleWithWebIdentityCommand.js
 var AssumeRoleWithWebIdentityCommand;
 var init_AssumeRoleWithWebIdentityCommand = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/AssumeRoleWithWebIdentityCommand.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/AssumeRoleWithWebIdentityCommand.js"() {
     init_commandBuilder3();
     init_schemas_03();
     AssumeRoleWithWebIdentityCommand = class extends command3(_ep03, _mw03, "AssumeRoleWithWebIdentity", AssumeRoleWithWebIdentity$) {
@@ -35347,10 +35347,10 @@ var init_AssumeRoleWithWebIdentityCommand = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/STS.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/STS.js
 var commands3, STS;
 var init_STS = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/STS.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/STS.js"() {
     init_client2();
     init_AssumeRoleCommand();
     init_AssumeRoleWithWebIdentityCommand();
@@ -35365,24 +35365,24 @@ var init_STS = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/index.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/index.js
 var init_commands3 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/index.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/index.js"() {
     init_AssumeRoleCommand();
     init_AssumeRoleWithWebIdentityCommand();
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/models_0.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/models_0.js
 var init_models_03 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/models_0.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/models_0.js"() {
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/defaultStsRoleAssumers.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/defaultStsRoleAssumers.js
 var getAccountIdFromAssumedRoleUser, resolveRegion, getDefaultRoleAssumer, getDefaultRoleAssumerWithWebIdentity, isH2;
 var init_defaultStsRoleAssumers = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/defaultStsRoleAssumers.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/defaultStsRoleAssumers.js"() {
     init_client3();
     init_AssumeRoleCommand();
     init_AssumeRoleWithWebIdentityCommand();
@@ -35404,18 +35404,18 @@ var init_defaultStsRoleAssumers = __esm({
       return resolvedRegion;
     };
     getDefaultRoleAssumer = (stsOptions, STSClient4) => {
-      let stsClient;
+      let stsClient2;
       let closureSourceCreds;
       return async (sourceCreds, params) => {
         closureSourceCreds = sourceCreds;
-        if (!stsClient) {
+        if (!stsClient2) {
           const { logger: logger2 = stsOptions?.parentClientConfig?.logger, profile = stsOptions?.parentClientConfig?.profile, region, requestHandler = stsOptions?.parentClientConfig?.requestHandler, credentialProviderLogger, userAgentAppId = stsOptions?.parentClientConfig?.userAgentAppId } = stsOptions;
           const resolvedRegion = await resolveRegion(region, stsOptions?.parentClientConfig?.region, credentialProviderLogger, {
             logger: logger2,
             profile
           });
           const isCompatibleRequestHandler = !isH2(requestHandler);
-          stsClient = new STSClient4({
+          stsClient2 = new STSClient4({
             ...stsOptions,
             userAgentAppId,
             profile,
@@ -35425,7 +35425,7 @@ var init_defaultStsRoleAssumers = __esm({
             logger: logger2
           });
         }
-        const { Credentials, AssumedRoleUser } = await stsClient.send(new AssumeRoleCommand(params));
+        const { Credentials, AssumedRoleUser } = await stsClient2.send(new AssumeRoleCommand(params));
         if (!Credentials || !Credentials.AccessKeyId || !Credentials.SecretAccessKey) {
           throw new Error(`Invalid response from STS.assumeRole call with role ${params.RoleArn}`);
         }
@@ -35443,16 +35443,16 @@ var init_defaultStsRoleAssumers = __esm({
       };
     };
     getDefaultRoleAssumerWithWebIdentity = (stsOptions, STSClient4) => {
-      let stsClient;
+      let stsClient2;
       return async (params) => {
-        if (!stsClient) {
+        if (!stsClient2) {
           const { logger: logger2 = stsOptions?.parentClientConfig?.logger, profile = stsOptions?.parentClientConfig?.profile, region, requestHandler = stsOptions?.parentClientConfig?.requestHandler, credentialProviderLogger, userAgentAppId = stsOptions?.parentClientConfig?.userAgentAppId } = stsOptions;
           const resolvedRegion = await resolveRegion(region, stsOptions?.parentClientConfig?.region, credentialProviderLogger, {
             logger: logger2,
             profile
           });
           const isCompatibleRequestHandler = !isH2(requestHandler);
-          stsClient = new STSClient4({
+          stsClient2 = new STSClient4({
             ...stsOptions,
             userAgentAppId,
             profile,
@@ -35461,7 +35461,7 @@ var init_defaultStsRoleAssumers = __esm({
             logger: logger2
           });
         }
-        const { Credentials, AssumedRoleUser } = await stsClient.send(new AssumeRoleWithWebIdentityCommand(params));
+        const { Credentials, AssumedRoleUser } = await stsClient2.send(new AssumeRoleWithWebIdentityCommand(params));
         if (!Credentials || !Credentials.AccessKeyId || !Credentials.SecretAccessKey) {
           throw new Error(`Invalid response from STS.assumeRoleWithWebIdentity call with role ${params.RoleArn}`);
         }
@@ -35487,10 +35487,10 @@ var init_defaultStsRoleAssumers = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/defaultRoleAssumers.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/defaultRoleAssumers.js
 var getCustomizableStsClientCtor, getDefaultRoleAssumer2, getDefaultRoleAssumerWithWebIdentity2, decorateDefaultCredentialProvider;
 var init_defaultRoleAssumers = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/defaultRoleAssumers.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/defaultRoleAssumers.js"() {
     init_defaultStsRoleAssumers();
     init_STSClient();
     getCustomizableStsClientCtor = (baseCtor, customizations) => {
@@ -35516,7 +35516,7 @@ var init_defaultRoleAssumers = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/index.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/index.js
 var sts_exports = {};
 __export(sts_exports, {
   $Command: () => Command,
@@ -35558,7 +35558,7 @@ __export(sts_exports, {
   getDefaultRoleAssumerWithWebIdentity: () => getDefaultRoleAssumerWithWebIdentity2
 });
 var init_sts = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/index.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/index.js"() {
     init_STSClient();
     init_STS();
     init_commands3();
@@ -35571,7 +35571,7 @@ var init_sts = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/auth/httpAuthSchemeProvider.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/auth/httpAuthSchemeProvider.js
 function createAwsAuthSigv4HttpAuthOption4(authParameters) {
   return {
     schemeId: "aws.auth#sigv4",
@@ -35594,7 +35594,7 @@ function createSmithyApiNoAuthHttpAuthOption4(authParameters) {
 }
 var defaultSigninHttpAuthSchemeParametersProvider, defaultSigninHttpAuthSchemeProvider, resolveHttpAuthSchemeConfig4;
 var init_httpAuthSchemeProvider4 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/auth/httpAuthSchemeProvider.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/auth/httpAuthSchemeProvider.js"() {
     init_httpAuthSchemes2();
     init_client2();
     defaultSigninHttpAuthSchemeParametersProvider = async (config2, context, input2) => {
@@ -35629,10 +35629,10 @@ var init_httpAuthSchemeProvider4 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/EndpointParameters.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/EndpointParameters.js
 var resolveClientEndpointParameters4, commonParams4;
 var init_EndpointParameters4 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/EndpointParameters.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/EndpointParameters.js"() {
     resolveClientEndpointParameters4 = (options) => {
       return Object.assign(options, {
         useDualstackEndpoint: options.useDualstackEndpoint ?? false,
@@ -35649,10 +35649,10 @@ var init_EndpointParameters4 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/bdd.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/bdd.js
 var s, a4, b4, c4, d4, e4, f4, g4, h4, i5, j4, k4, l2, m2, n2, o2, p2, q2, _data4, root4, r4, nodes4, bdd4;
 var init_bdd4 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/bdd.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/bdd.js"() {
     init_endpoints();
     s = "ref";
     a4 = -1;
@@ -35852,10 +35852,10 @@ var init_bdd4 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/endpointResolver.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/endpointResolver.js
 var cache4, defaultEndpointResolver4;
 var init_endpointResolver4 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/endpointResolver.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd4();
@@ -35873,10 +35873,10 @@ var init_endpointResolver4 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/SigninServiceException.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/SigninServiceException.js
 var SigninServiceException;
 var init_SigninServiceException = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/SigninServiceException.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/SigninServiceException.js"() {
     init_client2();
     SigninServiceException = class _SigninServiceException extends ServiceException {
       static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.signin#SigninServiceException";
@@ -35888,10 +35888,10 @@ var init_SigninServiceException = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/errors.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/errors.js
 var AccessDeniedException2, InternalServerException2, TooManyRequestsError, ValidationException;
 var init_errors4 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/errors.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/errors.js"() {
     init_SigninServiceException();
     AccessDeniedException2 = class _AccessDeniedException extends SigninServiceException {
       static shapeId = "com.amazonaws.signin#AccessDeniedException";
@@ -35956,10 +35956,10 @@ var init_errors4 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/schemas/schemas_0.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/schemas/schemas_0.js
 var _ADE2, _AT2, _COAT, _COATR, _COATRB, _COATRBr, _COATRr, _COATWIAM, _COATWIAMR, _COATWIAMRr, _ISE2, _OAAT, _RT2, _TMRE2, _VE, _aKI2, _aT3, _at, _c4, _cI2, _cV2, _co2, _e4, _eI2, _ei, _gT2, _gt2, _h3, _hE4, _iT2, _jN, _m3, _r2, _rT2, _rU2, _s4, _sAK2, _sT2, _se2, _tI, _tO, _tT2, _tt, n04, _s_registry4, SigninServiceException$, n0_registry4, AccessDeniedException$2, InternalServerException$2, TooManyRequestsError$, ValidationException$, errorTypeRegistries4, OAuthAccessToken, RefreshToken2, AccessToken$, CreateOAuth2TokenRequest$, CreateOAuth2TokenRequestBody$, CreateOAuth2TokenResponse$, CreateOAuth2TokenResponseBody$, CreateOAuth2TokenWithIAMRequest$, CreateOAuth2TokenWithIAMResponse$, CreateOAuth2Token$, CreateOAuth2TokenWithIAM$;
 var init_schemas_04 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/schemas/schemas_0.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/schemas/schemas_0.js"() {
     init_schema();
     init_errors4();
     init_SigninServiceException();
@@ -36139,10 +36139,10 @@ var init_schemas_04 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeConfig.shared.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeConfig.shared.js
 var getRuntimeConfig7;
 var init_runtimeConfig_shared4 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeConfig.shared.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeConfig.shared.js"() {
     init_httpAuthSchemes2();
     init_protocols2();
     init_dist_es();
@@ -36192,10 +36192,10 @@ var init_runtimeConfig_shared4 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeConfig.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeConfig.js
 var import_node_http_handler4, getRuntimeConfig8;
 var init_runtimeConfig4 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeConfig.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeConfig.js"() {
     init_package();
     init_client3();
     init_httpAuthSchemes2();
@@ -36240,10 +36240,10 @@ var init_runtimeConfig4 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/auth/httpAuthExtensionConfiguration.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/auth/httpAuthExtensionConfiguration.js
 var getHttpAuthExtensionConfiguration4, resolveHttpAuthRuntimeConfig4;
 var init_httpAuthExtensionConfiguration4 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/auth/httpAuthExtensionConfiguration.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/auth/httpAuthExtensionConfiguration.js"() {
     getHttpAuthExtensionConfiguration4 = (runtimeConfig) => {
       const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
       let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
@@ -36284,10 +36284,10 @@ var init_httpAuthExtensionConfiguration4 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeExtensions.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeExtensions.js
 var resolveRuntimeExtensions4;
 var init_runtimeExtensions4 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeExtensions.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeExtensions.js"() {
     init_client3();
     init_client2();
     init_protocols();
@@ -36300,10 +36300,10 @@ var init_runtimeExtensions4 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/SigninClient.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/SigninClient.js
 var SigninClient;
 var init_SigninClient = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/SigninClient.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/SigninClient.js"() {
     init_client3();
     init_dist_es();
     init_client2();
@@ -36353,10 +36353,10 @@ var init_SigninClient = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commandBuilder.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commandBuilder.js
 var command4, _ep04, _ep1, _mw04;
 var init_commandBuilder4 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commandBuilder.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commandBuilder.js"() {
     init_client2();
     init_endpoints();
     init_EndpointParameters4();
@@ -36371,10 +36371,10 @@ var init_commandBuilder4 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/CreateOAuth2TokenCommand.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/CreateOAuth2TokenCommand.js
 var CreateOAuth2TokenCommand;
 var init_CreateOAuth2TokenCommand = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/CreateOAuth2TokenCommand.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/CreateOAuth2TokenCommand.js"() {
     init_commandBuilder4();
     init_schemas_04();
     CreateOAuth2TokenCommand = class extends command4(_ep04, _mw04, "CreateOAuth2Token", CreateOAuth2Token$) {
@@ -36382,10 +36382,10 @@ var init_CreateOAuth2TokenCommand = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/CreateOAuth2TokenWithIAMCommand.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/CreateOAuth2TokenWithIAMCommand.js
 var CreateOAuth2TokenWithIAMCommand;
 var init_CreateOAuth2TokenWithIAMCommand = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/CreateOAuth2TokenWithIAMCommand.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/CreateOAuth2TokenWithIAMCommand.js"() {
     init_commandBuilder4();
     init_schemas_04();
     CreateOAuth2TokenWithIAMCommand = class extends command4(_ep1, _mw04, "CreateOAuth2TokenWithIAM", CreateOAuth2TokenWithIAM$) {
@@ -36393,10 +36393,10 @@ var init_CreateOAuth2TokenWithIAMCommand = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/Signin.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/Signin.js
 var commands4, Signin;
 var init_Signin = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/Signin.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/Signin.js"() {
     init_client2();
     init_CreateOAuth2TokenCommand();
     init_CreateOAuth2TokenWithIAMCommand();
@@ -36411,18 +36411,18 @@ var init_Signin = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/index.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/index.js
 var init_commands4 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/index.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/index.js"() {
     init_CreateOAuth2TokenCommand();
     init_CreateOAuth2TokenWithIAMCommand();
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/enums.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/enums.js
 var OAuth2ErrorCode;
 var init_enums2 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/enums.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/enums.js"() {
     OAuth2ErrorCode = {
       AUTHCODE_EXPIRED: "AUTHCODE_EXPIRED",
       CONFLICT: "CONFLICT",
@@ -36444,13 +36444,13 @@ var init_enums2 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/models_0.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/models_0.js
 var init_models_04 = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/models_0.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/models_0.js"() {
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/index.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/index.js
 var signin_exports = {};
 __export(signin_exports, {
   $Command: () => Command,
@@ -36482,7 +36482,7 @@ __export(signin_exports, {
   errorTypeRegistries: () => errorTypeRegistries4
 });
 var init_signin = __esm({
-  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/index.js"() {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/index.js"() {
     init_SigninClient();
     init_Signin();
     init_commands4();
@@ -36495,9 +36495,9 @@ var init_signin = __esm({
   }
 });
 
-// node_modules/@aws-sdk/credential-provider-login/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/credential-provider-login/dist-cjs/index.js
 var require_dist_cjs11 = __commonJS({
-  "node_modules/@aws-sdk/credential-provider-login/dist-cjs/index.js"(exports) {
+  "../../work/main/node_modules/@aws-sdk/credential-provider-login/dist-cjs/index.js"(exports) {
     var { setCredentialFeature: setCredentialFeature2 } = (init_client3(), __toCommonJS(client_exports2));
     var { CredentialsProviderError: CredentialsProviderError2, parseKnownFiles: parseKnownFiles2, getProfileName: getProfileName2 } = (init_config2(), __toCommonJS(config_exports));
     var { HttpRequest: HttpRequest2 } = (init_protocols(), __toCommonJS(protocols_exports));
@@ -36782,9 +36782,9 @@ var require_dist_cjs11 = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/credential-provider-process/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/credential-provider-process/dist-cjs/index.js
 var require_dist_cjs12 = __commonJS({
-  "node_modules/@aws-sdk/credential-provider-process/dist-cjs/index.js"(exports) {
+  "../../work/main/node_modules/@aws-sdk/credential-provider-process/dist-cjs/index.js"(exports) {
     var { externalDataInterceptor: externalDataInterceptor2, CredentialsProviderError: CredentialsProviderError2, parseKnownFiles: parseKnownFiles2, getProfileName: getProfileName2 } = (init_config2(), __toCommonJS(config_exports));
     var { exec } = __require("node:child_process");
     var { promisify: promisify3 } = __require("node:util");
@@ -36856,9 +36856,9 @@ var require_dist_cjs12 = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/credential-provider-web-identity/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/credential-provider-web-identity/dist-cjs/index.js
 var require_dist_cjs13 = __commonJS({
-  "node_modules/@aws-sdk/credential-provider-web-identity/dist-cjs/index.js"(exports) {
+  "../../work/main/node_modules/@aws-sdk/credential-provider-web-identity/dist-cjs/index.js"(exports) {
     var { setCredentialFeature: setCredentialFeature2 } = (init_client3(), __toCommonJS(client_exports2));
     var { CredentialsProviderError: CredentialsProviderError2, externalDataInterceptor: externalDataInterceptor2 } = (init_config2(), __toCommonJS(config_exports));
     var { readFileSync: readFileSync4 } = __require("node:fs");
@@ -36916,9 +36916,9 @@ var require_dist_cjs13 = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/credential-provider-ini/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/credential-provider-ini/dist-cjs/index.js
 var require_dist_cjs14 = __commonJS({
-  "node_modules/@aws-sdk/credential-provider-ini/dist-cjs/index.js"(exports) {
+  "../../work/main/node_modules/@aws-sdk/credential-provider-ini/dist-cjs/index.js"(exports) {
     var { CredentialsProviderError: CredentialsProviderError2, chain: chain2, getProfileName: getProfileName2, parseKnownFiles: parseKnownFiles2 } = (init_config2(), __toCommonJS(config_exports));
     var { setCredentialFeature: setCredentialFeature2 } = (init_client3(), __toCommonJS(client_exports2));
     var resolveCredentialSource = (credentialSource, profileName, logger2) => {
@@ -37113,9 +37113,9 @@ var require_dist_cjs14 = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js
 var require_dist_cjs15 = __commonJS({
-  "node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js"(exports) {
+  "../../work/main/node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js"(exports) {
     var { ENV_KEY, ENV_SECRET, fromEnv: fromEnv2 } = require_dist_cjs3();
     var { chain: chain2, CredentialsProviderError: CredentialsProviderError2, ENV_PROFILE: ENV_PROFILE2 } = (init_config2(), __toCommonJS(config_exports));
     var ENV_IMDS_DISABLED2 = "AWS_EC2_METADATA_DISABLED";
@@ -37269,9 +37269,9 @@ var require_dist_cjs15 = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/client-kms/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/client-kms/dist-cjs/index.js
 var require_dist_cjs16 = __commonJS({
-  "node_modules/@aws-sdk/client-kms/dist-cjs/index.js"(exports) {
+  "../../work/main/node_modules/@aws-sdk/client-kms/dist-cjs/index.js"(exports) {
     var { awsEndpointFunctions: awsEndpointFunctions2, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider: createDefaultUserAgentProvider2, getDefaultSocketTimeout: getDefaultSocketTimeout2, NODE_APP_ID_CONFIG_OPTIONS: NODE_APP_ID_CONFIG_OPTIONS2, getAwsRegionExtensionConfiguration: getAwsRegionExtensionConfiguration2, resolveAwsRegionExtensionConfiguration: resolveAwsRegionExtensionConfiguration2, resolveUserAgentConfig: resolveUserAgentConfig2, resolveHostHeaderConfig: resolveHostHeaderConfig2, getUserAgentPlugin: getUserAgentPlugin2, getHostHeaderPlugin: getHostHeaderPlugin2, getLoggerPlugin: getLoggerPlugin2, getRecursionDetectionPlugin: getRecursionDetectionPlugin2 } = (init_client3(), __toCommonJS(client_exports2));
     var { getHttpAuthSchemeEndpointRuleSetPlugin: getHttpAuthSchemeEndpointRuleSetPlugin2, DefaultIdentityProviderConfig: DefaultIdentityProviderConfig2, getHttpSigningPlugin: getHttpSigningPlugin2, createPaginator: createPaginator2 } = (init_dist_es(), __toCommonJS(dist_es_exports));
     var { normalizeProvider: normalizeProvider3, getSmithyContext: getSmithyContext2, ServiceException: ServiceException2, NoOpLogger: NoOpLogger2, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion3, loadConfigsForDefaultMode: loadConfigsForDefaultMode2, getDefaultExtensionConfiguration: getDefaultExtensionConfiguration2, resolveDefaultRuntimeConfig: resolveDefaultRuntimeConfig2, Client: Client2, makeBuilder: makeBuilder2, createAggregatedClient: createAggregatedClient2 } = (init_client2(), __toCommonJS(client_exports));
@@ -41292,9 +41292,9 @@ var require_dist_cjs16 = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var require_dist_cjs17 = __commonJS({
-  "node_modules/@aws-sdk/client-sts/dist-cjs/index.js"(exports) {
+  "../../work/main/node_modules/@aws-sdk/client-sts/dist-cjs/index.js"(exports) {
     var { awsEndpointFunctions: awsEndpointFunctions2, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider: createDefaultUserAgentProvider2, getDefaultSocketTimeout: getDefaultSocketTimeout2, NODE_APP_ID_CONFIG_OPTIONS: NODE_APP_ID_CONFIG_OPTIONS2, getAwsRegionExtensionConfiguration: getAwsRegionExtensionConfiguration2, resolveAwsRegionExtensionConfiguration: resolveAwsRegionExtensionConfiguration2, resolveUserAgentConfig: resolveUserAgentConfig2, resolveHostHeaderConfig: resolveHostHeaderConfig2, getUserAgentPlugin: getUserAgentPlugin2, getHostHeaderPlugin: getHostHeaderPlugin2, getLoggerPlugin: getLoggerPlugin2, getRecursionDetectionPlugin: getRecursionDetectionPlugin2, setCredentialFeature: setCredentialFeature2, stsRegionDefaultResolver: stsRegionDefaultResolver2 } = (init_client3(), __toCommonJS(client_exports2));
     var { NoAuthSigner: NoAuthSigner2, getHttpAuthSchemeEndpointRuleSetPlugin: getHttpAuthSchemeEndpointRuleSetPlugin2, DefaultIdentityProviderConfig: DefaultIdentityProviderConfig2, getHttpSigningPlugin: getHttpSigningPlugin2 } = (init_dist_es(), __toCommonJS(dist_es_exports));
     var { normalizeProvider: normalizeProvider3, getSmithyContext: getSmithyContext2, ServiceException: ServiceException2, NoOpLogger: NoOpLogger2, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion3, loadConfigsForDefaultMode: loadConfigsForDefaultMode2, getDefaultExtensionConfiguration: getDefaultExtensionConfiguration2, resolveDefaultRuntimeConfig: resolveDefaultRuntimeConfig2, Client: Client2, makeBuilder: makeBuilder2, createAggregatedClient: createAggregatedClient2 } = (init_client2(), __toCommonJS(client_exports));
@@ -42566,7 +42566,7 @@ var require_dist_cjs17 = __commonJS({
     };
     var GetAccessKeyInfoCommand = class extends command5(_ep05, _mw05, "GetAccessKeyInfo", GetAccessKeyInfo$) {
     };
-    var GetCallerIdentityCommand = class extends command5(_ep05, _mw05, "GetCallerIdentity", GetCallerIdentity$) {
+    var GetCallerIdentityCommand2 = class extends command5(_ep05, _mw05, "GetCallerIdentity", GetCallerIdentity$) {
     };
     var GetDelegatedAccessTokenCommand = class extends command5(_ep05, _mw05, "GetDelegatedAccessToken", GetDelegatedAccessToken$) {
     };
@@ -42583,7 +42583,7 @@ var require_dist_cjs17 = __commonJS({
       AssumeRootCommand,
       DecodeAuthorizationMessageCommand,
       GetAccessKeyInfoCommand,
-      GetCallerIdentityCommand,
+      GetCallerIdentityCommand: GetCallerIdentityCommand2,
       GetDelegatedAccessTokenCommand,
       GetFederationTokenCommand,
       GetSessionTokenCommand,
@@ -42610,18 +42610,18 @@ var require_dist_cjs17 = __commonJS({
       return resolvedRegion;
     };
     var getDefaultRoleAssumer$1 = (stsOptions, STSClient5) => {
-      let stsClient;
+      let stsClient2;
       let closureSourceCreds;
       return async (sourceCreds, params) => {
         closureSourceCreds = sourceCreds;
-        if (!stsClient) {
+        if (!stsClient2) {
           const { logger: logger2 = stsOptions?.parentClientConfig?.logger, profile = stsOptions?.parentClientConfig?.profile, region, requestHandler = stsOptions?.parentClientConfig?.requestHandler, credentialProviderLogger, userAgentAppId = stsOptions?.parentClientConfig?.userAgentAppId } = stsOptions;
           const resolvedRegion = await resolveRegion2(region, stsOptions?.parentClientConfig?.region, credentialProviderLogger, {
             logger: logger2,
             profile
           });
           const isCompatibleRequestHandler = !isH22(requestHandler);
-          stsClient = new STSClient5({
+          stsClient2 = new STSClient5({
             ...stsOptions,
             userAgentAppId,
             profile,
@@ -42631,7 +42631,7 @@ var require_dist_cjs17 = __commonJS({
             logger: logger2
           });
         }
-        const { Credentials, AssumedRoleUser } = await stsClient.send(new AssumeRoleCommand3(params));
+        const { Credentials, AssumedRoleUser } = await stsClient2.send(new AssumeRoleCommand3(params));
         if (!Credentials || !Credentials.AccessKeyId || !Credentials.SecretAccessKey) {
           throw new Error(`Invalid response from STS.assumeRole call with role ${params.RoleArn}`);
         }
@@ -42649,16 +42649,16 @@ var require_dist_cjs17 = __commonJS({
       };
     };
     var getDefaultRoleAssumerWithWebIdentity$1 = (stsOptions, STSClient5) => {
-      let stsClient;
+      let stsClient2;
       return async (params) => {
-        if (!stsClient) {
+        if (!stsClient2) {
           const { logger: logger2 = stsOptions?.parentClientConfig?.logger, profile = stsOptions?.parentClientConfig?.profile, region, requestHandler = stsOptions?.parentClientConfig?.requestHandler, credentialProviderLogger, userAgentAppId = stsOptions?.parentClientConfig?.userAgentAppId } = stsOptions;
           const resolvedRegion = await resolveRegion2(region, stsOptions?.parentClientConfig?.region, credentialProviderLogger, {
             logger: logger2,
             profile
           });
           const isCompatibleRequestHandler = !isH22(requestHandler);
-          stsClient = new STSClient5({
+          stsClient2 = new STSClient5({
             ...stsOptions,
             userAgentAppId,
             profile,
@@ -42667,7 +42667,7 @@ var require_dist_cjs17 = __commonJS({
             logger: logger2
           });
         }
-        const { Credentials, AssumedRoleUser } = await stsClient.send(new AssumeRoleWithWebIdentityCommand3(params));
+        const { Credentials, AssumedRoleUser } = await stsClient2.send(new AssumeRoleWithWebIdentityCommand3(params));
         if (!Credentials || !Credentials.AccessKeyId || !Credentials.SecretAccessKey) {
           throw new Error(`Invalid response from STS.assumeRoleWithWebIdentity call with role ${params.RoleArn}`);
         }
@@ -42742,7 +42742,7 @@ var require_dist_cjs17 = __commonJS({
     exports.GetAccessKeyInfoRequest$ = GetAccessKeyInfoRequest$;
     exports.GetAccessKeyInfoResponse$ = GetAccessKeyInfoResponse$;
     exports.GetCallerIdentity$ = GetCallerIdentity$;
-    exports.GetCallerIdentityCommand = GetCallerIdentityCommand;
+    exports.GetCallerIdentityCommand = GetCallerIdentityCommand2;
     exports.GetCallerIdentityRequest$ = GetCallerIdentityRequest$;
     exports.GetCallerIdentityResponse$ = GetCallerIdentityResponse$;
     exports.GetDelegatedAccessToken$ = GetDelegatedAccessToken$;
@@ -42817,7 +42817,7 @@ function fileLocation(file2, startLine = 1, endLine = startLine) {
   return { file: file2, startLine, endLine };
 }
 
-// node_modules/zod/v4/classic/external.js
+// ../../work/main/node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
   $brand: () => $brand,
@@ -43080,7 +43080,7 @@ __export(external_exports, {
   xor: () => xor
 });
 
-// node_modules/zod/v4/core/index.js
+// ../../work/main/node_modules/zod/v4/core/index.js
 var core_exports2 = {};
 __export(core_exports2, {
   $ZodAny: () => $ZodAny,
@@ -43397,7 +43397,7 @@ __export(core_exports2, {
   withParser: () => withParser
 });
 
-// node_modules/zod/v4/core/util.js
+// ../../work/main/node_modules/zod/v4/core/util.js
 var util_exports = {};
 __export(util_exports, {
   BIGINT_FORMAT_RANGES: () => BIGINT_FORMAT_RANGES,
@@ -44253,7 +44253,7 @@ function constantCatch(value2) {
   return fn;
 }
 
-// node_modules/zod/v4/core/core.js
+// ../../work/main/node_modules/zod/v4/core/core.js
 var _a;
 var NEVER = /* @__PURE__ */ Object.freeze({
   status: "aborted"
@@ -44375,7 +44375,7 @@ function config(newConfig) {
   return globalConfig;
 }
 
-// node_modules/zod/v4/core/errors.js
+// ../../work/main/node_modules/zod/v4/core/errors.js
 function _getMessage() {
   const internals = this._zod;
   internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
@@ -44567,7 +44567,7 @@ function prettifyError(error63) {
   return lines.join("\n");
 }
 
-// node_modules/zod/v4/core/parse.js
+// ../../work/main/node_modules/zod/v4/core/parse.js
 function finalizeParams(callee, params) {
   return { callee: params?.callee ?? callee, Err: params?.Err };
 }
@@ -44727,7 +44727,7 @@ var _safeDecodeAsync = (_Err) => async (schema, value2, _ctx) => {
 };
 var safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync($ZodRealError);
 
-// node_modules/zod/v4/core/regexes.js
+// ../../work/main/node_modules/zod/v4/core/regexes.js
 var regexes_exports = {};
 __export(regexes_exports, {
   anyString: () => anyString,
@@ -44899,7 +44899,7 @@ var sha512_hex = /^[0-9a-fA-F]{128}$/;
 var sha512_base64 = /* @__PURE__ */ fixedBase64(86, "==");
 var sha512_base64url = /* @__PURE__ */ fixedBase64url(86);
 
-// node_modules/zod/v4/core/checks.js
+// ../../work/main/node_modules/zod/v4/core/checks.js
 var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
   var _a4;
   inst._zod ?? (inst._zod = {});
@@ -45375,7 +45375,7 @@ var $ZodCheckOverwrite = /* @__PURE__ */ $constructor("$ZodCheckOverwrite", (ins
   };
 });
 
-// node_modules/zod/v4/core/doc.js
+// ../../work/main/node_modules/zod/v4/core/doc.js
 var Doc = class {
   constructor(args2 = [], closed = {}) {
     this.content = [];
@@ -45416,14 +45416,14 @@ ${content.join("\n")}
   }
 };
 
-// node_modules/zod/v4/core/versions.js
+// ../../work/main/node_modules/zod/v4/core/versions.js
 var version = {
   major: 4,
   minor: 6,
   patch: 7
 };
 
-// node_modules/zod/v4/core/schemas.js
+// ../../work/main/node_modules/zod/v4/core/schemas.js
 var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
   var _a4;
   inst ?? (inst = {});
@@ -47865,7 +47865,7 @@ function handleRefineResult(result2, payload2, input2, inst) {
   }
 }
 
-// node_modules/zod/v4/core/memoizer.js
+// ../../work/main/node_modules/zod/v4/core/memoizer.js
 var $ZodCyclicError = class extends Error {
   constructor() {
     super(`Cannot parse a reference cycle that closes through a transform`);
@@ -48142,7 +48142,7 @@ function isBackEdge(ctx, value2) {
   return backEdges !== void 0 && isRef(value2) && backEdges.has(value2);
 }
 
-// node_modules/zod/v4/locales/index.js
+// ../../work/main/node_modules/zod/v4/locales/index.js
 var locales_exports = {};
 __export(locales_exports, {
   ar: () => ar_default,
@@ -48210,7 +48210,7 @@ __export(locales_exports, {
   zhTW: () => zh_TW_default
 });
 
-// node_modules/zod/v4/locales/ar.js
+// ../../work/main/node_modules/zod/v4/locales/ar.js
 var error = () => {
   const Sizable = {
     string: { unit: "حرف", verb: "أن يحوي" },
@@ -48322,7 +48322,7 @@ function ar_default() {
   };
 }
 
-// node_modules/zod/v4/locales/az.js
+// ../../work/main/node_modules/zod/v4/locales/az.js
 var error2 = () => {
   const Sizable = {
     string: { unit: "simvol", verb: "olmalıdır" },
@@ -48433,7 +48433,7 @@ function az_default() {
   };
 }
 
-// node_modules/zod/v4/locales/be.js
+// ../../work/main/node_modules/zod/v4/locales/be.js
 function getBelarusianPlural(count, one, few, many) {
   const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
@@ -48602,7 +48602,7 @@ function be_default() {
   };
 }
 
-// node_modules/zod/v4/locales/bg.js
+// ../../work/main/node_modules/zod/v4/locales/bg.js
 var error4 = () => {
   const Sizable = {
     string: { unit: "символа", verb: "да съдържа" },
@@ -48728,7 +48728,7 @@ function bg_default() {
   };
 }
 
-// node_modules/zod/v4/locales/bn.js
+// ../../work/main/node_modules/zod/v4/locales/bn.js
 var error5 = () => {
   const Sizable = {
     string: { unit: "অক্ষর", verb: "থাকতে হবে" },
@@ -48842,7 +48842,7 @@ function bn_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ca.js
+// ../../work/main/node_modules/zod/v4/locales/ca.js
 var error6 = () => {
   const Sizable = {
     string: { unit: "caràcters", verb: "contenir" },
@@ -48956,7 +48956,7 @@ function ca_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ckb.js
+// ../../work/main/node_modules/zod/v4/locales/ckb.js
 var error7 = () => {
   const Sizable = {
     string: { unit: "پیت", verb: "بێت" },
@@ -49089,7 +49089,7 @@ function ckb_default() {
   };
 }
 
-// node_modules/zod/v4/locales/cs.js
+// ../../work/main/node_modules/zod/v4/locales/cs.js
 var error8 = () => {
   const Sizable = {
     string: { unit: "znaků", verb: "mít" },
@@ -49206,7 +49206,7 @@ function cs_default() {
   };
 }
 
-// node_modules/zod/v4/locales/da.js
+// ../../work/main/node_modules/zod/v4/locales/da.js
 var error9 = () => {
   const Sizable = {
     string: { unit: "tegn", verb: "havde" },
@@ -49327,7 +49327,7 @@ function da_default() {
   };
 }
 
-// node_modules/zod/v4/locales/de.js
+// ../../work/main/node_modules/zod/v4/locales/de.js
 var error10 = () => {
   const Sizable = {
     string: { unit: "Zeichen", verb: "zu haben" },
@@ -49441,7 +49441,7 @@ function de_default() {
   };
 }
 
-// node_modules/zod/v4/locales/el.js
+// ../../work/main/node_modules/zod/v4/locales/el.js
 var error11 = () => {
   const Sizable = {
     string: { unit: "χαρακτήρες", verb: "να έχει" },
@@ -49554,7 +49554,7 @@ function el_default() {
   };
 }
 
-// node_modules/zod/v4/locales/en.js
+// ../../work/main/node_modules/zod/v4/locales/en.js
 var error12 = () => {
   const Sizable = {
     string: { unit: "characters", verb: "to have" },
@@ -49679,7 +49679,7 @@ function en_default() {
   };
 }
 
-// node_modules/zod/v4/locales/eo.js
+// ../../work/main/node_modules/zod/v4/locales/eo.js
 var error13 = () => {
   const Sizable = {
     string: { unit: "karaktrojn", verb: "havi" },
@@ -49794,7 +49794,7 @@ function eo_default() {
   };
 }
 
-// node_modules/zod/v4/locales/es.js
+// ../../work/main/node_modules/zod/v4/locales/es.js
 var error14 = () => {
   const Sizable = {
     string: { unit: "caracteres", verb: "tener" },
@@ -49931,7 +49931,7 @@ function es_default() {
   };
 }
 
-// node_modules/zod/v4/locales/fa.js
+// ../../work/main/node_modules/zod/v4/locales/fa.js
 var error15 = () => {
   const Sizable = {
     string: { unit: "کاراکتر", verb: "داشته باشد" },
@@ -50051,7 +50051,7 @@ function fa_default() {
   };
 }
 
-// node_modules/zod/v4/locales/fi.js
+// ../../work/main/node_modules/zod/v4/locales/fi.js
 var error16 = () => {
   const Sizable = {
     string: { unit: "merkkiä", subject: "merkkijonon" },
@@ -50169,7 +50169,7 @@ function fi_default() {
   };
 }
 
-// node_modules/zod/v4/locales/fr.js
+// ../../work/main/node_modules/zod/v4/locales/fr.js
 var error17 = () => {
   const Sizable = {
     string: { unit: "caractères", verb: "avoir" },
@@ -50299,7 +50299,7 @@ function fr_default() {
   };
 }
 
-// node_modules/zod/v4/locales/fr-CA.js
+// ../../work/main/node_modules/zod/v4/locales/fr-CA.js
 var error18 = () => {
   const Sizable = {
     string: { unit: "caractères", verb: "avoir" },
@@ -50412,7 +50412,7 @@ function fr_CA_default() {
   };
 }
 
-// node_modules/zod/v4/locales/gu.js
+// ../../work/main/node_modules/zod/v4/locales/gu.js
 var error19 = () => {
   const Sizable = {
     string: { unit: "અક્ષર", verb: "હોવા જોઈએ" },
@@ -50526,7 +50526,7 @@ function gu_default() {
   };
 }
 
-// node_modules/zod/v4/locales/he.js
+// ../../work/main/node_modules/zod/v4/locales/he.js
 var error20 = () => {
   const TypeNames = {
     string: { label: "מחרוזת", gender: "f" },
@@ -50728,7 +50728,7 @@ function he_default() {
   };
 }
 
-// node_modules/zod/v4/locales/hi.js
+// ../../work/main/node_modules/zod/v4/locales/hi.js
 var error21 = () => {
   const Sizable = {
     string: { unit: "अक्षर", verb: "रखने के लिए" },
@@ -50840,7 +50840,7 @@ function hi_default() {
   };
 }
 
-// node_modules/zod/v4/locales/hr.js
+// ../../work/main/node_modules/zod/v4/locales/hr.js
 var error22 = () => {
   const Sizable = {
     string: { unit: "znakova", verb: "imati" },
@@ -50967,7 +50967,7 @@ function hr_default() {
   };
 }
 
-// node_modules/zod/v4/locales/hu.js
+// ../../work/main/node_modules/zod/v4/locales/hu.js
 var error23 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "legyen" },
@@ -51081,7 +51081,7 @@ function hu_default() {
   };
 }
 
-// node_modules/zod/v4/locales/hy.js
+// ../../work/main/node_modules/zod/v4/locales/hy.js
 function getArmenianPlural(count, one, many) {
   return Math.abs(count) === 1 ? one : many;
 }
@@ -51240,7 +51240,7 @@ function hy_default() {
   };
 }
 
-// node_modules/zod/v4/locales/id.js
+// ../../work/main/node_modules/zod/v4/locales/id.js
 var error25 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "memiliki" },
@@ -51352,7 +51352,7 @@ function id_default() {
   };
 }
 
-// node_modules/zod/v4/locales/is.js
+// ../../work/main/node_modules/zod/v4/locales/is.js
 var error26 = () => {
   const Sizable = {
     string: { unit: "stafi", verb: "að hafa" },
@@ -51467,7 +51467,7 @@ function is_default() {
   };
 }
 
-// node_modules/zod/v4/locales/it.js
+// ../../work/main/node_modules/zod/v4/locales/it.js
 var error27 = () => {
   const Sizable = {
     string: { unit: "caratteri", verb: "avere" },
@@ -51581,7 +51581,7 @@ function it_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ja.js
+// ../../work/main/node_modules/zod/v4/locales/ja.js
 var error28 = () => {
   const Sizable = {
     string: { unit: "文字", verb: "である" },
@@ -51694,7 +51694,7 @@ function ja_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ka.js
+// ../../work/main/node_modules/zod/v4/locales/ka.js
 var error29 = () => {
   const Sizable = {
     string: { unit: "სიმბოლო", verb: "უნდა შეიცავდეს" },
@@ -51812,7 +51812,7 @@ function ka_default() {
   };
 }
 
-// node_modules/zod/v4/locales/km.js
+// ../../work/main/node_modules/zod/v4/locales/km.js
 var error30 = () => {
   const Sizable = {
     string: { unit: "តួអក្សរ", verb: "គួរមាន" },
@@ -51928,12 +51928,12 @@ function km_default() {
   };
 }
 
-// node_modules/zod/v4/locales/kh.js
+// ../../work/main/node_modules/zod/v4/locales/kh.js
 function kh_default() {
   return km_default();
 }
 
-// node_modules/zod/v4/locales/kn.js
+// ../../work/main/node_modules/zod/v4/locales/kn.js
 var error31 = () => {
   const Sizable = {
     string: { unit: "ಅಕ್ಷರಗಳು", verb: "ಹೊಂದಲು" },
@@ -52049,7 +52049,7 @@ function kn_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ko.js
+// ../../work/main/node_modules/zod/v4/locales/ko.js
 var error32 = () => {
   const Sizable = {
     string: { unit: "문자", verb: "to have" },
@@ -52166,7 +52166,7 @@ function ko_default() {
   };
 }
 
-// node_modules/zod/v4/locales/lt.js
+// ../../work/main/node_modules/zod/v4/locales/lt.js
 var capitalizeFirstCharacter = (text2) => {
   return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
@@ -52374,7 +52374,7 @@ function lt_default() {
   };
 }
 
-// node_modules/zod/v4/locales/mk.js
+// ../../work/main/node_modules/zod/v4/locales/mk.js
 var error34 = () => {
   const Sizable = {
     string: { unit: "знаци", verb: "да имаат" },
@@ -52489,7 +52489,7 @@ function mk_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ms.js
+// ../../work/main/node_modules/zod/v4/locales/ms.js
 var error35 = () => {
   const Sizable = {
     string: { unit: "aksara", verb: "mempunyai" },
@@ -52602,7 +52602,7 @@ function ms_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ne.js
+// ../../work/main/node_modules/zod/v4/locales/ne.js
 var error36 = () => {
   const Sizable = {
     string: { unit: "अक्षर", verb: "हुनुपर्छ" },
@@ -52714,7 +52714,7 @@ function ne_default() {
   };
 }
 
-// node_modules/zod/v4/locales/nl.js
+// ../../work/main/node_modules/zod/v4/locales/nl.js
 var error37 = () => {
   const Sizable = {
     string: { unit: "tekens", verb: "heeft" },
@@ -52830,7 +52830,7 @@ function nl_default() {
   };
 }
 
-// node_modules/zod/v4/locales/nn.js
+// ../../work/main/node_modules/zod/v4/locales/nn.js
 var error38 = () => {
   const Sizable = {
     string: { unit: "teikn", verb: "å ha" },
@@ -52944,7 +52944,7 @@ function nn_default() {
   };
 }
 
-// node_modules/zod/v4/locales/no.js
+// ../../work/main/node_modules/zod/v4/locales/no.js
 var error39 = () => {
   const Sizable = {
     string: { unit: "tegn", verb: "å ha" },
@@ -53058,7 +53058,7 @@ function no_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ota.js
+// ../../work/main/node_modules/zod/v4/locales/ota.js
 var error40 = () => {
   const Sizable = {
     string: { unit: "harf", verb: "olmalıdır" },
@@ -53173,7 +53173,7 @@ function ota_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ps.js
+// ../../work/main/node_modules/zod/v4/locales/ps.js
 var error41 = () => {
   const Sizable = {
     string: { unit: "توکي", verb: "ولري" },
@@ -53293,7 +53293,7 @@ function ps_default() {
   };
 }
 
-// node_modules/zod/v4/locales/pl.js
+// ../../work/main/node_modules/zod/v4/locales/pl.js
 var error42 = () => {
   const Sizable = {
     string: { unit: "znaków", verb: "mieć" },
@@ -53408,7 +53408,7 @@ function pl_default() {
   };
 }
 
-// node_modules/zod/v4/locales/pt.js
+// ../../work/main/node_modules/zod/v4/locales/pt.js
 var error43 = () => {
   const Sizable = {
     string: { unit: "caracteres" },
@@ -53552,7 +53552,7 @@ function pt_default() {
   };
 }
 
-// node_modules/zod/v4/locales/pt-BR.js
+// ../../work/main/node_modules/zod/v4/locales/pt-BR.js
 var error44 = () => {
   const Sizable = {
     string: { unit: "caracteres" },
@@ -53697,7 +53697,7 @@ function pt_BR_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ro.js
+// ../../work/main/node_modules/zod/v4/locales/ro.js
 var error45 = () => {
   const Sizable = {
     string: { unit: "caractere", verb: "să aibă" },
@@ -53820,7 +53820,7 @@ function ro_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ru.js
+// ../../work/main/node_modules/zod/v4/locales/ru.js
 function getRussianPlural(count, one, few, many) {
   const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
@@ -53989,7 +53989,7 @@ function ru_default() {
   };
 }
 
-// node_modules/zod/v4/locales/sk.js
+// ../../work/main/node_modules/zod/v4/locales/sk.js
 var error47 = () => {
   const Sizable = {
     string: { unit: "znakov", verb: "mať" },
@@ -54106,7 +54106,7 @@ function sk_default() {
   };
 }
 
-// node_modules/zod/v4/locales/sl.js
+// ../../work/main/node_modules/zod/v4/locales/sl.js
 var error48 = () => {
   const Sizable = {
     string: { unit: "znakov", verb: "imeti" },
@@ -54221,7 +54221,7 @@ function sl_default() {
   };
 }
 
-// node_modules/zod/v4/locales/sv.js
+// ../../work/main/node_modules/zod/v4/locales/sv.js
 var error49 = () => {
   const Sizable = {
     string: { unit: "tecken", verb: "att ha" },
@@ -54337,7 +54337,7 @@ function sv_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ta.js
+// ../../work/main/node_modules/zod/v4/locales/ta.js
 var error50 = () => {
   const Sizable = {
     string: { unit: "எழுத்துக்கள்", verb: "கொண்டிருக்க வேண்டும்" },
@@ -54453,7 +54453,7 @@ function ta_default() {
   };
 }
 
-// node_modules/zod/v4/locales/tg.js
+// ../../work/main/node_modules/zod/v4/locales/tg.js
 var error51 = () => {
   const Sizable = {
     string: { unit: "аломат", verb: "дошта бошад" },
@@ -54570,7 +54570,7 @@ function tg_default() {
   };
 }
 
-// node_modules/zod/v4/locales/th.js
+// ../../work/main/node_modules/zod/v4/locales/th.js
 var error52 = () => {
   const Sizable = {
     string: { unit: "ตัวอักษร", verb: "ควรมี" },
@@ -54686,7 +54686,7 @@ function th_default() {
   };
 }
 
-// node_modules/zod/v4/locales/tk.js
+// ../../work/main/node_modules/zod/v4/locales/tk.js
 var error53 = () => {
   const Sizable = {
     string: { unit: "simwol", verb: "bolmaly" },
@@ -54794,7 +54794,7 @@ function tk_default() {
   };
 }
 
-// node_modules/zod/v4/locales/tr.js
+// ../../work/main/node_modules/zod/v4/locales/tr.js
 var error54 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "olmalı" },
@@ -54905,7 +54905,7 @@ function tr_default() {
   };
 }
 
-// node_modules/zod/v4/locales/uk.js
+// ../../work/main/node_modules/zod/v4/locales/uk.js
 var error55 = () => {
   const Sizable = {
     string: { unit: "символів", verb: "матиме" },
@@ -55019,12 +55019,12 @@ function uk_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ua.js
+// ../../work/main/node_modules/zod/v4/locales/ua.js
 function ua_default() {
   return uk_default();
 }
 
-// node_modules/zod/v4/locales/ur.js
+// ../../work/main/node_modules/zod/v4/locales/ur.js
 var error56 = () => {
   const Sizable = {
     string: { unit: "حروف", verb: "ہونا" },
@@ -55140,7 +55140,7 @@ function ur_default() {
   };
 }
 
-// node_modules/zod/v4/locales/uz.js
+// ../../work/main/node_modules/zod/v4/locales/uz.js
 var error57 = () => {
   const Sizable = {
     string: { unit: "belgi", verb: "bo‘lishi kerak" },
@@ -55254,7 +55254,7 @@ function uz_default() {
   };
 }
 
-// node_modules/zod/v4/locales/vi.js
+// ../../work/main/node_modules/zod/v4/locales/vi.js
 var error58 = () => {
   const Sizable = {
     string: { unit: "ký tự", verb: "có" },
@@ -55368,7 +55368,7 @@ function vi_default() {
   };
 }
 
-// node_modules/zod/v4/locales/zh-CN.js
+// ../../work/main/node_modules/zod/v4/locales/zh-CN.js
 var error59 = () => {
   const Sizable = {
     string: { unit: "字符", verb: "包含" },
@@ -55483,7 +55483,7 @@ function zh_CN_default() {
   };
 }
 
-// node_modules/zod/v4/locales/zh-TW.js
+// ../../work/main/node_modules/zod/v4/locales/zh-TW.js
 var error60 = () => {
   const Sizable = {
     string: { unit: "字元", verb: "擁有" },
@@ -55596,7 +55596,7 @@ function zh_TW_default() {
   };
 }
 
-// node_modules/zod/v4/locales/yo.js
+// ../../work/main/node_modules/zod/v4/locales/yo.js
 var error61 = () => {
   const Sizable = {
     string: { unit: "àmi", verb: "ní" },
@@ -55709,7 +55709,7 @@ function yo_default() {
   };
 }
 
-// node_modules/zod/v4/core/registries.js
+// ../../work/main/node_modules/zod/v4/core/registries.js
 var _a2;
 var $output = /* @__PURE__ */ Symbol("ZodOutput");
 var $input = /* @__PURE__ */ Symbol("ZodInput");
@@ -55759,7 +55759,7 @@ function registry() {
 (_a2 = globalThis).__zod_globalRegistry ?? (_a2.__zod_globalRegistry = registry());
 var globalRegistry = globalThis.__zod_globalRegistry;
 
-// node_modules/zod/v4/core/compile.js
+// ../../work/main/node_modules/zod/v4/core/compile.js
 var INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
 var ZodCompileAsyncError = class extends Error {
@@ -57369,7 +57369,7 @@ function generateTransformCheck(doc, ctx, schema, accessor) {
   return accessor;
 }
 
-// node_modules/zod/v4/core/api.js
+// ../../work/main/node_modules/zod/v4/core/api.js
 function snapshotChecks(def) {
   if (def.checks)
     def.checks = [...def.checks];
@@ -58428,7 +58428,7 @@ function _stringFormat(Class2, format3, fnOrRegex, _params = {}) {
   return inst;
 }
 
-// node_modules/zod/v4/core/to-json-schema.js
+// ../../work/main/node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target, ...sources) {
   for (const source of sources) {
     for (const key of Reflect.ownKeys(source)) {
@@ -58958,7 +58958,7 @@ var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) =
   return finalize(ctx, schema);
 };
 
-// node_modules/zod/v4/core/json-schema-processors.js
+// ../../work/main/node_modules/zod/v4/core/json-schema-processors.js
 var narrowMin = (agg, key, value2) => {
   if (agg[key] === void 0 || value2 > agg[key])
     agg[key] = value2;
@@ -59706,7 +59706,7 @@ function toJSONSchema(input2, params) {
   return finalize(ctx, input2);
 }
 
-// node_modules/zod/v4/core/json-schema-generator.js
+// ../../work/main/node_modules/zod/v4/core/json-schema-generator.js
 var JSONSchemaGenerator = class {
   /** @deprecated Access via ctx instead */
   get metadataRegistry() {
@@ -59784,10 +59784,10 @@ var JSONSchemaGenerator = class {
   }
 };
 
-// node_modules/zod/v4/core/json-schema.js
+// ../../work/main/node_modules/zod/v4/core/json-schema.js
 var json_schema_exports = {};
 
-// node_modules/zod/v4/classic/schemas.js
+// ../../work/main/node_modules/zod/v4/classic/schemas.js
 var schemas_exports2 = {};
 __export(schemas_exports2, {
   ZodAny: () => ZodAny,
@@ -59968,7 +59968,7 @@ __export(schemas_exports2, {
   xor: () => xor
 });
 
-// node_modules/zod/v4/classic/checks.js
+// ../../work/main/node_modules/zod/v4/classic/checks.js
 var checks_exports2 = {};
 __export(checks_exports2, {
   endsWith: () => _endsWith,
@@ -60003,7 +60003,7 @@ __export(checks_exports2, {
   uppercase: () => _uppercase
 });
 
-// node_modules/zod/v4/classic/errors.js
+// ../../work/main/node_modules/zod/v4/classic/errors.js
 var _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
 function _lazyMethod(proto, key, make) {
   Object.defineProperty(proto, key, {
@@ -60049,7 +60049,7 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
   Parent: Error
 });
 
-// node_modules/zod/v4/classic/parse.js
+// ../../work/main/node_modules/zod/v4/classic/parse.js
 var parse2 = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
@@ -60063,7 +60063,7 @@ var safeDecode2 = /* @__PURE__ */ _safeDecode(ZodRealError);
 var safeEncodeAsync2 = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 var safeDecodeAsync2 = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-// node_modules/zod/v4/classic/schemas.js
+// ../../work/main/node_modules/zod/v4/classic/schemas.js
 function _ensureDefaultLocale() {
   if (!globalConfig.localeError)
     config(en_default());
@@ -61528,7 +61528,7 @@ function preprocess(fn, schema) {
   });
 }
 
-// node_modules/zod/v4/classic/compat.js
+// ../../work/main/node_modules/zod/v4/classic/compat.js
 var ZodIssueCode = {
   invalid_type: "invalid_type",
   too_big: "too_big",
@@ -61554,7 +61554,7 @@ var ZodFirstPartyTypeKind;
 /* @__PURE__ */ (function(ZodFirstPartyTypeKind2) {
 })(ZodFirstPartyTypeKind || (ZodFirstPartyTypeKind = {}));
 
-// node_modules/zod/v4/classic/iso.js
+// ../../work/main/node_modules/zod/v4/classic/iso.js
 var iso_exports = {};
 __export(iso_exports, {
   ZodISODate: () => ZodISODate,
@@ -61579,7 +61579,7 @@ function duration2(params) {
   return _isoDuration(ZodISODuration, params);
 }
 
-// node_modules/zod/v4/classic/from-json-schema.js
+// ../../work/main/node_modules/zod/v4/classic/from-json-schema.js
 var z = {
   ...schemas_exports2,
   ...checks_exports2,
@@ -62312,7 +62312,7 @@ function fromJSONSchema(schema, params) {
   return convertSchema(normalized, ctx);
 }
 
-// node_modules/zod/v4/core/visit.js
+// ../../work/main/node_modules/zod/v4/core/visit.js
 var RESOLVING = /* @__PURE__ */ Symbol("z.visit/resolving");
 function visit(schema, fnOrHandlers) {
   const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node2, rewritten) => {
@@ -62467,7 +62467,7 @@ function visit(schema, fnOrHandlers) {
   return run2(schema);
 }
 
-// node_modules/zod/v4/classic/deep-partial.js
+// ../../work/main/node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema) {
   return visit(schema, {
     object: (s2) => s2.partial(),
@@ -62479,7 +62479,7 @@ function deepPartial(schema) {
   });
 }
 
-// node_modules/zod/v4/classic/in-out.js
+// ../../work/main/node_modules/zod/v4/classic/in-out.js
 function withChecks(side, checks) {
   if (!checks?.length)
     return side;
@@ -62509,7 +62509,7 @@ function output(schema) {
   });
 }
 
-// node_modules/zod/v4/classic/coerce.js
+// ../../work/main/node_modules/zod/v4/classic/coerce.js
 var coerce_exports = {};
 __export(coerce_exports, {
   bigint: () => bigint3,
@@ -62866,9 +62866,9 @@ function configuredExpressions(configuration) {
   }
   return found;
 }
-function configAddress(moduleAddress, mode, type, name2) {
+function configAddress(moduleAddress, mode2, type, name2) {
   const module2 = moduleAddress ? `${moduleAddress.replace(INSTANCE_KEY, "")}.` : "";
-  return `${module2}${mode === "data" ? "data." : ""}${type}.${name2}`;
+  return `${module2}${mode2 === "data" ? "data." : ""}${type}.${name2}`;
 }
 var NOT_RESOURCES = /* @__PURE__ */ new Set(["var", "local", "each", "count", "path", "terraform", "self"]);
 var RESOURCE_ATTRIBUTE = /^((?:data\.)?[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?)\.([A-Za-z0-9_-]+)/;
@@ -64074,9 +64074,17 @@ function blastRadius(consumers) {
   };
 }
 function describeBreakage(c5) {
-  const where2 = [c5.environment?.value, c5.workload?.value].filter(Boolean).join("/");
+  const env2 = [c5.environment?.value, c5.workload?.value].filter(Boolean).join("/");
+  const where2 = [moduleNote(c5), env2].filter(Boolean).join("; ");
   const count = c5.multiplicity?.keys ? ` ×${c5.multiplicity.keys.length}` : "";
   return `${c5.service} ${c5.purpose}: ${c5.resource}${count}${where2 ? ` (${where2})` : ""} at ${c5.location.file}:${c5.location.startLine}`;
+}
+function moduleNote(c5) {
+  return c5.module ? `${[c5.module.source, c5.module.version].filter(Boolean).join(" ")}, not read` : void 0;
+}
+function consumerName(c5, address) {
+  const note = c5 ? moduleNote(c5) : void 0;
+  return note ? `${address} (${note})` : address;
 }
 
 // src/model/types.ts
@@ -64721,8 +64729,8 @@ function hash2(text2) {
 // src/catalog/consumers.ts
 var REPLACES = true;
 var IN_PLACE = false;
-function at(path, purpose, replacement, encryptedBy) {
-  return encryptedBy ? { path, purpose, replacement, encryptedBy } : { path, purpose, replacement };
+function at(path, purpose, replacement, encryptedBy, whenAbsent) {
+  return { path, purpose, replacement, ...encryptedBy ? { encryptedBy } : {}, ...whenAbsent ? { whenAbsent } : {} };
 }
 function off(path) {
   return { path, default: false };
@@ -64730,19 +64738,66 @@ function off(path) {
 function kmsOptIn(path) {
   return { path, default: false, whenOff: "aws-owned" };
 }
+function mode(path, modes, options = {}) {
+  return { path, modes, ...options };
+}
+var S3_SSE_MODES = { "aws:kms": "on", "aws:kms:dsse": "on", AES256: "aws-owned" };
+var s3BucketSse = (path) => mode(path, S3_SSE_MODES, { default: "AES256" });
+var ecrSse = (path) => mode(path, { KMS: "on", KMS_DSSE: "on", AES256: "aws-owned" }, { default: "AES256" });
+var s3ObjectSse = mode("server_side_encryption", S3_SSE_MODES);
 var TF_S3_SSE_RULE = "rule.apply_server_side_encryption_by_default.kms_master_key_id";
+var TF_S3_SSE_ALGORITHM = "rule.apply_server_side_encryption_by_default.sse_algorithm";
 var TF_S3_BACKUP = "s3_configuration.kms_key_arn";
+var GLUE_CATALOG_MODES = { "SSE-KMS": "on", "SSE-KMS-WITH-SERVICE-ROLE": "on", DISABLED: "unencrypted" };
+var GLUE_S3_MODES = { "SSE-KMS": "on", "SSE-S3": "aws-owned", DISABLED: "unencrypted" };
+var GLUE_KMS_MODES = { "SSE-KMS": "on", DISABLED: "unencrypted" };
+var GLUE_BOOKMARK_MODES = { "CSE-KMS": "on", DISABLED: "unencrypted" };
+var FIREWALL_KEY = (prefix) => at(
+  `${prefix}encryption_configuration.key_id`,
+  "firewall configuration",
+  IN_PLACE,
+  mode(`${prefix}encryption_configuration.type`, { CUSTOMER_KMS: "on", AWS_OWNED_KMS_KEY: "aws-owned" }, { default: "AWS_OWNED_KMS_KEY" })
+);
 var TERRAFORM_ROWS = [
-  // S3: SSE-S3 (AWS owned) is the default for every bucket since January 2023.
+  // S3: SSE-S3 (AWS owned) is the default for every bucket since January 2023; `aws:kms` without a key is aws/s3.
   {
     type: "aws_s3_bucket",
     service: "s3",
-    keyPaths: [at(`server_side_encryption_configuration.${TF_S3_SSE_RULE}`, "storage", IN_PLACE)],
-    whenAbsent: "aws-owned"
+    keyPaths: [
+      at(
+        `server_side_encryption_configuration.${TF_S3_SSE_RULE}`,
+        "storage",
+        IN_PLACE,
+        s3BucketSse(`server_side_encryption_configuration.${TF_S3_SSE_ALGORITHM}`)
+      ),
+      at("replication_configuration.rules.destination.replica_kms_key_id", "replicated objects", IN_PLACE)
+    ],
+    whenAbsent: "aws-managed"
   },
-  { type: "aws_s3_bucket_server_side_encryption_configuration", service: "s3", keyPaths: [at(TF_S3_SSE_RULE, "storage", IN_PLACE)], whenAbsent: "aws-owned" },
-  // Changing the key re-uploads the object in place.
-  { type: "aws_s3_object", service: "s3", keyPaths: [at("kms_key_id", "storage", IN_PLACE)], whenAbsent: "aws-owned" },
+  {
+    type: "aws_s3_bucket_server_side_encryption_configuration",
+    service: "s3",
+    keyPaths: [at(TF_S3_SSE_RULE, "storage", IN_PLACE, s3BucketSse(TF_S3_SSE_ALGORITHM))],
+    whenAbsent: "aws-managed"
+  },
+  // Changing the key re-uploads the object in place. `aws_s3_bucket_object` is the provider's older name.
+  { type: "aws_s3_object", service: "s3", keyPaths: [at("kms_key_id", "storage", IN_PLACE, s3ObjectSse)], whenAbsent: "aws-managed" },
+  { type: "aws_s3_bucket_object", service: "s3", keyPaths: [at("kms_key_id", "storage", IN_PLACE, s3ObjectSse)], whenAbsent: "aws-managed" },
+  { type: "aws_s3_object_copy", service: "s3", keyPaths: [at("kms_key_id", "storage", IN_PLACE, s3ObjectSse)], whenAbsent: "aws-managed" },
+  {
+    type: "aws_s3_bucket_replication_configuration",
+    service: "s3",
+    keyPaths: [at("rule.destination.encryption_configuration.replica_kms_key_id", "replicated objects", IN_PLACE)]
+  },
+  { type: "aws_s3_bucket_inventory", service: "s3", keyPaths: [at("destination.bucket.encryption.sse_kms.key_id", "inventory reports", IN_PLACE)] },
+  // S3 Tables: SSE-S3 unless `sse_algorithm = "aws:kms"`. Believed updatable in place.
+  {
+    type: "aws_s3tables_table_bucket",
+    service: "s3",
+    keyPaths: [at("encryption_configuration.kms_key_arn", "tables", IN_PLACE, s3BucketSse("encryption_configuration.sse_algorithm"))],
+    whenAbsent: "aws-managed"
+  },
+  // A replica or a restore takes the encryption of its source: `storage_encrypted` is not what decides.
   {
     type: "aws_db_instance",
     service: "rds",
@@ -64751,7 +64806,8 @@ var TERRAFORM_ROWS = [
       at("performance_insights_kms_key_id", "performance insights", IN_PLACE),
       at("master_user_secret_kms_key_id", "master user secret", IN_PLACE)
     ],
-    whenAbsent: "aws-managed"
+    whenAbsent: "aws-managed",
+    dataFrom: ["replicate_source_db", "snapshot_identifier", "restore_to_point_in_time"]
   },
   {
     type: "aws_rds_cluster",
@@ -64761,7 +64817,8 @@ var TERRAFORM_ROWS = [
       at("performance_insights_kms_key_id", "performance insights", IN_PLACE),
       at("master_user_secret_kms_key_id", "master user secret", IN_PLACE)
     ],
-    whenAbsent: "aws-managed"
+    whenAbsent: "aws-managed",
+    dataFrom: ["snapshot_identifier", "replication_source_identifier", "global_cluster_identifier", "restore_to_point_in_time", "source_region"]
   },
   {
     type: "aws_rds_cluster_instance",
@@ -64771,20 +64828,43 @@ var TERRAFORM_ROWS = [
   },
   { type: "aws_db_snapshot_copy", service: "rds", keyPaths: [at("kms_key_id", "snapshots", REPLACES)], whenAbsent: "aws-managed" },
   { type: "aws_db_instance_automated_backups_replication", service: "rds", keyPaths: [at("kms_key_id", "replicated backups", REPLACES)] },
+  { type: "aws_db_cluster_snapshot_copy", service: "rds", keyPaths: [at("kms_key_id", "snapshots", REPLACES)] },
+  { type: "aws_rds_cluster_activity_stream", service: "rds", keyPaths: [at("kms_key_id", "activity stream", REPLACES)] },
+  { type: "aws_rds_export_task", service: "rds", keyPaths: [at("kms_key_id", "exported snapshot data", REPLACES)] },
+  { type: "aws_rds_integration", service: "rds", keyPaths: [at("kms_key_id", "zero-ETL integration", REPLACES)] },
   // EBS: the account's "encryption by default" setting can encrypt a volume whose `encrypted` is false.
-  { type: "aws_ebs_volume", service: "ebs", keyPaths: [at("kms_key_id", "storage", REPLACES, off("encrypted"))], whenAbsent: "aws-managed" },
+  // A volume made from a snapshot takes the snapshot's encryption.
+  {
+    type: "aws_ebs_volume",
+    service: "ebs",
+    keyPaths: [at("kms_key_id", "storage", REPLACES, off("encrypted"))],
+    whenAbsent: "aws-managed",
+    dataFrom: ["snapshot_id"]
+  },
   { type: "aws_ebs_default_kms_key", service: "ebs", keyPaths: [at("key_arn", "account default for new volumes", REPLACES)], whenAbsent: "aws-managed" },
   { type: "aws_ebs_snapshot_copy", service: "ebs", keyPaths: [at("kms_key_id", "snapshots", REPLACES, off("encrypted"))], whenAbsent: "aws-managed" },
   { type: "aws_ebs_snapshot_import", service: "ebs", keyPaths: [at("kms_key_id", "snapshots", REPLACES, off("encrypted"))], whenAbsent: "aws-managed" },
   { type: "aws_ami_copy", service: "ebs", keyPaths: [at("kms_key_id", "snapshots", REPLACES, off("encrypted"))], whenAbsent: "aws-managed" },
+  // A spot instance request has the block devices of an instance; with a launch template, the template's volumes apply.
+  ...["aws_instance", "aws_spot_instance_request"].map(
+    (type) => ({
+      type,
+      service: "ebs",
+      keyPaths: [
+        at("root_block_device.kms_key_id", "root volume", REPLACES, off("root_block_device.encrypted")),
+        at("ebs_block_device.kms_key_id", "data volumes", REPLACES, off("ebs_block_device.encrypted"))
+      ],
+      whenAbsent: "aws-managed",
+      dataFrom: ["launch_template"]
+    })
+  ),
   {
-    type: "aws_instance",
+    type: "aws_spot_fleet_request",
     service: "ebs",
     keyPaths: [
-      at("root_block_device.kms_key_id", "root volume", REPLACES, off("root_block_device.encrypted")),
-      at("ebs_block_device.kms_key_id", "data volumes", REPLACES, off("ebs_block_device.encrypted"))
-    ],
-    whenAbsent: "aws-managed"
+      at("launch_specification.root_block_device.kms_key_id", "root volumes", REPLACES),
+      at("launch_specification.ebs_block_device.kms_key_id", "data volumes", REPLACES)
+    ]
   },
   // A change makes a new template version; running instances keep their volumes.
   {
@@ -64799,12 +64879,14 @@ var TERRAFORM_ROWS = [
     keyPaths: [at("policy_details.schedule.cross_region_copy_rule.cmk_arn", "cross-region snapshot copies", IN_PLACE)]
   },
   { type: "aws_efs_file_system", service: "efs", keyPaths: [at("kms_key_id", "storage", REPLACES, off("encrypted"))], whenAbsent: "aws-managed" },
+  { type: "aws_efs_replication_configuration", service: "efs", keyPaths: [at("destination.kms_key_id", "replica file system", REPLACES)] },
   // FSx file systems are always encrypted; without a key the aws/fsx managed key is used.
   { type: "aws_fsx_windows_file_system", service: "fsx", keyPaths: [at("kms_key_id", "storage", REPLACES)], whenAbsent: "aws-managed" },
   { type: "aws_fsx_lustre_file_system", service: "fsx", keyPaths: [at("kms_key_id", "storage", REPLACES)], whenAbsent: "aws-managed" },
   { type: "aws_fsx_ontap_file_system", service: "fsx", keyPaths: [at("kms_key_id", "storage", REPLACES)], whenAbsent: "aws-managed" },
   { type: "aws_fsx_openzfs_file_system", service: "fsx", keyPaths: [at("kms_key_id", "storage", REPLACES)], whenAbsent: "aws-managed" },
   { type: "aws_fsx_backup", service: "fsx", keyPaths: [at("kms_key_id", "backups", REPLACES)], whenAbsent: "aws-managed" },
+  { type: "aws_fsx_file_cache", service: "fsx", keyPaths: [at("kms_key_id", "cache storage", REPLACES)], whenAbsent: "aws-managed" },
   {
     type: "aws_dynamodb_table",
     service: "dynamodb",
@@ -64817,8 +64899,15 @@ var TERRAFORM_ROWS = [
   },
   // Believed ForceNew in the provider schema; not verified against its source.
   { type: "aws_dynamodb_table_replica", service: "dynamodb", keyPaths: [at("kms_key_arn", "replica storage", REPLACES)], whenAbsent: "aws-owned" },
-  // SSE-SQS (AWS owned) is on by default for new queues.
-  { type: "aws_sqs_queue", service: "sqs", keyPaths: [at("kms_master_key_id", "messages", IN_PLACE)], whenAbsent: "aws-owned" },
+  // An export is a one-off task: every argument is ForceNew. Without a key the export uses the bucket's encryption.
+  { type: "aws_dynamodb_table_export", service: "dynamodb", keyPaths: [at("s3_sse_kms_key_id", "exported data", REPLACES)] },
+  // SSE-SQS (AWS owned) is on by default for new queues; `sqs_managed_sse_enabled = false` without a key leaves messages unencrypted.
+  {
+    type: "aws_sqs_queue",
+    service: "sqs",
+    keyPaths: [at("kms_master_key_id", "messages", IN_PLACE, { path: "sqs_managed_sse_enabled", default: true })],
+    whenAbsent: "aws-owned"
+  },
   { type: "aws_sns_topic", service: "sns", keyPaths: [at("kms_master_key_id", "messages", IN_PLACE)], whenAbsent: "unencrypted" },
   {
     type: "aws_secretsmanager_secret",
@@ -64826,19 +64915,46 @@ var TERRAFORM_ROWS = [
     keyPaths: [at("kms_key_id", "secret", IN_PLACE), at("replica.kms_key_id", "replica secret", IN_PLACE)],
     whenAbsent: "aws-managed"
   },
-  // Only SecureString parameters are encrypted; the default key is alias/aws/ssm.
-  { type: "aws_ssm_parameter", service: "ssm", keyPaths: [at("key_id", "secure string", IN_PLACE)], whenAbsent: "aws-managed" },
+  // Only SecureString parameters are encrypted (the default key is alias/aws/ssm); String and StringList hold no secret.
+  {
+    type: "aws_ssm_parameter",
+    service: "ssm",
+    keyPaths: [at("key_id", "secure string", IN_PLACE, mode("type", { SecureString: "on", String: null, StringList: null }))],
+    whenAbsent: "aws-managed"
+  },
+  { type: "aws_ssm_resource_data_sync", service: "ssm", keyPaths: [at("s3_destination.kms_key_arn", "inventory data", REPLACES)] },
+  {
+    type: "aws_ssmincidents_replication_set",
+    service: "ssm-incidents",
+    keyPaths: [at("region.kms_key_arn", "incident data", IN_PLACE)],
+    whenAbsent: "aws-owned"
+  },
   { type: "aws_cloudwatch_log_group", service: "logs", keyPaths: [at("kms_key_id", "logs", IN_PLACE)], whenAbsent: "aws-owned" },
-  { type: "aws_lambda_function", service: "lambda", keyPaths: [at("kms_key_arn", "environment variables", IN_PLACE)], whenAbsent: "aws-managed" },
+  { type: "aws_cloudwatch_log_anomaly_detector", service: "logs", keyPaths: [at("kms_key_id", "anomaly data", IN_PLACE)], whenAbsent: "aws-owned" },
+  // The key protects environment variables only: a function without them has nothing to protect.
+  {
+    type: "aws_lambda_function",
+    service: "lambda",
+    keyPaths: [at("kms_key_arn", "environment variables", IN_PLACE)],
+    whenAbsent: "aws-managed",
+    dataIn: "environment.variables"
+  },
+  { type: "aws_lambda_event_source_mapping", service: "lambda", keyPaths: [at("kms_key_arn", "filter criteria", IN_PLACE)] },
   // The EKS API cannot change the secrets key of a cluster, so the provider marks it ForceNew.
   // Without one, clusters on Kubernetes 1.28+ envelope-encrypt secrets with an AWS owned key.
   { type: "aws_eks_cluster", service: "eks", keyPaths: [at("encryption_config.provider.key_arn", "kubernetes secrets", REPLACES)], whenAbsent: "aws-owned" },
-  { type: "aws_ecr_repository", service: "ecr", keyPaths: [at("encryption_configuration.kms_key", "images", REPLACES)], whenAbsent: "aws-owned" },
+  // ECR: AES256 (AWS owned) unless encryption_type is KMS; KMS without a key is aws/ecr.
+  {
+    type: "aws_ecr_repository",
+    service: "ecr",
+    keyPaths: [at("encryption_configuration.kms_key", "images", REPLACES, ecrSse("encryption_configuration.encryption_type"))],
+    whenAbsent: "aws-managed"
+  },
   {
     type: "aws_ecr_repository_creation_template",
     service: "ecr",
-    keyPaths: [at("encryption_configuration.kms_key", "images of created repositories", IN_PLACE)],
-    whenAbsent: "aws-owned"
+    keyPaths: [at("encryption_configuration.kms_key", "images of created repositories", IN_PLACE, ecrSse("encryption_configuration.encryption_type"))],
+    whenAbsent: "aws-managed"
   },
   {
     type: "aws_ecs_cluster",
@@ -64849,7 +64965,13 @@ var TERRAFORM_ROWS = [
       at("configuration.managed_storage_configuration.fargate_ephemeral_storage_kms_key_id", "fargate ephemeral storage", IN_PLACE)
     ]
   },
-  { type: "aws_kinesis_stream", service: "kinesis", keyPaths: [at("kms_key_id", "records", IN_PLACE)], whenAbsent: "unencrypted" },
+  // `encryption_type` defaults to NONE: a kms_key_id alone encrypts nothing.
+  {
+    type: "aws_kinesis_stream",
+    service: "kinesis",
+    keyPaths: [at("kms_key_id", "records", IN_PLACE, mode("encryption_type", { KMS: "on", NONE: "unencrypted" }, { default: "NONE", keyNeedsSwitch: true }))],
+    whenAbsent: "unencrypted"
+  },
   {
     type: "aws_kinesis_firehose_delivery_stream",
     service: "firehose",
@@ -64870,7 +64992,8 @@ var TERRAFORM_ROWS = [
     type: "aws_redshift_cluster",
     service: "redshift",
     keyPaths: [at("kms_key_id", "storage", IN_PLACE, { path: "encrypted", default: true })],
-    whenAbsent: "aws-managed"
+    whenAbsent: "aws-managed",
+    dataFrom: ["snapshot_identifier", "snapshot_arn"]
   },
   { type: "aws_redshift_snapshot_copy_grant", service: "redshift", keyPaths: [at("kms_key_id", "cross-region snapshot copies", REPLACES)] },
   { type: "aws_redshiftserverless_namespace", service: "redshift-serverless", keyPaths: [at("kms_key_id", "storage", IN_PLACE)], whenAbsent: "aws-owned" },
@@ -64878,7 +65001,9 @@ var TERRAFORM_ROWS = [
     type: "aws_elasticache_replication_group",
     service: "elasticache",
     keyPaths: [at("kms_key_id", "storage", REPLACES, off("at_rest_encryption_enabled"))],
-    whenAbsent: "aws-owned"
+    whenAbsent: "aws-owned",
+    // A member of a global datastore takes the primary's encryption.
+    dataFrom: ["global_replication_group_id"]
   },
   { type: "aws_elasticache_serverless_cache", service: "elasticache", keyPaths: [at("kms_key_id", "storage", REPLACES)], whenAbsent: "aws-owned" },
   { type: "aws_memorydb_cluster", service: "memorydb", keyPaths: [at("kms_key_arn", "storage", REPLACES)], whenAbsent: "aws-owned" },
@@ -64895,9 +65020,22 @@ var TERRAFORM_ROWS = [
     keyPaths: [at("encrypt_at_rest.kms_key_id", "storage", REPLACES, off("encrypt_at_rest.enabled"))],
     whenAbsent: "aws-managed"
   },
-  { type: "aws_docdb_cluster", service: "docdb", keyPaths: [at("kms_key_id", "storage", REPLACES, off("storage_encrypted"))], whenAbsent: "aws-managed" },
+  {
+    type: "aws_docdb_cluster",
+    service: "docdb",
+    keyPaths: [at("kms_key_id", "storage", REPLACES, off("storage_encrypted"))],
+    whenAbsent: "aws-managed",
+    dataFrom: ["snapshot_identifier", "global_cluster_identifier"]
+  },
   { type: "aws_docdb_elastic_cluster", service: "docdb", keyPaths: [at("kms_key_id", "storage", REPLACES)] },
-  { type: "aws_neptune_cluster", service: "neptune", keyPaths: [at("kms_key_arn", "storage", REPLACES, off("storage_encrypted"))], whenAbsent: "aws-managed" },
+  {
+    type: "aws_neptune_cluster",
+    service: "neptune",
+    keyPaths: [at("kms_key_arn", "storage", REPLACES, off("storage_encrypted"))],
+    whenAbsent: "aws-managed",
+    dataFrom: ["snapshot_identifier", "replication_source_identifier", "global_cluster_identifier"]
+  },
+  { type: "aws_neptunegraph_graph", service: "neptune", keyPaths: [at("kms_key_identifier", "graph data", REPLACES)], whenAbsent: "aws-owned" },
   {
     type: "aws_keyspaces_table",
     service: "keyspaces",
@@ -64905,6 +65043,11 @@ var TERRAFORM_ROWS = [
     whenAbsent: "aws-owned"
   },
   { type: "aws_timestreamwrite_database", service: "timestream", keyPaths: [at("kms_key_id", "storage", IN_PLACE)], whenAbsent: "aws-managed" },
+  {
+    type: "aws_timestreamwrite_table",
+    service: "timestream",
+    keyPaths: [at("magnetic_store_write_properties.magnetic_store_rejected_data_location.s3_configuration.kms_key_id", "rejected records", IN_PLACE)]
+  },
   { type: "aws_msk_cluster", service: "msk", keyPaths: [at("encryption_info.encryption_at_rest_kms_key_arn", "storage", REPLACES)], whenAbsent: "aws-managed" },
   { type: "aws_mq_broker", service: "mq", keyPaths: [at("encryption_options.kms_key_id", "storage", REPLACES)], whenAbsent: "aws-owned" },
   { type: "aws_backup_vault", service: "backup", keyPaths: [at("kms_key_arn", "backups", REPLACES)], whenAbsent: "aws-managed" },
@@ -64912,24 +65055,62 @@ var TERRAFORM_ROWS = [
   { type: "aws_cloudtrail_event_data_store", service: "cloudtrail", keyPaths: [at("kms_key_id", "events", IN_PLACE)], whenAbsent: "aws-owned" },
   { type: "aws_config_delivery_channel", service: "config", keyPaths: [at("s3_kms_key_arn", "configuration snapshots", IN_PLACE)], whenAbsent: "aws-owned" },
   { type: "aws_cloudwatch_event_bus", service: "events", keyPaths: [at("kms_key_identifier", "events", IN_PLACE)], whenAbsent: "aws-owned" },
+  { type: "aws_cloudwatch_event_archive", service: "events", keyPaths: [at("kms_key_identifier", "archived events", IN_PLACE)], whenAbsent: "aws-owned" },
+  { type: "aws_cloudwatch_event_connection", service: "events", keyPaths: [at("kms_key_identifier", "connection secret", IN_PLACE)], whenAbsent: "aws-owned" },
+  { type: "aws_pipes_pipe", service: "pipes", keyPaths: [at("kms_key_identifier", "pipe data", IN_PLACE)], whenAbsent: "aws-owned" },
+  // EventBridge Scheduler encrypts schedules with an AWS owned key unless given one.
+  { type: "aws_scheduler_schedule", service: "scheduler", keyPaths: [at("kms_key_arn", "schedule target input", IN_PLACE)], whenAbsent: "aws-owned" },
   {
     type: "aws_glue_data_catalog_encryption_settings",
     service: "glue",
     keyPaths: [
-      at("data_catalog_encryption_settings.encryption_at_rest.sse_aws_kms_key_id", "data catalog", IN_PLACE),
-      at("data_catalog_encryption_settings.connection_password_encryption.aws_kms_key_id", "connection passwords", IN_PLACE)
+      at(
+        "data_catalog_encryption_settings.encryption_at_rest.sse_aws_kms_key_id",
+        "data catalog",
+        IN_PLACE,
+        mode("data_catalog_encryption_settings.encryption_at_rest.catalog_encryption_mode", GLUE_CATALOG_MODES, { default: "DISABLED", keyNeedsSwitch: true })
+      ),
+      at(
+        "data_catalog_encryption_settings.connection_password_encryption.aws_kms_key_id",
+        "connection passwords",
+        IN_PLACE,
+        { path: "data_catalog_encryption_settings.connection_password_encryption.return_connection_password_encrypted", default: false, keyNeedsSwitch: true },
+        "aws-managed"
+      )
     ],
-    whenAbsent: "unencrypted"
+    // SSE-KMS without a key uses aws/glue.
+    whenAbsent: "aws-managed"
   },
-  // Security configurations cannot be updated at all.
+  // Security configurations cannot be updated at all. Each mode defaults to DISABLED.
   {
     type: "aws_glue_security_configuration",
     service: "glue",
     keyPaths: [
-      at("encryption_configuration.s3_encryption.kms_key_arn", "s3 data", REPLACES),
-      at("encryption_configuration.cloudwatch_encryption.kms_key_arn", "logs", REPLACES),
-      at("encryption_configuration.job_bookmarks_encryption.kms_key_arn", "job bookmarks", REPLACES)
-    ]
+      at(
+        "encryption_configuration.s3_encryption.kms_key_arn",
+        "s3 data",
+        REPLACES,
+        mode("encryption_configuration.s3_encryption.s3_encryption_mode", GLUE_S3_MODES, { default: "DISABLED", keyNeedsSwitch: true })
+      ),
+      at(
+        "encryption_configuration.cloudwatch_encryption.kms_key_arn",
+        "logs",
+        REPLACES,
+        mode("encryption_configuration.cloudwatch_encryption.cloudwatch_encryption_mode", GLUE_KMS_MODES, { default: "DISABLED", keyNeedsSwitch: true }),
+        "aws-managed"
+      ),
+      at(
+        "encryption_configuration.job_bookmarks_encryption.kms_key_arn",
+        "job bookmarks",
+        REPLACES,
+        mode("encryption_configuration.job_bookmarks_encryption.job_bookmarks_encryption_mode", GLUE_BOOKMARK_MODES, {
+          default: "DISABLED",
+          keyNeedsSwitch: true
+        }),
+        "aws-managed"
+      )
+    ],
+    whenAbsent: "aws-managed"
   },
   {
     type: "aws_athena_workgroup",
@@ -64937,6 +65118,8 @@ var TERRAFORM_ROWS = [
     keyPaths: [at("configuration.result_configuration.encryption_configuration.kms_key_arn", "query results", IN_PLACE)]
   },
   { type: "aws_athena_database", service: "athena", keyPaths: [at("encryption_configuration.kms_key", "query results", REPLACES)] },
+  // SageMaker: without a key, storage volumes use an AWS managed key and S3 outputs the account's aws/s3 key
+  // (the API docs say "the default KMS key for Amazon S3"); instance types with NVMe instance storage take no volume key.
   { type: "aws_sagemaker_notebook_instance", service: "sagemaker", keyPaths: [at("kms_key_id", "storage", REPLACES)], whenAbsent: "aws-managed" },
   // Endpoint configurations are immutable: every argument is ForceNew.
   {
@@ -64944,18 +65127,44 @@ var TERRAFORM_ROWS = [
     service: "sagemaker",
     keyPaths: [
       at("kms_key_arn", "storage", REPLACES),
-      at("data_capture_config.kms_key_id", "captured data", REPLACES),
-      at("async_inference_config.output_config.kms_key_id", "inference output", REPLACES)
-    ]
+      at("data_capture_config.kms_key_id", "captured data", REPLACES, void 0, "aws-managed"),
+      at("async_inference_config.output_config.kms_key_id", "inference output", REPLACES, void 0, "aws-managed")
+    ],
+    whenAbsent: "aws-managed"
   },
+  // Monitoring job definitions and flow definitions cannot be updated: every argument is ForceNew.
+  {
+    type: "aws_sagemaker_data_quality_job_definition",
+    service: "sagemaker",
+    keyPaths: [
+      at("data_quality_job_output_config.kms_key_id", "monitoring results", REPLACES),
+      at("job_resources.cluster_config.volume_kms_key_id", "job volumes", REPLACES, void 0, "aws-managed")
+    ],
+    whenAbsent: "aws-managed"
+  },
+  {
+    type: "aws_sagemaker_flow_definition",
+    service: "sagemaker",
+    keyPaths: [at("output_config.kms_key_id", "human review output", REPLACES)],
+    whenAbsent: "aws-managed"
+  },
+  { type: "aws_sagemaker_device_fleet", service: "sagemaker", keyPaths: [at("output_config.kms_key_id", "device data", IN_PLACE)] },
   { type: "aws_sagemaker_domain", service: "sagemaker", keyPaths: [at("kms_key_id", "storage", REPLACES)], whenAbsent: "aws-managed" },
+  // Either store may be absent, so neither is judged without its block: only a written store without a key is.
   {
     type: "aws_sagemaker_feature_group",
     service: "sagemaker",
     keyPaths: [
       at("offline_store_config.s3_storage_config.kms_key_id", "offline store", REPLACES),
-      at("online_store_config.security_config.kms_key_id", "online store", REPLACES)
+      at("online_store_config.security_config.kms_key_id", "online store", REPLACES, void 0, "aws-owned")
     ]
+  },
+  // Kendra cannot move an index to another key.
+  {
+    type: "aws_kendra_index",
+    service: "kendra",
+    keyPaths: [at("server_side_encryption_configuration.kms_key_id", "index", REPLACES)],
+    whenAbsent: "aws-owned"
   },
   // The key ARNs sit inside the JSON document `configuration`; callers parse it.
   { type: "aws_emr_security_configuration", service: "emr", keyPaths: [at("configuration", "at-rest encryption (JSON document)", REPLACES)] },
@@ -65013,18 +65222,77 @@ var TERRAFORM_ROWS = [
     keyPaths: [at("encryption_configuration.kms_key", "source and configuration", REPLACES)],
     whenAbsent: "aws-owned"
   },
+  { type: "aws_appconfig_configuration_profile", service: "appconfig", keyPaths: [at("kms_key_identifier", "hosted configuration", IN_PLACE)] },
+  // A deployment cannot be changed once started.
+  { type: "aws_appconfig_deployment", service: "appconfig", keyPaths: [at("kms_key_identifier", "deployed configuration", REPLACES)] },
+  { type: "aws_synthetics_canary", service: "synthetics", keyPaths: [at("artifact_config.s3_encryption.kms_key_arn", "canary artifacts", IN_PLACE)] },
+  { type: "aws_codebuild_report_group", service: "codebuild", keyPaths: [at("export_config.s3_destination.encryption_key", "exported reports", IN_PLACE)] },
+  // File shares write to S3 with SSE-S3 unless `kms_encrypted` is true.
+  {
+    type: "aws_storagegateway_nfs_file_share",
+    service: "storagegateway",
+    keyPaths: [at("kms_key_arn", "file share objects", IN_PLACE, kmsOptIn("kms_encrypted"))],
+    whenAbsent: "aws-owned"
+  },
+  {
+    type: "aws_storagegateway_smb_file_share",
+    service: "storagegateway",
+    keyPaths: [at("kms_key_arn", "file share objects", IN_PLACE, kmsOptIn("kms_encrypted"))],
+    whenAbsent: "aws-owned"
+  },
+  { type: "aws_storagegateway_cached_iscsi_volume", service: "storagegateway", keyPaths: [at("kms_key", "volume", REPLACES, kmsOptIn("kms_encrypted"))] },
+  { type: "aws_networkfirewall_firewall", service: "network-firewall", keyPaths: [FIREWALL_KEY("")], whenAbsent: "aws-owned" },
+  { type: "aws_networkfirewall_firewall_policy", service: "network-firewall", keyPaths: [FIREWALL_KEY("")], whenAbsent: "aws-owned" },
+  { type: "aws_networkfirewall_rule_group", service: "network-firewall", keyPaths: [FIREWALL_KEY("")], whenAbsent: "aws-owned" },
+  { type: "aws_location_tracker", service: "geo", keyPaths: [at("kms_key_id", "device positions", REPLACES)], whenAbsent: "aws-owned" },
+  { type: "aws_location_geofence_collection", service: "geo", keyPaths: [at("kms_key_id", "geofences", REPLACES)], whenAbsent: "aws-owned" },
+  // A changed key trains a new model version; the provider treats it as an update, the old version keeps its key.
+  {
+    type: "aws_comprehend_document_classifier",
+    service: "comprehend",
+    keyPaths: [
+      at("model_kms_key_id", "model", REPLACES),
+      at("volume_kms_key_id", "training volumes", REPLACES),
+      at("output_data_config.kms_key_id", "training output", REPLACES)
+    ]
+  },
+  {
+    type: "aws_comprehend_entity_recognizer",
+    service: "comprehend",
+    keyPaths: [at("model_kms_key_id", "model", REPLACES), at("volume_kms_key_id", "training volumes", REPLACES)]
+  },
+  {
+    type: "aws_dms_s3_endpoint",
+    service: "dms",
+    keyPaths: [at("kms_key_arn", "connection parameters", REPLACES), at("server_side_encryption_kms_key_id", "target objects", IN_PLACE)]
+  },
+  { type: "aws_dms_replication_config", service: "dms", keyPaths: [at("compute_config.kms_key_id", "replication storage", REPLACES)] },
+  { type: "aws_appflow_flow", service: "appflow", keyPaths: [at("kms_arn", "flow data", IN_PLACE)], whenAbsent: "aws-managed" },
+  { type: "aws_macie2_classification_export_configuration", service: "macie", keyPaths: [at("s3_destination.kms_key_arn", "exported findings", IN_PLACE)] },
+  { type: "aws_imagebuilder_workflow", service: "imagebuilder", keyPaths: [at("kms_key_id", "workflow", REPLACES)] },
   { type: "aws_guardduty_publishing_destination", service: "guardduty", keyPaths: [at("kms_key_arn", "exported findings", IN_PLACE)] },
   // Direct use of a key by Terraform itself: the ciphertext resource and the decrypting data source.
   { type: "aws_kms_ciphertext", service: "kms", keyPaths: [at("key_id", "ciphertext", REPLACES)] },
   { type: "aws_kms_secrets", service: "kms", keyPaths: [at("secret.key_id", "decrypted secrets", IN_PLACE)] }
 ];
 var CFN_S3_KMS = "EncryptionConfiguration.KMSEncryptionConfig.AWSKMSKeyARN";
+var CFN_S3_SSE = "BucketEncryption.ServerSideEncryptionConfiguration.ServerSideEncryptionByDefault";
 var CLOUDFORMATION_ROWS = [
   {
     type: "AWS::S3::Bucket",
     service: "s3",
-    keyPaths: [at("BucketEncryption.ServerSideEncryptionConfiguration.ServerSideEncryptionByDefault.KMSMasterKeyID", "storage", IN_PLACE)],
-    whenAbsent: "aws-owned"
+    keyPaths: [
+      at(`${CFN_S3_SSE}.KMSMasterKeyID`, "storage", IN_PLACE, s3BucketSse(`${CFN_S3_SSE}.SSEAlgorithm`)),
+      at("ReplicationConfiguration.Rules.Destination.EncryptionConfiguration.ReplicaKmsKeyID", "replicated objects", IN_PLACE)
+    ],
+    whenAbsent: "aws-managed"
+  },
+  // Not sure of the property names of this newer type: EncryptionConfiguration with SSEAlgorithm and KMSKeyArn.
+  {
+    type: "AWS::S3Tables::TableBucket",
+    service: "s3",
+    keyPaths: [at("EncryptionConfiguration.KMSKeyArn", "tables", IN_PLACE, s3BucketSse("EncryptionConfiguration.SSEAlgorithm"))],
+    whenAbsent: "aws-managed"
   },
   {
     type: "AWS::RDS::DBInstance",
@@ -65035,7 +65303,16 @@ var CLOUDFORMATION_ROWS = [
       at("PerformanceInsightsKMSKeyId", "performance insights", IN_PLACE),
       at("MasterUserSecret.KmsKeyId", "master user secret", IN_PLACE)
     ],
-    whenAbsent: "aws-managed"
+    whenAbsent: "aws-managed",
+    // An Aurora instance stores nothing itself (its cluster does); replicas and restores take their source's encryption.
+    dataFrom: [
+      "DBClusterIdentifier",
+      "SourceDBInstanceIdentifier",
+      "DBSnapshotIdentifier",
+      "SourceDBInstanceAutomatedBackupsArn",
+      "SourceDbiResourceId",
+      "RestoreTime"
+    ]
   },
   {
     type: "AWS::RDS::DBCluster",
@@ -65045,15 +65322,31 @@ var CLOUDFORMATION_ROWS = [
       at("PerformanceInsightsKmsKeyId", "performance insights", IN_PLACE),
       at("MasterUserSecret.KmsKeyId", "master user secret", IN_PLACE)
     ],
-    whenAbsent: "aws-managed"
+    whenAbsent: "aws-managed",
+    dataFrom: [
+      "SnapshotIdentifier",
+      "SourceDBClusterIdentifier",
+      "ReplicationSourceIdentifier",
+      "GlobalClusterIdentifier",
+      "SourceDbClusterResourceId",
+      "RestoreToTime"
+    ]
   },
+  { type: "AWS::RDS::Integration", service: "rds", keyPaths: [at("KMSKeyId", "zero-ETL integration", REPLACES)] },
   // Documented as "Some interruptions", but existing data cannot move to another key: a new volume is made.
-  { type: "AWS::EC2::Volume", service: "ebs", keyPaths: [at("KmsKeyId", "storage", REPLACES, off("Encrypted"))], whenAbsent: "aws-managed" },
+  {
+    type: "AWS::EC2::Volume",
+    service: "ebs",
+    keyPaths: [at("KmsKeyId", "storage", REPLACES, off("Encrypted"))],
+    whenAbsent: "aws-managed",
+    dataFrom: ["SnapshotId"]
+  },
   {
     type: "AWS::EC2::Instance",
     service: "ebs",
     keyPaths: [at("BlockDeviceMappings.Ebs.KmsKeyId", "volumes", REPLACES, off("BlockDeviceMappings.Ebs.Encrypted"))],
-    whenAbsent: "aws-managed"
+    whenAbsent: "aws-managed",
+    dataFrom: ["LaunchTemplate"]
   },
   {
     type: "AWS::EC2::LaunchTemplate",
@@ -65061,7 +65354,12 @@ var CLOUDFORMATION_ROWS = [
     keyPaths: [at("LaunchTemplateData.BlockDeviceMappings.Ebs.KmsKeyId", "volumes", IN_PLACE, off("LaunchTemplateData.BlockDeviceMappings.Ebs.Encrypted"))],
     whenAbsent: "aws-managed"
   },
-  { type: "AWS::EFS::FileSystem", service: "efs", keyPaths: [at("KmsKeyId", "storage", REPLACES, off("Encrypted"))], whenAbsent: "aws-managed" },
+  {
+    type: "AWS::EFS::FileSystem",
+    service: "efs",
+    keyPaths: [at("KmsKeyId", "storage", REPLACES, off("Encrypted")), at("ReplicationConfiguration.Destinations.KmsKeyId", "replica file system", REPLACES)],
+    whenAbsent: "aws-managed"
+  },
   // One type for Windows, Lustre, ONTAP and OpenZFS.
   { type: "AWS::FSx::FileSystem", service: "fsx", keyPaths: [at("KmsKeyId", "storage", REPLACES)], whenAbsent: "aws-managed" },
   {
@@ -65076,7 +65374,12 @@ var CLOUDFORMATION_ROWS = [
     keyPaths: [at("Replicas.SSESpecification.KMSMasterKeyId", "replica storage", IN_PLACE)],
     whenAbsent: "aws-owned"
   },
-  { type: "AWS::SQS::Queue", service: "sqs", keyPaths: [at("KmsMasterKeyId", "messages", IN_PLACE)], whenAbsent: "aws-owned" },
+  {
+    type: "AWS::SQS::Queue",
+    service: "sqs",
+    keyPaths: [at("KmsMasterKeyId", "messages", IN_PLACE, { path: "SqsManagedSseEnabled", default: true })],
+    whenAbsent: "aws-owned"
+  },
   { type: "AWS::SNS::Topic", service: "sns", keyPaths: [at("KmsMasterKeyId", "messages", IN_PLACE)], whenAbsent: "unencrypted" },
   {
     type: "AWS::SecretsManager::Secret",
@@ -65085,8 +65388,23 @@ var CLOUDFORMATION_ROWS = [
     whenAbsent: "aws-managed"
   },
   { type: "AWS::Logs::LogGroup", service: "logs", keyPaths: [at("KmsKeyId", "logs", IN_PLACE)], whenAbsent: "aws-owned" },
-  { type: "AWS::Lambda::Function", service: "lambda", keyPaths: [at("KmsKeyArn", "environment variables", IN_PLACE)], whenAbsent: "aws-managed" },
-  { type: "AWS::Serverless::Function", service: "lambda", keyPaths: [at("KmsKeyArn", "environment variables", IN_PLACE)], whenAbsent: "aws-managed" },
+  { type: "AWS::Logs::LogAnomalyDetector", service: "logs", keyPaths: [at("KmsKeyId", "anomaly data", IN_PLACE)], whenAbsent: "aws-owned" },
+  {
+    type: "AWS::Lambda::Function",
+    service: "lambda",
+    keyPaths: [at("KmsKeyArn", "environment variables", IN_PLACE)],
+    whenAbsent: "aws-managed",
+    dataIn: "Environment.Variables"
+  },
+  { type: "AWS::Lambda::EventSourceMapping", service: "lambda", keyPaths: [at("KmsKeyArn", "filter criteria", IN_PLACE)] },
+  // Globals may add variables the parser does not merge into the function: then the function says nothing.
+  {
+    type: "AWS::Serverless::Function",
+    service: "lambda",
+    keyPaths: [at("KmsKeyArn", "environment variables", IN_PLACE)],
+    whenAbsent: "aws-managed",
+    dataIn: "Environment.Variables"
+  },
   {
     type: "AWS::Serverless::SimpleTable",
     service: "dynamodb",
@@ -65095,7 +65413,18 @@ var CLOUDFORMATION_ROWS = [
   },
   // Kept as Replacement like Terraform: EKS cannot change the secrets key of a cluster.
   { type: "AWS::EKS::Cluster", service: "eks", keyPaths: [at("EncryptionConfig.Provider.KeyArn", "kubernetes secrets", REPLACES)], whenAbsent: "aws-owned" },
-  { type: "AWS::ECR::Repository", service: "ecr", keyPaths: [at("EncryptionConfiguration.KmsKey", "images", REPLACES)], whenAbsent: "aws-owned" },
+  {
+    type: "AWS::ECR::Repository",
+    service: "ecr",
+    keyPaths: [at("EncryptionConfiguration.KmsKey", "images", REPLACES, ecrSse("EncryptionConfiguration.EncryptionType"))],
+    whenAbsent: "aws-managed"
+  },
+  {
+    type: "AWS::ECR::RepositoryCreationTemplate",
+    service: "ecr",
+    keyPaths: [at("EncryptionConfiguration.KmsKey", "images of created repositories", IN_PLACE, ecrSse("EncryptionConfiguration.EncryptionType"))],
+    whenAbsent: "aws-managed"
+  },
   {
     type: "AWS::ECS::Cluster",
     service: "ecs",
@@ -65105,7 +65434,20 @@ var CLOUDFORMATION_ROWS = [
       at("Configuration.ManagedStorageConfiguration.FargateEphemeralStorageKmsKeyId", "fargate ephemeral storage", IN_PLACE)
     ]
   },
-  { type: "AWS::Kinesis::Stream", service: "kinesis", keyPaths: [at("StreamEncryption.KeyId", "records", IN_PLACE)], whenAbsent: "unencrypted" },
+  // Without StreamEncryption (or its EncryptionType) the stream is not encrypted.
+  {
+    type: "AWS::Kinesis::Stream",
+    service: "kinesis",
+    keyPaths: [
+      at(
+        "StreamEncryption.KeyId",
+        "records",
+        IN_PLACE,
+        mode("StreamEncryption.EncryptionType", { KMS: "on", NONE: "unencrypted" }, { default: "NONE", keyNeedsSwitch: true })
+      )
+    ],
+    whenAbsent: "unencrypted"
+  },
   {
     type: "AWS::KinesisFirehose::DeliveryStream",
     service: "firehose",
@@ -65122,14 +65464,16 @@ var CLOUDFORMATION_ROWS = [
     type: "AWS::Redshift::Cluster",
     service: "redshift",
     keyPaths: [at("KmsKeyId", "storage", IN_PLACE, { path: "Encrypted", default: true })],
-    whenAbsent: "aws-managed"
+    whenAbsent: "aws-managed",
+    dataFrom: ["SnapshotIdentifier", "SnapshotArn"]
   },
   { type: "AWS::RedshiftServerless::Namespace", service: "redshift-serverless", keyPaths: [at("KmsKeyId", "storage", IN_PLACE)], whenAbsent: "aws-owned" },
   {
     type: "AWS::ElastiCache::ReplicationGroup",
     service: "elasticache",
     keyPaths: [at("KmsKeyId", "storage", REPLACES, off("AtRestEncryptionEnabled"))],
-    whenAbsent: "aws-owned"
+    whenAbsent: "aws-owned",
+    dataFrom: ["GlobalReplicationGroupId"]
   },
   { type: "AWS::ElastiCache::ServerlessCache", service: "elasticache", keyPaths: [at("KmsKeyId", "storage", REPLACES)], whenAbsent: "aws-owned" },
   { type: "AWS::MemoryDB::Cluster", service: "memorydb", keyPaths: [at("KmsKeyId", "storage", REPLACES)], whenAbsent: "aws-owned" },
@@ -65146,9 +65490,21 @@ var CLOUDFORMATION_ROWS = [
     keyPaths: [at("EncryptionAtRestOptions.KmsKeyId", "storage", REPLACES, off("EncryptionAtRestOptions.Enabled"))],
     whenAbsent: "aws-managed"
   },
-  { type: "AWS::DocDB::DBCluster", service: "docdb", keyPaths: [at("KmsKeyId", "storage", REPLACES, off("StorageEncrypted"))], whenAbsent: "aws-managed" },
+  {
+    type: "AWS::DocDB::DBCluster",
+    service: "docdb",
+    keyPaths: [at("KmsKeyId", "storage", REPLACES, off("StorageEncrypted"))],
+    whenAbsent: "aws-managed",
+    dataFrom: ["SnapshotIdentifier", "SourceDBClusterIdentifier", "GlobalClusterIdentifier"]
+  },
   { type: "AWS::DocDBElastic::Cluster", service: "docdb", keyPaths: [at("KmsKeyId", "storage", REPLACES)] },
-  { type: "AWS::Neptune::DBCluster", service: "neptune", keyPaths: [at("KmsKeyId", "storage", REPLACES, off("StorageEncrypted"))], whenAbsent: "aws-managed" },
+  {
+    type: "AWS::Neptune::DBCluster",
+    service: "neptune",
+    keyPaths: [at("KmsKeyId", "storage", REPLACES, off("StorageEncrypted"))],
+    whenAbsent: "aws-managed",
+    dataFrom: ["SnapshotIdentifier", "SourceDBClusterIdentifier"]
+  },
   {
     type: "AWS::Cassandra::Table",
     service: "keyspaces",
@@ -65156,6 +65512,11 @@ var CLOUDFORMATION_ROWS = [
     whenAbsent: "aws-owned"
   },
   { type: "AWS::Timestream::Database", service: "timestream", keyPaths: [at("KmsKeyId", "storage", IN_PLACE)], whenAbsent: "aws-managed" },
+  {
+    type: "AWS::Timestream::Table",
+    service: "timestream",
+    keyPaths: [at("MagneticStoreWriteProperties.MagneticStoreRejectedDataLocation.S3Configuration.KmsKeyId", "rejected records", IN_PLACE)]
+  },
   {
     type: "AWS::MSK::Cluster",
     service: "msk",
@@ -65168,23 +65529,56 @@ var CLOUDFORMATION_ROWS = [
   { type: "AWS::CloudTrail::EventDataStore", service: "cloudtrail", keyPaths: [at("KmsKeyId", "events", IN_PLACE)], whenAbsent: "aws-owned" },
   { type: "AWS::Config::DeliveryChannel", service: "config", keyPaths: [at("S3KmsKeyArn", "configuration snapshots", IN_PLACE)], whenAbsent: "aws-owned" },
   { type: "AWS::Events::EventBus", service: "events", keyPaths: [at("KmsKeyIdentifier", "events", IN_PLACE)], whenAbsent: "aws-owned" },
+  { type: "AWS::Events::Archive", service: "events", keyPaths: [at("KmsKeyIdentifier", "archived events", IN_PLACE)], whenAbsent: "aws-owned" },
+  { type: "AWS::Events::Connection", service: "events", keyPaths: [at("KmsKeyIdentifier", "connection secret", IN_PLACE)], whenAbsent: "aws-owned" },
+  { type: "AWS::Pipes::Pipe", service: "pipes", keyPaths: [at("KmsKeyIdentifier", "pipe data", IN_PLACE)], whenAbsent: "aws-owned" },
+  { type: "AWS::Scheduler::Schedule", service: "scheduler", keyPaths: [at("KmsKeyArn", "schedule target input", IN_PLACE)], whenAbsent: "aws-owned" },
   {
     type: "AWS::Glue::DataCatalogEncryptionSettings",
     service: "glue",
     keyPaths: [
-      at("DataCatalogEncryptionSettings.EncryptionAtRest.SseAwsKmsKeyId", "data catalog", IN_PLACE),
-      at("DataCatalogEncryptionSettings.ConnectionPasswordEncryption.KmsKeyId", "connection passwords", IN_PLACE)
+      at(
+        "DataCatalogEncryptionSettings.EncryptionAtRest.SseAwsKmsKeyId",
+        "data catalog",
+        IN_PLACE,
+        mode("DataCatalogEncryptionSettings.EncryptionAtRest.CatalogEncryptionMode", GLUE_CATALOG_MODES, { default: "DISABLED", keyNeedsSwitch: true })
+      ),
+      at(
+        "DataCatalogEncryptionSettings.ConnectionPasswordEncryption.KmsKeyId",
+        "connection passwords",
+        IN_PLACE,
+        { path: "DataCatalogEncryptionSettings.ConnectionPasswordEncryption.ReturnConnectionPasswordEncrypted", default: false, keyNeedsSwitch: true },
+        "aws-managed"
+      )
     ],
-    whenAbsent: "unencrypted"
+    whenAbsent: "aws-managed"
   },
   {
     type: "AWS::Glue::SecurityConfiguration",
     service: "glue",
     keyPaths: [
-      at("EncryptionConfiguration.S3Encryptions.KmsKeyArn", "s3 data", REPLACES),
-      at("EncryptionConfiguration.CloudWatchEncryption.KmsKeyArn", "logs", REPLACES),
-      at("EncryptionConfiguration.JobBookmarksEncryption.KmsKeyArn", "job bookmarks", REPLACES)
-    ]
+      at(
+        "EncryptionConfiguration.S3Encryptions.KmsKeyArn",
+        "s3 data",
+        REPLACES,
+        mode("EncryptionConfiguration.S3Encryptions.S3EncryptionMode", GLUE_S3_MODES, { default: "DISABLED", keyNeedsSwitch: true })
+      ),
+      at(
+        "EncryptionConfiguration.CloudWatchEncryption.KmsKeyArn",
+        "logs",
+        REPLACES,
+        mode("EncryptionConfiguration.CloudWatchEncryption.CloudWatchEncryptionMode", GLUE_KMS_MODES, { default: "DISABLED", keyNeedsSwitch: true }),
+        "aws-managed"
+      ),
+      at(
+        "EncryptionConfiguration.JobBookmarksEncryption.KmsKeyArn",
+        "job bookmarks",
+        REPLACES,
+        mode("EncryptionConfiguration.JobBookmarksEncryption.JobBookmarksEncryptionMode", GLUE_BOOKMARK_MODES, { default: "DISABLED", keyNeedsSwitch: true }),
+        "aws-managed"
+      )
+    ],
+    whenAbsent: "aws-managed"
   },
   {
     type: "AWS::Athena::WorkGroup",
@@ -65197,11 +65591,43 @@ var CLOUDFORMATION_ROWS = [
     service: "sagemaker",
     keyPaths: [
       at("KmsKeyId", "storage", REPLACES),
-      at("DataCaptureConfig.KmsKeyId", "captured data", REPLACES),
-      at("AsyncInferenceConfig.OutputConfig.KmsKeyId", "inference output", REPLACES)
-    ]
+      at("DataCaptureConfig.KmsKeyId", "captured data", REPLACES, void 0, "aws-managed"),
+      at("AsyncInferenceConfig.OutputConfig.KmsKeyId", "inference output", REPLACES, void 0, "aws-managed")
+    ],
+    whenAbsent: "aws-managed"
   },
   { type: "AWS::SageMaker::Domain", service: "sagemaker", keyPaths: [at("KmsKeyId", "storage", REPLACES)], whenAbsent: "aws-managed" },
+  // The four monitoring job definitions (Terraform has only the data quality one) cannot be updated.
+  ...["DataQuality", "ModelQuality", "ModelBias", "ModelExplainability"].map(
+    (kind) => ({
+      type: `AWS::SageMaker::${kind}JobDefinition`,
+      service: "sagemaker",
+      keyPaths: [
+        at(`${kind}JobOutputConfig.KmsKeyId`, "monitoring results", REPLACES),
+        at("JobResources.ClusterConfig.VolumeKmsKeyId", "job volumes", REPLACES, void 0, "aws-managed")
+      ],
+      whenAbsent: "aws-managed"
+    })
+  ),
+  // A schedule may name a job definition instead of holding one, so nothing is judged here.
+  {
+    type: "AWS::SageMaker::MonitoringSchedule",
+    service: "sagemaker",
+    keyPaths: [
+      at("MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringOutputConfig.KmsKeyId", "monitoring results", IN_PLACE),
+      at("MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringResources.ClusterConfig.VolumeKmsKeyId", "job volumes", IN_PLACE)
+    ]
+  },
+  {
+    type: "AWS::SageMaker::FeatureGroup",
+    service: "sagemaker",
+    keyPaths: [
+      at("OfflineStoreConfig.S3StorageConfig.KmsKeyId", "offline store", REPLACES),
+      at("OnlineStoreConfig.SecurityConfig.KmsKeyId", "online store", REPLACES, void 0, "aws-owned")
+    ]
+  },
+  { type: "AWS::SageMaker::DeviceFleet", service: "sagemaker", keyPaths: [at("OutputConfig.KmsKeyId", "device data", IN_PLACE)] },
+  { type: "AWS::Kendra::Index", service: "kendra", keyPaths: [at("ServerSideEncryptionConfiguration.KmsKeyId", "index", REPLACES)], whenAbsent: "aws-owned" },
   // SecurityConfiguration is a JSON object in templates; a template that writes it as a string hides these paths.
   {
     type: "AWS::EMR::SecurityConfiguration",
@@ -65213,6 +65639,7 @@ var CLOUDFORMATION_ROWS = [
   },
   { type: "AWS::EMR::Cluster", service: "emr", keyPaths: [at("LogEncryptionKmsKeyId", "logs", REPLACES)] },
   { type: "AWS::CodeBuild::Project", service: "codebuild", keyPaths: [at("EncryptionKey", "build artifacts", IN_PLACE)], whenAbsent: "aws-managed" },
+  { type: "AWS::CodeBuild::ReportGroup", service: "codebuild", keyPaths: [at("ExportConfig.S3Destination.EncryptionKey", "exported reports", IN_PLACE)] },
   { type: "AWS::CodeArtifact::Domain", service: "codeartifact", keyPaths: [at("EncryptionKey", "packages", REPLACES)], whenAbsent: "aws-managed" },
   { type: "AWS::CodeCommit::Repository", service: "codecommit", keyPaths: [at("KmsKeyId", "repository", IN_PLACE)], whenAbsent: "aws-managed" },
   {
@@ -65268,7 +65695,29 @@ var CLOUDFORMATION_ROWS = [
     service: "apprunner",
     keyPaths: [at("EncryptionConfiguration.KmsKey", "source and configuration", REPLACES)],
     whenAbsent: "aws-owned"
-  }
+  },
+  { type: "AWS::AppConfig::ConfigurationProfile", service: "appconfig", keyPaths: [at("KmsKeyIdentifier", "hosted configuration", IN_PLACE)] },
+  { type: "AWS::AppConfig::Deployment", service: "appconfig", keyPaths: [at("KmsKeyIdentifier", "deployed configuration", REPLACES)] },
+  { type: "AWS::Synthetics::Canary", service: "synthetics", keyPaths: [at("ArtifactConfig.S3Encryption.KmsKeyArn", "canary artifacts", IN_PLACE)] },
+  { type: "AWS::Location::Tracker", service: "geo", keyPaths: [at("KmsKeyId", "device positions", REPLACES)], whenAbsent: "aws-owned" },
+  { type: "AWS::Location::GeofenceCollection", service: "geo", keyPaths: [at("KmsKeyId", "geofences", REPLACES)], whenAbsent: "aws-owned" },
+  {
+    type: "AWS::Comprehend::DocumentClassifier",
+    service: "comprehend",
+    keyPaths: [
+      at("ModelKmsKeyId", "model", REPLACES),
+      at("VolumeKmsKeyId", "training volumes", REPLACES),
+      at("OutputDataConfig.KmsKeyId", "training output", REPLACES)
+    ]
+  },
+  {
+    type: "AWS::SSMIncidents::ReplicationSet",
+    service: "ssm-incidents",
+    keyPaths: [at("Regions.RegionConfiguration.SseKmsKeyId", "incident data", IN_PLACE)],
+    whenAbsent: "aws-owned"
+  },
+  { type: "AWS::AppFlow::Flow", service: "appflow", keyPaths: [at("KMSArn", "flow data", IN_PLACE)], whenAbsent: "aws-managed" },
+  { type: "AWS::DMS::ReplicationConfig", service: "dms", keyPaths: [at("ComputeConfig.KmsKeyId", "replication storage", REPLACES)] }
 ];
 function withSource(source, rows) {
   return rows.map((row) => ({ ...row, source }));
@@ -65301,6 +65750,1160 @@ function valuesAtPath(attrs, path) {
   walk(attrs, path.split("."), []);
   return found;
 }
+function unprotectedData(attrs, spec) {
+  const judged = spec.keyPaths.flatMap((keyPath, index) => {
+    const whenAbsent = index === 0 ? spec.whenAbsent : keyPath.whenAbsent;
+    if (!whenAbsent || index > 0 && !Object.hasOwn(attrs, keyPath.path.split(".")[0])) return [];
+    if (index === 0 && spec.dataIn && !valuesAtPath(attrs, spec.dataIn).some(({ value: value2 }) => holdsData(value2))) return [];
+    return [{ keyPath, whenAbsent }];
+  });
+  if (judged.length === 0) return void 0;
+  if (spec.dataFrom?.some((path) => valuesAtPath(attrs, path).some(({ value: value2 }) => isWritten(value2) && value2 !== false))) return void 0;
+  for (const { keyPath, whenAbsent } of judged) {
+    const found = pathProtection(attrs, keyPath, whenAbsent);
+    if (found) return unreadKeyAttributes(attrs, spec).length > 0 ? void 0 : { path: keyPath.path, ...found };
+  }
+  return void 0;
+}
+function pathProtection(attrs, keyPath, whenAbsent) {
+  const keySet = valuesAtPath(attrs, keyPath.path).some(({ value: value2 }) => isWritten(value2));
+  const sw = keyPath.encryptedBy;
+  if (!sw) return keySet ? void 0 : { protection: whenAbsent };
+  if (keySet && !sw.keyNeedsSwitch) return void 0;
+  const written = valuesAtPath(attrs, sw.path).map(({ value: value2 }) => value2);
+  const states = (written.length > 0 ? written : sw.default !== void 0 ? [sw.default] : []).map((value2) => switchMeaning(value2, sw));
+  const state2 = states[0];
+  if (state2 === void 0 || state2 === null || states.some((s2) => s2 !== state2)) return void 0;
+  if (state2 === "on") return keySet ? void 0 : { protection: whenAbsent };
+  return { protection: state2, switchOff: sw };
+}
+function switchMeaning(value2, sw) {
+  if (sw.modes) {
+    if (typeof value2 !== "string") return void 0;
+    const entry = Object.entries(sw.modes).find(([name2]) => name2.toLowerCase() === value2.toLowerCase());
+    return entry ? entry[1] : void 0;
+  }
+  const on = asBoolean(value2);
+  if (on === void 0) return void 0;
+  return on ? "on" : sw.whenOff ?? "unencrypted";
+}
+function switchOnValue(sw) {
+  return Object.entries(sw.modes ?? {}).find(([, meaning]) => meaning === "on")?.[0] ?? "true";
+}
+var KEY_ATTRIBUTE_NAME = /(?:kms|cmk)\w*?(?:key|arn|id|identifier)$|encryption_?key(?:_?(?:id|arn))?$|^key_?(?:id|arn)$/i;
+var FREE_FORM = /* @__PURE__ */ new Set(["tags", "tags_all", "Tags", "variables", "Variables", "policy", "Policy", "PolicyDocument", "environment_variables"]);
+var MAX_WALK = 2e3;
+function unreadKeyAttributes(attrs, spec) {
+  const known4 = new Set(spec.keyPaths.map((keyPath) => keyPath.path));
+  const found = /* @__PURE__ */ new Set();
+  let visited = 0;
+  const walk = (value2, path, depth) => {
+    if (++visited > MAX_WALK || depth > 32) return;
+    if (Array.isArray(value2)) {
+      for (const item of value2) walk(item, path, depth + 1);
+    } else if (isOneOf(value2)) {
+      for (const option of value2.options) walk(option, path, depth + 1);
+    } else if (isRecord(value2)) {
+      for (const [name2, inner] of Object.entries(value2)) {
+        if (!FREE_FORM.has(name2)) walk(inner, path ? `${path}.${name2}` : name2, depth + 1);
+      }
+    } else if (path && !known4.has(path) && KEY_ATTRIBUTE_NAME.test(path.slice(path.lastIndexOf(".") + 1)) && isWritten(value2)) {
+      if (typeof value2 !== "boolean" && typeof value2 !== "number") found.add(path);
+    }
+  };
+  walk(attrs, "", 0);
+  return [...found];
+}
+function holdsData(value2) {
+  if (Array.isArray(value2)) return value2.length > 0;
+  if (isRecord(value2)) return Object.keys(value2).length > 0;
+  return typeof value2 === "string" ? value2 !== "" : typeof value2 === "number" || typeof value2 === "boolean";
+}
+function isWritten(value2) {
+  return value2 !== null && value2 !== "";
+}
+
+// src/catalog/consumer-modules.ts
+var CLOUDPOSSE_LABEL = `
+variable "context" { default = {} }
+variable "enabled" { default = true }
+variable "namespace" { default = null }
+variable "tenant" { default = null }
+variable "environment" { default = null }
+variable "stage" { default = null }
+variable "name" { default = null }
+variable "attributes" { default = [] }
+variable "delimiter" { default = "-" }
+variable "tags" { default = {} }
+
+locals {
+  enabled = var.enabled
+  label = {
+    namespace   = var.namespace != null ? var.namespace : try(var.context.namespace, null)
+    tenant      = var.tenant != null ? var.tenant : try(var.context.tenant, null)
+    environment = var.environment != null ? var.environment : try(var.context.environment, null)
+    stage       = var.stage != null ? var.stage : try(var.context.stage, null)
+    name        = var.name != null ? var.name : try(var.context.name, null)
+  }
+  id = join(var.delimiter, compact(concat([local.label.namespace, local.label.tenant, local.label.environment, local.label.stage, local.label.name], var.attributes)))
+  label_tags = {
+    Name        = local.id
+    Namespace   = local.label.namespace
+    Tenant      = local.label.tenant
+    Environment = local.label.environment
+    Stage       = local.label.stage
+  }
+  tags = merge(try(var.context.tags, {}), { for k, v in local.label_tags : k => v if v != null && v != "" }, var.tags)
+}
+`;
+var TAM_S3_BUCKET = `
+variable "create_bucket" { default = true }
+variable "bucket" { default = null }
+variable "bucket_prefix" { default = null }
+variable "force_destroy" { default = false }
+variable "expected_bucket_owner" { default = null }
+variable "server_side_encryption_configuration" { default = {} }
+variable "tags" { default = {} }
+
+resource "aws_s3_bucket" "this" {
+  count         = var.create_bucket ? 1 : 0
+  bucket        = var.bucket
+  bucket_prefix = var.bucket_prefix
+  force_destroy = var.force_destroy
+  tags          = var.tags
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "this" {
+  count                 = var.create_bucket && length(keys(var.server_side_encryption_configuration)) > 0 ? 1 : 0
+  bucket                = aws_s3_bucket.this[0].id
+  expected_bucket_owner = var.expected_bucket_owner
+
+  dynamic "rule" {
+    for_each = try(flatten([var.server_side_encryption_configuration["rule"]]), [])
+    content {
+      bucket_key_enabled = try(rule.value.bucket_key_enabled, null)
+      dynamic "apply_server_side_encryption_by_default" {
+        for_each = try([rule.value.apply_server_side_encryption_by_default], [])
+        content {
+          sse_algorithm     = apply_server_side_encryption_by_default.value.sse_algorithm
+          kms_master_key_id = try(apply_server_side_encryption_by_default.value.kms_master_key_id, null)
+        }
+      }
+    }
+  }
+}
+
+output "s3_bucket_id" { value = aws_s3_bucket.this[0].id }
+output "s3_bucket_arn" { value = aws_s3_bucket.this[0].arn }
+`;
+var TAM_RDS = `
+variable "create_db_instance" { default = true }
+variable "identifier" { default = null }
+variable "engine" { default = null }
+variable "instance_class" { default = null }
+variable "replicate_source_db" { default = null }
+variable "storage_encrypted" { default = true }
+variable "kms_key_id" { default = null }
+variable "performance_insights_enabled" { default = false }
+variable "performance_insights_kms_key_id" { default = null }
+variable "manage_master_user_password" { default = true }
+variable "master_user_secret_kms_key_id" { default = null }
+variable "create_cloudwatch_log_group" { default = false }
+variable "cloudwatch_log_group_kms_key_id" { default = null }
+variable "enabled_cloudwatch_logs_exports" { default = [] }
+variable "tags" { default = {} }
+variable "db_instance_tags" { default = {} }
+
+resource "aws_db_instance" "this" {
+  count                           = var.create_db_instance ? 1 : 0
+  identifier                      = var.identifier
+  engine                          = var.engine
+  instance_class                  = var.instance_class
+  replicate_source_db             = var.replicate_source_db
+  storage_encrypted               = var.storage_encrypted
+  kms_key_id                      = var.kms_key_id
+  performance_insights_enabled    = var.performance_insights_enabled
+  performance_insights_kms_key_id = var.performance_insights_enabled ? var.performance_insights_kms_key_id : null
+  manage_master_user_password     = var.replicate_source_db != null ? null : var.manage_master_user_password
+  master_user_secret_kms_key_id   = var.manage_master_user_password ? var.master_user_secret_kms_key_id : null
+  enabled_cloudwatch_logs_exports = var.enabled_cloudwatch_logs_exports
+  tags                            = merge(var.tags, var.db_instance_tags)
+}
+
+resource "aws_cloudwatch_log_group" "this" {
+  for_each   = toset([for log in var.enabled_cloudwatch_logs_exports : log if var.create_db_instance && var.create_cloudwatch_log_group])
+  name       = "/aws/rds/instance/\${var.identifier}/\${each.value}"
+  kms_key_id = var.cloudwatch_log_group_kms_key_id
+  tags       = var.tags
+}
+
+output "db_instance_arn" { value = aws_db_instance.this[0].arn }
+output "db_instance_identifier" { value = aws_db_instance.this[0].identifier }
+`;
+var TAM_RDS_AURORA = `
+variable "create" { default = true }
+variable "name" { default = "" }
+variable "engine" { default = null }
+variable "storage_encrypted" { default = true }
+variable "kms_key_id" { default = null }
+variable "manage_master_user_password" { default = true }
+variable "master_user_secret_kms_key_id" { default = null }
+variable "cluster_performance_insights_enabled" { default = null }
+variable "cluster_performance_insights_kms_key_id" { default = null }
+variable "performance_insights_enabled" { default = null }
+variable "performance_insights_kms_key_id" { default = null }
+variable "instances" { default = {} }
+variable "create_cloudwatch_log_group" { default = false }
+variable "cloudwatch_log_group_kms_key_id" { default = null }
+variable "enabled_cloudwatch_logs_exports" { default = [] }
+variable "tags" { default = {} }
+variable "cluster_tags" { default = {} }
+
+resource "aws_rds_cluster" "this" {
+  count                           = var.create ? 1 : 0
+  cluster_identifier              = var.name
+  engine                          = var.engine
+  storage_encrypted               = var.storage_encrypted
+  kms_key_id                      = var.kms_key_id
+  manage_master_user_password     = var.manage_master_user_password
+  master_user_secret_kms_key_id   = var.manage_master_user_password ? var.master_user_secret_kms_key_id : null
+  performance_insights_enabled    = var.cluster_performance_insights_enabled
+  performance_insights_kms_key_id = var.cluster_performance_insights_kms_key_id
+  tags                            = merge(var.tags, var.cluster_tags)
+}
+
+resource "aws_rds_cluster_instance" "this" {
+  for_each                        = { for k, v in var.instances : k => v if var.create }
+  identifier                      = try(each.value.identifier, "\${var.name}-\${each.key}")
+  cluster_identifier              = aws_rds_cluster.this[0].id
+  performance_insights_enabled    = try(each.value.performance_insights_enabled, var.performance_insights_enabled)
+  performance_insights_kms_key_id = try(each.value.performance_insights_kms_key_id, var.performance_insights_kms_key_id)
+  tags                            = merge(var.tags, try(each.value.tags, {}))
+}
+
+resource "aws_cloudwatch_log_group" "this" {
+  for_each   = toset([for log in var.enabled_cloudwatch_logs_exports : log if var.create && var.create_cloudwatch_log_group])
+  name       = "/aws/rds/cluster/\${var.name}/\${each.value}"
+  kms_key_id = var.cloudwatch_log_group_kms_key_id
+  tags       = var.tags
+}
+
+output "cluster_arn" { value = aws_rds_cluster.this[0].arn }
+output "cluster_id" { value = aws_rds_cluster.this[0].id }
+`;
+var TAM_DYNAMODB_TABLE = `
+variable "create_table" { default = true }
+variable "name" { default = null }
+variable "hash_key" { default = null }
+variable "server_side_encryption_enabled" { default = false }
+variable "server_side_encryption_kms_key_arn" { default = null }
+variable "replica_regions" { default = [] }
+variable "tags" { default = {} }
+
+resource "aws_dynamodb_table" "this" {
+  count    = var.create_table ? 1 : 0
+  name     = var.name
+  hash_key = var.hash_key
+
+  server_side_encryption {
+    enabled     = var.server_side_encryption_enabled
+    kms_key_arn = var.server_side_encryption_kms_key_arn
+  }
+
+  dynamic "replica" {
+    for_each = var.replica_regions
+    content {
+      region_name = replica.value.region_name
+      kms_key_arn = lookup(replica.value, "kms_key_arn", null)
+    }
+  }
+
+  tags = merge(var.tags, { Name = format("%s", var.name) })
+}
+
+output "dynamodb_table_arn" { value = aws_dynamodb_table.this[0].arn }
+output "dynamodb_table_id" { value = aws_dynamodb_table.this[0].id }
+`;
+var TAM_SQS = `
+variable "create" { default = true }
+variable "name" { default = null }
+variable "fifo_queue" { default = false }
+variable "kms_master_key_id" { default = null }
+variable "kms_data_key_reuse_period_seconds" { default = null }
+variable "sqs_managed_sse_enabled" { default = true }
+variable "create_dlq" { default = false }
+variable "dlq_name" { default = null }
+variable "dlq_kms_master_key_id" { default = null }
+variable "dlq_sqs_managed_sse_enabled" { default = true }
+variable "tags" { default = {} }
+variable "dlq_tags" { default = {} }
+
+resource "aws_sqs_queue" "this" {
+  count                             = var.create ? 1 : 0
+  name                              = var.name
+  fifo_queue                        = var.fifo_queue
+  kms_master_key_id                 = var.kms_master_key_id
+  kms_data_key_reuse_period_seconds = var.kms_data_key_reuse_period_seconds
+  sqs_managed_sse_enabled           = var.kms_master_key_id != null ? null : var.sqs_managed_sse_enabled
+  tags                              = var.tags
+}
+
+resource "aws_sqs_queue" "dlq" {
+  count                   = var.create && var.create_dlq ? 1 : 0
+  name                    = var.dlq_name != null ? var.dlq_name : "\${var.name}-dlq"
+  kms_master_key_id       = var.dlq_kms_master_key_id
+  sqs_managed_sse_enabled = var.dlq_kms_master_key_id != null ? null : var.dlq_sqs_managed_sse_enabled
+  tags                    = merge(var.tags, var.dlq_tags)
+}
+
+output "queue_arn" { value = aws_sqs_queue.this[0].arn }
+output "queue_url" { value = aws_sqs_queue.this[0].url }
+output "dead_letter_queue_arn" { value = aws_sqs_queue.dlq[0].arn }
+`;
+var TAM_SNS = `
+variable "create" { default = true }
+variable "name" { default = null }
+variable "fifo_topic" { default = false }
+variable "kms_master_key_id" { default = null }
+variable "tags" { default = {} }
+
+resource "aws_sns_topic" "this" {
+  count             = var.create ? 1 : 0
+  name              = var.fifo_topic ? "\${var.name}.fifo" : var.name
+  fifo_topic        = var.fifo_topic
+  kms_master_key_id = var.kms_master_key_id
+  tags              = var.tags
+}
+
+output "topic_arn" { value = aws_sns_topic.this[0].arn }
+`;
+var TAM_LAMBDA = `
+variable "create" { default = true }
+variable "create_function" { default = true }
+variable "create_layer" { default = false }
+variable "function_name" { default = "" }
+variable "kms_key_arn" { default = null }
+variable "use_existing_cloudwatch_log_group" { default = false }
+variable "cloudwatch_logs_retention_in_days" { default = null }
+variable "cloudwatch_logs_kms_key_id" { default = null }
+variable "cloudwatch_logs_tags" { default = {} }
+variable "tags" { default = {} }
+variable "function_tags" { default = {} }
+
+resource "aws_lambda_function" "this" {
+  count         = var.create && var.create_function && !var.create_layer ? 1 : 0
+  function_name = var.function_name
+  kms_key_arn   = var.kms_key_arn
+  tags          = merge(var.tags, var.function_tags)
+}
+
+resource "aws_cloudwatch_log_group" "lambda" {
+  count             = var.create && var.create_function && !var.create_layer && !var.use_existing_cloudwatch_log_group ? 1 : 0
+  name              = "/aws/lambda/\${var.function_name}"
+  retention_in_days = var.cloudwatch_logs_retention_in_days
+  kms_key_id        = var.cloudwatch_logs_kms_key_id
+  tags              = merge(var.tags, var.cloudwatch_logs_tags)
+}
+
+output "lambda_function_arn" { value = aws_lambda_function.this[0].arn }
+`;
+var TAM_EKS = `
+variable "create" { default = true }
+variable "cluster_name" { default = "" }
+variable "iam_role_arn" { default = null }
+variable "create_kms_key" { default = true }
+variable "cluster_encryption_config" { default = { resources = ["secrets"] } }
+variable "kms_key_description" { default = null }
+variable "kms_key_deletion_window_in_days" { default = null }
+variable "enable_kms_key_rotation" { default = true }
+variable "kms_key_enable_default_policy" { default = true }
+variable "kms_key_owners" { default = [] }
+variable "kms_key_administrators" { default = [] }
+variable "kms_key_users" { default = [] }
+variable "kms_key_service_users" { default = [] }
+variable "kms_key_aliases" { default = [] }
+variable "create_cloudwatch_log_group" { default = true }
+variable "cloudwatch_log_group_retention_in_days" { default = 90 }
+variable "cloudwatch_log_group_kms_key_id" { default = null }
+variable "tags" { default = {} }
+variable "cluster_tags" { default = {} }
+
+data "aws_caller_identity" "current" {}
+data "aws_iam_session_context" "current" {
+  arn = data.aws_caller_identity.current.arn
+}
+
+locals {
+  encrypt = length(var.cluster_encryption_config) > 0
+}
+
+resource "aws_eks_cluster" "this" {
+  count    = var.create ? 1 : 0
+  name     = var.cluster_name
+  role_arn = var.iam_role_arn
+
+  dynamic "encryption_config" {
+    for_each = local.encrypt ? [var.cluster_encryption_config] : []
+    content {
+      provider {
+        key_arn = var.create_kms_key ? module.kms.key_arn : encryption_config.value.provider_key_arn
+      }
+      resources = encryption_config.value.resources
+    }
+  }
+
+  tags = merge(var.tags, var.cluster_tags)
+}
+
+resource "aws_cloudwatch_log_group" "this" {
+  count             = var.create && var.create_cloudwatch_log_group ? 1 : 0
+  name              = "/aws/eks/\${var.cluster_name}/cluster"
+  retention_in_days = var.cloudwatch_log_group_retention_in_days
+  kms_key_id        = var.cloudwatch_log_group_kms_key_id
+  tags              = var.tags
+}
+
+module "kms" {
+  source                  = "terraform-aws-modules/kms/aws"
+  create                  = var.create && var.create_kms_key && local.encrypt
+  description             = var.kms_key_description != null ? var.kms_key_description : "\${var.cluster_name} cluster encryption key"
+  deletion_window_in_days = var.kms_key_deletion_window_in_days
+  enable_key_rotation     = var.enable_kms_key_rotation
+  enable_default_policy   = var.kms_key_enable_default_policy
+  key_owners              = var.kms_key_owners
+  key_administrators      = coalescelist(var.kms_key_administrators, [data.aws_iam_session_context.current.issuer_arn])
+  key_users               = concat([var.iam_role_arn], var.kms_key_users)
+  key_service_users       = var.kms_key_service_users
+  aliases                 = var.kms_key_aliases
+  computed_aliases        = { cluster = { name = "eks/\${var.cluster_name}" } }
+  tags                    = merge({ terraform-aws-modules = "eks" }, var.tags)
+}
+
+output "cluster_arn" { value = aws_eks_cluster.this[0].arn }
+output "kms_key_arn" { value = module.kms.key_arn }
+`;
+var TAM_LOG_GROUP = `
+variable "create" { default = true }
+variable "name" { default = null }
+variable "name_prefix" { default = null }
+variable "retention_in_days" { default = null }
+variable "kms_key_id" { default = null }
+variable "log_group_class" { default = null }
+variable "tags" { default = {} }
+
+resource "aws_cloudwatch_log_group" "this" {
+  count             = var.create ? 1 : 0
+  name              = var.name
+  name_prefix       = var.name_prefix
+  retention_in_days = var.retention_in_days
+  kms_key_id        = var.kms_key_id
+  log_group_class   = var.log_group_class
+  tags              = var.tags
+}
+
+output "cloudwatch_log_group_arn" { value = aws_cloudwatch_log_group.this[0].arn }
+output "cloudwatch_log_group_name" { value = aws_cloudwatch_log_group.this[0].name }
+`;
+var TAM_SECRETS_MANAGER = `
+variable "create" { default = true }
+variable "name" { default = null }
+variable "name_prefix" { default = null }
+variable "kms_key_id" { default = null }
+variable "recovery_window_in_days" { default = null }
+variable "replica" { default = {} }
+variable "tags" { default = {} }
+
+resource "aws_secretsmanager_secret" "this" {
+  count                   = var.create ? 1 : 0
+  name                    = var.name
+  name_prefix             = var.name_prefix
+  kms_key_id              = var.kms_key_id
+  recovery_window_in_days = var.recovery_window_in_days
+
+  dynamic "replica" {
+    for_each = var.replica
+    content {
+      kms_key_id = try(replica.value.kms_key_id, null)
+      region     = try(replica.value.region, replica.key)
+    }
+  }
+
+  tags = var.tags
+}
+
+output "secret_arn" { value = aws_secretsmanager_secret.this[0].arn }
+`;
+var TAM_EC2_INSTANCE = `
+variable "create" { default = true }
+variable "name" { default = "" }
+variable "ami" { default = null }
+variable "instance_type" { default = "t3.micro" }
+variable "root_block_device" { default = [] }
+variable "ebs_block_device" { default = [] }
+variable "tags" { default = {} }
+variable "instance_tags" { default = {} }
+
+resource "aws_instance" "this" {
+  count         = var.create ? 1 : 0
+  ami           = var.ami
+  instance_type = var.instance_type
+
+  dynamic "root_block_device" {
+    for_each = var.root_block_device
+    content {
+      encrypted   = try(root_block_device.value.encrypted, null)
+      kms_key_id  = lookup(root_block_device.value, "kms_key_id", null)
+      volume_size = try(root_block_device.value.volume_size, null)
+    }
+  }
+
+  dynamic "ebs_block_device" {
+    for_each = var.ebs_block_device
+    content {
+      device_name = ebs_block_device.value.device_name
+      encrypted   = try(ebs_block_device.value.encrypted, null)
+      kms_key_id  = lookup(ebs_block_device.value, "kms_key_id", null)
+    }
+  }
+
+  tags = merge({ Name = var.name }, var.instance_tags, var.tags)
+}
+
+output "arn" { value = aws_instance.this[0].arn }
+`;
+var CP_S3_BUCKET = `${CLOUDPOSSE_LABEL}
+variable "bucket_name" { default = null }
+variable "sse_algorithm" { default = "AES256" }
+variable "kms_master_key_arn" { default = "" }
+variable "bucket_key_enabled" { default = false }
+variable "force_destroy" { default = false }
+
+resource "aws_s3_bucket" "default" {
+  count         = local.enabled ? 1 : 0
+  bucket        = var.bucket_name != null && var.bucket_name != "" ? var.bucket_name : local.id
+  force_destroy = var.force_destroy
+  tags          = local.tags
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "default" {
+  count  = local.enabled ? 1 : 0
+  bucket = aws_s3_bucket.default[0].id
+
+  rule {
+    bucket_key_enabled = var.bucket_key_enabled
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = var.sse_algorithm
+      kms_master_key_id = var.kms_master_key_arn
+    }
+  }
+}
+
+output "bucket_id" { value = aws_s3_bucket.default[0].id }
+output "bucket_arn" { value = aws_s3_bucket.default[0].arn }
+`;
+var CP_RDS = `${CLOUDPOSSE_LABEL}
+variable "engine" { default = null }
+variable "instance_class" { default = null }
+variable "storage_encrypted" { default = true }
+variable "kms_key_arn" { default = "" }
+variable "performance_insights_enabled" { default = false }
+variable "performance_insights_kms_key_id" { default = null }
+variable "manage_master_user_password" { default = false }
+variable "master_user_secret_kms_key_id" { default = null }
+
+resource "aws_db_instance" "default" {
+  count                           = local.enabled ? 1 : 0
+  identifier                      = local.id
+  engine                          = var.engine
+  instance_class                  = var.instance_class
+  storage_encrypted               = var.storage_encrypted
+  kms_key_id                      = var.kms_key_arn
+  performance_insights_enabled    = var.performance_insights_enabled
+  performance_insights_kms_key_id = var.performance_insights_enabled ? var.performance_insights_kms_key_id : null
+  manage_master_user_password     = var.manage_master_user_password ? var.manage_master_user_password : null
+  master_user_secret_kms_key_id   = var.manage_master_user_password ? var.master_user_secret_kms_key_id : null
+  tags                            = local.tags
+}
+
+output "instance_arn" { value = aws_db_instance.default[0].arn }
+`;
+var CP_RDS_CLUSTER = `${CLOUDPOSSE_LABEL}
+variable "engine" { default = "aurora" }
+variable "cluster_size" { default = 2 }
+variable "storage_encrypted" { default = true }
+variable "kms_key_arn" { default = "" }
+variable "performance_insights_enabled" { default = false }
+variable "performance_insights_kms_key_id" { default = "" }
+
+resource "aws_rds_cluster" "primary" {
+  count              = local.enabled ? 1 : 0
+  cluster_identifier = local.id
+  engine             = var.engine
+  storage_encrypted  = var.storage_encrypted
+  kms_key_id         = var.kms_key_arn
+  tags               = local.tags
+}
+
+resource "aws_rds_cluster_instance" "default" {
+  count                           = local.enabled ? var.cluster_size : 0
+  identifier                      = "\${local.id}-\${count.index + 1}"
+  cluster_identifier              = aws_rds_cluster.primary[0].id
+  performance_insights_enabled    = var.performance_insights_enabled
+  performance_insights_kms_key_id = var.performance_insights_enabled ? var.performance_insights_kms_key_id : null
+  tags                            = local.tags
+}
+
+output "arn" { value = aws_rds_cluster.primary[0].arn }
+`;
+var CP_DYNAMODB = `${CLOUDPOSSE_LABEL}
+variable "hash_key" { default = null }
+variable "enable_encryption" { default = true }
+variable "server_side_encryption_kms_key_arn" { default = null }
+
+resource "aws_dynamodb_table" "default" {
+  count    = local.enabled ? 1 : 0
+  name     = local.id
+  hash_key = var.hash_key
+
+  server_side_encryption {
+    enabled     = var.enable_encryption
+    kms_key_arn = var.server_side_encryption_kms_key_arn
+  }
+
+  tags = local.tags
+}
+
+output "table_arn" { value = aws_dynamodb_table.default[0].arn }
+`;
+var CP_SNS_TOPIC = `${CLOUDPOSSE_LABEL}
+variable "encryption_enabled" { default = true }
+variable "kms_master_key_id" { default = "alias/aws/sns" }
+variable "sqs_dlq_enabled" { default = false }
+variable "sqs_queue_kms_master_key_id" { default = "alias/aws/sqs" }
+
+resource "aws_sns_topic" "this" {
+  count             = local.enabled ? 1 : 0
+  name              = local.id
+  kms_master_key_id = var.encryption_enabled ? var.kms_master_key_id : ""
+  tags              = local.tags
+}
+
+resource "aws_sqs_queue" "dead_letter_queue" {
+  count             = local.enabled && var.sqs_dlq_enabled ? 1 : 0
+  name              = "\${local.id}-dlq"
+  kms_master_key_id = var.sqs_queue_kms_master_key_id
+  tags              = local.tags
+}
+
+output "sns_topic_arn" { value = aws_sns_topic.this[0].arn }
+`;
+var CP_SQS_QUEUE = `${CLOUDPOSSE_LABEL}
+variable "kms_master_key_id" { default = null }
+variable "kms_data_key_reuse_period_seconds" { default = 300 }
+variable "sqs_managed_sse_enabled" { default = true }
+
+resource "aws_sqs_queue" "default" {
+  count                             = local.enabled ? 1 : 0
+  name                              = local.id
+  kms_master_key_id                 = var.kms_master_key_id
+  kms_data_key_reuse_period_seconds = var.kms_data_key_reuse_period_seconds
+  sqs_managed_sse_enabled           = var.kms_master_key_id != null ? null : var.sqs_managed_sse_enabled
+  tags                              = local.tags
+}
+
+output "arn" { value = aws_sqs_queue.default[0].arn }
+`;
+var CP_LAMBDA_FUNCTION = `${CLOUDPOSSE_LABEL}
+variable "function_name" { default = null }
+variable "kms_key_arn" { default = "" }
+variable "cloudwatch_logs_retention_in_days" { default = null }
+variable "cloudwatch_logs_kms_key_arn" { default = null }
+
+resource "aws_lambda_function" "this" {
+  count         = local.enabled ? 1 : 0
+  function_name = var.function_name
+  kms_key_arn   = var.kms_key_arn
+  tags          = local.tags
+}
+
+module "cloudwatch_log_group" {
+  source            = "cloudposse/cloudwatch-logs/aws"
+  enabled           = local.enabled
+  name              = "/aws/lambda/\${var.function_name}"
+  kms_key_arn       = var.cloudwatch_logs_kms_key_arn
+  retention_in_days = var.cloudwatch_logs_retention_in_days
+  tags              = local.tags
+}
+
+output "arn" { value = aws_lambda_function.this[0].arn }
+`;
+var CP_CLOUDWATCH_LOGS = `${CLOUDPOSSE_LABEL}
+variable "kms_key_arn" { default = "" }
+variable "retention_in_days" { default = 30 }
+
+resource "aws_cloudwatch_log_group" "default" {
+  count             = local.enabled ? 1 : 0
+  name              = local.id
+  retention_in_days = var.retention_in_days
+  kms_key_id        = var.kms_key_arn
+  tags              = local.tags
+}
+
+output "log_group_arn" { value = aws_cloudwatch_log_group.default[0].arn }
+output "log_group_name" { value = aws_cloudwatch_log_group.default[0].name }
+`;
+var CP_EKS_CLUSTER = `${CLOUDPOSSE_LABEL}
+variable "cluster_encryption_config_enabled" { default = true }
+variable "cluster_encryption_config_kms_key_id" { default = "" }
+variable "cluster_encryption_config_kms_key_enable_key_rotation" { default = true }
+variable "cluster_encryption_config_kms_key_deletion_window_in_days" { default = 10 }
+variable "cluster_encryption_config_kms_key_policy" { default = null }
+variable "cluster_encryption_config_resources" { default = ["secrets"] }
+variable "enabled_cluster_log_types" { default = [] }
+variable "cloudwatch_log_group_kms_key_id" { default = null }
+
+locals {
+  create_key       = local.enabled && var.cluster_encryption_config_enabled && var.cluster_encryption_config_kms_key_id == ""
+  provider_key_arn = var.cluster_encryption_config_kms_key_id != "" ? var.cluster_encryption_config_kms_key_id : aws_kms_key.cluster[0].arn
+}
+
+resource "aws_kms_key" "cluster" {
+  count                   = local.create_key ? 1 : 0
+  description             = "EKS Cluster \${local.id} Encryption Config KMS Key"
+  enable_key_rotation     = var.cluster_encryption_config_kms_key_enable_key_rotation
+  deletion_window_in_days = var.cluster_encryption_config_kms_key_deletion_window_in_days
+  policy                  = var.cluster_encryption_config_kms_key_policy
+  tags                    = local.tags
+}
+
+resource "aws_kms_alias" "cluster" {
+  count         = local.create_key ? 1 : 0
+  name          = format("alias/%v", local.id)
+  target_key_id = aws_kms_key.cluster[0].key_id
+}
+
+resource "aws_eks_cluster" "default" {
+  count = local.enabled ? 1 : 0
+  name  = local.id
+
+  dynamic "encryption_config" {
+    for_each = var.cluster_encryption_config_enabled ? [1] : []
+    content {
+      resources = var.cluster_encryption_config_resources
+      provider {
+        key_arn = local.provider_key_arn
+      }
+    }
+  }
+
+  tags = local.tags
+}
+
+resource "aws_cloudwatch_log_group" "default" {
+  count      = local.enabled && length(var.enabled_cluster_log_types) > 0 ? 1 : 0
+  name       = "/aws/eks/\${local.id}/cluster"
+  kms_key_id = var.cloudwatch_log_group_kms_key_id
+  tags       = local.tags
+}
+
+output "eks_cluster_arn" { value = aws_eks_cluster.default[0].arn }
+`;
+var CP_EFS = `${CLOUDPOSSE_LABEL}
+variable "encrypted" { default = true }
+variable "kms_key_id" { default = null }
+
+resource "aws_efs_file_system" "default" {
+  count      = local.enabled ? 1 : 0
+  encrypted  = var.encrypted
+  kms_key_id = var.kms_key_id
+  tags       = local.tags
+}
+
+output "arn" { value = aws_efs_file_system.default[0].arn }
+`;
+var CONSUMER_MODULES = [
+  { source: "terraform-aws-modules/s3-bucket/aws", hcl: TAM_S3_BUCKET },
+  { source: "terraform-aws-modules/rds/aws", hcl: TAM_RDS },
+  { source: "terraform-aws-modules/rds-aurora/aws", hcl: TAM_RDS_AURORA },
+  { source: "terraform-aws-modules/dynamodb-table/aws", hcl: TAM_DYNAMODB_TABLE },
+  { source: "terraform-aws-modules/sqs/aws", hcl: TAM_SQS },
+  { source: "terraform-aws-modules/sns/aws", hcl: TAM_SNS },
+  { source: "terraform-aws-modules/lambda/aws", hcl: TAM_LAMBDA },
+  { source: "terraform-aws-modules/eks/aws", hcl: TAM_EKS },
+  { source: "terraform-aws-modules/cloudwatch/aws//modules/log-group", hcl: TAM_LOG_GROUP },
+  { source: "terraform-aws-modules/secrets-manager/aws", hcl: TAM_SECRETS_MANAGER },
+  { source: "terraform-aws-modules/ec2-instance/aws", hcl: TAM_EC2_INSTANCE },
+  { source: "cloudposse/s3-bucket/aws", hcl: CP_S3_BUCKET },
+  { source: "cloudposse/rds/aws", hcl: CP_RDS },
+  { source: "cloudposse/rds-cluster/aws", hcl: CP_RDS_CLUSTER },
+  { source: "cloudposse/dynamodb/aws", hcl: CP_DYNAMODB },
+  { source: "cloudposse/sns-topic/aws", hcl: CP_SNS_TOPIC },
+  { source: "cloudposse/sqs-queue/aws", hcl: CP_SQS_QUEUE },
+  { source: "cloudposse/lambda-function/aws", hcl: CP_LAMBDA_FUNCTION },
+  { source: "cloudposse/cloudwatch-logs/aws", hcl: CP_CLOUDWATCH_LOGS },
+  { source: "cloudposse/eks-cluster/aws", hcl: CP_EKS_CLUSTER },
+  { source: "cloudposse/efs/aws", hcl: CP_EFS }
+];
+
+// src/catalog/modules.ts
+var TERRAFORM_AWS_MODULES_KMS = `
+variable "create" { default = true }
+variable "description" { default = null }
+variable "key_usage" { default = null }
+variable "customer_master_key_spec" { default = null }
+variable "custom_key_store_id" { default = null }
+variable "bypass_policy_lockout_safety_check" { default = null }
+variable "deletion_window_in_days" { default = null }
+variable "is_enabled" { default = null }
+variable "enable_key_rotation" { default = true }
+variable "rotation_period_in_days" { default = null }
+variable "multi_region" { default = false }
+variable "policy" { default = null }
+variable "tags" { default = {} }
+variable "enable_default_policy" { default = true }
+variable "key_owners" { default = [] }
+variable "key_administrators" { default = [] }
+variable "key_users" { default = [] }
+variable "key_service_users" { default = [] }
+variable "source_policy_documents" { default = [] }
+variable "override_policy_documents" { default = [] }
+variable "aliases" { default = [] }
+variable "computed_aliases" { default = {} }
+variable "aliases_use_name_prefix" { default = false }
+variable "grants" { default = {} }
+
+data "aws_partition" "current" {}
+data "aws_caller_identity" "current" {}
+
+locals {
+  account_id = data.aws_caller_identity.current.account_id
+  partition  = data.aws_partition.current.partition
+  aliases    = { for k, v in toset(var.aliases) : k => { name = v } }
+}
+
+resource "aws_kms_key" "this" {
+  count                              = var.create ? 1 : 0
+  bypass_policy_lockout_safety_check = var.bypass_policy_lockout_safety_check
+  customer_master_key_spec           = var.customer_master_key_spec
+  custom_key_store_id                = var.custom_key_store_id
+  deletion_window_in_days            = var.deletion_window_in_days
+  description                        = var.description
+  enable_key_rotation                = var.enable_key_rotation
+  is_enabled                         = var.is_enabled
+  key_usage                          = var.key_usage
+  multi_region                       = var.multi_region
+  policy                             = coalesce(var.policy, data.aws_iam_policy_document.this[0].json)
+  rotation_period_in_days            = var.rotation_period_in_days
+  tags                               = var.tags
+}
+
+data "aws_iam_policy_document" "this" {
+  count                     = var.create ? 1 : 0
+  source_policy_documents   = var.source_policy_documents
+  override_policy_documents = var.override_policy_documents
+
+  dynamic "statement" {
+    for_each = var.enable_default_policy ? [1] : []
+    content {
+      sid       = "Default"
+      actions   = ["kms:*"]
+      resources = ["*"]
+      principals {
+        type        = "AWS"
+        identifiers = ["arn:\${local.partition}:iam::\${local.account_id}:root"]
+      }
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(var.key_owners) > 0 ? [1] : []
+    content {
+      sid       = "KeyOwner"
+      actions   = ["kms:*"]
+      resources = ["*"]
+      principals {
+        type        = "AWS"
+        identifiers = var.key_owners
+      }
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(var.key_administrators) > 0 ? [1] : []
+    content {
+      sid = "KeyAdministration"
+      actions = [
+        "kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*",
+        "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*", "kms:TagResource",
+        "kms:UntagResource", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion",
+        "kms:ReplicateKey", "kms:ImportKeyMaterial"
+      ]
+      resources = ["*"]
+      principals {
+        type        = "AWS"
+        identifiers = var.key_administrators
+      }
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(var.key_users) > 0 ? [1] : []
+    content {
+      sid       = "KeyUsage"
+      actions   = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"]
+      resources = ["*"]
+      principals {
+        type        = "AWS"
+        identifiers = var.key_users
+      }
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(var.key_service_users) > 0 ? [1] : []
+    content {
+      sid       = "KeyServiceUsage"
+      actions   = ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"]
+      resources = ["*"]
+      principals {
+        type        = "AWS"
+        identifiers = var.key_service_users
+      }
+      condition {
+        test     = "Bool"
+        variable = "kms:GrantIsForAWSResource"
+        values   = [true]
+      }
+    }
+  }
+}
+
+resource "aws_kms_alias" "this" {
+  for_each      = { for k, v in merge(local.aliases, var.computed_aliases) : k => v if var.create }
+  name          = var.aliases_use_name_prefix ? null : "alias/\${each.value.name}"
+  name_prefix   = var.aliases_use_name_prefix ? "alias/\${each.value.name}-" : null
+  target_key_id = aws_kms_key.this[0].key_id
+}
+
+resource "aws_kms_grant" "this" {
+  for_each              = { for k, v in var.grants : k => v if var.create }
+  name                  = try(each.value.name, each.key)
+  key_id                = aws_kms_key.this[0].key_id
+  grantee_principal     = each.value.grantee_principal
+  operations            = each.value.operations
+  retiring_principal    = try(each.value.retiring_principal, null)
+  grant_creation_tokens = try(each.value.grant_creation_tokens, null)
+  retire_on_delete      = try(each.value.retire_on_delete, null)
+
+  dynamic "constraints" {
+    for_each = try([each.value.constraints], [])
+    content {
+      encryption_context_equals = try(constraints.value.encryption_context_equals, null)
+      encryption_context_subset = try(constraints.value.encryption_context_subset, null)
+    }
+  }
+}
+
+output "key_arn" { value = aws_kms_key.this[0].arn }
+output "key_id" { value = aws_kms_key.this[0].key_id }
+output "key_policy" { value = aws_kms_key.this[0].policy }
+output "aliases" { value = aws_kms_alias.this }
+output "grants" { value = aws_kms_grant.this }
+`;
+var CLOUDPOSSE_KMS_KEY = `${CLOUDPOSSE_LABEL}
+variable "deletion_window_in_days" { default = 10 }
+variable "enable_key_rotation" { default = true }
+variable "rotation_period_in_days" { default = null }
+variable "alias" { default = "" }
+variable "policy" { default = "" }
+variable "key_usage" { default = "ENCRYPT_DECRYPT" }
+variable "customer_master_key_spec" { default = "SYMMETRIC_DEFAULT" }
+variable "multi_region" { default = false }
+variable "description" { default = "Parameter Store KMS master key" }
+
+data "aws_partition" "current" {}
+data "aws_caller_identity" "current" {}
+
+locals {
+  policy = var.policy == "" ? data.aws_iam_policy_document.default.json : var.policy
+}
+
+data "aws_iam_policy_document" "default" {
+  statement {
+    sid       = "Enable IAM User Permissions"
+    effect    = "Allow"
+    actions   = ["kms:*"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:\${data.aws_partition.current.partition}:iam::\${data.aws_caller_identity.current.account_id}:root"]
+    }
+  }
+}
+
+resource "aws_kms_key" "default" {
+  count                    = var.enabled ? 1 : 0
+  deletion_window_in_days  = var.deletion_window_in_days
+  enable_key_rotation      = var.enable_key_rotation
+  rotation_period_in_days  = var.rotation_period_in_days
+  policy                   = local.policy
+  tags                     = local.tags
+  description              = var.description
+  key_usage                = var.key_usage
+  customer_master_key_spec = var.customer_master_key_spec
+  multi_region             = var.multi_region
+}
+
+resource "aws_kms_alias" "default" {
+  count         = var.enabled ? 1 : 0
+  name          = coalesce(var.alias, format("alias/%v", local.id))
+  target_key_id = aws_kms_key.default[0].id
+}
+
+output "key_arn" { value = aws_kms_key.default[0].arn }
+output "key_id" { value = aws_kms_key.default[0].key_id }
+output "alias_arn" { value = aws_kms_alias.default[0].arn }
+output "alias_name" { value = aws_kms_alias.default[0].name }
+`;
+var MODULE_ROWS = [
+  { source: "terraform-aws-modules/kms/aws", hcl: TERRAFORM_AWS_MODULES_KMS },
+  { source: "cloudposse/kms-key/aws", hcl: CLOUDPOSSE_KMS_KEY },
+  ...CONSUMER_MODULES
+];
+var REGISTRY_MODULES = MODULE_ROWS.map((row) => ({ ...row, matches: sourcePattern(row.source) }));
+function sourcePattern(source) {
+  const [address, subfolder] = source.split("//");
+  const [namespace, name2, provider] = address.split("/").map(escapeRegExp2);
+  const registry2 = `(?:tfr:\\/\\/\\/?)?(?:registry\\.terraform\\.io\\/)?${namespace}\\/${name2}\\/${provider}`;
+  const git2 = `(?:git::)?(?:https:\\/\\/|ssh:\\/\\/git@|git@)?github\\.com[/:]${namespace}\\/terraform-${provider}-${name2}(?:\\.git)?`;
+  const sub2 = subfolder ? `\\/\\/${escapeRegExp2(subfolder)}` : "";
+  return new RegExp(`^(?:${registry2}|${git2})${sub2}\\/?(?:\\?.*)?$`);
+}
+function escapeRegExp2(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function registryModuleFor(source) {
+  return REGISTRY_MODULES.find((m3) => m3.matches.test(source.trim()));
+}
+var MODULE_NAME_WORDS = {
+  s3: "s3",
+  bucket: "s3",
+  rds: "rds",
+  aurora: "rds",
+  db: "rds",
+  dynamodb: "dynamodb",
+  sqs: "sqs",
+  sns: "sns",
+  lambda: "lambda",
+  eks: "eks",
+  ecr: "ecr",
+  efs: "efs",
+  ebs: "ebs",
+  ec2: "ebs",
+  kinesis: "kinesis",
+  secrets: "secretsmanager",
+  secretsmanager: "secretsmanager",
+  ssm: "ssm",
+  logs: "logs",
+  log: "logs",
+  cloudwatch: "logs",
+  redshift: "redshift",
+  elasticache: "elasticache",
+  opensearch: "opensearch",
+  firehose: "firehose"
+};
+function moduleServiceGuess(source) {
+  const words = source.replace(/[?#].*$/, "").toLowerCase().split(/[^a-z0-9]+/);
+  const hit = words.find((w) => Object.hasOwn(MODULE_NAME_WORDS, w));
+  return hit ? MODULE_NAME_WORDS[hit] : void 0;
+}
+
+// src/catalog/services.ts
+var SERVICES = {
+  s3: { name: "Amazon S3", highVolume: true, viaService: "s3" },
+  // EBS calls KMS through EC2: the condition value is ec2.<region>.amazonaws.com.
+  ebs: { name: "Amazon EBS", highVolume: true, viaService: "ec2" },
+  // Aurora is RDS for key purposes (same API, same ViaService host).
+  rds: { name: "Amazon RDS / Aurora", highVolume: true, viaService: "rds" },
+  dynamodb: { name: "Amazon DynamoDB", highVolume: true, viaService: "dynamodb" },
+  kinesis: { name: "Amazon Kinesis Data Streams", highVolume: true, viaService: "kinesis" },
+  efs: { name: "Amazon EFS", highVolume: true, viaService: "elasticfilesystem" },
+  fsx: { name: "Amazon FSx", highVolume: false, viaService: "fsx" },
+  sqs: { name: "Amazon SQS", highVolume: false, viaService: "sqs" },
+  sns: { name: "Amazon SNS", highVolume: false, viaService: "sns" },
+  secretsmanager: { name: "AWS Secrets Manager", highVolume: false, viaService: "secretsmanager" },
+  ssm: { name: "AWS Systems Manager Parameter Store", highVolume: false, viaService: "ssm" },
+  logs: { name: "Amazon CloudWatch Logs", highVolume: false, viaService: "logs" },
+  lambda: { name: "AWS Lambda", highVolume: false, viaService: "lambda" },
+  eks: { name: "Amazon EKS", highVolume: false, viaService: "eks" },
+  ecr: { name: "Amazon ECR", highVolume: false, viaService: "ecr" },
+  ecs: { name: "Amazon ECS", highVolume: false },
+  firehose: { name: "Amazon Data Firehose", highVolume: false, viaService: "firehose" },
+  kinesisvideo: { name: "Amazon Kinesis Video Streams", highVolume: false, viaService: "kinesisvideo" },
+  redshift: { name: "Amazon Redshift", highVolume: false, viaService: "redshift" },
+  "redshift-serverless": { name: "Amazon Redshift Serverless", highVolume: false, viaService: "redshift-serverless" },
+  elasticache: { name: "Amazon ElastiCache", highVolume: false, viaService: "elasticache" },
+  memorydb: { name: "Amazon MemoryDB", highVolume: false, viaService: "memorydb" },
+  // OpenSearch kept the Elasticsearch service host.
+  opensearch: { name: "Amazon OpenSearch Service", highVolume: false, viaService: "es" },
+  // DocumentDB and Neptune run on RDS infrastructure and call KMS as rds.
+  docdb: { name: "Amazon DocumentDB", highVolume: false, viaService: "rds" },
+  neptune: { name: "Amazon Neptune", highVolume: false, viaService: "rds" },
+  keyspaces: { name: "Amazon Keyspaces", highVolume: false, viaService: "cassandra" },
+  timestream: { name: "Amazon Timestream", highVolume: false, viaService: "timestream" },
+  msk: { name: "Amazon MSK", highVolume: false, viaService: "kafka" },
+  mq: { name: "Amazon MQ", highVolume: false, viaService: "mq" },
+  backup: { name: "AWS Backup", highVolume: false, viaService: "backup" },
+  cloudtrail: { name: "AWS CloudTrail", highVolume: false },
+  config: { name: "AWS Config", highVolume: false },
+  events: { name: "Amazon EventBridge", highVolume: false },
+  glue: { name: "AWS Glue", highVolume: false, viaService: "glue" },
+  athena: { name: "Amazon Athena", highVolume: false, viaService: "athena" },
+  sagemaker: { name: "Amazon SageMaker", highVolume: false, viaService: "sagemaker" },
+  emr: { name: "Amazon EMR", highVolume: false, viaService: "elasticmapreduce" },
+  codebuild: { name: "AWS CodeBuild", highVolume: false, viaService: "codebuild" },
+  codeartifact: { name: "AWS CodeArtifact", highVolume: false, viaService: "codeartifact" },
+  codecommit: { name: "AWS CodeCommit", highVolume: false, viaService: "codecommit" },
+  // CodePipeline writes artifacts to S3; the KMS calls come through S3.
+  codepipeline: { name: "AWS CodePipeline", highVolume: false, viaService: "s3" },
+  states: { name: "AWS Step Functions", highVolume: false, viaService: "states" },
+  bedrock: { name: "Amazon Bedrock", highVolume: false, viaService: "bedrock" },
+  // DNSSEC signing uses the dnssec-route53.amazonaws.com service principal, not ViaService.
+  route53: { name: "Amazon Route 53 (DNSSEC)", highVolume: false },
+  xray: { name: "AWS X-Ray", highVolume: false, viaService: "xray" },
+  imagebuilder: { name: "EC2 Image Builder", highVolume: false, viaService: "imagebuilder" },
+  workspaces: { name: "Amazon WorkSpaces", highVolume: false, viaService: "workspaces" },
+  qldb: { name: "Amazon QLDB", highVolume: false, viaService: "qldb" },
+  dms: { name: "AWS Database Migration Service", highVolume: false, viaService: "dms" },
+  prometheus: { name: "Amazon Managed Service for Prometheus", highVolume: false, viaService: "aps" },
+  mwaa: { name: "Amazon MWAA (Managed Airflow)", highVolume: false, viaService: "airflow" },
+  cognito: { name: "Amazon Cognito", highVolume: false },
+  connect: { name: "Amazon Connect", highVolume: false, viaService: "connect" },
+  apprunner: { name: "AWS App Runner", highVolume: false },
+  guardduty: { name: "Amazon GuardDuty", highVolume: false },
+  // Services added with the catalogue's growth: kms:ViaService hosts left out where we are not sure of them.
+  scheduler: { name: "Amazon EventBridge Scheduler", highVolume: false },
+  pipes: { name: "Amazon EventBridge Pipes", highVolume: false },
+  kendra: { name: "Amazon Kendra", highVolume: false },
+  "ssm-incidents": { name: "AWS Systems Manager Incident Manager", highVolume: false },
+  appconfig: { name: "AWS AppConfig", highVolume: false },
+  synthetics: { name: "Amazon CloudWatch Synthetics", highVolume: false },
+  storagegateway: { name: "AWS Storage Gateway", highVolume: false },
+  "network-firewall": { name: "AWS Network Firewall", highVolume: false },
+  geo: { name: "Amazon Location Service", highVolume: false },
+  comprehend: { name: "Amazon Comprehend", highVolume: false },
+  appflow: { name: "Amazon AppFlow", highVolume: false },
+  macie: { name: "Amazon Macie", highVolume: false },
+  kms: { name: "AWS KMS (direct use)", highVolume: false }
+};
+var SERVICE_IDS = Object.keys(SERVICES);
+function isServiceId(id) {
+  return Object.hasOwn(SERVICES, id);
+}
+function serviceInfo(id) {
+  return SERVICES[id];
+}
+var HIGH_VOLUME_SERVICES = SERVICE_IDS.filter((id) => SERVICES[id].highVolume);
 
 // src/inventory/classify.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
@@ -65416,6 +67019,71 @@ function normalise(dim, value2) {
   return dim === "environment" ? canonicalEnvironment(value2) : value2.trim();
 }
 
+// src/inventory/key-reference.ts
+var KEY_ARN = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):(\d{12}):key\/((?:mrk-)?[0-9a-f-]{32,36}|[A-Za-z0-9-]+)$/;
+var ALIAS_ARN = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):(\d{12}):(alias\/[A-Za-z0-9/_-]+)$/;
+var ALIAS_NAME = /^alias\/[A-Za-z0-9/_-]+$/;
+var KEY_ID = /^(?:mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+function parseKeyReference(text2) {
+  const value2 = text2.trim();
+  const keyArn = KEY_ARN.exec(value2);
+  if (keyArn) return { kind: "key-arn", arn: value2, region: keyArn[1], account: keyArn[2], keyId: keyArn[3] };
+  const aliasArn = ALIAS_ARN.exec(value2);
+  if (aliasArn) return { kind: "alias", name: aliasArn[3], arn: value2, region: aliasArn[1], account: aliasArn[2] };
+  if (ALIAS_NAME.test(value2)) return { kind: "alias", name: value2 };
+  if (KEY_ID.test(value2)) return { kind: "key-id", keyId: value2 };
+  if (value2 === "") return { kind: "invalid", reason: "empty key reference" };
+  return { kind: "invalid", reason: `"${value2.slice(0, 80)}" is not a KMS key ARN, alias or key id` };
+}
+function isAwsManagedAlias(name2) {
+  return name2.startsWith("alias/aws/");
+}
+
+// src/inventory/key-arguments.ts
+var NOT_ARGUMENTS = /* @__PURE__ */ new Set(["source", "version", "providers", "tags", "tags_all", "Tags"]);
+var PASCAL_KEY_NAME = /^[A-Za-z0-9]*K[Mm][Ss](?:Master)?Key(?:I[Dd]|Arn|ARN)?$/;
+var MAX_DEPTH = 32;
+var MAX_ARGUMENTS = 2e3;
+var TEXT_TEMPLATE = /^(?:"|<<)/;
+var KMS_ARN_TEMPLATE = /^"arn:[^"]*:kms:/;
+var KEYISH_NAME = /key/i;
+function keyArguments(attrs) {
+  const out2 = [];
+  const walk = (value2, path, depth) => {
+    if (depth > MAX_DEPTH || out2.length >= MAX_ARGUMENTS) return;
+    if (Array.isArray(value2)) {
+      for (const item of value2) walk(item, path, depth + 1);
+      return;
+    }
+    if (isRecord(value2)) {
+      for (const [name2, inner] of Object.entries(value2)) walk(inner, `${path}.${name2}`, depth + 1);
+      return;
+    }
+    if (isOneOf(value2) && value2.options.some((o3) => Array.isArray(o3) || isRecord(o3))) {
+      for (const option of value2.options) walk(option, path, depth + 1);
+      return;
+    }
+    const leaf = path.slice(path.lastIndexOf(".") + 1);
+    if (isKeyName(leaf)) {
+      if (value2 !== null && value2 !== "" && typeof value2 !== "boolean" && typeof value2 !== "number") out2.push({ path, value: value2, kind: "named" });
+    } else if (mayReferenceKey(value2, leaf)) out2.push({ path, value: value2, kind: "candidate" });
+  };
+  for (const [name2, value2] of Object.entries(attrs)) if (!NOT_ARGUMENTS.has(name2)) walk(value2, name2, 0);
+  return out2;
+}
+function isKeyName(name2) {
+  return moduleKeyInputPattern.test(name2) || PASCAL_KEY_NAME.test(name2);
+}
+function mayReferenceKey(value2, leaf) {
+  if (isRef2(value2)) return true;
+  if (isOneOf(value2)) return value2.options.some((o3) => mayReferenceKey(o3, leaf));
+  if (isUnknown(value2)) return (value2.refs ?? []).length > 0 && (!TEXT_TEMPLATE.test(value2.expr) || KMS_ARN_TEMPLATE.test(value2.expr));
+  if (typeof value2 !== "string") return false;
+  const literal2 = parseKeyReference(value2);
+  if (literal2.kind === "key-arn" || literal2.kind === "alias" && literal2.arn) return true;
+  return (literal2.kind === "alias" || literal2.kind === "key-id") && KEYISH_NAME.test(leaf);
+}
+
 // src/inventory/keys.ts
 function declaredKey(resource, spec) {
   const read = (field) => {
@@ -65495,28 +67163,8 @@ function symbolicOr(value2, reason) {
   return unknown2(describeValue(value2), isSymbolic(value2) ? `depends on ${describeValue(value2)}` : reason);
 }
 
-// src/inventory/key-reference.ts
-var KEY_ARN = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):(\d{12}):key\/((?:mrk-)?[0-9a-f-]{32,36}|[A-Za-z0-9-]+)$/;
-var ALIAS_ARN = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):(\d{12}):(alias\/[A-Za-z0-9/_-]+)$/;
-var ALIAS_NAME = /^alias\/[A-Za-z0-9/_-]+$/;
-var KEY_ID = /^(?:mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
-function parseKeyReference(text2) {
-  const value2 = text2.trim();
-  const keyArn = KEY_ARN.exec(value2);
-  if (keyArn) return { kind: "key-arn", arn: value2, region: keyArn[1], account: keyArn[2], keyId: keyArn[3] };
-  const aliasArn = ALIAS_ARN.exec(value2);
-  if (aliasArn) return { kind: "alias", name: aliasArn[3], arn: value2, region: aliasArn[1], account: aliasArn[2] };
-  if (ALIAS_NAME.test(value2)) return { kind: "alias", name: value2 };
-  if (KEY_ID.test(value2)) return { kind: "key-id", keyId: value2 };
-  if (value2 === "") return { kind: "invalid", reason: "empty key reference" };
-  return { kind: "invalid", reason: `"${value2.slice(0, 80)}" is not a KMS key ARN, alias or key id` };
-}
-function isAwsManagedAlias(name2) {
-  return name2.startsWith("alias/aws/");
-}
-
 // src/inventory/resolve.ts
-var MAX_DEPTH = 16;
+var MAX_DEPTH2 = 16;
 var INSTANCE_SUFFIX = /\[[^\]]*\]$/;
 var STATIC_ALIAS_TAIL = /^arn:.*:kms:.*:(alias\/[A-Za-z0-9/_-]+)$/;
 var KeyResolver = class {
@@ -65533,7 +67181,7 @@ var KeyResolver = class {
   region;
   follow(value2, unit, depth, via) {
     const expr = value2 === void 0 ? "" : describeValue(value2);
-    if (depth > MAX_DEPTH) return [{ kind: "unresolved", expr, reason: "reference chain too long (cycle?)" }];
+    if (depth > MAX_DEPTH2) return [{ kind: "unresolved", expr, reason: "reference chain too long (cycle?)" }];
     if (value2 === void 0 || value2 === null || value2 === "") return [];
     if (typeof value2 === "string") return [this.literal(value2, unit, depth, via)].flat();
     if (isRef2(value2)) return this.reference(value2, depth, via);
@@ -65671,7 +67319,7 @@ var InventoryBuilder = class {
     this.resolver = new KeyResolver({
       resources: this.resources,
       isKeyType,
-      followAttribute: (type, mode) => mode === "data" ? keyDataSourceFor(type)?.lookupAttribute : aliasTargetAttribute(type),
+      followAttribute: (type, mode2) => mode2 === "data" ? keyDataSourceFor(type)?.lookupAttribute : aliasTargetAttribute(type),
       aliasesByName,
       aliasTarget: (alias) => aliasTargetOf(alias),
       targetsReplica: (alias) => {
@@ -65800,12 +67448,14 @@ var InventoryBuilder = class {
       return;
     }
     const spec = consumerSpecFor(r5.source, r5.type);
+    this.addUnlistedKeyAttributes(r5, spec);
     if (!spec) return;
     for (const keyPath of spec.keyPaths) {
       for (const { value: value2, path } of valuesAtPath(r5.attrs, keyPath.path)) {
         if (isAbsent(value2)) continue;
         const location2 = r5.attrLocations[path] ?? r5.location;
-        this.addConsumer(r5, { service: spec.service, attribute: path, purpose: keyPath.purpose, replacement: keyPath.replacement, location: location2 }, value2);
+        const use = { service: spec.service, attribute: path, purpose: keyPath.purpose, replacement: keyPath.replacement, location: location2 };
+        this.addConsumer(r5, use, this.resolver.resolve(value2, r5.unit, r5.region));
       }
     }
     const protection = this.protectionWithoutKey(r5, spec);
@@ -65813,27 +67463,60 @@ var InventoryBuilder = class {
       this.withoutCmk.push({ resource: r5.id, type: r5.type, service: spec.service, protection, location: r5.location, ...this.classifyConsumer(r5) });
     }
   }
-  /** What protects the main data when its key attribute is absent; undefined when a key is set or it cannot be told. */
+  /** What protects the data when no key attribute names a customer managed key; undefined when a key is set or it cannot be told. */
   protectionWithoutKey(r5, spec) {
-    const main = spec.keyPaths[0];
-    if (!spec.whenAbsent || !main || this.hasEncryptionCompanion(r5)) return void 0;
-    if (valuesAtPath(r5.attrs, main.path).some(({ value: value2 }) => !isAbsent(value2))) return void 0;
-    if (!main.encryptedBy) return spec.whenAbsent;
-    const switches = valuesAtPath(r5.attrs, main.encryptedBy.path).map(({ value: value2 }) => value2);
-    const encrypted = switches.length === 0 ? main.encryptedBy.default : switches[0];
-    if (encrypted === false || encrypted === "false") return main.encryptedBy.whenOff ?? "unencrypted";
-    return encrypted === true || encrypted === "true" ? spec.whenAbsent : void 0;
+    return this.hasEncryptionCompanion(r5) ? void 0 : unprotectedData(r5.attrs, spec)?.protection;
   }
-  /** Inputs like `kms_key_arn` of a module we cannot read make the module call a consumer. */
-  addModuleConsumers(r5) {
-    for (const [input2, value2] of Object.entries(r5.attrs)) {
-      if (!moduleKeyInputPattern.test(input2) || isAbsent(value2)) continue;
-      const location2 = r5.attrLocations[input2] ?? r5.location;
-      this.addConsumer(r5, { service: moduleService(r5.attrs.source), attribute: input2, purpose: `module input ${input2}`, replacement: false, location: location2 }, value2);
+  /**
+   * A key-named attribute that the consumer catalogue does not list for the resource's type (or a
+   * type it does not list at all) still makes the resource a consumer, of the service its type
+   * names when known: a key reference is never dropped. Key, alias, grant and policy resources
+   * wire keys themselves.
+   */
+  addUnlistedKeyAttributes(r5, spec) {
+    if (wiresKeys(r5)) return;
+    const listed = new Set(spec?.keyPaths.map((k5) => k5.path));
+    for (const argument of keyArguments(r5.attrs)) {
+      if (argument.kind !== "named" || listed.has(argument.path)) continue;
+      const service = spec?.service ?? serviceOfType(r5.type);
+      const use = {
+        service,
+        attribute: argument.path,
+        purpose: `${argument.path} (not in the catalogue)`,
+        replacement: false,
+        location: locationAt(r5, argument.path)
+      };
+      this.addConsumer(r5, use, this.resolver.resolve(argument.value, r5.unit, r5.region));
     }
   }
-  addConsumer(r5, use, value2) {
-    const resolutions = this.resolver.resolve(value2, r5.unit, r5.region);
+  /**
+   * A call to a module we cannot read is an opaque consumer of every key it passes, in any argument
+   * at any depth: a key-named argument (`kms_key_arn`) always counts (unresolved when it cannot be
+   * followed), any other argument when its value resolves to a key.
+   */
+  addModuleConsumers(r5) {
+    const module2 = { source: describeValue(r5.attrs.source ?? ""), ...typeof r5.attrs.version === "string" ? { version: r5.attrs.version } : {} };
+    for (const argument of keyArguments(r5.attrs)) {
+      const location2 = locationAt(r5, argument.path);
+      const use = {
+        service: moduleService(r5.attrs.source),
+        attribute: argument.path,
+        purpose: `module input ${argument.path}`,
+        replacement: false,
+        location: location2,
+        module: module2
+      };
+      const resolutions = this.resolver.resolve(argument.value, r5.unit, r5.region);
+      if (argument.kind === "named") this.addConsumer(r5, use, resolutions);
+      else
+        this.addConsumer(
+          r5,
+          use,
+          resolutions.filter((res) => res.kind === "key")
+        );
+    }
+  }
+  addConsumer(r5, use, resolutions) {
     for (const resolution of resolutions) {
       if (resolution.kind === "unresolved") {
         this.unresolved.push({
@@ -65857,6 +67540,7 @@ var InventoryBuilder = class {
         location: use.location,
         replacementOnKeyChange: use.replacement,
         via: resolution.via,
+        ...use.module ? { kind: "module", module: use.module } : {},
         ...r5.multiplicity ? { multiplicity: r5.multiplicity } : {},
         ...resolution.conditional || r5.conditional ? { conditional: resolution.conditional ?? r5.conditional } : {},
         ...this.classifyConsumer(r5, key)
@@ -65926,13 +67610,13 @@ var InventoryBuilder = class {
   }
 };
 function companionTargets(all, resources) {
-  const byName = /* @__PURE__ */ new Map();
+  const byName2 = /* @__PURE__ */ new Map();
   for (const r5 of all) {
     const spec = r5.mode === "managed" ? ENCRYPTION_COMPANIONS.get(r5.type) : void 0;
     const name2 = spec ? r5.attrs[spec.nameAttribute] : void 0;
     if (typeof name2 !== "string" || name2 === "") continue;
     const key = `${r5.type}\0${r5.unit}\0${name2}`;
-    byName.set(key, [...byName.get(key) ?? [], r5.id]);
+    byName2.set(key, [...byName2.get(key) ?? [], r5.id]);
   }
   const targets = /* @__PURE__ */ new Map();
   for (const r5 of all) {
@@ -65946,7 +67630,7 @@ function companionTargets(all, resources) {
       );
       if (mentioned.size === 1) targets.set(r5.id, [...mentioned][0]);
     } else if (typeof value2 === "string") {
-      const named2 = byName.get(`${companion.target}\0${r5.unit}\0${value2}`);
+      const named2 = byName2.get(`${companion.target}\0${r5.unit}\0${value2}`);
       if (named2?.length === 1) targets.set(r5.id, named2[0]);
     }
   }
@@ -65965,9 +67649,22 @@ function aliasTargetOf(alias) {
 function aliasTargetAttribute(type) {
   return (aliasTypeSpecFor("terraform", type) ?? aliasTypeSpecFor("cloudformation", type))?.targetAttribute;
 }
+function wiresKeys(r5) {
+  return isKeyType(r5.type) || aliasTargetAttribute(r5.type) !== void 0 || r5.type === GRANT_TYPE.type || r5.type === KEY_POLICY_TYPE.type || r5.type === "moved";
+}
+function serviceOfType(type) {
+  const word = (type.startsWith("AWS::") ? type.split("::")[1] : type.split("_")[1] ?? "").toLowerCase();
+  return isServiceId(word) ? word : UNKNOWN_SERVICE;
+}
+function locationAt(r5, path) {
+  for (let at3 = path; at3 !== ""; at3 = at3.includes(".") ? at3.slice(0, at3.lastIndexOf(".")) : "") {
+    const location2 = r5.attrLocations[at3];
+    if (location2) return location2;
+  }
+  return r5.location;
+}
 function moduleService(source) {
-  const match = typeof source === "string" ? /^[\w-]+\/([\w-]+)\/aws/.exec(source) : null;
-  return match ? match[1] : UNKNOWN_SERVICE;
+  return (typeof source === "string" ? moduleServiceGuess(source) : void 0) ?? UNKNOWN_SERVICE;
 }
 function emptyKeyParts() {
   return {
@@ -66017,7 +67714,13 @@ function enrichInventory(inventory, live2, options = {}) {
     ...inventory,
     keys,
     problems: [...inventory.problems, ...notes],
-    live: { keys: Object.keys(live2.keys).length, calls: live2.calls, notes: notes.length }
+    live: {
+      keys: Object.keys(live2.keys).length,
+      calls: live2.calls,
+      notes: notes.length,
+      accounts: live2.accounts ?? [],
+      ...live2.caller ? { caller: live2.caller } : {}
+    }
   };
 }
 function enrichKey(original, facts, tagNames2) {
@@ -67816,7 +69519,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
-// node_modules/web-tree-sitter/web-tree-sitter.js
+// ../../work/main/node_modules/web-tree-sitter/web-tree-sitter.js
 var __defProp2 = Object.defineProperty;
 var __name = (target, value2) => __defProp2(target, "name", { value: value2, configurable: true });
 var Edit = class {
@@ -71882,260 +73585,6 @@ function hclParser() {
   return parser;
 }
 
-// src/catalog/modules.ts
-var TERRAFORM_AWS_MODULES_KMS = `
-variable "create" { default = true }
-variable "description" { default = null }
-variable "key_usage" { default = null }
-variable "customer_master_key_spec" { default = null }
-variable "custom_key_store_id" { default = null }
-variable "bypass_policy_lockout_safety_check" { default = null }
-variable "deletion_window_in_days" { default = null }
-variable "is_enabled" { default = null }
-variable "enable_key_rotation" { default = true }
-variable "rotation_period_in_days" { default = null }
-variable "multi_region" { default = false }
-variable "policy" { default = null }
-variable "tags" { default = {} }
-variable "enable_default_policy" { default = true }
-variable "key_owners" { default = [] }
-variable "key_administrators" { default = [] }
-variable "key_users" { default = [] }
-variable "key_service_users" { default = [] }
-variable "source_policy_documents" { default = [] }
-variable "override_policy_documents" { default = [] }
-variable "aliases" { default = [] }
-variable "computed_aliases" { default = {} }
-variable "aliases_use_name_prefix" { default = false }
-variable "grants" { default = {} }
-
-data "aws_partition" "current" {}
-data "aws_caller_identity" "current" {}
-
-locals {
-  account_id = data.aws_caller_identity.current.account_id
-  partition  = data.aws_partition.current.partition
-  aliases    = { for k, v in toset(var.aliases) : k => { name = v } }
-}
-
-resource "aws_kms_key" "this" {
-  count                              = var.create ? 1 : 0
-  bypass_policy_lockout_safety_check = var.bypass_policy_lockout_safety_check
-  customer_master_key_spec           = var.customer_master_key_spec
-  custom_key_store_id                = var.custom_key_store_id
-  deletion_window_in_days            = var.deletion_window_in_days
-  description                        = var.description
-  enable_key_rotation                = var.enable_key_rotation
-  is_enabled                         = var.is_enabled
-  key_usage                          = var.key_usage
-  multi_region                       = var.multi_region
-  policy                             = coalesce(var.policy, data.aws_iam_policy_document.this[0].json)
-  rotation_period_in_days            = var.rotation_period_in_days
-  tags                               = var.tags
-}
-
-data "aws_iam_policy_document" "this" {
-  count                     = var.create ? 1 : 0
-  source_policy_documents   = var.source_policy_documents
-  override_policy_documents = var.override_policy_documents
-
-  dynamic "statement" {
-    for_each = var.enable_default_policy ? [1] : []
-    content {
-      sid       = "Default"
-      actions   = ["kms:*"]
-      resources = ["*"]
-      principals {
-        type        = "AWS"
-        identifiers = ["arn:\${local.partition}:iam::\${local.account_id}:root"]
-      }
-    }
-  }
-
-  dynamic "statement" {
-    for_each = length(var.key_owners) > 0 ? [1] : []
-    content {
-      sid       = "KeyOwner"
-      actions   = ["kms:*"]
-      resources = ["*"]
-      principals {
-        type        = "AWS"
-        identifiers = var.key_owners
-      }
-    }
-  }
-
-  dynamic "statement" {
-    for_each = length(var.key_administrators) > 0 ? [1] : []
-    content {
-      sid = "KeyAdministration"
-      actions = [
-        "kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*",
-        "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*", "kms:TagResource",
-        "kms:UntagResource", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion",
-        "kms:ReplicateKey", "kms:ImportKeyMaterial"
-      ]
-      resources = ["*"]
-      principals {
-        type        = "AWS"
-        identifiers = var.key_administrators
-      }
-    }
-  }
-
-  dynamic "statement" {
-    for_each = length(var.key_users) > 0 ? [1] : []
-    content {
-      sid       = "KeyUsage"
-      actions   = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"]
-      resources = ["*"]
-      principals {
-        type        = "AWS"
-        identifiers = var.key_users
-      }
-    }
-  }
-
-  dynamic "statement" {
-    for_each = length(var.key_service_users) > 0 ? [1] : []
-    content {
-      sid       = "KeyServiceUsage"
-      actions   = ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"]
-      resources = ["*"]
-      principals {
-        type        = "AWS"
-        identifiers = var.key_service_users
-      }
-      condition {
-        test     = "Bool"
-        variable = "kms:GrantIsForAWSResource"
-        values   = [true]
-      }
-    }
-  }
-}
-
-resource "aws_kms_alias" "this" {
-  for_each      = { for k, v in merge(local.aliases, var.computed_aliases) : k => v if var.create }
-  name          = var.aliases_use_name_prefix ? null : "alias/\${each.value.name}"
-  name_prefix   = var.aliases_use_name_prefix ? "alias/\${each.value.name}-" : null
-  target_key_id = aws_kms_key.this[0].key_id
-}
-
-resource "aws_kms_grant" "this" {
-  for_each              = { for k, v in var.grants : k => v if var.create }
-  name                  = try(each.value.name, each.key)
-  key_id                = aws_kms_key.this[0].key_id
-  grantee_principal     = each.value.grantee_principal
-  operations            = each.value.operations
-  retiring_principal    = try(each.value.retiring_principal, null)
-  grant_creation_tokens = try(each.value.grant_creation_tokens, null)
-  retire_on_delete      = try(each.value.retire_on_delete, null)
-
-  dynamic "constraints" {
-    for_each = try([each.value.constraints], [])
-    content {
-      encryption_context_equals = try(constraints.value.encryption_context_equals, null)
-      encryption_context_subset = try(constraints.value.encryption_context_subset, null)
-    }
-  }
-}
-
-output "key_arn" { value = aws_kms_key.this[0].arn }
-output "key_id" { value = aws_kms_key.this[0].key_id }
-output "key_policy" { value = aws_kms_key.this[0].policy }
-output "aliases" { value = aws_kms_alias.this }
-output "grants" { value = aws_kms_grant.this }
-`;
-var CLOUDPOSSE_KMS_KEY = `
-variable "enabled" { default = true }
-variable "namespace" { default = null }
-variable "tenant" { default = null }
-variable "environment" { default = null }
-variable "stage" { default = null }
-variable "name" { default = null }
-variable "attributes" { default = [] }
-variable "delimiter" { default = "-" }
-variable "tags" { default = {} }
-variable "deletion_window_in_days" { default = 10 }
-variable "enable_key_rotation" { default = true }
-variable "rotation_period_in_days" { default = null }
-variable "alias" { default = "" }
-variable "policy" { default = "" }
-variable "key_usage" { default = "ENCRYPT_DECRYPT" }
-variable "customer_master_key_spec" { default = "SYMMETRIC_DEFAULT" }
-variable "multi_region" { default = false }
-variable "description" { default = "Parameter Store KMS master key" }
-
-data "aws_partition" "current" {}
-data "aws_caller_identity" "current" {}
-
-locals {
-  id = join(var.delimiter, compact(concat([var.namespace, var.tenant, var.environment, var.stage, var.name], var.attributes)))
-  label_tags = {
-    Name        = local.id
-    Namespace   = var.namespace
-    Tenant      = var.tenant
-    Environment = var.environment
-    Stage       = var.stage
-  }
-  tags   = merge({ for k, v in local.label_tags : k => v if v != null && v != "" }, var.tags)
-  policy = var.policy == "" ? data.aws_iam_policy_document.default.json : var.policy
-}
-
-data "aws_iam_policy_document" "default" {
-  statement {
-    sid       = "Enable IAM User Permissions"
-    effect    = "Allow"
-    actions   = ["kms:*"]
-    resources = ["*"]
-    principals {
-      type        = "AWS"
-      identifiers = ["arn:\${data.aws_partition.current.partition}:iam::\${data.aws_caller_identity.current.account_id}:root"]
-    }
-  }
-}
-
-resource "aws_kms_key" "default" {
-  count                    = var.enabled ? 1 : 0
-  deletion_window_in_days  = var.deletion_window_in_days
-  enable_key_rotation      = var.enable_key_rotation
-  rotation_period_in_days  = var.rotation_period_in_days
-  policy                   = local.policy
-  tags                     = local.tags
-  description              = var.description
-  key_usage                = var.key_usage
-  customer_master_key_spec = var.customer_master_key_spec
-  multi_region             = var.multi_region
-}
-
-resource "aws_kms_alias" "default" {
-  count         = var.enabled ? 1 : 0
-  name          = coalesce(var.alias, format("alias/%v", local.id))
-  target_key_id = aws_kms_key.default[0].id
-}
-
-output "key_arn" { value = aws_kms_key.default[0].arn }
-output "key_id" { value = aws_kms_key.default[0].key_id }
-output "alias_arn" { value = aws_kms_alias.default[0].arn }
-output "alias_name" { value = aws_kms_alias.default[0].name }
-`;
-var REGISTRY_MODULES = [
-  {
-    source: "terraform-aws-modules/kms/aws",
-    matches: /^(?:(?:tfr:\/\/\/?)?(?:registry\.terraform\.io\/)?terraform-aws-modules\/kms\/aws|(?:git::)?(?:https:\/\/|git@)?github\.com[/:]terraform-aws-modules\/terraform-aws-kms(?:\.git)?)(?:[/?].*)?$/,
-    hcl: TERRAFORM_AWS_MODULES_KMS
-  },
-  {
-    source: "cloudposse/kms-key/aws",
-    matches: /^(?:(?:tfr:\/\/\/?)?(?:registry\.terraform\.io\/)?cloudposse\/kms-key\/aws|(?:git::)?(?:https:\/\/|git@)?github\.com[/:]cloudposse\/terraform-aws-kms-key(?:\.git)?)(?:[/?].*)?$/,
-    hcl: CLOUDPOSSE_KMS_KEY
-  }
-];
-function registryModuleFor(source) {
-  return REGISTRY_MODULES.find((m3) => m3.matches.test(source.trim()));
-}
-
 // src/parse/terraform/body.ts
 function evaluateBody(body2, ev, options) {
   const out2 = { attrs: {}, locations: {} };
@@ -72344,14 +73793,14 @@ var ModuleInstance = class _ModuleInstance {
    * instance on the Ref) and then the attribute. A policy document's index is evaluated here, in the
    * caller's scope (`[each.key]` of the resource instance), to pick that instance's document.
    */
-  objectRef(mode, type, steps, offset, ev) {
+  objectRef(mode2, type, steps, offset, ev) {
     const name2 = attrOf(steps[0]);
     if (type === void 0 || name2 === void 0) return void 0;
-    const address = `${this.prefix}${mode}${type}.${name2}`;
+    const address = `${this.prefix}${mode2}${type}.${name2}`;
     const index = steps[1] !== void 0 && "index" in steps[1] ? steps[1].index : void 0;
     const attrAt = index ? 2 : 1;
     const attr = attrOf(steps[attrAt]);
-    const data = mode === "data." && type === "aws_iam_policy_document" && POLICY_DOCUMENT_ATTRS.has(attr ?? "") ? this.dataBlocks.get(`${type}.${name2}`) : void 0;
+    const data = mode2 === "data." && type === "aws_iam_policy_document" && POLICY_DOCUMENT_ATTRS.has(attr ?? "") ? this.dataBlocks.get(`${type}.${name2}`) : void 0;
     if (data) {
       const document = index ? this.policyDocument(data.block, data.file, ev.eval(index)) : this.policyDocument(data.block, data.file);
       return { value: document, used: attrAt + 1 + offset };
@@ -73357,11 +74806,11 @@ function declared(inst, block, file2, out2) {
   if (!type || !name2) return;
   const evaluated = inst.evaluated(block, file2);
   if (evaluated.expansion.absent) return;
-  const mode = block.type === "data" ? "data" : "managed";
-  const address = `${inst.prefix}${mode === "data" ? "data." : ""}${type}.${name2}`;
-  const instances2 = mode === "managed" && !inModuleWithMultiplicity(inst) ? evaluated.expansion.instances : void 0;
+  const mode2 = block.type === "data" ? "data" : "managed";
+  const address = `${inst.prefix}${mode2 === "data" ? "data." : ""}${type}.${name2}`;
+  const instances2 = mode2 === "managed" && !inModuleWithMultiplicity(inst) ? evaluated.expansion.instances : void 0;
   if (!instances2) {
-    out2.push(declaredResource(inst, { type, mode, address, block, file: file2, evaluated, attrs: { ...evaluated.attrs } }));
+    out2.push(declaredResource(inst, { type, mode: mode2, address, block, file: file2, evaluated, attrs: { ...evaluated.attrs } }));
     return;
   }
   for (const instance2 of instances2) {
@@ -73369,7 +74818,7 @@ function declared(inst, block, file2, out2) {
     const one = { ...body2, expansion: { absent: false, scope: instance2.scope } };
     const resource = declaredResource(inst, {
       type,
-      mode,
+      mode: mode2,
       address: `${address}${instanceSuffix(instance2.key)}`,
       block,
       file: file2,
@@ -73385,8 +74834,8 @@ function inModuleWithMultiplicity(inst) {
   return false;
 }
 function declaredResource(inst, d5) {
-  const { type, mode, block, attrs } = d5;
-  if (mode === "data" && type === "aws_iam_policy_document") attrs.json = inst.policyDocument(block, d5.file);
+  const { type, mode: mode2, block, attrs } = d5;
+  if (mode2 === "data" && type === "aws_iam_policy_document") attrs.json = inst.policyDocument(block, d5.file);
   const provider = block.body.attributes.find((a5) => a5.name === "provider");
   const providerName = provider ? traversalText(provider.expr) : void 0;
   if (providerName) attrs.provider = providerName;
@@ -73415,11 +74864,37 @@ function moduleCall(inst, block, file2, out2) {
     address: `${inst.prefix}module.${name2}`,
     block,
     file: file2,
-    evaluated: { ...body2, expansion },
+    evaluated: { attrs: body2.attrs, locations: { ...argumentLocations(block.body, file2), ...body2.locations }, expansion },
     attrs: body2.attrs
   });
   withProvider(inst, resource, passedProvider(block, "aws"));
   out2.push(resource);
+}
+var MAX_ARGUMENT_DEPTH = 32;
+function argumentLocations(body2, file2) {
+  const out2 = {};
+  const walk = (expr, path, depth) => {
+    if (depth > MAX_ARGUMENT_DEPTH) return;
+    if (expr.kind === "tuple" || expr.kind === "call") for (const item of expr.kind === "tuple" ? expr.items : expr.args) walk(item, path, depth + 1);
+    else if (expr.kind === "conditional") for (const branch of [expr.whenTrue, expr.whenFalse]) walk(branch, path, depth + 1);
+    else if (expr.kind === "object") {
+      for (const { key, value: value2 } of expr.items) {
+        const name2 = staticKey(key);
+        if (name2 === void 0) continue;
+        const at3 = `${path}.${name2}`;
+        out2[at3] ??= { file: file2, startLine: key.startLine, endLine: value2.endLine };
+        walk(value2, at3, depth + 1);
+      }
+    }
+  };
+  for (const attribute of body2.attributes) walk(attribute.expr, attribute.name, 0);
+  return out2;
+}
+function staticKey(key) {
+  if (key.kind === "literal") return typeof key.value === "string" ? key.value : void 0;
+  if (key.kind === "template" && key.parts.length === 1 && key.parts[0].kind === "text") return key.parts[0].value;
+  if (key.kind === "template" && key.parts.length === 0) return "";
+  return void 0;
 }
 function withProvider(inst, resource, local) {
   const settings = inst.root.providerSettings(inst.providerKey(local));
@@ -73455,7 +74930,7 @@ function build(inst, d5) {
   const expansion = inheritedExpansion(inst, d5.evaluated);
   if (expansion.multiplicity) resource.multiplicity = expansion.multiplicity;
   if (expansion.conditional) resource.conditional = expansion.conditional;
-  if (inst.source.registry && inst.call) resource.displayName = `module.${inst.call.name} (${inst.source.registry.source})`;
+  if (inst.source.registry && inst.call) resource.displayName = `${inst.prefix.slice(0, -1)} (${inst.source.registry.source})`;
   return resource;
 }
 function inheritedExpansion(inst, own2) {
@@ -73466,19 +74941,61 @@ function inheritedExpansion(inst, own2) {
   return {};
 }
 function placement(inst, d5) {
-  const call = inst.source.registry ? inst.call : void 0;
-  if (!call) {
+  const written = writtenCall(inst);
+  if (!written) {
     return { location: { file: d5.file, startLine: d5.block.startLine, endLine: d5.block.endLine }, attrLocations: d5.evaluated.locations };
   }
-  const callLocation = { file: call.file, startLine: call.block.startLine, endLine: call.block.endLine };
-  const inputs = new Map(call.block.body.attributes.map((a5) => [a5.name, { file: call.file, startLine: a5.startLine, endLine: a5.endLine }]));
+  const callLocation = { file: written.file, startLine: written.block.startLine, endLine: written.block.endLine };
   const attrLocations = {};
-  for (const path of Object.keys(d5.evaluated.locations)) {
-    const attr = d5.block.body.attributes.find((a5) => a5.name === path);
-    const input2 = attr ? variablesRead(attr.expr).find((v) => inputs.has(v)) : void 0;
-    attrLocations[path] = input2 && inputs.get(input2) || callLocation;
-  }
+  for (const path of Object.keys(d5.evaluated.locations))
+    attrLocations[path] = inputLocation(inst, byName(inputsRead(d5.block.body, path), path), path) ?? callLocation;
   return { location: callLocation, attrLocations };
+}
+function writtenCall(inst) {
+  if (!inst.source.registry) return void 0;
+  let call = inst.call;
+  while (call?.parent.source.registry && call.parent.call) call = call.parent.call;
+  return call;
+}
+function byName(inputs, path) {
+  const leaf = path.slice(path.lastIndexOf(".") + 1);
+  const rank = (input2) => input2 === leaf ? 0 : input2.endsWith(`_${leaf}`) ? 1 : 2;
+  return [...inputs].sort((a5, b5) => rank(a5) - rank(b5));
+}
+function inputsRead(body2, path) {
+  const first = path.split(".")[0];
+  const attribute = body2.attributes.find((a5) => a5.name === first);
+  if (attribute) return variablesRead(attribute.expr);
+  const blocks = body2.blocks.filter((b5) => b5.type === first || b5.type === "dynamic" && b5.labels[0] === first);
+  const names = [];
+  const bodies = blocks.map((b5) => b5.body);
+  while (bodies.length > 0) {
+    const current2 = bodies.pop();
+    for (const a5 of current2.attributes) names.push(...variablesRead(a5.expr));
+    bodies.push(...current2.blocks.map((b5) => b5.body));
+  }
+  return names;
+}
+function inputLocation(inst, inputs, path) {
+  const call = inst.call;
+  if (!call) return void 0;
+  for (const input2 of inputs) {
+    const attr = call.block.body.attributes.find((a5) => a5.name === input2);
+    if (!attr) continue;
+    if (call.parent.source.registry) {
+      const outer = inputLocation(call.parent, variablesRead(attr.expr), path);
+      if (outer) return outer;
+      continue;
+    }
+    const nested = argumentLocations({ attributes: [attr], blocks: [] }, call.file);
+    const steps = path.split(".");
+    for (let i6 = 0; i6 < steps.length; i6++) {
+      const hit = nested[`${input2}.${steps.slice(i6).join(".")}`];
+      if (hit) return hit;
+    }
+    return { file: call.file, startLine: attr.startLine, endLine: attr.endLine };
+  }
+  return void 0;
 }
 
 // src/parse/terraform/terragrunt.ts
@@ -73899,80 +75416,6 @@ var kms000 = {
   }
 };
 
-// src/catalog/services.ts
-var SERVICES = {
-  s3: { name: "Amazon S3", highVolume: true, viaService: "s3" },
-  // EBS calls KMS through EC2: the condition value is ec2.<region>.amazonaws.com.
-  ebs: { name: "Amazon EBS", highVolume: true, viaService: "ec2" },
-  // Aurora is RDS for key purposes (same API, same ViaService host).
-  rds: { name: "Amazon RDS / Aurora", highVolume: true, viaService: "rds" },
-  dynamodb: { name: "Amazon DynamoDB", highVolume: true, viaService: "dynamodb" },
-  kinesis: { name: "Amazon Kinesis Data Streams", highVolume: true, viaService: "kinesis" },
-  efs: { name: "Amazon EFS", highVolume: true, viaService: "elasticfilesystem" },
-  fsx: { name: "Amazon FSx", highVolume: false, viaService: "fsx" },
-  sqs: { name: "Amazon SQS", highVolume: false, viaService: "sqs" },
-  sns: { name: "Amazon SNS", highVolume: false, viaService: "sns" },
-  secretsmanager: { name: "AWS Secrets Manager", highVolume: false, viaService: "secretsmanager" },
-  ssm: { name: "AWS Systems Manager Parameter Store", highVolume: false, viaService: "ssm" },
-  logs: { name: "Amazon CloudWatch Logs", highVolume: false, viaService: "logs" },
-  lambda: { name: "AWS Lambda", highVolume: false, viaService: "lambda" },
-  eks: { name: "Amazon EKS", highVolume: false, viaService: "eks" },
-  ecr: { name: "Amazon ECR", highVolume: false, viaService: "ecr" },
-  ecs: { name: "Amazon ECS", highVolume: false },
-  firehose: { name: "Amazon Data Firehose", highVolume: false, viaService: "firehose" },
-  kinesisvideo: { name: "Amazon Kinesis Video Streams", highVolume: false, viaService: "kinesisvideo" },
-  redshift: { name: "Amazon Redshift", highVolume: false, viaService: "redshift" },
-  "redshift-serverless": { name: "Amazon Redshift Serverless", highVolume: false, viaService: "redshift-serverless" },
-  elasticache: { name: "Amazon ElastiCache", highVolume: false, viaService: "elasticache" },
-  memorydb: { name: "Amazon MemoryDB", highVolume: false, viaService: "memorydb" },
-  // OpenSearch kept the Elasticsearch service host.
-  opensearch: { name: "Amazon OpenSearch Service", highVolume: false, viaService: "es" },
-  // DocumentDB and Neptune run on RDS infrastructure and call KMS as rds.
-  docdb: { name: "Amazon DocumentDB", highVolume: false, viaService: "rds" },
-  neptune: { name: "Amazon Neptune", highVolume: false, viaService: "rds" },
-  keyspaces: { name: "Amazon Keyspaces", highVolume: false, viaService: "cassandra" },
-  timestream: { name: "Amazon Timestream", highVolume: false, viaService: "timestream" },
-  msk: { name: "Amazon MSK", highVolume: false, viaService: "kafka" },
-  mq: { name: "Amazon MQ", highVolume: false, viaService: "mq" },
-  backup: { name: "AWS Backup", highVolume: false, viaService: "backup" },
-  cloudtrail: { name: "AWS CloudTrail", highVolume: false },
-  config: { name: "AWS Config", highVolume: false },
-  events: { name: "Amazon EventBridge", highVolume: false },
-  glue: { name: "AWS Glue", highVolume: false, viaService: "glue" },
-  athena: { name: "Amazon Athena", highVolume: false, viaService: "athena" },
-  sagemaker: { name: "Amazon SageMaker", highVolume: false, viaService: "sagemaker" },
-  emr: { name: "Amazon EMR", highVolume: false, viaService: "elasticmapreduce" },
-  codebuild: { name: "AWS CodeBuild", highVolume: false, viaService: "codebuild" },
-  codeartifact: { name: "AWS CodeArtifact", highVolume: false, viaService: "codeartifact" },
-  codecommit: { name: "AWS CodeCommit", highVolume: false, viaService: "codecommit" },
-  // CodePipeline writes artifacts to S3; the KMS calls come through S3.
-  codepipeline: { name: "AWS CodePipeline", highVolume: false, viaService: "s3" },
-  states: { name: "AWS Step Functions", highVolume: false, viaService: "states" },
-  bedrock: { name: "Amazon Bedrock", highVolume: false, viaService: "bedrock" },
-  // DNSSEC signing uses the dnssec-route53.amazonaws.com service principal, not ViaService.
-  route53: { name: "Amazon Route 53 (DNSSEC)", highVolume: false },
-  xray: { name: "AWS X-Ray", highVolume: false, viaService: "xray" },
-  imagebuilder: { name: "EC2 Image Builder", highVolume: false, viaService: "imagebuilder" },
-  workspaces: { name: "Amazon WorkSpaces", highVolume: false, viaService: "workspaces" },
-  qldb: { name: "Amazon QLDB", highVolume: false, viaService: "qldb" },
-  dms: { name: "AWS Database Migration Service", highVolume: false, viaService: "dms" },
-  prometheus: { name: "Amazon Managed Service for Prometheus", highVolume: false, viaService: "aps" },
-  mwaa: { name: "Amazon MWAA (Managed Airflow)", highVolume: false, viaService: "airflow" },
-  cognito: { name: "Amazon Cognito", highVolume: false },
-  connect: { name: "Amazon Connect", highVolume: false, viaService: "connect" },
-  apprunner: { name: "AWS App Runner", highVolume: false },
-  guardduty: { name: "Amazon GuardDuty", highVolume: false },
-  kms: { name: "AWS KMS (direct use)", highVolume: false }
-};
-var SERVICE_IDS = Object.keys(SERVICES);
-function isServiceId(id) {
-  return Object.hasOwn(SERVICES, id);
-}
-function serviceInfo(id) {
-  return SERVICES[id];
-}
-var HIGH_VOLUME_SERVICES = SERVICE_IDS.filter((id) => SERVICES[id].highVolume);
-
 // src/rules/support/words.ts
 function joinWords(items) {
   return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
@@ -74062,7 +75505,9 @@ function counted(n3, dimension) {
 function consumerAt(key, id) {
   const c5 = key.consumers.find((x) => x.resource === id);
   const address = id.slice(id.indexOf(":") + 1);
-  return c5 ? `${address} (${lineRef(c5.location)})` : shortResource(key, id);
+  if (!c5) return shortResource(key, id);
+  const note = moduleNote(c5);
+  return `${address} (${note ? `${note}; ` : ""}${lineRef(c5.location)})`;
 }
 function lineRef(l3) {
   return `${l3.file}:${l3.startLine}${l3.endLine !== l3.startLine ? `-${l3.endLine}` : ""}`;
@@ -74123,7 +75568,11 @@ function mixFindings(ctx, spec) {
 function shortResource(key, id) {
   const home = key.unit ?? key.consumers[0]?.resource.split(":")[0];
   const at3 = id.indexOf(":");
-  return at3 > 0 && id.slice(0, at3) === home ? id.slice(at3 + 1) : id;
+  const address = at3 > 0 && id.slice(0, at3) === home ? id.slice(at3 + 1) : id;
+  return consumerName(
+    key.consumers.find((c5) => c5.resource === id),
+    address
+  );
 }
 function shortDetail(value2, detail) {
   const m3 = /^(tag|provider default_tags) ([^=]+)=(.*?)( on .*)?$/.exec(detail);
@@ -75092,7 +76541,7 @@ function indentOf2(text2) {
 function oneLine(file2, line) {
   return { file: file2, startLine: line, endLine: line };
 }
-function escapeRegExp2(text2) {
+function escapeRegExp3(text2) {
   return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 var LITERAL_VALUE = String.raw`"[^"]*"|'[^']*'|true|false|-?\d+`;
@@ -75100,7 +76549,7 @@ function replaceValueFix(ctx, location2, attribute, value2, description) {
   if (location2.startLine !== location2.endLine) return void 0;
   const line = sourceLine(ctx, location2.file, location2.startLine);
   if (!line) return void 0;
-  const pattern = new RegExp(`^(\\s*(?:- )?"?${escapeRegExp2(attribute)}"?\\s*[=:]\\s*)(${LITERAL_VALUE})(\\s*,?\\s*(?:(?:#|//).*)?)$`);
+  const pattern = new RegExp(`^(\\s*(?:- )?"?${escapeRegExp3(attribute)}"?\\s*[=:]\\s*)(${LITERAL_VALUE})(\\s*,?\\s*(?:(?:#|//).*)?)$`);
   const match = pattern.exec(line.text);
   if (!match) return void 0;
   return { location: oneLine(location2.file, location2.startLine), replacement: `${match[1]}${value2}${match[3]}${line.eol}`, description };
@@ -75747,18 +77196,22 @@ var kms404 = {
   rationale: "With no encryption, an AWS owned key or an AWS managed key, you cannot write the key policy, separate workloads or data classes, choose rotation, or disable access in an incident: only a customer managed key gives that control.",
   check(ctx) {
     const unprotected = ctx.inventory.withoutCmk.map((entry) => {
-      const spec = consumerSpecFor(resourceById2(ctx, entry.resource)?.source ?? "terraform", entry.type);
-      const main = spec?.keyPaths[0];
-      const attribute = main ? main.path : "the key attribute";
-      const how = ADVICE[entry.type]?.how ?? (entry.protection === "unencrypted" && main?.encryptedBy ? `Turn on ${main.encryptedBy.path} and set ${attribute} to ${CMK}` : `Set ${attribute} to ${CMK}`);
+      const resource = resourceById2(ctx, entry.resource);
+      const spec = consumerSpecFor(resource?.source ?? "terraform", entry.type);
+      const found = resource && spec ? unprotectedData(resource.attrs, spec) : void 0;
+      const attribute = found?.path ?? spec?.keyPaths[0]?.path ?? "the key attribute";
+      const main = found === void 0 || found.path === spec?.keyPaths[0]?.path;
+      const how = (main ? ADVICE[entry.type]?.how : void 0) ?? adviceFor(attribute, found?.switchOff);
+      const purpose = main ? void 0 : spec?.keyPaths.find((keyPath) => keyPath.path === attribute)?.purpose;
+      const switchLine = found?.switchOff ? resource?.attrLocations[found.switchOff.path] : void 0;
       return draft(ctx, {
         resource: entry.resource,
         service: entry.service,
         classes: entry,
-        state: PROTECTION[entry.protection],
+        state: `${PROTECTION[entry.protection]}${purpose ? ` for its ${purpose}` : ""}`,
         how,
-        location: entry.location,
-        evidence: { protection: entry.protection },
+        location: switchLine ?? entry.location,
+        evidence: { protection: entry.protection, attribute, ...found?.switchOff ? { switch: found.switchOff.path } : {} },
         identity: entry.resource
       });
     });
@@ -75781,6 +77234,11 @@ var kms404 = {
   }
 };
 var CMK = "a customer managed key of its workload and environment";
+function adviceFor(attribute, switchOff) {
+  if (!switchOff) return `Set ${attribute} to ${CMK}`;
+  if (!switchOff.modes) return `Turn on ${switchOff.path} and set ${attribute} to ${CMK}`;
+  return `Set ${switchOff.path} to ${switchOnValue(switchOff)} and ${attribute} to ${CMK}`;
+}
 var ADVICE = {
   aws_s3_bucket: {
     how: `Add an aws_s3_bucket_server_side_encryption_configuration with sse_algorithm = "aws:kms" and kms_master_key_id set to ${CMK}`
@@ -75789,6 +77247,11 @@ var ADVICE = {
     how: `In apply_server_side_encryption_by_default, set sse_algorithm = "aws:kms" and kms_master_key_id to ${CMK}`
   },
   aws_s3_object: { how: `Set server_side_encryption = "aws:kms" and kms_key_id to ${CMK}` },
+  aws_s3_bucket_object: { how: `Set server_side_encryption = "aws:kms" and kms_key_id to ${CMK}` },
+  aws_s3_object_copy: { how: `Set server_side_encryption = "aws:kms" and kms_key_id to ${CMK}` },
+  // SSE-SQS and a KMS key exclude each other: the key replaces the switch.
+  aws_sqs_queue: { how: `Set kms_master_key_id to ${CMK}` },
+  "AWS::SQS::Queue": { how: `Set KmsMasterKeyId to ${CMK}` },
   "AWS::S3::Bucket": { how: `In BucketEncryption ServerSideEncryptionByDefault, set SSEAlgorithm: aws:kms and KMSMasterKeyID to ${CMK}` },
   aws_dynamodb_table: { how: `In server_side_encryption, set enabled = true and kms_key_arn to ${CMK}` },
   "AWS::DynamoDB::Table": { how: `In SSESpecification, set SSEEnabled: true, SSEType: KMS and KMSMasterKeyId to ${CMK}` },
@@ -76014,6 +77477,300 @@ function compareLocations(a5, b5) {
   return (a5?.file ?? "").localeCompare(b5?.file ?? "") || (a5?.startLine ?? 0) - (b5?.startLine ?? 0);
 }
 
+// src/catalog/data-at-rest.ts
+var KEEP = "or keep the old key until";
+var S3_COPY = `copy them in place with the new key (S3 Batch Operations Copy), ${KEEP} they expire`;
+var DATA_AT_REST = {
+  s3: { after: "left", stays: "objects written before stay encrypted under the old key (default encryption applies to new writes only)", migrate: S3_COPY },
+  ebs: {
+    after: "replaced",
+    stays: "a volume cannot change its key: the volumes and their snapshots stay under the old key until they are replaced",
+    migrate: `copy the snapshots with the new key (aws ec2 copy-snapshot --kms-key-id) and create the volumes from the copies, ${KEEP} the snapshots are deleted`
+  },
+  rds: {
+    after: "replaced",
+    stays: "the key change replaces the database: the new one starts empty, and the old storage, automated backups and snapshots stay under the old key",
+    migrate: "move the data through a snapshot: copy it with the new key (aws rds copy-db-snapshot, or copy-db-cluster-snapshot for Aurora, with --kms-key-id) and restore from the copy (snapshot_identifier); keep the old key until the old snapshots are deleted"
+  },
+  dynamodb: { after: "re-encrypted", stays: "DynamoDB re-encrypts the table in place when its key changes" },
+  kinesis: {
+    after: "left",
+    stays: "records written before stay encrypted under the old key until the stream drops them",
+    migrate: "keep the old key until the records expire",
+    retention: [
+      { type: "aws_kinesis_stream", attribute: "retention_period", unit: "hours", default: 24 },
+      { type: "AWS::Kinesis::Stream", attribute: "RetentionPeriodHours", unit: "hours", default: 24 }
+    ]
+  },
+  efs: {
+    after: "replaced",
+    stays: "the key change replaces the file system: the files stay on the old one, under the old key",
+    migrate: "copy the files to the new file system (AWS DataSync, or an AWS Backup restore with the new key) before the old one goes"
+  },
+  fsx: {
+    after: "replaced",
+    stays: "the key change replaces the file system: its files and backups stay under the old key",
+    migrate: "restore a backup into the new file system (backup_id) or copy the files across, then keep the old key until the old backups are deleted"
+  },
+  sqs: {
+    after: "left",
+    stays: "messages sent before stay encrypted under the old key until they are received or expire",
+    migrate: `drain the queue, ${KEEP} the messages expire`,
+    retention: [
+      { type: "aws_sqs_queue", attribute: "message_retention_seconds", unit: "seconds", default: 345600 },
+      { type: "AWS::SQS::Queue", attribute: "MessageRetentionPeriod", unit: "seconds", default: 345600 }
+    ]
+  },
+  sns: { after: "none", stays: "SNS keeps no message at rest once it is delivered" },
+  secretsmanager: {
+    after: "left",
+    stays: "Secrets Manager re-encrypts only the AWSCURRENT, AWSPENDING and AWSPREVIOUS versions: older versions stay under the old key",
+    migrate: "keep the old key while the older versions may be needed (or delete them)"
+  },
+  ssm: {
+    after: "left",
+    stays: "each parameter version stays encrypted with the key it was written with: earlier versions (the parameter history) stay under the old key",
+    migrate: "write the value again with the new key and keep the old key while earlier versions may be read"
+  },
+  logs: {
+    after: "left",
+    stays: "log events ingested before stay encrypted under the old key (CloudWatch Logs encrypts only new events with the new key)",
+    migrate: "export the events you need first, or keep the old key as long as they are kept",
+    retention: [
+      { type: "aws_cloudwatch_log_group", attribute: "retention_in_days", unit: "days", forever: 0 },
+      { type: "AWS::Logs::LogGroup", attribute: "RetentionInDays", unit: "days" }
+    ]
+  },
+  lambda: { after: "re-encrypted", stays: "Lambda encrypts the environment variables again with the new key when the function is updated" },
+  eks: {
+    after: "replaced",
+    stays: "the key change replaces the cluster: the Kubernetes secrets of the old cluster stay under the old key and are not carried over",
+    migrate: "create the secrets again in the new cluster before the old one goes"
+  },
+  ecr: {
+    after: "replaced",
+    stays: "the key change replaces the repository: the images stay in the old one, under the old key",
+    migrate: "push the images to the new repository (pull and push, or ECR replication) before the old one goes"
+  },
+  ecs: {
+    after: "left",
+    stays: "running tasks keep their ephemeral storage and sessions under the old key until they are replaced",
+    migrate: "force a new deployment of the services before the old key goes"
+  },
+  firehose: {
+    after: "left",
+    stays: "objects delivered before stay under the old key in the destination bucket (and buffered records until delivered)",
+    migrate: S3_COPY
+  },
+  kinesisvideo: {
+    after: "replaced",
+    stays: "the key change replaces the stream: the media it stored stays under the old key",
+    migrate: "keep the old key until the data retention of the old stream has passed"
+  },
+  redshift: {
+    after: "left",
+    stays: "Redshift re-encrypts the cluster itself, but the snapshots taken before stay under the old key",
+    migrate: "restore and snapshot again the snapshots you keep, or keep the old key until they are deleted"
+  },
+  "redshift-serverless": {
+    after: "left",
+    stays: "snapshots and recovery points taken before stay under the old key",
+    migrate: "keep the old key until they are deleted, or restore and snapshot again the ones you keep"
+  },
+  elasticache: {
+    after: "replaced",
+    stays: "the key change replaces the cache: its data and snapshots stay under the old key",
+    migrate: "copy a snapshot with the new key (aws elasticache copy-snapshot --kms-key-id) and restore the new cache from it (snapshot_name / snapshot_arns)"
+  },
+  memorydb: {
+    after: "replaced",
+    stays: "the key change replaces the cluster: its data and snapshots stay under the old key",
+    migrate: "copy a snapshot with the new key (aws memorydb copy-snapshot --kms-key-id) and restore the new cluster from it (snapshot_arns)"
+  },
+  opensearch: {
+    after: "replaced",
+    stays: "the key change replaces the domain: its indices and automated snapshots stay under the old key",
+    migrate: "restore a manual snapshot into the new domain, or reindex from the source"
+  },
+  docdb: {
+    after: "replaced",
+    stays: "the key change replaces the cluster: the old storage and its snapshots stay under the old key",
+    migrate: "copy a cluster snapshot with the new key (aws docdb copy-db-cluster-snapshot --kms-key-id) and restore from it (snapshot_identifier)"
+  },
+  neptune: {
+    after: "replaced",
+    stays: "the key change replaces the cluster: the old storage and its snapshots stay under the old key",
+    migrate: "copy a cluster snapshot with the new key (aws neptune copy-db-cluster-snapshot --kms-key-id) and restore from it (snapshot_identifier)"
+  },
+  keyspaces: { after: "re-encrypted", stays: "Keyspaces re-encrypts the table in place when its key changes" },
+  timestream: {
+    after: "left",
+    stays: "records written before stay under the old key",
+    migrate: "keep the old key until the records age out of the memory and magnetic stores"
+  },
+  msk: {
+    after: "replaced",
+    stays: "the key change replaces the cluster: the topics stay on the old brokers, under the old key",
+    migrate: "mirror the topics to the new cluster (MirrorMaker 2) before the old one goes"
+  },
+  mq: {
+    after: "replaced",
+    stays: "the key change replaces the broker: the messages on the old one stay under the old key",
+    migrate: "drain the old broker before it goes"
+  },
+  backup: {
+    after: "replaced",
+    stays: "the key change replaces the vault: the recovery points in the old vault stay under the old key",
+    migrate: `copy the recovery points to a vault with the new key (aws backup start-copy-job), ${KEEP} their retention ends`
+  },
+  cloudtrail: {
+    after: "left",
+    stays: "log files and events delivered before stay under the old key",
+    migrate: `copy the log files in place with the new key, ${KEEP} they are deleted`
+  },
+  config: {
+    after: "left",
+    stays: "configuration snapshots and history delivered before stay under the old key in the bucket",
+    migrate: S3_COPY
+  },
+  events: {
+    after: "left",
+    stays: "archived events and connection secrets written before stay under the old key",
+    migrate: `replay or re-create what you keep, ${KEEP} the archive retention has passed`
+  },
+  glue: {
+    after: "left",
+    stays: "catalog objects, connection passwords and job output written before stay under the old key until they are rewritten",
+    migrate: "update the tables and connections (and rerun the jobs) so they are written again with the new key, or keep the old key"
+  },
+  athena: {
+    after: "left",
+    stays: "query results written before stay under the old key in the results bucket",
+    migrate: S3_COPY
+  },
+  sagemaker: {
+    after: "left",
+    stays: "storage volumes, captured data and job output written before stay under the old key",
+    migrate: "copy what you keep to storage under the new key, or keep the old key"
+  },
+  emr: {
+    after: "left",
+    stays: "logs and data written before stay under the old key",
+    migrate: "copy what you keep with the new key, or keep the old key"
+  },
+  codebuild: {
+    after: "left",
+    stays: "build artifacts and caches written before stay under the old key",
+    migrate: "rebuild what you keep, or keep the old key until the artifacts are deleted"
+  },
+  codeartifact: {
+    after: "replaced",
+    stays: "the key change replaces the domain: its packages stay under the old key",
+    migrate: "publish the packages again to the new domain before the old one goes"
+  },
+  codecommit: { after: "re-encrypted", stays: "CodeCommit re-encrypts the repository with the new key" },
+  codepipeline: {
+    after: "left",
+    stays: "pipeline artifacts written before stay under the old key in the artifact bucket",
+    migrate: S3_COPY
+  },
+  states: {
+    after: "left",
+    stays: "executions started before and their history stay under the old key",
+    migrate: "keep the old key until the running executions have finished and their history has expired"
+  },
+  bedrock: {
+    after: "left",
+    stays: "agent data, guardrails and custom models written before stay under the old key",
+    migrate: "recreate or copy what you keep with the new key, or keep the old key"
+  },
+  // A signing key encrypts nothing; its own hazard is the DS record rollover, not data at rest.
+  route53: { after: "none", stays: "a DNSSEC signing key encrypts no data" },
+  xray: {
+    after: "left",
+    stays: "traces stored before stay under the old key until they expire (30 days)",
+    migrate: "keep the old key for 30 days after the change"
+  },
+  imagebuilder: {
+    after: "left",
+    stays: "images (AMIs and their snapshots) built before stay under the old key",
+    migrate: "copy the AMIs you keep with the new key (aws ec2 copy-image --kms-key-id), or keep the old key"
+  },
+  workspaces: {
+    after: "replaced",
+    stays: "the key change replaces the WorkSpace: the user and root volumes of the old one stay under the old key",
+    migrate: "move the users' data to the new WorkSpace before the old one goes"
+  },
+  qldb: { after: "re-encrypted", stays: "QLDB re-encrypts the ledger with the new key" },
+  // A replication instance keeps only task logs and cached changes: the replacement starts anew.
+  dms: { after: "none", stays: "DMS keeps no data of its own beyond the running tasks" },
+  prometheus: {
+    after: "replaced",
+    stays: "the key change replaces the workspace: its stored metrics stay under the old key",
+    migrate: "keep the old key until the metrics retention of the old workspace has passed, or send the metrics again"
+  },
+  mwaa: {
+    after: "replaced",
+    stays: "the key change replaces the environment: its metadata database stays under the old key",
+    migrate: "export the variables, connections and history and import them into the new environment"
+  },
+  cognito: { after: "none", stays: "custom sender codes are encrypted per message and not kept" },
+  connect: {
+    after: "left",
+    stays: "recordings, transcripts and media stored before stay under the old key",
+    migrate: S3_COPY
+  },
+  apprunner: { after: "none", stays: "App Runner builds the new service again from its source" },
+  guardduty: {
+    after: "left",
+    stays: "findings exported before stay under the old key in the bucket",
+    migrate: S3_COPY
+  },
+  kms: {
+    after: "left",
+    stays: "ciphertext made with the old key can be decrypted only by it",
+    migrate: "decrypt and encrypt again with the new key (aws kms re-encrypt) wherever the ciphertext is stored"
+  }
+};
+var BY_PURPOSE = {
+  rds: {
+    "master user secret": {
+      after: "left",
+      stays: "the secret versions rotated out stay under the old key (Secrets Manager re-encrypts only the labelled versions)",
+      migrate: "keep the old key while the older versions may be needed"
+    },
+    "performance insights": {
+      after: "left",
+      stays: "Performance Insights data collected before stays under the old key until its retention ends",
+      migrate: "keep the old key until the retention period (performance_insights_retention_period) has passed"
+    }
+  },
+  ebs: {
+    "account default for new volumes": {
+      after: "left",
+      stays: "the default applies to new volumes only: existing volumes and snapshots stay under the old key",
+      migrate: "copy the snapshots with the new key (aws ec2 copy-snapshot --kms-key-id) and replace the volumes from them, or keep the old key"
+    },
+    volumes: {
+      after: "left",
+      stays: "the volumes of running instances (and their snapshots) stay under the old key until the instances are replaced",
+      migrate: "replace the instances (instance refresh) and copy the snapshots you keep with the new key, or keep the old key"
+    }
+  }
+};
+function dataAtRestFor(service, purpose) {
+  if (!Object.hasOwn(DATA_AT_REST, service)) return void 0;
+  const id = service;
+  const purposes = BY_PURPOSE[id];
+  return (purpose !== void 0 && purposes && Object.hasOwn(purposes, purpose) ? purposes[purpose] : void 0) ?? DATA_AT_REST[id];
+}
+function leavesDataBehind(row) {
+  return row.after === "left" || row.after === "replaced";
+}
+function retentionSpecFor(row, type) {
+  return row.retention?.find((r5) => r5.type === type);
+}
+
 // src/rules/support/change.ts
 var PAIRS = /* @__PURE__ */ new WeakMap();
 function keyPairs(ctx) {
@@ -76056,7 +77813,8 @@ function keyText(side, key) {
 function consumerText(side, consumer) {
   const address = resourceById(side.resources, consumer.resource)?.address ?? consumer.resource;
   const use = consumer.purpose === consumer.service ? consumer.service : `${consumer.service} ${consumer.purpose}`;
-  return `${address} (${use}) at ${where(consumer.location)}`;
+  const note = moduleNote(consumer);
+  return `${address} (${note ? `${note}: ${consumer.purpose}` : use}) at ${where(consumer.location)}`;
 }
 function listOf3(items, max = 5) {
   if (items.length <= 1) return items.join("");
@@ -76091,9 +77849,20 @@ var kms501 = {
       if (diff.change === "removed" && !head) {
         const draft6 = removed(ctx, diff, base);
         if (draft6) drafts.push(draft6);
+        const retained = base.source === "cloudformation" && base.protectedFromDeletion === true;
+        const left = retained ? void 0 : dataLeft(ctx, diff, base, removal(ctx, base).effect, "A key pending deletion decrypts nothing: do this first, and remove the key in a later PR.");
+        if (left) drafts.push(left);
       } else if (head && base.enabled !== false && head.enabled === false) {
         const draft6 = disabled(ctx, diff, base, head);
         if (draft6) drafts.push(draft6);
+        const left = dataLeft(
+          ctx,
+          diff,
+          base,
+          disabling(ctx, head).effect,
+          "A disabled key decrypts nothing: do this first, and disable the key in a later PR."
+        );
+        if (left) drafts.push(left);
       }
     }
     return drafts;
@@ -76105,11 +77874,13 @@ function stillNeeding(ctx, diff, base) {
     if (!hasResource(ctx.head, change.resource)) return [];
     const stale = change.change === "moved" && namesSameKey(base, change.toKey ? headKeys.get(change.toKey) : void 0);
     if (change.change !== "removed" && !stale) return [];
-    const consumer = base.consumers.find(
-      (c5) => c5.attribute === change.attribute && (c5.resource === change.resource || sameLocation(c5.location, change.location))
-    );
+    const consumer = baseConsumer(base, change);
     return consumer ? [{ consumer, headResource: change.resource }] : [];
   });
+}
+function baseConsumer(base, change) {
+  const at3 = change.change === "moved" ? change.baseLocation : change.location;
+  return base.consumers.find((c5) => c5.attribute === change.attribute && (c5.resource === change.resource || sameLocation(c5.location, at3)));
 }
 function namesSameKey(base, head) {
   if (!head || head.declared) return false;
@@ -76119,10 +77890,7 @@ function namesSameKey(base, head) {
 function sameLocation(a5, b5) {
   return b5 !== void 0 && a5.file === b5.file && a5.startLine === b5.startLine;
 }
-function removed(ctx, diff, base) {
-  const still = stillNeeding(ctx, diff, base);
-  if (still.length === 0) return void 0;
-  const needing = still.map((s2) => s2.consumer);
+function removal(ctx, base) {
   const cfn = base.source === "cloudformation";
   const tool = cfn ? "CloudFormation" : "Terraform";
   const windowAttribute = keyAttributeName(base, "deletionWindowDays") ?? "deletion window";
@@ -76132,6 +77900,18 @@ function removed(ctx, diff, base) {
   const retained = cfn && base.protectedFromDeletion === true;
   const protection = retained ? " DeletionPolicy: Retain protects it: CloudFormation leaves the key in the account instead of deleting it, so the consumers keep working, but nothing manages the key any more — keep it in the template until they have moved." : base.protectedFromDeletion ? " lifecycle.prevent_destroy does not protect it: the setting leaves with the resource block, so Terraform destroys the key." : "";
   const effect = retained ? `removes key ${keyText(ctx.base, base)} from the template` : `removes key ${keyText(ctx.base, base)}, so ${tool} schedules its deletion (${window2})`;
+  return { effect, protection, retained, days };
+}
+function disabling(ctx, head) {
+  const attribute = keyAttributeName(head, "enabled") ?? "enabled";
+  const at3 = head.attributeLocations.enabled;
+  return { effect: `disables key ${keyText(ctx.head, head)} (${setting(head, attribute, false)}${at3 ? ` at ${where(at3)}` : ""})`, attribute, at: at3 };
+}
+function removed(ctx, diff, base) {
+  const still = stillNeeding(ctx, diff, base);
+  if (still.length === 0) return void 0;
+  const needing = still.map((s2) => s2.consumer);
+  const { effect, protection, retained, days } = removal(ctx, base);
   const users = needing.map((c5) => consumerText(ctx.base, c5));
   const resources = [...new Set(needing.map((c5) => c5.resource))].sort();
   return {
@@ -76145,7 +77925,7 @@ function removed(ctx, diff, base) {
       baseLocation: base.location ? where(base.location) : null,
       deletionWindowDays: days ?? null,
       protectedFromDeletion: base.protectedFromDeletion === true,
-      protection: base.protectedFromDeletion ? cfn ? "DeletionPolicy: Retain" : "lifecycle.prevent_destroy" : null,
+      protection: base.protectedFromDeletion ? base.source === "cloudformation" ? "DeletionPolicy: Retain" : "lifecycle.prevent_destroy" : null,
       consumers: needing.map(consumerEvidence)
     },
     location: firstHeadLocation(ctx.head, still) ?? base.location
@@ -76155,8 +77935,7 @@ function disabled(ctx, diff, base, head) {
   const arrived = new Set(diff.consumers.filter((c5) => c5.toKey === head.id).map(referenceId));
   const needing = head.consumers.filter((c5) => !arrived.has(referenceId(c5)));
   if (needing.length === 0) return void 0;
-  const attribute = keyAttributeName(head, "enabled") ?? "enabled";
-  const at3 = head.attributeLocations.enabled;
+  const { effect, attribute, at: at3 } = disabling(ctx, head);
   const before = isKnown(base.deletionWindowDays) ? base.deletionWindowDays : 30;
   const after = isKnown(head.deletionWindowDays) ? head.deletionWindowDays : 30;
   const windowAttribute = keyAttributeName(head, "deletionWindowDays") ?? "deletion window";
@@ -76167,7 +77946,7 @@ function disabled(ctx, diff, base, head) {
     key: head.id,
     subjects: resources,
     identity: "disabled",
-    message: `This PR disables key ${keyText(ctx.head, head)} (${setting(head, attribute, false)}${at3 ? ` at ${where(at3)}` : ""})${lowered} while ${plural2(resources.length, "resource")} still ${resources.length === 1 ? "uses" : "use"} it: ${listOf3(users)}. Every request with the key fails from then on, and deleting it loses their data. Move them to another key and re-encrypt first.`,
+    message: `This PR ${effect}${lowered} while ${plural2(resources.length, "resource")} still ${resources.length === 1 ? "uses" : "use"} it: ${listOf3(users)}. Every request with the key fails from then on, and deleting it loses their data. Move them to another key and re-encrypt first.`,
     evidence: {
       change: "disabled",
       attribute,
@@ -76176,6 +77955,96 @@ function disabled(ctx, diff, base, head) {
       consumers: needing.map(consumerEvidence)
     },
     location: at3 ?? head.location
+  };
+}
+var MAX_DESCRIBED = 5;
+function movedAway(ctx, diff, base) {
+  const headRefs = referencesOf(ctx.head);
+  return diff.consumers.flatMap((change) => {
+    if (change.change !== "moved" || change.fromKey !== diff.key || !change.toKey || change.toKey === diff.key) return [];
+    const to = keyById(ctx.head.inventory.keys, change.toKey);
+    if (namesSameKey(base, to)) return [];
+    const before = baseConsumer(base, change);
+    const consumer = headRefs.get(referenceId(change))?.consumer ?? before;
+    if (!consumer) return [];
+    const environment = consumer.environment ?? before?.environment ?? null;
+    return [{ change, consumer, toKey: change.toKey, environment, row: dataAtRestFor(consumer.service, consumer.purpose) }];
+  });
+}
+function dataLeft(ctx, diff, base, effect, first) {
+  const moved2 = movedAway(ctx, diff, base);
+  const left = moved2.filter((m3) => m3.row && leavesDataBehind(m3.row));
+  const unknown5 = moved2.filter((m3) => !m3.row);
+  if (left.length === 0 && unknown5.length === 0) return void 0;
+  const prod = left.some((m3) => isProduction(m3.environment));
+  const resources = [...new Set([...left, ...unknown5].map((m3) => m3.change.resource))].sort();
+  const described = left.map((m3) => ({ m: m3, retention: retentionOf(ctx, m3) }));
+  const parts2 = described.map(({ m: m3, retention }) => `${movedText(ctx, m3)}: ${m3.row.stays}${retention ? ` — ${retention.text}` : ""}; ${m3.row.migrate}`);
+  if (parts2.length > MAX_DESCRIBED) parts2.splice(MAX_DESCRIBED, parts2.length, `and ${parts2.length - MAX_DESCRIBED} more (in the evidence)`);
+  const unknownText = unknown5.map((m3) => movedText(ctx, m3));
+  const headline = left.length > 0 ? `This PR ${effect}, but ${plural2(left.length, "resource")} it moves to another key ${left.length === 1 ? "keeps" : "keep"} data written under this one: ${parts2.join(". ")}.` : `This PR ${effect} and moves ${plural2(unknown5.length, "resource")} to another key; whether ${unknown5.length === 1 ? "it keeps" : "they keep"} data written under this one is not known: ${listOf3(unknownText)}.`;
+  const notKnown = left.length > 0 && unknown5.length > 0 ? ` Not known for ${listOf3(unknownText)}: check what ${unknown5.length === 1 ? "it keeps" : "they keep"}.` : "";
+  const closing = left.length > 0 ? ` ${first}` : ` Check what ${unknown5.length === 1 ? "it keeps" : "they keep"} before the key goes.`;
+  return {
+    key: base.id,
+    severity: left.length === 0 ? "info" : prod ? "critical" : "high",
+    subjects: resources,
+    identity: "data-left",
+    message: `${headline}${notKnown}${closing}`,
+    evidence: {
+      change: "data-left",
+      consumers: described.map(({ m: m3, retention }) => ({
+        ...movedEvidence(m3),
+        after: m3.row.after,
+        retention: retention?.evidence ?? null
+      })),
+      unknown: unknown5.map(movedEvidence)
+    },
+    location: (left[0] ?? unknown5[0]).change.location ?? base.location
+  };
+}
+function movedText(ctx, m3) {
+  const to = keyById(ctx.head.inventory.keys, m3.toKey);
+  const environment = m3.environment ? `environment ${m3.environment.value}` : "environment unknown";
+  return `${consumerText(ctx.head, { ...m3.consumer, location: m3.change.location ?? m3.consumer.location })}, ${environment}, now on ${to ? keyText(ctx.head, to) : m3.toKey}`;
+}
+function movedEvidence(m3) {
+  return {
+    ...consumerEvidence({ ...m3.consumer, location: m3.change.location ?? m3.consumer.location }),
+    toKey: m3.toKey,
+    environment: m3.environment?.value ?? null
+  };
+}
+var SECONDS = { seconds: 1, hours: 3600, days: 86400 };
+function duration3(amount, unit) {
+  const seconds = amount * SECONDS[unit];
+  if (seconds % 86400 === 0) return plural2(seconds / 86400, "day");
+  if (seconds % 3600 === 0) return plural2(seconds / 3600, "hour");
+  return plural2(seconds, "second");
+}
+function retentionOf(ctx, m3) {
+  const resource = resourceById(ctx.head.resources, m3.change.resource) ?? resourceById(ctx.base.resources, m3.consumer.resource);
+  const spec = resource && m3.row ? retentionSpecFor(m3.row, resource.type) : void 0;
+  if (!resource || !spec) return void 0;
+  const written = resource.attrs[spec.attribute];
+  const at3 = resource.attrLocations[spec.attribute];
+  const place = at3 ? ` at ${where(at3)}` : "";
+  if (written === void 0) {
+    if (spec.default === void 0)
+      return { text: `kept until deleted (${spec.attribute} not set)`, evidence: { attribute: spec.attribute, value: null, days: null } };
+    return {
+      text: `kept ${duration3(spec.default, spec.unit)} (${spec.attribute} not set: the default)`,
+      evidence: { attribute: spec.attribute, value: null, days: spec.default * SECONDS[spec.unit] / 86400 }
+    };
+  }
+  const amount = asNumber(written);
+  if (amount === void 0)
+    return { text: `kept for a time not known statically (${spec.attribute}${place})`, evidence: { attribute: spec.attribute, value: "unknown", days: null } };
+  if (amount === spec.forever)
+    return { text: `kept until deleted (${spec.attribute} = ${amount}${place})`, evidence: { attribute: spec.attribute, value: amount, days: null } };
+  return {
+    text: `kept ${duration3(amount, spec.unit)} (${spec.attribute} = ${amount}${place})`,
+    evidence: { attribute: spec.attribute, value: amount, days: amount * SECONDS[spec.unit] / 86400 }
   };
 }
 function firstHeadLocation(head, still) {
@@ -77575,7 +79444,7 @@ function analysisJson(inventory, findings) {
     withoutCmk: inventory.withoutCmk,
     problems: inventory.problems,
     findings: findings.map(findingJson),
-    live: inventory.live ?? null
+    live: inventory.live ? { ...inventory.live, caller: inventory.live.caller ?? null } : null
   };
 }
 function findingJson(f5) {
@@ -77653,7 +79522,8 @@ function consumerJson(c5) {
     owner: c5.owner,
     multiplicity: c5.multiplicity ?? null,
     conditional: c5.conditional ?? null,
-    grants: c5.grants ?? null
+    grants: c5.grants ?? null,
+    module: c5.module ? { source: c5.module.source, version: c5.module.version ?? null } : null
   };
 }
 function liveJson(live2) {
@@ -77998,6 +79868,7 @@ function inventoryText(inventory, style, label) {
   const out2 = [
     style.bold(`kms-review · ${label}`),
     `${inventory.keys.length} keys · ${consumers} consumers · ${inventory.unresolved.length} unresolved references · ${inventory.problems.length} parse problems`,
+    ...inventory.live ? [liveLine(inventory.live)] : [],
     ""
   ];
   for (const key of inventory.keys) {
@@ -78037,6 +79908,12 @@ function inventoryText(inventory, style, label) {
     out2.push("");
   }
   return out2.join("\n");
+}
+function liveLine(live2) {
+  const caller = live2.caller?.account;
+  const accounts = live2.accounts.map((a5) => `${a5.account}${a5.account === caller ? " (caller)" : ""} in ${a5.regions.join(", ")}`);
+  const read = accounts.length === 0 ? `no account${caller ? ` (caller ${caller})` : ""}` : `${accounts.length === 1 ? "account" : "accounts"} ${accounts.join("; ")}`;
+  return `live view: read ${read} · ${plural2(live2.keys, "key")} · ${plural2(live2.calls, "AWS call")} · ${plural2(live2.notes, "note")}`;
 }
 
 // src/sources/git.ts
@@ -78201,9 +80078,9 @@ function parseTree(out2) {
   for (const record2 of out2.split("\0")) {
     const tab = record2.indexOf("	");
     if (tab < 0) continue;
-    const [mode, , sha, size] = record2.slice(0, tab).split(/ +/);
-    if (mode === void 0 || sha === void 0) continue;
-    entries.push({ mode, sha, size: size === "-" || size === void 0 ? 0 : Number(size), path: record2.slice(tab + 1) });
+    const [mode2, , sha, size] = record2.slice(0, tab).split(/ +/);
+    if (mode2 === void 0 || sha === void 0) continue;
+    entries.push({ mode: mode2, sha, size: size === "-" || size === void 0 ? 0 : Number(size), path: record2.slice(tab + 1) });
   }
   return entries;
 }
@@ -78742,7 +80619,7 @@ function shortId(id) {
   return at3 > 0 ? id.slice(at3 + 1) : id;
 }
 
-// node_modules/diff/libesm/diff/base.js
+// ../../work/main/node_modules/diff/libesm/diff/base.js
 var Diff = class {
   diff(oldStr, newStr, options = {}) {
     let callback;
@@ -78944,7 +80821,7 @@ var Diff = class {
   }
 };
 
-// node_modules/diff/libesm/diff/line.js
+// ../../work/main/node_modules/diff/libesm/diff/line.js
 var LineDiff = class extends Diff {
   constructor() {
     super(...arguments);
@@ -78992,7 +80869,7 @@ function tokenize(value2, options) {
   return retLines;
 }
 
-// node_modules/diff/libesm/patch/create.js
+// ../../work/main/node_modules/diff/libesm/patch/create.js
 function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
   let optionsObj;
   if (!options) {
@@ -79125,6 +81002,39 @@ function range(start2, lines) {
   return lines === 0 ? `${start2 - 1},0` : lines === 1 ? `${start2}` : `${start2},${lines}`;
 }
 
+// src/split/predict.ts
+var SPLIT_RULES = ["KMS101", "KMS102", "KMS103", "KMS104", "KMS107"];
+var PRINCIPLE_RULES = RULES.filter((r5) => SPLIT_RULES.includes(r5.id));
+function onNewKey(c5, tags, alias) {
+  const moved2 = { ...c5 };
+  for (const dim of ["environment", "workload", "dataClass", "owner"]) {
+    const own2 = c5[dim];
+    if (own2 && own2.from !== "key-tag") continue;
+    const value2 = tags[dim];
+    moved2[dim] = value2 ? { value: value2, from: "key-tag", detail: `tag of the new key ${alias}` } : null;
+  }
+  return moved2;
+}
+function predictFindings(ctx, old, consumers, tags, alias) {
+  const moved2 = consumers.map((c5) => onNewKey(c5, tags, alias));
+  const classified3 = (dim) => tags[dim] ? { value: tags[dim], from: "tag", detail: `tag of ${alias}` } : null;
+  const key = {
+    ...old,
+    aliases: [alias],
+    consumers: moved2,
+    grants: [],
+    environment: classified3("environment"),
+    workload: classified3("workload"),
+    dataClass: classified3("dataClass"),
+    owner: classified3("owner"),
+    blastRadius: blastRadius(moved2)
+  };
+  const inventory = { ...ctx.inventory, keys: [key] };
+  return PRINCIPLE_RULES.filter((r5) => ctx.config.rules[r5.id] !== "off").flatMap(
+    (rule) => (rule.check?.({ ...ctx, inventory }) ?? []).filter((d5) => d5.key === void 0 || d5.key === key.id).map((d5) => ({ rule: rule.id, message: d5.message }))
+  );
+}
+
 // src/split/plan.ts
 var SPLIT_DIMENSIONS = ["environment", "workload", "dataClass"];
 var NOUN = { environment: "environment", workload: "workload", dataClass: "data class" };
@@ -79135,7 +81045,9 @@ function readingOf(consumers, dim) {
   }
   return void 0;
 }
-function groupConsumers2(key, inventory, resources, access, config2) {
+function groupConsumers2(key, ctx, options = {}) {
+  const { inventory, resources, config: config2 } = ctx;
+  const access = ctx.access.get(key.id);
   const byResource = /* @__PURE__ */ new Map();
   for (const c5 of key.consumers) byResource.set(c5.resource, [...byResource.get(c5.resource) ?? [], c5]);
   const dimensions = SPLIT_DIMENSIONS.filter((d5) => [...byResource.values()].some((cs) => readingOf(cs, d5) !== void 0));
@@ -79153,15 +81065,22 @@ function groupConsumers2(key, inventory, resources, access, config2) {
   }
   const keyEnv = key.environment?.value?.toLowerCase();
   const keyWorkload = key.workload?.value?.toLowerCase();
-  const raw = [...buckets.values()].map((b5) => ({
-    values: b5.values,
-    consumers: b5.resources.flatMap((r5) => byResource.get(r5) ?? []),
-    resources: b5.resources,
-    workload: slug(b5.values.workload ?? keyWorkload ?? "data"),
-    env: b5.values.environment ?? keyEnv
-  }));
+  const predict = (b5) => predictFindings(ctx, key, b5.consumers, dimensionsOf(b5, key), aliasFor(b5.workload, b5.env, b5.service, config2.thresholds.aliasPattern));
+  const raw = [...buckets.values()].flatMap(
+    (b5) => refined(
+      {
+        values: b5.values,
+        consumers: b5.resources.flatMap((r5) => byResource.get(r5) ?? []),
+        resources: b5.resources,
+        workload: slug(b5.values.workload ?? keyWorkload ?? "data"),
+        env: b5.values.environment ?? keyEnv
+      },
+      predict
+    )
+  );
+  const stem = (g5) => `${g5.workload}|${g5.service ?? ""}|${g5.env}`;
   const stemCount = /* @__PURE__ */ new Map();
-  for (const g5 of raw) stemCount.set(`${g5.workload}|${g5.env}`, (stemCount.get(`${g5.workload}|${g5.env}`) ?? 0) + 1);
+  for (const g5 of raw) stemCount.set(stem(g5), (stemCount.get(stem(g5)) ?? 0) + 1);
   const taken = new Set(inventory.aliases.map((a5) => a5.name));
   const unitIds = inventory.units.map((u) => u.id);
   const home = key.unit ?? key.consumers[0]?.resource.split(":")[0] ?? "";
@@ -79172,14 +81091,14 @@ function groupConsumers2(key, inventory, resources, access, config2) {
     (a5, b5) => (a5.env ?? "").localeCompare(b5.env ?? "") || a5.workload.localeCompare(b5.workload) || (a5.values.dataClass ?? "").localeCompare(b5.values.dataClass ?? "")
   ).map((g5) => {
     const dataClass = g5.values.dataClass ? slug(g5.values.dataClass) : void 0;
-    let withDataClass = dataClass !== void 0 && (stemCount.get(`${g5.workload}|${g5.env}`) ?? 0) > 1;
-    let alias = aliasFor(g5.workload, g5.env, withDataClass ? dataClass : void 0, config2.thresholds.aliasPattern);
+    let withDataClass = dataClass !== void 0 && (stemCount.get(stem(g5)) ?? 0) > 1;
+    const qualifier = () => [withDataClass ? dataClass : void 0, g5.service].filter(Boolean).join("-") || void 0;
+    let alias = aliasFor(g5.workload, g5.env, qualifier(), config2.thresholds.aliasPattern);
     if (taken.has(alias) && dataClass && !withDataClass) {
       withDataClass = true;
-      alias = aliasFor(g5.workload, g5.env, dataClass, config2.thresholds.aliasPattern);
+      alias = aliasFor(g5.workload, g5.env, qualifier(), config2.thresholds.aliasPattern);
     }
-    for (let n3 = 2; taken.has(alias); n3++)
-      alias = `${aliasFor(g5.workload, g5.env, withDataClass ? dataClass : void 0, config2.thresholds.aliasPattern)}-${n3}`;
+    for (let n3 = 2; taken.has(alias); n3++) alias = `${aliasFor(g5.workload, g5.env, qualifier(), config2.thresholds.aliasPattern)}-${n3}`;
     taken.add(alias);
     const units = [...new Set(g5.resources.map((r5) => unitOf2(r5, unitIds)))];
     const unit = keyLivesWithConsumers && units.length === 1 ? units[0] : home;
@@ -79187,9 +81106,15 @@ function groupConsumers2(key, inventory, resources, access, config2) {
       ...g5.values.environment ? { environment: g5.values.environment } : {},
       ...g5.values.workload ? { workload: g5.values.workload } : {},
       ...g5.values.dataClass ? { dataClass: g5.values.dataClass } : {},
+      ...g5.service ? { service: g5.service } : {},
       consumers: g5.resources
     };
-    const parts2 = [g5.workload, ...withDataClass && dataClass ? [dataClass] : [], ...g5.env ? [slug(g5.env)] : []];
+    const parts2 = [
+      g5.workload,
+      ...withDataClass && dataClass ? [dataClass] : [],
+      ...g5.service ? [g5.service] : [],
+      ...g5.env && !options.perEnvironment ? [slug(g5.env)] : []
+    ];
     const newKey = {
       name: parts2.join("_").replaceAll("-", "_"),
       alias,
@@ -79198,7 +81123,9 @@ function groupConsumers2(key, inventory, resources, access, config2) {
       users: [],
       administrators: [],
       multiRegion: false,
-      notes: [],
+      notes: g5.remaining.map(
+        (f5) => `Splitting per environment, workload, data class and service does not clear ${f5.rule} on this key: ${f5.message} The patch does not fix it; decide by hand.`
+      ),
       unit
     };
     return {
@@ -79209,7 +81136,9 @@ function groupConsumers2(key, inventory, resources, access, config2) {
       workload: g5.workload,
       ...g5.env ? { env: slug(g5.env) } : {},
       ...dataClass ? { dataClass } : {},
-      withDataClass
+      ...g5.service ? { service: g5.service } : {},
+      withDataClass,
+      remaining: g5.remaining
     };
   });
   for (const g5 of groups) {
@@ -79243,11 +81172,11 @@ function unitOf2(resource, units) {
 function slug(s2) {
   return s2.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
 }
-function aliasFor(workload2, env2, dataClass, pattern) {
+function aliasFor(workload2, env2, qualifier, pattern) {
   const e5 = env2 ? slug(env2) : void 0;
-  const candidates = dataClass ? [
-    [workload2, e5, dataClass],
-    [workload2, dataClass, e5]
+  const candidates = qualifier ? [
+    [workload2, e5, qualifier],
+    [workload2, qualifier, e5]
   ].map((p3) => `alias/${p3.filter(Boolean).join("-")}`) : [`alias/${[workload2, e5].filter(Boolean).join("-")}`];
   let re;
   try {
@@ -79272,16 +81201,51 @@ function tagsFor(g5, key, resources, config2) {
     }
     return config2.tags[dim][0];
   };
+  const dims = dimensionsOf(g5, key);
+  const tags = {};
+  for (const dim of ["environment", "workload", "dataClass", "owner"]) {
+    const value2 = dims[dim];
+    if (value2) tags[nameFor(dim)] = value2;
+  }
+  return tags;
+}
+function dimensionsOf(g5, key) {
   const owners = [...new Set(g5.consumers.map((c5) => c5.owner?.value).filter((v) => !!v))];
   const owner = owners.length === 1 ? owners[0] : key.owner?.value;
   const env2 = g5.values.environment ?? key.environment?.value;
   const workload2 = g5.values.workload ?? key.workload?.value;
-  const tags = {};
-  if (env2) tags[nameFor("environment")] = env2;
-  if (workload2) tags[nameFor("workload")] = workload2;
-  if (g5.values.dataClass) tags[nameFor("dataClass")] = g5.values.dataClass;
-  if (owner) tags[nameFor("owner")] = owner;
-  return tags;
+  return {
+    ...env2 ? { environment: env2 } : {},
+    ...workload2 ? { workload: workload2 } : {},
+    ...g5.values.dataClass ? { dataClass: g5.values.dataClass } : {},
+    ...owner ? { owner } : {}
+  };
+}
+function serviceOf(b5, resource) {
+  return b5.consumers.find((c5) => c5.resource === resource)?.service ?? "unknown";
+}
+function isHighVolume2(service) {
+  return isServiceId(service) && SERVICES[service].highVolume;
+}
+function refined(b5, predict) {
+  const first = predict(b5);
+  if (first.length === 0) return [{ ...b5, remaining: [] }];
+  const services = [...new Set(b5.resources.map((r5) => serviceOf(b5, r5)))].sort();
+  if (services.length < 2) return [{ ...b5, remaining: first }];
+  const part = (names, service) => {
+    const resources = b5.resources.filter((r5) => names.includes(serviceOf(b5, r5)));
+    return { ...b5, resources, consumers: b5.consumers.filter((c5) => resources.includes(c5.resource)), ...service ? { service: slug(service) } : {} };
+  };
+  const heavy = services.filter(isHighVolume2);
+  const light = services.filter((s2) => !isHighVolume2(s2));
+  const perService = (names) => names.map((s2) => part([s2], s2));
+  const parts2 = heavy.length > 0 && light.length > 0 ? [...perService(heavy), part(light)] : perService(services);
+  return parts2.flatMap((p3) => {
+    const left = predict(p3);
+    if (left.length === 0) return [{ ...p3, remaining: [] }];
+    if (p3.service || light.length < 2) return [{ ...p3, remaining: left }];
+    return perService(light).map((q3) => ({ ...q3, remaining: predict(q3) }));
+  });
 }
 var ENV_NAMES = new Set(Object.keys(ENVIRONMENT_SYNONYMS));
 function valueText(v) {
@@ -79614,7 +81578,6 @@ function netBrackets(s2) {
 }
 
 // src/split/index.ts
-var SPLIT_RULES = ["KMS101", "KMS102", "KMS103", "KMS104", "KMS107"];
 function planSplits(analysis, config2) {
   const keys = new Set(
     analysis.findings.filter((f5) => f5.key && !f5.suppressed && SPLIT_RULES.includes(f5.rule)).map((f5) => f5.key)
@@ -79637,7 +81600,7 @@ function planSplit(keyRef, analysis, config2) {
     const why = candidates.length > 1 ? `"${keyRef}" matches ${candidates.length} keys: ${candidates.map((k5) => k5.id).join(", ")}` : `no key "${keyRef}" in the inventory`;
     return empty(keyRef, why);
   }
-  const grouping = groupConsumers2(key, analysis.inventory, analysis.resources, analysis.access.get(key.id), config2);
+  const grouping = groupConsumers2(key, ruleContext(analysis, config2));
   const base = {
     ...empty(key.id),
     dimensions: grouping.dimensions,
@@ -79685,6 +81648,9 @@ function planSplit(keyRef, analysis, config2) {
     migration: migrationOf(grouping.groups, oldLabel),
     notes: [...grouping.notes, ...generated.notes]
   };
+}
+function ruleContext(analysis, config2) {
+  return { inventory: analysis.inventory, resources: analysis.resources, access: analysis.access, config: config2, sourceLines: (file2) => analysis.sourceLines(file2) };
 }
 function empty(key, reason) {
   return { key, dimensions: [], unknown: [], groups: [], newKeys: [], edits: [], files: {}, patch: "", migration: [], ...reason ? { reason } : {} };
@@ -79765,6 +81731,7 @@ import { resolve } from "node:path";
 // src/live/api.ts
 var import_client_kms = __toESM(require_dist_cjs16(), 1);
 var import_client_sts = __toESM(require_dist_cjs17(), 1);
+var DEFAULT_STS_REGION = "us-east-1";
 var SESSION_NAME = "kms-review";
 var RoleAssumptionError = class extends Error {
   constructor(roleArn, cause) {
@@ -79785,13 +81752,7 @@ function sdkKmsApis(live2, options = {}) {
     if (!roleArn) return options.credentials;
     let provider = roles.get(roleArn);
     if (!provider) {
-      const sts = new import_client_sts.STSClient({
-        region,
-        ...retry,
-        ...options.stsEndpoint ? { endpoint: options.stsEndpoint } : {},
-        ...options.credentials ? { credentials: options.credentials } : {}
-      });
-      provider = assumeRoleProvider(sts, roleArn);
+      provider = assumeRoleProvider(stsClient(region, live2.maxAttempts, options), roleArn);
       roles.set(roleArn, provider);
     }
     return provider;
@@ -79807,6 +81768,22 @@ function sdkKmsApis(live2, options = {}) {
     }
     return api;
   };
+}
+function sdkCallerIdentity(live2, options = {}) {
+  return async (region) => {
+    const out2 = await stsClient(region, live2.maxAttempts, options).send(new import_client_sts.GetCallerIdentityCommand({}));
+    if (!out2.Account || !/^\d{12}$/.test(out2.Account)) throw new Error(`GetCallerIdentity returned no account id (got ${JSON.stringify(out2.Account ?? null)})`);
+    return { account: out2.Account, arn: out2.Arn ?? "" };
+  };
+}
+function stsClient(region, maxAttempts, options) {
+  return new import_client_sts.STSClient({
+    region,
+    maxAttempts,
+    retryMode: "adaptive",
+    ...options.stsEndpoint ? { endpoint: options.stsEndpoint } : {},
+    ...options.credentials ? { credentials: options.credentials } : {}
+  });
 }
 function clientApi(client) {
   return {
@@ -80181,62 +82158,107 @@ function sortedRecord(record2) {
 }
 
 // src/live/targets.ts
+function candidateKeys(inventory, declared2) {
+  return inventory.keys.filter((key) => key.manager !== "aws" && (declared2 || !key.declared));
+}
+function callerAccounts(inventory, declared2, account, region) {
+  const named2 = candidateKeys(inventory, declared2).map(arnPlace).filter((place) => place?.account === account).map((place) => place?.region);
+  const regions = [.../* @__PURE__ */ new Set([...named2, ...region ? [region] : []])].sort();
+  const home = region ?? (regions.length === 1 ? regions[0] : void 0);
+  return {
+    declared: declared2,
+    accounts: regions.length > 0 ? { [account]: { regions } } : {},
+    caller: account,
+    ...home ? { fallback: { account, region: home } } : {}
+  };
+}
+function firstArnRegion(inventory, declared2) {
+  for (const key of candidateKeys(inventory, declared2)) {
+    const place = arnPlace(key);
+    if (place) return place.region;
+  }
+  return void 0;
+}
+function accountsOf(targets) {
+  const regions = /* @__PURE__ */ new Map();
+  for (const t of targets) regions.set(t.account, (regions.get(t.account) ?? /* @__PURE__ */ new Set()).add(t.region));
+  return [...regions.entries()].sort(([a5], [b5]) => a5.localeCompare(b5)).map(([account, set2]) => ({ account, regions: [...set2].sort() }));
+}
 function liveTargets(inventory, settings) {
   const targets = [];
   const outside = [];
   const ambiguous = [];
   const pairs = Object.entries(settings.accounts).flatMap(([account, a5]) => a5.regions.map((region) => ({ account, region })));
-  const sole = pairs.length === 1 ? pairs[0] : void 0;
-  for (const key of inventory.keys) {
-    if (key.manager === "aws" || key.declared && !settings.declared) continue;
+  const sole = settings.fallback ?? (pairs.length === 1 ? pairs[0] : void 0);
+  for (const key of candidateKeys(inventory, settings.declared)) {
     const where2 = placeOf(key, settings, sole);
     if (!where2) {
       ambiguous.push(key.id);
       continue;
     }
     if (!settings.accounts[where2.account]?.regions.includes(where2.region)) {
-      outside.push(key.id);
+      outside.push({ key: key.id, account: where2.account });
       continue;
     }
     targets.push({ key: key.id, account: where2.account, region: where2.region, keyId: where2.keyId(where2.account, where2.region) });
   }
   const notes = [];
-  if (pairs.length === 0 && inventory.keys.some((k5) => k5.manager === "customer")) {
+  if (settings.caller === void 0 && pairs.length === 0 && inventory.keys.some((k5) => k5.manager === "customer")) {
     notes.push({ kind: "not-configured", message: "live.accounts lists no account: no key was looked up (see docs/live.md)" });
-  } else {
-    if (outside.length > 0)
-      notes.push({
-        kind: "not-configured",
-        message: `${outside.length} key(s) in accounts or regions not configured in live.accounts were not looked up: ${sample2(outside)}`
-      });
-    if (ambiguous.length > 0) {
-      notes.push({
-        kind: "not-configured",
-        message: `${ambiguous.length} key(s) could not be placed in one configured account and region (no ARN, no static alias): ${sample2(ambiguous)}`
-      });
-    }
+    return { targets, notes };
+  }
+  if (settings.caller !== void 0) notes.push(...foreignAccountNotes(outside, settings.caller));
+  else if (outside.length > 0)
+    notes.push({
+      kind: "not-configured",
+      message: `${outside.length} key(s) in accounts or regions not configured in live.accounts were not looked up: ${sample2(outside.map((o3) => o3.key))}`
+    });
+  if (ambiguous.length > 0) {
+    const where2 = settings.caller === void 0 ? "one configured account and region" : `one region of the caller's account ${settings.caller} (set AWS_REGION)`;
+    notes.push({
+      kind: "not-configured",
+      message: `${ambiguous.length} key(s) could not be placed in ${where2} (no ARN, no static alias): ${sample2(ambiguous)}`
+    });
   }
   return { targets, notes };
 }
+function foreignAccountNotes(outside, caller) {
+  const byAccount = /* @__PURE__ */ new Map();
+  for (const o3 of outside) byAccount.set(o3.account, [...byAccount.get(o3.account) ?? [], o3.key]);
+  return [...byAccount.entries()].sort(([a5], [b5]) => a5.localeCompare(b5)).map(([account, keys]) => ({
+    kind: "not-configured",
+    ...keys.length === 1 ? { key: keys[0] } : {},
+    message: `${keys.length} key(s) not looked up: account ${account} is not the caller's account ${caller} and no live.accounts are configured (${sample2(keys)})`
+  }));
+}
+function arnPlace(key) {
+  if (key.declared) return void 0;
+  const parsed = parseKeyReference(key.id);
+  if (parsed.kind === "key-arn") return { account: parsed.account, region: parsed.region, keyId: () => parsed.arn };
+  if (parsed.kind === "alias" && parsed.arn && parsed.account && parsed.region) {
+    const arn = parsed.arn;
+    return { account: parsed.account, region: parsed.region, keyId: () => arn };
+  }
+  return void 0;
+}
 function placeOf(key, settings, sole) {
   const defaults = (account) => {
-    if (account) {
-      const regions = settings.accounts[account]?.regions ?? [];
-      return key.region ? { account, region: key.region } : regions.length === 1 ? { account, region: regions[0] } : void 0;
-    }
-    return sole;
+    if (!account) return sole;
+    if (key.region) return { account, region: key.region };
+    const regions = settings.accounts[account]?.regions ?? [];
+    if (regions.length === 1) return { account, region: regions[0] };
+    return sole?.account === account ? sole : void 0;
   };
   if (key.declared) {
     const alias = key.aliases.find((a5) => /^alias\/[A-Za-z0-9/_-]+$/.test(a5));
     const at3 = defaults(key.account);
     return alias && at3 ? { ...at3, keyId: (account, region) => `arn:aws:kms:${region}:${account}:${alias}` } : void 0;
   }
+  const named2 = arnPlace(key);
+  if (named2) return named2;
   const parsed = parseKeyReference(key.id);
   switch (parsed.kind) {
-    case "key-arn":
-      return { account: parsed.account, region: parsed.region, keyId: () => parsed.arn };
     case "alias": {
-      if (parsed.arn && parsed.account && parsed.region) return { account: parsed.account, region: parsed.region, keyId: () => parsed.arn };
       const at3 = defaults(key.account);
       return at3 ? { ...at3, keyId: (account, region) => `arn:aws:kms:${region}:${account}:${parsed.name}` } : void 0;
     }
@@ -80259,15 +82281,38 @@ function createLiveHook(live2, options = {}) {
   const accounts = !configured && options.recording ? recordedAccounts(options.recording) : live2.accounts;
   const apis = options.apis ?? (options.recording ? recordedKmsApis(options.recording) : sdkKmsApis(live2, options.sdk));
   const cache5 = options.cache ?? (options.recording || options.apis ? new LiveCache(live2.cacheTtlSeconds) : sharedCache(live2.cacheTtlSeconds));
+  const callerMode = !configured && !options.recording && options.caller ? options.caller : void 0;
+  const identity = callerMode ? callerMode.identity ?? sdkCallerIdentity(live2, options.sdk) : void 0;
+  let asked;
   let previous = Promise.resolve();
   const read = async (inventory) => {
+    let calls = 0;
     try {
-      const { targets, notes } = liveTargets(inventory, { declared: live2.declared, accounts });
+      let settings = { declared: live2.declared, accounts };
+      let caller;
+      if (callerMode && identity) {
+        if (candidateKeys(inventory, live2.declared).length === 0) return { keys: {}, notes: [], calls, accounts: [] };
+        const region = callerMode.region || firstArnRegion(inventory, live2.declared) || DEFAULT_STS_REGION;
+        if (!asked) {
+          asked = identity(region);
+          calls = 1;
+        }
+        try {
+          caller = await asked;
+        } catch (error63) {
+          const err2 = error63;
+          const why = `${err2.name ?? "Error"}: ${err2.message ?? String(error63)}`;
+          const message = `GetCallerIdentity (STS ${region}): ${why}: no key was looked up (with no live.accounts, --live reads the caller's account)`;
+          return { keys: {}, calls, accounts: [], notes: [{ kind: classifyError(error63), message }] };
+        }
+        settings = callerAccounts(inventory, live2.declared, caller.account, callerMode.region || void 0);
+      }
+      const { targets, notes } = liveTargets(inventory, settings);
       const source = new LiveKeySource({ apis, budget: live2.budget, concurrency: live2.concurrency, cache: cache5 });
       const facts = await source.read(targets);
-      return { ...facts, notes: [...notes, ...facts.notes] };
+      return { ...facts, calls: facts.calls + calls, notes: [...notes, ...facts.notes], accounts: accountsOf(targets), ...caller ? { caller } : {} };
     } catch (error63) {
-      return { keys: {}, calls: 0, notes: [{ kind: "error", message: `the live view failed: ${error63.message ?? String(error63)}` }] };
+      return { keys: {}, calls, notes: [{ kind: "error", message: `the live view failed: ${error63.message ?? String(error63)}` }] };
     }
   };
   return (inventory) => {
@@ -80331,7 +82376,6 @@ async function assumeRoleWithGithubOidc(env2, role) {
 }
 
 // src/action/live.ts
-var DEFAULT_STS_REGION = "us-east-1";
 async function actionLiveHook(live2, inputs, env2, workspace, runner) {
   if (inputs.liveRecorded) {
     runner.info(`kms-review: live account view on (replaying ${inputs.liveRecorded})`);
@@ -80357,7 +82401,7 @@ async function roleCredentials(inputs, env2, runner) {
   }
 }
 
-// node_modules/universal-user-agent/index.js
+// ../../work/main/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -80368,7 +82412,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-// node_modules/before-after-hook/lib/register.js
+// ../../work/main/node_modules/before-after-hook/lib/register.js
 function register(state2, name2, method, options) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
@@ -80391,7 +82435,7 @@ function register(state2, name2, method, options) {
   });
 }
 
-// node_modules/before-after-hook/lib/add.js
+// ../../work/main/node_modules/before-after-hook/lib/add.js
 function addHook(state2, kind, name2, hook2) {
   const orig = hook2;
   if (!state2.registry[name2]) {
@@ -80426,7 +82470,7 @@ function addHook(state2, kind, name2, hook2) {
   });
 }
 
-// node_modules/before-after-hook/lib/remove.js
+// ../../work/main/node_modules/before-after-hook/lib/remove.js
 function removeHook(state2, name2, method) {
   if (!state2.registry[name2]) {
     return;
@@ -80440,7 +82484,7 @@ function removeHook(state2, name2, method) {
   state2.registry[name2].splice(index, 1);
 }
 
-// node_modules/before-after-hook/index.js
+// ../../work/main/node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
 function bindApi(hook2, state2, name2) {
@@ -80474,7 +82518,7 @@ function Collection() {
 }
 var before_after_hook_default = { Singular, Collection };
 
-// node_modules/@octokit/endpoint/dist-bundle/index.js
+// ../../work/main/node_modules/@octokit/endpoint/dist-bundle/index.js
 var VERSION = "0.0.0-development";
 var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
@@ -80787,7 +82831,7 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/content-type/dist/index.js
+// ../../work/main/node_modules/content-type/dist/index.js
 var SP = 32;
 var HTAB = 9;
 var SEMI = 59;
@@ -80971,7 +83015,7 @@ function unescapeQuotedPairs(str3, start2, end2) {
   return result2 + str3.slice(start2, end2);
 }
 
-// node_modules/json-with-bigint/json-with-bigint.js
+// ../../work/main/node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
 var noiseValue = /^-?\d+n+$/;
 var originalStringify = JSON.stringify;
@@ -81306,7 +83350,7 @@ var JSONParse = (text2, reviver) => {
   }
 };
 
-// node_modules/@octokit/request-error/dist-src/index.js
+// ../../work/main/node_modules/@octokit/request-error/dist-src/index.js
 var RequestError = class extends Error {
   name;
   /**
@@ -81345,7 +83389,7 @@ var RequestError = class extends Error {
   }
 };
 
-// node_modules/@octokit/request/dist-bundle/index.js
+// ../../work/main/node_modules/@octokit/request/dist-bundle/index.js
 var VERSION2 = "10.0.16";
 var defaults_default = {
   headers: {
@@ -81527,7 +83571,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 }
 var request = withDefaults2(endpoint, defaults_default);
 
-// node_modules/@octokit/graphql/dist-bundle/index.js
+// ../../work/main/node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION3 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
@@ -81637,7 +83681,7 @@ function withCustomRequest(customRequest) {
   });
 }
 
-// node_modules/@octokit/auth-token/dist-bundle/index.js
+// ../../work/main/node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep2 = "\\.";
 var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
@@ -81682,10 +83726,10 @@ var createTokenAuth = function createTokenAuth2(token) {
   });
 };
 
-// node_modules/@octokit/core/dist-src/version.js
+// ../../work/main/node_modules/@octokit/core/dist-src/version.js
 var VERSION4 = "7.0.8";
 
-// node_modules/@octokit/core/dist-src/index.js
+// ../../work/main/node_modules/@octokit/core/dist-src/index.js
 var noop2 = () => {
 };
 var consoleWarn = console.warn.bind(console);
@@ -81819,10 +83863,10 @@ var Octokit = class {
   auth;
 };
 
-// node_modules/@octokit/plugin-request-log/dist-src/version.js
+// ../../work/main/node_modules/@octokit/plugin-request-log/dist-src/version.js
 var VERSION5 = "6.0.0";
 
-// node_modules/@octokit/plugin-request-log/dist-src/index.js
+// ../../work/main/node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
   octokit.hook.wrap("request", (request2, options) => {
     octokit.log.debug("request", options);
@@ -81846,7 +83890,7 @@ function requestLog(octokit) {
 }
 requestLog.VERSION = VERSION5;
 
-// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// ../../work/main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 var VERSION6 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
@@ -81962,10 +84006,10 @@ function paginateRest(octokit) {
 }
 paginateRest.VERSION = VERSION6;
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+// ../../work/main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 var VERSION7 = "17.0.0";
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+// ../../work/main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -84257,7 +86301,7 @@ var Endpoints = {
 };
 var endpoints_default = Endpoints;
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+// ../../work/main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
@@ -84380,7 +86424,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
   return Object.assign(withDecorations, requestWithDefaults);
 }
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+// ../../work/main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 function restEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -84397,10 +86441,10 @@ function legacyRestEndpointMethods(octokit) {
 }
 legacyRestEndpointMethods.VERSION = VERSION7;
 
-// node_modules/@octokit/rest/dist-src/version.js
+// ../../work/main/node_modules/@octokit/rest/dist-src/version.js
 var VERSION8 = "22.0.1";
 
-// node_modules/@octokit/rest/dist-src/index.js
+// ../../work/main/node_modules/@octokit/rest/dist-src/index.js
 var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
   {
     userAgent: `octokit-rest.js/${VERSION8}`
@@ -84996,8 +87040,8 @@ ${runMarker(headSha, at3)}
 `;
   return header + fitComment(content, COMMENT_LIMIT - header.length);
 }
-async function publishSticky(octokit, pr, body2, mode = "update", hadFindings = true, calls) {
-  if (mode === "off") return { action: "off" };
+async function publishSticky(octokit, pr, body2, mode2 = "update", hadFindings = true, calls) {
+  if (mode2 === "off") return { action: "off" };
   if (calls && octokit.hook) calls.attach(octokit);
   const at3 = new Date(pr.runAt ?? Date.now()).toISOString();
   const repo = { owner: pr.owner, repo: pr.repo };
@@ -85016,7 +87060,7 @@ async function publishSticky(octokit, pr, body2, mode = "update", hadFindings = 
     if (contentOf(current2.body) === contentOf(next)) return { action: "unchanged", commentId: current2.id };
   }
   const extras = ours.slice(0, -1);
-  if (mode === "update" && current2) {
+  if (mode2 === "update" && current2) {
     await octokit.rest.issues.updateComment({ ...repo, comment_id: current2.id, body: next });
     for (const e5 of extras) await octokit.rest.issues.deleteComment({ ...repo, comment_id: e5.id });
     return { action: "updated", commentId: current2.id };
@@ -85040,7 +87084,7 @@ var StickyCommentPublisher = class {
   }
   async publish(outcome) {
     if (outcome.kind !== "reviewed") return;
-    const mode = outcome.config.comment;
+    const mode2 = outcome.config.comment;
     const body2 = summaryComment(outcome.change, {
       repoUrl: this.target.repoUrl,
       baseSha: this.target.baseSha,
@@ -85058,7 +87102,7 @@ var StickyCommentPublisher = class {
         ...outcome.pull?.comments !== void 0 ? { knownComments: outcome.pull.comments } : {}
       },
       body2,
-      mode,
+      mode2,
       hasFindings(outcome.change),
       this.options.calls
     );
