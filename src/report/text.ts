@@ -51,12 +51,14 @@ export function inventoryText(inventory: Inventory, style: Style, label: string)
   return out.join('\n');
 }
 
-/** Which accounts and regions the live view read, in one line: `live view: read account 111122223333 (caller) in eu-west-1 · 2 keys · 13 AWS calls · 0 notes`. */
+/** Which accounts and regions the live view looked keys up in, in one line: `live view: account 111122223333 (caller) in eu-west-1 · 2 keys read · 13 AWS calls · 0 notes`. */
 export function liveLine(live: NonNullable<Inventory['live']>): string {
   const caller = live.caller?.account;
   const accounts = live.accounts.map((a) => `${a.account}${a.account === caller ? ' (caller)' : ''} in ${a.regions.join(', ')}`);
   // In caller mode every account read is the caller's; none read still names whose account it was.
-  const read =
-    accounts.length === 0 ? `no account${caller ? ` (caller ${caller})` : ''}` : `${accounts.length === 1 ? 'account' : 'accounts'} ${accounts.join('; ')}`;
-  return `live view: read ${read} · ${plural(live.keys, 'key')} · ${plural(live.calls, 'AWS call')} · ${plural(live.notes, 'note')}`;
+  const where =
+    accounts.length === 0
+      ? `no account looked up${caller ? ` (caller ${caller})` : ''}`
+      : `${accounts.length === 1 ? 'account' : 'accounts'} ${accounts.join('; ')}`;
+  return `live view: ${where} · ${plural(live.keys, 'key')} read · ${plural(live.calls, 'AWS call')} · ${plural(live.notes, 'note')}`;
 }

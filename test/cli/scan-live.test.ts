@@ -212,7 +212,7 @@ describe('kms-review scan --live with no live.accounts: the caller own account',
     const regions = fake.seen.filter((s) => s.headers['x-amz-target']).map(credentialRegion);
     expect(regions).toEqual([...Array(6).fill(['eu-west-1', 'kms']), ...Array(6).fill(['us-east-1', 'kms'])]);
 
-    expect(run.stdout.split('\n')).toContain(`live view: read account ${OWN} (caller) in eu-west-1, us-east-1 · 2 keys · 13 AWS calls · 1 note`);
+    expect(run.stdout.split('\n')).toContain(`live view: account ${OWN} (caller) in eu-west-1, us-east-1 · 2 keys read · 13 AWS calls · 1 note`);
     expect(run.stdout).toContain(FOREIGN_NOTE);
   });
 
@@ -270,7 +270,7 @@ describe('kms-review scan --live with no live.accounts: the caller own account',
     expect(json.live).toEqual({ keys: 0, calls: 1, notes: 1, accounts: [], caller: null });
     expect(json.findings.filter((f: Loose) => f.rule !== 'KMS000')).toEqual(JSON.parse(statics.stdout).findings.filter((f: Loose) => f.rule !== 'KMS000'));
     const text = await runCli(['scan', dir, '--live'], env);
-    expect(text.stdout.split('\n')).toContain('live view: read no account · 0 keys · 1 AWS call · 1 note');
+    expect(text.stdout.split('\n')).toContain('live view: no account looked up · 0 keys read · 1 AWS call · 1 note');
   });
 
   it('STS refuses the credentials (expired token): the note says so; KMS is not called', async () => {
@@ -298,7 +298,7 @@ describe('kms-review scan --live with no live.accounts: the caller own account',
       `live view: 2 key(s) in accounts or regions not configured in live.accounts were not looked up: ${OTHER_KEY}, ${OWN_ALIAS}`,
     );
     const text = await runCli(['scan', dir, '--live'], process.env);
-    expect(text.stdout.split('\n')).toContain(`live view: read account ${OWN} in eu-west-1 · 1 key · 6 AWS calls · 1 note`);
+    expect(text.stdout.split('\n')).toContain(`live view: account ${OWN} in eu-west-1 · 1 key read · 6 AWS calls · 1 note`);
   });
 
   it('near miss: without --live nothing is asked and no live line is printed', async () => {

@@ -9,6 +9,7 @@ import { configSchema } from '../../src/config/schema.js';
 import type { Inventory } from '../../src/inventory/types.js';
 import { createLiveHook, type KmsApi, type KmsApiFactory } from '../../src/live/index.js';
 import { callerAccounts, liveTargets } from '../../src/live/targets.js';
+import { liveLine } from '../../src/report/text.js';
 import { analyseFiles } from '../harness.js';
 
 const OWN = '111122223333';
@@ -201,5 +202,23 @@ describe('createLiveHook with caller', () => {
         },
       ],
     });
+  });
+});
+
+describe('liveLine: the text line of what the live view looked up', () => {
+  const run = { keys: 0, calls: 1, notes: 1, accounts: [] };
+  it('names the caller even when none of its keys were there to read', () => {
+    expect(liveLine({ ...run, caller: { account: OWN, arn: `arn:aws:iam::${OWN}:user/alice` } })).toBe(
+      `live view: no account looked up (caller ${OWN}) · 0 keys read · 1 AWS call · 1 note`,
+    );
+  });
+  it('configured accounts: each with its regions, no caller mark', () => {
+    const accounts = [
+      { account: OWN, regions: ['eu-west-1'] },
+      { account: OTHER, regions: ['eu-west-1', 'us-east-1'] },
+    ];
+    expect(liveLine({ keys: 3, calls: 18, notes: 0, accounts })).toBe(
+      `live view: accounts ${OWN} in eu-west-1; ${OTHER} in eu-west-1, us-east-1 · 3 keys read · 18 AWS calls · 0 notes`,
+    );
   });
 });
