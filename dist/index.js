@@ -79912,8 +79912,8 @@ function inventoryText(inventory, style, label) {
 function liveLine(live2) {
   const caller = live2.caller?.account;
   const accounts = live2.accounts.map((a5) => `${a5.account}${a5.account === caller ? " (caller)" : ""} in ${a5.regions.join(", ")}`);
-  const read = accounts.length === 0 ? `no account${caller ? ` (caller ${caller})` : ""}` : `${accounts.length === 1 ? "account" : "accounts"} ${accounts.join("; ")}`;
-  return `live view: read ${read} · ${plural2(live2.keys, "key")} · ${plural2(live2.calls, "AWS call")} · ${plural2(live2.notes, "note")}`;
+  const where2 = accounts.length === 0 ? `no account looked up${caller ? ` (caller ${caller})` : ""}` : `${accounts.length === 1 ? "account" : "accounts"} ${accounts.join("; ")}`;
+  return `live view: ${where2} · ${plural2(live2.keys, "key")} read · ${plural2(live2.calls, "AWS call")} · ${plural2(live2.notes, "note")}`;
 }
 
 // src/sources/git.ts
