@@ -18,7 +18,7 @@ import { type DenyRule, type Evaluated, evaluateStatement, subtractDenies } from
 import type { AccessEntry, AccessMap, KeyAccess, Principal } from './types.js';
 
 export { collectIdentityPolicies, type IdentityPolicy } from './identity.js';
-export { keyAccountOf } from './key-account.js';
+export { administeringAccountOf, keyAccountOf } from './key-account.js';
 export { statementReachesKey } from './resource-match.js';
 
 interface Scp {

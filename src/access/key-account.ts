@@ -3,6 +3,7 @@ import { actionGroup } from '../catalog/actions.js';
 import type { Key } from '../inventory/types.js';
 import { statementActions } from './actions.js';
 import { readPrincipalSet } from './principals.js';
+import type { AccessEntry } from './types.js';
 
 /**
  * A referenced key's ARN names its account. A declared key's ARN is computed, but its policy
@@ -20,4 +21,20 @@ export function keyAccountOf(key: Key): string | undefined {
     if (root) return root.account;
   }
   return undefined;
+}
+
+/**
+ * When the key's own account is not written (`${AWS::AccountId}`, `data.aws_caller_identity`):
+ * the one account whose principals the key policy lets administer the key. Administrative
+ * operations (`kms:PutKeyPolicy`, `kms:ScheduleKeyDeletion`, `kms:DisableKey`…) work only from
+ * the key's own account, so a policy granting them to literal principals of a single account
+ * names that account. Undefined when none, or several accounts, administer it.
+ */
+export function administeringAccountOf(entries: readonly AccessEntry[]): string | undefined {
+  const accounts = new Set<string>();
+  for (const entry of entries) {
+    if (entry.via.kind !== 'key-policy' || entry.principal.account === undefined) continue;
+    if (entry.groups.includes('admin') || entry.groups.includes('policy')) accounts.add(entry.principal.account);
+  }
+  return accounts.size === 1 ? [...accounts][0] : undefined;
 }

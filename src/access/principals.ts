@@ -78,10 +78,57 @@ function awsPrincipal(id: string): Principal {
   return identity ? { kind: 'iam', id, account: identity[1] } : { kind: 'iam', id };
 }
 
+/**
+ * A principal written with parts known only at deploy time, named by the canonical text of its
+ * expression: the same text in two places is the same principal, whatever its value turns out to be.
+ */
 function symbolicPrincipal(expr: string): Principal | undefined {
-  if (SYMBOLIC_ROOT.test(expr)) return { kind: 'account', id: expr };
-  if (SYMBOLIC_IDENTITY.test(expr)) return { kind: 'iam', id: expr };
+  const id = canonicalExpression(expr);
+  if (SYMBOLIC_ROOT.test(id)) return { kind: 'account', id };
+  if (SYMBOLIC_IDENTITY.test(id)) return { kind: 'iam', id };
   return undefined;
+}
+
+/**
+ * One text for one expression however it is spaced or quoted: an HCL template's enclosing quotes
+ * go (`"arn:…:${x}:root"` reads as CloudFormation's `arn:…:${x}:root`), and so does whitespace
+ * inside `${…}` outside string literals (with HCL's `~` strip markers). Literal text is kept as is.
+ */
+export function canonicalExpression(expr: string): string {
+  const text = expr.trim();
+  const quoted = text.length >= 2 && text.startsWith('"') && text.endsWith('"');
+  const inner = quoted ? text.slice(1, -1) : text;
+  let out = '';
+  let depth = 0; // brace depth inside `${…}`
+  let inString = false; // inside a string literal within an interpolation
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (c === '\\') {
+      out += c + (inner[++i] ?? '');
+      continue;
+    }
+    if (depth === 0) {
+      // A quote outside any interpolation: more than one string (`"a" == "b"`), not one template.
+      if (c === '"' && quoted) return text;
+      if (c === '$' && inner[i + 1] === '{') {
+        out += '${';
+        i += inner[i + 2] === '~' ? 2 : 1;
+        depth = 1;
+      } else out += c;
+      continue;
+    }
+    if (inString) {
+      out += c;
+      if (c === '"') inString = false;
+      continue;
+    }
+    if (/\s/.test(c) || (c === '~' && inner[i + 1] === '}' && depth === 1)) continue;
+    if (c === '"') inString = true;
+    else if (c === '{') depth++;
+    else if (c === '}') depth--;
+    out += c;
+  }
+  return out;
 }
 
 /** Same principal for subtraction and grouping: by resource when given by reference, else by id. */

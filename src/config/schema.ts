@@ -44,8 +44,54 @@ const live = z
   })
   .strict();
 
+const ACCOUNT_ID = /^\d{12}$/;
+/** Checked in `ownAccount` (one message per case); the JSON Schema tells editors the shape. */
+const accountIdInput = z.union([z.string().meta({ pattern: '^[0-9]{12}$' }), z.number().int().meta({ minimum: 100_000_000_000, maximum: 999_999_999_999 })]);
+
+/**
+ * One of the organisation's accounts: `"111122223333"`, or `{id: "111122223333", name: security}`.
+ * YAML reads an unquoted id as a number: one of 12 digits is taken as written; a shorter one has
+ * lost its leading zeros, so it must be quoted.
+ */
+const ownAccount = z
+  .union(
+    [
+      accountIdInput,
+      z
+        .object({
+          id: accountIdInput.describe('The 12-digit account id.'),
+          name: z.string().min(1).optional().describe('What the account is (security, workload-prod…), for people reading the file.'),
+        })
+        .strict(),
+    ],
+    { error: 'an account id ("111122223333") or {id, name}' },
+  )
+  .pipe(
+    z.transform((account, ctx) => {
+      const { id: raw, name } = typeof account === 'object' ? account : { id: account, name: undefined };
+      const id = String(raw);
+      if (ACCOUNT_ID.test(id)) return name === undefined ? { id } : { id, name };
+      ctx.issues.push({
+        code: 'custom',
+        input: raw,
+        path: typeof account === 'object' ? ['id'] : [],
+        message:
+          typeof raw === 'number'
+            ? `${id} is not 12 digits: quote account ids ("012345678901") so YAML keeps leading zeros`
+            : `"${id}" is not a 12-digit account id`,
+      });
+      return z.NEVER;
+    }),
+  );
+
 export const configSchema = z
   .object({
+    accounts: z
+      .array(ownAccount)
+      .default([])
+      .describe(
+        "The organisation's own accounts (ids, optionally with a name): a principal in one of them is never another account (KMS203), also when a key's own account is known only at deploy time.",
+      ),
     tags: z
       .object({
         environment: z.array(z.string()).default(['Environment', 'Env', 'Stage']),
@@ -155,3 +201,4 @@ export const configSchema = z
 export type Config = z.output<typeof configSchema>;
 export type Severity = z.infer<typeof severity>;
 export type LiveConfig = Config['live'];
+export type OwnAccount = Config['accounts'][number];

@@ -27,16 +27,19 @@ export const kms105: Rule = {
         const admin = holding(entries, isAdminAction);
         const usage = holding(entries, isDataPlaneAction);
         if (!admin || !usage) continue;
-        const who = principalName(entries[0].principal);
+        const principal = entries[0].principal;
+        // Written twice with a deploy-time part: the identical text is what makes it one principal.
+        const twice = admin.entry !== usage.entry && principal.account === undefined && principal.id.includes('${');
+        const who = `${principalName(principal)}${twice ? ' (written the same way in both; its account is known only at deploy time)' : ''}`;
         drafts.push({
           key: key.id,
-          subjects: [key.id, ...(entries[0].principal.resource ? [entries[0].principal.resource] : [])],
+          subjects: [key.id, ...(principal.resource ? [principal.resource] : [])],
           identity: id,
           message:
             `Key ${keyName(key)}: ${who} can administer it (${listActions(admin.actions, 3)} via ${viaName(admin.entry.via)}) ` +
             `and use it (${listActions(usage.actions, 3)} via ${viaName(usage.entry.via)}). Give administration and usage to different principals.`,
           evidence: {
-            principal: entries[0].principal,
+            principal,
             admin: { actions: admin.actions, via: admin.entry.via },
             usage: { actions: usage.actions, via: usage.entry.via },
           },
