@@ -6,15 +6,17 @@
  */
 import type { Config } from '../config/schema.js';
 import type { Key } from '../inventory/types.js';
+import type { UnitInfo } from '../model/types.js';
 import type { Analysis } from '../pipeline.js';
 import type { RuleContext } from '../rules/types.js';
 import { cloudFormationCode } from './cloudformation.js';
 import type { CodeContext, Generated, LineChange } from './code.js';
+import { environmentExpression, joinInstances, siblingUnits } from './environments.js';
 import { migrationFor } from './migration.js';
 import { unifiedPatch } from './patch.js';
 import { type GroupPlan, groupConsumers, unitOf } from './plan.js';
 import { SPLIT_RULES } from './predict.js';
-import { terraformCode } from './terraform.js';
+import { type RootPlan, terraformCode } from './terraform.js';
 import type { ConsumerEdit, MigrationStep, SplitPlan } from './types.js';
 
 export { SPLIT_RULES } from './predict.js';
@@ -49,7 +51,13 @@ export function planSplit(keyRef: string, analysis: Analysis, config: Config): S
         : `no key "${keyRef}" in the inventory`;
     return empty(keyRef, why);
   }
-  const grouping = groupConsumers(key, ruleContext(analysis, config));
+  const rules = ruleContext(analysis, config);
+  const units = new Map(analysis.inventory.units.map((u) => [u.id, u]));
+  const address = key.id.slice((key.unit ?? '').length + 1);
+  const unit = units.get(key.unit ?? '');
+  // A root deployed per environment: names leave the environment out, the deployment says it.
+  const perEnvironment = key.source === 'terraform' && !!unit?.environment && !!key.unit?.includes('#') && !address.startsWith('module.') && !key.multiplicity;
+  const grouping = groupConsumers(key, rules, { perEnvironment });
   const base: SplitPlan = {
     ...empty(key.id),
     dimensions: grouping.dimensions,
@@ -73,7 +81,6 @@ export function planSplit(keyRef: string, analysis: Analysis, config: Config): S
     return { ...base, reason: `All consumers of ${key.aliases[0] ?? key.id} belong to one group (${what}): a split would not separate anything.${coupling}` };
   }
 
-  const units = new Map(analysis.inventory.units.map((u) => [u.id, u]));
   const unitIds = [...units.keys()];
   const ctx: CodeContext = {
     sourceLines: (file) => analysis.sourceLines(file),
@@ -83,7 +90,7 @@ export function planSplit(keyRef: string, analysis: Analysis, config: Config): S
   };
   const generated: Generated =
     key.source === 'terraform'
-      ? terraformCode(ctx, key, grouping.groups)
+      ? terraformCode(ctx, key, grouping.groups, perEnvironment && unit ? rootPlan(ctx, key, address, unit, grouping.groups, analysis, rules) : undefined)
       : key.source === 'cloudformation'
         ? cloudFormationCode(ctx, key, grouping.groups)
         : { files: new Map(), changes: [], edits: [], notes: [`Keys from ${key.source ?? 'unknown'} sources get no generated code.`] };
@@ -106,6 +113,31 @@ export function planSplit(keyRef: string, analysis: Analysis, config: Config): S
     migration: migrationOf(grouping.groups, oldLabel),
     notes: [...grouping.notes, ...generated.notes],
   };
+}
+
+/** The key's instances in every environment the root is deployed to, grouped alike and joined by new key. */
+function rootPlan(
+  ctx: CodeContext,
+  key: Key,
+  address: string,
+  unit: UnitInfo,
+  groups: GroupPlan[],
+  analysis: Analysis,
+  rules: RuleContext,
+): RootPlan | undefined {
+  const instances = siblingUnits(ctx.units, unit).flatMap((u) => {
+    const k = u.id === key.unit ? key : analysis.inventory.keys.find((x) => x.id === `${u.id}:${address}`);
+    return k && u.environment ? [{ unit: u, key: k, env: u.environment.value }] : [];
+  });
+  const expr = environmentExpression(ctx, instances);
+  if (!expr) return undefined;
+  const plans = instances.map((i) => ({
+    env: i.env,
+    unit: i.unit.id,
+    groups: i.key === key ? groups : groupConsumers(i.key, rules, { perEnvironment: true }).groups,
+  }));
+  const joined = joinInstances(plans);
+  return { expr, instances, keys: 'keys' in joined ? joined.keys : [], ...('conflict' in joined ? { conflict: joined.conflict } : {}) };
 }
 
 function ruleContext(analysis: Analysis, config: Config): RuleContext {

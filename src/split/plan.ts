@@ -32,7 +32,7 @@ export interface GroupPlan {
   workload: string;
   env?: string;
   dataClass?: string;
-  /** The service this key was split out for (`s3`), when the group was split per service. */
+  /** The service(s) this key was split out for (`s3`, `dynamodb+s3`), when the group was split per service. */
   service?: string;
   withDataClass: boolean;
   /** Principle findings this key would still raise (the plan says so; empty for a clean split). */
@@ -70,7 +70,7 @@ interface Bucket {
   resources: string[];
   workload: string;
   env?: string;
-  /** Set when the bucket was split out per service (high-volume service, or a group over the thresholds). */
+  /** Set when the bucket was split out per service (high-volume service, or a group over the thresholds): service ids joined by `+`. */
   service?: string;
   /** Principle findings the bucket's key would still raise. */
   remaining: Predicted[];
@@ -101,7 +101,13 @@ export function groupConsumers(key: Key, ctx: RuleContext, options: GroupingOpti
   const keyEnv = key.environment?.value?.toLowerCase();
   const keyWorkload = key.workload?.value?.toLowerCase();
   const predict = (b: Omit<Bucket, 'remaining'>) =>
-    predictFindings(ctx, key, b.consumers, dimensionsOf(b, key), aliasFor(b.workload, b.env, b.service, config.thresholds.aliasPattern));
+    predictFindings(
+      ctx,
+      key,
+      b.consumers,
+      dimensionsOf(b, key),
+      aliasFor(b.workload, b.env, b.service ? slug(b.service) : undefined, config.thresholds.aliasPattern),
+    );
   const raw = [...buckets.values()].flatMap((b) =>
     refined(
       {
@@ -133,7 +139,7 @@ export function groupConsumers(key: Key, ctx: RuleContext, options: GroupingOpti
     .map((g): GroupPlan => {
       const dataClass = g.values.dataClass ? slug(g.values.dataClass) : undefined;
       let withDataClass = dataClass !== undefined && (stemCount.get(stem(g)) ?? 0) > 1;
-      const qualifier = () => [withDataClass ? dataClass : undefined, g.service].filter(Boolean).join('-') || undefined;
+      const qualifier = () => [withDataClass ? dataClass : undefined, g.service ? slug(g.service) : undefined].filter(Boolean).join('-') || undefined;
       let alias = aliasFor(g.workload, g.env, qualifier(), config.thresholds.aliasPattern);
       if (taken.has(alias) && dataClass && !withDataClass) {
         withDataClass = true;
@@ -153,7 +159,7 @@ export function groupConsumers(key: Key, ctx: RuleContext, options: GroupingOpti
       const parts = [
         g.workload,
         ...(withDataClass && dataClass ? [dataClass] : []),
-        ...(g.service ? [g.service] : []),
+        ...(g.service ? [slug(g.service)] : []),
         ...(g.env && !options.perEnvironment ? [slug(g.env)] : []),
       ];
       const newKey: NewKey = {
@@ -256,13 +262,13 @@ function tagsFor(
   resources: readonly Resource[],
   config: Config,
 ) {
-  const carried = [
-    ...g.resources.map((id) => {
-      const r = resources.find((x) => x.id === id);
-      return { ...(r?.defaultTags ?? {}), ...(r?.tags ?? {}) };
-    }),
-    key.tags,
-  ];
+  const tagsOf = (id: string) => {
+    const r = resources.find((x) => x.id === id);
+    return { ...(r?.defaultTags ?? {}), ...(r?.tags ?? {}) };
+  };
+  // The group's consumers first, then the old key's other consumers: one repo, one way of naming tags.
+  const others = [...new Set(key.consumers.map((c) => c.resource))].filter((id) => !g.resources.includes(id));
+  const carried = [...g.resources.map(tagsOf), ...others.map(tagsOf), key.tags];
   const nameFor = (dim: keyof Config['tags']): string => {
     for (const tags of carried) {
       const hit = config.tags[dim].find((n) => Object.keys(tags).some((t) => t.toLowerCase() === n.toLowerCase()));
@@ -315,11 +321,15 @@ function refined(b: Omit<Bucket, 'remaining'>, predict: (b: Omit<Bucket, 'remain
   if (services.length < 2) return [{ ...b, remaining: first }];
   const part = (names: string[], service?: string): Omit<Bucket, 'remaining'> => {
     const resources = b.resources.filter((r) => names.includes(serviceOf(b, r)));
-    return { ...b, resources, consumers: b.consumers.filter((c) => resources.includes(c.resource)), ...(service ? { service: slug(service) } : {}) };
+    return { ...b, resources, consumers: b.consumers.filter((c) => resources.includes(c.resource)), ...(service ? { service } : {}) };
   };
   const heavy = services.filter(isHighVolume);
   const light = services.filter((s) => !isHighVolume(s));
   const perService = (names: string[]) => names.map((s) => part([s], s));
+  const clean = (parts: Omit<Bucket, 'remaining'>[]) => parts.every((p) => predict(p).length === 0);
+  // Fewest keys first: the high-volume services together, apart from the others.
+  const halves = [part(heavy, heavy.join('+')), part(light)];
+  if (heavy.length > 0 && light.length > 0 && clean(halves)) return halves.map((p) => ({ ...p, remaining: [] }));
   const parts = heavy.length > 0 && light.length > 0 ? [...perService(heavy), part(light)] : perService(services);
   return parts.flatMap((p) => {
     const left = predict(p);

@@ -7,11 +7,20 @@
 import { dirname, posix } from 'node:path';
 import { S3_BUCKET_KEY_PATHS, valuesAtPath } from '../catalog/consumers.js';
 import type { Key } from '../inventory/types.js';
+import { joinWords, shortServiceName } from '../rules/support/words.js';
 import type { CodeContext, Generated, LineChange } from './code.js';
-import type { GroupPlan } from './plan.js';
+import { type PerEnvironment, type RootKey, sourceTemplates, unevaluatedPolicy } from './environments.js';
+import { type GroupPlan, slug } from './plan.js';
 import type { ConsumerEdit, PolicyStatement } from './types.js';
 
-export function terraformCode(ctx: CodeContext, key: Key, groups: GroupPlan[]): Generated {
+/** A root deployed once per environment: the environment expression, and the new keys joined across its instances. */
+export interface RootPlan extends PerEnvironment {
+  keys: RootKey[];
+  /** Why the instances cannot share one set of new keys, when they cannot. */
+  conflict?: string;
+}
+
+export function terraformCode(ctx: CodeContext, key: Key, groups: GroupPlan[], root?: RootPlan): Generated {
   const out: Generated = { files: new Map(), changes: [], edits: [], notes: [] };
   const address = key.id.slice((key.unit ?? '').length + 1);
   if (address.startsWith('module.') || key.multiplicity) {
@@ -21,59 +30,78 @@ export function terraformCode(ctx: CodeContext, key: Key, groups: GroupPlan[]): 
     return out;
   }
   const perEnvironment = ctx.units.get(key.unit ?? '')?.environment;
-  if (key.unit?.includes('#') && perEnvironment) {
+  if (key.unit?.includes('#') && perEnvironment && !root) {
     out.notes.push(
-      `${key.unit} is one root deployed per environment (${perEnvironment.detail}): declare the new keys once in the root with the environment taken from a variable (alias "alias/<workload>-\${var.environment}"); no code is generated for it.`,
+      `${key.unit} is one root deployed per environment (${perEnvironment.detail}), and no expression names the environment in all of its instances: declare the new keys once in the root with the environment taken from a variable (alias "alias/<workload>-\${var.environment}"); no code is generated for it.`,
     );
     return out;
   }
-  const byFile = new Map<string, GroupPlan[]>();
-  for (const g of groups) {
-    const dir = g.unit === key.unit && key.location ? dirname(key.location.file) : (ctx.units.get(g.unit)?.path ?? g.unit.split('#')[0]);
-    const file = posix.join(dir === '.' ? '' : dir, `kms-${[g.workload, g.env].filter(Boolean).join('-')}.tf`);
-    g.key.file = file;
-    byFile.set(file, [...(byFile.get(file) ?? []), g]);
+  const blocks = root ? rootBlocks(ctx, key, root) : { blocks: groups.map((g) => ({ group: g, all: [g] })) };
+  if ('conflict' in blocks) {
+    out.notes.push(
+      `${key.unit} is one root deployed per environment (${perEnvironment?.detail}): ${blocks.conflict}, so the new keys cannot be written once for every environment; no code is generated. Declare them by hand (alias "alias/<workload>-\${${root?.expr}}").`,
+    );
+    return out;
   }
-  for (const [file, gs] of byFile) {
-    const unit = gs[0].unit;
+  const byFile = new Map<string, KeyBlock[]>();
+  for (const b of blocks.blocks) {
+    const g = b.group;
+    const dir = g.unit === key.unit && key.location ? dirname(key.location.file) : (ctx.units.get(g.unit)?.path ?? g.unit.split('#')[0]);
+    const file = posix.join(dir === '.' ? '' : dir, `kms-${[g.workload, root ? undefined : g.env].filter(Boolean).join('-')}.tf`);
+    for (const x of b.all) x.key.file = file;
+    byFile.set(file, [...(byFile.get(file) ?? []), b]);
+  }
+  for (const [file, bs] of byFile) {
+    const unit = bs[0].group.unit;
     const vars = variablesOf(ctx, unit);
     const defaults = defaultTagsOf(ctx, unit);
+    const first = bs[0].group;
     const lines: string[] = [
-      `# ${describe(gs[0])}: ${gs.length > 1 ? 'one key per data class' : 'its own key'}, split from ${address}${key.aliases[0] ? ` (${key.aliases[0]})` : ''}.`,
+      `# ${describe(first, root)}: ${bs.length > 1 ? 'one key per data class or service' : 'its own key'}, split from ${address}${key.aliases[0] ? ` (${root ? aliasExpression(first, key.aliases[0], root.expr) : key.aliases[0]})` : ''}.`,
       '# Proposed by kms-review split. Read the migration plan before pointing consumers at these keys.',
     ];
-    for (const g of gs) lines.push('', ...keyBlock(g, key, vars, defaults), '', ...aliasBlock(g));
+    for (const b of bs) lines.push('', ...keyBlock(b, key, vars, defaults, root), '', ...aliasBlock(b.group, root));
     const callerIdentity = ctx.resources.some((r) => r.unit === unit && r.address === 'data.aws_caller_identity.current');
     if (!callerIdentity && lines.some((l) => l.includes('data.aws_caller_identity.current'))) lines.splice(2, 0, '', 'data "aws_caller_identity" "current" {}');
     out.files.set(file, `${formatHcl(lines).join('\n')}\n`);
   }
-  for (const g of groups) {
-    for (const c of g.consumers) {
+  const sameRoot = new Set(root ? root.instances.map((i) => i.unit.id) : []);
+  const edited = new Map<string, string>();
+  for (const b of blocks.blocks) {
+    for (const c of b.all.flatMap((g) => g.consumers)) {
+      const g = b.group;
       const consumerUnit = ctx.unitOf(c.resource);
       const label = c.resource.slice(consumerUnit.length + 1);
-      if (consumerUnit !== g.unit) {
+      const where = `${c.location.file}:${c.location.startLine}`;
+      if (consumerUnit !== g.unit && !(sameRoot.has(consumerUnit) && sameRoot.has(g.unit))) {
         out.notes.push(
-          `${c.resource} (${c.location.file}:${c.location.startLine}) is in another root than ${g.key.alias}: pass the new key ARN to it (remote state, variable or SSM parameter) by hand.`,
+          `${c.resource} (${where}) is in another root than ${g.key.alias}: pass the new key ARN to it (remote state, variable or SSM parameter) by hand.`,
         );
         continue;
       }
-      if (label.startsWith('module.') && label.split('.').length > 2) {
+      const at = label.startsWith('module.') && label.split('.').length > 2 ? moduleArgument(ctx, consumerUnit, label, c.via) : c.location;
+      if (!at) {
         out.notes.push(
-          `${c.resource} gets its key through module ${label.split('.').slice(0, 2).join('.')} (${c.location.file}:${c.location.startLine}): change the module input by hand.`,
+          `${c.resource} gets its key through module ${label.split('.').slice(0, 2).join('.')} (${where}) and no argument of the call names the key: change the module input by hand.`,
         );
         continue;
       }
-      const edit = referenceEdit(ctx, c.resource, c.attribute, c.location, g.key.name);
+      const spot = `${at.file}:${at.startLine}`;
+      if (edited.has(spot)) {
+        if (edited.get(spot) !== g.key.name) {
+          out.notes.push(`${label}: the key reference at ${spot} serves consumers of ${edited.get(spot)} and ${g.key.name}; split that reference by hand.`);
+        }
+        continue;
+      }
+      edited.set(spot, g.key.name);
+      const edit = referenceEdit(ctx, c.resource, c.attribute, at, g.key.name);
       if (edit && c.replacementOnKeyChange && edit.lines) edit.lines.after[0] += ' # kms-review: REPLACES the resource - migrate first (see the plan)';
       if (edit) out.edits.push(edit);
-      else
-        out.notes.push(
-          `Could not rewrite the key reference of ${c.resource} at ${c.location.file}:${c.location.startLine}; point it at aws_kms_key.${g.key.name}.arn by hand.`,
-        );
+      else out.notes.push(`Could not rewrite the key reference of ${c.resource} at ${spot}; point it at aws_kms_key.${g.key.name}.arn by hand.`);
       if (edit && /^var\.[\w-]+$/.test(edit.before)) {
-        out.notes.push(`${label} no longer reads ${edit.before} (${c.location.file}:${c.location.startLine}); remove the variable if nothing else uses it.`);
+        out.notes.push(`${label} no longer reads ${edit.before} (${spot}); remove the variable if nothing else uses it.`);
       }
-      const bucketKey = bucketKeyChange(ctx, c.resource, c.type, c.location);
+      const bucketKey = at === c.location ? bucketKeyChange(ctx, c.resource, c.type, c.location) : undefined;
       if (bucketKey) {
         out.changes.push(bucketKey);
         out.notes.push(`Enables the S3 Bucket Key on ${label} (${c.location.file}): with its own key the bucket should not call KMS per object (KMS309).`);
@@ -83,8 +111,94 @@ export function terraformCode(ctx: CodeContext, key: Key, groups: GroupPlan[]): 
   return out;
 }
 
-function describe(g: GroupPlan): string {
-  return [g.group.workload ?? g.workload, g.env ? `in ${g.env}` : ''].filter(Boolean).join(' ');
+/** One key resource to write: the group it is written from, and every group (one per environment instance) it serves. */
+interface KeyBlock {
+  group: GroupPlan;
+  all: GroupPlan[];
+  /** Per-environment roots: the key's tags and policy written once for every instance. */
+  tags?: Record<string, string>;
+  policy?: PolicyStatement[];
+}
+
+/**
+ * The keys of a root deployed per environment, written once: the planned instance's group (else
+ * the first instance that has it), tags that are the environment written as the expression, tags
+ * that differ per environment written as the old key writes them, the policy as the source writes
+ * it. Fails when an instance's policy would read differently.
+ */
+function rootBlocks(ctx: CodeContext, key: Key, root: RootPlan): { blocks: KeyBlock[] } | { conflict: string } {
+  if (root.conflict) return { conflict: root.conflict };
+  const lines = (loc: Key['location']) => (loc ? (ctx.sourceLines(loc.file) ?? []).slice(loc.startLine - 1, loc.endLine) : []);
+  const templates = sourceTemplates([...lines(key.location), ...lines(key.policy?.location)]);
+  const oldTags = tagExpressions(lines(key.location));
+  const instance = new Map(root.instances.map((i) => [i.unit.id, i]));
+  const blocks: KeyBlock[] = [];
+  for (const rk of root.keys) {
+    const main = rk.groups.find((x) => x.unit === key.unit) ?? rk.groups[0];
+    const policies = rk.groups.map((x) =>
+      unevaluatedPolicy(x.group.key.policy ?? [], templates, { expr: root.expr, value: instance.get(x.unit)?.unit.environment?.value ?? x.env }),
+    );
+    const differs = policies.findIndex((p) => JSON.stringify(p) !== JSON.stringify(policies[0]));
+    if (differs >= 0) return { conflict: `the policy of ${rk.name} reads differently in ${rk.groups[differs].env} than in ${rk.groups[0].env}` };
+    const tags: Record<string, string> = {};
+    for (const name of new Set(rk.groups.flatMap((x) => Object.keys(x.group.key.tags)))) {
+      const values = rk.groups.map((x) => ({ value: x.group.key.tags[name], x }));
+      if (values.every((v) => v.value !== undefined && v.x.group.env !== undefined && slug(v.value) === v.x.group.env)) tags[name] = `\${${root.expr}}`;
+      else if (values.every((v) => v.value === values[0].value)) tags[name] = values[0].value;
+      else if (oldTags[name] && values.every((v) => instance.get(v.x.unit)?.key.tags[name] === v.value)) tags[name] = oldTags[name];
+    }
+    blocks.push({ group: main.group, all: rk.groups.map((x) => x.group), tags, policy: policies[0] });
+  }
+  return { blocks };
+}
+
+/** `Name = expr` lines of the `tags = { … }` block in `lines`, each as a string template (`"${local.env.data_class}"`'s inside). */
+function tagExpressions(lines: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const start = lines.findIndex((l) => /^\s*tags\s*=\s*\{\s*$/.test(l));
+  if (start < 0) return out;
+  for (const line of lines.slice(start + 1)) {
+    if (/^\s*\}/.test(line)) break;
+    const m = /^\s*"?([\w.:/-]+)"?\s*=\s*(.+?)\s*$/.exec(line);
+    if (!m) continue;
+    const quoted = /^"(.*)"$/.exec(m[2]);
+    out[m[1]] = quoted ? quoted[1] : `\${${m[2]}}`;
+  }
+  return out;
+}
+
+/** The alias of a per-environment key, with the environment part written as the expression. */
+function aliasExpression(g: GroupPlan, alias: string, expr: string): string {
+  if (!g.env) return alias;
+  const env = g.env.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return alias.replace(new RegExp(`(^alias/|-)${env}(?=-|$)`), `$1\${${expr}}`);
+}
+
+/**
+ * The line of a module call's argument that passes the key to the module's resources: an
+ * argument of `module "<name>"` (in the consumer's root) whose value is the reference the
+ * consumer's key came from.
+ */
+function moduleArgument(ctx: CodeContext, unit: string, label: string, via: string): ConsumerEdit['location'] | undefined {
+  const name = label.split('.')[1];
+  const expr = via.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const file of ctx.units.get(unit)?.files ?? []) {
+    if (!file.endsWith('.tf')) continue;
+    const lines = ctx.sourceLines(file) ?? [];
+    const start = lines.findIndex((l) => new RegExp(`^module\\s+"${name}"\\s*\\{`).test(l));
+    if (start < 0) continue;
+    const end = lines.findIndex((l, i) => i > start && /^\}/.test(l));
+    const hits = lines
+      .slice(start + 1, end < 0 ? undefined : end)
+      .map((l, i) => ({ l, line: start + 2 + i }))
+      .filter(({ l }) => new RegExp(`^\\s+[\\w-]+\\s*=\\s*"?(\\$\\{)?${expr}\\}?"?\\s*(#.*)?$`).test(l));
+    if (hits.length === 1) return { file, startLine: hits[0].line, endLine: hits[0].line };
+  }
+  return undefined;
+}
+
+function describe(g: GroupPlan, root?: RootPlan): string {
+  return [g.group.workload ?? g.workload, root ? 'in each environment' : g.env ? `in ${g.env}` : ''].filter(Boolean).join(' ');
 }
 
 function referenceEdit(ctx: CodeContext, resource: string, attribute: string, location: ConsumerEdit['location'], name: string): ConsumerEdit | undefined {
@@ -149,29 +263,38 @@ function withVariables(s: string, vars: [string, string][]): string {
   return out.replaceAll('${AWS::AccountId}', '${data.aws_caller_identity.current.account_id}');
 }
 
-function keyBlock(g: GroupPlan, key: Key, vars: [string, string][], defaults: Record<string, string>): string[] {
+function keyBlock(b: KeyBlock, key: Key, vars: [string, string][], defaults: Record<string, string>, root?: RootPlan): string[] {
+  const g = b.group;
   const name = g.key.name;
-  const what = [g.group.workload ?? g.workload, g.dataClass && g.withDataClass ? g.dataClass : ''].filter(Boolean).join(' ');
+  const what = [
+    g.group.workload ?? g.workload,
+    g.dataClass && g.withDataClass ? g.dataClass : '',
+    g.service ? joinWords(g.service.split('+').map(shortServiceName)) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const env = root ? `\${${root.expr}}` : g.env;
   const lines = [
     `resource "aws_kms_key" "${name}" {`,
-    `  description = ${quote(`${capitalise(what)} data key${g.env ? ` (${g.env})` : ''}`)}`,
+    `  description = ${quote(`${capitalise(what)} data key${env ? ` (${env})` : ''}`)}`,
     '  deletion_window_in_days = 30',
     '  enable_key_rotation = true',
   ];
   if (g.key.multiRegion) lines.push('  multi_region = true');
-  const policy = (g.key.policy ?? []).map((st) => mapStrings(st, (s) => withVariables(s, vars)));
+  const policy = (b.policy ?? g.key.policy ?? []).map((st) => mapStrings(st, (s) => withVariables(s, vars)));
   lines.push('', '  policy = jsonencode({', '    Version = "2012-10-17"', '    Statement = [');
   for (const st of policy) lines.push('      {', ...objectLines(st as unknown as Record<string, unknown>, '        '), '      },');
   lines.push('    ]', '  })');
-  const tags = Object.entries(g.key.tags).filter(([k, v]) => defaults[k] !== v);
-  if (tags.length > 0) lines.push('', '  tags = {', ...tags.map(([k, v]) => `    ${hclKey(k)} = ${quote(v)}`), '  }');
+  const tags = Object.entries(b.tags ?? g.key.tags).filter(([k, v]) => defaults[k] !== v);
+  if (tags.length > 0) lines.push('', '  tags = {', ...tags.map(([k, v]) => `    ${hclKey(k)} = ${hclValue(v)}`), '  }');
   if (key.protectedFromDeletion) lines.push('', '  lifecycle {', '    prevent_destroy = true', '  }');
   lines.push('}');
   return lines;
 }
 
-function aliasBlock(g: GroupPlan): string[] {
-  return [`resource "aws_kms_alias" "${g.key.name}" {`, `  name = ${quote(g.key.alias)}`, `  target_key_id = aws_kms_key.${g.key.name}.key_id`, '}'];
+function aliasBlock(g: GroupPlan, root?: RootPlan): string[] {
+  const alias = root ? aliasExpression(g, g.key.alias, root.expr) : g.key.alias;
+  return [`resource "aws_kms_alias" "${g.key.name}" {`, `  name = ${quote(alias)}`, `  target_key_id = aws_kms_key.${g.key.name}.key_id`, '}'];
 }
 
 function objectLines(obj: Record<string, unknown>, indent: string): string[] {
@@ -206,6 +329,12 @@ function mapStrings(st: PolicyStatement, f: (s: string) => string): PolicyStatem
 
 function hclKey(k: string): string {
   return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? k : quote(k);
+}
+
+/** A string, or the bare expression when the string is only `${expr}` (`terraform.workspace`, not `"${terraform.workspace}"`). */
+function hclValue(s: string): string {
+  const only = /^\$\{([^{}]+)\}$/.exec(s);
+  return only ? only[1].trim() : quote(s);
 }
 
 function quote(s: string): string {

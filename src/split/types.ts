@@ -6,7 +6,7 @@ export interface SplitGroup {
   environment?: string;
   workload?: string;
   dataClass?: string;
-  /** The service the group was split out for, when environment, workload and data class were not enough. */
+  /** The service(s) the group was split out for (`s3`, `dynamodb+s3`), when environment, workload and data class were not enough. */
   service?: string;
   /** Consumer resource ids in this group. */
   consumers: string[];
