@@ -330,7 +330,9 @@ const TERRAFORM_ROWS: ConsumerRow[] = [
     type: 'aws_kinesis_firehose_delivery_stream',
     service: 'firehose',
     keyPaths: [
-      at('server_side_encryption.key_arn', 'stream buffer', IN_PLACE),
+      // Without server-side encryption the buffered records are not encrypted at rest; enabled, key_type
+      // defaults to AWS_OWNED_CMK. A stream reading from Kinesis or MSK cannot enable it: the source's encryption applies.
+      at('server_side_encryption.key_arn', 'stream buffer', IN_PLACE, off('server_side_encryption.enabled')),
       at('extended_s3_configuration.kms_key_arn', 's3 destination', IN_PLACE),
       at('extended_s3_configuration.s3_backup_configuration.kms_key_arn', 's3 backup', IN_PLACE),
       at(`redshift_configuration.${TF_S3_BACKUP}`, 's3 backup', IN_PLACE),
@@ -339,6 +341,8 @@ const TERRAFORM_ROWS: ConsumerRow[] = [
       at(`splunk_configuration.${TF_S3_BACKUP}`, 's3 backup', IN_PLACE),
       at(`http_endpoint_configuration.${TF_S3_BACKUP}`, 's3 backup', IN_PLACE),
     ],
+    whenAbsent: 'aws-owned',
+    dataFrom: ['kinesis_source_configuration', 'msk_source_configuration'],
   },
   { type: 'aws_kinesis_video_stream', service: 'kinesisvideo', keyPaths: [at('kms_key_id', 'media', REPLACES)], whenAbsent: 'aws-managed' },
   // AWS encrypts new clusters by default since 2025 (provider 6 defaults `encrypted` to true).
@@ -808,11 +812,23 @@ const CLOUDFORMATION_ROWS: ConsumerRow[] = [
     type: 'AWS::KinesisFirehose::DeliveryStream',
     service: 'firehose',
     keyPaths: [
-      at('DeliveryStreamEncryptionConfigurationInput.KeyARN', 'stream buffer', IN_PLACE),
+      // No DeliveryStreamEncryptionConfigurationInput: no server-side encryption ("NONE" stands for the absent block).
+      at(
+        'DeliveryStreamEncryptionConfigurationInput.KeyARN',
+        'stream buffer',
+        IN_PLACE,
+        mode(
+          'DeliveryStreamEncryptionConfigurationInput.KeyType',
+          { CUSTOMER_MANAGED_CMK: 'on', AWS_OWNED_CMK: 'aws-owned', NONE: 'unencrypted' },
+          { default: 'NONE' },
+        ),
+      ),
       at(`ExtendedS3DestinationConfiguration.${CFN_S3_KMS}`, 's3 destination', IN_PLACE),
       at(`ExtendedS3DestinationConfiguration.S3BackupConfiguration.${CFN_S3_KMS}`, 's3 backup', IN_PLACE),
       at(`S3DestinationConfiguration.${CFN_S3_KMS}`, 's3 destination', IN_PLACE),
     ],
+    whenAbsent: 'aws-owned',
+    dataFrom: ['KinesisStreamSourceConfiguration', 'MSKSourceConfiguration'],
   },
   // Not sure of the documented update behaviour; kept as Replacement like Terraform's ForceNew.
   { type: 'AWS::KinesisVideo::Stream', service: 'kinesisvideo', keyPaths: [at('KmsKeyId', 'media', REPLACES)], whenAbsent: 'aws-managed' },

@@ -18,10 +18,9 @@ export const kms301: Rule = {
       // Rotation that is one of several values (`!If [IsProd, true, false]`) is off under the condition of its false option.
       const off = knownCases(key.rotation.enabled).find((c) => c.value === false);
       if (!off) return [];
-      // Only AWS-generated symmetric encryption material rotates automatically.
+      // Only AWS-generated symmetric encryption material rotates automatically. A Terraform key in a custom key
+      // store has the origin AWS_CLOUDHSM or EXTERNAL_KEY_STORE (a written null, as modules pass, is no store).
       if (!keySpecInfo(spec)?.autoRotatable || usage !== 'ENCRYPT_DECRYPT' || origin !== 'AWS_KMS') return [];
-      // The inventory reports AWS_KMS for Terraform keys in a custom key store (CloudHSM / XKS): they cannot rotate.
-      if (key.attributeLocations.customKeyStoreId || key.attributeLocations.xksKeyId) return [];
       const attribute = keyAttributeName(key, 'enableRotation') ?? 'rotation';
       const written = key.attributeLocations.enableRotation;
       const evidence = written ? `${attribute} is false at ${where(written)}` : `${attribute} is not set, and rotation is off by default`;

@@ -124,6 +124,12 @@ const ADVICE: Record<string, { how: string; always?: boolean }> = {
   aws_codepipeline: { how: `In artifact_store, add encryption_key with type = "KMS" and id set to ${CMK}` },
   'AWS::CodePipeline::Pipeline': { how: `In ArtifactStore, add EncryptionKey with Type: KMS and Id set to ${CMK}` },
   aws_ssm_parameter: { how: `Set key_id of the SecureString parameter to ${CMK}` },
+  aws_kinesis_firehose_delivery_stream: {
+    how: `In server_side_encryption, set enabled = true, key_type = "CUSTOMER_MANAGED_CMK" and key_arn to ${CMK}`,
+  },
+  'AWS::KinesisFirehose::DeliveryStream': {
+    how: `In DeliveryStreamEncryptionConfigurationInput, set KeyType: CUSTOMER_MANAGED_CMK and KeyARN to ${CMK}`,
+  },
 };
 
 const PROTECTION: Record<'aws-owned' | 'aws-managed' | 'unencrypted', string> = {

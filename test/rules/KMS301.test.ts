@@ -103,6 +103,24 @@ resource "aws_kms_key" "unknown" {
   });
 });
 
+describe('KMS301 through a registry module', () => {
+  it('fires when terraform-aws-modules/kms turns rotation off: the module passes custom_key_store_id = null, which is no key store', async () => {
+    const findings = await run({
+      'main.tf':
+        'module "kms" {\n  source              = "terraform-aws-modules/kms/aws"\n  enable_key_rotation = false\n  aliases             = ["orders-prod"]\n}\n',
+    });
+    expect(findings.map((f) => [f.key, f.evidence.enableRotation])).toEqual([['.:module.kms.aws_kms_key.this[0]', false]]);
+  });
+
+  it('stays quiet when the module call names a custom key store', async () => {
+    const findings = await run({
+      'main.tf':
+        'module "kms" {\n  source              = "terraform-aws-modules/kms/aws"\n  enable_key_rotation = false\n  custom_key_store_id = "cks-1234567890abcdef0"\n}\n',
+    });
+    expect(findings).toEqual([]);
+  });
+});
+
 describe('KMS301 suppressions', () => {
   it('honours a config ignore scoped by alias, and keeps the finding visible as suppressed', async () => {
     const { findings } = await analyseFiles(
