@@ -500,6 +500,16 @@ describe('unprotectedData: what protects the data when no customer managed key i
     expect(cfn('AWS::ECR::Repository', { EncryptionConfiguration: { EncryptionType: 'KMS', KmsKey: 'alias/images' } })).toBeUndefined();
   });
 
+  it('Firehose: no server-side encryption is unencrypted; a Kinesis source decides for the stream', () => {
+    expect(tf('aws_kinesis_firehose_delivery_stream', { name: 'logs' })).toMatchObject({ protection: 'unencrypted' });
+    expect(tf('aws_kinesis_firehose_delivery_stream', { server_side_encryption: [{ enabled: true }] })).toMatchObject({ protection: 'aws-owned' });
+    expect(tf('aws_kinesis_firehose_delivery_stream', { kinesis_source_configuration: [{ kinesis_stream_arn: 'arn' }] })).toBeUndefined();
+    expect(cfn('AWS::KinesisFirehose::DeliveryStream', {})).toMatchObject({ protection: 'unencrypted' });
+    expect(cfn('AWS::KinesisFirehose::DeliveryStream', { DeliveryStreamEncryptionConfigurationInput: { KeyType: 'AWS_OWNED_CMK' } })).toMatchObject({
+      protection: 'aws-owned',
+    });
+  });
+
   it('DynamoDB without server_side_encryption is AWS owned; enabled without a key is the AWS managed key', () => {
     expect(tf('aws_dynamodb_table', { name: 't' })).toMatchObject({ protection: 'aws-owned' });
     expect(tf('aws_dynamodb_table', { server_side_encryption: [{ enabled: true }] })).toMatchObject({ protection: 'aws-managed' });
