@@ -85,21 +85,22 @@ export function hasPolicy(octokit: Octokit): boolean {
 
 /**
  * The event's Octokit when it already carries the policy (a Probot created with `Octokit:
- * KmsOctokit`); otherwise (`probot run`, whose CLI cannot be given an Octokit class) an instance of
- * ours authenticated with the same installation token (cached by Probot: no extra call) and the
- * same base URL (GitHub Enterprise Server).
+ * KmsOctokit`: every door of ours); otherwise (`probot run ./lib/app.js` by hand, whose CLI cannot
+ * be given an Octokit class) an instance of ours built by Probot's own installation factory, so it
+ * gets the very options Probot gave the event's client: the base URL (GitHub Enterprise Server),
+ * the app credentials and token cache (no extra call), the request and throttle settings. Asking
+ * `octokit.auth()` for a token instead would go to api.github.com whatever `GHE_HOST` says: the
+ * auth strategy's own request has no base URL; only its hook, on the client's requests, has one.
  */
 export async function octokitFor(context: Pick<Context, 'octokit' | 'log' | 'payload'>, policy: RetryPolicy = DEFAULT_POLICY): Promise<Octokit> {
   const octokit = context.octokit;
   if (hasPolicy(octokit)) return octokit;
   const installationId = (context.payload as { installation?: { id: number } }).installation?.id;
-  const auth = (await octokit.auth({ type: 'installation', ...(installationId ? { installationId } : {}) })) as { token?: string };
-  if (!auth.token) return octokit;
+  if (installationId === undefined) return octokit;
   const Octokit = octokitWithPolicy(policy);
-  return new Octokit({
-    auth: { token: auth.token },
-    baseUrl: octokit.request.endpoint.DEFAULTS.baseUrl,
-    log: context.log,
-    throttle: { id: `installation-${installationId ?? 'token'}` },
-  });
+  const factory = ({ octokitOptions }: { octokitOptions?: Options }) =>
+    new Octokit({ ...octokitOptions, log: context.log, auth: { ...octokitOptions?.auth, installationId } });
+  const built = (await octokit.auth({ type: 'installation', installationId, factory })) as unknown;
+  // A token-authenticated Probot (GITHUB_TOKEN) has no installation factory: its client is the one to use.
+  return hasPolicy(built as Octokit) ? (built as Octokit) : octokit;
 }

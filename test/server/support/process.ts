@@ -24,15 +24,29 @@ export interface Child {
   output(): string;
   /** Resolves with the exit code (or signal name). */
   exited: Promise<number | string>;
+  /** Signals the child's whole process group (`npm start` runs the app in a grandchild). */
+  stop(signal?: NodeJS.Signals): void;
 }
 
-export function spawnNode(args: string[], env: Record<string, string>, cwd: string): Child {
-  const child = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** A command in a process group of its own, with only PATH and `env` in its environment. */
+export function spawnChild(command: string, args: string[], env: Record<string, string>, cwd: string): Child {
+  const child = spawn(command, args, { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
   const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
-  return { process: child, output: () => out, exited };
+  const stop = (signal: NodeJS.Signals = 'SIGTERM') => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  return { process: child, output: () => out, exited, stop };
+}
+
+export function spawnNode(args: string[], env: Record<string, string>, cwd: string): Child {
+  return spawnChild(process.execPath, args, env, cwd);
 }
 
 export async function until<T>(
