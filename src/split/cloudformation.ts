@@ -7,7 +7,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { Key } from '../inventory/types.js';
-import type { CodeContext, Generated, LineChange } from './code.js';
+import { type CodeContext, type Generated, type LineChange, manual, mapStrings, nothingGenerated } from './code.js';
 import type { GroupPlan } from './plan.js';
 import type { ConsumerEdit } from './types.js';
 
@@ -57,7 +57,7 @@ function readTemplate(ctx: CodeContext, file: string): Template | undefined {
 }
 
 export function cloudFormationCode(ctx: CodeContext, key: Key, groups: GroupPlan[]): Generated {
-  const out: Generated = { files: new Map(), changes: [], edits: [], notes: [] };
+  const out = nothingGenerated();
   const oldId = key.id.slice((key.unit ?? '').length + 1);
   const byUnit = new Map<string, GroupPlan[]>();
   for (const g of groups) byUnit.set(g.unit, [...(byUnit.get(g.unit) ?? []), g]);
@@ -67,7 +67,8 @@ export function cloudFormationCode(ctx: CodeContext, key: Key, groups: GroupPlan
   for (const [unit, gs] of byUnit) {
     const t = readTemplate(ctx, unit);
     if (!t) {
-      out.notes.push(`Could not read template ${unit}; declare ${gs.map((g) => g.key.alias).join(', ')} by hand.`);
+      const why = `Could not read template ${unit}; declare ${gs.map((g) => g.key.alias).join(', ')} by hand.`;
+      for (const resource of gs.flatMap((g) => g.group.consumers)) manual(out, resource, why);
       continue;
     }
     const resources: [string, Cfn][] = [];
@@ -105,7 +106,10 @@ export function cloudFormationCode(ctx: CodeContext, key: Key, groups: GroupPlan
       seen.add(where);
       const t = readTemplate(ctx, c.location.file);
       const lines = ctx.sourceLines(c.location.file);
-      if (!t || !lines) continue;
+      if (!t || !lines) {
+        manual(out, c.resource, `Could not read ${c.location.file}; point ${c.resource} at ${g.key.alias} by hand.`);
+        continue;
+      }
       const before = lines.slice(c.location.startLine - 1, c.location.endLine);
       let after: string[] | undefined;
       if (ctx.unitOf(c.resource) === g.unit) {
@@ -122,7 +126,7 @@ export function cloudFormationCode(ctx: CodeContext, key: Key, groups: GroupPlan
         after[after.length - 1] += ' # kms-review: REPLACES the resource - migrate first (see the plan)';
       }
       if (!after) {
-        out.notes.push(`Could not rewrite the key reference of ${c.resource} at ${where}; point it at ${g.key.alias} by hand.`);
+        manual(out, c.resource, `Could not rewrite the key reference of ${c.resource} at ${where}; point it at ${g.key.alias} by hand.`);
         continue;
       }
       const edit: ConsumerEdit = {
@@ -205,23 +209,16 @@ function text(t: Template, s: string, whole = true): Cfn {
 
 function keyResource(g: GroupPlan, key: Key, t: Template): Cfn {
   const what = [g.group.workload ?? g.workload, g.withDataClass ? g.dataClass : ''].filter(Boolean).join(' ');
-  const mapStrings = (v: unknown): Cfn =>
-    typeof v === 'string'
-      ? text(t, v, false)
-      : Array.isArray(v)
-        ? v.map(mapStrings)
-        : v && typeof v === 'object'
-          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mapStrings(x)]))
-          : (v as Cfn);
+  const written = (v: unknown): Cfn => mapStrings(v, (s) => text(t, s, false)) as Cfn;
   const statements = (g.key.policy ?? []).map((st) => {
     const { Sid, Effect, Principal, Action, Resource, Condition } = st;
     return {
       ...(Sid ? { Sid } : {}),
       Effect,
-      Principal: mapStrings(Principal),
+      Principal: written(Principal),
       Action,
       Resource,
-      ...(Condition ? { Condition: mapStrings(Condition) } : {}),
+      ...(Condition ? { Condition: written(Condition) } : {}),
     } as Cfn;
   });
   const properties: Record<string, Cfn> = {

@@ -7,7 +7,7 @@
  */
 import type { Key } from '../inventory/types.js';
 import type { UnitInfo } from '../model/types.js';
-import type { CodeContext } from './code.js';
+import { type CodeContext, mapStrings } from './code.js';
 import type { GroupPlan } from './plan.js';
 import type { PolicyStatement } from './types.js';
 
@@ -83,15 +83,7 @@ export function unevaluated(value: string, templates: readonly string[], env: { 
 
 /** A policy with every string written back as the source wrote it (see `unevaluated`). */
 export function unevaluatedPolicy(policy: PolicyStatement[], templates: readonly string[], env: { expr: string; value: string }): PolicyStatement[] {
-  const walk = (v: unknown): unknown =>
-    typeof v === 'string'
-      ? unevaluated(v, templates, env)
-      : Array.isArray(v)
-        ? v.map(walk)
-        : v && typeof v === 'object'
-          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
-          : v;
-  return walk(policy) as PolicyStatement[];
+  return mapStrings(policy, (s) => unevaluated(s, templates, env)) as PolicyStatement[];
 }
 
 /** One new key of the root: its name, and its group in each instance that has consumers for it. */

@@ -10,7 +10,7 @@ import type { UnitInfo } from '../model/types.js';
 import type { Analysis } from '../pipeline.js';
 import type { RuleContext } from '../rules/types.js';
 import { cloudFormationCode } from './cloudformation.js';
-import type { CodeContext, Generated, LineChange } from './code.js';
+import { type CodeContext, type Generated, type LineChange, nothingGenerated } from './code.js';
 import { environmentExpression, joinInstances, siblingUnits } from './environments.js';
 import { migrationFor } from './migration.js';
 import { unifiedPatch } from './patch.js';
@@ -93,7 +93,10 @@ export function planSplit(keyRef: string, analysis: Analysis, config: Config): S
       ? terraformCode(ctx, key, grouping.groups, perEnvironment && unit ? rootPlan(ctx, key, address, unit, grouping.groups, analysis, rules) : undefined)
       : key.source === 'cloudformation'
         ? cloudFormationCode(ctx, key, grouping.groups)
-        : { files: new Map(), changes: [], edits: [], notes: [`Keys from ${key.source ?? 'unknown'} sources get no generated code.`] };
+        : nothingGenerated(
+            `Keys from ${key.source ?? 'unknown'} sources get no generated code: make the change in the code they come from.`,
+            grouping.groups.flatMap((g) => g.group.consumers),
+          );
 
   const files: Record<string, string> = Object.fromEntries(generated.files);
   const changes = [...generated.changes, ...generated.edits.flatMap(editChange)];
@@ -110,7 +113,7 @@ export function planSplit(keyRef: string, analysis: Analysis, config: Config): S
     edits: generated.edits,
     files,
     patch,
-    migration: migrationOf(grouping.groups, oldLabel),
+    migration: migrationOf(grouping.groups, oldLabel, generated.manual),
     notes: [...grouping.notes, ...generated.notes],
   };
 }
@@ -168,14 +171,16 @@ function applyChanges(ctx: CodeContext, changes: LineChange[]): Map<string, stri
   return out;
 }
 
-function migrationOf(groups: GroupPlan[], oldLabel: string): MigrationStep[] {
+function migrationOf(groups: GroupPlan[], oldLabel: string, manual: ReadonlyMap<string, string>): MigrationStep[] {
   return groups.flatMap((g) =>
-    g.group.consumers.map((resource) =>
-      migrationFor(
+    g.group.consumers.map((resource) => {
+      const step = migrationFor(
         g.consumers.filter((c) => c.resource === resource),
         oldLabel,
         g.key.alias,
-      ),
-    ),
+      );
+      const why = manual.get(resource);
+      return why ? { ...step, manual: why, steps: [`NOT IN THE PATCH: ${why}`, ...step.steps] } : step;
+    }),
   );
 }

@@ -6,6 +6,7 @@
  * key attribute) wins over the table's kind: a replacement-class attribute is always a replacement.
  */
 import { isServiceId, SERVICES } from '../catalog/services.js';
+import { moduleNote } from '../inventory/blast-radius.js';
 import type { Consumer } from '../inventory/types.js';
 import type { MigrationStep } from './types.js';
 
@@ -134,6 +135,15 @@ const PLAYBOOKS: Record<string, Playbook> = {
   },
 };
 
+/** A call to a module the tool does not read: what the new key does to its resources is the module's business. */
+const MODULE_PLAYBOOK: Playbook = {
+  kind: 'in-place',
+  steps: [
+    'Module {resource} ({module}) is not read by the tool: the patch changes its key argument, but whether its resources switch in place or are REPLACED is unknown. Run terraform plan on the change and follow the playbook of each resource the plan shows changing; do not apply a plan that destroys data stores.',
+    KEEP_OLD_KEY,
+  ],
+};
+
 const DEFAULT_PLAYBOOK: Playbook = {
   kind: 'in-place',
   steps: ['Switch in place: point {resource} at {new} and apply; check the service documentation for data written before the switch.', KEEP_OLD_KEY],
@@ -150,8 +160,21 @@ export function migrationFor(consumers: readonly Consumer[], oldKey: string, new
   const first = consumers[0];
   const replaces = consumers.some((c) => c.replacementOnKeyChange);
   const table = PLAYBOOKS[first.service];
-  const playbook = replaces ? (table?.kind === 'replacement' ? table : DEFAULT_REPLACEMENT) : table && table.kind !== 'replacement' ? table : DEFAULT_PLAYBOOK;
-  const fill = (s: string) => s.replaceAll('{resource}', shortId(first.resource)).replaceAll('{old}', oldKey).replaceAll('{new}', newKey);
+  const playbook = replaces
+    ? table?.kind === 'replacement'
+      ? table
+      : DEFAULT_REPLACEMENT
+    : first.kind === 'module'
+      ? MODULE_PLAYBOOK
+      : table && table.kind !== 'replacement'
+        ? table
+        : DEFAULT_PLAYBOOK;
+  const fill = (s: string) =>
+    s
+      .replaceAll('{resource}', shortId(first.resource))
+      .replaceAll('{module}', moduleNote(first) ?? 'not read')
+      .replaceAll('{old}', oldKey)
+      .replaceAll('{new}', newKey);
   const service = isServiceId(first.service) ? SERVICES[first.service].name : first.service;
   return {
     resource: first.resource,

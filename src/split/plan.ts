@@ -347,9 +347,21 @@ const ENV_NAMES = new Set(Object.keys(ENVIRONMENT_SYNONYMS));
 export function valueText(v: Value): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (isUnknown(v)) return v.expr;
+  if (isUnknown(v)) return sourceText(v.expr);
   if (isRef(v)) return `\${${v.address}.${v.attr}}`;
   return JSON.stringify(v);
+}
+
+/**
+ * An unresolved expression as a string value: a quoted HCL template is its content
+ * (`"arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"` → without the quotes), a bare
+ * Terraform reference is interpolated (`var.account_id` → `${var.account_id}`); CloudFormation's
+ * `${AWS::AccountId}` forms stay as they are.
+ */
+function sourceText(expr: string): string {
+  const quoted = /^"((?:[^"\\]|\\.)*)"$/s.exec(expr);
+  if (quoted) return quoted[1].replace(/\\(["\\])/g, '$1');
+  return /^(var|local|data|module)\.[\w.\-[\]"]+$/.test(expr) ? `\${${expr}}` : expr;
 }
 
 function tokens(principal: string): string[] {

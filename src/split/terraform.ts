@@ -8,7 +8,7 @@ import { dirname, posix } from 'node:path';
 import { S3_BUCKET_KEY_PATHS, valuesAtPath } from '../catalog/consumers.js';
 import type { Key } from '../inventory/types.js';
 import { joinWords, shortServiceName } from '../rules/support/words.js';
-import type { CodeContext, Generated, LineChange } from './code.js';
+import { type CodeContext, type Generated, type LineChange, manual, mapStrings, nothingGenerated } from './code.js';
 import { type PerEnvironment, type RootKey, sourceTemplates, unevaluatedPolicy } from './environments.js';
 import { type GroupPlan, slug } from './plan.js';
 import type { ConsumerEdit, PolicyStatement } from './types.js';
@@ -21,28 +21,29 @@ export interface RootPlan extends PerEnvironment {
 }
 
 export function terraformCode(ctx: CodeContext, key: Key, groups: GroupPlan[], root?: RootPlan): Generated {
-  const out: Generated = { files: new Map(), changes: [], edits: [], notes: [] };
   const address = key.id.slice((key.unit ?? '').length + 1);
+  const everyConsumer = [...new Set([...key.consumers.map((c) => c.resource), ...groups.flatMap((g) => g.group.consumers)])];
   if (address.startsWith('module.') || key.multiplicity) {
-    out.notes.push(
+    return nothingGenerated(
       `${key.id} is declared ${address.startsWith('module.') ? `by module ${address.split('.').slice(0, 2).join('.')}` : 'with count/for_each'}: add one module call (or instance) per new key by hand; no code is generated for it.`,
+      everyConsumer,
     );
-    return out;
   }
   const perEnvironment = ctx.units.get(key.unit ?? '')?.environment;
   if (key.unit?.includes('#') && perEnvironment && !root) {
-    out.notes.push(
+    return nothingGenerated(
       `${key.unit} is one root deployed per environment (${perEnvironment.detail}), and no expression names the environment in all of its instances: declare the new keys once in the root with the environment taken from a variable (alias "alias/<workload>-\${var.environment}"); no code is generated for it.`,
+      everyConsumer,
     );
-    return out;
   }
   const blocks = root ? rootBlocks(ctx, key, root) : { blocks: groups.map((g) => ({ group: g, all: [g] })) };
   if ('conflict' in blocks) {
-    out.notes.push(
+    return nothingGenerated(
       `${key.unit} is one root deployed per environment (${perEnvironment?.detail}): ${blocks.conflict}, so the new keys cannot be written once for every environment; no code is generated. Declare them by hand (alias "alias/<workload>-\${${root?.expr}}").`,
+      everyConsumer,
     );
-    return out;
   }
+  const out = nothingGenerated();
   const byFile = new Map<string, KeyBlock[]>();
   for (const b of blocks.blocks) {
     const g = b.group;
@@ -57,7 +58,7 @@ export function terraformCode(ctx: CodeContext, key: Key, groups: GroupPlan[], r
     const defaults = defaultTagsOf(ctx, unit);
     const first = bs[0].group;
     const lines: string[] = [
-      `# ${describe(first, root)}: ${bs.length > 1 ? 'one key per data class or service' : 'its own key'}, split from ${address}${key.aliases[0] ? ` (${root ? aliasExpression(first, key.aliases[0], root.expr) : key.aliases[0]})` : ''}.`,
+      `# ${describe(first, root)}: ${bs.length > 1 ? `one key per ${splitBy(bs.map((b) => b.group))}` : 'its own key'}, split from ${address}${key.aliases[0] ? ` (${root ? aliasExpression(first, key.aliases[0], root.expr) : key.aliases[0]})` : ''}.`,
       '# Proposed by kms-review split. Read the migration plan before pointing consumers at these keys.',
     ];
     for (const b of bs) lines.push('', ...keyBlock(b, key, vars, defaults, root), '', ...aliasBlock(b.group, root));
@@ -74,14 +75,18 @@ export function terraformCode(ctx: CodeContext, key: Key, groups: GroupPlan[], r
       const label = c.resource.slice(consumerUnit.length + 1);
       const where = `${c.location.file}:${c.location.startLine}`;
       if (consumerUnit !== g.unit && !(sameRoot.has(consumerUnit) && sameRoot.has(g.unit))) {
-        out.notes.push(
+        manual(
+          out,
+          c.resource,
           `${c.resource} (${where}) is in another root than ${g.key.alias}: pass the new key ARN to it (remote state, variable or SSM parameter) by hand.`,
         );
         continue;
       }
       const at = label.startsWith('module.') && label.split('.').length > 2 ? moduleArgument(ctx, consumerUnit, label, c.via) : c.location;
       if (!at) {
-        out.notes.push(
+        manual(
+          out,
+          c.resource,
           `${c.resource} gets its key through module ${label.split('.').slice(0, 2).join('.')} (${where}) and no argument of the call names the key: change the module input by hand.`,
         );
         continue;
@@ -89,15 +94,20 @@ export function terraformCode(ctx: CodeContext, key: Key, groups: GroupPlan[], r
       const spot = `${at.file}:${at.startLine}`;
       if (edited.has(spot)) {
         if (edited.get(spot) !== g.key.name) {
-          out.notes.push(`${label}: the key reference at ${spot} serves consumers of ${edited.get(spot)} and ${g.key.name}; split that reference by hand.`);
+          manual(
+            out,
+            c.resource,
+            `${label}: the key reference at ${spot} serves consumers of ${edited.get(spot)} and ${g.key.name}; split that reference by hand.`,
+          );
         }
         continue;
       }
       edited.set(spot, g.key.name);
       const edit = referenceEdit(ctx, c.resource, c.attribute, at, g.key.name);
-      if (edit && c.replacementOnKeyChange && edit.lines) edit.lines.after[0] += ' # kms-review: REPLACES the resource - migrate first (see the plan)';
+      if (edit && c.replacementOnKeyChange && edit.lines && !at.file.endsWith('.json'))
+        edit.lines.after[0] += ' # kms-review: REPLACES the resource - migrate first (see the plan)';
       if (edit) out.edits.push(edit);
-      else out.notes.push(`Could not rewrite the key reference of ${c.resource} at ${spot}; point it at aws_kms_key.${g.key.name}.arn by hand.`);
+      else manual(out, c.resource, `Could not rewrite the key reference of ${c.resource} at ${spot}; point it at aws_kms_key.${g.key.name}.arn by hand.`);
       if (edit && /^var\.[\w-]+$/.test(edit.before)) {
         out.notes.push(`${label} no longer reads ${edit.before} (${spot}); remove the variable if nothing else uses it.`);
       }
@@ -143,6 +153,8 @@ function rootBlocks(ctx: CodeContext, key: Key, root: RootPlan): { blocks: KeyBl
     const tags: Record<string, string> = {};
     for (const name of new Set(rk.groups.flatMap((x) => Object.keys(x.group.key.tags)))) {
       const values = rk.groups.map((x) => ({ value: x.group.key.tags[name], x }));
+      // The provider's default_tags of every instance already say it.
+      if (values.every((v) => defaultTagsOf(ctx, v.x.unit)[name] === v.value)) continue;
       if (values.every((v) => v.value !== undefined && v.x.group.env !== undefined && slug(v.value) === v.x.group.env)) tags[name] = `\${${root.expr}}`;
       else if (values.every((v) => v.value === values[0].value)) tags[name] = values[0].value;
       else if (oldTags[name] && values.every((v) => instance.get(v.x.unit)?.key.tags[name] === v.value)) tags[name] = oldTags[name];
@@ -197,6 +209,12 @@ function moduleArgument(ctx: CodeContext, unit: string, label: string, via: stri
   return undefined;
 }
 
+/** What tells the keys of one file apart: `data class`, `service`, or both. */
+function splitBy(groups: GroupPlan[]): string {
+  const by = [groups.some((g) => g.withDataClass) ? 'data class' : '', groups.some((g) => g.service) ? 'service' : ''].filter(Boolean);
+  return by.join(' and ') || 'group';
+}
+
 function describe(g: GroupPlan, root?: RootPlan): string {
   return [g.group.workload ?? g.workload, root ? 'in each environment' : g.env ? `in ${g.env}` : ''].filter(Boolean).join(' ');
 }
@@ -204,7 +222,8 @@ function describe(g: GroupPlan, root?: RootPlan): string {
 function referenceEdit(ctx: CodeContext, resource: string, attribute: string, location: ConsumerEdit['location'], name: string): ConsumerEdit | undefined {
   if (location.endLine !== location.startLine) return undefined;
   const line = ctx.sourceLines(location.file)?.[location.startLine - 1];
-  const m = line ? /^(\s*[\w"-]+\s*=\s*)(.+?)(\s*(?:#.*|\/\/.*)?)$/.exec(line) : null;
+  // HCL `name = expr`, or JSON syntax `"name": "${expr}",` (`.tf.json`).
+  const m = line ? (/^(\s*"[\w-]+"\s*:\s*"\$\{)(.+?)(\}"\s*,?\s*)$/.exec(line) ?? /^(\s*[\w"-]+\s*=\s*)(.+?)(\s*(?:#.*|\/\/.*)?)$/.exec(line)) : null;
   if (!m) return undefined;
   const before = m[2];
   const after = /^aws_kms_alias\.[\w-]+\.name$/.test(before)
@@ -281,7 +300,7 @@ function keyBlock(b: KeyBlock, key: Key, vars: [string, string][], defaults: Rec
     '  enable_key_rotation = true',
   ];
   if (g.key.multiRegion) lines.push('  multi_region = true');
-  const policy = (b.policy ?? g.key.policy ?? []).map((st) => mapStrings(st, (s) => withVariables(s, vars)));
+  const policy = (b.policy ?? g.key.policy ?? []).map((st) => mapStrings(st, (s) => withVariables(s, vars)) as PolicyStatement);
   lines.push('', '  policy = jsonencode({', '    Version = "2012-10-17"', '    Statement = [');
   for (const st of policy) lines.push('      {', ...objectLines(st as unknown as Record<string, unknown>, '        '), '      },');
   lines.push('    ]', '  })');
@@ -313,18 +332,6 @@ function objectLines(obj: Record<string, unknown>, indent: string): string[] {
     }
   }
   return lines;
-}
-
-function mapStrings(st: PolicyStatement, f: (s: string) => string): PolicyStatement {
-  const walk = (v: unknown): unknown =>
-    typeof v === 'string'
-      ? f(v)
-      : Array.isArray(v)
-        ? v.map(walk)
-        : v && typeof v === 'object'
-          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
-          : v;
-  return walk(st) as PolicyStatement;
 }
 
 function hclKey(k: string): string {

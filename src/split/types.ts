@@ -61,6 +61,8 @@ export interface MigrationStep {
   /** The key attribute(s) of the resource that change, and the new key's alias. */
   attributes?: string[];
   newKey?: string;
+  /** Set when the patch does not move this consumer (module input, other root, no generated code): why, and what to do by hand. */
+  manual?: string;
 }
 
 export interface SplitPlan {
