@@ -172,7 +172,7 @@ export function groupConsumers(key: Key, ctx: RuleContext, options: GroupingOpti
         multiRegion: false,
         notes: g.remaining.map(
           (f) =>
-            `Splitting per environment, workload, data class and service does not clear ${f.rule} on this key: ${f.message} The patch does not fix it; decide by hand.`,
+            `Splitting per environment, workload, data class and service does not clear ${f.rule} on this key (${firstSentence(f.message)}): the patch does not fix it; decide by hand (a threshold in .github/kms-review.yml, or a split of your own).`,
         ),
         unit,
       };
@@ -297,6 +297,11 @@ function dimensionsOf(g: { values: Partial<Record<SplitDimension, string>>; cons
     ...(g.values.dataClass ? { dataClass: g.values.dataClass } : {}),
     ...(owner ? { owner } : {}),
   };
+}
+
+function firstSentence(message: string): string {
+  const end = message.search(/\.(\s|$)/);
+  return end > 0 ? message.slice(0, end) : message;
 }
 
 /** The service of a consumer resource (its first key attribute's). */
