@@ -30,6 +30,8 @@ const OPTIONS = {
   patch: { type: 'string' },
   live: { type: 'boolean' },
   'live-recorded': { type: 'string' },
+  all: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -48,9 +50,10 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     }
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}"`);
-    const { help: _help, version: _version, live, ...rest } = values;
-    // Commands take string options: the `--live` switch is passed as "true".
-    const options = { ...rest, ...(live ? { live: 'true' } : {}) };
+    const { help: _help, version: _version, ...rest } = values;
+    // Commands take string options: a switch (`--live`, `--all`, `--quiet`) is passed as "true".
+    const options: Record<string, string | undefined> = {};
+    for (const [name, value] of Object.entries(rest)) if (value !== false) options[name] = value === true ? 'true' : value;
     return await command.run(args, options, io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

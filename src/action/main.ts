@@ -20,6 +20,7 @@ import { findingsText } from '../report/findings-text.js';
 import { analysisJson } from '../report/json.js';
 import { inventoryMarkdown } from '../report/markdown.js';
 import { sarifLog } from '../report/sarif.js';
+import { scopeJson, scopeLine, scopeLines } from '../report/scope.js';
 import { plainStyle } from '../report/style.js';
 import { inventoryText } from '../report/text.js';
 import { RULES } from '../rules/registry.js';
@@ -28,6 +29,7 @@ import { type Finding, SEVERITIES, type Severity } from '../rules/types.js';
 import type { FileSet } from '../sources/fileset.js';
 import { gitFileSet, gitRepoRoot, resolveCommit } from '../sources/git.js';
 import { safeRelativePath } from '../sources/paths.js';
+import { type ChangeScope, narrowForReview } from '../sources/scope.js';
 import { planSplits } from '../split/index.js';
 import type { SplitPlan } from '../split/types.js';
 import { type RunContext, readRunContext } from './event.js';
@@ -56,6 +58,8 @@ export interface ActionInputs {
   awsRole: string;
   /** Region of the STS endpoint for `awsRole`. */
   awsRegion: string;
+  /** Analyse every unit, not only those the change affects. */
+  all: boolean;
 }
 
 class InputError extends Error {}
@@ -69,6 +73,8 @@ export function readInputs(runner: Runner): ActionInputs {
   if (!FORMATS.includes(format as Format)) throw new InputError(`format must be ${FORMATS.join(', ')} (got "${format}")`);
   const comment = runner.input('comment') || 'update';
   if (comment !== 'update' && comment !== 'off') throw new InputError(`comment must be update or off (got "${comment}")`);
+  const all = runner.input('all') || 'false';
+  if (all !== 'true' && all !== 'false') throw new InputError(`all must be true or false (got "${all}")`);
   return {
     path: runner.input('path') || '.',
     base: runner.input('base'),
@@ -82,6 +88,7 @@ export function readInputs(runner: Runner): ActionInputs {
     liveRecorded: runner.input('live-recorded'),
     awsRole: runner.input('aws-role'),
     awsRegion: runner.input('aws-region'),
+    all: all === 'true',
   };
 }
 
@@ -138,8 +145,13 @@ export async function runAction(env: Record<string, string | undefined>, streams
     let result: Reported;
     if (sides.base) {
       let change: ChangeAnalysis;
+      let scope: ChangeScope | undefined;
       try {
-        change = await analyseChange(sides.base, sides.head, loaded, analyseOptions);
+        // A plan file is one file per side: nothing to narrow.
+        const narrowed = inputs.planJson ? undefined : await narrowForReview(sides.base, sides.head, config, inputs.all);
+        scope = narrowed?.scope;
+        if (scope) runner.info(`kms-review: ${scopeLine(scope)}`);
+        change = await analyseChange(narrowed?.base ?? sides.base, narrowed?.head ?? sides.head, loaded, analyseOptions);
       } finally {
         await Promise.all([sides.base.close?.(), sides.head.close?.()]);
       }
@@ -152,9 +164,11 @@ export async function runAction(env: Record<string, string | undefined>, streams
         headSha: pr?.headSha ?? env.GITHUB_SHA ?? 'HEAD',
         options,
         sarifPath,
+        ...(scope ? { scope } : {}),
       });
       if (publishers) {
-        const outcome: ReviewOutcome = { kind: 'reviewed', change, config: { ...config, failOn }, splits: result.splits, notes: [] };
+        const notes = scope ? scopeLines(scope) : [];
+        const outcome: ReviewOutcome = { kind: 'reviewed', change, config: { ...config, failOn }, splits: result.splits, notes };
         const failed = await publishers.publish(outcome);
         if (failed.length > 0) runner.info(`kms-review: ${failed.join(', ')} not published; the job summary and the SARIF file have everything`);
       }
@@ -308,6 +322,7 @@ interface ReportContext {
   headSha: string;
   options: ActionOptions;
   sarifPath: string;
+  scope?: ChangeScope;
 }
 
 /**
@@ -318,13 +333,21 @@ function reportChange(change: ChangeAnalysis, config: Config, splits: SplitPlan[
   const { runner, inputs } = ctx;
   const atHead = [...change.changeFindings, ...change.head.findings];
   writeSarif(ctx.sarifPath, atHead, ctx.options.version);
-  const output = reviewOutput(change, config, splits, { repoUrl: ctx.context.repository.repoUrl, baseSha: ctx.baseSha, headSha: ctx.headSha });
+  const output = reviewOutput(change, config, splits, {
+    repoUrl: ctx.context.repository.repoUrl,
+    baseSha: ctx.baseSha,
+    headSha: ctx.headSha,
+    ...(ctx.scope ? { scope: ctx.scope } : {}),
+  });
   runner.summary(`## KMS key strategy: ${output.title}\n\n${output.summary}\n`);
   const label = `${inputs.planJson || inputs.path} ${ctx.baseSha.slice(0, 12)} → ${ctx.headSha.slice(0, 12)}`;
   const render: Record<Format, () => string> = {
-    text: () => diffText(change.diff, change.findings, change.head.inventory, plainStyle, label),
-    markdown: () => diffMarkdown(change.diff, change.findings, change.head.inventory, label),
-    json: () => `${JSON.stringify(diffJson(change.base.inventory, change.head.inventory, change.diff, change.findings, splits), null, 2)}\n`,
+    text: () => diffText(change.diff, change.findings, change.head.inventory, plainStyle, label, ctx.scope),
+    markdown: () => diffMarkdown(change.diff, change.findings, change.head.inventory, label, ctx.scope),
+    json: () => {
+      const scope = ctx.scope ? scopeJson(ctx.scope, { base: change.base.stats, head: change.head.stats }) : undefined;
+      return `${JSON.stringify(diffJson(change.base.inventory, change.head.inventory, change.diff, change.findings, splits, scope), null, 2)}\n`;
+    },
     sarif: () => readFileSync(ctx.sarifPath, 'utf8'),
   };
   runner.writeUntrusted(render[inputs.format]());

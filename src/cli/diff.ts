@@ -12,27 +12,33 @@ import { diffJson } from '../report/diff-json.js';
 import { diffMarkdown } from '../report/diff-markdown.js';
 import { diffText } from '../report/diff-text.js';
 import { sarifLog } from '../report/sarif.js';
+import { scopeJson } from '../report/scope.js';
 import { styleFor } from '../report/style.js';
 import { RULES } from '../rules/registry.js';
 import type { FileSet } from '../sources/fileset.js';
 import { folderFileSet } from '../sources/folder.js';
 import { gitFileSet, gitRepoRoot } from '../sources/git.js';
+import { type ChangeScope, narrowForReview } from '../sources/scope.js';
 import { planSplits, type SplitPlan } from '../split/index.js';
 import { EXIT, existingFolder, exitFor, failOnOption, formatOption, type Io, loadConfig, reportConfigErrors, UsageError, version } from './common.js';
 
-export const DIFF_USAGE = `kms-review diff <before-dir> <after-dir> [--format text|json|markdown|sarif] [--config file] [--fail-on severity]
-  kms-review diff --base <ref> [--head <ref>] [path] [--format …] [--config file] [--fail-on severity]
+export const DIFF_USAGE = `kms-review diff <before-dir> <after-dir> [--format text|json|markdown|sarif] [--config file] [--fail-on severity] [--all]
+  kms-review diff --base <ref> [--head <ref>] [path] [--format …] [--config file] [--fail-on severity] [--all]
 
   Reviews a change: the keys it adds, removes or changes (attribute by attribute, with lines),
   consumers added / removed / moved to another key, access gained or lost per principal,
   blast radius before → after, the change hazards (KMS501–KMS505), and the findings the change
   introduces. In a git repository, --base (and --head, default: the folder on disk) name commits
   read from git without checking anything out; path (default: .) limits the review to a folder.
+  Only the units the change affects are analysed (changed Terraform folders, the local modules
+  they call and the roots that call a changed module, files read with file(), templates paired
+  by exports); the output says which, of how many.
 
   --format <f>     text (default), json (see docs/json-output.md), markdown, sarif (new findings)
   --config <file>  configuration file (default: the head's ${CONFIG_PATH})
   --fail-on <s>    exit 1 when an unsuppressed NEW finding is at or above critical|high|medium|low|info
-                   (default: never); pre-existing findings never fail the run`;
+                   (default: never); pre-existing findings never fail the run
+  --all            analyse every unit of both sides, not only the affected ones`;
 
 export interface DiffOptions {
   format?: string;
@@ -40,6 +46,8 @@ export interface DiffOptions {
   'fail-on'?: string;
   base?: string;
   head?: string;
+  /** `"true"` for `--all`. */
+  all?: string;
 }
 
 interface Sides {
@@ -56,18 +64,33 @@ export async function diffCommand(args: string[], options: DiffOptions, io: Io):
   if (reportConfigErrors(sides.loaded, io)) return EXIT.error;
   if (io.stderr.isTTY) io.stderr.write(`comparing ${sides.label}…\r`);
   let change: Awaited<ReturnType<typeof analyseChange>>;
+  let scope: ChangeScope;
   try {
-    change = await analyseChange(sides.base, sides.head, sides.loaded);
+    const narrowed = await narrowForReview(sides.base, sides.head, sides.loaded.config, options.all === 'true');
+    scope = narrowed.scope;
+    change = await analyseChange(narrowed.base, narrowed.head, sides.loaded);
   } finally {
     await Promise.all([sides.base.close?.(), sides.head.close?.()]);
   }
   const { base, head, diff, findings } = change;
   if (io.stderr.isTTY) io.stderr.write(`compared ${base.stats.files} → ${head.stats.files} files\n`);
   const render: Record<typeof format, () => string> = {
-    json: () => `${JSON.stringify(diffJson(base.inventory, head.inventory, diff, findings, splitsOf(head, sides.loaded.config, io)), null, 2)}\n`,
+    json: () =>
+      `${JSON.stringify(
+        diffJson(
+          base.inventory,
+          head.inventory,
+          diff,
+          findings,
+          splitsOf(head, sides.loaded.config, io),
+          scopeJson(scope, { base: base.stats, head: head.stats }),
+        ),
+        null,
+        2,
+      )}\n`,
     sarif: () => `${JSON.stringify(sarifLog(findings.new, RULES, version()), null, 2)}\n`,
-    markdown: () => diffMarkdown(diff, findings, head.inventory, sides.label),
-    text: () => diffText(diff, findings, head.inventory, styleFor(io.stdout, io.env), sides.label),
+    markdown: () => diffMarkdown(diff, findings, head.inventory, sides.label, scope),
+    text: () => diffText(diff, findings, head.inventory, styleFor(io.stdout, io.env), sides.label, scope),
   };
   io.stdout.write(render[format]());
   return exitFor(findings.new, failOn);

@@ -13,10 +13,12 @@ import type { ChangeAnalysis } from '../pipeline.js';
 import { RULES } from '../rules/registry.js';
 import { atLeast } from '../rules/run.js';
 import type { Finding, Rule } from '../rules/types.js';
+import type { ChangeScope } from '../sources/scope.js';
 import type { SplitPlan } from '../split/types.js';
 import { at, resourceAddress, rotationPhrase } from './describe.js';
 import { attributePhrase, consumerPhrase, shownKeys, verdict } from './diff-describe.js';
 import { ruleDocUrl } from './links.js';
+import { scopeLines } from './scope.js';
 
 export const CHECK_NAME = 'KMS key strategy';
 /** GitHub's limit for `output.summary` and `output.text`. */
@@ -60,6 +62,8 @@ export interface CheckRunContext {
   baseSha: string;
   headSha: string;
   rules?: readonly Rule[];
+  /** What was analysed (the Action): said under the verdict. */
+  scope?: ChangeScope;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,6 +338,8 @@ function summaryOf(change: ChangeAnalysis, proposals: readonly SplitPlan[], link
   const suppressed = [...change.findings.new, ...change.findings.unchanged].filter((f) => f.suppressed);
   const preexisting = change.findings.unchanged.filter((f) => !f.suppressed).length;
   const blocks: Block[] = [{ text: `**${verdict(change.diff, change.findings)}**\n` }];
+  const scope = scopeLines(ctx.scope);
+  if (scope.length) blocks.push({ text: `${scope.map(cell).join('<br>')}\n` });
   const table = inventoryTable(change);
   if (table.length) blocks.push({ text: table.join('\n') });
   const graph = mermaidGraph(change);

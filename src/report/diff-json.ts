@@ -16,10 +16,22 @@ export interface DiffJsonReport {
   changes: unknown;
   findings: { new: unknown[]; fixed: unknown[]; unchanged: unknown[] };
   splits: unknown[];
+  /** What the review analysed (the CLI and the Action): present when the door computed a scope. */
+  scope?: unknown;
 }
 
-/** `splits`: the split stage's proposals for the head's over-shared keys, already in their JSON form (empty when none). */
-export function diffJson(base: Inventory, head: Inventory, diff: InventoryDiff, findings: FindingsDiff, splits: readonly unknown[] = []): DiffJsonReport {
+/**
+ * `splits`: the split stage's proposals for the head's over-shared keys, already in their JSON form
+ * (empty when none); `scope`: `scopeJson` of what was analysed, when the door knows it.
+ */
+export function diffJson(
+  base: Inventory,
+  head: Inventory,
+  diff: InventoryDiff,
+  findings: FindingsDiff,
+  splits: readonly unknown[] = [],
+  scope?: unknown,
+): DiffJsonReport {
   return {
     version: JSON_FORMAT_VERSION,
     base: inventoryJson(base),
@@ -27,6 +39,7 @@ export function diffJson(base: Inventory, head: Inventory, diff: InventoryDiff, 
     changes: changesJson(diff),
     findings: { new: findings.new.map(findingJson), fixed: findings.fixed.map(findingJson), unchanged: findings.unchanged.map(findingJson) },
     splits: [...splits],
+    ...(scope !== undefined ? { scope } : {}),
   };
 }
 

@@ -1,14 +1,17 @@
 /** A change (base vs head) as markdown: verdict, a section per changed key, new findings, counts of the rest. */
 import type { FindingsDiff, InventoryDiff, KeyDiff } from '../diff/types.js';
 import type { Inventory } from '../inventory/types.js';
+import type { ChangeScope } from '../sources/scope.js';
 import { at } from './describe.js';
 import { attributePhrase, consumerPhrase, consumerWhere, gainedPhrase, groupedAccess, radiusChange, shownKeys, verdict } from './diff-describe.js';
 import { findingsMarkdown } from './findings-markdown.js';
+import { scopeLines } from './scope.js';
 
 const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 
-export function diffMarkdown(diff: InventoryDiff, findings: FindingsDiff, head: Inventory, label: string): string {
+export function diffMarkdown(diff: InventoryDiff, findings: FindingsDiff, head: Inventory, label: string, scope?: ChangeScope): string {
   const out = [`## KMS key changes · ${label}`, '', `**${verdict(diff, findings)}**`, ''];
+  for (const line of scopeLines(scope)) out.push(line, '');
   const aliases = new Map(head.keys.map((k) => [k.id, k.aliases]));
   for (const k of shownKeys(diff)) out.push(...keySection(k, aliases.get(k.key) ?? []), '');
   if (diff.aliasesRetargeted.length > 0) {

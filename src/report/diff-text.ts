@@ -1,13 +1,15 @@
 /** A change (base vs head) for a terminal: verdict, the changed keys and what changed, new findings, counts of the rest. */
 import type { FindingsDiff, InventoryDiff, KeyDiff } from '../diff/types.js';
 import type { Inventory } from '../inventory/types.js';
+import type { ChangeScope } from '../sources/scope.js';
 import { at } from './describe.js';
 import { attributePhrase, consumerPhrase, consumerWhere, gainedPhrase, groupedAccess, radiusChange, shownKeys, verdict } from './diff-describe.js';
 import { findingsText } from './findings-text.js';
+import { scopeLines } from './scope.js';
 import type { Style } from './style.js';
 
-export function diffText(diff: InventoryDiff, findings: FindingsDiff, head: Inventory, style: Style, label: string): string {
-  const out: string[] = [style.bold(`kms-review diff · ${label}`), verdict(diff, findings), ''];
+export function diffText(diff: InventoryDiff, findings: FindingsDiff, head: Inventory, style: Style, label: string, scope?: ChangeScope): string {
+  const out: string[] = [style.bold(`kms-review diff · ${label}`), verdict(diff, findings), ...scopeLines(scope).map(style.dim), ''];
   const aliases = new Map(head.keys.map((k) => [k.id, k.aliases]));
   for (const k of shownKeys(diff)) out.push(...keyLines(k, aliases.get(k.key) ?? [], style), '');
   for (const a of diff.aliasesRetargeted)

@@ -66,6 +66,14 @@ export function touchesIac(changedPaths: readonly string[]): boolean {
   return changedPaths.some((path) => isCandidatePath(path) || path === CONFIG_PATH);
 }
 
+/**
+ * The analysis unit a file belongs to, named as `Affected.units` names them: a Terraform file's
+ * folder (`terraform:<dir>`), any other candidate file by itself (`file:<path>`).
+ */
+export function unitOf(path: string): string {
+  return isTerraform(path) ? `terraform:${dirOf(path) || '.'}` : `file:${path}`;
+}
+
 function dirOf(path: string): string {
   const dir = posix.dirname(path);
   return dir === '.' ? '' : dir;

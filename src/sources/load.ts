@@ -9,7 +9,7 @@ import type { FileEntry, FileSet } from './fileset.js';
 /** Per `readMany` call: few round trips, yet a bounded amount of file content in flight. */
 const BATCH_FILES = 100;
 const BATCH_BYTES = 32 * 1024 * 1024;
-/** Parallel `read`s for sources without `readMany`. */
+/** Parallel `read`s (within a batch) for sources without `readMany`. */
 const READ_CONCURRENCY = 16;
 
 const CANDIDATE_SUFFIXES = ['.tf', '.tfvars', '.hcl', '.json', '.yaml', '.yml', '.template', '.tpl', '.tftpl'];
@@ -60,27 +60,37 @@ function batches(entries: FileEntry[]): FileEntry[][] {
   return batchesBySize(entries, BATCH_FILES, BATCH_BYTES);
 }
 
+/**
+ * The raw contents of `entries`, batch by batch (a `readMany` call each, or parallel `read`s), so
+ * a caller that only looks at each file once (hashing, comparing) never holds them all.
+ */
+export async function* readBatches(fileSet: FileSet, entries: readonly FileEntry[]): AsyncGenerator<Map<string, Buffer | Error>> {
+  const readMany = fileSet.readMany?.bind(fileSet);
+  for (const group of batches([...entries])) {
+    const paths = group.map((entry) => entry.path);
+    if (readMany) {
+      const contents = await readMany(paths);
+      yield new Map(paths.map((path) => [path, contents.get(path) ?? new Error('not returned by the source')]));
+      continue;
+    }
+    const contents = new Map<string, Buffer | Error>();
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < paths.length; i = next++) {
+        const path = paths[i];
+        contents.set(path, await fileSet.read(path).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
+    yield contents;
+  }
+}
+
 async function readAll(fileSet: FileSet, entries: FileEntry[], limits: Limits): Promise<Map<string, Outcome>> {
   const outcomes = new Map<string, Outcome>();
-  const readMany = fileSet.readMany?.bind(fileSet);
-  if (readMany) {
-    for (const group of batches(entries)) {
-      const contents = await readMany(group.map((entry) => entry.path));
-      for (const { path } of group) {
-        outcomes.set(path, toOutcome(path, contents.get(path) ?? new Error('not returned by the source'), limits));
-      }
-    }
-    return outcomes;
+  for await (const contents of readBatches(fileSet, entries)) {
+    for (const [path, content] of contents) outcomes.set(path, toOutcome(path, content, limits));
   }
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < entries.length; i = next++) {
-      const { path } = entries[i];
-      const content = await fileSet.read(path).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-      outcomes.set(path, toOutcome(path, content, limits));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, entries.length) }, worker));
   return outcomes;
 }
 

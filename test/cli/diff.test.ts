@@ -39,7 +39,7 @@ describe('kms-review diff <before-dir> <after-dir>', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(Object.keys(json)).toEqual(['version', 'base', 'head', 'changes', 'findings', 'splits']);
+    expect(Object.keys(json)).toEqual(['version', 'base', 'head', 'changes', 'findings', 'splits', 'scope']);
     expect(json.version).toBe(1);
     expect(Object.keys(json.base)).toEqual(['keys', 'aliases', 'unresolved', 'withoutCmk', 'problems', 'live']);
     expect(Object.keys(json.findings)).toEqual(['new', 'fixed', 'unchanged']);
