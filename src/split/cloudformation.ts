@@ -8,7 +8,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { Key } from '../inventory/types.js';
 import { type CodeContext, type Generated, type LineChange, manual, mapStrings, nothingGenerated } from './code.js';
-import type { GroupPlan } from './plan.js';
+import { type GroupPlan, keyWords } from './plan.js';
 import type { ConsumerEdit } from './types.js';
 
 type Cfn = string | number | boolean | Cfn[] | { [k: string]: Cfn } | Intrinsic;
@@ -184,7 +184,7 @@ function envIsParameter(g: GroupPlan, t: Template): boolean {
 
 function logicalId(g: GroupPlan, t: Template): string {
   const env = g.env && !envIsParameter(g, t) ? pascal(g.env) : '';
-  const base = `${pascal(g.workload)}${g.withDataClass && g.dataClass ? pascal(g.dataClass) : ''}${env}Key`;
+  const base = `${pascal(g.workload)}${g.withDataClass && g.dataClass ? pascal(g.dataClass) : ''}${g.service ? pascal(g.service) : ''}${env}Key`;
   let id = base;
   for (let n = 2; t.resources.has(id) || t.resources.has(`${id}Alias`); n++) id = `${base}${n}`;
   return id;
@@ -208,7 +208,7 @@ function text(t: Template, s: string, whole = true): Cfn {
 }
 
 function keyResource(g: GroupPlan, key: Key, t: Template): Cfn {
-  const what = [g.group.workload ?? g.workload, g.withDataClass ? g.dataClass : ''].filter(Boolean).join(' ');
+  const what = keyWords(g);
   const written = (v: unknown): Cfn => mapStrings(v, (s) => text(t, s, false)) as Cfn;
   const statements = (g.key.policy ?? []).map((st) => {
     const { Sid, Effect, Principal, Action, Resource, Condition } = st;

@@ -12,6 +12,7 @@ import type { Consumer, Key } from '../inventory/types.js';
 import type { Statement } from '../model/policy.js';
 import type { Resource, Value } from '../model/types.js';
 import { isRef, isUnknown } from '../model/value.js';
+import { joinWords, shortServiceName } from '../rules/support/words.js';
 import type { RuleContext } from '../rules/types.js';
 import { type Predicted, predictFindings, type Tagged } from './predict.js';
 import type { NewKey, PolicyStatement, SplitGroup, SplitPlan } from './types.js';
@@ -225,6 +226,12 @@ function howToTell(dim: SplitDimension, config: Config): string {
 export function unitOf(resource: string, units: readonly string[]): string {
   const hits = units.filter((u) => resource.startsWith(`${u}:`)).sort((a, b) => b.length - a.length);
   return hits[0] ?? resource.split(':')[0];
+}
+
+/** What a new key holds, in words: `orders`, `orders pii`, `orders DynamoDB and S3`. */
+export function keyWords(g: GroupPlan): string {
+  const services = g.service ? joinWords(g.service.split('+').map(shortServiceName)) : '';
+  return [g.group.workload ?? g.workload, g.withDataClass ? g.dataClass : '', services].filter(Boolean).join(' ');
 }
 
 export function slug(s: string): string {

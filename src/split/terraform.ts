@@ -7,10 +7,9 @@
 import { dirname, posix } from 'node:path';
 import { S3_BUCKET_KEY_PATHS, valuesAtPath } from '../catalog/consumers.js';
 import type { Key } from '../inventory/types.js';
-import { joinWords, shortServiceName } from '../rules/support/words.js';
 import { type CodeContext, type Generated, type LineChange, manual, mapStrings, nothingGenerated } from './code.js';
 import { type PerEnvironment, type RootKey, sourceTemplates, unevaluatedPolicy } from './environments.js';
-import { type GroupPlan, slug } from './plan.js';
+import { type GroupPlan, keyWords, slug } from './plan.js';
 import type { ConsumerEdit, PolicyStatement } from './types.js';
 
 /** A root deployed once per environment: the environment expression, and the new keys joined across its instances. */
@@ -285,13 +284,7 @@ function withVariables(s: string, vars: [string, string][]): string {
 function keyBlock(b: KeyBlock, key: Key, vars: [string, string][], defaults: Record<string, string>, root?: RootPlan): string[] {
   const g = b.group;
   const name = g.key.name;
-  const what = [
-    g.group.workload ?? g.workload,
-    g.dataClass && g.withDataClass ? g.dataClass : '',
-    g.service ? joinWords(g.service.split('+').map(shortServiceName)) : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const what = keyWords(g);
   const env = root ? `\${${root.expr}}` : g.env;
   const lines = [
     `resource "aws_kms_key" "${name}" {`,
