@@ -11,7 +11,7 @@ const ROOT = 'fixtures/scenarios';
 const SIDES = readdirSync(ROOT).flatMap((name) => ['before', 'after'].map((side) => ({ name, side })));
 
 describe.each(SIDES)('planSplits on $name/$side', ({ name, side }) => {
-  it('plans every key with a principle finding, and each patch applies cleanly', async () => {
+  it('plans every key with a principle finding; each patch applies, moves every consumer it does not leave to the reader, and adds keys that raise nothing', async () => {
     const dir = join(ROOT, name, side);
     const analysis = await analyseFolder(dir);
     const plans = planSplits(analysis, parseConfig('').config);
@@ -28,6 +28,21 @@ describe.each(SIDES)('planSplits on $name/$side', ({ name, side }) => {
         execFileSync('git', ['init', '-q'], { cwd: tmp });
         writeFileSync(join(tmp, 'split.patch'), plan.patch);
         execFileSync('git', ['apply', '--check', 'split.patch'], { cwd: tmp, stdio: ['ignore', 'pipe', 'pipe'] });
+        execFileSync('git', ['apply', 'split.patch'], { cwd: tmp, stdio: ['ignore', 'pipe', 'pipe'] });
+        rmSync(join(tmp, 'split.patch'));
+        // Applied: the consumers left on the old key are those the migration plan says the patch does not move,
+        // the old key has no principle finding unless some are left, and the new keys raise nothing.
+        const after = await analyseFolder(tmp);
+        const manual = plan.migration.filter((m) => m.manual).map((m) => m.resource);
+        const left = [...new Set(after.inventory.keys.find((k) => k.id === plan.key)?.consumers.map((c) => c.resource))];
+        expect(left.sort()).toEqual([...new Set(manual)].sort());
+        if (manual.length === 0) {
+          expect(after.findings.filter((f) => f.key === plan.key && (SPLIT_RULES as readonly string[]).includes(f.rule)).map((f) => f.message)).toEqual([]);
+        }
+        const known = new Set(analysis.inventory.keys.map((k) => k.id));
+        const added = new Set(after.inventory.keys.filter((k) => !known.has(k.id)).map((k) => k.id));
+        expect(added.size).toBeGreaterThan(0);
+        expect(after.findings.filter((f) => f.key && added.has(f.key)).map((f) => `${f.rule} ${f.key}: ${f.message}`)).toEqual([]);
       } finally {
         rmSync(tmp, { recursive: true, force: true });
       }
