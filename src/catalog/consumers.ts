@@ -6,6 +6,7 @@
  */
 import type { SourceKind, Value } from '../model/types.js';
 import { asBoolean, isOneOf, isRecord, isRef, isUnknown } from '../model/value.js';
+import { walkAttributes } from '../model/walk.js';
 import { type CatalogSource, catalogSourceOf } from './keys.js';
 import type { ServiceId } from './services.js';
 
@@ -1230,22 +1231,13 @@ const MAX_WALK = 2000;
 export function unreadKeyAttributes(attrs: Record<string, Value>, spec: ConsumerSpec): string[] {
   const known = new Set(spec.keyPaths.map((keyPath) => keyPath.path));
   const found = new Set<string>();
-  let visited = 0;
-  const walk = (value: Value, path: string, depth: number): void => {
-    if (++visited > MAX_WALK || depth > 32) return;
-    if (Array.isArray(value)) {
-      for (const item of value) walk(item, path, depth + 1);
-    } else if (isOneOf(value)) {
-      for (const option of value.options) walk(option, path, depth + 1);
-    } else if (isRecord(value)) {
-      for (const [name, inner] of Object.entries(value)) {
-        if (!FREE_FORM.has(name)) walk(inner, path ? `${path}.${name}` : name, depth + 1);
-      }
-    } else if (path && !known.has(path) && KEY_ATTRIBUTE_NAME.test(path.slice(path.lastIndexOf('.') + 1)) && isWritten(value)) {
-      if (typeof value !== 'boolean' && typeof value !== 'number') found.add(path);
-    }
-  };
-  walk(attrs, '', 0);
+  walkAttributes(
+    attrs,
+    (value, path, name) => {
+      if (!known.has(path) && KEY_ATTRIBUTE_NAME.test(name) && isWritten(value) && typeof value !== 'boolean' && typeof value !== 'number') found.add(path);
+    },
+    { skip: (name) => FREE_FORM.has(name), maxVisits: MAX_WALK },
+  );
   return [...found];
 }
 

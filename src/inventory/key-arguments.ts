@@ -7,6 +7,7 @@
 import { moduleKeyInputPattern } from '../catalog/consumers.js';
 import type { Value } from '../model/types.js';
 import { isOneOf, isRecord, isRef, isUnknown } from '../model/value.js';
+import { walkAttributes } from '../model/walk.js';
 import { parseKeyReference } from './key-reference.js';
 
 export interface KeyArgument {
@@ -26,7 +27,6 @@ export interface KeyArgument {
 const NOT_ARGUMENTS = new Set(['source', 'version', 'providers', 'tags', 'tags_all', 'Tags']);
 /** CloudFormation's spelling: `KmsKeyId`, `KMSMasterKeyID`, `SSEKMSKeyId`, `KmsKeyArn`, `KMSKey`. */
 const PASCAL_KEY_NAME = /^[A-Za-z0-9]*K[Mm][Ss](?:Master)?Key(?:I[Dd]|Arn|ARN)?$/;
-const MAX_DEPTH = 32;
 const MAX_ARGUMENTS = 2000;
 /** A string template with literal text (`"orders, encrypted with ${…}"`) mentions a key; it is not a reference to one. */
 const TEXT_TEMPLATE = /^(?:"|<<)/;
@@ -35,27 +35,20 @@ const KEYISH_NAME = /key/i;
 
 export function keyArguments(attrs: Record<string, Value>): KeyArgument[] {
   const out: KeyArgument[] = [];
-  const walk = (value: Value, path: string, depth: number): void => {
-    if (depth > MAX_DEPTH || out.length >= MAX_ARGUMENTS) return;
-    if (Array.isArray(value)) {
-      for (const item of value) walk(item, path, depth + 1);
-      return;
-    }
-    if (isRecord(value)) {
-      for (const [name, inner] of Object.entries(value)) walk(inner, `${path}.${name}`, depth + 1);
-      return;
-    }
-    // A choice between objects is walked into; a choice between references is one argument.
-    if (isOneOf(value) && value.options.some((o) => Array.isArray(o) || isRecord(o))) {
-      for (const option of value.options) walk(option, path, depth + 1);
-      return;
-    }
-    const leaf = path.slice(path.lastIndexOf('.') + 1);
-    if (isKeyName(leaf)) {
-      if (value !== null && value !== '' && typeof value !== 'boolean' && typeof value !== 'number') out.push({ path, value, kind: 'named' });
-    } else if (mayReferenceKey(value, leaf)) out.push({ path, value, kind: 'candidate' });
-  };
-  for (const [name, value] of Object.entries(attrs)) if (!NOT_ARGUMENTS.has(name)) walk(value, name, 0);
+  walkAttributes(
+    attrs,
+    (value, path, name) => {
+      if (isKeyName(name)) {
+        if (value !== null && value !== '' && typeof value !== 'boolean' && typeof value !== 'number') out.push({ path, value, kind: 'named' });
+      } else if (mayReferenceKey(value, name)) out.push({ path, value, kind: 'candidate' });
+    },
+    {
+      skip: (name, top) => top && NOT_ARGUMENTS.has(name),
+      // A choice between objects is walked into; a choice between references is one argument.
+      intoChoice: (choice) => choice.options.some((o) => Array.isArray(o) || isRecord(o)),
+      done: () => out.length >= MAX_ARGUMENTS,
+    },
+  );
   return out;
 }
 
