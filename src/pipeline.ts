@@ -43,6 +43,15 @@ export interface Analysis {
   sourceLines(file: string): readonly string[] | undefined;
 }
 
+/** A step of a running analysis, for a progress line: the stage, and files done / total in `load` and `parse`. */
+export interface Progress {
+  /** Which side of a change (`analyseChange`); absent for a single scan. */
+  side?: 'base' | 'head';
+  stage: 'load' | 'parse' | 'inventory' | 'access' | 'rules';
+  done: number;
+  total: number;
+}
+
 export interface AnalyseOptions {
   rules?: readonly Rule[];
   /** `YYYY-MM-DD` for expiring ignores; defaults to today (UTC). */
@@ -51,25 +60,44 @@ export interface AnalyseOptions {
   live?: (inventory: Inventory) => Promise<LiveFacts>;
   /** Pull-request-scoped ignores (the GitHub App's `/kms ignore`), honoured like config ignores. */
   prIgnores?: readonly PrIgnore[];
+  /** Called as the stages go (often during load and parse): a progress line's input. */
+  progress?: (event: Progress) => void;
+  /** Tags the progress events (set by `analyseChange`). */
+  side?: 'base' | 'head';
 }
 
 export async function analyse(fileSet: FileSet, { config }: LoadedConfig, options: AnalyseOptions = {}): Promise<Analysis> {
   const limits = limitsOf(config);
   const excluded = picomatch(config.exclude, { dot: true });
   const clock = stopwatch();
+  const report = options.progress;
+  const progress = (stage: Progress['stage'], done: number, total: number) => report?.({ ...(options.side ? { side: options.side } : {}), stage, done, total });
   await initParsers();
-  const loaded = await loadSourceFiles(fileSet, { limits, wanted: (path) => isCandidatePath(path) && !excluded(path) });
+  const loaded = await loadSourceFiles(fileSet, {
+    limits,
+    wanted: (path) => isCandidatePath(path) && !excluded(path),
+    ...(report ? { progress: (done: number, total: number) => progress('load', done, total) } : {}),
+  });
   const load = clock();
   const files = new Map(loaded.files.map((f) => [f.path, f]));
-  const parsed = await parseFiles(loaded.files, { files, limits, scpPaths: config.policies.scpPaths });
+  const total = loaded.files.length;
+  const parsed = await parseFiles(loaded.files, {
+    files,
+    limits,
+    scpPaths: config.policies.scpPaths,
+    ...(report ? { progress: (done: number, claimed: number) => progress('parse', done, claimed) } : {}),
+  });
   const inline = findInlineSuppressions(loaded.files);
   parsed.problems.unshift(...loaded.problems, ...inline.problems);
   const parse = clock();
+  progress('inventory', total, total);
   const built = buildInventory(parsed, config);
   const inventory = options.live ? enrichInventory(built, await options.live(built), { tags: config.tags }) : built;
   const inventoryMillis = clock();
+  progress('access', total, total);
   const access = analyseAccess(inventory, parsed.resources, config);
   const accessMillis = clock();
+  progress('rules', total, total);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const lineCache = new Map<string, string[]>();
   const sourceLines = (file: string) => {
@@ -127,7 +155,7 @@ export interface ChangeAnalysis {
 export async function analyseChange(base: FileSet, head: FileSet, loaded: LoadedConfig, options: AnalyseOptions = {}): Promise<ChangeAnalysis> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const sides = { ...options, today };
-  const [before, after] = await Promise.all([analyse(base, loaded, sides), analyse(head, loaded, sides)]);
+  const [before, after] = await Promise.all([analyse(base, loaded, { ...sides, side: 'base' }), analyse(head, loaded, { ...sides, side: 'head' })]);
   const diff = diffInventories(before, after);
   const context = (a: Analysis): RuleContext => ({
     inventory: a.inventory,

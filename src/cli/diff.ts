@@ -21,9 +21,10 @@ import { gitFileSet, gitRepoRoot } from '../sources/git.js';
 import { type ChangeScope, narrowForReview } from '../sources/scope.js';
 import { planSplits, type SplitPlan } from '../split/index.js';
 import { EXIT, existingFolder, exitFor, failOnOption, formatOption, type Io, loadConfig, reportConfigErrors, UsageError, version } from './common.js';
+import { progressLine } from './progress.js';
 
-export const DIFF_USAGE = `kms-review diff <before-dir> <after-dir> [--format text|json|markdown|sarif] [--config file] [--fail-on severity] [--all]
-  kms-review diff --base <ref> [--head <ref>] [path] [--format …] [--config file] [--fail-on severity] [--all]
+export const DIFF_USAGE = `kms-review diff <before-dir> <after-dir> [--format text|json|markdown|sarif] [--config file] [--fail-on severity] [--all] [--quiet]
+  kms-review diff --base <ref> [--head <ref>] [path] [--format …] [--config file] [--fail-on severity] [--all] [--quiet]
 
   Reviews a change: the keys it adds, removes or changes (attribute by attribute, with lines),
   consumers added / removed / moved to another key, access gained or lost per principal,
@@ -38,7 +39,8 @@ export const DIFF_USAGE = `kms-review diff <before-dir> <after-dir> [--format te
   --config <file>  configuration file (default: the head's ${CONFIG_PATH})
   --fail-on <s>    exit 1 when an unsuppressed NEW finding is at or above critical|high|medium|low|info
                    (default: never); pre-existing findings never fail the run
-  --all            analyse every unit of both sides, not only the affected ones`;
+  --all            analyse every unit of both sides, not only the affected ones
+  -q, --quiet      no progress line on stderr (shown on a terminal for runs over 2 s)`;
 
 export interface DiffOptions {
   format?: string;
@@ -48,6 +50,8 @@ export interface DiffOptions {
   head?: string;
   /** `"true"` for `--all`. */
   all?: string;
+  /** `"true"` for `--quiet`. */
+  quiet?: string;
 }
 
 interface Sides {
@@ -62,18 +66,20 @@ export async function diffCommand(args: string[], options: DiffOptions, io: Io):
   const failOn = failOnOption(options['fail-on']);
   const sides = options.base !== undefined ? await gitSides(args, options) : folderSides(args, options);
   if (reportConfigErrors(sides.loaded, io)) return EXIT.error;
-  if (io.stderr.isTTY) io.stderr.write(`comparing ${sides.label}…\r`);
   let change: Awaited<ReturnType<typeof analyseChange>>;
   let scope: ChangeScope;
+  const quiet = options.quiet === 'true';
+  const line = progressLine(io.stderr, { quiet });
   try {
     const narrowed = await narrowForReview(sides.base, sides.head, sides.loaded.config, options.all === 'true');
     scope = narrowed.scope;
-    change = await analyseChange(narrowed.base, narrowed.head, sides.loaded);
+    change = await analyseChange(narrowed.base, narrowed.head, sides.loaded, { progress: line.update });
   } finally {
+    line.end();
     await Promise.all([sides.base.close?.(), sides.head.close?.()]);
   }
   const { base, head, diff, findings } = change;
-  if (io.stderr.isTTY) io.stderr.write(`compared ${base.stats.files} → ${head.stats.files} files\n`);
+  if (io.stderr.isTTY && !quiet) io.stderr.write(`compared ${base.stats.files} → ${head.stats.files} files\n`);
   const render: Record<typeof format, () => string> = {
     json: () =>
       `${JSON.stringify(

@@ -13,8 +13,9 @@ import { inventoryText } from '../report/text.js';
 import { RULES } from '../rules/registry.js';
 import { folderFileSet } from '../sources/folder.js';
 import { EXIT, existingFolder, exitFor, failOnOption, formatOption, type Io, loadConfig, reportConfigErrors, UsageError, version } from './common.js';
+import { progressLine } from './progress.js';
 
-export const SCAN_USAGE = `kms-review scan [dir] [--format text|json|markdown|sarif] [--config file] [--fail-on severity] [--live | --live-recorded file]
+export const SCAN_USAGE = `kms-review scan [dir] [--format text|json|markdown|sarif] [--config file] [--fail-on severity] [--live | --live-recorded file] [--quiet]
 
   Reviews the KMS key strategy of the infrastructure-as-code under dir (default: .):
   the key inventory (keys, aliases, consumers by environment / workload / data class,
@@ -28,7 +29,8 @@ export const SCAN_USAGE = `kms-review scan [dir] [--format text|json|markdown|sa
                    standard AWS credentials; see docs/live.md). With no live.accounts, the
                    caller's own account (STS GetCallerIdentity): the keys whose ARN names it
   --live-recorded <file>
-                   the same from recorded responses (live.json), without AWS`;
+                   the same from recorded responses (live.json), without AWS
+  -q, --quiet      no progress line on stderr (shown on a terminal for runs over 2 s)`;
 
 export interface ScanOptions {
   format?: string;
@@ -37,6 +39,8 @@ export interface ScanOptions {
   /** `"true"` for `--live`. */
   live?: string;
   'live-recorded'?: string;
+  /** `"true"` for `--quiet`. */
+  quiet?: string;
 }
 
 export async function scanCommand(args: string[], options: ScanOptions, io: Io): Promise<number> {
@@ -46,7 +50,6 @@ export async function scanCommand(args: string[], options: ScanOptions, io: Io):
   const dir = existingFolder(label);
   const loaded = loadConfig(dir, options.config);
   if (reportConfigErrors(loaded, io)) return EXIT.error;
-  if (io.stderr.isTTY) io.stderr.write(`scanning ${label}…\r`);
   if (options.live && options['live-recorded']) throw new UsageError('--live and --live-recorded exclude each other');
   const recorded = options['live-recorded'];
   if (recorded && !existsSync(recorded)) throw new UsageError(`no such file: ${recorded}`);
@@ -57,8 +60,16 @@ export async function scanCommand(args: string[], options: ScanOptions, io: Io):
     { live: options.live === 'true', ...(recorded ? { recorded } : {}) },
     { caller: region ? { region } : {}, cache: new LiveCache(loaded.config.live.cacheTtlSeconds) },
   );
-  const { inventory, findings, stats } = await analyse(folderFileSet(dir, { exclude: loaded.config.exclude }), loaded, live ? { live } : {});
-  if (io.stderr.isTTY) io.stderr.write(`scanned ${stats.files} files in ${Math.round(Object.values(stats.millis).reduce((a, b) => a + b, 0))} ms\n`);
+  const quiet = options.quiet === 'true';
+  const line = progressLine(io.stderr, { quiet });
+  let analysis: Awaited<ReturnType<typeof analyse>>;
+  try {
+    analysis = await analyse(folderFileSet(dir, { exclude: loaded.config.exclude }), loaded, { progress: line.update, ...(live ? { live } : {}) });
+  } finally {
+    line.end();
+  }
+  const { inventory, findings, stats } = analysis;
+  if (io.stderr.isTTY && !quiet) io.stderr.write(`scanned ${stats.files} files in ${Math.round(Object.values(stats.millis).reduce((a, b) => a + b, 0))} ms\n`);
   const render: Record<typeof format, () => string> = {
     json: () => `${JSON.stringify(analysisJson(inventory, findings), null, 2)}\n`,
     sarif: () => `${JSON.stringify(sarifLog(findings, RULES, version()), null, 2)}\n`,

@@ -8,6 +8,10 @@ export interface ParseContext {
   limits: Limits;
   /** Globs of folders whose policy files are SCPs (config `policies.scpPaths`). */
   scpPaths: string[];
+  /** Files parsed so far in this call, of the files the parsers claimed (the registry counts; a parser may call `parsedFile` per file). */
+  progress?: (done: number, total: number) => void;
+  /** Set by the registry for the parser it runs: one more of its files went through the syntax stage. */
+  parsedFile?: () => void;
 }
 
 export interface ParserPlugin {

@@ -30,10 +30,15 @@ export async function parseFiles(files: SourceFile[], ctx: ParseContext): Promis
     if (parser) claimed.get(parser)?.push(file);
   }
   const output: ParseOutput = { resources: [], problems: [], units: [] };
+  const total = [...claimed.values()].reduce((sum, own) => sum + own.length, 0);
+  let done = 0;
   for (const [parser, own] of claimed) {
     if (own.length === 0) continue;
+    // A parser that reports its files one by one moves the count as it goes; the rest at its end.
+    const before = done;
+    const counted: ParseContext = ctx.progress ? { ...ctx, parsedFile: () => done - before < own.length && ctx.progress?.(++done, total) } : ctx;
     try {
-      const result = parser.parseAsync ? await parser.parseAsync(own, ctx) : parser.parse(own, ctx);
+      const result = parser.parseAsync ? await parser.parseAsync(own, counted) : parser.parse(own, counted);
       output.resources.push(...result.resources);
       output.problems.push(...result.problems);
       output.units.push(...result.units);
@@ -41,6 +46,8 @@ export async function parseFiles(files: SourceFile[], ctx: ParseContext): Promis
       const message = error instanceof Error ? error.message : String(error);
       for (const file of own) output.problems.push(problem(`${parser.name} parser failed: ${message}`, { file: file.path, startLine: 1, endLine: 1 }));
     }
+    done = before + own.length;
+    ctx.progress?.(done, total);
   }
   return output;
 }

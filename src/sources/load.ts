@@ -22,6 +22,8 @@ export function isCandidatePath(path: string): boolean {
 export interface LoadOptions {
   limits: Limits;
   wanted: (path: string) => boolean;
+  /** Files read so far, of how many (after each batch). */
+  progress?: (done: number, total: number) => void;
 }
 
 export interface Loaded {
@@ -86,10 +88,12 @@ export async function* readBatches(fileSet: FileSet, entries: readonly FileEntry
   }
 }
 
-async function readAll(fileSet: FileSet, entries: FileEntry[], limits: Limits): Promise<Map<string, Outcome>> {
+async function readAll(fileSet: FileSet, entries: FileEntry[], limits: Limits, progress?: LoadOptions['progress']): Promise<Map<string, Outcome>> {
   const outcomes = new Map<string, Outcome>();
+  progress?.(0, entries.length);
   for await (const contents of readBatches(fileSet, entries)) {
     for (const [path, content] of contents) outcomes.set(path, toOutcome(path, content, limits));
+    progress?.(outcomes.size, entries.length);
   }
   return outcomes;
 }
@@ -105,7 +109,7 @@ export async function loadSourceFiles(fileSet: FileSet, options: LoadOptions): P
     if (rejection) early.set(entry.path, rejection);
     else readable.push(entry);
   }
-  const read = await readAll(fileSet, readable, limits);
+  const read = await readAll(fileSet, readable, limits, options.progress);
   const loaded: Loaded = { files: [], problems: [] };
   for (const { path } of entries) {
     const outcome = early.get(path) ?? read.get(path);

@@ -40,7 +40,7 @@ export const terraformParser: ParserPlugin = {
     const missing = grammarMissing(claimed);
     if (missing) return missing;
     const run = new TerraformRun(claimed, ctx);
-    if (worthParallel(claimed)) run.preparsed = await parseInPool(claimed, ctx.limits);
+    if (worthParallel(claimed)) run.preparsed = await parseInPool(claimed, ctx.limits, ctx.parsedFile ? { onFile: ctx.parsedFile } : {});
     return run.run();
   },
 };
@@ -118,7 +118,11 @@ class TerraformRun {
   private parse(file: SourceFile): ParsedFile {
     const cached = this.parsed.get(file.path);
     if (cached) return cached;
-    const parsed = this.preparsed?.get(file.path) ?? parseHclFile(file, this.ctx.limits);
+    let parsed = this.preparsed?.get(file.path);
+    if (!parsed) {
+      parsed = parseHclFile(file, this.ctx.limits);
+      this.ctx.parsedFile?.();
+    }
     this.parsed.set(file.path, parsed);
     this.problems.push(...parsed.problems);
     return parsed;

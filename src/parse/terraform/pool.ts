@@ -48,6 +48,8 @@ export interface PoolOptions {
   mainThread?: boolean;
   /** Worker entry (tests substitute a failing one). */
   workerUrl?: URL;
+  /** Called once per file parsed (a progress count). */
+  onFile?: () => void;
 }
 
 /** Parses every file; resolves to one `ParsedFile` per input path. Never rejects. */
@@ -71,7 +73,10 @@ export async function parseInPool(files: readonly SourceFile[], limits: Limits, 
       if (!next) return settle();
       mainBusy = true;
       setImmediate(() => {
-        for (const file of next) results.set(file.path, parseSafely(file, limits));
+        for (const file of next) {
+          results.set(file.path, parseSafely(file, limits));
+          options.onFile?.();
+        }
         mainBusy = false;
         mainShare();
       });
@@ -105,6 +110,7 @@ export async function parseInPool(files: readonly SourceFile[], limits: Limits, 
           feed();
         } else if (reply.kind === 'file') {
           results.set(reply.parsed.path, reply.parsed);
+          options.onFile?.();
         } else {
           pending.delete(reply.batch);
           feed();

@@ -106,8 +106,11 @@ describe('terraform syntax pool', () => {
     const expected = new Map(files.map((f) => [f.path, safeParse(f, limits)]));
     expect(expected.get('weird.tf')?.problems[0].message).toMatch(/^terraform parser failed/);
     for (const workers of [1, 2]) {
-      const got = await built.parseInPool(files, limits, { workers });
+      let counted = 0;
+      const got = await built.parseInPool(files, limits, { workers, onFile: () => counted++ });
       expect(new Map([...got].sort())).toEqual(new Map([...expected].sort()));
+      // The progress count: once per file, whichever thread parsed it.
+      expect(counted).toBe(files.length);
     }
   }, 60_000);
 
