@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { EXIT, type Io, UsageError, version } from './cli/common.js';
 import { DIFF_USAGE, diffCommand } from './cli/diff.js';
+import { INDEX_USAGE, indexCommand, ORG_REPORT_USAGE, orgReportCommand } from './cli/key-index.js';
 import { SCAN_USAGE, scanCommand } from './cli/scan.js';
 import { SPLIT_USAGE, splitCommand } from './cli/split.js';
 import { WORKER_USAGE, workerCommand } from './cli/worker.js';
@@ -15,6 +16,8 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[], options: R
   split: { usage: SPLIT_USAGE, run: splitCommand },
   diff: { usage: DIFF_USAGE, run: diffCommand },
   worker: { usage: WORKER_USAGE, run: workerCommand },
+  index: { usage: INDEX_USAGE, run: indexCommand },
+  'org-report': { usage: ORG_REPORT_USAGE, run: orgReportCommand },
 };
 
 const USAGE = `Usage:\n\n${Object.values(COMMANDS)
@@ -32,6 +35,11 @@ const OPTIONS = {
   'live-recorded': { type: 'string' },
   all: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  'database-url': { type: 'string' },
+  repository: { type: 'string' },
+  commit: { type: 'string' },
+  private: { type: 'boolean' },
+  search: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
