@@ -38,8 +38,8 @@ const KEEP = 'or keep the old key until';
 
 const S3_COPY = `copy them in place with the new key (S3 Batch Operations Copy), ${KEEP} they expire`;
 
-/** One row per service id of `services.ts`; a service without a row is reported as not known. */
-export const DATA_AT_REST: Partial<Record<ServiceId, DataAtRest>> = {
+/** One row per service id of `services.ts` (the type requires it); a consumer of another service (an unread module) is reported as not known. */
+export const DATA_AT_REST: Record<ServiceId, DataAtRest> = {
   s3: { after: 'left', stays: 'objects written before stay encrypted under the old key (default encryption applies to new writes only)', migrate: S3_COPY },
   ebs: {
     after: 'replaced',
@@ -286,6 +286,49 @@ export const DATA_AT_REST: Partial<Record<ServiceId, DataAtRest>> = {
     stays: 'findings exported before stay under the old key in the bucket',
     migrate: S3_COPY,
   },
+  // Scheduler and Pipes keep only their own definition (Pipes passes events through): an update writes it again under the new key.
+  scheduler: {
+    after: 're-encrypted',
+    stays: 'EventBridge Scheduler stores the schedule, its target input included, again under the new key when it is updated',
+  },
+  pipes: {
+    after: 're-encrypted',
+    stays: 'EventBridge Pipes stores the pipe (filter, enrichment and target parameters) again under the new key; the events pass through and are not kept',
+  },
+  kendra: {
+    after: 'replaced',
+    stays: 'the key change replaces the index: the new one starts empty, and the documents, FAQs and thesauri of the old one stay under the old key',
+    migrate: 'sync the data sources into the new index and add again the documents, FAQs and thesauri uploaded directly, before the old one goes',
+  },
+  'ssm-incidents': {
+    after: 'left',
+    stays: 'incident records, timeline events and related items written before stay under the old key',
+    migrate: 'keep the old key as long as the incidents are kept (Incident Manager keeps them until they are deleted)',
+  },
+  appconfig: {
+    after: 'left',
+    stays: 'hosted configuration versions created before stay under the old key (the profile key encrypts new versions only)',
+    migrate: 'create the versions you still deploy again as new versions, or keep the old key while they may be deployed',
+  },
+  synthetics: {
+    after: 'left',
+    stays: 'canary artifacts (screenshots, HAR files, logs) written before stay under the old key in the artifact bucket',
+    migrate: S3_COPY,
+  },
+  storagegateway: { after: 'left', stays: 'objects the file share wrote before stay under the old key in the bucket', migrate: S3_COPY },
+  'network-firewall': { after: 're-encrypted', stays: 'Network Firewall encrypts the firewall, policy or rule group again with the new key' },
+  geo: {
+    after: 'replaced',
+    stays: 'the key change replaces the geofence collection: the geofences stay in the old one, under the old key',
+    migrate: 'put the geofences into the new collection (BatchPutGeofence) before the old one goes',
+  },
+  comprehend: {
+    after: 'replaced',
+    stays: 'the key change trains a new model version: the versions trained before stay under the old key',
+    migrate: 'move the endpoints and jobs to the version trained with the new key and delete the older versions, or keep the old key',
+  },
+  appflow: { after: 'left', stays: 'objects the flow delivered before to an S3 destination stay under the old key', migrate: S3_COPY },
+  macie: { after: 'left', stays: 'findings exported before stay under the old key in the bucket', migrate: S3_COPY },
   kms: {
     after: 'left',
     stays: 'ciphertext made with the old key can be decrypted only by it',
@@ -298,7 +341,7 @@ export const DATA_AT_REST: Partial<Record<ServiceId, DataAtRest>> = {
  * `consumers.ts`): an RDS master user secret is a Secrets Manager secret, the EBS account default and
  * launch templates apply to new volumes only.
  */
-const BY_PURPOSE: Partial<Record<ServiceId, Record<string, DataAtRest>>> = {
+export const DATA_AT_REST_BY_PURPOSE: Partial<Record<ServiceId, Record<string, DataAtRest>>> = {
   rds: {
     'master user secret': {
       after: 'left',
@@ -309,6 +352,37 @@ const BY_PURPOSE: Partial<Record<ServiceId, Record<string, DataAtRest>>> = {
       after: 'left',
       stays: 'Performance Insights data collected before stays under the old key until its retention ends',
       migrate: 'keep the old key until the retention period (performance_insights_retention_period) has passed',
+    },
+  },
+  appconfig: {
+    'deployed configuration': {
+      after: 'replaced',
+      stays: 'a deployment cannot change its key: the configuration deployed before stays under the old key, and a rollback goes back to it',
+      migrate: 'keep the old key until a deployment under the new key has completed and will not be rolled back',
+    },
+  },
+  storagegateway: {
+    volume: {
+      after: 'replaced',
+      stays: 'the key change replaces the volume: its data and the snapshots taken from it stay under the old key',
+      migrate:
+        'create the new volume from a snapshot of the old one (snapshot_id) or copy the data across, then keep the old key until the old snapshots are deleted',
+    },
+  },
+  geo: {
+    'device positions': {
+      after: 'replaced',
+      stays: 'the key change replaces the tracker: the position history of the old one (kept 30 days) stays under the old key and is not carried over',
+      migrate: 'read what you need of the position history (GetDevicePositionHistory) before the old tracker goes',
+    },
+  },
+  comprehend: {
+    // ML storage volumes exist only while the model trains.
+    'training volumes': { after: 'none', stays: 'the training volumes exist only while a model trains' },
+    'training output': {
+      after: 'left',
+      stays: 'training output written before (the confusion matrix, output.tar.gz) stays under the old key in the output bucket',
+      migrate: S3_COPY,
     },
   },
   ebs: {
@@ -329,7 +403,7 @@ const BY_PURPOSE: Partial<Record<ServiceId, Record<string, DataAtRest>>> = {
 export function dataAtRestFor(service: string, purpose?: string): DataAtRest | undefined {
   if (!Object.hasOwn(DATA_AT_REST, service)) return undefined;
   const id = service as ServiceId;
-  const purposes = BY_PURPOSE[id];
+  const purposes = DATA_AT_REST_BY_PURPOSE[id];
   return (purpose !== undefined && purposes && Object.hasOwn(purposes, purpose) ? purposes[purpose] : undefined) ?? DATA_AT_REST[id];
 }
 

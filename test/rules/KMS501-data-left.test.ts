@@ -129,6 +129,27 @@ describe('KMS501 data left under a removed key', () => {
     );
   });
 
+  it('services added to the catalogue: canary artifacts, hosted configuration versions and a replaced Kendra index stay; a schedule is re-encrypted', async () => {
+    const { changeFindings } = await run('fires', 'newer-services-repointed-key-removed');
+    expect(changeFindings.map((f) => [f.severity, f.subjects])).toEqual([
+      ['critical', ['.:aws_appconfig_configuration_profile.flags', '.:aws_kendra_index.docs', '.:aws_synthetics_canary.checkout']],
+    ]);
+    const [f] = changeFindings;
+    expect((f.evidence.consumers as { service: string; after: string }[]).map((c) => [c.service, c.after])).toEqual([
+      ['appconfig', 'left'],
+      ['kendra', 'replaced'],
+      ['synthetics', 'left'],
+    ]);
+    // The schedule is stored again under the new key: neither named nor "not known".
+    expect(f.evidence.unknown).toEqual([]);
+    expect(f.message).not.toContain('aws_scheduler_schedule');
+    expect(f.message).toContain(
+      'aws_synthetics_canary.checkout (synthetics canary artifacts) at main.tf:34, environment prod, now on aws_kms_key.ops_v2 (alias/ops-v2-prod): canary artifacts (screenshots, HAR files, logs) written before stay under the old key in the artifact bucket; copy them in place with the new key',
+    );
+    expect(f.message).toContain('hosted configuration versions created before stay under the old key (the profile key encrypts new versions only)');
+    expect(f.message).toContain('the key change replaces the index: the new one starts empty');
+  });
+
   it('an unknown environment is high and says so', async () => {
     const { changeFindings } = await run('fires', 'unknown-environment');
     expect(changeFindings.map((f) => f.severity)).toEqual(['high']);
@@ -149,6 +170,8 @@ describe('KMS501 data left under a removed key', () => {
     'dynamodb-repointed-key-removed',
     // SNS keeps nothing at rest; Lambda encrypts its environment again with the new key.
     'no-data-at-rest-repointed',
+    // Scheduler, Pipes and Network Firewall store their definitions again under the new key; Comprehend training volumes exist only while a model trains.
+    're-encrypting-services-repointed',
     // The old key stays: it still decrypts what was written under it.
     'repointed-old-key-kept',
     // DeletionPolicy: Retain leaves the key in the account, still able to decrypt.
