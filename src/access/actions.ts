@@ -13,7 +13,20 @@ export interface StatementActions {
   unknown: string[];
 }
 
+/** Statements are shared by every key they are checked against: expanded once each. */
+const expanded = new WeakMap<Statement, StatementActions>();
+
+/** The result is shared between callers: read it, do not change it. */
 export function statementActions(statement: Statement): StatementActions {
+  let known = expanded.get(statement);
+  if (!known) {
+    known = expandStatement(statement);
+    expanded.set(statement, known);
+  }
+  return known;
+}
+
+function expandStatement(statement: Statement): StatementActions {
   const unknown: string[] = [];
   const expand = (values: readonly Value[]) => {
     const covered = new Set<string>();

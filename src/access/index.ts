@@ -6,8 +6,8 @@
 import type { Config } from '../config/schema.js';
 import type { Inventory, Key } from '../inventory/types.js';
 import type { PolicyDocument, Statement } from '../model/policy.js';
-import type { Resource } from '../model/types.js';
-import { unknown } from '../model/value.js';
+import type { Resource, Value } from '../model/types.js';
+import { isOneOf, isRef, isUnknown, unknown } from '../model/value.js';
 import { policyFileDocument } from '../parse/policy/index.js';
 import { statementActions } from './actions.js';
 import { grantAccess } from './grants.js';
@@ -27,14 +27,77 @@ interface Scp {
 }
 
 export function analyseAccess(inventory: Inventory, resources: readonly Resource[], _config: Config): AccessMap {
-  const identity = collectIdentityPolicies(resources);
+  const identity = indexIdentity(collectIdentityPolicies(resources));
   const scps: Scp[] = resources
     .filter((r) => r.type === 'policy_file' && r.attrs.kind === 'scp')
     .map((resource) => ({ resource, document: policyFileDocument(resource) }));
   return new Map(inventory.keys.map((key) => [key.id, keyAccess(key, identity, scps)]));
 }
 
-function keyAccess(key: Key, identity: readonly IdentityPolicy[], scps: readonly Scp[]): KeyAccess {
+/** An identity policy statement that grants or denies some KMS action, in policy then statement order (`seq`). */
+interface IdentityStatement {
+  policy: IdentityPolicy;
+  statement: Statement;
+  index: number;
+  seq: number;
+}
+
+/**
+ * The identity statements by the keys they can reach. A statement whose Resource lists only
+ * references reaches only the keys referenced (every other key gets `none` from
+ * `statementReachesKey`), so it is checked against those alone; any other (a string, a wildcard,
+ * an unknown, NotResource) is checked against every key. Keys × statements would otherwise be the
+ * cost of access on a large tree.
+ */
+interface IdentityIndex {
+  policies: number;
+  everyKey: IdentityStatement[];
+  byKey: Map<string, IdentityStatement[]>;
+}
+
+function indexIdentity(policies: readonly IdentityPolicy[]): IdentityIndex {
+  const index: IdentityIndex = { policies: policies.length, everyKey: [], byKey: new Map() };
+  let seq = 0;
+  for (const policy of policies) {
+    policy.document.statements.forEach((statement, at) => {
+      if (statementActions(statement).actions.length === 0) return;
+      const item = { policy, statement, index: at, seq: seq++ };
+      const keys = statement.notResource ? undefined : referencedKeysOnly(statement.resource ?? []);
+      if (keys === undefined) index.everyKey.push(item);
+      else
+        for (const key of keys) {
+          const list = index.byKey.get(key);
+          if (list) list.push(item);
+          else index.byKey.set(key, [item]);
+        }
+    });
+  }
+  return index;
+}
+
+/** The key ids a Resource list names when it holds nothing but references (choices of references included); else undefined. */
+function referencedKeysOnly(values: readonly Value[]): Set<string> | undefined {
+  const keys = new Set<string>();
+  const visit = (value: Value): boolean => {
+    if (isOneOf(value)) return value.options.every(visit);
+    if (isRef(value)) {
+      keys.add(`${value.unit}:${value.address}`);
+      return true;
+    }
+    // Unknowns and strings may reach any key; other values (numbers, objects) reach none.
+    return !isUnknown(value) && typeof value !== 'string';
+  };
+  return values.every(visit) ? keys : undefined;
+}
+
+/** The statements to check against one key, in their original order. */
+function candidatesFor(key: Key, index: IdentityIndex): IdentityStatement[] {
+  const own = index.byKey.get(key.id);
+  if (!own) return index.everyKey;
+  return [...index.everyKey, ...own].sort((a, b) => a.seq - b.seq);
+}
+
+function keyAccess(key: Key, identity: IdentityIndex, scps: readonly Scp[]): KeyAccess {
   const unknowns: string[] = [];
   const document = keyPolicyOf(key, unknowns);
   const fromPolicy = merge(
@@ -51,7 +114,7 @@ function keyAccess(key: Key, identity: readonly IdentityPolicy[], scps: readonly
   const delegatesToIam = delegation(key, document, fromPolicy.allows, account);
 
   const fromIam = delegatesToIam === true ? identityAccess(key, identity, unknowns) : emptyEvaluation();
-  if (delegatesToIam === 'unknown' && identity.length > 0) unknowns.push('IAM policies: whether the key policy delegates to IAM is not known');
+  if (delegatesToIam === 'unknown' && identity.policies > 0) unknowns.push('IAM policies: whether the key policy delegates to IAM is not known');
   const fromGrants = key.grants.map(grantAccess);
   unknowns.push(...fromGrants.flatMap((g) => g.unknowns));
   const fromScps = scpDenies(key, scps, unknowns);
@@ -97,25 +160,22 @@ function delegation(key: Key, document: PolicyDocument | undefined, allows: read
   return document.unknown || !key.declared ? 'unknown' : false;
 }
 
-function identityAccess(key: Key, policies: readonly IdentityPolicy[], unknowns: string[]): Evaluated {
+function identityAccess(key: Key, identity: IdentityIndex, unknowns: string[]): Evaluated {
   const results: Evaluated[] = [];
-  for (const policy of policies) {
-    policy.document.statements.forEach((statement, index) => {
-      if (statementActions(statement).actions.length === 0) return;
-      const reach = statementReachesKey(statement, key);
-      if (reach === 'none') return;
-      const label = statement.sid ?? `#${index}`;
-      if (reach === 'unknown') {
-        unknowns.push(`IAM policy ${policy.label} statement ${label}: Resource not known statically`);
-        return;
-      }
-      const via = { kind: 'iam' as const, policy: policy.resource.id, statement: label, location: statement.location ?? policy.location };
-      const evaluated = evaluateStatement(statement, via, policy.holders);
-      if (evaluated.allows.length + evaluated.denies.length === 0 && policy.holders.length === 0 && statement.effect === 'Allow') {
-        unknowns.push(`IAM policy ${policy.label} statement ${label} reaches this key; ${policy.unknownHolders[0] ?? 'nobody in this repository holds it'}`);
-      }
-      results.push(evaluated);
-    });
+  for (const { policy, statement, index } of candidatesFor(key, identity)) {
+    const reach = statementReachesKey(statement, key);
+    if (reach === 'none') continue;
+    const label = statement.sid ?? `#${index}`;
+    if (reach === 'unknown') {
+      unknowns.push(`IAM policy ${policy.label} statement ${label}: Resource not known statically`);
+      continue;
+    }
+    const via = { kind: 'iam' as const, policy: policy.resource.id, statement: label, location: statement.location ?? policy.location };
+    const evaluated = evaluateStatement(statement, via, policy.holders);
+    if (evaluated.allows.length + evaluated.denies.length === 0 && policy.holders.length === 0 && statement.effect === 'Allow') {
+      unknowns.push(`IAM policy ${policy.label} statement ${label} reaches this key; ${policy.unknownHolders[0] ?? 'nobody in this repository holds it'}`);
+    }
+    results.push(evaluated);
   }
   return merge(results);
 }
