@@ -4,16 +4,35 @@
  */
 import type { Probot } from 'probot';
 import { type HandlerDeps, registerHandlers } from './github/handlers.js';
+import { databaseUrlOf } from './index/db.js';
+import { createKeyIndex, type KeyIndex } from './index/reader.js';
 
 /** The app with explicit dependencies (tests, other hosts such as a Lambda adapter). */
 export function kmsReviewApp(deps: HandlerDeps = {}) {
   return (app: Probot): void => registerHandlers(app, deps);
 }
 
-/** What a review learns from the environment: `APP_ID` tells the app's own comments from other bots' (only its own `/kms ignore` marker counts). */
+/**
+ * What a review learns from the environment: `APP_ID` tells the app's own comments from other bots'
+ * (only its own `/kms ignore` marker counts); `DATABASE_URL` configures the organisation's key index
+ * (one pool per process, opened on first use), which reviews read for other repositories' consumers.
+ */
 export function reviewDepsFromEnv(env: NodeJS.ProcessEnv, deps: HandlerDeps = {}): HandlerDeps {
   const appId = Number(env.APP_ID);
-  return { ...(appId > 0 ? { appId } : {}), ...deps };
+  const url = databaseUrlOf(env);
+  return { ...(appId > 0 ? { appId } : {}), ...(url ? { index: sharedKeyIndex(url) } : {}), ...deps };
+}
+
+const indexes = new Map<string, KeyIndex>();
+
+/** One key index per database URL in this process (the server, the worker and the app share it). */
+export function sharedKeyIndex(url: string): KeyIndex {
+  let index = indexes.get(url);
+  if (!index) {
+    index = createKeyIndex(url);
+    indexes.set(url, index);
+  }
+  return index;
 }
 
 export default kmsReviewApp(reviewDepsFromEnv(process.env));

@@ -10,8 +10,9 @@ import { buildInventory } from './inventory/build.js';
 import { enrichInventory } from './inventory/enrich.js';
 import type { Inventory } from './inventory/types.js';
 import type { LiveFacts } from './live/types.js';
+import type { ExternalUses } from './model/external.js';
 import type { Resource } from './model/types.js';
-import { initParsers, parseFiles } from './parse/registry.js';
+import { initParsers, parseFiles, shareParserPool } from './parse/registry.js';
 import { RULES } from './rules/registry.js';
 import { runChangeRules, runRules, severityRank } from './rules/run.js';
 import { findInlineSuppressions, type PrIgnore } from './rules/suppressions.js';
@@ -38,6 +39,8 @@ export interface Analysis {
   resources: readonly Resource[];
   access: AccessMap;
   findings: Finding[];
+  /** What other indexed repositories do with this side's keys (set when the `external` hook ran). */
+  external?: ExternalUses;
   stats: ScanStats;
   /** The lines of a scanned file, for code generation that follows the file's own style. */
   sourceLines(file: string): readonly string[] | undefined;
@@ -64,6 +67,11 @@ export interface AnalyseOptions {
   progress?: (event: Progress) => void;
   /** Tags the progress events (set by `analyseChange`). */
   side?: 'base' | 'head';
+  /**
+   * The organisation's key index, read by the door (src/index/): which other repositories use the
+   * inventory's keys. Called once per side after the inventory is built; the rules see its answer.
+   */
+  external?: (inventory: Inventory) => Promise<ExternalUses>;
 }
 
 export async function analyse(fileSet: FileSet, { config }: LoadedConfig, options: AnalyseOptions = {}): Promise<Analysis> {
@@ -93,6 +101,7 @@ export async function analyse(fileSet: FileSet, { config }: LoadedConfig, option
   progress('inventory', total, total);
   const built = buildInventory(parsed, config);
   const inventory = options.live ? enrichInventory(built, await options.live(built), { tags: config.tags }) : built;
+  const external = options.external ? await options.external(inventory) : undefined;
   const inventoryMillis = clock();
   progress('access', total, total);
   const access = analyseAccess(inventory, parsed.resources, config);
@@ -108,7 +117,7 @@ export async function analyse(fileSet: FileSet, { config }: LoadedConfig, option
   };
   const findings = runRules(
     options.rules ?? RULES,
-    { inventory, resources: parsed.resources, access, config, sourceLines },
+    { inventory, resources: parsed.resources, access, config, sourceLines, ...(external ? { external } : {}) },
     { inline: inline.suppressions, today, ...(options.prIgnores ? { pr: options.prIgnores } : {}) },
   );
   const rules = clock();
@@ -118,6 +127,7 @@ export async function analyse(fileSet: FileSet, { config }: LoadedConfig, option
     access,
     findings,
     sourceLines,
+    ...(external ? { external } : {}),
     stats: {
       files: loaded.files.length,
       bytes: loaded.files.reduce((sum, f) => sum + f.size, 0),
@@ -155,7 +165,12 @@ export interface ChangeAnalysis {
 export async function analyseChange(base: FileSet, head: FileSet, loaded: LoadedConfig, options: AnalyseOptions = {}): Promise<ChangeAnalysis> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const sides = { ...options, today };
-  const [before, after] = await Promise.all([analyse(base, loaded, { ...sides, side: 'base' }), analyse(head, loaded, { ...sides, side: 'head' })]);
+  // One side after the other: the parser pool serves both in turn, and the syntax trees of one
+  // side are gone before the other's are made (two in parallel only compete for the same cores).
+  const [before, after] = await shareParserPool(async () => [
+    await analyse(base, loaded, { ...sides, side: 'base' }),
+    await analyse(head, loaded, { ...sides, side: 'head' }),
+  ]);
   const diff = diffInventories(before, after);
   const context = (a: Analysis): RuleContext => ({
     inventory: a.inventory,
@@ -163,6 +178,7 @@ export async function analyseChange(base: FileSet, head: FileSet, loaded: Loaded
     access: a.access,
     config: loaded.config,
     sourceLines: a.sourceLines,
+    ...(a.external ? { external: a.external } : {}),
   });
   // Inline suppressions of the head apply to change findings as to state findings.
   const headFiles = [...new Set([...after.inventory.units.flatMap((u) => u.files), ...after.resources.map((r) => r.location.file)])].flatMap((path) => {

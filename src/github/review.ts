@@ -9,6 +9,7 @@
 import picomatch from 'picomatch';
 import { CONFIG_PATH, defaultConfig, limitsOf } from '../config/load.js';
 import type { Config } from '../config/schema.js';
+import { externalHook, type KeyIndex } from '../index/reader.js';
 import { type LiveHookOptions, liveHookFor } from '../live/index.js';
 import { analyseChange } from '../pipeline.js';
 import { CHECK_NAME, splitComment } from '../report/check-run.js';
@@ -85,6 +86,8 @@ export interface ReviewDeps {
   live?: LiveHookOptions;
   /** This app's id (`APP_ID`): only its own `/kms ignore` marker comment is honoured. */
   appId?: number;
+  /** The organisation's key index (`DATABASE_URL`): reviews count the consumers other repositories have. */
+  index?: Pick<KeyIndex, 'externalUses'>;
 }
 
 export interface ReviewResult {
@@ -165,6 +168,11 @@ export async function readPullRequest(
   return { loaded: preloaded ?? fromBase ?? (await loadRepoConfig(octokit, target, { ref: target.baseSha })), sources };
 }
 
+/** The pipeline's `external` hook when the key index is configured: this repository's keys in the others. */
+export function externalOf(deps: ReviewDeps, target: { owner: string; repo: string }): { external?: ReturnType<typeof externalHook> } {
+  return deps.index ? { external: externalHook(deps.index, `${target.owner}/${target.repo}`, deps.log) } : {};
+}
+
 const todayOf = (deps: ReviewDeps) => deps.today ?? new Date().toISOString().slice(0, 10);
 
 async function run(
@@ -180,13 +188,14 @@ async function run(
   const today = todayOf(deps);
   // One hook for both sides and a re-analysis: the account is read once, the rest comes from its cache.
   const live = liveHookFor(loaded.config.live, {}, deps.live);
-  let change = await analyseChange(sources.base, sources.head, loaded, { today, ...(live ? { live } : {}) });
+  const hooks = { ...(live ? { live } : {}), ...externalOf(deps, target) };
+  let change = await analyseChange(sources.base, sources.head, loaded, { today, ...hooks });
   const latest = await octokit.rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: target.pullNumber });
   if (latest.data.head.sha !== target.headSha) return { kind: 'superseded', by: latest.data.head.sha };
   // PR-scoped ignores (`/kms ignore`) live in a marker comment: read only when the PR has comments,
   // and the analysis is redone with them only when some apply (a PR without ignores costs nothing more).
   const prIgnores = (latest.data.comments ?? 0) > 0 ? activeIgnores((await readIgnores(octokit, target, target.pullNumber, deps.appId)).ignores, today) : [];
-  if (prIgnores.length > 0) change = await analyseChange(sources.base, sources.head, loaded, { today, prIgnores, ...(live ? { live } : {}) });
+  if (prIgnores.length > 0) change = await analyseChange(sources.base, sources.head, loaded, { today, prIgnores, ...hooks });
   const notes = [...sources.notes];
   let splits: SplitPlan[] = [];
   try {

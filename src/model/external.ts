@@ -32,10 +32,12 @@ export interface ExternalUses {
   keys: Record<string, ExternalRepository[]>;
   /** Repositories in the index (besides this one), for "none of the N other repositories use it". */
   repositories: number;
+  /** The index could not be read: why (the review goes on without it, and says so). */
+  unavailable?: string;
 }
 
-/** Consumers and repositories of a key elsewhere, counted. */
+/** Consumers of a key elsewhere, and the repositories they are in (one that only declares the key has none). */
 export function externalCount(repos: readonly ExternalRepository[] | undefined): { consumers: number; repositories: number } {
   const list = repos ?? [];
-  return { consumers: list.reduce((n, r) => n + r.consumers.length, 0), repositories: list.length };
+  return { consumers: list.reduce((n, r) => n + r.consumers.length, 0), repositories: list.filter((r) => r.consumers.length > 0).length };
 }

@@ -17,6 +17,7 @@ import type { ChangeScope } from '../sources/scope.js';
 import type { SplitPlan } from '../split/types.js';
 import { at, resourceAddress, rotationPhrase } from './describe.js';
 import { attributePhrase, consumerPhrase, shownKeys, verdict } from './diff-describe.js';
+import { externalSection } from './external.js';
 import { ruleDocUrl } from './links.js';
 import { scopeLines } from './scope.js';
 
@@ -342,6 +343,15 @@ function summaryOf(change: ChangeAnalysis, proposals: readonly SplitPlan[], link
   if (scope.length) blocks.push({ text: `${scope.map(cell).join('<br>')}\n` });
   const table = inventoryTable(change);
   if (table.length) blocks.push({ text: table.join('\n') });
+  const elsewhere = externalSection(
+    shownKeys(change.diff).map((k) => {
+      const { base, head } = sides(change, k);
+      return { id: k.key, label: keyLabel(k, head, base) };
+    }),
+    { ...(change.head.external ? { head: change.head.external } : {}), ...(change.base.external ? { base: change.base.external } : {}) },
+    ctx.repoUrl,
+  );
+  if (elsewhere.length) blocks.push({ text: elsewhere.join('\n') });
   const graph = mermaidGraph(change);
   if (graph.length) blocks.push({ text: graph.join('\n') });
   if (active.length > 0) {

@@ -7,6 +7,7 @@
 import type { AccessEntry, KeyAccess } from '../access/types.js';
 import type { KeyDiff } from '../diff/types.js';
 import type { Consumer, Key } from '../inventory/types.js';
+import type { ExternalRepository } from '../model/external.js';
 import type { Classified, Location } from '../model/types.js';
 import type { ChangeAnalysis } from '../pipeline.js';
 import type { PrIgnore } from '../rules/suppressions.js';
@@ -14,6 +15,7 @@ import type { Finding, Rule } from '../rules/types.js';
 import type { SplitPlan } from '../split/types.js';
 import { at, blastPhrase, groupConsumers, keyFacts, resourceAddress, rotationPhrase } from './describe.js';
 import { radiusChange } from './diff-describe.js';
+import { externalMarkdown, externalPhrase } from './external.js';
 import { ruleDocUrl } from './links.js';
 import { COMMENT_LIMIT, fitComment, safe } from './pr-comment.js';
 
@@ -423,15 +425,34 @@ function breakage(key: Key | undefined, ctx: ReplyContext): string {
   return out.join('\n');
 }
 
-export function blastRadiusReply(base: Key | undefined, head: Key | undefined, ctx: ReplyContext): string {
+/**
+ * `elsewhere`: what the organisation's key index says other repositories do with the key (absent
+ * without an index; `unavailable` when it could not be read).
+ */
+export function blastRadiusReply(
+  base: Key | undefined,
+  head: Key | undefined,
+  ctx: ReplyContext,
+  elsewhere?: { repositories: readonly ExternalRepository[]; indexed: number; unavailable?: string },
+): string {
   const key = head ?? base;
   const label = key ? (key.aliases[0] ?? resourceAddress(key.id)) : '?';
+  // Only with the key index does the line say where it counted.
+  const others = elsewhere ? ` in this repository${elsewhere.repositories.length > 0 ? ` — and ${externalPhrase(elsewhere.repositories)}` : ''}` : '';
   const heading = [
     `**kms-review** · blast radius of ${code(label)} — what breaks if it is disabled or scheduled for deletion`,
     '',
-    `Base ${ctx.baseSha.slice(0, 7)} → head ${ctx.headSha.slice(0, 7)}: ${cell(radiusChange(base?.blastRadius ?? null, head?.blastRadius ?? null))}`,
+    `Base ${ctx.baseSha.slice(0, 7)} → head ${ctx.headSha.slice(0, 7)}: ${cell(radiusChange(base?.blastRadius ?? null, head?.blastRadius ?? null))}${others}`,
   ].join('\n');
   const sections: Section[] = [{ title: `Head (${ctx.headSha.slice(0, 7)}), by environment and workload`, body: breakage(head, ctx) }];
+  if (elsewhere) {
+    const body = elsewhere.unavailable
+      ? `The organisation's key index could not be read (${cell(elsewhere.unavailable)}): other repositories' uses are not counted.`
+      : elsewhere.repositories.length === 0
+        ? `None of the ${elsewhere.indexed} other indexed repositories uses it.`
+        : externalMarkdown(elsewhere.repositories, ctx.repoUrl).join('\n');
+    sections.push({ title: 'Other repositories', body, folded: elsewhere.repositories.length > 10 });
+  }
   const added = head ? uniqueConsumers(head.consumers).filter((c) => !base?.consumers.some((b) => b.resource === c.resource)) : [];
   const removed = base ? uniqueConsumers(base.consumers).filter((c) => !head?.consumers.some((h) => h.resource === c.resource)) : [];
   sections.push({

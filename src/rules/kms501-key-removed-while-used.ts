@@ -9,6 +9,7 @@ import type { Consumer, Key } from '../inventory/types.js';
 import type { Classified, Location } from '../model/types.js';
 import { asNumber } from '../model/value.js';
 import { consumerEvidence, consumerText, hasResource, keyPairs, keyText, listOf, plural, referenceId, referencesOf } from './support/change.js';
+import { elsewhereSentence, externalEvidence, externalPhrase, externalUsersText, usersElsewhere } from './support/external.js';
 import { isProduction } from './support/governance.js';
 import { isKnown, keyAttributeName, setting, where } from './support/lifecycle.js';
 import { keyById, resourceById } from './support/lookup.js';
@@ -117,20 +118,25 @@ function disabling(ctx: ChangeContext, head: Key): { effect: string; attribute: 
 /** The key's resource is gone from head. */
 function removed(ctx: ChangeContext, diff: KeyDiff, base: Key): FindingDraft | undefined {
   const still = stillNeeding(ctx, diff, base);
-  if (still.length === 0) return undefined;
+  const others = usersElsewhere(ctx.base, base.id);
+  if (still.length === 0 && others.length === 0) return undefined;
   const needing = still.map((s) => s.consumer);
   const { effect, protection, retained, days } = removal(ctx, base);
   const users = needing.map((c) => consumerText(ctx.base, c));
   const resources = [...new Set(needing.map((c) => c.resource))].sort();
+  const here =
+    resources.length > 0
+      ? `This PR ${effect} while ${plural(resources.length, 'resource')} still ${resources.length === 1 ? 'uses' : 'use'} it: ${listOf(users)}.${elsewhereSentence(others, 'too')}`
+      : `This PR ${effect}: no resource of this repository uses it any more, but ${externalPhrase(others)} still do: ${externalUsersText(others)}.`;
   return {
     key: base.id,
     severity: retained ? 'high' : undefined,
     subjects: resources,
     identity: 'removed',
     message:
-      `This PR ${effect} while ${plural(resources.length, 'resource')} still ${resources.length === 1 ? 'uses' : 'use'} it: ${listOf(users)}.` +
+      here +
       `${retained ? '' : ' Once the key is deleted their data cannot be decrypted.'}${protection}` +
-      ' Move them to another key and re-encrypt their data first (or remove them too), then remove the key.',
+      ` Move them to another key and re-encrypt their data first${others.length > 0 ? ' (in their repositories too)' : ' (or remove them too)'}, then remove the key.`,
     evidence: {
       change: 'removed',
       baseLocation: base.location ? where(base.location) : null,
@@ -138,6 +144,7 @@ function removed(ctx: ChangeContext, diff: KeyDiff, base: Key): FindingDraft | u
       protectedFromDeletion: base.protectedFromDeletion === true,
       protection: base.protectedFromDeletion ? (base.source === 'cloudformation' ? 'DeletionPolicy: Retain' : 'lifecycle.prevent_destroy') : null,
       consumers: needing.map(consumerEvidence),
+      ...(others.length > 0 ? { otherRepositories: externalEvidence(others) } : {}),
     },
     location: firstHeadLocation(ctx.head, still) ?? base.location,
   };
@@ -148,7 +155,8 @@ function disabled(ctx: ChangeContext, diff: KeyDiff, base: Key, head: Key): Find
   // Consumers that were on the key before and stay on it (not added or moved to it by this PR).
   const arrived = new Set(diff.consumers.filter((c) => c.toKey === head.id).map(referenceId));
   const needing = head.consumers.filter((c) => !arrived.has(referenceId(c)));
-  if (needing.length === 0) return undefined;
+  const others = usersElsewhere(ctx.head, head.id);
+  if (needing.length === 0 && others.length === 0) return undefined;
   const { effect, attribute, at } = disabling(ctx, head);
   const before = isKnown(base.deletionWindowDays) ? base.deletionWindowDays : 30;
   const after = isKnown(head.deletionWindowDays) ? head.deletionWindowDays : 30;
@@ -156,20 +164,24 @@ function disabled(ctx: ChangeContext, diff: KeyDiff, base: Key, head: Key): Find
   const lowered = after < before ? ` and lowers ${windowAttribute} from ${before} to ${after} days (the way to a quick deletion),` : '';
   const users = needing.map((c) => consumerText(ctx.head, c));
   const resources = [...new Set(needing.map((c) => c.resource))].sort();
+  const here =
+    resources.length > 0
+      ? `${plural(resources.length, 'resource')} still ${resources.length === 1 ? 'uses' : 'use'} it: ${listOf(users)}.${elsewhereSentence(others, 'too')}`
+      : `no resource of this repository uses it, but ${externalPhrase(others)} do: ${externalUsersText(others)}.`;
   return {
     key: head.id,
     subjects: resources,
     identity: 'disabled',
     message:
-      `This PR ${effect}${lowered} while ` +
-      `${plural(resources.length, 'resource')} still ${resources.length === 1 ? 'uses' : 'use'} it: ${listOf(users)}. ` +
-      'Every request with the key fails from then on, and deleting it loses their data. Move them to another key and re-encrypt first.',
+      `This PR ${effect}${lowered} while ${here} ` +
+      `Every request with the key fails from then on, and deleting it loses their data. Move them to another key and re-encrypt first${others.length > 0 ? ' (in their repositories too)' : ''}.`,
     evidence: {
       change: 'disabled',
       attribute,
       deletionWindowDays: { before, after },
       protectedFromDeletion: head.protectedFromDeletion === true,
       consumers: needing.map(consumerEvidence),
+      ...(others.length > 0 ? { otherRepositories: externalEvidence(others) } : {}),
     },
     location: at ?? head.location,
   };

@@ -4,6 +4,7 @@ import type { Key } from '../inventory/types.js';
 import type { Resource, Value } from '../model/types.js';
 import { describeValue, isOneOf, isRef, isUnknown } from '../model/value.js';
 import { consumerEvidence, consumerText, headIdOf, keyPairs, keyText, listOf, plural } from './support/change.js';
+import { elsewhereSentence, externalEvidence, externalPhrase, externalUsersText, usersElsewhere } from './support/external.js';
 import { where } from './support/lifecycle.js';
 import { resourceById } from './support/lookup.js';
 import type { ChangeContext, FindingDraft, Rule } from './types.js';
@@ -68,10 +69,13 @@ function draft(ctx: ChangeContext, base: Key, head: Key, resource: Resource, att
   const effect = cfn
     ? 'CloudFormation treats this as a replacement and fails the stack update rather than delete the key: a key with another value has to be a new key'
     : 'Terraform destroys the key (scheduling its deletion) and creates a new one';
+  const others = usersElsewhere(ctx.head, head.id);
   const impact =
     consumers.length > 0
-      ? `everything encrypted under the old key — ${plural(resources.length, 'resource')}: ${listOf(users)} — cannot be decrypted by the new one`
-      : 'whatever was encrypted under the old key (here no resource of the repository uses it; applications may) cannot be decrypted by the new one';
+      ? `everything encrypted under the old key — ${plural(resources.length, 'resource')}: ${listOf(users)} — cannot be decrypted by the new one.${elsewhereSentence(others, 'too')}`
+      : others.length > 0
+        ? `whatever was encrypted under the old key cannot be decrypted by the new one: no resource of this repository uses it, but ${externalPhrase(others)} do: ${externalUsersText(others)}.`
+        : 'whatever was encrypted under the old key (here no resource of the repository uses it; applications may) cannot be decrypted by the new one.';
   return {
     key: head.id,
     // CloudFormation refuses the update: a failed deployment, not lost data.
@@ -79,13 +83,14 @@ function draft(ctx: ChangeContext, base: Key, head: Key, resource: Resource, att
     subjects: resources,
     identity: attribute,
     message:
-      `Key ${keyText(ctx.head, head)}: ${change}. That cannot change on an existing key: ${effect}, and ${impact}. ` +
+      `Key ${keyText(ctx.head, head)}: ${change}. That cannot change on an existing key: ${effect}, and ${impact} ` +
       'Create a new key beside the old one, move the consumers to it and re-encrypt their data, then retire the old key.',
     evidence: {
       attribute,
       before: isRef(before) ? shown(before) : before,
       after: isRef(after) ? shown(after) : after,
       consumers: consumers.map(consumerEvidence),
+      ...(others.length > 0 ? { otherRepositories: externalEvidence(others) } : {}),
     },
     location: at ?? head.location,
   };

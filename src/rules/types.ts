@@ -3,6 +3,7 @@ import type { AccessMap } from '../access/types.js';
 import type { Config, Severity } from '../config/schema.js';
 import type { InventoryDiff } from '../diff/types.js';
 import type { Inventory } from '../inventory/types.js';
+import type { ExternalUses } from '../model/external.js';
 import type { Location, Resource } from '../model/types.js';
 
 export type { Severity };
@@ -76,6 +77,8 @@ export interface RuleContext {
   config: Config;
   /** The lines of a scanned file (0-based array), for fixes that keep the file's indentation and style. */
   sourceLines(file: string): readonly string[] | undefined;
+  /** Other repositories' uses of this inventory's keys, from the organisation's key index (absent without one). */
+  external?: ExternalUses;
 }
 
 /** Base and head of a change, each analysed, and what changed between them (change-hazard rules). */

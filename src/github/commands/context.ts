@@ -16,7 +16,7 @@ import { excludeMatcher } from '../../sources/paths.js';
 import type { RepoConfig } from '../config.js';
 import type { HandlerDeps } from '../handlers.js';
 import type { ReviewTarget } from '../publisher.js';
-import { blobCacheOf, type PullRequestRead, type ReviewClient, readPullRequest } from '../review.js';
+import { blobCacheOf, externalOf, type PullRequestRead, type ReviewClient, readPullRequest } from '../review.js';
 import { activeIgnores, type IgnoresClient, type PrIgnore, readIgnores, type StoredIgnores, writeIgnores } from './ignores.js';
 
 type Repo = { owner: string; repo: string };
@@ -151,7 +151,12 @@ export class Invocation {
       return { ok: false, why: `the configuration \`${loaded.files[0] ?? '.github/kms-review.yml'}\` is invalid (see the check run); fix it first` };
     if (sources.skipped) return { ok: false, why: 'this pull request changes no Terraform, CloudFormation or policy file that can affect a KMS key' };
     const prIgnores = await this.activeIgnores();
-    const change = await analyseChange(sources.base, sources.head, loaded, { today: this.today, prIgnores, ...this.#live(loaded) });
+    const change = await analyseChange(sources.base, sources.head, loaded, {
+      today: this.today,
+      prIgnores,
+      ...this.#live(loaded),
+      ...externalOf(this.deps, this.repo),
+    });
     const target = await this.target();
     return {
       ok: true,
