@@ -14,6 +14,7 @@ import { sign } from '@octokit/webhooks-methods';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CHECK_RUN_ID, payload, resetNock } from '../app/harness.js';
 import { CommandsFake } from '../commands/harness.js';
+import { redis as redisSource, startRedis } from '../queue/support/redis.js';
 import { GhesBridge } from './support/bridge.js';
 import { ensureBuilt, repo } from './support/build.js';
 import { appEnv, type Child, freePort, SECRET, spawnChild, until } from './support/process.js';
@@ -182,3 +183,49 @@ describe.each(DOORS)('GitHub Enterprise Server: $name', (door) => {
     expectCleanOutput(child.output());
   });
 });
+
+describe.skipIf(redisSource.kind === 'none')('GitHub Enterprise Server: queue mode (node lib/server.js + node lib/worker.js)', () => {
+  it('the receiver queues, the worker reviews end to end; /kms explain is answered; only GHE_HOST and Redis are contacted', {
+    timeout: 3 * TIMEOUT,
+  }, async () => {
+    const redis = await startRedis(redisSource);
+    try {
+      await redis.clear();
+      const queue = { REDIS_URL: redis.url };
+      const receiver = await startDoor({ name: 'queue receiver', command: process.execPath, args: ['lib/server.js'] }, queue);
+      const worker = await startWorker(queue);
+      const output = () => `${children[0]?.output()}\n--- worker ---\n${worker.child.output()}`;
+      await reviewsThePullRequest(receiver.webhooks, output);
+      // The receiver created the run queued; the worker took it over and completed it.
+      expect(fake.bodies('POST', '/check-runs')[0]).toMatchObject({ status: 'queued' });
+      await answersExplain(receiver.webhooks, output);
+      const redisPort = Number(new URL(redis.url).port);
+      expectOnlyLoopback(receiver.connections, [bridge.port, redisPort]);
+      expectOnlyLoopback(worker.connections, [bridge.port, redisPort]);
+      for (const child of children) expectCleanOutput(child.output());
+    } finally {
+      for (const child of children.splice(0)) {
+        child.stop();
+        await child.exited;
+      }
+      await redis.stop();
+    }
+  });
+});
+
+/** `node lib/worker.js`, as the container runs it in queue mode; ready when it says so. */
+async function startWorker(extra: Record<string, string>): Promise<{ child: Child; connections: string }> {
+  const connections = join(scratch, `worker-${Date.now()}.jsonl`);
+  const env = appEnv(bridge.host, {
+    HOME: scratch,
+    NODE_ENV: 'production',
+    NODE_OPTIONS: `--import=${RECORDER}`,
+    KMS_REVIEW_CONNECTIONS_LOG: connections,
+    LOG_LEVEL: 'info',
+    ...extra,
+  });
+  const child = spawnChild(process.execPath, ['lib/worker.js'], env, repo);
+  children.push(child);
+  await until('the worker', () => child.output().includes('kms-review worker ready'), 30_000, child.output);
+  return { child, connections };
+}
