@@ -5,6 +5,7 @@
  */
 import { canonicalEnvironment, PRODUCTION_ENVIRONMENTS } from '../inventory/conventions.js';
 import type { Key } from '../inventory/types.js';
+import { crossRepositoryFindings } from './support/external.js';
 import { aliasName, consumerAt, consumerIds, counted, judgedKeys, keyLabel, keyLocation, type MixGroup, mixEvidence, mixOf } from './support/mix.js';
 import { joinWords } from './support/words.js';
 import type { FindingDraft, Rule, RuleContext } from './types.js';
@@ -113,5 +114,17 @@ export const kms103: Rule = {
   rationale:
     'Every stage needs its own keys: a key shared by prod and dev lets dev roles and dev mistakes (a disabled key, a loosened policy) ' +
     'reach production data, and a test can no longer be run without touching prod.',
-  check: (ctx) => judgedKeys(ctx.inventory).flatMap((key) => finding(ctx, key)),
+  check: (ctx) => [
+    ...judgedKeys(ctx.inventory).flatMap((key) => finding(ctx, key)),
+    // With the organisation's key index: environments that other repositories bring to the key.
+    ...crossRepositoryFindings(ctx, {
+      dimension: 'environment',
+      noun: 'serves',
+      severity: (values) => (values.length >= 2 && values.some((v) => PRODUCTION_ENVIRONMENTS.has(v)) ? 'critical' : undefined),
+      advice: (key, added) =>
+        `Give ${joinWords(added)} ${added.length === 1 ? 'its' : 'their'} own key (${joinWords(
+          added.map((e) => (key.workload ? `alias/${aliasName(key.workload.value, e)}` : `a ${e} key`)),
+        )}), created in ${added.length === 1 ? 'that environment' : 'those environments'}.`,
+    }),
+  ],
 };

@@ -6,9 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.js';
 import type { ExternalUses } from '../../src/model/external.js';
-import { analyseChange } from '../../src/pipeline.js';
+import { analyse, analyseChange } from '../../src/pipeline.js';
 import { reviewOutput } from '../../src/report/check-run.js';
 import { blastRadiusReply } from '../../src/report/command-replies.js';
+import { kms102 } from '../../src/rules/kms102-shared-across-workloads.js';
+import { kms103 } from '../../src/rules/kms103-shared-across-environments.js';
 import { kms501 } from '../../src/rules/kms501-key-removed-while-used.js';
 import { kms502 } from '../../src/rules/kms502-key-replacement.js';
 import { folderFileSet } from '../../src/sources/folder.js';
@@ -150,5 +152,40 @@ describe('the check run and /kms blast-radius with other repositories', () => {
     const alone = blastRadiusReply(key, key, ctx, { repositories: [], indexed: 3 });
     expect(alone).toContain('None of the 3 other indexed repositories uses it.');
     expect(blastRadiusReply(key, key, ctx)).not.toContain('repositor');
+  });
+});
+
+describe('KMS102 and KMS103 across repositories', () => {
+  const state = async (uses?: ExternalUses) =>
+    (await analyse(folderFileSet(BEFORE), parseConfig(''), { rules: [kms102, kms103], today: '2026-11-22', ...(uses ? { external: async () => uses } : {}) }))
+      .findings;
+
+  it('fire when other repositories bring workloads and environments the repository alone does not have', async () => {
+    const findings = await state(USES);
+    const kms103f = findings.find((f) => f.rule === 'KMS103');
+    expect(kms103f?.severity).toBe('critical');
+    expect(kms103f?.message).toBe(
+      'Key alias/shared-data-prod serves prod in this repository, and staging through acme/billing-app (aws_sns_topic.invoices at main.tf:4) in other repositories. Give staging its own key (alias/shared-data-staging), created in that environment.',
+    );
+    expect(kms103f?.evidence).toEqual({
+      dimension: 'environment',
+      here: ['prod'],
+      otherRepositories: { staging: [{ repository: 'acme/billing-app', resource: 'aws_sns_topic.invoices', at: 'main.tf:4' }] },
+    });
+    const kms102f = findings.find((f) => f.rule === 'KMS102');
+    expect(kms102f?.severity).toBe('high');
+    expect(kms102f?.message).toContain(
+      'is used by platform in this repository, and orders through acme/orders-app (aws_sqs_queue.orders at main.tf:8 and aws_dynamodb_table.orders at main.tf:26) and billing through acme/billing-app (aws_sns_topic.invoices at main.tf:4) in other repositories.',
+    );
+  });
+
+  it('stay quiet without an index, when the others share the repository’s own values, and for unknown values', async () => {
+    expect(await state()).toEqual([]);
+    const same = (environment: string | null, workload: string | null): ExternalUses => ({
+      repositories: 1,
+      keys: { [KEY]: [{ ...USES.keys[KEY][1], consumers: USES.keys[KEY][1].consumers.map((c) => ({ ...c, environment, workload })) }] },
+    });
+    expect(await state(same('production', 'platform'))).toEqual([]);
+    expect(await state(same(null, null))).toEqual([]);
   });
 });

@@ -2,10 +2,13 @@
  * Other repositories' uses of a key (the organisation's key index, handed in by the door as
  * `RuleContext.external`): what the rules name when a change breaks them too.
  */
+import { canonicalEnvironment } from '../../inventory/conventions.js';
+import type { Key } from '../../inventory/types.js';
 import type { ExternalRepository } from '../../model/external.js';
 import { externalCount } from '../../model/external.js';
-import type { RuleContext } from '../types.js';
+import type { FindingDraft, RuleContext, Severity } from '../types.js';
 import { listOf, plural } from './change.js';
+import { consumerIds, keyLabel, keyLocation } from './mix.js';
 
 /** The other repositories with resources on the key, most resources first (empty without an index). */
 export function usersElsewhere(side: RuleContext, keyId: string): ExternalRepository[] {
@@ -44,4 +47,77 @@ export function elsewhereSentence(repos: readonly ExternalRepository[], too: 'to
   if (repos.length === 0) return '';
   const { consumers } = externalCount(repos);
   return ` ${externalPhrase(repos)} ${consumers === 1 ? 'uses' : 'use'} it${too ? ` ${too}` : ''}: ${externalUsersText(repos)}.`;
+}
+
+export interface CrossRepositorySpec {
+  dimension: 'workload' | 'environment';
+  /** `is used by workload` / `serves environment`, as the message opens. */
+  noun: string;
+  severity(values: readonly string[], key: Key): Severity | undefined;
+  /** The last sentence: what to do, for the values the other repositories add. */
+  advice(key: Key, added: readonly string[]): string;
+}
+
+/**
+ * KMS102 / KMS103 across repositories: a key this repository declares or uses, whose own consumers
+ * (or the key's own classification) are of one workload / environment, while other repositories'
+ * consumers bring others. Fires only when the repository alone does not (the local rule already
+ * says so); unknown values never count; identity `across-repositories`.
+ */
+export function crossRepositoryFindings(ctx: RuleContext, spec: CrossRepositorySpec): FindingDraft[] {
+  if (!ctx.external) return [];
+  const canon = spec.dimension === 'environment' ? canonicalEnvironment : (v: string) => v.toLowerCase();
+  return ctx.inventory.keys.flatMap((key) => {
+    if (key.manager !== 'customer' || (key.consumers.length === 0 && !key.declared)) return [];
+    if (key.multiplicity && key.multiplicity.keys?.length !== 1) return [];
+    const others = usersElsewhere(ctx, key.id);
+    if (others.length === 0) return [];
+    const localValues = new Set(key.consumers.flatMap((c) => (c[spec.dimension] ? [canon(c[spec.dimension]!.value)] : [])));
+    if (localValues.size >= 2) return [];
+    if (localValues.size === 0 && key[spec.dimension]) localValues.add(canon(key[spec.dimension]!.value));
+    const added = new Map<string, { repository: string; resource: string; at: string }[]>();
+    for (const r of others)
+      for (const c of r.consumers) {
+        const raw = c[spec.dimension];
+        if (!raw || localValues.has(canon(raw))) continue;
+        const value = canon(raw);
+        if (!added.has(value)) added.set(value, []);
+        added.get(value)!.push({ repository: r.repository, resource: c.resource.slice(c.resource.indexOf(':') + 1), at: `${c.file}:${c.line}` });
+      }
+    if (added.size === 0 || localValues.size + added.size < 2) return [];
+    const here = [...localValues];
+    const values = [...here, ...added.keys()];
+    const elsewhere = [...added.entries()].map(([value, uses]) => {
+      const repos = [...new Set(uses.map((u) => u.repository))];
+      const text = repos.map(
+        (repo) =>
+          `${repo} (${listOf(
+            uses.filter((u) => u.repository === repo).map((u) => `${u.resource} at ${u.at}`),
+            3,
+          )})`,
+      );
+      return `${value} through ${listOf(text, 3)}`;
+    });
+    const opening =
+      here.length > 0
+        ? `Key ${keyLabel(key)} ${spec.noun} ${here.join(', ')} in this repository, and ${listOf(elsewhere)} in other repositories.`
+        : `Key ${keyLabel(key)} ${spec.noun} ${listOf(elsewhere)} in other repositories.`;
+    const severity = spec.severity(values, key);
+    const location = keyLocation(key);
+    return [
+      {
+        key: key.id,
+        subjects: consumerIds(key),
+        identity: 'across-repositories',
+        message: `${opening} ${spec.advice(key, [...added.keys()])}`,
+        evidence: {
+          dimension: spec.dimension,
+          here,
+          otherRepositories: Object.fromEntries([...added.entries()].map(([value, uses]) => [value, uses])),
+        },
+        ...(location ? { location } : {}),
+        ...(severity ? { severity } : {}),
+      },
+    ];
+  });
 }
