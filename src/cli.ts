@@ -1,28 +1,47 @@
 /** The command-line door: parses arguments and dispatches to one module per command. Thin. */
 import { parseArgs } from 'node:util';
 import { EXIT, type Io, UsageError, version } from './cli/common.js';
-import { DIFF_USAGE, diffCommand } from './cli/diff.js';
-import { INDEX_USAGE, indexCommand, ORG_REPORT_USAGE, orgReportCommand } from './cli/key-index.js';
-import { SCAN_USAGE, scanCommand } from './cli/scan.js';
-import { SPLIT_USAGE, splitCommand } from './cli/split.js';
-import { WORKER_USAGE, workerCommand } from './cli/worker.js';
 
 export type { Io };
 export { EXIT };
 
-/** Commands, in the order `--help` lists them. Each gets its positional arguments and the parsed options. */
-const COMMANDS: Record<string, { usage: string; run: (args: string[], options: Record<string, string | undefined>, io: Io) => Promise<number> }> = {
-  scan: { usage: SCAN_USAGE, run: scanCommand },
-  split: { usage: SPLIT_USAGE, run: splitCommand },
-  diff: { usage: DIFF_USAGE, run: diffCommand },
-  worker: { usage: WORKER_USAGE, run: workerCommand },
-  index: { usage: INDEX_USAGE, run: indexCommand },
-  'org-report': { usage: ORG_REPORT_USAGE, run: orgReportCommand },
+type Command = { usage: string; run: (args: string[], options: Record<string, string | undefined>, io: Io) => Promise<number> };
+
+/**
+ * Commands, in the order `--help` lists them, loaded when used: a `diff` need not load the queue
+ * client of `worker` or the database driver of `index` (each costs a few hundred ms at start-up).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  scan: async () => {
+    const m = await import('./cli/scan.js');
+    return { usage: m.SCAN_USAGE, run: m.scanCommand };
+  },
+  split: async () => {
+    const m = await import('./cli/split.js');
+    return { usage: m.SPLIT_USAGE, run: m.splitCommand };
+  },
+  diff: async () => {
+    const m = await import('./cli/diff.js');
+    return { usage: m.DIFF_USAGE, run: m.diffCommand };
+  },
+  worker: async () => {
+    const m = await import('./cli/worker.js');
+    return { usage: m.WORKER_USAGE, run: m.workerCommand };
+  },
+  index: async () => {
+    const m = await import('./cli/key-index.js');
+    return { usage: m.INDEX_USAGE, run: m.indexCommand };
+  },
+  'org-report': async () => {
+    const m = await import('./cli/key-index.js');
+    return { usage: m.ORG_REPORT_USAGE, run: m.orgReportCommand };
+  },
 };
 
-const USAGE = `Usage:\n\n${Object.values(COMMANDS)
-  .map((c) => `  ${c.usage}`)
-  .join('\n\n')}\n\n  -h, --help      this help\n  -v, --version   the version`;
+async function usage(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
+  return `Usage:\n\n${commands.map((c) => `  ${c.usage}`).join('\n\n')}\n\n  -h, --help      this help\n  -v, --version   the version`;
+}
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -53,11 +72,12 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     }
     const [name, ...args] = positionals;
     if (values.help || !name) {
-      io.stdout.write(`${USAGE}\n`);
+      io.stdout.write(`${await usage()}\n`);
       return values.help ? EXIT.ok : EXIT.error;
     }
-    const command = COMMANDS[name];
-    if (!command) throw new UsageError(`unknown command "${name}"`);
+    const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!load) throw new UsageError(`unknown command "${name}"`);
+    const command = await load();
     const { help: _help, version: _version, ...rest } = values;
     // Commands take string options: a switch (`--live`, `--all`, `--quiet`) is passed as "true".
     const options: Record<string, string | undefined> = {};
@@ -65,7 +85,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     return await command.run(args, options, io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`kms-review: ${(error as Error).message}\n\n${USAGE}\n`);
+      io.stderr.write(`kms-review: ${(error as Error).message}\n\n${await usage()}\n`);
       return EXIT.error;
     }
     io.stderr.write(`kms-review: ${(error as Error).stack ?? error}\n`);

@@ -12,6 +12,8 @@ import type { ParseContext, ParserPlugin } from './plugin.js';
 import { policyParser } from './policy/index.js';
 import { terraformParser } from './terraform/index.js';
 
+export { shareParserPool } from './terraform/pool.js';
+
 export const PARSERS: readonly ParserPlugin[] = [terraformParser, planParser, cloudFormationParser, policyParser];
 
 let initialised: Promise<void> | undefined;

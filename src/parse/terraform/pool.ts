@@ -52,18 +52,82 @@ export interface PoolOptions {
   onFile?: () => void;
 }
 
+/** Workers kept ready between calls while `shareParserPool` bodies run (both sides of a diff). */
+/** A worker serving one `parseInPool` call: its batches in flight, and how to take its listeners off. */
+interface PoolWorker {
+  worker: Worker;
+  pending: Map<number, SourceFile[]>;
+  detach(): void;
+}
+
+interface IdleWorker {
+  worker: Worker;
+  /** Removes the idle-time listeners (a call takes the worker). */
+  take(): Worker;
+}
+const idle: IdleWorker[] = [];
+let keeping = 0;
+
+function release(worker: Worker): void {
+  // An idle worker that dies is simply no longer there to reuse. (Only our own listeners are
+  // ever removed: the Worker keeps internal ones that reference its message port.)
+  const gone = () => {
+    const at = idle.indexOf(entry);
+    if (at >= 0) idle.splice(at, 1);
+  };
+  const ignore = () => undefined;
+  const entry: IdleWorker = {
+    worker,
+    take: () => {
+      worker.off('exit', gone);
+      worker.off('error', ignore);
+      return worker;
+    },
+  };
+  worker.once('exit', gone);
+  worker.on('error', ignore);
+  idle.push(entry);
+}
+
+/**
+ * Runs `body` with one parser pool for every `parseInPool` call inside it: workers started by the
+ * first call (grammar loaded) serve the next ones, and all are stopped when the last body ends.
+ */
+export async function shareParserPool<T>(body: () => Promise<T>): Promise<T> {
+  keeping++;
+  try {
+    return await body();
+  } finally {
+    keeping--;
+    if (keeping === 0) for (const { worker } of idle.splice(0)) void worker.terminate();
+  }
+}
+
+/** The workers kept ready right now (tests). */
+export function idleParserWorkers(): number {
+  return idle.length;
+}
+
 /** Parses every file; resolves to one `ParsedFile` per input path. Never rejects. */
 export async function parseInPool(files: readonly SourceFile[], limits: Limits, options: PoolOptions = {}): Promise<Map<string, ParsedFile>> {
   const results = new Map<string, ParsedFile>();
   const queue = batches(files);
   const size = Math.max(1, Math.min(MAX_WORKERS, options.workers ?? availableParallelism() - 1));
   await new Promise<void>((resolve) => {
-    const workers = new Set<{ worker: Worker; pending: Map<number, SourceFile[]> }>();
+    const workers = new Set<PoolWorker>();
     let mainBusy = false;
     /** Done when nobody holds work; idle workers are let go as soon as the queue is empty. */
     const settle = () => {
       if (queue.length > 0 || mainBusy) return;
-      for (const { worker, pending } of workers) if (pending.size === 0) void worker.terminate();
+      for (const entry of workers) {
+        if (entry.pending.size > 0) continue;
+        if (keeping > 0) {
+          // A shared pool keeps the worker for the next call (the other side of a diff).
+          workers.delete(entry);
+          entry.detach();
+          release(entry.worker);
+        } else void entry.worker.terminate();
+      }
       if (workers.size === 0) resolve();
     };
     // The main thread takes a batch whenever it is free, between worker messages.
@@ -82,13 +146,14 @@ export async function parseInPool(files: readonly SourceFile[], limits: Limits, 
       });
     };
     const start = () => {
+      const reused = options.workerUrl ? undefined : idle.pop()?.take();
       let worker: Worker;
       try {
-        worker = new Worker(options.workerUrl ?? WORKER_URL);
+        worker = reused ?? new Worker(options.workerUrl ?? WORKER_URL);
       } catch {
         return; // no worker: the main thread does its share
       }
-      const self = { worker, pending: new Map<number, SourceFile[]>() };
+      const self: PoolWorker = { worker, pending: new Map(), detach: () => undefined };
       const { pending } = self;
       workers.add(self);
       let ready = false;
@@ -104,7 +169,7 @@ export async function parseInPool(files: readonly SourceFile[], limits: Limits, 
         }
         settle();
       };
-      worker.on('message', (reply: WorkerReply) => {
+      const onMessage = (reply: WorkerReply) => {
         if (reply.kind === 'ready') {
           ready = true;
           feed();
@@ -115,7 +180,8 @@ export async function parseInPool(files: readonly SourceFile[], limits: Limits, 
           pending.delete(reply.batch);
           feed();
         }
-      });
+      };
+      worker.on('message', onMessage);
       const lost = (error: unknown) => {
         if (!workers.delete(self)) return;
         // In-flight files not yet answered go back to the queue, but the first one was being read
@@ -134,8 +200,19 @@ export async function parseInPool(files: readonly SourceFile[], limits: Limits, 
         mainShare();
         settle();
       };
+      const exited = (code: number) => lost(`the parser worker exited with code ${code}`);
       worker.on('error', lost);
-      worker.on('exit', (code) => lost(`the parser worker exited with code ${code}`));
+      worker.on('exit', exited);
+      self.detach = () => {
+        worker.off('message', onMessage);
+        worker.off('error', lost);
+        worker.off('exit', exited);
+      };
+      if (reused) {
+        // Its grammar is loaded already: no second 'ready' comes.
+        ready = true;
+        setImmediate(feed);
+      }
     };
     for (let i = 0; i < size; i++) start();
     mainShare();

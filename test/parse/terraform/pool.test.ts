@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Limits, SourceFile } from '../../../src/model/source.js';
 import type { ParserPlugin } from '../../../src/parse/plugin.js';
-import type { parseInPool as ParseInPool, worthParallel as WorthParallel } from '../../../src/parse/terraform/pool.js';
+import type { parseInPool as ParseInPool, shareParserPool as ShareParserPool, worthParallel as WorthParallel } from '../../../src/parse/terraform/pool.js';
 import type { ParsedFile, syntaxStageFailure as SyntaxStageFailure } from '../../../src/parse/terraform/syntax.js';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
@@ -21,6 +21,8 @@ interface Built {
   terraformParser: ParserPlugin;
   DEFAULT_LIMITS: Limits;
   parseInPool: typeof ParseInPool;
+  shareParserPool: typeof ShareParserPool;
+  idleParserWorkers: () => number;
   worthParallel: typeof WorthParallel;
   parseHclFile: (file: SourceFile, limits: Limits) => ParsedFile;
   syntaxStageFailure: typeof SyntaxStageFailure;
@@ -112,6 +114,26 @@ describe('terraform syntax pool', () => {
       // The progress count: once per file, whichever thread parsed it.
       expect(counted).toBe(files.length);
     }
+  }, 60_000);
+
+  it('a shared pool serves two calls with the same workers, then stops them', async () => {
+    const files = Array.from({ length: 40 }, (_, i) => ({ path: `s${i}.tf`, text: `locals {\n  v${i} = "${'x'.repeat(4000)}"\n}\n`, size: 4020 }));
+    const expected = new Map(files.map((f) => [f.path, safeParse(f, built.DEFAULT_LIMITS)]));
+    let between = -1;
+    const [first, second] = await built.shareParserPool(async () => {
+      const a = await built.parseInPool(files, built.DEFAULT_LIMITS, { workers: 1, mainThread: false });
+      between = built.idleParserWorkers();
+      const b = await built.parseInPool(files, built.DEFAULT_LIMITS, { workers: 1, mainThread: false });
+      return [a, b];
+    });
+    // Kept ready after the first call (the grammar loaded), reused by the second, stopped at the end.
+    expect(between).toBe(1);
+    expect(built.idleParserWorkers()).toBe(0);
+    expect(new Map([...first].sort())).toEqual(new Map([...expected].sort()));
+    expect(new Map([...second].sort())).toEqual(new Map([...expected].sort()));
+    // Without a shared pool nothing is kept.
+    await built.parseInPool(files, built.DEFAULT_LIMITS, { workers: 1 });
+    expect(built.idleParserWorkers()).toBe(0);
   }, 60_000);
 
   it('survives a worker that dies: the file it was reading gets a KMS000, the rest are parsed', async () => {
