@@ -12,31 +12,18 @@ type Command = { usage: string; run: (args: string[], options: Record<string, st
  * client of `worker` or the database driver of `index` (each costs a few hundred ms at start-up).
  */
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  scan: async () => {
-    const m = await import('./cli/scan.js');
-    return { usage: m.SCAN_USAGE, run: m.scanCommand };
-  },
-  split: async () => {
-    const m = await import('./cli/split.js');
-    return { usage: m.SPLIT_USAGE, run: m.splitCommand };
-  },
-  diff: async () => {
-    const m = await import('./cli/diff.js');
-    return { usage: m.DIFF_USAGE, run: m.diffCommand };
-  },
-  worker: async () => {
-    const m = await import('./cli/worker.js');
-    return { usage: m.WORKER_USAGE, run: m.workerCommand };
-  },
-  index: async () => {
-    const m = await import('./cli/key-index.js');
-    return { usage: m.INDEX_USAGE, run: m.indexCommand };
-  },
-  'org-report': async () => {
-    const m = await import('./cli/key-index.js');
-    return { usage: m.ORG_REPORT_USAGE, run: m.orgReportCommand };
-  },
+  scan: () => command(import('./cli/scan.js'), 'SCAN_USAGE', 'scanCommand'),
+  split: () => command(import('./cli/split.js'), 'SPLIT_USAGE', 'splitCommand'),
+  diff: () => command(import('./cli/diff.js'), 'DIFF_USAGE', 'diffCommand'),
+  worker: () => command(import('./cli/worker.js'), 'WORKER_USAGE', 'workerCommand'),
+  index: () => command(import('./cli/key-index.js'), 'INDEX_USAGE', 'indexCommand'),
+  'org-report': () => command(import('./cli/key-index.js'), 'ORG_REPORT_USAGE', 'orgReportCommand'),
 };
+
+async function command<M>(module: Promise<M>, usage: keyof M, run: keyof M): Promise<Command> {
+  const loaded = await module;
+  return { usage: loaded[usage] as string, run: loaded[run] as Command['run'] };
+}
 
 async function usage(): Promise<string> {
   const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
