@@ -4,7 +4,9 @@
  */
 import type { Probot } from 'probot';
 import { type HandlerDeps, registerHandlers } from './github/handlers.js';
+import { blobCacheOf } from './github/review.js';
 import { databaseUrlOf } from './index/db.js';
+import { directIndexer } from './index/indexer.js';
 import { createKeyIndex, type KeyIndex } from './index/reader.js';
 
 /** The app with explicit dependencies (tests, other hosts such as a Lambda adapter). */
@@ -20,7 +22,10 @@ export function kmsReviewApp(deps: HandlerDeps = {}) {
 export function reviewDepsFromEnv(env: NodeJS.ProcessEnv, deps: HandlerDeps = {}): HandlerDeps {
   const appId = Number(env.APP_ID);
   const url = databaseUrlOf(env);
-  return { ...(appId > 0 ? { appId } : {}), ...(url ? { index: sharedKeyIndex(url) } : {}), ...deps };
+  const index = url ? sharedKeyIndex(url) : undefined;
+  // Without a queue the webhook's process indexes; queue mode replaces `indexer` (src/queue/env.ts).
+  const indexing = index ? { index, indexer: directIndexer(index, blobCacheOf(deps)) } : {};
+  return { ...(appId > 0 ? { appId } : {}), ...indexing, ...deps };
 }
 
 const indexes = new Map<string, KeyIndex>();

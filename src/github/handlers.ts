@@ -15,6 +15,7 @@ import type { Context, Probot } from 'probot';
 import { CHECK_NAME, PROPOSE_SPLIT } from '../report/check-run.js';
 import { onIssueComment, onReviewComment } from './commands/index.js';
 import { loadRepoConfig } from './config.js';
+import { type IndexerDeps, registerIndexHandlers } from './index-handlers.js';
 import { DEFAULT_POLICY, octokitFor, type RetryPolicy } from './octokit.js';
 import type { ReviewTarget } from './publisher.js';
 import { proposeSplit, pullsOfCheckRun, pullsOfCheckSuite, type ReviewClient, type ReviewDeps, reviewPullRequest } from './review.js';
@@ -22,7 +23,7 @@ import { isBotUser } from './users.js';
 
 export const PULL_REQUEST_EVENTS = ['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'] as const;
 
-export interface HandlerDeps extends ReviewDeps {
+export interface HandlerDeps extends ReviewDeps, IndexerDeps {
   policy?: RetryPolicy;
 }
 
@@ -133,4 +134,5 @@ export function registerHandlers(app: Probot, deps: HandlerDeps = {}): void {
   app.on(['check_run.rerequested', 'check_run.requested_action'], onCheckRun(deps));
   app.on('issue_comment.created', onIssueComment(deps));
   app.on('pull_request_review_comment.created', onReviewComment(deps));
+  registerIndexHandlers(app, deps);
 }

@@ -9,7 +9,15 @@ const inventory = { keys: [], aliases: [], unresolved: [], withoutCmk: [], units
 describe('externalHook', () => {
   it('asks the index for the repository, and a failing index is an answer that says why, not an error', async () => {
     const asked: string[] = [];
-    const ok = externalHook({ externalUses: async (repo) => (asked.push(repo), { keys: {}, repositories: 4 }) }, 'acme/app');
+    const ok = externalHook(
+      {
+        externalUses: async (repo) => {
+          asked.push(repo);
+          return { keys: {}, repositories: 4 };
+        },
+      },
+      'acme/app',
+    );
     expect(await ok(inventory)).toEqual({ keys: {}, repositories: 4 });
     expect(asked).toEqual(['acme/app']);
     const warned: object[] = [];
