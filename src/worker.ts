@@ -4,9 +4,12 @@
  * same app environment as the server.
  */
 import { pathToFileURL } from 'node:url';
-import { reviewDepsFromEnv } from './app.js';
+import { reviewDepsFromEnv, sharedKeyIndex } from './app.js';
+import { blobCacheOf } from './github/review.js';
+import { databaseUrlOf } from './index/db.js';
 import { ReviewWorker } from './queue/consumer.js';
 import { probotFromEnv } from './queue/env.js';
+import { DEFAULT_INDEX_CRON, IndexWorker } from './queue/index-queue.js';
 import { settingsFromEnv } from './queue/jobs.js';
 import { redisFromUrl } from './queue/producer.js';
 
@@ -23,13 +26,23 @@ export async function startWorker(env: NodeJS.ProcessEnv = process.env): Promise
   const redis = redisFromUrl(env.REDIS_URL);
   const settings = settingsFromEnv(env);
   const stalled = env.KMS_REVIEW_STALLED_INTERVAL_MS ? Number(env.KMS_REVIEW_STALLED_INTERVAL_MS) : undefined;
-  const worker = new ReviewWorker({ probot, redis, settings, reviewDeps: reviewDepsFromEnv(env), ...(stalled ? { stalledIntervalMs: stalled } : {}) });
+  const reviewDeps = reviewDepsFromEnv(env);
+  const worker = new ReviewWorker({ probot, redis, settings, reviewDeps, ...(stalled ? { stalledIntervalMs: stalled } : {}) });
   await worker.worker.waitUntilReady();
+  // With DATABASE_URL the workers also keep the key index: queued repositories, and the nightly sweep.
+  const indexer = reviewDeps.index
+    ? new IndexWorker({ auth: (id) => probot.auth(id), redis, index: sharedKeyIndex(databaseUrlOf(env)!), cache: blobCacheOf(reviewDeps), log: probot.log })
+    : undefined;
+  if (indexer) {
+    await indexer.worker.waitUntilReady();
+    await indexer.producer.scheduleNightly(env.KMS_REVIEW_INDEX_CRON || DEFAULT_INDEX_CRON);
+  }
   probot.log.info({ concurrency: settings.concurrency, installationLimit: settings.installationLimit }, 'kms-review worker ready');
   return {
     worker,
     stop: async () => {
       await worker.close();
+      await indexer?.close();
       await redis.quit();
     },
   };

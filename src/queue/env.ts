@@ -9,6 +9,7 @@ import { type ApplicationFunction, createProbot, type Probot } from 'probot';
 import { kmsReviewApp, reviewDepsFromEnv } from '../app.js';
 import { KmsOctokit } from '../github/octokit.js';
 import type { ReviewDeps } from '../github/review.js';
+import { IndexProducer } from './index-queue.js';
 import { settingsFromEnv } from './jobs.js';
 import { ReviewProducer, redisFromUrl, withInstallation } from './producer.js';
 
@@ -34,12 +35,15 @@ export function receiverFromEnv(env: NodeJS.ProcessEnv = process.env, given: Rev
   if (!env.REDIS_URL) return { probot, app: kmsReviewApp(deps), close: async () => {} };
   const redis = redisFromUrl(env.REDIS_URL);
   const producer = new ReviewProducer(redis, settingsFromEnv(env), probot.log);
+  // With the key index too, repositories to index are queued for the workers as well.
+  const indexing = deps.indexer ? new IndexProducer(redis) : undefined;
   return {
     probot,
-    app: withInstallation(kmsReviewApp({ ...deps, defer: producer.defer })),
+    app: withInstallation(kmsReviewApp({ ...deps, defer: producer.defer, ...(indexing ? { indexer: indexing.indexer } : {}) })),
     producer,
     close: async () => {
       await producer.close();
+      await indexing?.close();
       await redis.quit();
     },
   };
