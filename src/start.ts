@@ -10,4 +10,4 @@ import { kmsReviewApp, reviewDepsFromEnv } from './app.js';
 import { KmsOctokit } from './github/octokit.js';
 
 // The environment is read when Probot loads the app, after it has applied `.env`.
-await run((app) => kmsReviewApp(reviewDepsFromEnv(process.env))(app), { Octokit: KmsOctokit });
+await run((app, options) => kmsReviewApp(reviewDepsFromEnv(process.env))(app, options), { Octokit: KmsOctokit });

@@ -51,6 +51,7 @@ describe.runIf(hasPostgres())('key index (PostgreSQL)', () => {
     expect(tables.rows.map((r) => r.table_name)).toEqual([
       'access',
       'consumers',
+      'dashboard_sessions',
       'findings',
       'grants',
       'key_matches',
@@ -60,8 +61,8 @@ describe.runIf(hasPostgres())('key index (PostgreSQL)', () => {
       'snapshots',
       'unresolved',
     ]);
-    const applied = await db.pool.query('select name from kms_review_migrations');
-    expect(applied.rows).toHaveLength(1);
+    const applied = await db.pool.query('select name from kms_review_migrations order by run_on, id');
+    expect(applied.rows.map((r) => r.name)).toEqual(['1765000000000_key-index', '1765000000001_dashboard-sessions']);
   });
 
   it('stores a snapshot per (repository, commit), and storing the same commit again replaces it', async () => {
