@@ -96,7 +96,8 @@ export async function analyse(fileSet: FileSet, { config }: LoadedConfig, option
     ...(report ? { progress: (done: number, claimed: number) => progress('parse', done, claimed) } : {}),
   });
   const inline = findInlineSuppressions(loaded.files);
-  parsed.problems.unshift(...loaded.problems, ...inline.problems);
+  // Not unshift(...list): a hostile tree can hold more problems than a call may take arguments.
+  parsed.problems = [...loaded.problems, ...inline.problems, ...parsed.problems];
   const parse = clock();
   progress('inventory', total, total);
   const built = buildInventory(parsed, config);

@@ -41,9 +41,10 @@ export async function parseFiles(files: SourceFile[], ctx: ParseContext): Promis
     const counted: ParseContext = ctx.progress ? { ...ctx, parsedFile: () => done - before < own.length && ctx.progress?.(++done, total) } : ctx;
     try {
       const result = parser.parseAsync ? await parser.parseAsync(own, counted) : parser.parse(own, counted);
-      output.resources.push(...result.resources);
-      output.problems.push(...result.problems);
-      output.units.push(...result.units);
+      // Not push(...list): a large tree has more resources than a call may take arguments.
+      append(output.resources, result.resources);
+      append(output.problems, result.problems);
+      append(output.units, result.units);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       for (const file of own) output.problems.push(problem(`${parser.name} parser failed: ${message}`, { file: file.path, startLine: 1, endLine: 1 }));
@@ -52,4 +53,8 @@ export async function parseFiles(files: SourceFile[], ctx: ParseContext): Promis
     ctx.progress?.(done, total);
   }
   return output;
+}
+
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
