@@ -57,9 +57,40 @@ export interface KeyRow {
   services: string[];
 }
 
+/**
+ * The grouped keys of every repository's current snapshot, computed once per state of the index
+ * (the latest snapshot id and count) and shared by every viewer; each viewer's report is a filter
+ * of it. Per pool, so two databases never mix.
+ */
+const CACHE = new WeakMap<pg.Pool, { version: string; keys: OrgKey[]; repositories: OrgReport['repositories'] }>();
+
 /** `repositories`: only these (`owner/name`), e.g. the ones a viewer may read; all when undefined. */
 export async function orgReport(pool: pg.Pool, options: { repositories?: readonly string[]; search?: string } = {}): Promise<OrgReport> {
-  const only = options.repositories ? [...options.repositories] : null;
+  const all = await wholeReport(pool);
+  const readable = options.repositories ? new Set(options.repositories) : undefined;
+  const keys = readable ? all.keys.flatMap((k) => visiblePart(k, readable)) : all.keys;
+  const search = options.search?.trim().toLowerCase();
+  return {
+    repositories: readable ? all.repositories.filter((r) => readable.has(r.repository)) : all.repositories,
+    keys: search ? keys.filter((k) => matchesSearch(k, search)) : keys,
+  };
+}
+
+/** The key as a viewer sees it: only the repositories they can read (none: not shown). */
+function visiblePart(key: OrgKey, readable: ReadonlySet<string>): OrgKey[] {
+  const repositories = key.repositories.filter((r) => readable.has(r.repository));
+  if (repositories.length === 0) return [];
+  if (repositories.length === key.repositories.length) return [key];
+  return [{ ...key, repositories, consumers: repositories.reduce((n, r) => n + r.consumers, 0) }];
+}
+
+async function wholeReport(pool: pg.Pool) {
+  const state = await pool.query<{ version: string }>(
+    "select coalesce(max(id), 0) || ':' || count(*) || ':' || coalesce(max(indexed_at)::text, '') as version from snapshots",
+  );
+  const version = state.rows[0].version;
+  const cached = CACHE.get(pool);
+  if (cached?.version === version) return cached;
   const repos = await pool.query<{
     full_name: string;
     commit: string;
@@ -70,27 +101,26 @@ export async function orgReport(pool: pg.Pool, options: { repositories?: readonl
     findings: number;
   }>(
     `select r.full_name, s.commit, r.private, s.indexed_at, s.keys, s.consumers, s.findings
-     from repositories r join snapshots s on s.id = r.current_snapshot
-     where $1::text[] is null or r.full_name = any($1) order by r.full_name`,
-    [only],
+     from repositories r join snapshots s on s.id = r.current_snapshot order by r.full_name`,
   );
-  const rows = await pool.query<KeyRow>(
+  const rows = await pool.query<Omit<KeyRow, 'matches'>>(
     `select k.id as key_row, r.full_name, s.commit, r.private, k.key, k.declared, k.account, k.region, k.aliases, k.file, k.line,
-            (select json_agg(json_build_object('kind', m.kind, 'value', m.value, 'account', m.account, 'region', m.region))
-               from key_matches m where m.key_row = k.id) as matches,
-            (select count(*)::int from consumers c where c.key_row = k.id) as consumers,
-            array(select distinct c.environment from consumers c where c.key_row = k.id and c.environment is not null order by 1) as environments,
-            array(select distinct c.workload from consumers c where c.key_row = k.id and c.workload is not null order by 1) as workloads,
-            array(select distinct c.data_class from consumers c where c.key_row = k.id and c.data_class is not null order by 1) as data_classes,
-            array(select distinct c.service from consumers c where c.key_row = k.id order by 1) as services
+            k.consumer_count as consumers, k.environments, k.workloads, k.data_classes, k.services
      from repositories r join snapshots s on s.id = r.current_snapshot join keys k on k.snapshot_id = s.id
-     where k.manager = 'customer' and ($1::text[] is null or r.full_name = any($1))
+     where k.manager = 'customer'
      order by r.full_name, k.key`,
-    [only],
   );
-  const keys = groupKeys(rows.rows);
-  const search = options.search?.trim().toLowerCase();
-  return {
+  const matches = await pool.query<{ key_row: string; kind: string; value: string; account: string | null; region: string | null }>(
+    `select m.key_row, m.kind, m.value, m.account, m.region
+     from repositories r join keys k on k.snapshot_id = r.current_snapshot join key_matches m on m.key_row = k.id`,
+  );
+  const byRow = new Map<string, KeyRow['matches']>();
+  for (const m of matches.rows) {
+    if (!byRow.has(m.key_row)) byRow.set(m.key_row, []);
+    byRow.get(m.key_row)!.push({ kind: m.kind, value: m.value, account: m.account, region: m.region });
+  }
+  const whole = {
+    version,
     repositories: repos.rows.map((r) => ({
       repository: r.full_name,
       commit: r.commit,
@@ -100,8 +130,10 @@ export async function orgReport(pool: pg.Pool, options: { repositories?: readonl
       consumers: r.consumers,
       findings: r.findings,
     })),
-    keys: search ? keys.filter((k) => matchesSearch(k, search)) : keys,
+    keys: groupKeys(rows.rows.map((r) => ({ ...r, matches: byRow.get(r.key_row) ?? [] }))),
   };
+  CACHE.set(pool, whole);
+  return whole;
 }
 
 function matchesSearch(key: OrgKey, search: string): boolean {

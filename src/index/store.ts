@@ -98,18 +98,20 @@ async function insertRows(client: pg.PoolClient, snapshotId: number, input: Snap
     arn: arnOf(k),
     account: k.account ?? k.live?.account ?? null,
     region: k.region ?? k.live?.region ?? null,
-    aliases: k.aliases,
     ...classificationColumns(k),
     facts: facts(k),
     file: k.location?.file ?? null,
     line: k.location?.startLine ?? null,
+    ...consumerSummary(k),
   }));
   await client.query(
-    `insert into keys (snapshot_id, key, declared, manager, arn, account, region, aliases, environment, workload, data_class, owner, classified, facts, file, line)
-     select $1, x.key, x.declared, x.manager, x.arn, x.account, x.region, array(select jsonb_array_elements_text(x.aliases)), x.environment, x.workload,
-            x.data_class, x.owner, x.classified, x.facts, x.file, x.line
-     from jsonb_to_recordset($2::jsonb) as x(key text, declared boolean, manager text, arn text, account text, region text, aliases jsonb,
-          environment text, workload text, data_class text, owner text, classified jsonb, facts jsonb, file text, line integer)`,
+    `insert into keys (snapshot_id, key, declared, manager, arn, account, region, aliases, environment, workload, data_class, owner, classified, facts, file, line,
+                       consumer_count, environments, workloads, data_classes, services)
+     select $1, x.key, x.declared, x.manager, x.arn, x.account, x.region, x.aliases, x.environment, x.workload,
+            x.data_class, x.owner, x.classified, x.facts, x.file, x.line, x.consumer_count, x.environments, x.workloads, x.data_classes, x.services
+     from jsonb_to_recordset($2::jsonb) as x(key text, declared boolean, manager text, arn text, account text, region text, aliases text[],
+          environment text, workload text, data_class text, owner text, classified jsonb, facts jsonb, file text, line integer,
+          consumer_count integer, environments text[], workloads text[], data_classes text[], services text[])`,
     [snapshotId, JSON.stringify(keys)],
   );
   const byKey = (table: string, columns: string, rows: Record<string, unknown>[], types: string) =>
@@ -165,10 +167,10 @@ async function insertRows(client: pg.PoolClient, snapshotId: number, input: Snap
         principal: e.principal.id,
         principal_kind: e.principal.kind,
         account: e.principal.account ?? null,
-        groups: `{${e.groups.join(',')}}`,
-        actions: `{${e.actions.join(',')}}`,
+        groups: textArray(e.groups),
+        actions: textArray(e.actions),
         via: e.via,
-        restricted_by: `{${e.restrictedBy.join(',')}}`,
+        restricted_by: textArray(e.restrictedBy),
       })),
     ),
     'principal text, principal_kind text, account text, groups text[], actions text[], via jsonb, restricted_by text[]',
@@ -224,6 +226,25 @@ async function insertRecords(client: pg.PoolClient, snapshotId: number, r: Recor
        from jsonb_to_recordset($2::jsonb) as x(key text, ${r.types}) join keys k on k.snapshot_id = $1 and k.key = x.key`
     : `insert into ${r.table} (snapshot_id, ${r.columns}) select $1, ${selected} from jsonb_to_recordset($2::jsonb) as x(${r.types})`;
   await client.query(sql, [snapshotId, JSON.stringify(r.rows)]);
+}
+
+/** `{a,b}`: a text[] literal for jsonb_to_recordset (values quoted, so commas and braces stay inside). */
+function textArray(values: Iterable<string>): string {
+  return `{${[...values].map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}
+
+/** The key's consumers summed up: how many, and their distinct environments, workloads, data classes and services. */
+function consumerSummary(key: Key) {
+  const distinct = (pick: (c: Key['consumers'][number]) => string | undefined) =>
+    textArray([...new Set(key.consumers.map(pick).filter((v): v is string => typeof v === 'string'))].sort());
+  return {
+    consumer_count: key.consumers.length,
+    environments: distinct((c) => c.environment?.value),
+    workloads: distinct((c) => c.workload?.value),
+    data_classes: distinct((c) => c.dataClass?.value),
+    services: distinct((c) => c.service),
+    aliases: textArray(key.aliases),
+  };
 }
 
 /** The key ARN when the inventory knows it: the reference itself, or what the live view read. */

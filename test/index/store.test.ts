@@ -62,7 +62,7 @@ describe.runIf(hasPostgres())('key index (PostgreSQL)', () => {
       'unresolved',
     ]);
     const applied = await db.pool.query('select name from kms_review_migrations order by run_on, id');
-    expect(applied.rows.map((r) => r.name)).toEqual(['1765000000000_key-index', '1765000000001_dashboard-sessions']);
+    expect(applied.rows.map((r) => r.name)).toEqual(['1765000000000_key-index', '1765000000001_dashboard-sessions', '1765000000002_key-consumer-summary']);
   });
 
   it('stores a snapshot per (repository, commit), and storing the same commit again replaces it', async () => {
