@@ -78,7 +78,7 @@ export function keysPage(report: OrgReport, login: string, search: string, limit
 ${keys.map(({ key, i }) => keyTable(key, i)).join('\n')}</section>`,
     )
     .join('\n');
-  const more = report.keys.length > limit ? `<p>${report.keys.length - limit} more keys: narrow the search to see them.</p>` : '';
+  const more = report.keys.length > limit ? `<p>${plural(report.keys.length - limit, 'more key')}: narrow the search to see them.</p>` : '';
   const body = `<h1>Keys by account and region</h1>
 <p>${plural(report.repositories.length, 'repository', 'repositories')} you can read, ${plural(report.keys.length, 'key')}${search ? ` matching “${esc(search)}”` : ''}.</p>
 <form method="get" action="/dashboard" role="search"><label for="q">Search by key ARN, alias or id</label><br>
