@@ -49,9 +49,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// ../../work/main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -106,9 +106,9 @@ var require_identity = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../../work/main/node_modules/yaml/dist/visit.js"(exports) {
+  "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -264,9 +264,9 @@ var require_visit = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/directives.js"(exports) {
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -435,9 +435,9 @@ var require_directives = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -505,9 +505,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj2, key, val) {
       if (val && typeof val === "object") {
@@ -555,9 +555,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value2, arg, ctx) {
@@ -585,9 +585,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -626,9 +626,9 @@ var require_Node = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
@@ -744,9 +744,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node2 = require_Node();
@@ -774,9 +774,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -849,9 +849,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -992,9 +992,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -1009,9 +1009,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1145,9 +1145,9 @@ ${indent}${text2.slice(fold + 1, end3)}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1196,8 +1196,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str3 += json2.slice(start2, i6);
-                const code5 = json2.substr(i6 + 2, 4);
-                switch (code5) {
+                const code6 = json2.substr(i6 + 2, 4);
+                switch (code6) {
                   case "0000":
                     str3 += "\\0";
                     break;
@@ -1223,8 +1223,8 @@ var require_stringifyString = __commonJS({
                     str3 += "\\P";
                     break;
                   default:
-                    if (code5.substr(0, 2) === "00")
-                      str3 += "\\x" + code5.substr(2);
+                    if (code6.substr(0, 2) === "00")
+                      str3 += "\\x" + code6.substr(2);
                     else
                       str3 += json2.substr(i6, 6);
                 }
@@ -1428,9 +1428,9 @@ ${indent}`);
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -1552,9 +1552,9 @@ ${ctx.indent}${str3}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1685,9 +1685,9 @@ ${ctx.indent}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../../work/main/node_modules/yaml/dist/log.js"(exports) {
+  "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -1707,9 +1707,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1767,9 +1767,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge6 = require_merge();
@@ -1831,9 +1831,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -1871,9 +1871,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -2022,9 +2022,9 @@ ${indent}${end2}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2166,9 +2166,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2188,9 +2188,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2304,9 +2304,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2326,9 +2326,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string4 = {
@@ -2345,9 +2345,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2363,9 +2363,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2387,9 +2387,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format: format3, minFractionDigits, tag, value: value2 }) {
       if (typeof value2 === "bigint")
@@ -2414,9 +2414,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2460,9 +2460,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
@@ -2505,9 +2505,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map4 = require_map();
     var _null4 = require_null();
@@ -2533,9 +2533,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map4 = require_map();
@@ -2600,9 +2600,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -2666,9 +2666,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -2744,9 +2744,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -2822,9 +2822,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value: value2, source }, ctx) {
@@ -2854,9 +2854,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2903,9 +2903,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
@@ -2982,9 +2982,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -3071,9 +3071,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str3, asBigInt) {
@@ -3159,9 +3159,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map4 = require_map();
     var _null4 = require_null();
@@ -3203,9 +3203,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/tags.js"(exports) {
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map4 = require_map();
     var _null4 = require_null();
@@ -3297,9 +3297,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map4 = require_map();
@@ -3329,9 +3329,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -3409,9 +3409,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/Document.js"(exports) {
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection2 = require_Collection();
@@ -3718,27 +3718,27 @@ var require_Document = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "../../work/main/node_modules/yaml/dist/errors.js"(exports) {
+  "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos2, code5, message) {
+      constructor(name2, pos2, code6, message) {
         super();
         this.name = name2;
-        this.code = code5;
+        this.code = code6;
         this.message = message;
         this.pos = pos2;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos2, code5, message) {
-        super("YAMLParseError", pos2, code5, message);
+      constructor(pos2, code6, message) {
+        super("YAMLParseError", pos2, code6, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos2, code5, message) {
-        super("YAMLWarning", pos2, code5, message);
+      constructor(pos2, code6, message) {
+        super("YAMLWarning", pos2, code6, message);
       }
     };
     var prettifyError2 = (src, lc) => (error63) => {
@@ -3783,9 +3783,9 @@ ${pointer}
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3917,9 +3917,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3959,9 +3959,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -3977,9 +3977,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3993,9 +3993,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4101,9 +4101,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4152,9 +4152,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end2, offset, reqSpace, onError) {
       let comment = "";
@@ -4195,9 +4195,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -4389,9 +4389,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4454,9 +4454,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4637,9 +4637,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4647,7 +4647,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end: end2 } = scalar;
       let _type;
       let value2;
-      const _onError = (rel, code5, msg) => onError(offset + rel, code5, msg);
+      const _onError = (rel, code6, msg) => onError(offset + rel, code6, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -4845,9 +4845,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code5 = ok ? parseInt(cc, 16) : NaN;
+      const code6 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code5);
+        return String.fromCodePoint(code6);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -4858,9 +4858,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4939,9 +4939,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos2) {
       if (before) {
@@ -4969,9 +4969,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -5075,9 +5075,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5118,9 +5118,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/composer.js"(exports) {
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -5169,12 +5169,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code5, message, warning2) => {
+        this.onError = (source, code6, message, warning2) => {
           const pos2 = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors2.YAMLWarning(pos2, code5, message));
+            this.warnings.push(new errors2.YAMLWarning(pos2, code6, message));
           else
-            this.errors.push(new errors2.YAMLParseError(pos2, code5, message));
+            this.errors.push(new errors2.YAMLParseError(pos2, code6, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5326,9 +5326,9 @@ ${end2.comment}` : end2.comment;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5336,12 +5336,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos2, code5, message) => {
+        const _onError = (pos2, code6, message) => {
           const offset = typeof pos2 === "number" ? pos2 : Array.isArray(pos2) ? pos2[0] : pos2.offset;
           if (onError)
-            onError(offset, code5, message);
+            onError(offset, code6, message);
           else
-            throw new errors2.YAMLParseError([offset, offset + 1], code5, message);
+            throw new errors2.YAMLParseError([offset, offset + 1], code6, message);
         };
         switch (token.type) {
           case "scalar":
@@ -5511,9 +5511,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5572,9 +5572,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5634,9 +5634,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst.js"(exports) {
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5736,9 +5736,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6325,9 +6325,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter4 = class {
       constructor() {
@@ -6356,9 +6356,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/parser.js"(exports) {
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -7230,9 +7230,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../../work/main/node_modules/yaml/dist/public-api.js"(exports) {
+  "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7327,9 +7327,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../../work/main/node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7379,9 +7379,9 @@ var require_dist = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch/lib/constants.js
+// node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "../../work/main/node_modules/picomatch/lib/constants.js"(exports, module2) {
+  "node_modules/picomatch/lib/constants.js"(exports, module2) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -7581,9 +7581,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch/lib/utils.js
+// node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "../../work/main/node_modules/picomatch/lib/utils.js"(exports) {
+  "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -7627,8 +7627,8 @@ var require_utils = __commonJS({
     };
     exports.wrapOutput = (input2, state2 = {}, options = {}) => {
       const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output2 = `${prepend}(?:${input2})${append}`;
+      const append2 = options.contains ? "" : "$";
+      let output2 = `${prepend}(?:${input2})${append2}`;
       if (state2.negated === true) {
         output2 = `(?:^(?!${output2}).*$)`;
       }
@@ -7645,9 +7645,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch/lib/scan.js
+// node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "../../work/main/node_modules/picomatch/lib/scan.js"(exports, module2) {
+  "node_modules/picomatch/lib/scan.js"(exports, module2) {
     "use strict";
     var utils = require_utils();
     var {
@@ -7682,8 +7682,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants();
-    var isPathSeparator = (code5) => {
-      return code5 === CHAR_FORWARD_SLASH || code5 === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code6) => {
+      return code6 === CHAR_FORWARD_SLASH || code6 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -7713,38 +7713,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code5;
+      let code6;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str3.charCodeAt(index + 1);
       const advance = () => {
-        prev = code5;
+        prev = code6;
         return str3.charCodeAt(++index);
       };
       while (index < length) {
-        code5 = advance();
+        code6 = advance();
         let next;
-        if (code5 === CHAR_BACKWARD_SLASH) {
+        if (code6 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code5 = advance();
-          if (code5 === CHAR_LEFT_CURLY_BRACE) {
+          code6 = advance();
+          if (code6 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code5 === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code6 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code5 = advance())) {
-            if (code5 === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code6 = advance())) {
+            if (code6 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code5 === CHAR_LEFT_CURLY_BRACE) {
+            if (code6 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code5 === CHAR_DOT && (code5 = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code6 === CHAR_DOT && (code6 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -7753,7 +7753,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code5 === CHAR_COMMA) {
+            if (braceEscaped !== true && code6 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -7762,7 +7762,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code5 === CHAR_RIGHT_CURLY_BRACE) {
+            if (code6 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -7777,7 +7777,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code5 === CHAR_FORWARD_SLASH) {
+        if (code6 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens2.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -7790,27 +7790,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code5 === CHAR_PLUS || code5 === CHAR_AT || code5 === CHAR_ASTERISK || code5 === CHAR_QUESTION_MARK || code5 === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code6 === CHAR_PLUS || code6 === CHAR_AT || code6 === CHAR_ASTERISK || code6 === CHAR_QUESTION_MARK || code6 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code5 === CHAR_EXCLAMATION_MARK && index === start2) {
+            if (code6 === CHAR_EXCLAMATION_MARK && index === start2) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code5 = advance())) {
-                if (code5 === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code6 = advance())) {
+                if (code6 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code5 === CHAR_LEFT_PARENTHESES) {
+                if (code6 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code6 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -7820,7 +7820,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code5 === CHAR_ASTERISK) {
+        if (code6 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -7829,7 +7829,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code5 === CHAR_QUESTION_MARK) {
+        if (code6 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -7837,7 +7837,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code5 === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code6 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -7856,26 +7856,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code5 === CHAR_EXCLAMATION_MARK && index === start2) {
+        if (opts.nonegate !== true && code6 === CHAR_EXCLAMATION_MARK && index === start2) {
           negated = token.negated = true;
           start2++;
           continue;
         }
-        if (opts.noparen !== true && code5 === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code6 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code5 = advance())) {
-              if (code5 === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code6 = advance())) {
+              if (code6 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code5 === CHAR_LEFT_PARENTHESES) {
+              if (code6 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code6 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -7940,7 +7940,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state2.maxDepth = 0;
-        if (!isPathSeparator(code5)) {
+        if (!isPathSeparator(code6)) {
           tokens2.push(token);
         }
         state2.tokens = tokens2;
@@ -7983,9 +7983,9 @@ var require_scan = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch/lib/parse.js
+// node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "../../work/main/node_modules/picomatch/lib/parse.js"(exports, module2) {
+  "node_modules/picomatch/lib/parse.js"(exports, module2) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -8310,7 +8310,7 @@ var require_parse = __commonJS({
         state2.consumed += value3;
         state2.index += num;
       };
-      const append = (token) => {
+      const append2 = (token) => {
         state2.output += token.output != null ? token.output : token.value;
         consume(token.value);
       };
@@ -8351,7 +8351,7 @@ var require_parse = __commonJS({
         if (extglobs.length && tok.type !== "paren") {
           extglobs[extglobs.length - 1].inner += tok.value;
         }
-        if (tok.value || tok.output) append(tok);
+        if (tok.value || tok.output) append2(tok);
         if (prev && prev.type === "text" && tok.type === "text") {
           prev.output = (prev.output || prev.value) + tok.value;
           prev.value += tok.value;
@@ -8528,13 +8528,13 @@ var require_parse = __commonJS({
             value2 = "^";
           }
           prev.value += value2;
-          append({ value: value2 });
+          append2({ value: value2 });
           continue;
         }
         if (state2.quotes === 1 && value2 !== '"') {
           value2 = utils.escapeRegex(value2);
           prev.value += value2;
-          append({ value: value2 });
+          append2({ value: value2 });
           continue;
         }
         if (value2 === '"') {
@@ -8592,7 +8592,7 @@ var require_parse = __commonJS({
             value2 = `/${value2}`;
           }
           prev.value += value2;
-          append({ value: value2 });
+          append2({ value: value2 });
           if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
             continue;
           }
@@ -8998,9 +8998,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch/lib/picomatch.js
+// node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "../../work/main/node_modules/picomatch/lib/picomatch.js"(exports, module2) {
+  "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
     "use strict";
     var scan = require_scan();
     var parse8 = require_parse();
@@ -9100,8 +9100,8 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state2.output})${append}`;
+      const append2 = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state2.output})${append2}`;
       if (state2 && state2.negated === true) {
         source = `^(?!${source}).*$`;
       }
@@ -9138,9 +9138,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch/index.js
+// node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "../../work/main/node_modules/picomatch/index.js"(exports, module2) {
+  "node_modules/picomatch/index.js"(exports, module2) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -9155,10 +9155,10 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js
 var state, emitWarningIfUnsupportedVersion;
 var init_emitWarningIfUnsupportedVersion = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js"() {
     state = {
       warningEmitted: false
     };
@@ -9186,10 +9186,10 @@ More information can be found at: https://a.co/c895JFp`);
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/longPollMiddleware.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/longPollMiddleware.js
 var longPollMiddleware, longPollMiddlewareOptions, getLongPollPlugin;
 var init_longPollMiddleware = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/longPollMiddleware.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/longPollMiddleware.js"() {
     longPollMiddleware = () => (next, context) => async (args2) => {
       context.__retryLongPoll = true;
       return next(args2);
@@ -9208,7 +9208,7 @@ var init_longPollMiddleware = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/setCredentialFeature.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/setCredentialFeature.js
 function setCredentialFeature(credentials, feature, value2) {
   if (!credentials.$source) {
     credentials.$source = {};
@@ -9217,11 +9217,11 @@ function setCredentialFeature(credentials, feature, value2) {
   return credentials;
 }
 var init_setCredentialFeature = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/setCredentialFeature.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/setCredentialFeature.js"() {
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/setFeature.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/setFeature.js
 function setFeature(context, feature, value2) {
   if (!context.__aws_sdk_context) {
     context.__aws_sdk_context = {
@@ -9233,11 +9233,11 @@ function setFeature(context, feature, value2) {
   context.__aws_sdk_context.features[feature] = value2;
 }
 var init_setFeature = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/setFeature.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/setFeature.js"() {
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/setTokenFeature.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/setTokenFeature.js
 function setTokenFeature(token, feature, value2) {
   if (!token.$source) {
     token.$source = {};
@@ -9246,14 +9246,14 @@ function setTokenFeature(token, feature, value2) {
   return token;
 }
 var init_setTokenFeature = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/setTokenFeature.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/setTokenFeature.js"() {
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/getDefaultSocketTimeout.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/getDefaultSocketTimeout.js
 var isDefaultSocketTimeoutEnabled, getDefaultSocketTimeout;
 var init_getDefaultSocketTimeout = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/getDefaultSocketTimeout.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/getDefaultSocketTimeout.js"() {
     isDefaultSocketTimeoutEnabled = () => typeof process === "object" && process?.env?.AWS_ENABLE_DEFAULT_SOCKET_TIMEOUT_2026 === "true";
     getDefaultSocketTimeout = (requestHandler, timeoutMs) => {
       if (!isDefaultSocketTimeoutEnabled()) {
@@ -9267,18 +9267,18 @@ var init_getDefaultSocketTimeout = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/is-array-buffer/is-array-buffer.js
+// node_modules/@smithy/core/dist-es/submodules/serde/is-array-buffer/is-array-buffer.js
 var isArrayBuffer;
 var init_is_array_buffer = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/is-array-buffer/is-array-buffer.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/is-array-buffer/is-array-buffer.js"() {
     isArrayBuffer = (arg) => typeof ArrayBuffer === "function" && arg instanceof ArrayBuffer || Object.prototype.toString.call(arg) === "[object ArrayBuffer]";
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-buffer-from/buffer-from.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-buffer-from/buffer-from.js
 var fromArrayBuffer, fromString;
 var init_buffer_from = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-buffer-from/buffer-from.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-buffer-from/buffer-from.js"() {
     init_is_array_buffer();
     fromArrayBuffer = (input2, offset = 0, length = input2.byteLength - offset) => {
       if (!isArrayBuffer(input2)) {
@@ -9295,10 +9295,10 @@ var init_buffer_from = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-base64/fromBase64.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-base64/fromBase64.js
 var BASE64_REGEX, fromBase64;
 var init_fromBase64 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-base64/fromBase64.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-base64/fromBase64.js"() {
     init_buffer_from();
     BASE64_REGEX = /^[A-Za-z0-9+/]*={0,2}$/;
     fromBase64 = (input2) => {
@@ -9314,10 +9314,10 @@ var init_fromBase64 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.js
 var fromUtf8;
 var init_fromUtf8 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.js"() {
     init_buffer_from();
     fromUtf8 = (input2) => {
       const buf2 = fromString(input2, "utf8");
@@ -9326,10 +9326,10 @@ var init_fromUtf8 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.js
 var toBase64;
 var init_toBase64 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.js"() {
     init_buffer_from();
     init_fromUtf8();
     toBase64 = (_input) => {
@@ -9347,7 +9347,7 @@ var init_toBase64 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/blob/Uint8ArrayBlobAdapter.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/blob/Uint8ArrayBlobAdapter.js
 function bindUint8ArrayBlobAdapter(toUtf83, fromUtf83, toBase643, fromBase642) {
   return class Uint8ArrayBlobAdapter2 extends Uint8Array {
     static fromString(source, encoding = "utf-8") {
@@ -9372,14 +9372,14 @@ function bindUint8ArrayBlobAdapter(toUtf83, fromUtf83, toBase643, fromBase642) {
   };
 }
 var init_Uint8ArrayBlobAdapter = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/blob/Uint8ArrayBlobAdapter.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/blob/Uint8ArrayBlobAdapter.js"() {
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.js
 var toUtf8;
 var init_toUtf8 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.js"() {
     init_buffer_from();
     toUtf8 = (input2) => {
       if (typeof input2 === "string") {
@@ -9393,7 +9393,7 @@ var init_toUtf8 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/uuid/v4.js
+// node_modules/@smithy/core/dist-es/submodules/serde/uuid/v4.js
 function bindV4(getRandomValues2) {
   if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") {
     return () => crypto.randomUUID();
@@ -9408,22 +9408,22 @@ function bindV4(getRandomValues2) {
 }
 var decimalToHex;
 var init_v4 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/uuid/v4.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/uuid/v4.js"() {
     decimalToHex = Array.from({ length: 256 }, (_, i6) => i6.toString(16).padStart(2, "0"));
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/copyDocumentWithTransform.js
+// node_modules/@smithy/core/dist-es/submodules/serde/copyDocumentWithTransform.js
 var copyDocumentWithTransform;
 var init_copyDocumentWithTransform = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/copyDocumentWithTransform.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/copyDocumentWithTransform.js"() {
     copyDocumentWithTransform = (source, _schemaRef, _transform2 = (_) => _) => source;
   }
 });
 
-// ../../work/main/node_modules/@smithy/types/dist-cjs/index.js
+// node_modules/@smithy/types/dist-cjs/index.js
 var require_dist_cjs = __commonJS({
-  "../../work/main/node_modules/@smithy/types/dist-cjs/index.js"(exports) {
+  "node_modules/@smithy/types/dist-cjs/index.js"(exports) {
     var HttpAuthLocation;
     (function(HttpAuthLocation2) {
       HttpAuthLocation2["HEADER"] = "header";
@@ -9514,25 +9514,25 @@ var require_dist_cjs = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/getSmithyContext.js
+// node_modules/@smithy/core/dist-es/submodules/transport/getSmithyContext.js
 var import_types7, getSmithyContext;
 var init_getSmithyContext = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/getSmithyContext.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/transport/getSmithyContext.js"() {
     import_types7 = __toESM(require_dist_cjs());
     getSmithyContext = (context) => context[import_types7.SMITHY_CONTEXT_KEY] || (context[import_types7.SMITHY_CONTEXT_KEY] = {});
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js
+// node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js
 function hasOwn(o3, k5) {
   return Object.prototype.hasOwnProperty.call(o3, k5);
 }
 var init_hasOwn = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js"() {
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/httpRequest.js
+// node_modules/@smithy/core/dist-es/submodules/transport/httpRequest.js
 function cloneQuery(query) {
   return Object.keys(query).reduce((carry, paramName) => {
     const param = query[paramName];
@@ -9544,7 +9544,7 @@ function cloneQuery(query) {
 }
 var HttpRequest;
 var init_httpRequest = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/httpRequest.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/transport/httpRequest.js"() {
     HttpRequest = class _HttpRequest {
       method;
       protocol;
@@ -9594,10 +9594,10 @@ var init_httpRequest = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/httpResponse.js
+// node_modules/@smithy/core/dist-es/submodules/transport/httpResponse.js
 var HttpResponse;
 var init_httpResponse = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/httpResponse.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/transport/httpResponse.js"() {
     HttpResponse = class {
       statusCode;
       reason;
@@ -9620,10 +9620,10 @@ var init_httpResponse = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/isValidHostLabel.js
+// node_modules/@smithy/core/dist-es/submodules/transport/isValidHostLabel.js
 var VALID_HOST_LABEL_REGEX, isValidHostLabel;
 var init_isValidHostLabel = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/isValidHostLabel.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/transport/isValidHostLabel.js"() {
     VALID_HOST_LABEL_REGEX = new RegExp(`^(?!.*-$)(?!-)[a-zA-Z0-9-]{1,63}$`);
     isValidHostLabel = (value2, allowSubDomains = false) => {
       if (!allowSubDomains) {
@@ -9640,20 +9640,20 @@ var init_isValidHostLabel = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/isValidHostname.js
+// node_modules/@smithy/core/dist-es/submodules/transport/isValidHostname.js
 function isValidHostname(hostname3) {
   const hostPattern = /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/;
   return hostPattern.test(hostname3);
 }
 var init_isValidHostname = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/isValidHostname.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/transport/isValidHostname.js"() {
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/normalizeProvider.js
+// node_modules/@smithy/core/dist-es/submodules/transport/normalizeProvider.js
 var normalizeProvider;
 var init_normalizeProvider = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/normalizeProvider.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/transport/normalizeProvider.js"() {
     normalizeProvider = (input2) => {
       if (typeof input2 === "function") {
         return input2;
@@ -9664,7 +9664,7 @@ var init_normalizeProvider = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/parseQueryString.js
+// node_modules/@smithy/core/dist-es/submodules/transport/parseQueryString.js
 function parseQueryString(querystring) {
   const query = {};
   querystring = querystring.replace(/^\?/, "");
@@ -9687,14 +9687,14 @@ function parseQueryString(querystring) {
   return query;
 }
 var init_parseQueryString = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/parseQueryString.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/transport/parseQueryString.js"() {
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/parseUrl.js
+// node_modules/@smithy/core/dist-es/submodules/transport/parseUrl.js
 var parseUrl;
 var init_parseUrl = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/parseUrl.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/transport/parseUrl.js"() {
     init_parseQueryString();
     parseUrl = (url2) => {
       if (typeof url2 === "string") {
@@ -9716,10 +9716,10 @@ var init_parseUrl = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/toEndpointV1.js
+// node_modules/@smithy/core/dist-es/submodules/transport/toEndpointV1.js
 var toEndpointV1;
 var init_toEndpointV1 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/toEndpointV1.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/transport/toEndpointV1.js"() {
     init_hasOwn();
     init_parseUrl();
     toEndpointV1 = (endpoint2) => {
@@ -9744,9 +9744,9 @@ var init_toEndpointV1 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/index.js
+// node_modules/@smithy/core/dist-es/submodules/transport/index.js
 var init_transport = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/transport/index.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/transport/index.js"() {
     init_getSmithyContext();
     init_hasOwn();
     init_httpRequest();
@@ -9760,10 +9760,10 @@ var init_transport = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/parse-utils.js
+// node_modules/@smithy/core/dist-es/submodules/serde/parse-utils.js
 var parseBoolean, expectBoolean, expectNumber, MAX_FLOAT, expectFloat32, expectLong, expectInt, expectInt32, expectShort, expectByte, expectSizedInt, castInt, expectNonNull, expectObject, expectString, expectUnion, strictParseDouble, strictParseFloat, strictParseFloat32, NUMBER_REGEX, parseNumber, limitedParseDouble, handleFloat, limitedParseFloat, limitedParseFloat32, parseFloatString, strictParseLong, strictParseInt, strictParseInt32, strictParseShort, strictParseByte, stackTraceWarning, logger;
 var init_parse_utils = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/parse-utils.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/parse-utils.js"() {
     init_transport();
     parseBoolean = (value2) => {
       switch (value2) {
@@ -10000,7 +10000,7 @@ var init_parse_utils = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/date-utils.js
+// node_modules/@smithy/core/dist-es/submodules/serde/date-utils.js
 function dateToUtcString(date6) {
   const year2 = date6.getUTCFullYear();
   const month = date6.getUTCMonth();
@@ -10017,7 +10017,7 @@ function dateToUtcString(date6) {
 }
 var DAYS, MONTHS, RFC3339, parseRfc3339DateTime, RFC3339_WITH_OFFSET, parseRfc3339DateTimeWithOffset, IMF_FIXDATE, RFC_850_DATE, ASC_TIME, parseRfc7231DateTime, parseEpochTimestamp, buildDate, parseTwoDigitYear, FIFTY_YEARS_IN_MILLIS, adjustRfc850Year, parseMonthByShortName, DAYS_IN_MONTH, validateDayOfMonth, isLeapYear, parseDateValue, parseMilliseconds, parseOffsetToMilliseconds, stripLeadingZeroes;
 var init_date_utils = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/date-utils.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/date-utils.js"() {
     init_parse_utils();
     DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
     MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -10192,10 +10192,10 @@ var init_date_utils = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/lazy-json.js
+// node_modules/@smithy/core/dist-es/submodules/serde/lazy-json.js
 var LazyJsonString;
 var init_lazy_json = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/lazy-json.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/lazy-json.js"() {
     LazyJsonString = function LazyJsonString2(val) {
       const str3 = Object.assign(new String(val), {
         deserializeJSON() {
@@ -10222,7 +10222,7 @@ var init_lazy_json = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/quote-header.js
+// node_modules/@smithy/core/dist-es/submodules/serde/quote-header.js
 function quoteHeader(part) {
   if (part.includes(",") || part.includes('"')) {
     part = `"${part.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
@@ -10230,11 +10230,11 @@ function quoteHeader(part) {
   return part;
 }
 var init_quote_header = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/quote-header.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/quote-header.js"() {
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/schema-serde-lib/schema-date-utils.js
+// node_modules/@smithy/core/dist-es/submodules/serde/schema-serde-lib/schema-date-utils.js
 function range2(v, min, max) {
   const _v = Number(v);
   if (_v < min || _v > max) {
@@ -10243,7 +10243,7 @@ function range2(v, min, max) {
 }
 var ddd, mmm, time3, date5, year, RFC3339_WITH_OFFSET2, IMF_FIXDATE_NATIVE, IMF_FIXDATE2, RFC_850_DATE2, ASC_TIME2, months, _parseEpochTimestamp, _parseRfc3339DateTimeWithOffset, _parseRfc7231DateTime;
 var init_schema_date_utils = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/schema-serde-lib/schema-date-utils.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/schema-serde-lib/schema-date-utils.js"() {
     ddd = `(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:[ne|u?r]?s?day)?`;
     mmm = `(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)`;
     time3 = `(\\d?\\d):(\\d{2}):(\\d{2})(?:\\.(\\d+))?`;
@@ -10342,7 +10342,7 @@ var init_schema_date_utils = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/split-every.js
+// node_modules/@smithy/core/dist-es/submodules/serde/split-every.js
 function splitEvery(value2, delimiter, numDelimiters) {
   if (numDelimiters <= 0 || !Number.isInteger(numDelimiters)) {
     throw new Error("Invalid number of delimiters (" + numDelimiters + ") for splitEvery.");
@@ -10370,14 +10370,14 @@ function splitEvery(value2, delimiter, numDelimiters) {
   return compoundSegments;
 }
 var init_split_every = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/split-every.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/split-every.js"() {
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/split-header.js
+// node_modules/@smithy/core/dist-es/submodules/serde/split-header.js
 var splitHeader;
 var init_split_header = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/split-header.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/split-header.js"() {
     splitHeader = (value2) => {
       const z2 = value2.length;
       const values2 = [];
@@ -10419,13 +10419,13 @@ var init_split_header = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/value/NumericValue.js
+// node_modules/@smithy/core/dist-es/submodules/serde/value/NumericValue.js
 function nv(input2) {
   return new NumericValue(String(input2), "bigDecimal");
 }
 var format2, NumericValue;
 var init_NumericValue = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/value/NumericValue.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/value/NumericValue.js"() {
     format2 = /^-?((0|[1-9]\d*)(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/;
     NumericValue = class _NumericValue {
       string;
@@ -10451,7 +10451,7 @@ var init_NumericValue = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-hex-encoding/hex-encoding.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-hex-encoding/hex-encoding.js
 function fromHex(encoded) {
   if (encoded.length % 2 !== 0) {
     throw new Error("Hex encoded strings must have an even number length");
@@ -10476,7 +10476,7 @@ function toHex(bytes) {
 }
 var SHORT_TO_HEX, HEX_TO_SHORT;
 var init_hex_encoding = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-hex-encoding/hex-encoding.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-hex-encoding/hex-encoding.js"() {
     SHORT_TO_HEX = {};
     HEX_TO_SHORT = {};
     for (let i6 = 0; i6 < 256; i6++) {
@@ -10490,11 +10490,11 @@ var init_hex_encoding = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js
 import { ReadStream, fstatSync, lstatSync } from "node:fs";
 var calculateBodyLength;
 var init_calculateBodyLength = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js"() {
     calculateBodyLength = (body2) => {
       if (!body2) {
         return 0;
@@ -10519,10 +10519,10 @@ var init_calculateBodyLength = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUint8Array.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUint8Array.js
 var toUint8Array;
 var init_toUint8Array = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUint8Array.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUint8Array.js"() {
     init_fromUtf8();
     toUint8Array = (data) => {
       if (data instanceof Uint8Array) {
@@ -10539,7 +10539,7 @@ var init_toUint8Array = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/concatBytes.js
+// node_modules/@smithy/core/dist-es/submodules/serde/concatBytes.js
 function concatBytes(arrays, length) {
   if (length === void 0) {
     length = 0;
@@ -10556,14 +10556,14 @@ function concatBytes(arrays, length) {
   return result2;
 }
 var init_concatBytes = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/concatBytes.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/concatBytes.js"() {
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/deserializerMiddleware.js
+// node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/deserializerMiddleware.js
 var deserializerMiddleware, findHeader;
 var init_deserializerMiddleware = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/deserializerMiddleware.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/deserializerMiddleware.js"() {
     init_transport();
     deserializerMiddleware = (options, deserializer) => (next, context) => async (args2) => {
       const { response } = await next(args2);
@@ -10621,10 +10621,10 @@ var init_deserializerMiddleware = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/ProviderError.js
+// node_modules/@smithy/core/dist-es/submodules/config/property-provider/ProviderError.js
 var ProviderError;
 var init_ProviderError = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/ProviderError.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/property-provider/ProviderError.js"() {
     ProviderError = class _ProviderError extends Error {
       name = "ProviderError";
       tryNextLink;
@@ -10650,10 +10650,10 @@ var init_ProviderError = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/CredentialsProviderError.js
+// node_modules/@smithy/core/dist-es/submodules/config/property-provider/CredentialsProviderError.js
 var CredentialsProviderError;
 var init_CredentialsProviderError = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/CredentialsProviderError.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/property-provider/CredentialsProviderError.js"() {
     init_ProviderError();
     CredentialsProviderError = class _CredentialsProviderError extends ProviderError {
       name = "CredentialsProviderError";
@@ -10665,10 +10665,10 @@ var init_CredentialsProviderError = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/TokenProviderError.js
+// node_modules/@smithy/core/dist-es/submodules/config/property-provider/TokenProviderError.js
 var TokenProviderError;
 var init_TokenProviderError = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/TokenProviderError.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/property-provider/TokenProviderError.js"() {
     init_ProviderError();
     TokenProviderError = class _TokenProviderError extends ProviderError {
       name = "TokenProviderError";
@@ -10680,10 +10680,10 @@ var init_TokenProviderError = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/chain.js
+// node_modules/@smithy/core/dist-es/submodules/config/property-provider/chain.js
 var chain;
 var init_chain = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/chain.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/property-provider/chain.js"() {
     init_ProviderError();
     chain = (...providers) => async () => {
       if (providers.length === 0) {
@@ -10707,18 +10707,18 @@ var init_chain = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/fromValue.js
+// node_modules/@smithy/core/dist-es/submodules/config/property-provider/fromValue.js
 var fromValue;
 var init_fromValue = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/fromValue.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/property-provider/fromValue.js"() {
     fromValue = (staticValue) => () => Promise.resolve(staticValue);
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/memoize.js
+// node_modules/@smithy/core/dist-es/submodules/config/property-provider/memoize.js
 var memoize;
 var init_memoize = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/property-provider/memoize.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/property-provider/memoize.js"() {
     memoize = (provider, isExpired, requiresRefresh) => {
       let resolved;
       let pending;
@@ -10766,10 +10766,10 @@ var init_memoize = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/booleanSelector.js
+// node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/booleanSelector.js
 var booleanSelector;
 var init_booleanSelector = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/booleanSelector.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/booleanSelector.js"() {
     booleanSelector = (obj2, key, type) => {
       if (!(key in obj2)) {
         return void 0;
@@ -10785,10 +10785,10 @@ var init_booleanSelector = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/numberSelector.js
+// node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/numberSelector.js
 var numberSelector;
 var init_numberSelector = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/numberSelector.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/numberSelector.js"() {
     numberSelector = (obj2, key, type) => {
       if (!(key in obj2)) {
         return void 0;
@@ -10802,10 +10802,10 @@ var init_numberSelector = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/types.js
+// node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/types.js
 var SelectorType;
 var init_types = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/types.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/types.js"() {
     (function(SelectorType2) {
       SelectorType2["ENV"] = "env";
       SelectorType2["CONFIG"] = "shared config entry";
@@ -10813,12 +10813,12 @@ var init_types = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getHomeDir.js
+// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getHomeDir.js
 import { homedir } from "node:os";
 import { sep } from "node:path";
 var homeDirCache, getHomeDirCacheKey, getHomeDir;
 var init_getHomeDir = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getHomeDir.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getHomeDir.js"() {
     homeDirCache = {};
     getHomeDirCacheKey = () => {
       if (process && process.geteuid) {
@@ -10846,22 +10846,22 @@ var init_getHomeDir = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getProfileName.js
+// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getProfileName.js
 var ENV_PROFILE, DEFAULT_PROFILE, getProfileName;
 var init_getProfileName = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getProfileName.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getProfileName.js"() {
     ENV_PROFILE = "AWS_PROFILE";
     DEFAULT_PROFILE = "default";
     getProfileName = (init2) => init2.profile || process.env[ENV_PROFILE] || DEFAULT_PROFILE;
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js
+// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js
 import { createHash as createHash3 } from "node:crypto";
 import { join as join3 } from "node:path";
 var getSSOTokenFilepath;
 var init_getSSOTokenFilepath = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js"() {
     init_getHomeDir();
     getSSOTokenFilepath = (id) => {
       const hasher = createHash3("sha1");
@@ -10871,11 +10871,11 @@ var init_getSSOTokenFilepath = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFromFile.js
+// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFromFile.js
 import { readFile as readFile2 } from "node:fs/promises";
 var tokenIntercept, getSSOTokenFromFile;
 var init_getSSOTokenFromFile = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFromFile.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFromFile.js"() {
     init_getSSOTokenFilepath();
     tokenIntercept = {};
     getSSOTokenFromFile = async (id) => {
@@ -10889,18 +10889,18 @@ var init_getSSOTokenFromFile = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/constants.js
+// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/constants.js
 var CONFIG_PREFIX_SEPARATOR;
 var init_constants = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/constants.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/constants.js"() {
     CONFIG_PREFIX_SEPARATOR = ".";
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigData.js
+// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigData.js
 var import_types8, getConfigData;
 var init_getConfigData = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigData.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigData.js"() {
     import_types8 = __toESM(require_dist_cjs());
     init_constants();
     getConfigData = (data) => Object.entries(data).filter(([key]) => {
@@ -10920,32 +10920,32 @@ var init_getConfigData = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js
+// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js
 import { join as join4 } from "node:path";
 var ENV_CONFIG_PATH, getConfigFilepath;
 var init_getConfigFilepath = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js"() {
     init_getHomeDir();
     ENV_CONFIG_PATH = "AWS_CONFIG_FILE";
     getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || join4(getHomeDir(), ".aws", "config");
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js
+// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js
 import { join as join5 } from "node:path";
 var ENV_CREDENTIALS_PATH, getCredentialsFilepath;
 var init_getCredentialsFilepath = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js"() {
     init_getHomeDir();
     ENV_CREDENTIALS_PATH = "AWS_SHARED_CREDENTIALS_FILE";
     getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || join5(getHomeDir(), ".aws", "credentials");
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseIni.js
+// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseIni.js
 var import_types9, prefixKeyRegex, profileNameBlockList, parseIni;
 var init_parseIni = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseIni.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseIni.js"() {
     import_types9 = __toESM(require_dist_cjs());
     init_constants();
     prefixKeyRegex = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
@@ -10998,11 +10998,11 @@ var init_parseIni = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/readFile.js
+// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/readFile.js
 import { readFile as fsReadFile } from "node:fs/promises";
 var filePromises, fileIntercept, readFile3;
 var init_readFile = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/readFile.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/readFile.js"() {
     filePromises = {};
     fileIntercept = {};
     readFile3 = (path, options) => {
@@ -11017,11 +11017,11 @@ var init_readFile = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js
+// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js
 import { join as join6 } from "node:path";
 var swallowError, loadSharedConfigFiles;
 var init_loadSharedConfigFiles = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js"() {
     init_getConfigData();
     init_getConfigFilepath();
     init_getCredentialsFilepath();
@@ -11058,20 +11058,20 @@ var init_loadSharedConfigFiles = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSsoSessionData.js
+// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSsoSessionData.js
 var import_types10, getSsoSessionData;
 var init_getSsoSessionData = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSsoSessionData.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSsoSessionData.js"() {
     import_types10 = __toESM(require_dist_cjs());
     init_loadSharedConfigFiles();
     getSsoSessionData = (data) => Object.entries(data).filter(([key]) => key.startsWith(import_types10.IniSectionType.SSO_SESSION + CONFIG_PREFIX_SEPARATOR)).reduce((acc, [key, value2]) => ({ ...acc, [key.substring(key.indexOf(CONFIG_PREFIX_SEPARATOR) + 1)]: value2 }), {});
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSsoSessionData.js
+// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSsoSessionData.js
 var swallowError2, loadSsoSessionData;
 var init_loadSsoSessionData = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSsoSessionData.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSsoSessionData.js"() {
     init_getConfigFilepath();
     init_getSsoSessionData();
     init_parseIni();
@@ -11081,10 +11081,10 @@ var init_loadSsoSessionData = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/mergeConfigFiles.js
+// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/mergeConfigFiles.js
 var mergeConfigFiles;
 var init_mergeConfigFiles = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/mergeConfigFiles.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/mergeConfigFiles.js"() {
     mergeConfigFiles = (...files) => {
       const merged = {};
       for (const file2 of files) {
@@ -11101,10 +11101,10 @@ var init_mergeConfigFiles = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseKnownFiles.js
+// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseKnownFiles.js
 var parseKnownFiles;
 var init_parseKnownFiles = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseKnownFiles.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseKnownFiles.js"() {
     init_loadSharedConfigFiles();
     init_mergeConfigFiles();
     parseKnownFiles = async (init2) => {
@@ -11114,10 +11114,10 @@ var init_parseKnownFiles = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/externalDataInterceptor.js
+// node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/externalDataInterceptor.js
 var externalDataInterceptor;
 var init_externalDataInterceptor = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/externalDataInterceptor.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/externalDataInterceptor.js"() {
     init_getSSOTokenFromFile();
     init_readFile();
     externalDataInterceptor = {
@@ -11137,7 +11137,7 @@ var init_externalDataInterceptor = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/getSelectorName.js
+// node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/getSelectorName.js
 function getSelectorName(functionString) {
   try {
     const constants = new Set(Array.from(functionString.match(/([A-Z_]){3,}/g) ?? []));
@@ -11150,14 +11150,14 @@ function getSelectorName(functionString) {
   }
 }
 var init_getSelectorName = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/getSelectorName.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/getSelectorName.js"() {
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromEnv.js
+// node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromEnv.js
 var fromEnv;
 var init_fromEnv = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromEnv.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromEnv.js"() {
     init_CredentialsProviderError();
     init_getSelectorName();
     fromEnv = (envVarSelector, options) => async () => {
@@ -11174,10 +11174,10 @@ var init_fromEnv = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromSharedConfigFiles.js
+// node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromSharedConfigFiles.js
 var fromSharedConfigFiles;
 var init_fromSharedConfigFiles = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromSharedConfigFiles.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromSharedConfigFiles.js"() {
     init_CredentialsProviderError();
     init_getProfileName();
     init_loadSharedConfigFiles();
@@ -11202,20 +11202,20 @@ var init_fromSharedConfigFiles = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromStatic.js
+// node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromStatic.js
 var isFunction, fromStatic;
 var init_fromStatic = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromStatic.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromStatic.js"() {
     init_fromValue();
     isFunction = (func2) => typeof func2 === "function";
     fromStatic = (defaultValue) => isFunction(defaultValue) ? async () => await defaultValue() : fromValue(defaultValue);
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/configLoader.js
+// node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/configLoader.js
 var loadConfig;
 var init_configLoader = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/configLoader.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/configLoader.js"() {
     init_chain();
     init_memoize();
     init_fromEnv();
@@ -11229,10 +11229,10 @@ var init_configLoader = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseDualstackEndpointConfigOptions.js
+// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseDualstackEndpointConfigOptions.js
 var ENV_USE_DUALSTACK_ENDPOINT, CONFIG_USE_DUALSTACK_ENDPOINT, DEFAULT_USE_DUALSTACK_ENDPOINT, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, nodeDualstackConfigSelectors;
 var init_NodeUseDualstackEndpointConfigOptions = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseDualstackEndpointConfigOptions.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseDualstackEndpointConfigOptions.js"() {
     init_booleanSelector();
     init_types();
     ENV_USE_DUALSTACK_ENDPOINT = "AWS_USE_DUALSTACK_ENDPOINT";
@@ -11251,10 +11251,10 @@ var init_NodeUseDualstackEndpointConfigOptions = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseFipsEndpointConfigOptions.js
+// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseFipsEndpointConfigOptions.js
 var ENV_USE_FIPS_ENDPOINT, CONFIG_USE_FIPS_ENDPOINT, DEFAULT_USE_FIPS_ENDPOINT, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, nodeFipsConfigSelectors;
 var init_NodeUseFipsEndpointConfigOptions = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseFipsEndpointConfigOptions.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseFipsEndpointConfigOptions.js"() {
     init_booleanSelector();
     init_types();
     ENV_USE_FIPS_ENDPOINT = "AWS_USE_FIPS_ENDPOINT";
@@ -11273,10 +11273,10 @@ var init_NodeUseFipsEndpointConfigOptions = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/middleware-stack/MiddlewareStack.js
+// node_modules/@smithy/core/dist-es/submodules/client/middleware-stack/MiddlewareStack.js
 var getAllAliases, getMiddlewareNameWithAliases, constructStack, stepWeights, priorityWeights;
 var init_MiddlewareStack = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/middleware-stack/MiddlewareStack.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/middleware-stack/MiddlewareStack.js"() {
     getAllAliases = (name2, aliases) => {
       const _aliases = [];
       if (name2) {
@@ -11547,28 +11547,28 @@ var init_MiddlewareStack = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/invalid-dependency/invalidFunction.js
+// node_modules/@smithy/core/dist-es/submodules/client/invalid-dependency/invalidFunction.js
 var invalidFunction;
 var init_invalidFunction = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/invalid-dependency/invalidFunction.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/invalid-dependency/invalidFunction.js"() {
     invalidFunction = (message) => () => {
       throw new Error(message);
     };
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/invalid-dependency/invalidProvider.js
+// node_modules/@smithy/core/dist-es/submodules/client/invalid-dependency/invalidProvider.js
 var invalidProvider;
 var init_invalidProvider = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/invalid-dependency/invalidProvider.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/invalid-dependency/invalidProvider.js"() {
     invalidProvider = (message) => () => Promise.reject(message);
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/circularReplacer.js
+// node_modules/@smithy/core/dist-es/submodules/client/util-waiter/circularReplacer.js
 var getCircularReplacer;
 var init_circularReplacer = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/circularReplacer.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/util-waiter/circularReplacer.js"() {
     getCircularReplacer = () => {
       const seen = /* @__PURE__ */ new WeakSet();
       return (key, value2) => {
@@ -11584,20 +11584,20 @@ var init_circularReplacer = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/utils/sleep.js
+// node_modules/@smithy/core/dist-es/submodules/client/util-waiter/utils/sleep.js
 var sleep;
 var init_sleep = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/utils/sleep.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/util-waiter/utils/sleep.js"() {
     sleep = (seconds) => {
       return new Promise((resolve4) => setTimeout(resolve4, seconds * 1e3));
     };
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/waiter.js
+// node_modules/@smithy/core/dist-es/submodules/client/util-waiter/waiter.js
 var waiterServiceDefaults, WaiterState, checkExceptions;
 var init_waiter = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/waiter.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/util-waiter/waiter.js"() {
     init_circularReplacer();
     waiterServiceDefaults = {
       minDelay: 2,
@@ -11633,10 +11633,10 @@ var init_waiter = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/poller.js
+// node_modules/@smithy/core/dist-es/submodules/client/util-waiter/poller.js
 var runPolling, checkWarn403, createMessageFromResponse, exponentialBackoffWithJitter, randomInRange;
 var init_poller = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/poller.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/util-waiter/poller.js"() {
     init_circularReplacer();
     init_sleep();
     init_waiter();
@@ -11725,10 +11725,10 @@ var init_poller = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/utils/validate.js
+// node_modules/@smithy/core/dist-es/submodules/client/util-waiter/utils/validate.js
 var validateWaiterOptions;
 var init_validate = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/utils/validate.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/util-waiter/utils/validate.js"() {
     validateWaiterOptions = (options) => {
       if (options.maxWaitTime <= 0) {
         throw new Error(`WaiterConfiguration.maxWaitTime must be greater than 0`);
@@ -11745,10 +11745,10 @@ var init_validate = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/createWaiter.js
+// node_modules/@smithy/core/dist-es/submodules/client/util-waiter/createWaiter.js
 var abortTimeout, createWaiter;
 var init_createWaiter = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/util-waiter/createWaiter.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/util-waiter/createWaiter.js"() {
     init_poller();
     init_validate();
     init_waiter();
@@ -11799,10 +11799,10 @@ var init_createWaiter = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client.js
+// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client.js
 var Client;
 var init_client = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client.js"() {
     init_MiddlewareStack();
     Client = class {
       config;
@@ -11853,10 +11853,10 @@ var init_client = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/deref.js
+// node_modules/@smithy/core/dist-es/submodules/schema/deref.js
 var deref;
 var init_deref = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/deref.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/schema/deref.js"() {
     deref = (schemaRef) => {
       if (typeof schemaRef === "function") {
         return schemaRef();
@@ -11866,10 +11866,10 @@ var init_deref = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/operation.js
+// node_modules/@smithy/core/dist-es/submodules/schema/schemas/operation.js
 var operation;
 var init_operation = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/operation.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/schema/schemas/operation.js"() {
     operation = (namespace, name2, traits, input2, output2) => ({
       name: name2,
       namespace,
@@ -11880,10 +11880,10 @@ var init_operation = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaDeserializationMiddleware.js
+// node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaDeserializationMiddleware.js
 var schemaDeserializationMiddleware, findHeader2;
 var init_schemaDeserializationMiddleware = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaDeserializationMiddleware.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaDeserializationMiddleware.js"() {
     init_transport();
     init_operation();
     schemaDeserializationMiddleware = (config2) => (next, context) => async (args2) => {
@@ -11947,10 +11947,10 @@ var init_schemaDeserializationMiddleware = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaSerializationMiddleware.js
+// node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaSerializationMiddleware.js
 var schemaSerializationMiddleware;
 var init_schemaSerializationMiddleware = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaSerializationMiddleware.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaSerializationMiddleware.js"() {
     init_transport();
     init_operation();
     schemaSerializationMiddleware = (config2) => (next, context) => async (args2) => {
@@ -11970,7 +11970,7 @@ var init_schemaSerializationMiddleware = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/middleware/getSchemaSerdePlugin.js
+// node_modules/@smithy/core/dist-es/submodules/schema/middleware/getSchemaSerdePlugin.js
 function getSchemaSerdePlugin(config2) {
   return {
     applyToStack: (commandStack) => {
@@ -11982,7 +11982,7 @@ function getSchemaSerdePlugin(config2) {
 }
 var deserializerMiddlewareOption, serializerMiddlewareOption;
 var init_getSchemaSerdePlugin = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/middleware/getSchemaSerdePlugin.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/schema/middleware/getSchemaSerdePlugin.js"() {
     init_schemaDeserializationMiddleware();
     init_schemaSerializationMiddleware();
     deserializerMiddlewareOption = {
@@ -12000,10 +12000,10 @@ var init_getSchemaSerdePlugin = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/Schema.js
+// node_modules/@smithy/core/dist-es/submodules/schema/schemas/Schema.js
 var Schema;
 var init_Schema = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/Schema.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/schema/schemas/Schema.js"() {
     Schema = class {
       name;
       namespace;
@@ -12027,10 +12027,10 @@ var init_Schema = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/ListSchema.js
+// node_modules/@smithy/core/dist-es/submodules/schema/schemas/ListSchema.js
 var ListSchema, list2;
 var init_ListSchema = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/ListSchema.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/schema/schemas/ListSchema.js"() {
     init_Schema();
     ListSchema = class _ListSchema extends Schema {
       static symbol = /* @__PURE__ */ Symbol.for("@smithy/lis");
@@ -12046,10 +12046,10 @@ var init_ListSchema = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/MapSchema.js
+// node_modules/@smithy/core/dist-es/submodules/schema/schemas/MapSchema.js
 var MapSchema, map2;
 var init_MapSchema = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/MapSchema.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/schema/schemas/MapSchema.js"() {
     init_Schema();
     MapSchema = class _MapSchema extends Schema {
       static symbol = /* @__PURE__ */ Symbol.for("@smithy/map");
@@ -12067,10 +12067,10 @@ var init_MapSchema = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/OperationSchema.js
+// node_modules/@smithy/core/dist-es/submodules/schema/schemas/OperationSchema.js
 var OperationSchema, op;
 var init_OperationSchema = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/OperationSchema.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/schema/schemas/OperationSchema.js"() {
     init_Schema();
     OperationSchema = class _OperationSchema extends Schema {
       static symbol = /* @__PURE__ */ Symbol.for("@smithy/ope");
@@ -12088,10 +12088,10 @@ var init_OperationSchema = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/StructureSchema.js
+// node_modules/@smithy/core/dist-es/submodules/schema/schemas/StructureSchema.js
 var StructureSchema, struct;
 var init_StructureSchema = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/StructureSchema.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/schema/schemas/StructureSchema.js"() {
     init_Schema();
     StructureSchema = class _StructureSchema extends Schema {
       static symbol = /* @__PURE__ */ Symbol.for("@smithy/str");
@@ -12109,10 +12109,10 @@ var init_StructureSchema = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/ErrorSchema.js
+// node_modules/@smithy/core/dist-es/submodules/schema/schemas/ErrorSchema.js
 var ErrorSchema, error62;
 var init_ErrorSchema = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/ErrorSchema.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/schema/schemas/ErrorSchema.js"() {
     init_Schema();
     init_StructureSchema();
     ErrorSchema = class _ErrorSchema extends StructureSchema {
@@ -12131,7 +12131,7 @@ var init_ErrorSchema = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/translateTraits.js
+// node_modules/@smithy/core/dist-es/submodules/schema/schemas/translateTraits.js
 function translateTraits(indicator) {
   if (typeof indicator === "object") {
     return indicator;
@@ -12159,12 +12159,12 @@ function translateTraits(indicator) {
 }
 var traitsCache;
 var init_translateTraits = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/translateTraits.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/schema/schemas/translateTraits.js"() {
     traitsCache = [];
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/NormalizedSchema.js
+// node_modules/@smithy/core/dist-es/submodules/schema/schemas/NormalizedSchema.js
 function member(memberSchema, memberName) {
   if (memberSchema instanceof NormalizedSchema) {
     return Object.assign(memberSchema, {
@@ -12177,7 +12177,7 @@ function member(memberSchema, memberName) {
 }
 var anno, simpleSchemaCacheN, simpleSchemaCacheS, NormalizedSchema, isMemberSchema, isStaticSchema;
 var init_NormalizedSchema = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/NormalizedSchema.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/schema/schemas/NormalizedSchema.js"() {
     init_deref();
     init_translateTraits();
     anno = {
@@ -12453,10 +12453,10 @@ var init_NormalizedSchema = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/SimpleSchema.js
+// node_modules/@smithy/core/dist-es/submodules/schema/schemas/SimpleSchema.js
 var SimpleSchema, sim, simAdapter;
 var init_SimpleSchema = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/SimpleSchema.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/schema/schemas/SimpleSchema.js"() {
     init_Schema();
     SimpleSchema = class _SimpleSchema extends Schema {
       static symbol = /* @__PURE__ */ Symbol.for("@smithy/sim");
@@ -12478,10 +12478,10 @@ var init_SimpleSchema = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/sentinels.js
+// node_modules/@smithy/core/dist-es/submodules/schema/schemas/sentinels.js
 var SCHEMA;
 var init_sentinels = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/schemas/sentinels.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/schema/schemas/sentinels.js"() {
     SCHEMA = {
       BLOB: 21,
       STREAMING_BLOB: 42,
@@ -12501,10 +12501,10 @@ var init_sentinels = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/TypeRegistry.js
+// node_modules/@smithy/core/dist-es/submodules/schema/TypeRegistry.js
 var TypeRegistry;
 var init_TypeRegistry = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/TypeRegistry.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/schema/TypeRegistry.js"() {
     TypeRegistry = class _TypeRegistry {
       namespace;
       schemas;
@@ -12617,7 +12617,7 @@ var init_TypeRegistry = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/index.js
+// node_modules/@smithy/core/dist-es/submodules/schema/index.js
 var schema_exports = {};
 __export(schema_exports, {
   ErrorSchema: () => ErrorSchema,
@@ -12649,7 +12649,7 @@ __export(schema_exports, {
   translateTraits: () => translateTraits
 });
 var init_schema = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/schema/index.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/schema/index.js"() {
     init_deref();
     init_getSchemaSerdePlugin();
     init_ListSchema();
@@ -12667,7 +12667,7 @@ var init_schema = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/schemaLogFilter.js
+// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/schemaLogFilter.js
 function schemaLogFilter(schema, data) {
   if (data == null) {
     return data;
@@ -12706,16 +12706,16 @@ function schemaLogFilter(schema, data) {
 }
 var SENSITIVE_STRING;
 var init_schemaLogFilter = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/schemaLogFilter.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/schemaLogFilter.js"() {
     init_schema();
     SENSITIVE_STRING = "***SensitiveInformation***";
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/command.js
+// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/command.js
 var import_types13, operationEventStreamMarker, Command, ClassBuilder;
 var init_command = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/command.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/command.js"() {
     import_types13 = __toESM(require_dist_cjs());
     init_MiddlewareStack();
     init_schemaLogFilter();
@@ -12872,18 +12872,18 @@ var init_command = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/constants.js
+// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/constants.js
 var SENSITIVE_STRING2;
 var init_constants2 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/constants.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/constants.js"() {
     SENSITIVE_STRING2 = "***SensitiveInformation***";
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/create-aggregated-client.js
+// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/create-aggregated-client.js
 var createAggregatedClient;
 var init_create_aggregated_client = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/create-aggregated-client.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/create-aggregated-client.js"() {
     createAggregatedClient = (commands5, Client2, options) => {
       for (const [command5, CommandCtor] of Object.entries(commands5)) {
         const methodImpl = async function(args2, optionsOrCb, cb) {
@@ -12933,10 +12933,10 @@ var init_create_aggregated_client = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/exceptions.js
+// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/exceptions.js
 var ServiceException, decorateServiceException;
 var init_exceptions = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/exceptions.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/exceptions.js"() {
     ServiceException = class _ServiceException extends Error {
       static shapeId = "smithy.ts.sdk.synthetic.nonamespace.client#ServiceException";
       $fault;
@@ -13020,10 +13020,10 @@ var init_exceptions = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/default-error-handler.js
+// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/default-error-handler.js
 var throwDefaultError, withBaseException, deserializeMetadata;
 var init_default_error_handler = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/default-error-handler.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/default-error-handler.js"() {
     init_exceptions();
     throwDefaultError = ({ output: output2, parsedBody, exceptionCtor, errorCode }) => {
       const $metadata = deserializeMetadata(output2);
@@ -13049,10 +13049,10 @@ var init_default_error_handler = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/defaults-mode.js
+// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/defaults-mode.js
 var loadConfigsForDefaultMode;
 var init_defaults_mode = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/defaults-mode.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/defaults-mode.js"() {
     loadConfigsForDefaultMode = (mode2) => {
       switch (mode2) {
         case "standard":
@@ -13082,10 +13082,10 @@ var init_defaults_mode = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/emitWarningIfUnsupportedVersion.js
+// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/emitWarningIfUnsupportedVersion.js
 var warningEmitted, emitWarningIfUnsupportedVersion2;
 var init_emitWarningIfUnsupportedVersion2 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/emitWarningIfUnsupportedVersion.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/emitWarningIfUnsupportedVersion.js"() {
     warningEmitted = false;
     emitWarningIfUnsupportedVersion2 = (version3) => {
       if (version3 && !warningEmitted && parseInt(version3.substring(1, version3.indexOf("."))) < 16) {
@@ -13095,10 +13095,10 @@ var init_emitWarningIfUnsupportedVersion2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/checksum.js
+// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/checksum.js
 var import_types14, knownAlgorithms, getChecksumConfiguration, resolveChecksumRuntimeConfig;
 var init_checksum = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/checksum.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/checksum.js"() {
     init_transport();
     import_types14 = __toESM(require_dist_cjs());
     knownAlgorithms = Object.values(import_types14.AlgorithmId);
@@ -13153,10 +13153,10 @@ var init_checksum = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/retry.js
+// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/retry.js
 var getRetryConfiguration, resolveRetryRuntimeConfig;
 var init_retry = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/retry.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/retry.js"() {
     getRetryConfiguration = (runtimeConfig) => {
       return {
         setRetryStrategy(retryStrategy) {
@@ -13175,10 +13175,10 @@ var init_retry = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/defaultExtensionConfiguration.js
+// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/defaultExtensionConfiguration.js
 var getDefaultExtensionConfiguration, getDefaultClientConfiguration, resolveDefaultRuntimeConfig;
 var init_defaultExtensionConfiguration = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/defaultExtensionConfiguration.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/defaultExtensionConfiguration.js"() {
     init_checksum();
     init_retry();
     getDefaultExtensionConfiguration = (runtimeConfig) => {
@@ -13191,18 +13191,18 @@ var init_defaultExtensionConfiguration = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/get-array-if-single-item.js
+// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/get-array-if-single-item.js
 var getArrayIfSingleItem;
 var init_get_array_if_single_item = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/get-array-if-single-item.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/get-array-if-single-item.js"() {
     getArrayIfSingleItem = (mayBeArray) => Array.isArray(mayBeArray) ? mayBeArray : [mayBeArray];
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/get-value-from-text-node.js
+// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/get-value-from-text-node.js
 var getValueFromTextNode;
 var init_get_value_from_text_node = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/get-value-from-text-node.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/get-value-from-text-node.js"() {
     init_transport();
     getValueFromTextNode = (obj2) => {
       const textNodeName = "#text";
@@ -13221,20 +13221,20 @@ var init_get_value_from_text_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/is-serializable-header-value.js
+// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/is-serializable-header-value.js
 var isSerializableHeaderValue;
 var init_is_serializable_header_value = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/is-serializable-header-value.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/is-serializable-header-value.js"() {
     isSerializableHeaderValue = (value2) => {
       return value2 != null;
     };
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/NoOpLogger.js
+// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/NoOpLogger.js
 var NoOpLogger;
 var init_NoOpLogger = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/NoOpLogger.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/NoOpLogger.js"() {
     NoOpLogger = class {
       trace() {
       }
@@ -13250,7 +13250,7 @@ var init_NoOpLogger = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/object-mapping.js
+// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/object-mapping.js
 function map3(arg0, arg1, arg2) {
   let target;
   let filter;
@@ -13282,7 +13282,7 @@ function map3(arg0, arg1, arg2) {
 }
 var convertMap, take, mapWithFilter, applyInstruction, nonNullish, pass;
 var init_object_mapping = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/object-mapping.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/object-mapping.js"() {
     init_transport();
     convertMap = (target) => {
       const output2 = {};
@@ -13350,10 +13350,10 @@ var init_object_mapping = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/ser-utils.js
+// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/ser-utils.js
 var serializeFloat, serializeDateTime;
 var init_ser_utils = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/ser-utils.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/ser-utils.js"() {
     serializeFloat = (value2) => {
       if (value2 !== value2) {
         return "NaN";
@@ -13371,10 +13371,10 @@ var init_ser_utils = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/serde-json.js
+// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/serde-json.js
 var _json;
 var init_serde_json = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/serde-json.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/serde-json.js"() {
     init_transport();
     _json = (obj2) => {
       if (obj2 == null) {
@@ -13401,7 +13401,7 @@ var init_serde_json = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client-command-builder.js
+// node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client-command-builder.js
 function makeBuilder(common, service, name2, ep) {
   return function makeCommand(added, plugins, op2, $, smithyContext = {}) {
     const epMerged = Object.assign({}, common, added);
@@ -13413,12 +13413,12 @@ function makeBuilder(common, service, name2, ep) {
   };
 }
 var init_client_command_builder = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client-command-builder.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client-command-builder.js"() {
     init_command();
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/client/index.js
+// node_modules/@smithy/core/dist-es/submodules/client/index.js
 var client_exports = {};
 __export(client_exports, {
   AlgorithmId: () => import_types14.AlgorithmId,
@@ -13462,7 +13462,7 @@ __export(client_exports, {
   withBaseException: () => withBaseException
 });
 var init_client2 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/client/index.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/client/index.js"() {
     init_MiddlewareStack();
     init_transport();
     init_transport();
@@ -13493,10 +13493,10 @@ var init_client2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/resolveCustomEndpointsConfig.js
+// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/resolveCustomEndpointsConfig.js
 var resolveCustomEndpointsConfig;
 var init_resolveCustomEndpointsConfig = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/resolveCustomEndpointsConfig.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/resolveCustomEndpointsConfig.js"() {
     init_client2();
     resolveCustomEndpointsConfig = (input2) => {
       const { tls, endpoint: endpoint2, urlParser, useDualstackEndpoint } = input2;
@@ -13510,10 +13510,10 @@ var init_resolveCustomEndpointsConfig = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/utils/getEndpointFromRegion.js
+// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/utils/getEndpointFromRegion.js
 var getEndpointFromRegion;
 var init_getEndpointFromRegion = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/utils/getEndpointFromRegion.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/utils/getEndpointFromRegion.js"() {
     getEndpointFromRegion = async (input2) => {
       const { tls = true } = input2;
       const region = await input2.region();
@@ -13532,10 +13532,10 @@ var init_getEndpointFromRegion = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/resolveEndpointsConfig.js
+// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/resolveEndpointsConfig.js
 var resolveEndpointsConfig;
 var init_resolveEndpointsConfig = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/resolveEndpointsConfig.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/resolveEndpointsConfig.js"() {
     init_client2();
     init_getEndpointFromRegion();
     resolveEndpointsConfig = (input2) => {
@@ -13551,10 +13551,10 @@ var init_resolveEndpointsConfig = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/constants.js
+// node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/constants.js
 var AWS_EXECUTION_ENV, AWS_REGION_ENV, AWS_DEFAULT_REGION_ENV, ENV_IMDS_DISABLED, DEFAULTS_MODE_OPTIONS, IMDS_REGION_PATH, IMDS_TOKEN_PATH, X_AWS_EC2_METADATA_TOKEN, X_AWS_EC2_METADATA_TOKEN_TTL;
 var init_constants3 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/constants.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/constants.js"() {
     AWS_EXECUTION_ENV = "AWS_EXECUTION_ENV";
     AWS_REGION_ENV = "AWS_REGION";
     AWS_DEFAULT_REGION_ENV = "AWS_DEFAULT_REGION";
@@ -13567,10 +13567,10 @@ var init_constants3 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/getInstanceMetadataRegion.js
+// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/getInstanceMetadataRegion.js
 var TIMEOUT_MS, NEG_CACHE_TTL_MS, negativeCacheUntil, getInstanceMetadataRegion, cacheNegativeAndReturnUndefined, resolveImdsEndpoint, imdsRequest;
 var init_getInstanceMetadataRegion = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/getInstanceMetadataRegion.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/getInstanceMetadataRegion.js"() {
     init_constants3();
     TIMEOUT_MS = 1e3;
     NEG_CACHE_TTL_MS = 6e4;
@@ -13663,10 +13663,10 @@ var init_getInstanceMetadataRegion = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/config.js
+// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/config.js
 var REGION_ENV_NAME, REGION_INI_NAME, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS;
 var init_config = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/config.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/config.js"() {
     init_getInstanceMetadataRegion();
     REGION_ENV_NAME = "AWS_REGION";
     REGION_INI_NAME = "region";
@@ -13687,10 +13687,10 @@ var init_config = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/checkRegion.js
+// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/checkRegion.js
 var validRegions, checkRegion;
 var init_checkRegion = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/checkRegion.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/checkRegion.js"() {
     init_transport();
     validRegions = /* @__PURE__ */ new Set();
     checkRegion = (region, check2 = isValidHostLabel) => {
@@ -13707,27 +13707,27 @@ var init_checkRegion = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/isFipsRegion.js
+// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/isFipsRegion.js
 var isFipsRegion;
 var init_isFipsRegion = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/isFipsRegion.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/isFipsRegion.js"() {
     isFipsRegion = (region) => typeof region === "string" && (region.startsWith("fips-") || region.endsWith("-fips"));
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/getRealRegion.js
+// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/getRealRegion.js
 var getRealRegion;
 var init_getRealRegion = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/getRealRegion.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/getRealRegion.js"() {
     init_isFipsRegion();
     getRealRegion = (region) => isFipsRegion(region) ? ["fips-aws-global", "aws-fips"].includes(region) ? "us-east-1" : region.replace(/fips-(dkr-|prod-)?|-fips/, "") : region;
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/resolveRegionConfig.js
+// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/resolveRegionConfig.js
 var resolveRegionConfig;
 var init_resolveRegionConfig = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/resolveRegionConfig.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/resolveRegionConfig.js"() {
     init_checkRegion();
     init_getRealRegion();
     init_isFipsRegion();
@@ -13755,34 +13755,34 @@ var init_resolveRegionConfig = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getHostnameFromVariants.js
+// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getHostnameFromVariants.js
 var getHostnameFromVariants;
 var init_getHostnameFromVariants = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getHostnameFromVariants.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getHostnameFromVariants.js"() {
     getHostnameFromVariants = (variants = [], { useFipsEndpoint, useDualstackEndpoint }) => variants.find(({ tags }) => useFipsEndpoint === tags.includes("fips") && useDualstackEndpoint === tags.includes("dualstack"))?.hostname;
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedHostname.js
+// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedHostname.js
 var getResolvedHostname;
 var init_getResolvedHostname = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedHostname.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedHostname.js"() {
     getResolvedHostname = (resolvedRegion, { regionHostname, partitionHostname }) => regionHostname ? regionHostname : partitionHostname ? partitionHostname.replace("{region}", resolvedRegion) : void 0;
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedPartition.js
+// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedPartition.js
 var getResolvedPartition;
 var init_getResolvedPartition = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedPartition.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedPartition.js"() {
     getResolvedPartition = (region, { partitionHash }) => Object.keys(partitionHash || {}).find((key) => partitionHash[key].regions.includes(region)) ?? "aws";
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedSigningRegion.js
+// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedSigningRegion.js
 var getResolvedSigningRegion;
 var init_getResolvedSigningRegion = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedSigningRegion.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedSigningRegion.js"() {
     getResolvedSigningRegion = (hostname3, { signingRegion, regionRegex, useFipsEndpoint }) => {
       if (signingRegion) {
         return signingRegion;
@@ -13797,10 +13797,10 @@ var init_getResolvedSigningRegion = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getRegionInfo.js
+// node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getRegionInfo.js
 var getRegionInfo;
 var init_getRegionInfo = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getRegionInfo.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getRegionInfo.js"() {
     init_getHostnameFromVariants();
     init_getResolvedHostname();
     init_getResolvedPartition();
@@ -13833,10 +13833,10 @@ var init_getRegionInfo = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/defaultsModeConfig.js
+// node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/defaultsModeConfig.js
 var AWS_DEFAULTS_MODE_ENV, AWS_DEFAULTS_MODE_CONFIG, NODE_DEFAULTS_MODE_CONFIG_OPTIONS;
 var init_defaultsModeConfig = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/defaultsModeConfig.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/defaultsModeConfig.js"() {
     AWS_DEFAULTS_MODE_ENV = "AWS_DEFAULTS_MODE";
     AWS_DEFAULTS_MODE_CONFIG = "defaults_mode";
     NODE_DEFAULTS_MODE_CONFIG_OPTIONS = {
@@ -13851,10 +13851,10 @@ var init_defaultsModeConfig = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/resolveDefaultsModeConfig.js
+// node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/resolveDefaultsModeConfig.js
 var resolveDefaultsModeConfig, resolveNodeDefaultsModeAuto, inferPhysicalRegion;
 var init_resolveDefaultsModeConfig = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/resolveDefaultsModeConfig.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/resolveDefaultsModeConfig.js"() {
     init_config();
     init_getInstanceMetadataRegion();
     init_configLoader();
@@ -13902,7 +13902,7 @@ var init_resolveDefaultsModeConfig = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/config/index.js
+// node_modules/@smithy/core/dist-es/submodules/config/index.js
 var config_exports = {};
 __export(config_exports, {
   CONFIG_PREFIX_SEPARATOR: () => CONFIG_PREFIX_SEPARATOR,
@@ -13949,7 +13949,7 @@ __export(config_exports, {
   resolveRegionConfig: () => resolveRegionConfig
 });
 var init_config2 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/config/index.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/config/index.js"() {
     init_ProviderError();
     init_CredentialsProviderError();
     init_TokenProviderError();
@@ -13982,10 +13982,10 @@ var init_config2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointUrlConfig.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointUrlConfig.js
 var ENV_ENDPOINT_URL, CONFIG_ENDPOINT_URL, getEndpointUrlConfig;
 var init_getEndpointUrlConfig = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointUrlConfig.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointUrlConfig.js"() {
     init_config2();
     ENV_ENDPOINT_URL = "AWS_ENDPOINT_URL";
     CONFIG_ENDPOINT_URL = "endpoint_url";
@@ -14026,10 +14026,10 @@ var init_getEndpointUrlConfig = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getIgnoreConfiguredEndpointUrls.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getIgnoreConfiguredEndpointUrls.js
 var ENV_IGNORE_CONFIGURED_ENDPOINT_URLS, CONFIG_IGNORE_CONFIGURED_ENDPOINT_URLS, ignoreConfiguredEndpointUrlsConfigSelectors;
 var init_getIgnoreConfiguredEndpointUrls = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getIgnoreConfiguredEndpointUrls.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getIgnoreConfiguredEndpointUrls.js"() {
     init_config2();
     ENV_IGNORE_CONFIGURED_ENDPOINT_URLS = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
     CONFIG_IGNORE_CONFIGURED_ENDPOINT_URLS = "ignore_configured_endpoint_urls";
@@ -14041,10 +14041,10 @@ var init_getIgnoreConfiguredEndpointUrls = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointFromConfig.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointFromConfig.js
 var getEndpointFromConfig;
 var init_getEndpointFromConfig = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointFromConfig.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointFromConfig.js"() {
     init_config2();
     init_getEndpointUrlConfig();
     init_getIgnoreConfiguredEndpointUrls();
@@ -14058,10 +14058,10 @@ var init_getEndpointFromConfig = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/service-customizations/s3.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/service-customizations/s3.js
 var resolveParamsForS3, DOMAIN_PATTERN, IP_ADDRESS_PATTERN, DOTS_PATTERN, isDnsCompatibleBucketName, isArnBucketName;
 var init_s3 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/service-customizations/s3.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/service-customizations/s3.js"() {
     resolveParamsForS3 = async (endpointParams) => {
       const bucket = endpointParams?.Bucket || "";
       if (typeof endpointParams.Bucket === "string") {
@@ -14096,17 +14096,17 @@ var init_s3 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/service-customizations/index.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/service-customizations/index.js
 var init_service_customizations = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/service-customizations/index.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/service-customizations/index.js"() {
     init_s3();
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/createConfigValueProvider.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/createConfigValueProvider.js
 var createConfigValueProvider;
 var init_createConfigValueProvider = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/createConfigValueProvider.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/createConfigValueProvider.js"() {
     createConfigValueProvider = (configKey2, canonicalEndpointParamKey, config2, isClientContextParam = false) => {
       const configProvider = async () => {
         let configValue;
@@ -14159,14 +14159,14 @@ var init_createConfigValueProvider = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/toEndpointV1.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/toEndpointV1.js
 var init_toEndpointV12 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/toEndpointV1.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/toEndpointV1.js"() {
     init_transport();
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointFromInstructions.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointFromInstructions.js
 function bindGetEndpointFromInstructions(getEndpointFromConfig2) {
   return async (commandInput, instructionsSupplier, clientConfig, context) => {
     if (!clientConfig.isCustomEndpoint && !clientConfig.ignoreConfiguredEndpointUrls) {
@@ -14201,7 +14201,7 @@ function bindGetEndpointFromInstructions(getEndpointFromConfig2) {
 }
 var resolveParams;
 var init_getEndpointFromInstructions = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointFromInstructions.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointFromInstructions.js"() {
     init_service_customizations();
     init_createConfigValueProvider();
     init_toEndpointV12();
@@ -14238,7 +14238,7 @@ var init_getEndpointFromInstructions = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/endpointMiddleware.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/endpointMiddleware.js
 function setFeature2(context, feature, value2) {
   if (!context.__smithy_context) {
     context.__smithy_context = { features: {} };
@@ -14284,13 +14284,13 @@ function bindEndpointMiddleware(getEndpointFromConfig2) {
   };
 }
 var init_endpointMiddleware = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/endpointMiddleware.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/endpointMiddleware.js"() {
     init_transport();
     init_getEndpointFromInstructions();
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/getEndpointPlugin.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/getEndpointPlugin.js
 function bindGetEndpointPlugin(getEndpointFromConfig2) {
   const endpointMiddleware2 = bindEndpointMiddleware(getEndpointFromConfig2);
   return (config2, instructions) => ({
@@ -14304,7 +14304,7 @@ function bindGetEndpointPlugin(getEndpointFromConfig2) {
 }
 var serializerMiddlewareOption2, endpointMiddlewareOptions;
 var init_getEndpointPlugin = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/getEndpointPlugin.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/getEndpointPlugin.js"() {
     init_endpointMiddleware();
     serializerMiddlewareOption2 = {
       name: "serializerMiddleware",
@@ -14323,7 +14323,7 @@ var init_getEndpointPlugin = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/resolveEndpointConfig.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/resolveEndpointConfig.js
 function bindResolveEndpointConfig(getEndpointFromConfig2) {
   return (input2) => {
     const tls = input2.tls ?? true;
@@ -14349,16 +14349,16 @@ function bindResolveEndpointConfig(getEndpointFromConfig2) {
   };
 }
 var init_resolveEndpointConfig = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/resolveEndpointConfig.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/resolveEndpointConfig.js"() {
     init_transport();
     init_toEndpointV12();
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/bdd/BinaryDecisionDiagram.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/bdd/BinaryDecisionDiagram.js
 var BinaryDecisionDiagram;
 var init_BinaryDecisionDiagram = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/bdd/BinaryDecisionDiagram.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/bdd/BinaryDecisionDiagram.js"() {
     BinaryDecisionDiagram = class _BinaryDecisionDiagram {
       nodes;
       root;
@@ -14377,10 +14377,10 @@ var init_BinaryDecisionDiagram = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/cache/EndpointCache.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/cache/EndpointCache.js
 var EndpointCache;
 var init_EndpointCache = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/cache/EndpointCache.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/cache/EndpointCache.js"() {
     EndpointCache = class {
       capacity;
       data = /* @__PURE__ */ new Map();
@@ -14435,10 +14435,10 @@ var init_EndpointCache = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/types/EndpointError.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/types/EndpointError.js
 var EndpointError;
 var init_EndpointError = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/types/EndpointError.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/types/EndpointError.js"() {
     EndpointError = class extends Error {
       constructor(message) {
         super(message);
@@ -14448,22 +14448,22 @@ var init_EndpointError = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/types/index.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/types/index.js
 var init_types2 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/types/index.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/types/index.js"() {
     init_EndpointError();
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/debugId.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/debugId.js
 var debugId;
 var init_debugId = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/debugId.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/debugId.js"() {
     debugId = "endpoints";
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/toDebugString.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/toDebugString.js
 function toDebugString(input2) {
   if (typeof input2 !== "object" || input2 == null) {
     return input2;
@@ -14477,35 +14477,35 @@ function toDebugString(input2) {
   return JSON.stringify(input2, null, 2);
 }
 var init_toDebugString = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/toDebugString.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/toDebugString.js"() {
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/index.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/index.js
 var init_debug = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/index.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/index.js"() {
     init_debugId();
     init_toDebugString();
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/customEndpointFunctions.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/customEndpointFunctions.js
 var customEndpointFunctions;
 var init_customEndpointFunctions = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/customEndpointFunctions.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/customEndpointFunctions.js"() {
     customEndpointFunctions = {};
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/booleanEquals.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/booleanEquals.js
 var booleanEquals;
 var init_booleanEquals = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/booleanEquals.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/booleanEquals.js"() {
     booleanEquals = (value1, value2) => value1 === value2;
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/coalesce.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/coalesce.js
 function coalesce(...args2) {
   for (const arg of args2) {
     if (arg != null) {
@@ -14515,14 +14515,14 @@ function coalesce(...args2) {
   return void 0;
 }
 var init_coalesce = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/coalesce.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/coalesce.js"() {
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/getAttrPathList.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/getAttrPathList.js
 var getAttrPathList;
 var init_getAttrPathList = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/getAttrPathList.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/getAttrPathList.js"() {
     init_types2();
     getAttrPathList = (path) => {
       const parts2 = path.split(".");
@@ -14550,10 +14550,10 @@ var init_getAttrPathList = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/getAttr.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/getAttr.js
 var getAttr;
 var init_getAttr = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/getAttr.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/getAttr.js"() {
     init_types2();
     init_getAttrPathList();
     getAttr = (value2, path) => getAttrPathList(path).reduce((acc, index) => {
@@ -14568,44 +14568,44 @@ var init_getAttr = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/isSet.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/isSet.js
 var isSet3;
 var init_isSet = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/isSet.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/isSet.js"() {
     isSet3 = (value2) => value2 != null;
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/ite.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/ite.js
 function ite(condition, trueValue, falseValue) {
   return condition ? trueValue : falseValue;
 }
 var init_ite = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/ite.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/ite.js"() {
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/not.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/not.js
 var not;
 var init_not = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/not.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/not.js"() {
     not = (value2) => !value2;
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/isIpAddress.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/isIpAddress.js
 var IP_V4_REGEX, isIpAddress;
 var init_isIpAddress = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/isIpAddress.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/isIpAddress.js"() {
     IP_V4_REGEX = new RegExp(`^(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)){3}$`);
     isIpAddress = (value2) => IP_V4_REGEX.test(value2) || value2.startsWith("[") && value2.endsWith("]");
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/parseURL.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/parseURL.js
 var import_types18, DEFAULT_PORTS, parseURL;
 var init_parseURL = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/parseURL.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/parseURL.js"() {
     import_types18 = __toESM(require_dist_cjs());
     init_isIpAddress();
     DEFAULT_PORTS = {
@@ -14656,7 +14656,7 @@ var init_parseURL = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/split.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/split.js
 function split2(value2, delimiter, limit) {
   if (limit === 1) {
     return [value2];
@@ -14671,22 +14671,22 @@ function split2(value2, delimiter, limit) {
   return parts2.slice(0, limit - 1).concat(parts2.slice(1).join(delimiter));
 }
 var init_split = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/split.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/split.js"() {
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/stringEquals.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/stringEquals.js
 var stringEquals;
 var init_stringEquals = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/stringEquals.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/stringEquals.js"() {
     stringEquals = (value1, value2) => value1 === value2;
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/substring.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/substring.js
 var substring;
 var init_substring = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/substring.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/substring.js"() {
     substring = (input2, start2, stop2, reverse) => {
       if (input2 == null || start2 >= stop2 || input2.length < stop2 || /[^\u0000-\u007f]/.test(input2)) {
         return null;
@@ -14699,17 +14699,17 @@ var init_substring = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/uriEncode.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/uriEncode.js
 var uriEncode;
 var init_uriEncode = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/uriEncode.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/uriEncode.js"() {
     uriEncode = (value2) => encodeURIComponent(value2).replace(/[!*'()]/g, (c5) => `%${c5.charCodeAt(0).toString(16).toUpperCase()}`);
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/index.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/index.js
 var init_lib = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/index.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/index.js"() {
     init_booleanEquals();
     init_coalesce();
     init_getAttr();
@@ -14725,10 +14725,10 @@ var init_lib = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/endpointFunctions.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/endpointFunctions.js
 var endpointFunctions;
 var init_endpointFunctions = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/endpointFunctions.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/endpointFunctions.js"() {
     init_lib();
     endpointFunctions = {
       booleanEquals,
@@ -14747,10 +14747,10 @@ var init_endpointFunctions = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateTemplate.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateTemplate.js
 var evaluateTemplate;
 var init_evaluateTemplate = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateTemplate.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateTemplate.js"() {
     init_lib();
     evaluateTemplate = (template, options) => {
       const evaluatedTemplateArr = [];
@@ -14786,20 +14786,20 @@ var init_evaluateTemplate = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getReferenceValue.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getReferenceValue.js
 var getReferenceValue;
 var init_getReferenceValue = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getReferenceValue.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getReferenceValue.js"() {
     getReferenceValue = ({ ref }, options) => {
       return options.referenceRecord[ref] ?? options.endpointParams[ref];
     };
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateExpression.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateExpression.js
 var evaluateExpression, callFunction2, group;
 var init_evaluateExpression = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateExpression.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateExpression.js"() {
     init_types2();
     init_customEndpointFunctions();
     init_endpointFunctions();
@@ -14846,17 +14846,17 @@ var init_evaluateExpression = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/callFunction.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/callFunction.js
 var init_callFunction = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/callFunction.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/callFunction.js"() {
     init_evaluateExpression();
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateCondition.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateCondition.js
 var evaluateCondition;
 var init_evaluateCondition = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateCondition.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateCondition.js"() {
     init_debug();
     init_types2();
     init_callFunction();
@@ -14876,10 +14876,10 @@ var init_evaluateCondition = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointHeaders.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointHeaders.js
 var getEndpointHeaders;
 var init_getEndpointHeaders = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointHeaders.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointHeaders.js"() {
     init_types2();
     init_evaluateExpression();
     getEndpointHeaders = (headers, options) => Object.entries(headers ?? {}).reduce((acc, [headerKey, headerVal]) => {
@@ -14895,10 +14895,10 @@ var init_getEndpointHeaders = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointProperties.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointProperties.js
 var getEndpointProperties, getEndpointProperty, group2;
 var init_getEndpointProperties = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointProperties.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointProperties.js"() {
     init_types2();
     init_evaluateTemplate();
     getEndpointProperties = (properties, options) => Object.entries(properties).reduce((acc, [propertyKey, propertyVal]) => {
@@ -14930,10 +14930,10 @@ var init_getEndpointProperties = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointUrl.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointUrl.js
 var getEndpointUrl;
 var init_getEndpointUrl = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointUrl.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointUrl.js"() {
     init_types2();
     init_evaluateExpression();
     getEndpointUrl = (endpointUrl, options) => {
@@ -14951,10 +14951,10 @@ var init_getEndpointUrl = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/decideEndpoint.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/decideEndpoint.js
 var RESULT, decideEndpoint;
 var init_decideEndpoint = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/decideEndpoint.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/decideEndpoint.js"() {
     init_types2();
     init_evaluateCondition();
     init_evaluateExpression();
@@ -15000,10 +15000,10 @@ var init_decideEndpoint = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateConditions.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateConditions.js
 var evaluateConditions;
 var init_evaluateConditions = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateConditions.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateConditions.js"() {
     init_debug();
     init_evaluateCondition();
     evaluateConditions = (conditions = [], options) => {
@@ -15033,10 +15033,10 @@ var init_evaluateConditions = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateEndpointRule.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateEndpointRule.js
 var evaluateEndpointRule;
 var init_evaluateEndpointRule = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateEndpointRule.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateEndpointRule.js"() {
     init_debug();
     init_evaluateConditions();
     init_getEndpointHeaders();
@@ -15066,10 +15066,10 @@ var init_evaluateEndpointRule = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateErrorRule.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateErrorRule.js
 var evaluateErrorRule;
 var init_evaluateErrorRule = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateErrorRule.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateErrorRule.js"() {
     init_types2();
     init_evaluateConditions();
     init_evaluateExpression();
@@ -15088,10 +15088,10 @@ var init_evaluateErrorRule = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateRules.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateRules.js
 var evaluateRules, evaluateTreeRule, group3;
 var init_evaluateRules = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateRules.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateRules.js"() {
     init_types2();
     init_evaluateConditions();
     init_evaluateEndpointRule();
@@ -15132,17 +15132,17 @@ var init_evaluateRules = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/index.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/index.js
 var init_utils = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/index.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/index.js"() {
     init_evaluateRules();
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/resolveEndpoint.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/resolveEndpoint.js
 var resolveEndpoint;
 var init_resolveEndpoint = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/resolveEndpoint.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/resolveEndpoint.js"() {
     init_transport();
     init_debug();
     init_types2();
@@ -15172,10 +15172,10 @@ var init_resolveEndpoint = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/resolveEndpointRequiredConfig.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/resolveEndpointRequiredConfig.js
 var resolveEndpointRequiredConfig;
 var init_resolveEndpointRequiredConfig = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/resolveEndpointRequiredConfig.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/resolveEndpointRequiredConfig.js"() {
     resolveEndpointRequiredConfig = (input2) => {
       const { endpoint: endpoint2 } = input2;
       if (endpoint2 === void 0) {
@@ -15188,7 +15188,7 @@ var init_resolveEndpointRequiredConfig = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/index.js
+// node_modules/@smithy/core/dist-es/submodules/endpoints/index.js
 var endpoints_exports = {};
 __export(endpoints_exports, {
   BinaryDecisionDiagram: () => BinaryDecisionDiagram,
@@ -15211,7 +15211,7 @@ __export(endpoints_exports, {
 });
 var getEndpointFromInstructions, resolveEndpointConfig, endpointMiddleware, getEndpointPlugin;
 var init_endpoints = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/endpoints/index.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/endpoints/index.js"() {
     init_getEndpointFromConfig();
     init_getEndpointFromInstructions();
     init_endpointMiddleware();
@@ -15237,10 +15237,10 @@ var init_endpoints = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/serializerMiddleware.js
+// node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/serializerMiddleware.js
 var serializerMiddleware;
 var init_serializerMiddleware = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/serializerMiddleware.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/serializerMiddleware.js"() {
     init_endpoints();
     serializerMiddleware = (options, serializer) => (next, context) => async (args2) => {
       const endpointConfig = options;
@@ -15257,7 +15257,7 @@ var init_serializerMiddleware = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/serdePlugin.js
+// node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/serdePlugin.js
 function getSerdePlugin(config2, serializer, deserializer) {
   return {
     applyToStack: (commandStack) => {
@@ -15268,7 +15268,7 @@ function getSerdePlugin(config2, serializer, deserializer) {
 }
 var deserializerMiddlewareOption2, serializerMiddlewareOption3;
 var init_serdePlugin = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/serdePlugin.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/serdePlugin.js"() {
     init_deserializerMiddleware();
     init_serializerMiddleware();
     deserializerMiddlewareOption2 = {
@@ -15286,7 +15286,7 @@ var init_serdePlugin = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/hash-node/hash-node.js
+// node_modules/@smithy/core/dist-es/submodules/serde/hash-node/hash-node.js
 import { createHash as createHash4, createHmac } from "node:crypto";
 function castSourceData(toCast, encoding) {
   if (Buffer.isBuffer(toCast)) {
@@ -15302,7 +15302,7 @@ function castSourceData(toCast, encoding) {
 }
 var Hash;
 var init_hash_node = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/hash-node/hash-node.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/hash-node/hash-node.js"() {
     init_buffer_from();
     init_toUint8Array();
     Hash = class {
@@ -15327,11 +15327,11 @@ var init_hash_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/ChecksumStream.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/ChecksumStream.js
 import { Readable } from "node:stream";
 var ChecksumStream;
 var init_ChecksumStream = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/ChecksumStream.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/ChecksumStream.js"() {
     init_toBase64();
     ChecksumStream = class extends Readable {
       expectedChecksum;
@@ -15409,10 +15409,10 @@ var init_ChecksumStream = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-type-check.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-type-check.js
 var isReadableStream, isBlob;
 var init_stream_type_check = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-type-check.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-type-check.js"() {
     isReadableStream = (stream) => typeof ReadableStream === "function" && (stream?.constructor?.name === ReadableStream.name || stream instanceof ReadableStream);
     isBlob = (blob) => {
       return typeof Blob === "function" && (blob?.constructor?.name === Blob.name || blob instanceof Blob);
@@ -15420,18 +15420,18 @@ var init_stream_type_check = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.browser.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.browser.js
 var fromUtf82;
 var init_fromUtf8_browser = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.browser.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.browser.js"() {
     fromUtf82 = (input2) => new TextEncoder().encode(input2);
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-base64/constants-for-browser.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-base64/constants-for-browser.js
 var chars, alphabetByEncoding, alphabetByValue, bitsPerLetter, bitsPerByte, maxLetterValue;
 var init_constants_for_browser = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-base64/constants-for-browser.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-base64/constants-for-browser.js"() {
     chars = `ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/`;
     alphabetByEncoding = Object.entries(chars).reduce((acc, [i6, c5]) => {
       acc[c5] = Number(i6);
@@ -15444,7 +15444,7 @@ var init_constants_for_browser = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.browser.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.browser.js
 function toBase642(_input) {
   let input2;
   if (typeof _input === "string") {
@@ -15476,16 +15476,16 @@ function toBase642(_input) {
   return str3;
 }
 var init_toBase64_browser = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.browser.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.browser.js"() {
     init_fromUtf8_browser();
     init_constants_for_browser();
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/ChecksumStream.browser.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/ChecksumStream.browser.js
 var ReadableStreamRef, ChecksumStream2;
 var init_ChecksumStream_browser = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/ChecksumStream.browser.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/ChecksumStream.browser.js"() {
     ReadableStreamRef = typeof ReadableStream === "function" ? ReadableStream : function() {
     };
     ChecksumStream2 = class extends ReadableStreamRef {
@@ -15493,10 +15493,10 @@ var init_ChecksumStream_browser = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/createChecksumStream.browser.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/createChecksumStream.browser.js
 var createChecksumStream;
 var init_createChecksumStream_browser = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/createChecksumStream.browser.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/createChecksumStream.browser.js"() {
     init_toBase64_browser();
     init_stream_type_check();
     init_ChecksumStream_browser();
@@ -15534,7 +15534,7 @@ var init_createChecksumStream_browser = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/createChecksumStream.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/createChecksumStream.js
 function createChecksumStream2(init2) {
   if (typeof ReadableStream === "function" && isReadableStream(init2.source)) {
     return createChecksumStream(init2);
@@ -15542,17 +15542,17 @@ function createChecksumStream2(init2) {
   return new ChecksumStream(init2);
 }
 var init_createChecksumStream = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/createChecksumStream.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/createChecksumStream.js"() {
     init_stream_type_check();
     init_ChecksumStream();
     init_createChecksumStream_browser();
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/ByteArrayCollector.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/ByteArrayCollector.js
 var ByteArrayCollector;
 var init_ByteArrayCollector = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/ByteArrayCollector.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/ByteArrayCollector.js"() {
     ByteArrayCollector = class {
       allocByteArray;
       byteLength = 0;
@@ -15588,7 +15588,7 @@ var init_ByteArrayCollector = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/createBufferedReadable.browser.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/createBufferedReadable.browser.js
 function createBufferedReadableStream(upstream, size, logger2) {
   const reader = upstream.getReader();
   let streamBufferingLoggedWarning = false;
@@ -15680,12 +15680,12 @@ function modeOf(chunk, allowBuffer = true) {
   return -1;
 }
 var init_createBufferedReadable_browser = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/createBufferedReadable.browser.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/createBufferedReadable.browser.js"() {
     init_ByteArrayCollector();
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/createBufferedReadable.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/createBufferedReadable.js
 import { Readable as Readable2 } from "node:stream";
 function createBufferedReadable(upstream, size, logger2) {
   if (isReadableStream(upstream)) {
@@ -15741,17 +15741,17 @@ function createBufferedReadable(upstream, size, logger2) {
   return downstream;
 }
 var init_createBufferedReadable = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/createBufferedReadable.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/createBufferedReadable.js"() {
     init_ByteArrayCollector();
     init_createBufferedReadable_browser();
     init_stream_type_check();
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/getAwsChunkedEncodingStream.browser.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/getAwsChunkedEncodingStream.browser.js
 var getAwsChunkedEncodingStream;
 var init_getAwsChunkedEncodingStream_browser = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/getAwsChunkedEncodingStream.browser.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/getAwsChunkedEncodingStream.browser.js"() {
     getAwsChunkedEncodingStream = (readableStream, options) => {
       const { base64Encoder, bodyLengthChecker, checksumAlgorithmFn, checksumLocationName, streamHasher } = options;
       const checksumRequired = base64Encoder !== void 0 && bodyLengthChecker !== void 0 && checksumAlgorithmFn !== void 0 && checksumLocationName !== void 0 && streamHasher !== void 0;
@@ -15784,7 +15784,7 @@ ${value2}\r
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/getAwsChunkedEncodingStream.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/getAwsChunkedEncodingStream.js
 import { Readable as Readable3 } from "node:stream";
 function getAwsChunkedEncodingStream2(stream, options) {
   const readable2 = stream;
@@ -15837,13 +15837,13 @@ function getAwsChunkedEncodingStream2(stream, options) {
   return awsChunkedEncodingStream;
 }
 var init_getAwsChunkedEncodingStream = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/getAwsChunkedEncodingStream.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/getAwsChunkedEncodingStream.js"() {
     init_getAwsChunkedEncodingStream_browser();
     init_stream_type_check();
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/headStream.browser.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/headStream.browser.js
 async function headStream(stream, bytes) {
   let byteLengthCounter = 0;
   const chunks = [];
@@ -15875,15 +15875,15 @@ async function headStream(stream, bytes) {
   return collected;
 }
 var init_headStream_browser = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/headStream.browser.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/headStream.browser.js"() {
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/headStream.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/headStream.js
 import { Writable } from "node:stream";
 var headStream2, Collector;
 var init_headStream = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/headStream.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/headStream.js"() {
     init_concatBytes();
     init_headStream_browser();
     init_stream_type_check();
@@ -15925,10 +15925,10 @@ var init_headStream = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.browser.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.browser.js
 var toUtf82;
 var init_toUtf8_browser = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.browser.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.browser.js"() {
     toUtf82 = (input2) => {
       if (typeof input2 === "string") {
         return input2;
@@ -15941,7 +15941,7 @@ var init_toUtf8_browser = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.browser.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.browser.js
 async function collectBlob(blob) {
   return blob.arrayBuffer().then((ab) => new Uint8Array(ab));
 }
@@ -15963,7 +15963,7 @@ async function collectReadableStream(stream) {
 }
 var streamCollector;
 var init_stream_collector_browser = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.browser.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.browser.js"() {
     init_concatBytes();
     init_stream_type_check();
     streamCollector = async (stream) => {
@@ -15975,10 +15975,10 @@ var init_stream_collector_browser = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.browser.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.browser.js
 var ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED, sdkStreamMixin, isBlobInstance;
 var init_sdk_stream_mixin_browser = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.browser.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.browser.js"() {
     init_toBase64_browser();
     init_hex_encoding();
     init_toUtf8_browser();
@@ -16039,11 +16039,11 @@ var init_sdk_stream_mixin_browser = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js
 import { Writable as Writable2 } from "node:stream";
 var streamCollector2, Collector2;
 var init_stream_collector = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js"() {
     init_concatBytes();
     init_stream_collector_browser();
     init_stream_type_check();
@@ -16079,11 +16079,11 @@ var init_stream_collector = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.js
 import { Readable as Readable4 } from "node:stream";
 var ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED2, sdkStreamMixin2;
 var init_sdk_stream_mixin = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.js"() {
     init_buffer_from();
     init_sdk_stream_mixin_browser();
     init_stream_collector();
@@ -16134,7 +16134,7 @@ var init_sdk_stream_mixin = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/splitStream.browser.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/splitStream.browser.js
 async function splitStream(stream) {
   if (typeof stream.stream === "function") {
     stream = stream.stream();
@@ -16143,11 +16143,11 @@ async function splitStream(stream) {
   return readableStream.tee();
 }
 var init_splitStream_browser = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/splitStream.browser.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/splitStream.browser.js"() {
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/splitStream.js
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/splitStream.js
 import { PassThrough } from "node:stream";
 async function splitStream2(stream) {
   if (isReadableStream(stream) || isBlob(stream)) {
@@ -16160,22 +16160,22 @@ async function splitStream2(stream) {
   return [stream1, stream2];
 }
 var init_splitStream = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/util-stream/splitStream.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/splitStream.js"() {
     init_splitStream_browser();
     init_stream_type_check();
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/writeKey.js
+// node_modules/@smithy/core/dist-es/submodules/serde/writeKey.js
 function writeKey(obj2) {
   Object.defineProperty(obj2, "__proto__", { value: void 0, writable: true, enumerable: true, configurable: true });
 }
 var init_writeKey = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/writeKey.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/writeKey.js"() {
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/index.js
+// node_modules/@smithy/core/dist-es/submodules/serde/index.js
 var serde_exports = {};
 __export(serde_exports, {
   ChecksumStream: () => ChecksumStream,
@@ -16256,7 +16256,7 @@ __export(serde_exports, {
 import { getRandomValues } from "node:crypto";
 var Uint8ArrayBlobAdapter, _getRandomValues, v4, generateIdempotencyToken;
 var init_serde = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/serde/index.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/serde/index.js"() {
     init_fromBase64();
     init_toBase64();
     init_Uint8ArrayBlobAdapter();
@@ -16301,10 +16301,10 @@ var init_serde = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/collect-stream-body.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/collect-stream-body.js
 var collectBody;
 var init_collect_stream_body = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/collect-stream-body.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/collect-stream-body.js"() {
     init_serde();
     collectBody = async (streamBody = new Uint8Array(), context) => {
       if (streamBody instanceof Uint8Array) {
@@ -16319,7 +16319,7 @@ var init_collect_stream_body = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/extended-encode-uri-component.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/extended-encode-uri-component.js
 function extendedEncodeURIComponent(str3) {
   if (/^[\w.~-]+$/.test(str3)) {
     return str3;
@@ -16329,14 +16329,14 @@ function extendedEncodeURIComponent(str3) {
   });
 }
 var init_extended_encode_uri_component = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/extended-encode-uri-component.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/extended-encode-uri-component.js"() {
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/HttpBindingNormalizedSchema.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/HttpBindingNormalizedSchema.js
 var HTTP_BINDINGS, HttpBindingNormalizedSchema, buildHttpBindings, buildPathSegments, buildHttpOperationBindings, EMPTY_BINDINGS, getHttpOperationBindings, createBodySchema;
 var init_HttpBindingNormalizedSchema = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/HttpBindingNormalizedSchema.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/HttpBindingNormalizedSchema.js"() {
     init_schema();
     init_serde();
     HTTP_BINDINGS = /* @__PURE__ */ Symbol.for("@smithy/schema-x");
@@ -16526,10 +16526,10 @@ var init_HttpBindingNormalizedSchema = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/SerdeContext.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/SerdeContext.js
 var SerdeContext;
 var init_SerdeContext = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/SerdeContext.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/SerdeContext.js"() {
     SerdeContext = class {
       serdeContext;
       setSerdeContext(serdeContext) {
@@ -16539,7 +16539,7 @@ var init_SerdeContext = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/chunked-blob-reader/chunked-blob-reader.js
+// node_modules/@smithy/core/dist-es/submodules/checksum/chunked-blob-reader/chunked-blob-reader.js
 async function blobReader(blob, onChunk, chunkSize = 1024 * 1024) {
   const size = blob.size;
   let totalBytesRead = 0;
@@ -16550,14 +16550,14 @@ async function blobReader(blob, onChunk, chunkSize = 1024 * 1024) {
   }
 }
 var init_chunked_blob_reader = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/chunked-blob-reader/chunked-blob-reader.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/checksum/chunked-blob-reader/chunked-blob-reader.js"() {
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/hash-blob-browser/blobHasher.js
+// node_modules/@smithy/core/dist-es/submodules/checksum/hash-blob-browser/blobHasher.js
 var blobHasher;
 var init_blobHasher = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/hash-blob-browser/blobHasher.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/checksum/hash-blob-browser/blobHasher.js"() {
     init_chunked_blob_reader();
     blobHasher = async function blobHasher2(hashCtor, blob) {
       const hash3 = new hashCtor();
@@ -16569,11 +16569,11 @@ var init_blobHasher = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/HashCalculator.js
+// node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/HashCalculator.js
 import { Writable as Writable3 } from "node:stream";
 var HashCalculator;
 var init_HashCalculator = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/HashCalculator.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/HashCalculator.js"() {
     init_serde();
     HashCalculator = class extends Writable3 {
       hash;
@@ -16593,11 +16593,11 @@ var init_HashCalculator = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/fileStreamHasher.js
+// node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/fileStreamHasher.js
 import { createReadStream } from "node:fs";
 var fileStreamHasher, isReadStream;
 var init_fileStreamHasher = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/fileStreamHasher.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/fileStreamHasher.js"() {
     init_HashCalculator();
     fileStreamHasher = (hashCtor, fileStream) => new Promise((resolve4, reject) => {
       if (!isReadStream(fileStream)) {
@@ -16624,10 +16624,10 @@ var init_fileStreamHasher = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/readableStreamHasher.js
+// node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/readableStreamHasher.js
 var readableStreamHasher;
 var init_readableStreamHasher = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/readableStreamHasher.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/readableStreamHasher.js"() {
     init_HashCalculator();
     readableStreamHasher = (hashCtor, readableStream) => {
       if (readableStream.readableFlowing !== null) {
@@ -16650,7 +16650,7 @@ var init_readableStreamHasher = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Js.js
+// node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Js.js
 function compress(state2, block) {
   let a5 = state2[0], b5 = state2[1], c5 = state2[2], d5 = state2[3];
   for (let i6 = 0; i6 < 64; ++i6) {
@@ -16684,7 +16684,7 @@ function compress(state2, block) {
 }
 var Md5Js, INIT, M, S, T;
 var init_Md5Js = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Js.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Js.js"() {
     init_serde();
     Md5Js = class {
       digestLength = 16;
@@ -16746,7 +16746,7 @@ var init_Md5Js = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Node.js
+// node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Node.js
 import { createHash as createHash5 } from "node:crypto";
 function buildNativeClass() {
   return class Md5Node {
@@ -16766,7 +16766,7 @@ function buildNativeClass() {
 }
 var hasNativeCrypto, Md5Node;
 var init_Md5Node = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Node.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Node.js"() {
     init_serde();
     init_Md5Js();
     hasNativeCrypto = (() => {
@@ -16781,10 +16781,10 @@ var init_Md5Node = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Js.js
+// node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Js.js
 var CRC32_TABLE, ONES, Crc32Js;
 var init_Crc32Js = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Js.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Js.js"() {
     CRC32_TABLE = new Uint32Array(256);
     for (let i6 = 0; i6 < 256; ++i6) {
       let c5 = i6;
@@ -16818,7 +16818,7 @@ var init_Crc32Js = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Node.js
+// node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Node.js
 import * as zlib from "node:zlib";
 function buildNativeClass2(nativeCrc32) {
   return class Crc32Node {
@@ -16842,17 +16842,17 @@ function buildNativeClass2(nativeCrc32) {
 }
 var zlibCrc32, Crc32Node;
 var init_Crc32Node = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Node.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Node.js"() {
     init_Crc32Js();
     zlibCrc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : void 0;
     Crc32Node = zlibCrc32 ? buildNativeClass2(zlibCrc32) : Crc32Js;
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Js.js
+// node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Js.js
 var BLOCK, DIGEST_LENGTH, MAX_HASHABLE_LENGTH, Sha256Js, INIT2, K;
 var init_Sha256Js = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Js.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Js.js"() {
     init_serde();
     BLOCK = 64;
     DIGEST_LENGTH = 32;
@@ -17087,7 +17087,7 @@ var init_Sha256Js = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Node.js
+// node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Node.js
 import { createHash as createHash6, createHmac as createHmac2 } from "node:crypto";
 function buildNativeClass3() {
   return class Sha256Node {
@@ -17137,7 +17137,7 @@ function toBuffer(data) {
 }
 var hasNativeCrypto2, Sha256Node;
 var init_Sha256Node = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Node.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Node.js"() {
     init_Sha256Js();
     hasNativeCrypto2 = (() => {
       try {
@@ -17151,10 +17151,10 @@ var init_Sha256Node = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256WebCrypto.js
+// node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256WebCrypto.js
 var digest, sign, importKey, subtle, MAX_PENDING_BYTES, Sha256WebCrypto;
 var init_Sha256WebCrypto = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256WebCrypto.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256WebCrypto.js"() {
     init_serde();
     init_Sha256Js();
     ({ digest, sign, importKey } = globalThis?.crypto?.subtle ?? {});
@@ -17227,7 +17227,7 @@ var init_Sha256WebCrypto = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/index.js
+// node_modules/@smithy/core/dist-es/submodules/checksum/index.js
 var checksum_exports = {};
 __export(checksum_exports, {
   Crc32: () => Crc32Node,
@@ -17246,7 +17246,7 @@ __export(checksum_exports, {
   readableStreamHasher: () => readableStreamHasher
 });
 var init_checksum2 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/checksum/index.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/checksum/index.js"() {
     init_blobHasher();
     init_fileStreamHasher();
     init_readableStreamHasher();
@@ -17261,7 +17261,7 @@ var init_checksum2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/Int64.js
+// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/Int64.js
 function negate(bytes) {
   for (let i6 = 0; i6 < 8; i6++) {
     bytes[i6] ^= 255;
@@ -17275,7 +17275,7 @@ function negate(bytes) {
 }
 var Int64;
 var init_Int64 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/Int64.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/Int64.js"() {
     init_serde();
     Int64 = class _Int64 {
       bytes;
@@ -17313,10 +17313,10 @@ var init_Int64 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/HeaderMarshaller.js
+// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/HeaderMarshaller.js
 var HeaderMarshaller, HEADER_VALUE_TYPE, BOOLEAN_TAG, BYTE_TAG, SHORT_TAG, INT_TAG, LONG_TAG, BINARY_TAG, STRING_TAG, TIMESTAMP_TAG, UUID_TAG, UUID_PATTERN, MAX_HEADER_VALUE_BYTES;
 var init_HeaderMarshaller = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/HeaderMarshaller.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/HeaderMarshaller.js"() {
     init_transport();
     init_serde();
     init_Int64();
@@ -17517,7 +17517,7 @@ var init_HeaderMarshaller = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/splitMessage.js
+// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/splitMessage.js
 function splitMessage({ byteLength, byteOffset, buffer }) {
   if (byteLength < MINIMUM_MESSAGE_LENGTH) {
     throw new Error("Provided message too short to accommodate event stream message overhead");
@@ -17546,7 +17546,7 @@ function splitMessage({ byteLength, byteOffset, buffer }) {
 }
 var PRELUDE_MEMBER_LENGTH, PRELUDE_LENGTH, CHECKSUM_LENGTH, MINIMUM_MESSAGE_LENGTH;
 var init_splitMessage = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/splitMessage.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/splitMessage.js"() {
     init_checksum2();
     PRELUDE_MEMBER_LENGTH = 4;
     PRELUDE_LENGTH = PRELUDE_MEMBER_LENGTH * 2;
@@ -17555,10 +17555,10 @@ var init_splitMessage = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/EventStreamCodec.js
+// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/EventStreamCodec.js
 var EventStreamCodec;
 var init_EventStreamCodec = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/EventStreamCodec.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/EventStreamCodec.js"() {
     init_checksum2();
     init_HeaderMarshaller();
     init_splitMessage();
@@ -17629,10 +17629,10 @@ var init_EventStreamCodec = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/MessageDecoderStream.js
+// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/MessageDecoderStream.js
 var MessageDecoderStream;
 var init_MessageDecoderStream = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/MessageDecoderStream.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/MessageDecoderStream.js"() {
     MessageDecoderStream = class {
       options;
       constructor(options) {
@@ -17651,10 +17651,10 @@ var init_MessageDecoderStream = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/MessageEncoderStream.js
+// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/MessageEncoderStream.js
 var MessageEncoderStream;
 var init_MessageEncoderStream = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/MessageEncoderStream.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/MessageEncoderStream.js"() {
     MessageEncoderStream = class {
       options;
       constructor(options) {
@@ -17676,10 +17676,10 @@ var init_MessageEncoderStream = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/SmithyMessageDecoderStream.js
+// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/SmithyMessageDecoderStream.js
 var SmithyMessageDecoderStream;
 var init_SmithyMessageDecoderStream = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/SmithyMessageDecoderStream.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/SmithyMessageDecoderStream.js"() {
     SmithyMessageDecoderStream = class {
       options;
       constructor(options) {
@@ -17701,10 +17701,10 @@ var init_SmithyMessageDecoderStream = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/SmithyMessageEncoderStream.js
+// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/SmithyMessageEncoderStream.js
 var SmithyMessageEncoderStream;
 var init_SmithyMessageEncoderStream = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/SmithyMessageEncoderStream.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/SmithyMessageEncoderStream.js"() {
     SmithyMessageEncoderStream = class {
       options;
       constructor(options) {
@@ -17723,7 +17723,7 @@ var init_SmithyMessageEncoderStream = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/getChunkedStream.js
+// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/getChunkedStream.js
 function getChunkedStream(source) {
   let currentMessageTotalLength = 0;
   let currentMessagePendingLength = 0;
@@ -17789,11 +17789,11 @@ function getChunkedStream(source) {
   };
 }
 var init_getChunkedStream = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/getChunkedStream.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/getChunkedStream.js"() {
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/getUnmarshalledStream.js
+// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/getUnmarshalledStream.js
 function getUnmarshalledStream(source, options) {
   const messageUnmarshaller = getMessageUnmarshaller(options.deserializer, options.toUtf8);
   return {
@@ -17817,15 +17817,15 @@ function getMessageUnmarshaller(deserializer, toUtf83) {
       unmodeledError.name = message.headers[":error-code"].value;
       throw unmodeledError;
     } else if (messageType === "exception") {
-      const code5 = message.headers[":exception-type"].value;
-      const exception = { [code5]: message };
+      const code6 = message.headers[":exception-type"].value;
+      const exception = { [code6]: message };
       const deserializedException = await deserializer(exception);
       if (deserializedException.$unknown) {
         const error63 = new Error(toUtf83(message.body));
-        error63.name = code5;
+        error63.name = code6;
         throw error63;
       }
-      throw deserializedException[code5];
+      throw deserializedException[code6];
     } else if (messageType === "event") {
       const event = {
         [message.headers[":event-type"].value]: message
@@ -17841,14 +17841,14 @@ function getMessageUnmarshaller(deserializer, toUtf83) {
   };
 }
 var init_getUnmarshalledStream = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/getUnmarshalledStream.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/getUnmarshalledStream.js"() {
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/EventStreamMarshaller.js
+// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/EventStreamMarshaller.js
 var EventStreamMarshaller, eventStreamSerdeProvider;
 var init_EventStreamMarshaller = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/EventStreamMarshaller.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/EventStreamMarshaller.js"() {
     init_EventStreamCodec();
     init_MessageDecoderStream();
     init_MessageEncoderStream();
@@ -17882,7 +17882,7 @@ var init_EventStreamMarshaller = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/EventStreamMarshaller.js
+// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/EventStreamMarshaller.js
 import { Readable as Readable5 } from "node:stream";
 async function* readableToIterable(readStream) {
   let streamEnded = false;
@@ -17912,7 +17912,7 @@ async function* readableToIterable(readStream) {
 }
 var EventStreamMarshaller2, eventStreamSerdeProvider2;
 var init_EventStreamMarshaller2 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/EventStreamMarshaller.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/EventStreamMarshaller.js"() {
     init_EventStreamMarshaller();
     EventStreamMarshaller2 = class {
       universalMarshaller;
@@ -17934,10 +17934,10 @@ var init_EventStreamMarshaller2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/utils.js
+// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/utils.js
 var readableStreamToIterable, iterableToReadableStream;
 var init_utils2 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/utils.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/utils.js"() {
     readableStreamToIterable = (readableStream) => ({
       [Symbol.asyncIterator]: async function* () {
         const reader = readableStream.getReader();
@@ -17969,20 +17969,20 @@ var init_utils2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-config-resolver/EventStreamSerdeConfig.js
+// node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-config-resolver/EventStreamSerdeConfig.js
 var resolveEventStreamSerdeConfig;
 var init_EventStreamSerdeConfig = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-config-resolver/EventStreamSerdeConfig.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-config-resolver/EventStreamSerdeConfig.js"() {
     resolveEventStreamSerdeConfig = (input2) => Object.assign(input2, {
       eventStreamMarshaller: input2.eventStreamSerdeProvider(input2)
     });
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/EventStreamSerde.js
+// node_modules/@smithy/core/dist-es/submodules/event-streams/EventStreamSerde.js
 var EventStreamSerde;
 var init_EventStreamSerde = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/EventStreamSerde.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/event-streams/EventStreamSerde.js"() {
     init_transport();
     init_schema();
     init_serde();
@@ -18258,7 +18258,7 @@ var init_EventStreamSerde = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/index.js
+// node_modules/@smithy/core/dist-es/submodules/event-streams/index.js
 var event_streams_exports = {};
 __export(event_streams_exports, {
   EventStreamCodec: () => EventStreamCodec,
@@ -18281,7 +18281,7 @@ __export(event_streams_exports, {
   universalEventStreamSerdeProvider: () => eventStreamSerdeProvider
 });
 var init_event_streams = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/event-streams/index.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/event-streams/index.js"() {
     init_EventStreamCodec();
     init_HeaderMarshaller();
     init_Int64();
@@ -18299,10 +18299,10 @@ var init_event_streams = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/HttpProtocol.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/HttpProtocol.js
 var HttpProtocol;
 var init_HttpProtocol = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/HttpProtocol.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/HttpProtocol.js"() {
     init_transport();
     init_schema();
     init_SerdeContext();
@@ -18502,10 +18502,10 @@ var init_HttpProtocol = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/HttpBindingProtocol.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/HttpBindingProtocol.js
 var HttpBindingProtocol;
 var init_HttpBindingProtocol = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/HttpBindingProtocol.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/HttpBindingProtocol.js"() {
     init_transport();
     init_serde();
     init_HttpBindingNormalizedSchema();
@@ -18794,10 +18794,10 @@ var init_HttpBindingProtocol = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/RpcProtocol.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/RpcProtocol.js
 var RpcProtocol;
 var init_RpcProtocol = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/RpcProtocol.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/RpcProtocol.js"() {
     init_transport();
     init_schema();
     init_transport();
@@ -18897,10 +18897,10 @@ var init_RpcProtocol = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/AbstractRpcV2Protocol.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/AbstractRpcV2Protocol.js
 var AbstractRpcV2Protocol;
 var init_AbstractRpcV2Protocol = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/AbstractRpcV2Protocol.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/AbstractRpcV2Protocol.js"() {
     init_schema();
     init_transport();
     init_RpcProtocol();
@@ -18937,10 +18937,10 @@ var init_AbstractRpcV2Protocol = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/resolve-path.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/resolve-path.js
 var resolvedPath;
 var init_resolve_path = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/resolve-path.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/resolve-path.js"() {
     init_extended_encode_uri_component();
     resolvedPath = (resolvedPath2, input2, memberName, labelValueProvider, uriLabel, isGreedyLabel) => {
       if (input2 != null && input2[memberName] !== void 0) {
@@ -18957,13 +18957,13 @@ var init_resolve_path = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/requestBuilder.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/requestBuilder.js
 function requestBuilder(input2, context) {
   return new RequestBuilder(input2, context);
 }
 var RequestBuilder;
 var init_requestBuilder = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/requestBuilder.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/requestBuilder.js"() {
     init_transport();
     init_resolve_path();
     RequestBuilder = class {
@@ -19033,10 +19033,10 @@ var init_requestBuilder = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/serde/FromStringShapeDeserializer.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/serde/FromStringShapeDeserializer.js
 var FromStringShapeDeserializer;
 var init_FromStringShapeDeserializer = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/serde/FromStringShapeDeserializer.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/serde/FromStringShapeDeserializer.js"() {
     init_serde();
     init_HttpBindingNormalizedSchema();
     init_SerdeContext();
@@ -19107,10 +19107,10 @@ var init_FromStringShapeDeserializer = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/serde/HttpInterceptingShapeDeserializer.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/serde/HttpInterceptingShapeDeserializer.js
 var HttpInterceptingShapeDeserializer;
 var init_HttpInterceptingShapeDeserializer = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/serde/HttpInterceptingShapeDeserializer.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/serde/HttpInterceptingShapeDeserializer.js"() {
     init_serde();
     init_HttpBindingNormalizedSchema();
     init_SerdeContext();
@@ -19161,10 +19161,10 @@ var init_HttpInterceptingShapeDeserializer = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/serde/ToStringShapeSerializer.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/serde/ToStringShapeSerializer.js
 var ToStringShapeSerializer;
 var init_ToStringShapeSerializer = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/serde/ToStringShapeSerializer.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/serde/ToStringShapeSerializer.js"() {
     init_serde();
     init_HttpBindingNormalizedSchema();
     init_SerdeContext();
@@ -19258,10 +19258,10 @@ var init_ToStringShapeSerializer = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/serde/HttpInterceptingShapeSerializer.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/serde/HttpInterceptingShapeSerializer.js
 var HttpInterceptingShapeSerializer;
 var init_HttpInterceptingShapeSerializer = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/serde/HttpInterceptingShapeSerializer.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/serde/HttpInterceptingShapeSerializer.js"() {
     init_HttpBindingNormalizedSchema();
     init_ToStringShapeSerializer();
     HttpInterceptingShapeSerializer = class {
@@ -19305,7 +19305,7 @@ var init_HttpInterceptingShapeSerializer = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/serde/determineTimestampFormat.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/serde/determineTimestampFormat.js
 function determineTimestampFormat(ns, settings) {
   if (settings.timestampFormat.useTrait) {
     const schema = ns.getSchema();
@@ -19318,14 +19318,14 @@ function determineTimestampFormat(ns, settings) {
   return bindingFormat ?? settings.timestampFormat.default;
 }
 var init_determineTimestampFormat = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/serde/determineTimestampFormat.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/serde/determineTimestampFormat.js"() {
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/Field.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/Field.js
 var import_types29, Field;
 var init_Field = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/Field.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/Field.js"() {
     import_types29 = __toESM(require_dist_cjs());
     Field = class {
       name;
@@ -19355,10 +19355,10 @@ var init_Field = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/Fields.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/Fields.js
 var Fields;
 var init_Fields = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/Fields.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/Fields.js"() {
     Fields = class {
       entries = {};
       encoding;
@@ -19382,10 +19382,10 @@ var init_Fields = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/extensions/httpExtensionConfiguration.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/extensions/httpExtensionConfiguration.js
 var getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig;
 var init_httpExtensionConfiguration = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/extensions/httpExtensionConfiguration.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/extensions/httpExtensionConfiguration.js"() {
     getHttpHandlerExtensionConfiguration = (runtimeConfig) => {
       if (runtimeConfig.logger && runtimeConfig.logger.constructor?.name !== "NoOpLogger") {
         runtimeConfig.requestHandler?.updateHttpClientConfig?.(/* @__PURE__ */ Symbol.for("logger"), runtimeConfig.logger);
@@ -19416,7 +19416,7 @@ var init_httpExtensionConfiguration = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/middleware-content-length/contentLengthMiddleware.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/middleware-content-length/contentLengthMiddleware.js
 function contentLengthMiddleware(bodyLengthChecker) {
   return (next) => async (args2) => {
     const request2 = args2.request;
@@ -19443,7 +19443,7 @@ function contentLengthMiddleware(bodyLengthChecker) {
 }
 var CONTENT_LENGTH_HEADER, contentLengthMiddlewareOptions, getContentLengthPlugin;
 var init_contentLengthMiddleware = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/middleware-content-length/contentLengthMiddleware.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/middleware-content-length/contentLengthMiddleware.js"() {
     init_transport();
     CONTENT_LENGTH_HEADER = "content-length";
     contentLengthMiddlewareOptions = {
@@ -19460,25 +19460,25 @@ var init_contentLengthMiddleware = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri.js
 var escapeUri, hexEncode;
 var init_escape_uri = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri.js"() {
     escapeUri = (uri) => encodeURIComponent(uri).replace(/[!'()*]/g, hexEncode);
     hexEncode = (c5) => `%${c5.charCodeAt(0).toString(16).toUpperCase()}`;
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri-path.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri-path.js
 var escapeUriPath;
 var init_escape_uri_path = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri-path.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri-path.js"() {
     init_escape_uri();
     escapeUriPath = (uri) => uri.split("/").map(escapeUri).join("/");
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/querystring-builder/buildQueryString.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/querystring-builder/buildQueryString.js
 function buildQueryString(query) {
   const parts2 = [];
   for (let key of Object.keys(query).sort()) {
@@ -19499,15 +19499,15 @@ function buildQueryString(query) {
   return parts2.join("&");
 }
 var init_buildQueryString = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/querystring-builder/buildQueryString.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/querystring-builder/buildQueryString.js"() {
     init_escape_uri();
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/ConfigurableSerdeContext.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/ConfigurableSerdeContext.js
 var SerdeContextConfig;
 var init_ConfigurableSerdeContext = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/ConfigurableSerdeContext.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/ConfigurableSerdeContext.js"() {
     SerdeContextConfig = class {
       serdeContext;
       setSerdeContext(serdeContext) {
@@ -19517,10 +19517,10 @@ var init_ConfigurableSerdeContext = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/UnionSerde.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/UnionSerde.js
 var UnionSerde;
 var init_UnionSerde = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/UnionSerde.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/UnionSerde.js"() {
     UnionSerde = class {
       from;
       to;
@@ -19550,7 +19550,7 @@ var init_UnionSerde = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/detectBufferParsing.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/json/detectBufferParsing.js
 function detectBufferParsing() {
   if (canParseBuffer === void 0) {
     try {
@@ -19568,11 +19568,11 @@ function detectBufferParsing() {
 }
 var canParseBuffer;
 var init_detectBufferParsing = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/detectBufferParsing.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/json/detectBufferParsing.js"() {
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/jsonReviver.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/json/jsonReviver.js
 function jsonReviver(key, value2, context) {
   if (context?.source) {
     const numericString = context.source;
@@ -19687,12 +19687,12 @@ function expandExponentToBigInt(s2) {
   return negative ? -result2 : result2;
 }
 var init_jsonReviver = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/jsonReviver.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/json/jsonReviver.js"() {
     init_serde();
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/needsReviver.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/json/needsReviver.js
 function needsReviver(schema) {
   const ns = NormalizedSchema.of(schema);
   const raw = ns.getSchema();
@@ -19732,23 +19732,23 @@ function _check2(ns, seen) {
 }
 var REVIVER_SYMBOL;
 var init_needsReviver = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/needsReviver.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/json/needsReviver.js"() {
     init_schema();
     REVIVER_SYMBOL = /* @__PURE__ */ Symbol.for("@aws-sdk/reviver");
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/common.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/common.js
 var collectBodyString;
 var init_common = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/common.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/common.js"() {
     init_collect_stream_body();
     init_serde();
     collectBodyString = (streamBody, context) => collectBody(streamBody, context).then((body2) => (context?.utf8Encoder ?? toUtf8)(body2));
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/parseJsonBody.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/json/parseJsonBody.js
 async function parseJsonBody(streamBody, context, schema) {
   let parsingInput;
   if (detectBufferParsing() && typeof streamBody?.[Symbol.asyncIterator] === "function") {
@@ -19781,7 +19781,7 @@ async function parseJsonBody(streamBody, context, schema) {
 }
 var parseJsonErrorBody, findKey2, sanitizeErrorCode, loadRestJsonErrorCode, loadJsonRpcErrorCode, loadSmithyRpcV2JsonErrorCode, loadErrorCode;
 var init_parseJsonBody = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/parseJsonBody.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/json/parseJsonBody.js"() {
     init_collect_stream_body();
     init_common();
     init_detectBufferParsing();
@@ -19857,10 +19857,10 @@ var init_parseJsonBody = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonShapeDeserializer2.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonShapeDeserializer2.js
 var JsonShapeDeserializer2;
 var init_JsonShapeDeserializer2 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonShapeDeserializer2.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonShapeDeserializer2.js"() {
     init_determineTimestampFormat();
     init_schema();
     init_serde();
@@ -20069,10 +20069,10 @@ var init_JsonShapeDeserializer2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonBytesStringAdapter.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonBytesStringAdapter.js
 var JsonBytesStringAdapter, warned;
 var init_JsonBytesStringAdapter = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonBytesStringAdapter.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonBytesStringAdapter.js"() {
     init_serde();
     JsonBytesStringAdapter = class _JsonBytesStringAdapter extends Uint8Array {
       string = null;
@@ -20178,13 +20178,13 @@ var init_JsonBytesStringAdapter = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonShapeSerializer2.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonShapeSerializer2.js
 function alloc(size) {
   return JsonBytesStringAdapter.allocUnsafe(size);
 }
 var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON, COMMA, BACKSLASH, TRUE, FALSE, NULL, ESCAPE_TABLE, INITIAL_BUFFER_SIZE, JsonShapeSerializer2;
 var init_JsonShapeSerializer2 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonShapeSerializer2.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonShapeSerializer2.js"() {
     init_determineTimestampFormat();
     init_schema();
     init_serde();
@@ -20348,11 +20348,11 @@ var init_JsonShapeSerializer2 = __esm({
         }
         this.json[this.i++] = QUOTE;
       }
-      writeUnicodeEscape(code5) {
+      writeUnicodeEscape(code6) {
         let { json: json2, i: i6 } = this;
         json2[i6++] = BACKSLASH;
         json2[i6++] = 117;
-        const hex3 = code5.toString(16).padStart(4, "0");
+        const hex3 = code6.toString(16).padStart(4, "0");
         for (let j5 = 0; j5 < 4; ++j5) {
           json2[i6++] = hex3.charCodeAt(j5);
         }
@@ -20702,10 +20702,10 @@ var init_JsonShapeSerializer2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonCodec2.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonCodec2.js
 var JsonCodec2;
 var init_JsonCodec2 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonCodec2.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonCodec2.js"() {
     init_ConfigurableSerdeContext();
     init_JsonShapeDeserializer2();
     init_JsonShapeSerializer2();
@@ -20729,10 +20729,10 @@ var init_JsonCodec2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/SmithyRpcV2JsonProtocol.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/json/SmithyRpcV2JsonProtocol.js
 var SmithyRpcV2JsonProtocol;
 var init_SmithyRpcV2JsonProtocol = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/SmithyRpcV2JsonProtocol.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/json/SmithyRpcV2JsonProtocol.js"() {
     init_AbstractRpcV2Protocol();
     init_schema();
     init_JsonCodec2();
@@ -20814,10 +20814,10 @@ var init_SmithyRpcV2JsonProtocol = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonShapeDeserializer.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonShapeDeserializer.js
 var JsonShapeDeserializer;
 var init_JsonShapeDeserializer = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonShapeDeserializer.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonShapeDeserializer.js"() {
     init_determineTimestampFormat();
     init_schema();
     init_serde();
@@ -20987,10 +20987,10 @@ var init_JsonShapeDeserializer = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/jsonReplacer.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/json/jsonReplacer.js
 var NUMERIC_CONTROL_CHAR, JsonReplacer;
 var init_jsonReplacer = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/jsonReplacer.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/json/jsonReplacer.js"() {
     init_serde();
     NUMERIC_CONTROL_CHAR = String.fromCharCode(925);
     JsonReplacer = class {
@@ -21040,10 +21040,10 @@ var init_jsonReplacer = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonShapeSerializer.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonShapeSerializer.js
 var JsonShapeSerializer;
 var init_JsonShapeSerializer = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonShapeSerializer.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonShapeSerializer.js"() {
     init_determineTimestampFormat();
     init_schema();
     init_serde();
@@ -21246,10 +21246,10 @@ var init_JsonShapeSerializer = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonCodec.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonCodec.js
 var JsonCodec;
 var init_JsonCodec = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonCodec.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonCodec.js"() {
     init_ConfigurableSerdeContext();
     init_JsonShapeDeserializer();
     init_JsonShapeSerializer();
@@ -21273,7 +21273,7 @@ var init_JsonCodec = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/index.js
+// node_modules/@smithy/core/dist-es/submodules/protocols/index.js
 var protocols_exports = {};
 __export(protocols_exports, {
   AbstractRpcV2Protocol: () => AbstractRpcV2Protocol,
@@ -21320,7 +21320,7 @@ __export(protocols_exports, {
   resolvedPath: () => resolvedPath
 });
 var init_protocols = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/protocols/index.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/protocols/index.js"() {
     init_collect_stream_body();
     init_extended_encode_uri_component();
     init_HttpBindingProtocol();
@@ -21358,13 +21358,13 @@ var init_protocols = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-host-header/hostHeaderMiddleware.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-host-header/hostHeaderMiddleware.js
 function resolveHostHeaderConfig(input2) {
   return input2;
 }
 var hostHeaderMiddleware, hostHeaderMiddlewareOptions, getHostHeaderPlugin;
 var init_hostHeaderMiddleware = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-host-header/hostHeaderMiddleware.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-host-header/hostHeaderMiddleware.js"() {
     init_protocols();
     hostHeaderMiddleware = (options) => (next) => async (args2) => {
       if (!HttpRequest.isInstance(args2.request)) {
@@ -21399,10 +21399,10 @@ var init_hostHeaderMiddleware = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-logger/loggerMiddleware.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-logger/loggerMiddleware.js
 var loggerMiddleware, loggerMiddlewareOptions, getLoggerPlugin;
 var init_loggerMiddleware = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-logger/loggerMiddleware.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-logger/loggerMiddleware.js"() {
     loggerMiddleware = () => (next, context) => async (args2) => {
       try {
         const response = await next(args2);
@@ -21447,10 +21447,10 @@ var init_loggerMiddleware = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/configuration.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/configuration.js
 var recursionDetectionMiddlewareOptions;
 var init_configuration = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/configuration.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/configuration.js"() {
     recursionDetectionMiddlewareOptions = {
       step: "build",
       tags: ["RECURSION_DETECTION", "TRACE_CONTEXT_PROPAGATION"],
@@ -21461,10 +21461,10 @@ var init_configuration = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws/lambda-invoke-store/dist-es/invoke-store.js
+// node_modules/@aws/lambda-invoke-store/dist-es/invoke-store.js
 var PROTECTED_KEYS, NO_GLOBAL_AWS_LAMBDA, InvokeStoreBase, InvokeStoreSingle, InvokeStoreMulti, InvokeStore;
 var init_invoke_store = __esm({
-  "../../work/main/node_modules/@aws/lambda-invoke-store/dist-es/invoke-store.js"() {
+  "node_modules/@aws/lambda-invoke-store/dist-es/invoke-store.js"() {
     PROTECTED_KEYS = {
       REQUEST_ID: /* @__PURE__ */ Symbol.for("_AWS_LAMBDA_REQUEST_ID"),
       X_RAY_TRACE_ID: /* @__PURE__ */ Symbol.for("_AWS_LAMBDA_X_RAY_TRACE_ID"),
@@ -21588,7 +21588,7 @@ var init_invoke_store = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/recursionDetectionMiddleware.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/recursionDetectionMiddleware.js
 function sanitizeTraceHeaders(headers) {
   for (const header of Object.keys(headers)) {
     const lower = header.toLowerCase();
@@ -21600,7 +21600,7 @@ function sanitizeTraceHeaders(headers) {
 }
 var AWS_LAMBDA_FUNCTION_NAME, _X_AMZN_TRACE_ID, X_AMZN_TRACE_ID, TRACEPARENT, TRACESTATE, BAGGAGE, recursionDetectionMiddleware;
 var init_recursionDetectionMiddleware = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/recursionDetectionMiddleware.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/recursionDetectionMiddleware.js"() {
     init_invoke_store();
     init_protocols();
     AWS_LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
@@ -21652,10 +21652,10 @@ var init_recursionDetectionMiddleware = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/getRecursionDetectionPlugin.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/getRecursionDetectionPlugin.js
 var getRecursionDetectionPlugin;
 var init_getRecursionDetectionPlugin = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/getRecursionDetectionPlugin.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/getRecursionDetectionPlugin.js"() {
     init_configuration();
     init_recursionDetectionMiddleware();
     getRecursionDetectionPlugin = (options) => ({
@@ -21666,10 +21666,10 @@ var init_getRecursionDetectionPlugin = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/resolveAuthOptions.js
+// node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/resolveAuthOptions.js
 var resolveAuthOptions;
 var init_resolveAuthOptions = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/resolveAuthOptions.js"() {
+  "node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/resolveAuthOptions.js"() {
     resolveAuthOptions = (candidateAuthOptions, authSchemePreference) => {
       if (!authSchemePreference || authSchemePreference.length === 0) {
         return candidateAuthOptions;
@@ -21693,7 +21693,7 @@ var init_resolveAuthOptions = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/httpAuthSchemeMiddleware.js
+// node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/httpAuthSchemeMiddleware.js
 function convertHttpAuthSchemesToMap(httpAuthSchemes) {
   const map4 = /* @__PURE__ */ new Map();
   for (const scheme of httpAuthSchemes) {
@@ -21703,7 +21703,7 @@ function convertHttpAuthSchemesToMap(httpAuthSchemes) {
 }
 var httpAuthSchemeMiddleware;
 var init_httpAuthSchemeMiddleware = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/httpAuthSchemeMiddleware.js"() {
+  "node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/httpAuthSchemeMiddleware.js"() {
     init_transport();
     init_resolveAuthOptions();
     httpAuthSchemeMiddleware = (config2, mwOptions) => (next, context) => async (args2) => {
@@ -21742,10 +21742,10 @@ var init_httpAuthSchemeMiddleware = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/getHttpAuthSchemeEndpointRuleSetPlugin.js
+// node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/getHttpAuthSchemeEndpointRuleSetPlugin.js
 var httpAuthSchemeEndpointRuleSetMiddlewareOptions, getHttpAuthSchemeEndpointRuleSetPlugin;
 var init_getHttpAuthSchemeEndpointRuleSetPlugin = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/getHttpAuthSchemeEndpointRuleSetPlugin.js"() {
+  "node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/getHttpAuthSchemeEndpointRuleSetPlugin.js"() {
     init_httpAuthSchemeMiddleware();
     httpAuthSchemeEndpointRuleSetMiddlewareOptions = {
       step: "serialize",
@@ -21766,10 +21766,10 @@ var init_getHttpAuthSchemeEndpointRuleSetPlugin = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/getHttpAuthSchemePlugin.js
+// node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/getHttpAuthSchemePlugin.js
 var httpAuthSchemeMiddlewareOptions, getHttpAuthSchemePlugin;
 var init_getHttpAuthSchemePlugin = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/getHttpAuthSchemePlugin.js"() {
+  "node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/getHttpAuthSchemePlugin.js"() {
     init_httpAuthSchemeMiddleware();
     httpAuthSchemeMiddlewareOptions = {
       step: "serialize",
@@ -21790,19 +21790,19 @@ var init_getHttpAuthSchemePlugin = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/index.js
+// node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/index.js
 var init_middleware_http_auth_scheme = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/index.js"() {
+  "node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/index.js"() {
     init_httpAuthSchemeMiddleware();
     init_getHttpAuthSchemeEndpointRuleSetPlugin();
     init_getHttpAuthSchemePlugin();
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/httpSigningMiddleware.js
+// node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/httpSigningMiddleware.js
 var defaultErrorHandler, defaultSuccessHandler, httpSigningMiddleware;
 var init_httpSigningMiddleware = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/httpSigningMiddleware.js"() {
+  "node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/httpSigningMiddleware.js"() {
     init_protocols();
     init_transport();
     defaultErrorHandler = (signingProperties) => (error63) => {
@@ -21830,10 +21830,10 @@ var init_httpSigningMiddleware = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/getHttpSigningMiddleware.js
+// node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/getHttpSigningMiddleware.js
 var httpSigningMiddlewareOptions, getHttpSigningPlugin;
 var init_getHttpSigningMiddleware = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/getHttpSigningMiddleware.js"() {
+  "node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/getHttpSigningMiddleware.js"() {
     init_httpSigningMiddleware();
     httpSigningMiddlewareOptions = {
       step: "finalizeRequest",
@@ -21852,18 +21852,18 @@ var init_getHttpSigningMiddleware = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/index.js
+// node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/index.js
 var init_middleware_http_signing = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/index.js"() {
+  "node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/index.js"() {
     init_httpSigningMiddleware();
     init_getHttpSigningMiddleware();
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/normalizeProvider.js
+// node_modules/@smithy/core/dist-es/normalizeProvider.js
 var normalizeProvider2;
 var init_normalizeProvider2 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/normalizeProvider.js"() {
+  "node_modules/@smithy/core/dist-es/normalizeProvider.js"() {
     normalizeProvider2 = (input2) => {
       if (typeof input2 === "function") {
         return input2;
@@ -21874,7 +21874,7 @@ var init_normalizeProvider2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/pagination/createPaginator.js
+// node_modules/@smithy/core/dist-es/legacy-root-exports/pagination/createPaginator.js
 function createPaginator(ClientCtor, CommandCtor, inputTokenName, outputTokenName, pageSizeTokenName) {
   return async function* paginateOperation(config2, input2, ...additionalArguments) {
     const _input = input2;
@@ -21901,7 +21901,7 @@ function createPaginator(ClientCtor, CommandCtor, inputTokenName, outputTokenNam
 }
 var makePagedClientRequest, get;
 var init_createPaginator = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/pagination/createPaginator.js"() {
+  "node_modules/@smithy/core/dist-es/legacy-root-exports/pagination/createPaginator.js"() {
     makePagedClientRequest = async (CommandCtor, client, input2, withCommand = (_) => _, ...args2) => {
       let command5 = new CommandCtor(input2);
       command5 = withCommand(command5) ?? command5;
@@ -21921,7 +21921,7 @@ var init_createPaginator = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/setFeature.js
+// node_modules/@smithy/core/dist-es/setFeature.js
 function setFeature3(context, feature, value2) {
   if (!context.__smithy_context) {
     context.__smithy_context = {
@@ -21933,14 +21933,14 @@ function setFeature3(context, feature, value2) {
   context.__smithy_context.features[feature] = value2;
 }
 var init_setFeature2 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/setFeature.js"() {
+  "node_modules/@smithy/core/dist-es/setFeature.js"() {
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/DefaultIdentityProviderConfig.js
+// node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/DefaultIdentityProviderConfig.js
 var DefaultIdentityProviderConfig;
 var init_DefaultIdentityProviderConfig = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/DefaultIdentityProviderConfig.js"() {
+  "node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/DefaultIdentityProviderConfig.js"() {
     init_transport();
     DefaultIdentityProviderConfig = class {
       authSchemes = /* @__PURE__ */ new Map();
@@ -21962,10 +21962,10 @@ var init_DefaultIdentityProviderConfig = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/httpApiKeyAuth.js
+// node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/httpApiKeyAuth.js
 var import_types30, HttpApiKeyAuthSigner;
 var init_httpApiKeyAuth = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/httpApiKeyAuth.js"() {
+  "node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/httpApiKeyAuth.js"() {
     init_protocols();
     import_types30 = __toESM(require_dist_cjs());
     HttpApiKeyAuthSigner = class {
@@ -21996,10 +21996,10 @@ var init_httpApiKeyAuth = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/httpBearerAuth.js
+// node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/httpBearerAuth.js
 var HttpBearerAuthSigner;
 var init_httpBearerAuth = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/httpBearerAuth.js"() {
+  "node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/httpBearerAuth.js"() {
     init_protocols();
     HttpBearerAuthSigner = class {
       async sign(httpRequest, identity, signingProperties) {
@@ -22014,10 +22014,10 @@ var init_httpBearerAuth = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/noAuth.js
+// node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/noAuth.js
 var NoAuthSigner;
 var init_noAuth = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/noAuth.js"() {
+  "node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/noAuth.js"() {
     NoAuthSigner = class {
       async sign(httpRequest, identity, signingProperties) {
         return httpRequest;
@@ -22026,19 +22026,19 @@ var init_noAuth = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/index.js
+// node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/index.js
 var init_httpAuthSchemes = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/index.js"() {
+  "node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/index.js"() {
     init_httpApiKeyAuth();
     init_httpBearerAuth();
     init_noAuth();
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/memoizeIdentityProvider.js
+// node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/memoizeIdentityProvider.js
 var createIsIdentityExpiredFunction, EXPIRATION_MS, isIdentityExpired, doesIdentityRequireRefresh, memoizeIdentityProvider;
 var init_memoizeIdentityProvider = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/memoizeIdentityProvider.js"() {
+  "node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/memoizeIdentityProvider.js"() {
     createIsIdentityExpiredFunction = (expirationMs) => function isIdentityExpired2(identity) {
       return doesIdentityRequireRefresh(identity) && identity.expiration.getTime() - Date.now() < expirationMs;
     };
@@ -22096,16 +22096,16 @@ var init_memoizeIdentityProvider = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/index.js
+// node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/index.js
 var init_util_identity_and_auth = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/index.js"() {
+  "node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/index.js"() {
     init_DefaultIdentityProviderConfig();
     init_httpAuthSchemes();
     init_memoizeIdentityProvider();
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/index.js
+// node_modules/@smithy/core/dist-es/index.js
 var dist_es_exports = {};
 __export(dist_es_exports, {
   DefaultIdentityProviderConfig: () => DefaultIdentityProviderConfig,
@@ -22132,7 +22132,7 @@ __export(dist_es_exports, {
   setFeature: () => setFeature3
 });
 var init_dist_es = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/index.js"() {
+  "node_modules/@smithy/core/dist-es/index.js"() {
     init_transport();
     init_middleware_http_auth_scheme();
     init_middleware_http_signing();
@@ -22144,7 +22144,7 @@ var init_dist_es = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/configurations.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/configurations.js
 function isValidUserAgentAppId(appId) {
   if (appId === void 0) {
     return true;
@@ -22172,16 +22172,16 @@ function resolveUserAgentConfig(input2) {
 }
 var DEFAULT_UA_APP_ID;
 var init_configurations = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/configurations.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/configurations.js"() {
     init_dist_es();
     DEFAULT_UA_APP_ID = void 0;
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partitions.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partitions.js
 var partitionsInfo;
 var init_partitions = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partitions.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partitions.js"() {
     partitionsInfo = {
       "partitions": [
         {
@@ -22467,10 +22467,10 @@ var init_partitions = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partition.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partition.js
 var selectedPartitionsInfo, selectedUserAgentPrefix, partition, setPartitionInfo, useDefaultPartitionInfo, getUserAgentPrefix;
 var init_partition = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partition.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partition.js"() {
     init_partitions();
     selectedPartitionsInfo = partitionsInfo;
     selectedUserAgentPrefix = "";
@@ -22514,19 +22514,19 @@ var init_partition = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/isStreamingPayload/isStreamingPayload.js
+// node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/isStreamingPayload/isStreamingPayload.js
 import { Readable as Readable6 } from "node:stream";
 var isStreamingPayload;
 var init_isStreamingPayload = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/isStreamingPayload/isStreamingPayload.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/isStreamingPayload/isStreamingPayload.js"() {
     isStreamingPayload = (request2) => request2?.body instanceof Readable6 || typeof ReadableStream !== "undefined" && request2?.body instanceof ReadableStream;
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/service-error-classification/constants.js
+// node_modules/@smithy/core/dist-es/submodules/retry/service-error-classification/constants.js
 var CLOCK_SKEW_ERROR_CODES, THROTTLING_ERROR_CODES, TRANSIENT_ERROR_CODES, TRANSIENT_ERROR_STATUS_CODES, NODEJS_TIMEOUT_ERROR_CODES, NODEJS_NETWORK_ERROR_CODES;
 var init_constants4 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/service-error-classification/constants.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/service-error-classification/constants.js"() {
     CLOCK_SKEW_ERROR_CODES = [
       "AccessDeniedException",
       "AuthFailure",
@@ -22559,13 +22559,13 @@ var init_constants4 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/service-error-classification/service-error-classification.js
+// node_modules/@smithy/core/dist-es/submodules/retry/service-error-classification/service-error-classification.js
 function isNodeJsHttp2TransientError(error63) {
   return error63.code === "ERR_HTTP2_STREAM_ERROR" && error63.message.includes("NGHTTP2_REFUSED_STREAM");
 }
 var isRetryableByTrait, isClockSkewError, isClockSkewCorrectedError, isBrowserNetworkError, isThrottlingError, isTransientError, isServerError;
 var init_service_error_classification = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/service-error-classification/service-error-classification.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/service-error-classification/service-error-classification.js"() {
     init_constants4();
     isRetryableByTrait = (error63) => error63?.$retryable !== void 0;
     isClockSkewError = (error63) => CLOCK_SKEW_ERROR_CODES.includes(error63.name);
@@ -22599,10 +22599,10 @@ var init_service_error_classification = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/race.js
+// node_modules/@smithy/core/dist-es/submodules/retry/util-retry/race.js
 var race, createAbortError, isAbortError;
 var init_race = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/race.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/util-retry/race.js"() {
     race = (promise2, signal) => {
       if (!signal) {
         return promise2;
@@ -22627,10 +22627,10 @@ var init_race = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/constants.js
+// node_modules/@smithy/core/dist-es/submodules/retry/util-retry/constants.js
 var DEFAULT_RETRY_DELAY_BASE, MAXIMUM_RETRY_DELAY, THROTTLING_RETRY_DELAY_BASE, INITIAL_RETRY_TOKENS, RETRY_COST, TIMEOUT_RETRY_COST, NO_RETRY_INCREMENT, INVOCATION_ID_HEADER, REQUEST_HEADER;
 var init_constants5 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/constants.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/util-retry/constants.js"() {
     DEFAULT_RETRY_DELAY_BASE = 100;
     MAXIMUM_RETRY_DELAY = 20 * 1e3;
     THROTTLING_RETRY_DELAY_BASE = 500;
@@ -22643,7 +22643,7 @@ var init_constants5 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/parseRetryAfterHeader.js
+// node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/parseRetryAfterHeader.js
 function parseRetryAfterHeader(response, logger2) {
   if (!HttpResponse.isInstance(response)) {
     return;
@@ -22690,17 +22690,17 @@ function getRetryAfterHint(response, logger2) {
   return parseRetryAfterHeader(response, logger2);
 }
 var init_parseRetryAfterHeader = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/parseRetryAfterHeader.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/parseRetryAfterHeader.js"() {
     init_transport();
     init_protocols();
     init_serde();
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/util.js
+// node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/util.js
 var asSdkError;
 var init_util = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/util.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/util.js"() {
     asSdkError = (error63) => {
       if (error63 instanceof Error) {
         return error63;
@@ -22716,7 +22716,7 @@ var init_util = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retryMiddleware.js
+// node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retryMiddleware.js
 function bindRetryMiddleware(isStreamingPayload2) {
   return (options) => (next, context) => async (args2) => {
     let retryStrategy = await options.retryStrategy();
@@ -22791,7 +22791,7 @@ function bindGetRetryPlugin(isStreamingPayload2) {
 }
 var import_types31, isRetryStrategyV2, getRetryErrorInfo, getRetryErrorType, retryMiddlewareOptions;
 var init_retryMiddleware = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retryMiddleware.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retryMiddleware.js"() {
     init_client2();
     init_protocols();
     init_serde();
@@ -22835,10 +22835,10 @@ var init_retryMiddleware = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRateLimiter.js
+// node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRateLimiter.js
 var DefaultRateLimiter;
 var init_DefaultRateLimiter = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRateLimiter.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRateLimiter.js"() {
     init_service_error_classification();
     DefaultRateLimiter = class _DefaultRateLimiter {
       static setTimeoutFn = (fn, delay) => setTimeout(fn, delay);
@@ -22952,10 +22952,10 @@ var init_DefaultRateLimiter = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/retries-2026-config.js
+// node_modules/@smithy/core/dist-es/submodules/retry/util-retry/retries-2026-config.js
 var Retry;
 var init_retries_2026_config = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/retries-2026-config.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/util-retry/retries-2026-config.js"() {
     Retry = class {
       static v2026 = true;
       static delay() {
@@ -22977,10 +22977,10 @@ var init_retries_2026_config = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRetryBackoffStrategy.js
+// node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRetryBackoffStrategy.js
 var DefaultRetryBackoffStrategy;
 var init_DefaultRetryBackoffStrategy = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRetryBackoffStrategy.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRetryBackoffStrategy.js"() {
     init_constants5();
     init_retries_2026_config();
     DefaultRetryBackoffStrategy = class {
@@ -22998,10 +22998,10 @@ var init_DefaultRetryBackoffStrategy = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRetryToken.js
+// node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRetryToken.js
 var DefaultRetryToken;
 var init_DefaultRetryToken = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRetryToken.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRetryToken.js"() {
     init_constants5();
     DefaultRetryToken = class {
       delay;
@@ -23033,10 +23033,10 @@ var init_DefaultRetryToken = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/config.js
+// node_modules/@smithy/core/dist-es/submodules/retry/util-retry/config.js
 var RETRY_MODES, DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY_MODE;
 var init_config3 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/config.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/util-retry/config.js"() {
     (function(RETRY_MODES2) {
       RETRY_MODES2["STANDARD"] = "standard";
       RETRY_MODES2["ADAPTIVE"] = "adaptive";
@@ -23046,10 +23046,10 @@ var init_config3 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/StandardRetryStrategy.js
+// node_modules/@smithy/core/dist-es/submodules/retry/util-retry/StandardRetryStrategy.js
 var refusal, StandardRetryStrategy;
 var init_StandardRetryStrategy = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/StandardRetryStrategy.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/util-retry/StandardRetryStrategy.js"() {
     init_DefaultRetryBackoffStrategy();
     init_DefaultRetryToken();
     init_config3();
@@ -23146,10 +23146,10 @@ var init_StandardRetryStrategy = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/AdaptiveRetryStrategy.js
+// node_modules/@smithy/core/dist-es/submodules/retry/util-retry/AdaptiveRetryStrategy.js
 var AdaptiveRetryStrategy;
 var init_AdaptiveRetryStrategy = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/AdaptiveRetryStrategy.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/util-retry/AdaptiveRetryStrategy.js"() {
     init_DefaultRateLimiter();
     init_StandardRetryStrategy();
     init_config3();
@@ -23187,10 +23187,10 @@ var init_AdaptiveRetryStrategy = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/ConfiguredRetryStrategy.js
+// node_modules/@smithy/core/dist-es/submodules/retry/util-retry/ConfiguredRetryStrategy.js
 var ConfiguredRetryStrategy;
 var init_ConfiguredRetryStrategy = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/util-retry/ConfiguredRetryStrategy.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/util-retry/ConfiguredRetryStrategy.js"() {
     init_StandardRetryStrategy();
     init_retries_2026_config();
     ConfiguredRetryStrategy = class extends StandardRetryStrategy {
@@ -23211,10 +23211,10 @@ var init_ConfiguredRetryStrategy = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/defaultRetryQuota.js
+// node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/defaultRetryQuota.js
 var getDefaultRetryQuota;
 var init_defaultRetryQuota = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/defaultRetryQuota.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/defaultRetryQuota.js"() {
     init_constants5();
     getDefaultRetryQuota = (initialRetryTokens, options) => {
       const MAX_CAPACITY = initialRetryTokens;
@@ -23245,19 +23245,19 @@ var init_defaultRetryQuota = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/delayDecider.js
+// node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/delayDecider.js
 var defaultDelayDecider;
 var init_delayDecider = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/delayDecider.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/delayDecider.js"() {
     init_constants5();
     defaultDelayDecider = (delayBase, attempts) => Math.floor(Math.min(MAXIMUM_RETRY_DELAY, Math.random() * 2 ** attempts * delayBase));
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/retryDecider.js
+// node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/retryDecider.js
 var defaultRetryDecider;
 var init_retryDecider = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/retryDecider.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/retryDecider.js"() {
     init_service_error_classification();
     defaultRetryDecider = (error63) => {
       if (!error63) {
@@ -23268,10 +23268,10 @@ var init_retryDecider = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/StandardRetryStrategy.js
+// node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/StandardRetryStrategy.js
 var StandardRetryStrategy2, getDelayFromRetryAfterHeader;
 var init_StandardRetryStrategy2 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/StandardRetryStrategy.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/StandardRetryStrategy.js"() {
     init_protocols();
     init_serde();
     init_service_error_classification();
@@ -23371,10 +23371,10 @@ var init_StandardRetryStrategy2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/AdaptiveRetryStrategy.js
+// node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/AdaptiveRetryStrategy.js
 var AdaptiveRetryStrategy2;
 var init_AdaptiveRetryStrategy2 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/AdaptiveRetryStrategy.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/AdaptiveRetryStrategy.js"() {
     init_DefaultRateLimiter();
     init_config3();
     init_StandardRetryStrategy2();
@@ -23400,10 +23400,10 @@ var init_AdaptiveRetryStrategy2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/configurations.js
+// node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/configurations.js
 var ENV_MAX_ATTEMPTS, CONFIG_MAX_ATTEMPTS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, ENV_RETRY_MODE, CONFIG_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS;
 var init_configurations2 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/configurations.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/configurations.js"() {
     init_client2();
     init_AdaptiveRetryStrategy();
     init_StandardRetryStrategy();
@@ -23470,10 +23470,10 @@ var init_configurations2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/omitRetryHeadersMiddleware.js
+// node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/omitRetryHeadersMiddleware.js
 var omitRetryHeadersMiddleware, omitRetryHeadersMiddlewareOptions, getOmitRetryHeadersPlugin;
 var init_omitRetryHeadersMiddleware = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/omitRetryHeadersMiddleware.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/omitRetryHeadersMiddleware.js"() {
     init_protocols();
     init_constants5();
     omitRetryHeadersMiddleware = () => (next) => async (args2) => {
@@ -23499,7 +23499,7 @@ var init_omitRetryHeadersMiddleware = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/index.js
+// node_modules/@smithy/core/dist-es/submodules/retry/index.js
 var retry_exports = {};
 __export(retry_exports, {
   AdaptiveRetryStrategy: () => AdaptiveRetryStrategy,
@@ -23548,7 +23548,7 @@ __export(retry_exports, {
 });
 var retryMiddleware, getRetryPlugin;
 var init_retry2 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/retry/index.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/retry/index.js"() {
     init_isStreamingPayload();
     init_retryMiddleware();
     init_service_error_classification();
@@ -23572,7 +23572,7 @@ var init_retry2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/check-features.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/check-features.js
 async function checkFeatures(context, config2, args2) {
   const request2 = args2.request;
   if (request2?.headers?.["smithy-protocol"] === "rpc-v2-cbor") {
@@ -23621,17 +23621,17 @@ async function checkFeatures(context, config2, args2) {
 }
 var ACCOUNT_ID_ENDPOINT_REGEX;
 var init_check_features = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/check-features.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/check-features.js"() {
     init_retry2();
     init_setFeature();
     ACCOUNT_ID_ENDPOINT_REGEX = /\d{12}\.ddb/;
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/constants.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/constants.js
 var USER_AGENT, X_AMZ_USER_AGENT, SPACE, UA_NAME_SEPARATOR, UA_NAME_ESCAPE_REGEX, UA_VALUE_ESCAPE_REGEX, UA_ESCAPE_CHAR;
 var init_constants6 = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/constants.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/constants.js"() {
     USER_AGENT = "user-agent";
     X_AMZ_USER_AGENT = "x-amz-user-agent";
     SPACE = " ";
@@ -23642,7 +23642,7 @@ var init_constants6 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/encode-features.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/encode-features.js
 function encodeFeatures(features) {
   let buffer = "";
   for (const key in features) {
@@ -23661,15 +23661,15 @@ function encodeFeatures(features) {
 }
 var BYTE_LIMIT;
 var init_encode_features = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/encode-features.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/encode-features.js"() {
     BYTE_LIMIT = 1024;
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/user-agent-middleware.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/user-agent-middleware.js
 var userAgentMiddleware, escapeUserAgent, getUserAgentMiddlewareOptions, getUserAgentPlugin;
 var init_user_agent_middleware = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/user-agent-middleware.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/user-agent-middleware.js"() {
     init_protocols();
     init_partition();
     init_check_features();
@@ -23745,11 +23745,11 @@ var init_user_agent_middleware = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/getRuntimeUserAgentPair.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/getRuntimeUserAgentPair.js
 import { versions } from "node:process";
 var getRuntimeUserAgentPair;
 var init_getRuntimeUserAgentPair = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/getRuntimeUserAgentPair.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/getRuntimeUserAgentPair.js"() {
     getRuntimeUserAgentPair = () => {
       const runtimesToCheck = ["deno", "bun", "llrt"];
       for (const runtime of runtimesToCheck) {
@@ -23762,20 +23762,20 @@ var init_getRuntimeUserAgentPair = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/crt-availability.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/crt-availability.js
 var crtAvailability;
 var init_crt_availability = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/crt-availability.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/crt-availability.js"() {
     crtAvailability = {
       isCrtAvailable: false
     };
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/is-crt-available.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/is-crt-available.js
 var isCrtAvailable;
 var init_is_crt_available = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/is-crt-available.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/is-crt-available.js"() {
     init_crt_availability();
     isCrtAvailable = () => {
       if (crtAvailability.isCrtAvailable) {
@@ -23786,12 +23786,12 @@ var init_is_crt_available = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/defaultUserAgent.js
-import { platform, release } from "node:os";
+// node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/defaultUserAgent.js
+import { platform, release as release2 } from "node:os";
 import { env } from "node:process";
 var createDefaultUserAgentProvider, defaultUserAgent;
 var init_defaultUserAgent = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/defaultUserAgent.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/defaultUserAgent.js"() {
     init_getRuntimeUserAgentPair();
     init_is_crt_available();
     init_crt_availability();
@@ -23801,7 +23801,7 @@ var init_defaultUserAgent = __esm({
         const sections = [
           ["aws-sdk-js", clientVersion],
           ["ua", "2.1"],
-          [`os/${platform()}`, release()],
+          [`os/${platform()}`, release2()],
           ["lang/js"],
           runtimeUserAgentPair
         ];
@@ -23824,10 +23824,10 @@ var init_defaultUserAgent = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/nodeAppIdConfigOptions.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/nodeAppIdConfigOptions.js
 var UA_APP_ID_ENV_NAME, UA_APP_ID_INI_NAME, UA_APP_ID_INI_NAME_DEPRECATED, NODE_APP_ID_CONFIG_OPTIONS;
 var init_nodeAppIdConfigOptions = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/nodeAppIdConfigOptions.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/nodeAppIdConfigOptions.js"() {
     init_configurations();
     UA_APP_ID_ENV_NAME = "AWS_SDK_UA_APP_ID";
     UA_APP_ID_INI_NAME = "sdk_ua_app_id";
@@ -23840,7 +23840,7 @@ var init_nodeAppIdConfigOptions = __esm({
   }
 });
 
-// ../../work/main/node_modules/bowser/bowser.mjs
+// node_modules/bowser/bowser.mjs
 var bowser_exports = {};
 __export(bowser_exports, {
   BROWSER_MAP: () => BROWSER_MAP,
@@ -23878,7 +23878,7 @@ function _toPrimitive(t, r5) {
 }
 var BROWSER_ALIASES_MAP, BROWSER_MAP, PLATFORMS_MAP, OS_MAP, ENGINE_MAP, Utils, commonVersionIdentifier, browsersList, parser_os_default, parser_platforms_default, parser_engines_default, Parser4, Bowser, parse5, getParser;
 var init_bowser = __esm({
-  "../../work/main/node_modules/bowser/bowser.mjs"() {
+  "node_modules/bowser/bowser.mjs"() {
     BROWSER_ALIASES_MAP = {
       AmazonBot: "amazonbot",
       "Amazon Silk": "amazon_silk",
@@ -25929,10 +25929,10 @@ var init_bowser = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-browser/createUserAgentStringParsingProvider.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-browser/createUserAgentStringParsingProvider.js
 var createUserAgentStringParsingProvider;
 var init_createUserAgentStringParsingProvider = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-browser/createUserAgentStringParsingProvider.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-browser/createUserAgentStringParsingProvider.js"() {
     createUserAgentStringParsingProvider = ({ serviceId, clientVersion }) => async (config2) => {
       const module2 = await Promise.resolve().then(() => (init_bowser(), bowser_exports));
       const parse8 = module2.parse ?? module2.default.parse ?? (() => "");
@@ -25956,10 +25956,10 @@ var init_createUserAgentStringParsingProvider = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-browser/defaultUserAgent.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-browser/defaultUserAgent.js
 var fallback;
 var init_defaultUserAgent2 = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-browser/defaultUserAgent.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-browser/defaultUserAgent.js"() {
     fallback = {
       os(ua) {
         if (/iPhone|iPad|iPod/.test(ua)) {
@@ -25998,17 +25998,17 @@ var init_defaultUserAgent2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/isIpAddress.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/isIpAddress.js
 var init_isIpAddress2 = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/isIpAddress.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/isIpAddress.js"() {
     init_endpoints();
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/isVirtualHostableS3Bucket.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/isVirtualHostableS3Bucket.js
 var isVirtualHostableS3Bucket;
 var init_isVirtualHostableS3Bucket = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/isVirtualHostableS3Bucket.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/isVirtualHostableS3Bucket.js"() {
     init_endpoints();
     init_isIpAddress2();
     isVirtualHostableS3Bucket = (value2, allowSubDomains = false) => {
@@ -26037,10 +26037,10 @@ var init_isVirtualHostableS3Bucket = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/parseArn.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/parseArn.js
 var ARN_DELIMITER, RESOURCE_DELIMITER, parseArn;
 var init_parseArn = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/parseArn.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/parseArn.js"() {
     ARN_DELIMITER = ":";
     RESOURCE_DELIMITER = "/";
     parseArn = (value2) => {
@@ -26064,10 +26064,10 @@ var init_parseArn = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/aws.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/aws.js
 var awsEndpointFunctions;
 var init_aws = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/aws.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/aws.js"() {
     init_endpoints();
     init_isVirtualHostableS3Bucket();
     init_parseArn();
@@ -26081,17 +26081,17 @@ var init_aws = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/resolveEndpoint.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/resolveEndpoint.js
 var init_resolveEndpoint2 = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/resolveEndpoint.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/resolveEndpoint.js"() {
     init_endpoints();
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/resolveDefaultAwsRegionalEndpointsConfig.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/resolveDefaultAwsRegionalEndpointsConfig.js
 var resolveDefaultAwsRegionalEndpointsConfig, toEndpointV12;
 var init_resolveDefaultAwsRegionalEndpointsConfig = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/resolveDefaultAwsRegionalEndpointsConfig.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/resolveDefaultAwsRegionalEndpointsConfig.js"() {
     init_protocols();
     resolveDefaultAwsRegionalEndpointsConfig = (input2) => {
       if (typeof input2.endpointProvider !== "function") {
@@ -26114,22 +26114,22 @@ var init_resolveDefaultAwsRegionalEndpointsConfig = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/types/EndpointError.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/types/EndpointError.js
 var init_EndpointError2 = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/types/EndpointError.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/types/EndpointError.js"() {
     init_endpoints();
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/awsRegionConfig.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/awsRegionConfig.js
 var init_awsRegionConfig = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/awsRegionConfig.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/awsRegionConfig.js"() {
     init_config2();
     init_config2();
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/stsRegionDefaultResolver.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/stsRegionDefaultResolver.js
 function stsRegionDefaultResolver(loaderConfig = {}) {
   return loadConfig({
     ...NODE_REGION_CONFIG_OPTIONS,
@@ -26143,7 +26143,7 @@ function stsRegionDefaultResolver(loaderConfig = {}) {
 }
 var warning;
 var init_stsRegionDefaultResolver = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/stsRegionDefaultResolver.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/stsRegionDefaultResolver.js"() {
     init_config2();
     warning = {
       silence: false
@@ -26151,10 +26151,10 @@ var init_stsRegionDefaultResolver = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/extensions.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/extensions.js
 var getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration;
 var init_extensions = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/extensions.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/extensions.js"() {
     getAwsRegionExtensionConfiguration = (runtimeConfig) => {
       return {
         setRegion(region) {
@@ -26173,7 +26173,7 @@ var init_extensions = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/index.js
+// node_modules/@aws-sdk/core/dist-es/submodules/client/index.js
 var client_exports2 = {};
 __export(client_exports2, {
   DEFAULT_UA_APP_ID: () => DEFAULT_UA_APP_ID,
@@ -26229,7 +26229,7 @@ __export(client_exports2, {
   userAgentMiddleware: () => userAgentMiddleware
 });
 var init_client3 = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/client/index.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/client/index.js"() {
     init_emitWarningIfUnsupportedVersion();
     init_longPollMiddleware();
     init_setCredentialFeature();
@@ -26261,28 +26261,28 @@ var init_client3 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getDateHeader.js
+// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getDateHeader.js
 var getDateHeader, getAgeHeader;
 var init_getDateHeader = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getDateHeader.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getDateHeader.js"() {
     init_protocols();
     getDateHeader = (response) => HttpResponse.isInstance(response) ? response.headers?.date ?? response.headers?.Date : void 0;
     getAgeHeader = (response) => HttpResponse.isInstance(response) ? response.headers?.age ?? response.headers?.Age : void 0;
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getSkewCorrectedDate.js
+// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getSkewCorrectedDate.js
 var getSkewCorrectedDate;
 var init_getSkewCorrectedDate = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getSkewCorrectedDate.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getSkewCorrectedDate.js"() {
     getSkewCorrectedDate = (systemClockOffset) => new Date(Date.now() + systemClockOffset);
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getUpdatedSystemClockOffset.js
+// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getUpdatedSystemClockOffset.js
 var getUpdatedSystemClockOffset;
 var init_getUpdatedSystemClockOffset = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getUpdatedSystemClockOffset.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getUpdatedSystemClockOffset.js"() {
     getUpdatedSystemClockOffset = (clockTime, currentSystemClockOffset, timeRequestSent, ageHeader) => {
       if (ageHeader !== void 0) {
         return currentSystemClockOffset;
@@ -26300,19 +26300,19 @@ var init_getUpdatedSystemClockOffset = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/index.js
+// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/index.js
 var init_utils3 = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/index.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/index.js"() {
     init_getDateHeader();
     init_getSkewCorrectedDate();
     init_getUpdatedSystemClockOffset();
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4Signer.js
+// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4Signer.js
 var import_types32, throwSigningPropertyError, hasEventStreamOutput, validateSigningProperties, AwsSdkSigV4Signer, AWSSDKSigV4Signer;
 var init_AwsSdkSigV4Signer = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4Signer.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4Signer.js"() {
     init_protocols();
     import_types32 = __toESM(require_dist_cjs());
     init_utils3();
@@ -26415,10 +26415,10 @@ var init_AwsSdkSigV4Signer = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4ASigner.js
+// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4ASigner.js
 var AwsSdkSigV4ASigner;
 var init_AwsSdkSigV4ASigner = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4ASigner.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4ASigner.js"() {
     init_protocols();
     init_utils3();
     init_AwsSdkSigV4Signer();
@@ -26447,26 +26447,26 @@ var init_AwsSdkSigV4ASigner = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getArrayForCommaSeparatedString.js
+// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getArrayForCommaSeparatedString.js
 var getArrayForCommaSeparatedString;
 var init_getArrayForCommaSeparatedString = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getArrayForCommaSeparatedString.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getArrayForCommaSeparatedString.js"() {
     getArrayForCommaSeparatedString = (str3) => typeof str3 === "string" && str3.length > 0 ? str3.split(",").map((item) => item.trim()) : [];
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getBearerTokenEnvKey.js
+// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getBearerTokenEnvKey.js
 var getBearerTokenEnvKey;
 var init_getBearerTokenEnvKey = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getBearerTokenEnvKey.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getBearerTokenEnvKey.js"() {
     getBearerTokenEnvKey = (signingName) => `AWS_BEARER_TOKEN_${signingName.replace(/[\s-]/g, "_").toUpperCase()}`;
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/NODE_AUTH_SCHEME_PREFERENCE_OPTIONS.js
+// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/NODE_AUTH_SCHEME_PREFERENCE_OPTIONS.js
 var NODE_AUTH_SCHEME_PREFERENCE_ENV_KEY, NODE_AUTH_SCHEME_PREFERENCE_CONFIG_KEY, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS;
 var init_NODE_AUTH_SCHEME_PREFERENCE_OPTIONS = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/NODE_AUTH_SCHEME_PREFERENCE_OPTIONS.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/NODE_AUTH_SCHEME_PREFERENCE_OPTIONS.js"() {
     init_getArrayForCommaSeparatedString();
     init_getBearerTokenEnvKey();
     NODE_AUTH_SCHEME_PREFERENCE_ENV_KEY = "AWS_AUTH_SCHEME_PREFERENCE";
@@ -26495,10 +26495,10 @@ var init_NODE_AUTH_SCHEME_PREFERENCE_OPTIONS = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/resolveAwsSdkSigV4AConfig.js
+// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/resolveAwsSdkSigV4AConfig.js
 var resolveAwsSdkSigV4AConfig, NODE_SIGV4A_CONFIG_OPTIONS;
 var init_resolveAwsSdkSigV4AConfig = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/resolveAwsSdkSigV4AConfig.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/resolveAwsSdkSigV4AConfig.js"() {
     init_dist_es();
     init_config2();
     resolveAwsSdkSigV4AConfig = (config2) => {
@@ -26527,9 +26527,9 @@ var init_resolveAwsSdkSigV4AConfig = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/signature-v4/dist-cjs/index.js
+// node_modules/@smithy/signature-v4/dist-cjs/index.js
 var require_dist_cjs2 = __commonJS({
-  "../../work/main/node_modules/@smithy/signature-v4/dist-cjs/index.js"(exports) {
+  "node_modules/@smithy/signature-v4/dist-cjs/index.js"(exports) {
     var { hasOwn: hasOwn2, fromUtf8: fromUtf83, fromHex: fromHex2, toHex: toHex2, toUint8Array: toUint8Array2, writeKey: writeKey3, isArrayBuffer: isArrayBuffer2 } = (init_serde(), __toCommonJS(serde_exports));
     var { normalizeProvider: normalizeProvider3 } = (init_client2(), __toCommonJS(client_exports));
     var { escapeUri: escapeUri2, HttpRequest: HttpRequest2 } = (init_protocols(), __toCommonJS(protocols_exports));
@@ -27087,7 +27087,7 @@ ${toHex2(hashedRequest)}`;
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/resolveAwsSdkSigV4Config.js
+// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/resolveAwsSdkSigV4Config.js
 function normalizeCredentialProvider(config2, { credentials, credentialDefaultProvider }) {
   let credentialsProvider;
   if (credentials) {
@@ -27121,7 +27121,7 @@ function bindCallerConfig(config2, credentialsProvider) {
 }
 var import_signature_v4, bindResolveAwsSdkSigV4Config;
 var init_resolveAwsSdkSigV4Config = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/resolveAwsSdkSigV4Config.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/resolveAwsSdkSigV4Config.js"() {
     init_client3();
     init_dist_es();
     import_signature_v4 = __toESM(require_dist_cjs2());
@@ -27225,9 +27225,9 @@ var init_resolveAwsSdkSigV4Config = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/index.js
+// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/index.js
 var init_aws_sdk = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/index.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/index.js"() {
     init_AwsSdkSigV4Signer();
     init_AwsSdkSigV4ASigner();
     init_NODE_AUTH_SCHEME_PREFERENCE_OPTIONS();
@@ -27236,10 +27236,10 @@ var init_aws_sdk = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/clock-skew-node-config.js
+// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/clock-skew-node-config.js
 var ENV_DISABLE_CLOCK_SKEW_CORRECTION, CONFIG_DISABLE_CLOCK_SKEW_CORRECTION, NODE_DISABLE_CLOCK_SKEW_CORRECTION_CONFIG_OPTIONS;
 var init_clock_skew_node_config = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/clock-skew-node-config.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/clock-skew-node-config.js"() {
     init_config2();
     ENV_DISABLE_CLOCK_SKEW_CORRECTION = "AWS_DISABLE_CLOCK_SKEW_CORRECTION";
     CONFIG_DISABLE_CLOCK_SKEW_CORRECTION = "disable_clock_skew_correction";
@@ -27251,17 +27251,17 @@ var init_clock_skew_node_config = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/clock-skew-defaults.js
+// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/clock-skew-defaults.js
 var DEFAULT_DISABLE_CLOCK_SKEW_CORRECTION;
 var init_clock_skew_defaults = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/clock-skew-defaults.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/clock-skew-defaults.js"() {
     init_config2();
     init_clock_skew_node_config();
     DEFAULT_DISABLE_CLOCK_SKEW_CORRECTION = loadConfig(NODE_DISABLE_CLOCK_SKEW_CORRECTION_CONFIG_OPTIONS);
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/index.js
+// node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/index.js
 var httpAuthSchemes_exports = {};
 __export(httpAuthSchemes_exports, {
   AWSSDKSigV4Signer: () => AWSSDKSigV4Signer,
@@ -27277,7 +27277,7 @@ __export(httpAuthSchemes_exports, {
 });
 var resolveAwsSdkSigV4Config, resolveAWSSDKSigV4Config;
 var init_httpAuthSchemes2 = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/index.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/index.js"() {
     init_aws_sdk();
     init_getBearerTokenEnvKey();
     init_aws_sdk();
@@ -27287,9 +27287,9 @@ var init_httpAuthSchemes2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/credential-provider-env/dist-cjs/index.js
+// node_modules/@aws-sdk/credential-provider-env/dist-cjs/index.js
 var require_dist_cjs3 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/credential-provider-env/dist-cjs/index.js"(exports) {
+  "node_modules/@aws-sdk/credential-provider-env/dist-cjs/index.js"(exports) {
     var { setCredentialFeature: setCredentialFeature2 } = (init_client3(), __toCommonJS(client_exports2));
     var { CredentialsProviderError: CredentialsProviderError2 } = (init_config2(), __toCommonJS(config_exports));
     var ENV_KEY = "AWS_ACCESS_KEY_ID";
@@ -27330,9 +27330,9 @@ var require_dist_cjs3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@smithy/credential-provider-imds/dist-cjs/index.js
+// node_modules/@smithy/credential-provider-imds/dist-cjs/index.js
 var require_dist_cjs4 = __commonJS({
-  "../../work/main/node_modules/@smithy/credential-provider-imds/dist-cjs/index.js"(exports) {
+  "node_modules/@smithy/credential-provider-imds/dist-cjs/index.js"(exports) {
     var { ProviderError: ProviderError2, CredentialsProviderError: CredentialsProviderError2, loadConfig: loadConfig2 } = (init_config2(), __toCommonJS(config_exports));
     var node_http = __require("node:http");
     var { parseUrl: parseUrl3 } = (init_protocols(), __toCommonJS(protocols_exports));
@@ -27674,9 +27674,9 @@ For more information, please visit: ` + STATIC_STABILITY_DOC_URL);
   }
 });
 
-// ../../work/main/node_modules/@smithy/node-http-handler/dist-cjs/index.js
+// node_modules/@smithy/node-http-handler/dist-cjs/index.js
 var require_dist_cjs5 = __commonJS({
-  "../../work/main/node_modules/@smithy/node-http-handler/dist-cjs/index.js"(exports) {
+  "node_modules/@smithy/node-http-handler/dist-cjs/index.js"(exports) {
     var { hasOwn: hasOwn2 } = (init_serde(), __toCommonJS(serde_exports));
     var { streamCollector: streamCollector7 } = (init_serde(), __toCommonJS(serde_exports));
     exports.streamCollector = streamCollector7;
@@ -28482,8 +28482,8 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
               abortSignal.onabort = onAbort;
             }
           }
-          clientHttp2Stream.on("frameError", (type, code5, id) => {
-            rejectWithDestroy(new Error(`Frame type id ${type} in stream id ${id} has failed with code ${code5}.`));
+          clientHttp2Stream.on("frameError", (type, code6, id) => {
+            rejectWithDestroy(new Error(`Frame type id ${type} in stream id ${id} has failed with code ${code6}.`));
           });
           clientHttp2Stream.on("error", rejectWithDestroy);
           clientHttp2Stream.on("aborted", () => {
@@ -28546,9 +28546,9 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/credential-provider-http/dist-cjs/index.js
+// node_modules/@aws-sdk/credential-provider-http/dist-cjs/index.js
 var require_dist_cjs6 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/credential-provider-http/dist-cjs/index.js"(exports) {
+  "node_modules/@aws-sdk/credential-provider-http/dist-cjs/index.js"(exports) {
     var { setCredentialFeature: setCredentialFeature2 } = (init_client3(), __toCommonJS(client_exports2));
     var { CredentialsProviderError: CredentialsProviderError2 } = (init_config2(), __toCommonJS(config_exports));
     var { NodeHttpHandler } = require_dist_cjs5();
@@ -28705,7 +28705,7 @@ Set AWS_CONTAINER_CREDENTIALS_FULL_URI or AWS_CONTAINER_CREDENTIALS_RELATIVE_URI
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/auth/httpAuthSchemeProvider.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/auth/httpAuthSchemeProvider.js
 function createAwsAuthSigv4HttpAuthOption(authParameters) {
   return {
     schemeId: "aws.auth#sigv4",
@@ -28728,7 +28728,7 @@ function createSmithyApiNoAuthHttpAuthOption(authParameters) {
 }
 var defaultSSOOIDCHttpAuthSchemeParametersProvider, defaultSSOOIDCHttpAuthSchemeProvider, resolveHttpAuthSchemeConfig;
 var init_httpAuthSchemeProvider = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/auth/httpAuthSchemeProvider.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/auth/httpAuthSchemeProvider.js"() {
     init_httpAuthSchemes2();
     init_client2();
     defaultSSOOIDCHttpAuthSchemeParametersProvider = async (config2, context, input2) => {
@@ -28763,10 +28763,10 @@ var init_httpAuthSchemeProvider = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/EndpointParameters.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/EndpointParameters.js
 var resolveClientEndpointParameters, commonParams;
 var init_EndpointParameters = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/EndpointParameters.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/EndpointParameters.js"() {
     resolveClientEndpointParameters = (options) => {
       return Object.assign(options, {
         useDualstackEndpoint: options.useDualstackEndpoint ?? false,
@@ -28783,10 +28783,10 @@ var init_EndpointParameters = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/package.json
+// node_modules/@aws-sdk/nested-clients/package.json
 var package_default;
 var init_package = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/package.json"() {
+  "node_modules/@aws-sdk/nested-clients/package.json"() {
     package_default = {
       name: "@aws-sdk/nested-clients",
       version: "3.998.3",
@@ -28911,10 +28911,10 @@ var init_package = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/cbor-types.js
+// node_modules/@smithy/core/dist-es/submodules/cbor/cbor-types.js
 var majorUint64, majorNegativeInt64, majorUnstructuredByteString, majorUtf8String, majorList, majorMap, majorTag, majorSpecial, specialFalse, specialTrue, specialNull, specialUndefined, extendedOneByte, extendedFloat16, extendedFloat32, extendedFloat64, minorIndefinite, tagSymbol;
 var init_cbor_types = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/cbor-types.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/cbor/cbor-types.js"() {
     majorUint64 = 0;
     majorNegativeInt64 = 1;
     majorUnstructuredByteString = 2;
@@ -28936,10 +28936,10 @@ var init_cbor_types = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/parseCborBody.js
+// node_modules/@smithy/core/dist-es/submodules/cbor/parseCborBody.js
 var loadSmithyRpcV2CborErrorCode;
 var init_parseCborBody = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/parseCborBody.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/cbor/parseCborBody.js"() {
     loadSmithyRpcV2CborErrorCode = (output2, data) => {
       const sanitizeErrorCode2 = (rawValue) => {
         let cleanValue = rawValue;
@@ -28961,7 +28961,7 @@ var init_parseCborBody = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/codec-v2/CborShapeSerializer2.js
+// node_modules/@smithy/core/dist-es/submodules/cbor/codec-v2/CborShapeSerializer2.js
 function loadCborStructIterator(ns) {
   const schema = ns.getSchema();
   const existing = schema[CBOR_STRUCT_CACHE];
@@ -29524,7 +29524,7 @@ function writeTimestamp(date6) {
 }
 var CborShapeSerializer2, CBOR_STRUCT_CACHE, USE_BUFFER, textEncoder, INITIAL_BUFFER_SIZE2, buf, view, cursor, STRING_CACHE_MAX, stringEncodeCache, encodeCacheEpoch, encodeCacheSaturated;
 var init_CborShapeSerializer2 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/codec-v2/CborShapeSerializer2.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/cbor/codec-v2/CborShapeSerializer2.js"() {
     init_transport();
     init_protocols();
     init_schema();
@@ -29558,7 +29558,7 @@ var init_CborShapeSerializer2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/codec-v2/CborShapeDeserializer2.js
+// node_modules/@smithy/core/dist-es/submodules/cbor/codec-v2/CborShapeDeserializer2.js
 function readValue(ns) {
   if (pos >= end) {
     throw new Error("unexpected end of CBOR payload.");
@@ -30167,7 +30167,7 @@ function transformObject(ns, value2) {
 }
 var CborShapeDeserializer2, USE_BUFFER2, textDecoder, payload, isBuffer, dataView, pos, end, STRING_CACHE_SIZE, stringCache, stringCacheEpochs, cacheEpoch;
 var init_CborShapeDeserializer2 = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/codec-v2/CborShapeDeserializer2.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/cbor/codec-v2/CborShapeDeserializer2.js"() {
     init_transport();
     init_protocols();
     init_schema();
@@ -30202,10 +30202,10 @@ var init_CborShapeDeserializer2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/CborCodec.js
+// node_modules/@smithy/core/dist-es/submodules/cbor/CborCodec.js
 var CborCodec;
 var init_CborCodec = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/CborCodec.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/cbor/CborCodec.js"() {
     init_protocols();
     init_CborShapeSerializer2();
     init_CborShapeDeserializer2();
@@ -30224,10 +30224,10 @@ var init_CborCodec = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/SmithyRpcV2CborProtocol.js
+// node_modules/@smithy/core/dist-es/submodules/cbor/SmithyRpcV2CborProtocol.js
 var SmithyRpcV2CborProtocol;
 var init_SmithyRpcV2CborProtocol = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/SmithyRpcV2CborProtocol.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/cbor/SmithyRpcV2CborProtocol.js"() {
     init_protocols();
     init_schema();
     init_CborCodec();
@@ -30304,18 +30304,18 @@ var init_SmithyRpcV2CborProtocol = __esm({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/index.js
+// node_modules/@smithy/core/dist-es/submodules/cbor/index.js
 var init_cbor = __esm({
-  "../../work/main/node_modules/@smithy/core/dist-es/submodules/cbor/index.js"() {
+  "node_modules/@smithy/core/dist-es/submodules/cbor/index.js"() {
     init_parseCborBody();
     init_SmithyRpcV2CborProtocol();
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/ProtocolLib.js
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/ProtocolLib.js
 var ProtocolLib;
 var init_ProtocolLib = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/ProtocolLib.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/ProtocolLib.js"() {
     init_client2();
     init_schema();
     ProtocolLib = class {
@@ -30453,10 +30453,10 @@ var init_ProtocolLib = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/cbor/AwsSmithyRpcV2CborProtocol.js
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/cbor/AwsSmithyRpcV2CborProtocol.js
 var AwsSmithyRpcV2CborProtocol;
 var init_AwsSmithyRpcV2CborProtocol = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/cbor/AwsSmithyRpcV2CborProtocol.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/cbor/AwsSmithyRpcV2CborProtocol.js"() {
     init_cbor();
     init_schema();
     init_ProtocolLib();
@@ -30510,10 +30510,10 @@ var init_AwsSmithyRpcV2CborProtocol = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJsonRpcProtocol.js
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJsonRpcProtocol.js
 var AwsJsonRpcProtocol;
 var init_AwsJsonRpcProtocol = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJsonRpcProtocol.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJsonRpcProtocol.js"() {
     init_protocols();
     init_schema();
     init_ProtocolLib();
@@ -30591,10 +30591,10 @@ var init_AwsJsonRpcProtocol = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_0Protocol.js
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_0Protocol.js
 var AwsJson1_0Protocol;
 var init_AwsJson1_0Protocol = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_0Protocol.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_0Protocol.js"() {
     init_AwsJsonRpcProtocol();
     AwsJson1_0Protocol = class extends AwsJsonRpcProtocol {
       constructor({ defaultNamespace, errorTypeRegistries: errorTypeRegistries5, serviceTarget, awsQueryCompatible, jsonCodec }) {
@@ -30619,10 +30619,10 @@ var init_AwsJson1_0Protocol = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_1Protocol.js
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_1Protocol.js
 var AwsJson1_1Protocol;
 var init_AwsJson1_1Protocol = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_1Protocol.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_1Protocol.js"() {
     init_AwsJsonRpcProtocol();
     AwsJson1_1Protocol = class extends AwsJsonRpcProtocol {
       constructor({ defaultNamespace, errorTypeRegistries: errorTypeRegistries5, serviceTarget, awsQueryCompatible, jsonCodec }) {
@@ -30647,10 +30647,10 @@ var init_AwsJson1_1Protocol = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsRestJsonProtocol.js
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsRestJsonProtocol.js
 var AwsRestJsonProtocol;
 var init_AwsRestJsonProtocol = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsRestJsonProtocol.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsRestJsonProtocol.js"() {
     init_protocols();
     init_schema();
     init_ProtocolLib();
@@ -30737,10 +30737,10 @@ var init_AwsRestJsonProtocol = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsSmithyRpcV2JsonProtocol.js
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsSmithyRpcV2JsonProtocol.js
 var AwsSmithyRpcV2JsonProtocol;
 var init_AwsSmithyRpcV2JsonProtocol = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsSmithyRpcV2JsonProtocol.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsSmithyRpcV2JsonProtocol.js"() {
     init_protocols();
     init_schema();
     init_ProtocolLib();
@@ -30795,9 +30795,9 @@ var init_AwsSmithyRpcV2JsonProtocol = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/xml-builder/dist-cjs/index.js
+// node_modules/@aws-sdk/xml-builder/dist-cjs/index.js
 var require_dist_cjs7 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/xml-builder/dist-cjs/index.js"(exports) {
+  "node_modules/@aws-sdk/xml-builder/dist-cjs/index.js"(exports) {
     var ATTR_ESCAPE_RE = /[&<>"]/g;
     var ATTR_ESCAPE_MAP = {
       "&": "&amp;",
@@ -31156,10 +31156,10 @@ var require_dist_cjs7 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/ConfigurableSerdeContext.js
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/ConfigurableSerdeContext.js
 var SerdeContextConfig2;
 var init_ConfigurableSerdeContext2 = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/ConfigurableSerdeContext.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/ConfigurableSerdeContext.js"() {
     SerdeContextConfig2 = class {
       serdeContext;
       setSerdeContext(serdeContext) {
@@ -31169,10 +31169,10 @@ var init_ConfigurableSerdeContext2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/UnionSerde.js
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/UnionSerde.js
 var UnionSerde2;
 var init_UnionSerde2 = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/UnionSerde.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/UnionSerde.js"() {
     UnionSerde2 = class {
       from;
       to;
@@ -31202,19 +31202,19 @@ var init_UnionSerde2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/writeKey.js
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/writeKey.js
 function writeKey2(obj2) {
   Object.defineProperty(obj2, "__proto__", { value: void 0, writable: true, enumerable: true, configurable: true });
 }
 var init_writeKey2 = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/writeKey.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/writeKey.js"() {
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeDeserializer.js
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeDeserializer.js
 var import_xml_builder, XmlShapeDeserializer;
 var init_XmlShapeDeserializer = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeDeserializer.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeDeserializer.js"() {
     import_xml_builder = __toESM(require_dist_cjs7());
     init_client2();
     init_protocols();
@@ -31368,10 +31368,10 @@ var init_XmlShapeDeserializer = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/QueryShapeSerializer.js
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/QueryShapeSerializer.js
 var QueryShapeSerializer;
 var init_QueryShapeSerializer = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/QueryShapeSerializer.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/QueryShapeSerializer.js"() {
     init_protocols();
     init_schema();
     init_serde();
@@ -31548,10 +31548,10 @@ var init_QueryShapeSerializer = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/AwsQueryProtocol.js
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/AwsQueryProtocol.js
 var AwsQueryProtocol;
 var init_AwsQueryProtocol = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/AwsQueryProtocol.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/AwsQueryProtocol.js"() {
     init_protocols();
     init_schema();
     init_ProtocolLib();
@@ -31666,9 +31666,9 @@ var init_AwsQueryProtocol = __esm({
         }, output2), dataObject);
       }
       loadQueryErrorCode(output2, data) {
-        const code5 = (data.Errors?.[0]?.Error ?? data.Errors?.Error ?? data.Error)?.Code;
-        if (code5 !== void 0) {
-          return code5;
+        const code6 = (data.Errors?.[0]?.Error ?? data.Errors?.Error ?? data.Error)?.Code;
+        if (code6 !== void 0) {
+          return code6;
         }
         if (output2.statusCode == 404) {
           return "NotFound";
@@ -31688,10 +31688,10 @@ var init_AwsQueryProtocol = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/AwsEc2QueryProtocol.js
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/AwsEc2QueryProtocol.js
 var AwsEc2QueryProtocol;
 var init_AwsEc2QueryProtocol = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/AwsEc2QueryProtocol.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/AwsEc2QueryProtocol.js"() {
     init_AwsQueryProtocol();
     AwsEc2QueryProtocol = class extends AwsQueryProtocol {
       options;
@@ -31716,20 +31716,20 @@ var init_AwsEc2QueryProtocol = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/common.js
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/common.js
 var collectBodyString2;
 var init_common2 = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/common.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/common.js"() {
     init_protocols();
     init_serde();
     collectBodyString2 = (streamBody, context) => collectBody(streamBody, context).then((body2) => (context?.utf8Encoder ?? toUtf8)(body2));
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/parseXmlBody.js
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/parseXmlBody.js
 var import_xml_builder2, parseXmlBody, parseXmlErrorBody, loadRestXmlErrorCode;
 var init_parseXmlBody = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/parseXmlBody.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/parseXmlBody.js"() {
     import_xml_builder2 = __toESM(require_dist_cjs7());
     init_client2();
     init_common2();
@@ -31778,10 +31778,10 @@ var init_parseXmlBody = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeSerializer.js
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeSerializer.js
 var import_xml_builder3, XmlShapeSerializer;
 var init_XmlShapeSerializer = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeSerializer.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeSerializer.js"() {
     import_xml_builder3 = __toESM(require_dist_cjs7());
     init_protocols();
     init_schema();
@@ -32056,10 +32056,10 @@ var init_XmlShapeSerializer = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlCodec.js
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlCodec.js
 var XmlCodec;
 var init_XmlCodec = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlCodec.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlCodec.js"() {
     init_ConfigurableSerdeContext2();
     init_XmlShapeDeserializer();
     init_XmlShapeSerializer();
@@ -32083,10 +32083,10 @@ var init_XmlCodec = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/AwsRestXmlProtocol.js
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/AwsRestXmlProtocol.js
 var AwsRestXmlProtocol;
 var init_AwsRestXmlProtocol = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/AwsRestXmlProtocol.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/AwsRestXmlProtocol.js"() {
     init_protocols();
     init_schema();
     init_ProtocolLib();
@@ -32182,10 +32182,10 @@ var init_AwsRestXmlProtocol = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/awsExpectUnion.js
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/awsExpectUnion.js
 var awsExpectUnion;
 var init_awsExpectUnion = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/awsExpectUnion.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/awsExpectUnion.js"() {
     init_serde();
     awsExpectUnion = (value2) => {
       if (value2 == null) {
@@ -32199,10 +32199,10 @@ var init_awsExpectUnion = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/coercing-serializers.js
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/coercing-serializers.js
 var _toStr, _toBool, _toNum;
 var init_coercing_serializers = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/coercing-serializers.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/coercing-serializers.js"() {
     _toStr = (val) => {
       if (val == null) {
         return val;
@@ -32259,7 +32259,7 @@ var init_coercing_serializers = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/index.js
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/index.js
 var protocols_exports2 = {};
 __export(protocols_exports2, {
   AwsEc2QueryProtocol: () => AwsEc2QueryProtocol,
@@ -32294,7 +32294,7 @@ __export(protocols_exports2, {
   parseXmlErrorBody: () => parseXmlErrorBody
 });
 var init_protocols2 = __esm({
-  "../../work/main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/index.js"() {
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/index.js"() {
     init_AwsSmithyRpcV2CborProtocol();
     init_AwsJson1_0Protocol();
     init_AwsJson1_1Protocol();
@@ -32315,10 +32315,10 @@ var init_protocols2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/bdd.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/bdd.js
 var k, a, b, c, d, e, f, g, h, i2, j, _data, root, r, nodes, bdd;
 var init_bdd = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/bdd.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/bdd.js"() {
     init_endpoints();
     k = "ref";
     a = -1;
@@ -32408,10 +32408,10 @@ var init_bdd = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/endpointResolver.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/endpointResolver.js
 var cache, defaultEndpointResolver;
 var init_endpointResolver = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/endpointResolver.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd();
@@ -32429,10 +32429,10 @@ var init_endpointResolver = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/SSOOIDCServiceException.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/SSOOIDCServiceException.js
 var SSOOIDCServiceException;
 var init_SSOOIDCServiceException = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/SSOOIDCServiceException.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/SSOOIDCServiceException.js"() {
     init_client2();
     SSOOIDCServiceException = class _SSOOIDCServiceException extends ServiceException {
       static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.ssooidc#SSOOIDCServiceException";
@@ -32444,10 +32444,10 @@ var init_SSOOIDCServiceException = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/errors.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/errors.js
 var AccessDeniedException, AuthorizationPendingException, ExpiredTokenException, InternalServerException, InvalidClientException, InvalidGrantException, InvalidRequestException, InvalidScopeException, SlowDownException, UnauthorizedClientException, UnsupportedGrantTypeException;
 var init_errors = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/errors.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/errors.js"() {
     init_SSOOIDCServiceException();
     AccessDeniedException = class _AccessDeniedException extends SSOOIDCServiceException {
       static shapeId = "com.amazonaws.ssooidc#AccessDeniedException";
@@ -32643,10 +32643,10 @@ var init_errors = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/schemas/schemas_0.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/schemas/schemas_0.js
 var _ADE, _APE, _AT, _CS, _CT, _CTR, _CTRr, _CV, _ETE, _ICE, _IGE, _IRE, _ISE, _ISEn, _IT, _RT, _SDE, _UCE, _UGTE, _aT, _c, _cI, _cS, _cV, _co, _dC, _e, _eI, _ed, _gT, _h, _hE, _iT, _r, _rT, _rU, _s, _sc, _se, _tT, n0, _s_registry, SSOOIDCServiceException$, n0_registry, AccessDeniedException$, AuthorizationPendingException$, ExpiredTokenException$, InternalServerException$, InvalidClientException$, InvalidGrantException$, InvalidRequestException$, InvalidScopeException$, SlowDownException$, UnauthorizedClientException$, UnsupportedGrantTypeException$, errorTypeRegistries, AccessToken, ClientSecret, CodeVerifier, IdToken, RefreshToken, CreateTokenRequest$, CreateTokenResponse$, Scopes, CreateToken$;
 var init_schemas_0 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/schemas/schemas_0.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/schemas/schemas_0.js"() {
     init_schema();
     init_errors();
     init_SSOOIDCServiceException();
@@ -32832,10 +32832,10 @@ var init_schemas_0 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeConfig.shared.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeConfig.shared.js
 var getRuntimeConfig;
 var init_runtimeConfig_shared = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeConfig.shared.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeConfig.shared.js"() {
     init_httpAuthSchemes2();
     init_protocols2();
     init_dist_es();
@@ -32885,10 +32885,10 @@ var init_runtimeConfig_shared = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeConfig.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeConfig.js
 var import_node_http_handler, getRuntimeConfig2;
 var init_runtimeConfig = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeConfig.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeConfig.js"() {
     init_package();
     init_client3();
     init_httpAuthSchemes2();
@@ -32933,10 +32933,10 @@ var init_runtimeConfig = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/auth/httpAuthExtensionConfiguration.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/auth/httpAuthExtensionConfiguration.js
 var getHttpAuthExtensionConfiguration, resolveHttpAuthRuntimeConfig;
 var init_httpAuthExtensionConfiguration = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/auth/httpAuthExtensionConfiguration.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/auth/httpAuthExtensionConfiguration.js"() {
     getHttpAuthExtensionConfiguration = (runtimeConfig) => {
       const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
       let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
@@ -32977,10 +32977,10 @@ var init_httpAuthExtensionConfiguration = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeExtensions.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeExtensions.js
 var resolveRuntimeExtensions;
 var init_runtimeExtensions = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeExtensions.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/runtimeExtensions.js"() {
     init_client3();
     init_client2();
     init_protocols();
@@ -32993,10 +32993,10 @@ var init_runtimeExtensions = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/SSOOIDCClient.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/SSOOIDCClient.js
 var SSOOIDCClient;
 var init_SSOOIDCClient = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/SSOOIDCClient.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/SSOOIDCClient.js"() {
     init_client3();
     init_dist_es();
     init_client2();
@@ -33046,10 +33046,10 @@ var init_SSOOIDCClient = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commandBuilder.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commandBuilder.js
 var command, _ep0, _mw0;
 var init_commandBuilder = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commandBuilder.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commandBuilder.js"() {
     init_client2();
     init_endpoints();
     init_EndpointParameters();
@@ -33059,10 +33059,10 @@ var init_commandBuilder = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commands/CreateTokenCommand.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commands/CreateTokenCommand.js
 var CreateTokenCommand;
 var init_CreateTokenCommand = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commands/CreateTokenCommand.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commands/CreateTokenCommand.js"() {
     init_commandBuilder();
     init_schemas_0();
     CreateTokenCommand = class extends command(_ep0, _mw0, "CreateToken", CreateToken$) {
@@ -33070,10 +33070,10 @@ var init_CreateTokenCommand = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/SSOOIDC.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/SSOOIDC.js
 var commands, SSOOIDC;
 var init_SSOOIDC = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/SSOOIDC.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/SSOOIDC.js"() {
     init_client2();
     init_CreateTokenCommand();
     init_SSOOIDCClient();
@@ -33086,17 +33086,17 @@ var init_SSOOIDC = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commands/index.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commands/index.js
 var init_commands = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commands/index.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/commands/index.js"() {
     init_CreateTokenCommand();
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/enums.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/enums.js
 var AccessDeniedExceptionReason, InvalidRequestExceptionReason;
 var init_enums = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/enums.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/enums.js"() {
     AccessDeniedExceptionReason = {
       KMS_ACCESS_DENIED: "KMS_AccessDeniedException"
     };
@@ -33109,13 +33109,13 @@ var init_enums = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/models_0.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/models_0.js
 var init_models_0 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/models_0.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/models/models_0.js"() {
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/index.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/index.js
 var sso_oidc_exports = {};
 __export(sso_oidc_exports, {
   $Command: () => Command,
@@ -33155,7 +33155,7 @@ __export(sso_oidc_exports, {
   errorTypeRegistries: () => errorTypeRegistries
 });
 var init_sso_oidc = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/index.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/index.js"() {
     init_SSOOIDCClient();
     init_SSOOIDC();
     init_commands();
@@ -33168,9 +33168,9 @@ var init_sso_oidc = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/token-providers/dist-cjs/index.js
+// node_modules/@aws-sdk/token-providers/dist-cjs/index.js
 var require_dist_cjs8 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/token-providers/dist-cjs/index.js"(exports) {
+  "node_modules/@aws-sdk/token-providers/dist-cjs/index.js"(exports) {
     var { setTokenFeature: setTokenFeature2 } = (init_client3(), __toCommonJS(client_exports2));
     var { getBearerTokenEnvKey: getBearerTokenEnvKey2 } = (init_httpAuthSchemes2(), __toCommonJS(httpAuthSchemes_exports));
     var { TokenProviderError: TokenProviderError2, getSSOTokenFilepath: getSSOTokenFilepath2, parseKnownFiles: parseKnownFiles2, getProfileName: getProfileName2, loadSsoSessionData: loadSsoSessionData2, getSSOTokenFromFile: getSSOTokenFromFile2, memoize: memoize2, chain: chain2 } = (init_config2(), __toCommonJS(config_exports));
@@ -33334,7 +33334,7 @@ var require_dist_cjs8 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/auth/httpAuthSchemeProvider.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/auth/httpAuthSchemeProvider.js
 function createAwsAuthSigv4HttpAuthOption2(authParameters) {
   return {
     schemeId: "aws.auth#sigv4",
@@ -33357,7 +33357,7 @@ function createSmithyApiNoAuthHttpAuthOption2(authParameters) {
 }
 var defaultSSOHttpAuthSchemeParametersProvider, defaultSSOHttpAuthSchemeProvider, resolveHttpAuthSchemeConfig2;
 var init_httpAuthSchemeProvider2 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/auth/httpAuthSchemeProvider.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/auth/httpAuthSchemeProvider.js"() {
     init_httpAuthSchemes2();
     init_client2();
     defaultSSOHttpAuthSchemeParametersProvider = async (config2, context, input2) => {
@@ -33392,10 +33392,10 @@ var init_httpAuthSchemeProvider2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/EndpointParameters.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/EndpointParameters.js
 var resolveClientEndpointParameters2, commonParams2;
 var init_EndpointParameters2 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/EndpointParameters.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/EndpointParameters.js"() {
     resolveClientEndpointParameters2 = (options) => {
       return Object.assign(options, {
         useDualstackEndpoint: options.useDualstackEndpoint ?? false,
@@ -33412,10 +33412,10 @@ var init_EndpointParameters2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/bdd.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/bdd.js
 var k2, a2, b2, c2, d2, e2, f2, g2, h2, i3, j2, _data2, root2, r2, nodes2, bdd2;
 var init_bdd2 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/bdd.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/bdd.js"() {
     init_endpoints();
     k2 = "ref";
     a2 = -1;
@@ -33505,10 +33505,10 @@ var init_bdd2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/endpointResolver.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/endpointResolver.js
 var cache2, defaultEndpointResolver2;
 var init_endpointResolver2 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/endpointResolver.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd2();
@@ -33526,10 +33526,10 @@ var init_endpointResolver2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/SSOServiceException.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/SSOServiceException.js
 var SSOServiceException;
 var init_SSOServiceException = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/SSOServiceException.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/SSOServiceException.js"() {
     init_client2();
     SSOServiceException = class _SSOServiceException extends ServiceException {
       static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.sso#SSOServiceException";
@@ -33541,10 +33541,10 @@ var init_SSOServiceException = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/errors.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/errors.js
 var InvalidRequestException2, ResourceNotFoundException, TooManyRequestsException, UnauthorizedException;
 var init_errors2 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/errors.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/errors.js"() {
     init_SSOServiceException();
     InvalidRequestException2 = class _InvalidRequestException extends SSOServiceException {
       static shapeId = "com.amazonaws.sso#InvalidRequestException";
@@ -33601,10 +33601,10 @@ var init_errors2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/schemas/schemas_0.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/schemas/schemas_0.js
 var _ATT, _GRC, _GRCR, _GRCRe, _IRE2, _RC, _RNFE, _SAKT, _STT, _TMRE, _UE, _aI, _aKI, _aT2, _ai, _c2, _e2, _ex, _h2, _hE2, _hH, _hQ, _m, _rC, _rN, _rn, _s2, _sAK, _sT, _xasbt, n02, _s_registry2, SSOServiceException$, n0_registry2, InvalidRequestException$2, ResourceNotFoundException$, TooManyRequestsException$, UnauthorizedException$, errorTypeRegistries2, AccessTokenType, SecretAccessKeyType, SessionTokenType, GetRoleCredentialsRequest$, GetRoleCredentialsResponse$, RoleCredentials$, GetRoleCredentials$;
 var init_schemas_02 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/schemas/schemas_0.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/schemas/schemas_0.js"() {
     init_schema();
     init_errors2();
     init_SSOServiceException();
@@ -33722,10 +33722,10 @@ var init_schemas_02 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeConfig.shared.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeConfig.shared.js
 var getRuntimeConfig3;
 var init_runtimeConfig_shared2 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeConfig.shared.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeConfig.shared.js"() {
     init_httpAuthSchemes2();
     init_protocols2();
     init_dist_es();
@@ -33775,10 +33775,10 @@ var init_runtimeConfig_shared2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeConfig.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeConfig.js
 var import_node_http_handler2, getRuntimeConfig4;
 var init_runtimeConfig2 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeConfig.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeConfig.js"() {
     init_package();
     init_client3();
     init_httpAuthSchemes2();
@@ -33823,10 +33823,10 @@ var init_runtimeConfig2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/auth/httpAuthExtensionConfiguration.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/auth/httpAuthExtensionConfiguration.js
 var getHttpAuthExtensionConfiguration2, resolveHttpAuthRuntimeConfig2;
 var init_httpAuthExtensionConfiguration2 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/auth/httpAuthExtensionConfiguration.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/auth/httpAuthExtensionConfiguration.js"() {
     getHttpAuthExtensionConfiguration2 = (runtimeConfig) => {
       const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
       let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
@@ -33867,10 +33867,10 @@ var init_httpAuthExtensionConfiguration2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeExtensions.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeExtensions.js
 var resolveRuntimeExtensions2;
 var init_runtimeExtensions2 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeExtensions.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/runtimeExtensions.js"() {
     init_client3();
     init_client2();
     init_protocols();
@@ -33883,10 +33883,10 @@ var init_runtimeExtensions2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/SSOClient.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/SSOClient.js
 var SSOClient;
 var init_SSOClient = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/SSOClient.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/SSOClient.js"() {
     init_client3();
     init_dist_es();
     init_client2();
@@ -33936,10 +33936,10 @@ var init_SSOClient = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commandBuilder.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commandBuilder.js
 var command2, _ep02, _mw02;
 var init_commandBuilder2 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commandBuilder.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commandBuilder.js"() {
     init_client2();
     init_endpoints();
     init_EndpointParameters2();
@@ -33949,10 +33949,10 @@ var init_commandBuilder2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commands/GetRoleCredentialsCommand.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commands/GetRoleCredentialsCommand.js
 var GetRoleCredentialsCommand;
 var init_GetRoleCredentialsCommand = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commands/GetRoleCredentialsCommand.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commands/GetRoleCredentialsCommand.js"() {
     init_commandBuilder2();
     init_schemas_02();
     GetRoleCredentialsCommand = class extends command2(_ep02, _mw02, "GetRoleCredentials", GetRoleCredentials$) {
@@ -33960,10 +33960,10 @@ var init_GetRoleCredentialsCommand = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/SSO.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/SSO.js
 var commands2, SSO;
 var init_SSO = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/SSO.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/SSO.js"() {
     init_client2();
     init_GetRoleCredentialsCommand();
     init_SSOClient();
@@ -33976,20 +33976,20 @@ var init_SSO = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commands/index.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commands/index.js
 var init_commands2 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commands/index.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/commands/index.js"() {
     init_GetRoleCredentialsCommand();
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/models_0.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/models_0.js
 var init_models_02 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/models_0.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/models/models_0.js"() {
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/index.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/index.js
 var sso_exports = {};
 __export(sso_exports, {
   $Command: () => Command,
@@ -34014,7 +34014,7 @@ __export(sso_exports, {
   errorTypeRegistries: () => errorTypeRegistries2
 });
 var init_sso = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/index.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/index.js"() {
     init_SSOClient();
     init_SSO();
     init_commands2();
@@ -34026,18 +34026,18 @@ var init_sso = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/credential-provider-sso/dist-cjs/loadSso-BGYXHf8s.js
+// node_modules/@aws-sdk/credential-provider-sso/dist-cjs/loadSso-BGYXHf8s.js
 var require_loadSso_BGYXHf8s = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/credential-provider-sso/dist-cjs/loadSso-BGYXHf8s.js"(exports) {
+  "node_modules/@aws-sdk/credential-provider-sso/dist-cjs/loadSso-BGYXHf8s.js"(exports) {
     var { GetRoleCredentialsCommand: GetRoleCredentialsCommand2, SSOClient: SSOClient2 } = (init_sso(), __toCommonJS(sso_exports));
     exports.GetRoleCredentialsCommand = GetRoleCredentialsCommand2;
     exports.SSOClient = SSOClient2;
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/credential-provider-sso/dist-cjs/index.js
+// node_modules/@aws-sdk/credential-provider-sso/dist-cjs/index.js
 var require_dist_cjs9 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/credential-provider-sso/dist-cjs/index.js"(exports) {
+  "node_modules/@aws-sdk/credential-provider-sso/dist-cjs/index.js"(exports) {
     var { CredentialsProviderError: CredentialsProviderError2, getSSOTokenFromFile: getSSOTokenFromFile2, getProfileName: getProfileName2, parseKnownFiles: parseKnownFiles2, loadSsoSessionData: loadSsoSessionData2 } = (init_config2(), __toCommonJS(config_exports));
     var { setCredentialFeature: setCredentialFeature2 } = (init_client3(), __toCommonJS(client_exports2));
     var { fromSso } = require_dist_cjs8();
@@ -34214,9 +34214,9 @@ Reference: https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sso.ht
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/signature-v4-multi-region/dist-cjs/index.js
+// node_modules/@aws-sdk/signature-v4-multi-region/dist-cjs/index.js
 var require_dist_cjs10 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/signature-v4-multi-region/dist-cjs/index.js"(exports) {
+  "node_modules/@aws-sdk/signature-v4-multi-region/dist-cjs/index.js"(exports) {
     var { SignatureV4: SignatureV42, signatureV4aContainer } = require_dist_cjs2();
     var signatureV4CrtContainer = {
       CrtSignerV4: null
@@ -34346,10 +34346,10 @@ var require_dist_cjs10 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/bdd.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/bdd.js
 var q, a3, b3, c3, d3, e3, f3, g3, h3, i4, j3, k3, l, m, n2, o, p, _data3, root3, r3, nodes3, bdd3;
 var init_bdd3 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/bdd.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/bdd.js"() {
     init_endpoints();
     q = "ref";
     a3 = -1;
@@ -34515,10 +34515,10 @@ var init_bdd3 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/endpointResolver.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/endpointResolver.js
 var cache3, defaultEndpointResolver3;
 var init_endpointResolver3 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/endpointResolver.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd3();
@@ -34536,7 +34536,7 @@ var init_endpointResolver3 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/auth/httpAuthSchemeProvider.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/auth/httpAuthSchemeProvider.js
 function createAwsAuthSigv4HttpAuthOption3(authParameters) {
   return {
     schemeId: "aws.auth#sigv4",
@@ -34574,7 +34574,7 @@ function createSmithyApiNoAuthHttpAuthOption3(authParameters) {
 }
 var import_signature_v4_multi_region, createEndpointRuleSetHttpAuthSchemeParametersProvider, _defaultSTSHttpAuthSchemeParametersProvider, defaultSTSHttpAuthSchemeParametersProvider, createEndpointRuleSetHttpAuthSchemeProvider, _defaultSTSHttpAuthSchemeProvider, defaultSTSHttpAuthSchemeProvider, resolveHttpAuthSchemeConfig3;
 var init_httpAuthSchemeProvider3 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/auth/httpAuthSchemeProvider.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/auth/httpAuthSchemeProvider.js"() {
     init_httpAuthSchemes2();
     import_signature_v4_multi_region = __toESM(require_dist_cjs10());
     init_client2();
@@ -34673,10 +34673,10 @@ var init_httpAuthSchemeProvider3 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/EndpointParameters.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/EndpointParameters.js
 var resolveClientEndpointParameters3, commonParams3;
 var init_EndpointParameters3 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/EndpointParameters.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/EndpointParameters.js"() {
     resolveClientEndpointParameters3 = (options) => {
       return Object.assign(options, {
         useDualstackEndpoint: options.useDualstackEndpoint ?? false,
@@ -34695,10 +34695,10 @@ var init_EndpointParameters3 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/STSServiceException.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/STSServiceException.js
 var STSServiceException;
 var init_STSServiceException = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/STSServiceException.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/STSServiceException.js"() {
     init_client2();
     STSServiceException = class _STSServiceException extends ServiceException {
       static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.sts#STSServiceException";
@@ -34710,10 +34710,10 @@ var init_STSServiceException = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/errors.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/errors.js
 var ExpiredTokenException2, MalformedPolicyDocumentException, PackedPolicyTooLargeException, RegionDisabledException, IDPRejectedClaimException, InvalidIdentityTokenException, IDPCommunicationErrorException;
 var init_errors3 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/errors.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/errors.js"() {
     init_STSServiceException();
     ExpiredTokenException2 = class _ExpiredTokenException extends STSServiceException {
       static shapeId = "com.amazonaws.sts#ExpiredTokenException";
@@ -34810,10 +34810,10 @@ var init_errors3 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/schemas/schemas_0.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/schemas/schemas_0.js
 var _A, _AKI, _AR, _ARI, _ARR, _ARRs, _ARU, _ARWWI, _ARWWIR, _ARWWIRs, _Au, _C, _CA, _DS, _E2, _EI, _ETE2, _IDPCEE, _IDPRCE, _IITE, _K, _MPDE, _MSTS, _P, _PA, _PAr, _PC, _PCLT, _PCr, _PDT, _PI, _PPS, _PPTLE, _Pr, _RA, _RDE, _RSN, _SAK, _SFWIT, _SI, _SN, _ST, _STS, _STU, _T, _TC, _TTK, _Ta, _V, _WIT, _a3, _aKST, _aQE, _c3, _cTT, _e3, _hE3, _m2, _pDLT, _s3, _tLT, n03, _s_registry3, STSServiceException$, n0_registry3, ExpiredTokenException$2, IDPCommunicationErrorException$, IDPRejectedClaimException$, InvalidIdentityTokenException$, MalformedPolicyDocumentException$, PackedPolicyTooLargeException$, RegionDisabledException$, errorTypeRegistries3, accessKeySecretType, clientTokenType, AssumedRoleUser$, AssumeRoleRequest$, AssumeRoleResponse$, AssumeRoleWithWebIdentityRequest$, AssumeRoleWithWebIdentityResponse$, Credentials$, PolicyDescriptorType$, ProvidedContext$, Tag$, policyDescriptorListType, ProvidedContextsListType, tagKeyListType, tagListType, AssumeRole$, AssumeRoleWithWebIdentity$;
 var init_schemas_03 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/schemas/schemas_0.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/schemas/schemas_0.js"() {
     init_schema();
     init_errors3();
     init_STSServiceException();
@@ -35070,10 +35070,10 @@ var init_schemas_03 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeConfig.shared.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeConfig.shared.js
 var import_signature_v4_multi_region2, getRuntimeConfig5;
 var init_runtimeConfig_shared3 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeConfig.shared.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeConfig.shared.js"() {
     init_httpAuthSchemes2();
     init_protocols2();
     import_signature_v4_multi_region2 = __toESM(require_dist_cjs10());
@@ -35131,10 +35131,10 @@ var init_runtimeConfig_shared3 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeConfig.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeConfig.js
 var import_node_http_handler3, getRuntimeConfig6;
 var init_runtimeConfig3 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeConfig.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeConfig.js"() {
     init_package();
     init_client3();
     init_httpAuthSchemes2();
@@ -35198,10 +35198,10 @@ var init_runtimeConfig3 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/auth/httpAuthExtensionConfiguration.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/auth/httpAuthExtensionConfiguration.js
 var getHttpAuthExtensionConfiguration3, resolveHttpAuthRuntimeConfig3;
 var init_httpAuthExtensionConfiguration3 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/auth/httpAuthExtensionConfiguration.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/auth/httpAuthExtensionConfiguration.js"() {
     getHttpAuthExtensionConfiguration3 = (runtimeConfig) => {
       const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
       let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
@@ -35242,10 +35242,10 @@ var init_httpAuthExtensionConfiguration3 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeExtensions.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeExtensions.js
 var resolveRuntimeExtensions3;
 var init_runtimeExtensions3 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeExtensions.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeExtensions.js"() {
     init_client3();
     init_client2();
     init_protocols();
@@ -35258,10 +35258,10 @@ var init_runtimeExtensions3 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/STSClient.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/STSClient.js
 var STSClient;
 var init_STSClient = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/STSClient.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/STSClient.js"() {
     init_client3();
     init_dist_es();
     init_client2();
@@ -35312,10 +35312,10 @@ var init_STSClient = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commandBuilder.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commandBuilder.js
 var command3, _ep03, _mw03;
 var init_commandBuilder3 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commandBuilder.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commandBuilder.js"() {
     init_client2();
     init_endpoints();
     init_EndpointParameters3();
@@ -35325,10 +35325,10 @@ var init_commandBuilder3 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/AssumeRoleCommand.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/AssumeRoleCommand.js
 var AssumeRoleCommand;
 var init_AssumeRoleCommand = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/AssumeRoleCommand.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/AssumeRoleCommand.js"() {
     init_commandBuilder3();
     init_schemas_03();
     AssumeRoleCommand = class extends command3(_ep03, _mw03, "AssumeRole", AssumeRole$) {
@@ -35336,10 +35336,10 @@ var init_AssumeRoleCommand = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/AssumeRoleWithWebIdentityCommand.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/AssumeRoleWithWebIdentityCommand.js
 var AssumeRoleWithWebIdentityCommand;
 var init_AssumeRoleWithWebIdentityCommand = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/AssumeRoleWithWebIdentityCommand.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/AssumeRoleWithWebIdentityCommand.js"() {
     init_commandBuilder3();
     init_schemas_03();
     AssumeRoleWithWebIdentityCommand = class extends command3(_ep03, _mw03, "AssumeRoleWithWebIdentity", AssumeRoleWithWebIdentity$) {
@@ -35347,10 +35347,10 @@ var init_AssumeRoleWithWebIdentityCommand = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/STS.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/STS.js
 var commands3, STS;
 var init_STS = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/STS.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/STS.js"() {
     init_client2();
     init_AssumeRoleCommand();
     init_AssumeRoleWithWebIdentityCommand();
@@ -35365,24 +35365,24 @@ var init_STS = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/index.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/index.js
 var init_commands3 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/index.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/commands/index.js"() {
     init_AssumeRoleCommand();
     init_AssumeRoleWithWebIdentityCommand();
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/models_0.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/models_0.js
 var init_models_03 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/models_0.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/models/models_0.js"() {
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/defaultStsRoleAssumers.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/defaultStsRoleAssumers.js
 var getAccountIdFromAssumedRoleUser, resolveRegion, getDefaultRoleAssumer, getDefaultRoleAssumerWithWebIdentity, isH2;
 var init_defaultStsRoleAssumers = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/defaultStsRoleAssumers.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/defaultStsRoleAssumers.js"() {
     init_client3();
     init_AssumeRoleCommand();
     init_AssumeRoleWithWebIdentityCommand();
@@ -35487,10 +35487,10 @@ var init_defaultStsRoleAssumers = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/defaultRoleAssumers.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/defaultRoleAssumers.js
 var getCustomizableStsClientCtor, getDefaultRoleAssumer2, getDefaultRoleAssumerWithWebIdentity2, decorateDefaultCredentialProvider;
 var init_defaultRoleAssumers = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/defaultRoleAssumers.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/defaultRoleAssumers.js"() {
     init_defaultStsRoleAssumers();
     init_STSClient();
     getCustomizableStsClientCtor = (baseCtor, customizations) => {
@@ -35516,7 +35516,7 @@ var init_defaultRoleAssumers = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/index.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/index.js
 var sts_exports = {};
 __export(sts_exports, {
   $Command: () => Command,
@@ -35558,7 +35558,7 @@ __export(sts_exports, {
   getDefaultRoleAssumerWithWebIdentity: () => getDefaultRoleAssumerWithWebIdentity2
 });
 var init_sts = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/index.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/index.js"() {
     init_STSClient();
     init_STS();
     init_commands3();
@@ -35571,7 +35571,7 @@ var init_sts = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/auth/httpAuthSchemeProvider.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/auth/httpAuthSchemeProvider.js
 function createAwsAuthSigv4HttpAuthOption4(authParameters) {
   return {
     schemeId: "aws.auth#sigv4",
@@ -35594,7 +35594,7 @@ function createSmithyApiNoAuthHttpAuthOption4(authParameters) {
 }
 var defaultSigninHttpAuthSchemeParametersProvider, defaultSigninHttpAuthSchemeProvider, resolveHttpAuthSchemeConfig4;
 var init_httpAuthSchemeProvider4 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/auth/httpAuthSchemeProvider.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/auth/httpAuthSchemeProvider.js"() {
     init_httpAuthSchemes2();
     init_client2();
     defaultSigninHttpAuthSchemeParametersProvider = async (config2, context, input2) => {
@@ -35629,10 +35629,10 @@ var init_httpAuthSchemeProvider4 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/EndpointParameters.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/EndpointParameters.js
 var resolveClientEndpointParameters4, commonParams4;
 var init_EndpointParameters4 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/EndpointParameters.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/EndpointParameters.js"() {
     resolveClientEndpointParameters4 = (options) => {
       return Object.assign(options, {
         useDualstackEndpoint: options.useDualstackEndpoint ?? false,
@@ -35649,10 +35649,10 @@ var init_EndpointParameters4 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/bdd.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/bdd.js
 var s, a4, b4, c4, d4, e4, f4, g4, h4, i5, j4, k4, l2, m2, n3, o2, p2, q2, _data4, root4, r4, nodes4, bdd4;
 var init_bdd4 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/bdd.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/bdd.js"() {
     init_endpoints();
     s = "ref";
     a4 = -1;
@@ -35852,10 +35852,10 @@ var init_bdd4 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/endpointResolver.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/endpointResolver.js
 var cache4, defaultEndpointResolver4;
 var init_endpointResolver4 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/endpointResolver.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd4();
@@ -35873,10 +35873,10 @@ var init_endpointResolver4 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/SigninServiceException.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/SigninServiceException.js
 var SigninServiceException;
 var init_SigninServiceException = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/SigninServiceException.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/SigninServiceException.js"() {
     init_client2();
     SigninServiceException = class _SigninServiceException extends ServiceException {
       static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.signin#SigninServiceException";
@@ -35888,10 +35888,10 @@ var init_SigninServiceException = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/errors.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/errors.js
 var AccessDeniedException2, InternalServerException2, TooManyRequestsError, ValidationException;
 var init_errors4 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/errors.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/errors.js"() {
     init_SigninServiceException();
     AccessDeniedException2 = class _AccessDeniedException extends SigninServiceException {
       static shapeId = "com.amazonaws.signin#AccessDeniedException";
@@ -35956,10 +35956,10 @@ var init_errors4 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/schemas/schemas_0.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/schemas/schemas_0.js
 var _ADE2, _AT2, _COAT, _COATR, _COATRB, _COATRBr, _COATRr, _COATWIAM, _COATWIAMR, _COATWIAMRr, _ISE2, _OAAT, _RT2, _TMRE2, _VE, _aKI2, _aT3, _at, _c4, _cI2, _cV2, _co2, _e4, _eI2, _ei, _gT2, _gt2, _h3, _hE4, _iT2, _jN, _m3, _r2, _rT2, _rU2, _s4, _sAK2, _sT2, _se2, _tI, _tO, _tT2, _tt, n04, _s_registry4, SigninServiceException$, n0_registry4, AccessDeniedException$2, InternalServerException$2, TooManyRequestsError$, ValidationException$, errorTypeRegistries4, OAuthAccessToken, RefreshToken2, AccessToken$, CreateOAuth2TokenRequest$, CreateOAuth2TokenRequestBody$, CreateOAuth2TokenResponse$, CreateOAuth2TokenResponseBody$, CreateOAuth2TokenWithIAMRequest$, CreateOAuth2TokenWithIAMResponse$, CreateOAuth2Token$, CreateOAuth2TokenWithIAM$;
 var init_schemas_04 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/schemas/schemas_0.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/schemas/schemas_0.js"() {
     init_schema();
     init_errors4();
     init_SigninServiceException();
@@ -36139,10 +36139,10 @@ var init_schemas_04 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeConfig.shared.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeConfig.shared.js
 var getRuntimeConfig7;
 var init_runtimeConfig_shared4 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeConfig.shared.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeConfig.shared.js"() {
     init_httpAuthSchemes2();
     init_protocols2();
     init_dist_es();
@@ -36192,10 +36192,10 @@ var init_runtimeConfig_shared4 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeConfig.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeConfig.js
 var import_node_http_handler4, getRuntimeConfig8;
 var init_runtimeConfig4 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeConfig.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeConfig.js"() {
     init_package();
     init_client3();
     init_httpAuthSchemes2();
@@ -36240,10 +36240,10 @@ var init_runtimeConfig4 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/auth/httpAuthExtensionConfiguration.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/auth/httpAuthExtensionConfiguration.js
 var getHttpAuthExtensionConfiguration4, resolveHttpAuthRuntimeConfig4;
 var init_httpAuthExtensionConfiguration4 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/auth/httpAuthExtensionConfiguration.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/auth/httpAuthExtensionConfiguration.js"() {
     getHttpAuthExtensionConfiguration4 = (runtimeConfig) => {
       const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
       let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
@@ -36284,10 +36284,10 @@ var init_httpAuthExtensionConfiguration4 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeExtensions.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeExtensions.js
 var resolveRuntimeExtensions4;
 var init_runtimeExtensions4 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeExtensions.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/runtimeExtensions.js"() {
     init_client3();
     init_client2();
     init_protocols();
@@ -36300,10 +36300,10 @@ var init_runtimeExtensions4 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/SigninClient.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/SigninClient.js
 var SigninClient;
 var init_SigninClient = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/SigninClient.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/SigninClient.js"() {
     init_client3();
     init_dist_es();
     init_client2();
@@ -36353,10 +36353,10 @@ var init_SigninClient = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commandBuilder.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commandBuilder.js
 var command4, _ep04, _ep1, _mw04;
 var init_commandBuilder4 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commandBuilder.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commandBuilder.js"() {
     init_client2();
     init_endpoints();
     init_EndpointParameters4();
@@ -36371,10 +36371,10 @@ var init_commandBuilder4 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/CreateOAuth2TokenCommand.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/CreateOAuth2TokenCommand.js
 var CreateOAuth2TokenCommand;
 var init_CreateOAuth2TokenCommand = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/CreateOAuth2TokenCommand.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/CreateOAuth2TokenCommand.js"() {
     init_commandBuilder4();
     init_schemas_04();
     CreateOAuth2TokenCommand = class extends command4(_ep04, _mw04, "CreateOAuth2Token", CreateOAuth2Token$) {
@@ -36382,10 +36382,10 @@ var init_CreateOAuth2TokenCommand = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/CreateOAuth2TokenWithIAMCommand.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/CreateOAuth2TokenWithIAMCommand.js
 var CreateOAuth2TokenWithIAMCommand;
 var init_CreateOAuth2TokenWithIAMCommand = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/CreateOAuth2TokenWithIAMCommand.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/CreateOAuth2TokenWithIAMCommand.js"() {
     init_commandBuilder4();
     init_schemas_04();
     CreateOAuth2TokenWithIAMCommand = class extends command4(_ep1, _mw04, "CreateOAuth2TokenWithIAM", CreateOAuth2TokenWithIAM$) {
@@ -36393,10 +36393,10 @@ var init_CreateOAuth2TokenWithIAMCommand = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/Signin.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/Signin.js
 var commands4, Signin;
 var init_Signin = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/Signin.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/Signin.js"() {
     init_client2();
     init_CreateOAuth2TokenCommand();
     init_CreateOAuth2TokenWithIAMCommand();
@@ -36411,18 +36411,18 @@ var init_Signin = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/index.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/index.js
 var init_commands4 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/index.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/commands/index.js"() {
     init_CreateOAuth2TokenCommand();
     init_CreateOAuth2TokenWithIAMCommand();
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/enums.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/enums.js
 var OAuth2ErrorCode;
 var init_enums2 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/enums.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/enums.js"() {
     OAuth2ErrorCode = {
       AUTHCODE_EXPIRED: "AUTHCODE_EXPIRED",
       CONFLICT: "CONFLICT",
@@ -36444,13 +36444,13 @@ var init_enums2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/models_0.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/models_0.js
 var init_models_04 = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/models_0.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/models/models_0.js"() {
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/index.js
+// node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/index.js
 var signin_exports = {};
 __export(signin_exports, {
   $Command: () => Command,
@@ -36482,7 +36482,7 @@ __export(signin_exports, {
   errorTypeRegistries: () => errorTypeRegistries4
 });
 var init_signin = __esm({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/index.js"() {
+  "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/index.js"() {
     init_SigninClient();
     init_Signin();
     init_commands4();
@@ -36495,9 +36495,9 @@ var init_signin = __esm({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/credential-provider-login/dist-cjs/index.js
+// node_modules/@aws-sdk/credential-provider-login/dist-cjs/index.js
 var require_dist_cjs11 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/credential-provider-login/dist-cjs/index.js"(exports) {
+  "node_modules/@aws-sdk/credential-provider-login/dist-cjs/index.js"(exports) {
     var { setCredentialFeature: setCredentialFeature2 } = (init_client3(), __toCommonJS(client_exports2));
     var { CredentialsProviderError: CredentialsProviderError2, parseKnownFiles: parseKnownFiles2, getProfileName: getProfileName2 } = (init_config2(), __toCommonJS(config_exports));
     var { HttpRequest: HttpRequest2 } = (init_protocols(), __toCommonJS(protocols_exports));
@@ -36782,9 +36782,9 @@ var require_dist_cjs11 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/credential-provider-process/dist-cjs/index.js
+// node_modules/@aws-sdk/credential-provider-process/dist-cjs/index.js
 var require_dist_cjs12 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/credential-provider-process/dist-cjs/index.js"(exports) {
+  "node_modules/@aws-sdk/credential-provider-process/dist-cjs/index.js"(exports) {
     var { externalDataInterceptor: externalDataInterceptor2, CredentialsProviderError: CredentialsProviderError2, parseKnownFiles: parseKnownFiles2, getProfileName: getProfileName2 } = (init_config2(), __toCommonJS(config_exports));
     var { exec } = __require("node:child_process");
     var { promisify: promisify3 } = __require("node:util");
@@ -36856,9 +36856,9 @@ var require_dist_cjs12 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/credential-provider-web-identity/dist-cjs/index.js
+// node_modules/@aws-sdk/credential-provider-web-identity/dist-cjs/index.js
 var require_dist_cjs13 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/credential-provider-web-identity/dist-cjs/index.js"(exports) {
+  "node_modules/@aws-sdk/credential-provider-web-identity/dist-cjs/index.js"(exports) {
     var { setCredentialFeature: setCredentialFeature2 } = (init_client3(), __toCommonJS(client_exports2));
     var { CredentialsProviderError: CredentialsProviderError2, externalDataInterceptor: externalDataInterceptor2 } = (init_config2(), __toCommonJS(config_exports));
     var { readFileSync: readFileSync4 } = __require("node:fs");
@@ -36916,9 +36916,9 @@ var require_dist_cjs13 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/credential-provider-ini/dist-cjs/index.js
+// node_modules/@aws-sdk/credential-provider-ini/dist-cjs/index.js
 var require_dist_cjs14 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/credential-provider-ini/dist-cjs/index.js"(exports) {
+  "node_modules/@aws-sdk/credential-provider-ini/dist-cjs/index.js"(exports) {
     var { CredentialsProviderError: CredentialsProviderError2, chain: chain2, getProfileName: getProfileName2, parseKnownFiles: parseKnownFiles2 } = (init_config2(), __toCommonJS(config_exports));
     var { setCredentialFeature: setCredentialFeature2 } = (init_client3(), __toCommonJS(client_exports2));
     var resolveCredentialSource = (credentialSource, profileName, logger2) => {
@@ -37113,9 +37113,9 @@ var require_dist_cjs14 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js
+// node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js
 var require_dist_cjs15 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js"(exports) {
+  "node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js"(exports) {
     var { ENV_KEY, ENV_SECRET, fromEnv: fromEnv2 } = require_dist_cjs3();
     var { chain: chain2, CredentialsProviderError: CredentialsProviderError2, ENV_PROFILE: ENV_PROFILE2 } = (init_config2(), __toCommonJS(config_exports));
     var ENV_IMDS_DISABLED2 = "AWS_EC2_METADATA_DISABLED";
@@ -37269,9 +37269,9 @@ var require_dist_cjs15 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/client-kms/dist-cjs/index.js
+// node_modules/@aws-sdk/client-kms/dist-cjs/index.js
 var require_dist_cjs16 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/client-kms/dist-cjs/index.js"(exports) {
+  "node_modules/@aws-sdk/client-kms/dist-cjs/index.js"(exports) {
     var { awsEndpointFunctions: awsEndpointFunctions2, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider: createDefaultUserAgentProvider2, getDefaultSocketTimeout: getDefaultSocketTimeout2, NODE_APP_ID_CONFIG_OPTIONS: NODE_APP_ID_CONFIG_OPTIONS2, getAwsRegionExtensionConfiguration: getAwsRegionExtensionConfiguration2, resolveAwsRegionExtensionConfiguration: resolveAwsRegionExtensionConfiguration2, resolveUserAgentConfig: resolveUserAgentConfig2, resolveHostHeaderConfig: resolveHostHeaderConfig2, getUserAgentPlugin: getUserAgentPlugin2, getHostHeaderPlugin: getHostHeaderPlugin2, getLoggerPlugin: getLoggerPlugin2, getRecursionDetectionPlugin: getRecursionDetectionPlugin2 } = (init_client3(), __toCommonJS(client_exports2));
     var { getHttpAuthSchemeEndpointRuleSetPlugin: getHttpAuthSchemeEndpointRuleSetPlugin2, DefaultIdentityProviderConfig: DefaultIdentityProviderConfig2, getHttpSigningPlugin: getHttpSigningPlugin2, createPaginator: createPaginator2 } = (init_dist_es(), __toCommonJS(dist_es_exports));
     var { normalizeProvider: normalizeProvider3, getSmithyContext: getSmithyContext2, ServiceException: ServiceException2, NoOpLogger: NoOpLogger2, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion3, loadConfigsForDefaultMode: loadConfigsForDefaultMode2, getDefaultExtensionConfiguration: getDefaultExtensionConfiguration2, resolveDefaultRuntimeConfig: resolveDefaultRuntimeConfig2, Client: Client2, makeBuilder: makeBuilder2, createAggregatedClient: createAggregatedClient2 } = (init_client2(), __toCommonJS(client_exports));
@@ -41292,9 +41292,9 @@ var require_dist_cjs16 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+// node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var require_dist_cjs17 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/client-sts/dist-cjs/index.js"(exports) {
+  "node_modules/@aws-sdk/client-sts/dist-cjs/index.js"(exports) {
     var { awsEndpointFunctions: awsEndpointFunctions2, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider: createDefaultUserAgentProvider2, getDefaultSocketTimeout: getDefaultSocketTimeout2, NODE_APP_ID_CONFIG_OPTIONS: NODE_APP_ID_CONFIG_OPTIONS2, getAwsRegionExtensionConfiguration: getAwsRegionExtensionConfiguration2, resolveAwsRegionExtensionConfiguration: resolveAwsRegionExtensionConfiguration2, resolveUserAgentConfig: resolveUserAgentConfig2, resolveHostHeaderConfig: resolveHostHeaderConfig2, getUserAgentPlugin: getUserAgentPlugin2, getHostHeaderPlugin: getHostHeaderPlugin2, getLoggerPlugin: getLoggerPlugin2, getRecursionDetectionPlugin: getRecursionDetectionPlugin2, setCredentialFeature: setCredentialFeature2, stsRegionDefaultResolver: stsRegionDefaultResolver2 } = (init_client3(), __toCommonJS(client_exports2));
     var { NoAuthSigner: NoAuthSigner2, getHttpAuthSchemeEndpointRuleSetPlugin: getHttpAuthSchemeEndpointRuleSetPlugin2, DefaultIdentityProviderConfig: DefaultIdentityProviderConfig2, getHttpSigningPlugin: getHttpSigningPlugin2 } = (init_dist_es(), __toCommonJS(dist_es_exports));
     var { normalizeProvider: normalizeProvider3, getSmithyContext: getSmithyContext2, ServiceException: ServiceException2, NoOpLogger: NoOpLogger2, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion3, loadConfigsForDefaultMode: loadConfigsForDefaultMode2, getDefaultExtensionConfiguration: getDefaultExtensionConfiguration2, resolveDefaultRuntimeConfig: resolveDefaultRuntimeConfig2, Client: Client2, makeBuilder: makeBuilder2, createAggregatedClient: createAggregatedClient2 } = (init_client2(), __toCommonJS(client_exports));
@@ -42817,7 +42817,7 @@ function fileLocation(file2, startLine = 1, endLine = startLine) {
   return { file: file2, startLine, endLine };
 }
 
-// ../../work/main/node_modules/zod/v4/classic/external.js
+// node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
   $brand: () => $brand,
@@ -43080,7 +43080,7 @@ __export(external_exports, {
   xor: () => xor
 });
 
-// ../../work/main/node_modules/zod/v4/core/index.js
+// node_modules/zod/v4/core/index.js
 var core_exports2 = {};
 __export(core_exports2, {
   $ZodAny: () => $ZodAny,
@@ -43397,7 +43397,7 @@ __export(core_exports2, {
   withParser: () => withParser
 });
 
-// ../../work/main/node_modules/zod/v4/core/util.js
+// node_modules/zod/v4/core/util.js
 var util_exports = {};
 __export(util_exports, {
   BIGINT_FORMAT_RANGES: () => BIGINT_FORMAT_RANGES,
@@ -44253,7 +44253,7 @@ function constantCatch(value2) {
   return fn;
 }
 
-// ../../work/main/node_modules/zod/v4/core/core.js
+// node_modules/zod/v4/core/core.js
 var _a;
 var NEVER = /* @__PURE__ */ Object.freeze({
   status: "aborted"
@@ -44375,7 +44375,7 @@ function config(newConfig) {
   return globalConfig;
 }
 
-// ../../work/main/node_modules/zod/v4/core/errors.js
+// node_modules/zod/v4/core/errors.js
 function _getMessage() {
   const internals = this._zod;
   internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
@@ -44567,7 +44567,7 @@ function prettifyError(error63) {
   return lines.join("\n");
 }
 
-// ../../work/main/node_modules/zod/v4/core/parse.js
+// node_modules/zod/v4/core/parse.js
 function finalizeParams(callee, params) {
   return { callee: params?.callee ?? callee, Err: params?.Err };
 }
@@ -44727,7 +44727,7 @@ var _safeDecodeAsync = (_Err) => async (schema, value2, _ctx) => {
 };
 var safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync($ZodRealError);
 
-// ../../work/main/node_modules/zod/v4/core/regexes.js
+// node_modules/zod/v4/core/regexes.js
 var regexes_exports = {};
 __export(regexes_exports, {
   anyString: () => anyString,
@@ -44899,7 +44899,7 @@ var sha512_hex = /^[0-9a-fA-F]{128}$/;
 var sha512_base64 = /* @__PURE__ */ fixedBase64(86, "==");
 var sha512_base64url = /* @__PURE__ */ fixedBase64url(86);
 
-// ../../work/main/node_modules/zod/v4/core/checks.js
+// node_modules/zod/v4/core/checks.js
 var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
   var _a4;
   inst._zod ?? (inst._zod = {});
@@ -45375,7 +45375,7 @@ var $ZodCheckOverwrite = /* @__PURE__ */ $constructor("$ZodCheckOverwrite", (ins
   };
 });
 
-// ../../work/main/node_modules/zod/v4/core/doc.js
+// node_modules/zod/v4/core/doc.js
 var Doc = class {
   constructor(args2 = [], closed = {}) {
     this.content = [];
@@ -45416,14 +45416,14 @@ ${content.join("\n")}
   }
 };
 
-// ../../work/main/node_modules/zod/v4/core/versions.js
+// node_modules/zod/v4/core/versions.js
 var version = {
   major: 4,
   minor: 6,
   patch: 7
 };
 
-// ../../work/main/node_modules/zod/v4/core/schemas.js
+// node_modules/zod/v4/core/schemas.js
 var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
   var _a4;
   inst ?? (inst = {});
@@ -45800,7 +45800,7 @@ function isValidCIDRv6(value2) {
   const parts2 = value2.split("/");
   if (parts2.length !== 2)
     return false;
-  const [address, prefix] = parts2;
+  const [address2, prefix] = parts2;
   if (!prefix)
     return false;
   const prefixNum = Number(prefix);
@@ -45808,7 +45808,7 @@ function isValidCIDRv6(value2) {
     return false;
   if (prefixNum < 0 || prefixNum > 128)
     return false;
-  return isValidIPv6(address);
+  return isValidIPv6(address2);
 }
 var $ZodCIDRv6 = /* @__PURE__ */ $constructor("$ZodCIDRv6", (inst, def) => {
   def.pattern ?? (def.pattern = cidrv6);
@@ -45918,12 +45918,12 @@ function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
   for (let i6 = 4; i6 < len; i6++) {
-    const code5 = iban3.charCodeAt(i6);
-    remainder = (code5 >= 65 ? remainder * 100 + (code5 - 55) : remainder * 10 + (code5 - 48)) % 97;
+    const code6 = iban3.charCodeAt(i6);
+    remainder = (code6 >= 65 ? remainder * 100 + (code6 - 55) : remainder * 10 + (code6 - 48)) % 97;
   }
   for (let i6 = 0; i6 < 4; i6++) {
-    const code5 = iban3.charCodeAt(i6);
-    remainder = (code5 >= 65 ? remainder * 100 + (code5 - 55) : remainder * 10 + (code5 - 48)) % 97;
+    const code6 = iban3.charCodeAt(i6);
+    remainder = (code6 >= 65 ? remainder * 100 + (code6 - 55) : remainder * 10 + (code6 - 48)) % 97;
   }
   return remainder === 1;
 }
@@ -47865,7 +47865,7 @@ function handleRefineResult(result2, payload2, input2, inst) {
   }
 }
 
-// ../../work/main/node_modules/zod/v4/core/memoizer.js
+// node_modules/zod/v4/core/memoizer.js
 var $ZodCyclicError = class extends Error {
   constructor() {
     super(`Cannot parse a reference cycle that closes through a transform`);
@@ -48142,7 +48142,7 @@ function isBackEdge(ctx, value2) {
   return backEdges !== void 0 && isRef(value2) && backEdges.has(value2);
 }
 
-// ../../work/main/node_modules/zod/v4/locales/index.js
+// node_modules/zod/v4/locales/index.js
 var locales_exports = {};
 __export(locales_exports, {
   ar: () => ar_default,
@@ -48210,7 +48210,7 @@ __export(locales_exports, {
   zhTW: () => zh_TW_default
 });
 
-// ../../work/main/node_modules/zod/v4/locales/ar.js
+// node_modules/zod/v4/locales/ar.js
 var error = () => {
   const Sizable = {
     string: { unit: "حرف", verb: "أن يحوي" },
@@ -48322,7 +48322,7 @@ function ar_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/az.js
+// node_modules/zod/v4/locales/az.js
 var error2 = () => {
   const Sizable = {
     string: { unit: "simvol", verb: "olmalıdır" },
@@ -48433,7 +48433,7 @@ function az_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/be.js
+// node_modules/zod/v4/locales/be.js
 function getBelarusianPlural(count, one, few, many) {
   const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
@@ -48602,7 +48602,7 @@ function be_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/bg.js
+// node_modules/zod/v4/locales/bg.js
 var error4 = () => {
   const Sizable = {
     string: { unit: "символа", verb: "да съдържа" },
@@ -48728,7 +48728,7 @@ function bg_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/bn.js
+// node_modules/zod/v4/locales/bn.js
 var error5 = () => {
   const Sizable = {
     string: { unit: "অক্ষর", verb: "থাকতে হবে" },
@@ -48842,7 +48842,7 @@ function bn_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ca.js
+// node_modules/zod/v4/locales/ca.js
 var error6 = () => {
   const Sizable = {
     string: { unit: "caràcters", verb: "contenir" },
@@ -48956,7 +48956,7 @@ function ca_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ckb.js
+// node_modules/zod/v4/locales/ckb.js
 var error7 = () => {
   const Sizable = {
     string: { unit: "پیت", verb: "بێت" },
@@ -49089,7 +49089,7 @@ function ckb_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/cs.js
+// node_modules/zod/v4/locales/cs.js
 var error8 = () => {
   const Sizable = {
     string: { unit: "znaků", verb: "mít" },
@@ -49206,7 +49206,7 @@ function cs_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/da.js
+// node_modules/zod/v4/locales/da.js
 var error9 = () => {
   const Sizable = {
     string: { unit: "tegn", verb: "havde" },
@@ -49327,7 +49327,7 @@ function da_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/de.js
+// node_modules/zod/v4/locales/de.js
 var error10 = () => {
   const Sizable = {
     string: { unit: "Zeichen", verb: "zu haben" },
@@ -49441,7 +49441,7 @@ function de_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/el.js
+// node_modules/zod/v4/locales/el.js
 var error11 = () => {
   const Sizable = {
     string: { unit: "χαρακτήρες", verb: "να έχει" },
@@ -49554,7 +49554,7 @@ function el_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/en.js
+// node_modules/zod/v4/locales/en.js
 var error12 = () => {
   const Sizable = {
     string: { unit: "characters", verb: "to have" },
@@ -49679,7 +49679,7 @@ function en_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/eo.js
+// node_modules/zod/v4/locales/eo.js
 var error13 = () => {
   const Sizable = {
     string: { unit: "karaktrojn", verb: "havi" },
@@ -49794,7 +49794,7 @@ function eo_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/es.js
+// node_modules/zod/v4/locales/es.js
 var error14 = () => {
   const Sizable = {
     string: { unit: "caracteres", verb: "tener" },
@@ -49931,7 +49931,7 @@ function es_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/fa.js
+// node_modules/zod/v4/locales/fa.js
 var error15 = () => {
   const Sizable = {
     string: { unit: "کاراکتر", verb: "داشته باشد" },
@@ -50051,7 +50051,7 @@ function fa_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/fi.js
+// node_modules/zod/v4/locales/fi.js
 var error16 = () => {
   const Sizable = {
     string: { unit: "merkkiä", subject: "merkkijonon" },
@@ -50169,7 +50169,7 @@ function fi_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/fr.js
+// node_modules/zod/v4/locales/fr.js
 var error17 = () => {
   const Sizable = {
     string: { unit: "caractères", verb: "avoir" },
@@ -50299,7 +50299,7 @@ function fr_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/fr-CA.js
+// node_modules/zod/v4/locales/fr-CA.js
 var error18 = () => {
   const Sizable = {
     string: { unit: "caractères", verb: "avoir" },
@@ -50412,7 +50412,7 @@ function fr_CA_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/gu.js
+// node_modules/zod/v4/locales/gu.js
 var error19 = () => {
   const Sizable = {
     string: { unit: "અક્ષર", verb: "હોવા જોઈએ" },
@@ -50526,7 +50526,7 @@ function gu_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/he.js
+// node_modules/zod/v4/locales/he.js
 var error20 = () => {
   const TypeNames = {
     string: { label: "מחרוזת", gender: "f" },
@@ -50728,7 +50728,7 @@ function he_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/hi.js
+// node_modules/zod/v4/locales/hi.js
 var error21 = () => {
   const Sizable = {
     string: { unit: "अक्षर", verb: "रखने के लिए" },
@@ -50840,7 +50840,7 @@ function hi_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/hr.js
+// node_modules/zod/v4/locales/hr.js
 var error22 = () => {
   const Sizable = {
     string: { unit: "znakova", verb: "imati" },
@@ -50967,7 +50967,7 @@ function hr_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/hu.js
+// node_modules/zod/v4/locales/hu.js
 var error23 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "legyen" },
@@ -51081,7 +51081,7 @@ function hu_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/hy.js
+// node_modules/zod/v4/locales/hy.js
 function getArmenianPlural(count, one, many) {
   return Math.abs(count) === 1 ? one : many;
 }
@@ -51240,7 +51240,7 @@ function hy_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/id.js
+// node_modules/zod/v4/locales/id.js
 var error25 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "memiliki" },
@@ -51352,7 +51352,7 @@ function id_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/is.js
+// node_modules/zod/v4/locales/is.js
 var error26 = () => {
   const Sizable = {
     string: { unit: "stafi", verb: "að hafa" },
@@ -51467,7 +51467,7 @@ function is_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/it.js
+// node_modules/zod/v4/locales/it.js
 var error27 = () => {
   const Sizable = {
     string: { unit: "caratteri", verb: "avere" },
@@ -51581,7 +51581,7 @@ function it_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ja.js
+// node_modules/zod/v4/locales/ja.js
 var error28 = () => {
   const Sizable = {
     string: { unit: "文字", verb: "である" },
@@ -51694,7 +51694,7 @@ function ja_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ka.js
+// node_modules/zod/v4/locales/ka.js
 var error29 = () => {
   const Sizable = {
     string: { unit: "სიმბოლო", verb: "უნდა შეიცავდეს" },
@@ -51812,7 +51812,7 @@ function ka_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/km.js
+// node_modules/zod/v4/locales/km.js
 var error30 = () => {
   const Sizable = {
     string: { unit: "តួអក្សរ", verb: "គួរមាន" },
@@ -51928,12 +51928,12 @@ function km_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/kh.js
+// node_modules/zod/v4/locales/kh.js
 function kh_default() {
   return km_default();
 }
 
-// ../../work/main/node_modules/zod/v4/locales/kn.js
+// node_modules/zod/v4/locales/kn.js
 var error31 = () => {
   const Sizable = {
     string: { unit: "ಅಕ್ಷರಗಳು", verb: "ಹೊಂದಲು" },
@@ -52049,7 +52049,7 @@ function kn_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ko.js
+// node_modules/zod/v4/locales/ko.js
 var error32 = () => {
   const Sizable = {
     string: { unit: "문자", verb: "to have" },
@@ -52166,7 +52166,7 @@ function ko_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/lt.js
+// node_modules/zod/v4/locales/lt.js
 var capitalizeFirstCharacter = (text2) => {
   return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
@@ -52374,7 +52374,7 @@ function lt_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/mk.js
+// node_modules/zod/v4/locales/mk.js
 var error34 = () => {
   const Sizable = {
     string: { unit: "знаци", verb: "да имаат" },
@@ -52489,7 +52489,7 @@ function mk_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ms.js
+// node_modules/zod/v4/locales/ms.js
 var error35 = () => {
   const Sizable = {
     string: { unit: "aksara", verb: "mempunyai" },
@@ -52602,7 +52602,7 @@ function ms_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ne.js
+// node_modules/zod/v4/locales/ne.js
 var error36 = () => {
   const Sizable = {
     string: { unit: "अक्षर", verb: "हुनुपर्छ" },
@@ -52714,7 +52714,7 @@ function ne_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/nl.js
+// node_modules/zod/v4/locales/nl.js
 var error37 = () => {
   const Sizable = {
     string: { unit: "tekens", verb: "heeft" },
@@ -52830,7 +52830,7 @@ function nl_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/nn.js
+// node_modules/zod/v4/locales/nn.js
 var error38 = () => {
   const Sizable = {
     string: { unit: "teikn", verb: "å ha" },
@@ -52944,7 +52944,7 @@ function nn_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/no.js
+// node_modules/zod/v4/locales/no.js
 var error39 = () => {
   const Sizable = {
     string: { unit: "tegn", verb: "å ha" },
@@ -53058,7 +53058,7 @@ function no_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ota.js
+// node_modules/zod/v4/locales/ota.js
 var error40 = () => {
   const Sizable = {
     string: { unit: "harf", verb: "olmalıdır" },
@@ -53173,7 +53173,7 @@ function ota_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ps.js
+// node_modules/zod/v4/locales/ps.js
 var error41 = () => {
   const Sizable = {
     string: { unit: "توکي", verb: "ولري" },
@@ -53293,7 +53293,7 @@ function ps_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/pl.js
+// node_modules/zod/v4/locales/pl.js
 var error42 = () => {
   const Sizable = {
     string: { unit: "znaków", verb: "mieć" },
@@ -53408,7 +53408,7 @@ function pl_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/pt.js
+// node_modules/zod/v4/locales/pt.js
 var error43 = () => {
   const Sizable = {
     string: { unit: "caracteres" },
@@ -53552,7 +53552,7 @@ function pt_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/pt-BR.js
+// node_modules/zod/v4/locales/pt-BR.js
 var error44 = () => {
   const Sizable = {
     string: { unit: "caracteres" },
@@ -53697,7 +53697,7 @@ function pt_BR_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ro.js
+// node_modules/zod/v4/locales/ro.js
 var error45 = () => {
   const Sizable = {
     string: { unit: "caractere", verb: "să aibă" },
@@ -53820,7 +53820,7 @@ function ro_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ru.js
+// node_modules/zod/v4/locales/ru.js
 function getRussianPlural(count, one, few, many) {
   const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
@@ -53989,7 +53989,7 @@ function ru_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/sk.js
+// node_modules/zod/v4/locales/sk.js
 var error47 = () => {
   const Sizable = {
     string: { unit: "znakov", verb: "mať" },
@@ -54106,7 +54106,7 @@ function sk_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/sl.js
+// node_modules/zod/v4/locales/sl.js
 var error48 = () => {
   const Sizable = {
     string: { unit: "znakov", verb: "imeti" },
@@ -54221,7 +54221,7 @@ function sl_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/sv.js
+// node_modules/zod/v4/locales/sv.js
 var error49 = () => {
   const Sizable = {
     string: { unit: "tecken", verb: "att ha" },
@@ -54337,7 +54337,7 @@ function sv_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ta.js
+// node_modules/zod/v4/locales/ta.js
 var error50 = () => {
   const Sizable = {
     string: { unit: "எழுத்துக்கள்", verb: "கொண்டிருக்க வேண்டும்" },
@@ -54453,7 +54453,7 @@ function ta_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/tg.js
+// node_modules/zod/v4/locales/tg.js
 var error51 = () => {
   const Sizable = {
     string: { unit: "аломат", verb: "дошта бошад" },
@@ -54570,7 +54570,7 @@ function tg_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/th.js
+// node_modules/zod/v4/locales/th.js
 var error52 = () => {
   const Sizable = {
     string: { unit: "ตัวอักษร", verb: "ควรมี" },
@@ -54686,7 +54686,7 @@ function th_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/tk.js
+// node_modules/zod/v4/locales/tk.js
 var error53 = () => {
   const Sizable = {
     string: { unit: "simwol", verb: "bolmaly" },
@@ -54794,7 +54794,7 @@ function tk_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/tr.js
+// node_modules/zod/v4/locales/tr.js
 var error54 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "olmalı" },
@@ -54905,7 +54905,7 @@ function tr_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/uk.js
+// node_modules/zod/v4/locales/uk.js
 var error55 = () => {
   const Sizable = {
     string: { unit: "символів", verb: "матиме" },
@@ -55019,12 +55019,12 @@ function uk_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ua.js
+// node_modules/zod/v4/locales/ua.js
 function ua_default() {
   return uk_default();
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ur.js
+// node_modules/zod/v4/locales/ur.js
 var error56 = () => {
   const Sizable = {
     string: { unit: "حروف", verb: "ہونا" },
@@ -55140,7 +55140,7 @@ function ur_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/uz.js
+// node_modules/zod/v4/locales/uz.js
 var error57 = () => {
   const Sizable = {
     string: { unit: "belgi", verb: "bo‘lishi kerak" },
@@ -55254,7 +55254,7 @@ function uz_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/vi.js
+// node_modules/zod/v4/locales/vi.js
 var error58 = () => {
   const Sizable = {
     string: { unit: "ký tự", verb: "có" },
@@ -55368,7 +55368,7 @@ function vi_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/zh-CN.js
+// node_modules/zod/v4/locales/zh-CN.js
 var error59 = () => {
   const Sizable = {
     string: { unit: "字符", verb: "包含" },
@@ -55483,7 +55483,7 @@ function zh_CN_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/zh-TW.js
+// node_modules/zod/v4/locales/zh-TW.js
 var error60 = () => {
   const Sizable = {
     string: { unit: "字元", verb: "擁有" },
@@ -55596,7 +55596,7 @@ function zh_TW_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/yo.js
+// node_modules/zod/v4/locales/yo.js
 var error61 = () => {
   const Sizable = {
     string: { unit: "àmi", verb: "ní" },
@@ -55709,7 +55709,7 @@ function yo_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/core/registries.js
+// node_modules/zod/v4/core/registries.js
 var _a2;
 var $output = /* @__PURE__ */ Symbol("ZodOutput");
 var $input = /* @__PURE__ */ Symbol("ZodInput");
@@ -55759,7 +55759,7 @@ function registry() {
 (_a2 = globalThis).__zod_globalRegistry ?? (_a2.__zod_globalRegistry = registry());
 var globalRegistry = globalThis.__zod_globalRegistry;
 
-// ../../work/main/node_modules/zod/v4/core/compile.js
+// node_modules/zod/v4/core/compile.js
 var INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
 var ZodCompileAsyncError = class extends Error {
@@ -55869,12 +55869,12 @@ function compileFn(schema, options) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code5 = doc.content.join("\n");
+  const code6 = doc.content.join("\n");
   const fullCode = options?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code5}` : code5 : "";
+${code6}` : code6 : "";
   const F = Function;
   const factoryCode = `return (input) => {
-${code5}
+${code6}
 }`;
   let fn;
   try {
@@ -57369,7 +57369,7 @@ function generateTransformCheck(doc, ctx, schema, accessor) {
   return accessor;
 }
 
-// ../../work/main/node_modules/zod/v4/core/api.js
+// node_modules/zod/v4/core/api.js
 function snapshotChecks(def) {
   if (def.checks)
     def.checks = [...def.checks];
@@ -58428,7 +58428,7 @@ function _stringFormat(Class2, format3, fnOrRegex, _params = {}) {
   return inst;
 }
 
-// ../../work/main/node_modules/zod/v4/core/to-json-schema.js
+// node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target, ...sources) {
   for (const source of sources) {
     for (const key of Reflect.ownKeys(source)) {
@@ -58958,7 +58958,7 @@ var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) =
   return finalize(ctx, schema);
 };
 
-// ../../work/main/node_modules/zod/v4/core/json-schema-processors.js
+// node_modules/zod/v4/core/json-schema-processors.js
 var narrowMin = (agg, key, value2) => {
   if (agg[key] === void 0 || value2 > agg[key])
     agg[key] = value2;
@@ -59706,7 +59706,7 @@ function toJSONSchema(input2, params) {
   return finalize(ctx, input2);
 }
 
-// ../../work/main/node_modules/zod/v4/core/json-schema-generator.js
+// node_modules/zod/v4/core/json-schema-generator.js
 var JSONSchemaGenerator = class {
   /** @deprecated Access via ctx instead */
   get metadataRegistry() {
@@ -59784,10 +59784,10 @@ var JSONSchemaGenerator = class {
   }
 };
 
-// ../../work/main/node_modules/zod/v4/core/json-schema.js
+// node_modules/zod/v4/core/json-schema.js
 var json_schema_exports = {};
 
-// ../../work/main/node_modules/zod/v4/classic/schemas.js
+// node_modules/zod/v4/classic/schemas.js
 var schemas_exports2 = {};
 __export(schemas_exports2, {
   ZodAny: () => ZodAny,
@@ -59968,7 +59968,7 @@ __export(schemas_exports2, {
   xor: () => xor
 });
 
-// ../../work/main/node_modules/zod/v4/classic/checks.js
+// node_modules/zod/v4/classic/checks.js
 var checks_exports2 = {};
 __export(checks_exports2, {
   endsWith: () => _endsWith,
@@ -60003,7 +60003,7 @@ __export(checks_exports2, {
   uppercase: () => _uppercase
 });
 
-// ../../work/main/node_modules/zod/v4/classic/errors.js
+// node_modules/zod/v4/classic/errors.js
 var _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
 function _lazyMethod(proto, key, make) {
   Object.defineProperty(proto, key, {
@@ -60049,7 +60049,7 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
   Parent: Error
 });
 
-// ../../work/main/node_modules/zod/v4/classic/parse.js
+// node_modules/zod/v4/classic/parse.js
 var parse2 = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
@@ -60063,7 +60063,7 @@ var safeDecode2 = /* @__PURE__ */ _safeDecode(ZodRealError);
 var safeEncodeAsync2 = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 var safeDecodeAsync2 = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-// ../../work/main/node_modules/zod/v4/classic/schemas.js
+// node_modules/zod/v4/classic/schemas.js
 function _ensureDefaultLocale() {
   if (!globalConfig.localeError)
     config(en_default());
@@ -61528,7 +61528,7 @@ function preprocess(fn, schema) {
   });
 }
 
-// ../../work/main/node_modules/zod/v4/classic/compat.js
+// node_modules/zod/v4/classic/compat.js
 var ZodIssueCode = {
   invalid_type: "invalid_type",
   too_big: "too_big",
@@ -61554,7 +61554,7 @@ var ZodFirstPartyTypeKind;
 /* @__PURE__ */ (function(ZodFirstPartyTypeKind2) {
 })(ZodFirstPartyTypeKind || (ZodFirstPartyTypeKind = {}));
 
-// ../../work/main/node_modules/zod/v4/classic/iso.js
+// node_modules/zod/v4/classic/iso.js
 var iso_exports = {};
 __export(iso_exports, {
   ZodISODate: () => ZodISODate,
@@ -61579,7 +61579,7 @@ function duration2(params) {
   return _isoDuration(ZodISODuration, params);
 }
 
-// ../../work/main/node_modules/zod/v4/classic/from-json-schema.js
+// node_modules/zod/v4/classic/from-json-schema.js
 var z = {
   ...schemas_exports2,
   ...checks_exports2,
@@ -62312,7 +62312,7 @@ function fromJSONSchema(schema, params) {
   return convertSchema(normalized, ctx);
 }
 
-// ../../work/main/node_modules/zod/v4/core/visit.js
+// node_modules/zod/v4/core/visit.js
 var RESOLVING = /* @__PURE__ */ Symbol("z.visit/resolving");
 function visit(schema, fnOrHandlers) {
   const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node2, rewritten) => {
@@ -62467,7 +62467,7 @@ function visit(schema, fnOrHandlers) {
   return run2(schema);
 }
 
-// ../../work/main/node_modules/zod/v4/classic/deep-partial.js
+// node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema) {
   return visit(schema, {
     object: (s2) => s2.partial(),
@@ -62479,7 +62479,7 @@ function deepPartial(schema) {
   });
 }
 
-// ../../work/main/node_modules/zod/v4/classic/in-out.js
+// node_modules/zod/v4/classic/in-out.js
 function withChecks(side, checks) {
   if (!checks?.length)
     return side;
@@ -62509,7 +62509,7 @@ function output(schema) {
   });
 }
 
-// ../../work/main/node_modules/zod/v4/classic/coerce.js
+// node_modules/zod/v4/classic/coerce.js
 var coerce_exports = {};
 __export(coerce_exports, {
   bigint: () => bigint3,
@@ -63536,7 +63536,16 @@ function expand(pattern) {
 // src/access/actions.ts
 var ALL_ACTIONS = KMS_ACTION_NAMES.map((name2) => `kms:${name2}`);
 var GROUP_ORDER = ["admin", "policy", "grant", "usage", "read"];
+var expanded = /* @__PURE__ */ new WeakMap();
 function statementActions(statement) {
+  let known4 = expanded.get(statement);
+  if (!known4) {
+    known4 = expandStatement(statement);
+    expanded.set(statement, known4);
+  }
+  return known4;
+}
+function expandStatement(statement) {
   const unknown5 = [];
   const expand3 = (values2) => {
     const covered2 = /* @__PURE__ */ new Set();
@@ -63851,8 +63860,8 @@ function readHolders(resource, attributes) {
   }
   return holders;
 }
-function holderByAddress(unit, address) {
-  return { kind: "iam", id: address, resource: `${unit}:${address}` };
+function holderByAddress(unit, address2) {
+  return { kind: "iam", id: address2, resource: `${unit}:${address2}` };
 }
 
 // src/access/key-account.ts
@@ -63985,9 +63994,45 @@ function describeVia(via) {
 
 // src/access/index.ts
 function analyseAccess(inventory, resources, _config) {
-  const identity = collectIdentityPolicies(resources);
+  const identity = indexIdentity(collectIdentityPolicies(resources));
   const scps = resources.filter((r5) => r5.type === "policy_file" && r5.attrs.kind === "scp").map((resource) => ({ resource, document: policyFileDocument(resource) }));
   return new Map(inventory.keys.map((key) => [key.id, keyAccess(key, identity, scps)]));
+}
+function indexIdentity(policies) {
+  const index = { policies: policies.length, everyKey: [], byKey: /* @__PURE__ */ new Map() };
+  let seq = 0;
+  for (const policy of policies) {
+    policy.document.statements.forEach((statement, at3) => {
+      if (statementActions(statement).actions.length === 0) return;
+      const item = { policy, statement, index: at3, seq: seq++ };
+      const keys = statement.notResource ? void 0 : referencedKeysOnly(statement.resource ?? []);
+      if (keys === void 0) index.everyKey.push(item);
+      else
+        for (const key of keys) {
+          const list3 = index.byKey.get(key);
+          if (list3) list3.push(item);
+          else index.byKey.set(key, [item]);
+        }
+    });
+  }
+  return index;
+}
+function referencedKeysOnly(values2) {
+  const keys = /* @__PURE__ */ new Set();
+  const visit2 = (value2) => {
+    if (isOneOf(value2)) return value2.options.every(visit2);
+    if (isRef2(value2)) {
+      keys.add(`${value2.unit}:${value2.address}`);
+      return true;
+    }
+    return !isUnknown(value2) && typeof value2 !== "string";
+  };
+  return values2.every(visit2) ? keys : void 0;
+}
+function candidatesFor(key, index) {
+  const own2 = index.byKey.get(key.id);
+  if (!own2) return index.everyKey;
+  return [...index.everyKey, ...own2].sort((a5, b5) => a5.seq - b5.seq);
 }
 function keyAccess(key, identity, scps) {
   const unknowns = [];
@@ -64005,7 +64050,7 @@ function keyAccess(key, identity, scps) {
   const account = keyAccountOf(key);
   const delegatesToIam = delegation(key, document, fromPolicy.allows, account);
   const fromIam = delegatesToIam === true ? identityAccess(key, identity, unknowns) : emptyEvaluation();
-  if (delegatesToIam === "unknown" && identity.length > 0) unknowns.push("IAM policies: whether the key policy delegates to IAM is not known");
+  if (delegatesToIam === "unknown" && identity.policies > 0) unknowns.push("IAM policies: whether the key policy delegates to IAM is not known");
   const fromGrants = key.grants.map(grantAccess);
   unknowns.push(...fromGrants.flatMap((g5) => g5.unknowns));
   const fromScps = scpDenies(key, scps, unknowns);
@@ -64039,25 +64084,22 @@ function delegation(key, document, allows, account) {
   if (ownRoot) return true;
   return document.unknown || !key.declared ? "unknown" : false;
 }
-function identityAccess(key, policies, unknowns) {
+function identityAccess(key, identity, unknowns) {
   const results = [];
-  for (const policy of policies) {
-    policy.document.statements.forEach((statement, index) => {
-      if (statementActions(statement).actions.length === 0) return;
-      const reach = statementReachesKey(statement, key);
-      if (reach === "none") return;
-      const label = statement.sid ?? `#${index}`;
-      if (reach === "unknown") {
-        unknowns.push(`IAM policy ${policy.label} statement ${label}: Resource not known statically`);
-        return;
-      }
-      const via = { kind: "iam", policy: policy.resource.id, statement: label, location: statement.location ?? policy.location };
-      const evaluated = evaluateStatement(statement, via, policy.holders);
-      if (evaluated.allows.length + evaluated.denies.length === 0 && policy.holders.length === 0 && statement.effect === "Allow") {
-        unknowns.push(`IAM policy ${policy.label} statement ${label} reaches this key; ${policy.unknownHolders[0] ?? "nobody in this repository holds it"}`);
-      }
-      results.push(evaluated);
-    });
+  for (const { policy, statement, index } of candidatesFor(key, identity)) {
+    const reach = statementReachesKey(statement, key);
+    if (reach === "none") continue;
+    const label = statement.sid ?? `#${index}`;
+    if (reach === "unknown") {
+      unknowns.push(`IAM policy ${policy.label} statement ${label}: Resource not known statically`);
+      continue;
+    }
+    const via = { kind: "iam", policy: policy.resource.id, statement: label, location: statement.location ?? policy.location };
+    const evaluated = evaluateStatement(statement, via, policy.holders);
+    if (evaluated.allows.length + evaluated.denies.length === 0 && policy.holders.length === 0 && statement.effect === "Allow") {
+      unknowns.push(`IAM policy ${policy.label} statement ${label} reaches this key; ${policy.unknownHolders[0] ?? "nobody in this repository holds it"}`);
+    }
+    results.push(evaluated);
   }
   return merge2(results);
 }
@@ -64154,9 +64196,9 @@ function describeBreakage(c5) {
 function moduleNote(c5) {
   return c5.module ? `${[c5.module.source, c5.module.version].filter(Boolean).join(" ")}, not read` : void 0;
 }
-function consumerName(c5, address) {
+function consumerName(c5, address2) {
   const note = c5 ? moduleNote(c5) : void 0;
-  return note ? `${address} (${note})` : address;
+  return note ? `${address2} (${note})` : address2;
 }
 
 // src/model/types.ts
@@ -64493,13 +64535,13 @@ function renamer(moves) {
     const unit = id.slice(0, colon);
     const unitMoves = byUnit.get(unit);
     if (!unitMoves) return id;
-    let address = id.slice(colon + 1);
+    let address2 = id.slice(colon + 1);
     for (let hop = 0; hop < unitMoves.length; hop++) {
-      const move = unitMoves.find((m3) => address === m3.from || address.startsWith(`${m3.from}.`) || address.startsWith(`${m3.from}[`));
+      const move = unitMoves.find((m3) => address2 === m3.from || address2.startsWith(`${m3.from}.`) || address2.startsWith(`${m3.from}[`));
       if (!move) break;
-      address = move.to + address.slice(move.from.length);
+      address2 = move.to + address2.slice(move.from.length);
     }
-    return `${unit}:${address}`;
+    return `${unit}:${address2}`;
   };
 }
 
@@ -64796,6 +64838,28 @@ function hash2(text2) {
     h5 = Math.imul(h5, 16777619);
   }
   return (h5 >>> 0).toString(16).padStart(8, "0");
+}
+
+// src/model/walk.ts
+var MAX_WALK_DEPTH = 32;
+function walkAttributes(attrs, leaf, options = {}) {
+  const { skip, intoChoice, maxVisits = Number.POSITIVE_INFINITY, done } = options;
+  let visited = 1;
+  let stopped = false;
+  const walk = (value2, path, name2, depth) => {
+    if (stopped || ++visited > maxVisits || depth > MAX_WALK_DEPTH) return;
+    if (Array.isArray(value2)) {
+      for (const item of value2) walk(item, path, name2, depth + 1);
+    } else if (isRecord(value2)) {
+      for (const [inner, innerValue] of Object.entries(value2)) if (!skip?.(inner, false)) walk(innerValue, `${path}.${inner}`, inner, depth + 1);
+    } else if (isOneOf(value2) && (intoChoice?.(value2) ?? true)) {
+      for (const option of value2.options) walk(option, path, name2, depth + 1);
+    } else {
+      leaf(value2, path, name2);
+      stopped = done?.() ?? false;
+    }
+  };
+  for (const [name2, value2] of Object.entries(attrs)) if (!skip?.(name2, true)) walk(value2, name2, name2, 0);
 }
 
 // src/catalog/consumers.ts
@@ -65884,22 +65948,13 @@ var MAX_WALK = 2e3;
 function unreadKeyAttributes(attrs, spec) {
   const known4 = new Set(spec.keyPaths.map((keyPath) => keyPath.path));
   const found = /* @__PURE__ */ new Set();
-  let visited = 0;
-  const walk = (value2, path, depth) => {
-    if (++visited > MAX_WALK || depth > 32) return;
-    if (Array.isArray(value2)) {
-      for (const item of value2) walk(item, path, depth + 1);
-    } else if (isOneOf(value2)) {
-      for (const option of value2.options) walk(option, path, depth + 1);
-    } else if (isRecord(value2)) {
-      for (const [name2, inner] of Object.entries(value2)) {
-        if (!FREE_FORM.has(name2)) walk(inner, path ? `${path}.${name2}` : name2, depth + 1);
-      }
-    } else if (path && !known4.has(path) && KEY_ATTRIBUTE_NAME.test(path.slice(path.lastIndexOf(".") + 1)) && isWritten(value2)) {
-      if (typeof value2 !== "boolean" && typeof value2 !== "number") found.add(path);
-    }
-  };
-  walk(attrs, "", 0);
+  walkAttributes(
+    attrs,
+    (value2, path, name2) => {
+      if (!known4.has(path) && KEY_ATTRIBUTE_NAME.test(name2) && isWritten(value2) && typeof value2 !== "boolean" && typeof value2 !== "number") found.add(path);
+    },
+    { skip: (name2) => FREE_FORM.has(name2), maxVisits: MAX_WALK }
+  );
   return [...found];
 }
 function holdsData(value2) {
@@ -66860,8 +66915,8 @@ var MODULE_ROWS = [
 ];
 var REGISTRY_MODULES = MODULE_ROWS.map((row) => ({ ...row, matches: sourcePattern(row.source) }));
 function sourcePattern(source) {
-  const [address, subfolder] = source.split("//");
-  const [namespace, name2, provider] = address.split("/").map(escapeRegExp2);
+  const [address2, subfolder] = source.split("//");
+  const [namespace, name2, provider] = address2.split("/").map(escapeRegExp2);
   const registry2 = `(?:tfr:\\/\\/\\/?)?(?:registry\\.terraform\\.io\\/)?${namespace}\\/${name2}\\/${provider}`;
   const git2 = `(?:git::)?(?:https:\\/\\/|ssh:\\/\\/git@|git@)?github\\.com[/:]${namespace}\\/terraform-${provider}-${name2}(?:\\.git)?`;
   const sub2 = subfolder ? `\\/\\/${escapeRegExp2(subfolder)}` : "";
@@ -67130,33 +67185,26 @@ function isAwsManagedAlias(name2) {
 // src/inventory/key-arguments.ts
 var NOT_ARGUMENTS = /* @__PURE__ */ new Set(["source", "version", "providers", "tags", "tags_all", "Tags"]);
 var PASCAL_KEY_NAME = /^[A-Za-z0-9]*K[Mm][Ss](?:Master)?Key(?:I[Dd]|Arn|ARN)?$/;
-var MAX_DEPTH = 32;
 var MAX_ARGUMENTS = 2e3;
 var TEXT_TEMPLATE = /^(?:"|<<)/;
 var KMS_ARN_TEMPLATE = /^"arn:[^"]*:kms:/;
 var KEYISH_NAME = /key/i;
 function keyArguments(attrs) {
   const out2 = [];
-  const walk = (value2, path, depth) => {
-    if (depth > MAX_DEPTH || out2.length >= MAX_ARGUMENTS) return;
-    if (Array.isArray(value2)) {
-      for (const item of value2) walk(item, path, depth + 1);
-      return;
+  walkAttributes(
+    attrs,
+    (value2, path, name2) => {
+      if (isKeyName(name2)) {
+        if (value2 !== null && value2 !== "" && typeof value2 !== "boolean" && typeof value2 !== "number") out2.push({ path, value: value2, kind: "named" });
+      } else if (mayReferenceKey(value2, name2)) out2.push({ path, value: value2, kind: "candidate" });
+    },
+    {
+      skip: (name2, top) => top && NOT_ARGUMENTS.has(name2),
+      // A choice between objects is walked into; a choice between references is one argument.
+      intoChoice: (choice) => choice.options.some((o3) => Array.isArray(o3) || isRecord(o3)),
+      done: () => out2.length >= MAX_ARGUMENTS
     }
-    if (isRecord(value2)) {
-      for (const [name2, inner] of Object.entries(value2)) walk(inner, `${path}.${name2}`, depth + 1);
-      return;
-    }
-    if (isOneOf(value2) && value2.options.some((o3) => Array.isArray(o3) || isRecord(o3))) {
-      for (const option of value2.options) walk(option, path, depth + 1);
-      return;
-    }
-    const leaf = path.slice(path.lastIndexOf(".") + 1);
-    if (isKeyName(leaf)) {
-      if (value2 !== null && value2 !== "" && typeof value2 !== "boolean" && typeof value2 !== "number") out2.push({ path, value: value2, kind: "named" });
-    } else if (mayReferenceKey(value2, leaf)) out2.push({ path, value: value2, kind: "candidate" });
-  };
-  for (const [name2, value2] of Object.entries(attrs)) if (!NOT_ARGUMENTS.has(name2)) walk(value2, name2, 0);
+  );
   return out2;
 }
 function isKeyName(name2) {
@@ -67252,7 +67300,7 @@ function symbolicOr(value2, reason) {
 }
 
 // src/inventory/resolve.ts
-var MAX_DEPTH2 = 16;
+var MAX_DEPTH = 16;
 var INSTANCE_SUFFIX = /\[[^\]]*\]$/;
 var STATIC_ALIAS_TAIL = /^arn:.*:kms:.*:(alias\/[A-Za-z0-9/_-]+)$/;
 var KeyResolver = class {
@@ -67269,7 +67317,7 @@ var KeyResolver = class {
   region;
   follow(value2, unit, depth, via) {
     const expr = value2 === void 0 ? "" : describeValue(value2);
-    if (depth > MAX_DEPTH2) return [{ kind: "unresolved", expr, reason: "reference chain too long (cycle?)" }];
+    if (depth > MAX_DEPTH) return [{ kind: "unresolved", expr, reason: "reference chain too long (cycle?)" }];
     if (value2 === void 0 || value2 === null || value2 === "") return [];
     if (typeof value2 === "string") return [this.literal(value2, unit, depth, via)].flat();
     if (isRef2(value2)) return this.reference(value2, depth, via);
@@ -68549,8 +68597,8 @@ var TreeConverter = class {
     }
     const target = alias.resolve(this.doc);
     if (!target) throw new TreeLimitExceeded(`YAML alias *${alias.source} has no anchor`, line);
-    const expanded = this.convert(target, depth + 1, line);
-    return { ...expanded, lines: { start: line, end: line } };
+    const expanded2 = this.convert(target, depth + 1, line);
+    return { ...expanded2, lines: { start: line, end: line } };
   }
   /** Lines of a node's value. A block collection's range runs on over blank lines and comments after it: those are cut. */
   linesOf(node2) {
@@ -69607,7 +69655,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
-// ../../work/main/node_modules/web-tree-sitter/web-tree-sitter.js
+// node_modules/web-tree-sitter/web-tree-sitter.js
 var __defProp2 = Object.defineProperty;
 var __name = (target, value2) => __defProp2(target, "name", { value: value2, configurable: true });
 var Edit = class {
@@ -69740,8 +69788,8 @@ function newFinalizer(handler2) {
   }
 }
 __name(newFinalizer, "newFinalizer");
-var finalizer = newFinalizer((address) => {
-  C._ts_lookahead_iterator_delete(address);
+var finalizer = newFinalizer((address2) => {
+  C._ts_lookahead_iterator_delete(address2);
 });
 var LookaheadIterator = class {
   static {
@@ -69755,11 +69803,11 @@ var LookaheadIterator = class {
   /** @internal */
   positioned = false;
   /** @internal */
-  constructor(internal, address, language) {
+  constructor(internal, address2, language) {
     assertInternal(internal);
-    this[0] = address;
+    this[0] = address2;
     this.language = language;
-    finalizer?.register(this, address, this);
+    finalizer?.register(this, address2, this);
   }
   /**
    * Get the current symbol of the lookahead iterator.
@@ -69851,8 +69899,8 @@ function getText(tree, startIndex, endIndex, startPosition) {
   return result2 ?? "";
 }
 __name(getText, "getText");
-var finalizer2 = newFinalizer((address) => {
-  C._ts_tree_delete(address);
+var finalizer2 = newFinalizer((address2) => {
+  C._ts_tree_delete(address2);
 });
 var Tree = class _Tree {
   static {
@@ -69866,17 +69914,17 @@ var Tree = class _Tree {
   /** The language that was used to parse the syntax tree. */
   language;
   /** @internal */
-  constructor(internal, address, language, textCallback) {
+  constructor(internal, address2, language, textCallback) {
     assertInternal(internal);
-    this[0] = address;
+    this[0] = address2;
     this.language = language;
     this.textCallback = textCallback;
-    finalizer2?.register(this, address, this);
+    finalizer2?.register(this, address2, this);
   }
   /** Create a shallow copy of the syntax tree. This is very fast. */
   copy() {
-    const address = C._ts_tree_copy(this[0]);
-    return new _Tree(INTERNAL, address, this.language, this.textCallback);
+    const address2 = C._ts_tree_copy(this[0]);
+    return new _Tree(INTERNAL, address2, this.language, this.textCallback);
   }
   /** Delete the syntax tree, freeing its resources. */
   delete() {
@@ -69894,9 +69942,9 @@ var Tree = class _Tree {
    * forward by the given offset.
    */
   rootNodeWithOffset(offsetBytes, offsetExtent) {
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, offsetBytes, "i32");
-    marshalPoint(address + SIZE_OF_INT, offsetExtent);
+    const address2 = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address2, offsetBytes, "i32");
+    marshalPoint(address2 + SIZE_OF_INT, offsetExtent);
     C._ts_tree_root_node_with_offset_wasm(this[0]);
     return unmarshalNode(this);
   }
@@ -69935,10 +69983,10 @@ var Tree = class _Tree {
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result2 = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address2 = buffer;
       for (let i22 = 0; i22 < count; i22++) {
-        result2[i22] = unmarshalRange(address);
-        address += SIZE_OF_RANGE;
+        result2[i22] = unmarshalRange(address2);
+        address2 += SIZE_OF_RANGE;
       }
       C._free(buffer);
     }
@@ -69951,18 +69999,18 @@ var Tree = class _Tree {
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result2 = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address2 = buffer;
       for (let i22 = 0; i22 < count; i22++) {
-        result2[i22] = unmarshalRange(address);
-        address += SIZE_OF_RANGE;
+        result2[i22] = unmarshalRange(address2);
+        address2 += SIZE_OF_RANGE;
       }
       C._free(buffer);
     }
     return result2;
   }
 };
-var finalizer3 = newFinalizer((address) => {
-  C._ts_tree_cursor_delete_wasm(address);
+var finalizer3 = newFinalizer((address2) => {
+  C._ts_tree_cursor_delete_wasm(address2);
 });
 var TreeCursor = class _TreeCursor {
   static {
@@ -70453,16 +70501,16 @@ var Node = class {
   /** Get the field name of this node's child at the given index. */
   fieldNameForChild(index) {
     marshalNode(this);
-    const address = C._ts_node_field_name_for_child_wasm(this.tree[0], index);
-    if (!address) return null;
-    return C.AsciiToString(address);
+    const address2 = C._ts_node_field_name_for_child_wasm(this.tree[0], index);
+    if (!address2) return null;
+    return C.AsciiToString(address2);
   }
   /** Get the field name of this node's named child at the given index. */
   fieldNameForNamedChild(index) {
     marshalNode(this);
-    const address = C._ts_node_field_name_for_named_child_wasm(this.tree[0], index);
-    if (!address) return null;
-    return C.AsciiToString(address);
+    const address2 = C._ts_node_field_name_for_named_child_wasm(this.tree[0], index);
+    if (!address2) return null;
+    return C.AsciiToString(address2);
   }
   /**
    * Get an array of this node's children with a given field name.
@@ -70486,10 +70534,10 @@ var Node = class {
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result2 = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address2 = buffer;
       for (let i22 = 0; i22 < count; i22++) {
-        result2[i22] = unmarshalNode(this.tree, address);
-        address += SIZE_OF_NODE;
+        result2[i22] = unmarshalNode(this.tree, address2);
+        address2 += SIZE_OF_NODE;
       }
       C._free(buffer);
     }
@@ -70498,16 +70546,16 @@ var Node = class {
   /** Get the node's first child that contains or starts after the given byte offset. */
   firstChildForIndex(index) {
     marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, index, "i32");
+    const address2 = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address2, index, "i32");
     C._ts_node_first_child_for_byte_wasm(this.tree[0]);
     return unmarshalNode(this.tree);
   }
   /** Get the node's first named child that contains or starts after the given byte offset. */
   firstNamedChildForIndex(index) {
     marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, index, "i32");
+    const address2 = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address2, index, "i32");
     C._ts_node_first_named_child_for_byte_wasm(this.tree[0]);
     return unmarshalNode(this.tree);
   }
@@ -70563,10 +70611,10 @@ var Node = class {
       const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
       this._children = new Array(count);
       if (count > 0) {
-        let address = buffer;
+        let address2 = buffer;
         for (let i22 = 0; i22 < count; i22++) {
-          this._children[i22] = unmarshalNode(this.tree, address);
-          address += SIZE_OF_NODE;
+          this._children[i22] = unmarshalNode(this.tree, address2);
+          address2 += SIZE_OF_NODE;
         }
         C._free(buffer);
       }
@@ -70586,10 +70634,10 @@ var Node = class {
       const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
       this._namedChildren = new Array(count);
       if (count > 0) {
-        let address = buffer;
+        let address2 = buffer;
         for (let i22 = 0; i22 < count; i22++) {
-          this._namedChildren[i22] = unmarshalNode(this.tree, address);
-          address += SIZE_OF_NODE;
+          this._namedChildren[i22] = unmarshalNode(this.tree, address2);
+          address2 += SIZE_OF_NODE;
         }
         C._free(buffer);
       }
@@ -70635,10 +70683,10 @@ var Node = class {
     const descendantAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result2 = new Array(descendantCount);
     if (descendantCount > 0) {
-      let address = descendantAddress;
+      let address2 = descendantAddress;
       for (let i22 = 0; i22 < descendantCount; i22++) {
-        result2[i22] = unmarshalNode(this.tree, address);
-        address += SIZE_OF_NODE;
+        result2[i22] = unmarshalNode(this.tree, address2);
+        address2 += SIZE_OF_NODE;
       }
     }
     C._free(descendantAddress);
@@ -70708,9 +70756,9 @@ var Node = class {
       throw new Error("Arguments must be numbers");
     }
     marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, start2, "i32");
-    C.setValue(address + SIZE_OF_INT, end2, "i32");
+    const address2 = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address2, start2, "i32");
+    C.setValue(address2 + SIZE_OF_INT, end2, "i32");
     C._ts_node_descendant_for_index_wasm(this.tree[0]);
     return unmarshalNode(this.tree);
   }
@@ -70720,9 +70768,9 @@ var Node = class {
       throw new Error("Arguments must be numbers");
     }
     marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, start2, "i32");
-    C.setValue(address + SIZE_OF_INT, end2, "i32");
+    const address2 = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address2, start2, "i32");
+    C.setValue(address2 + SIZE_OF_INT, end2, "i32");
     C._ts_node_named_descendant_for_index_wasm(this.tree[0]);
     return unmarshalNode(this.tree);
   }
@@ -70732,9 +70780,9 @@ var Node = class {
       throw new Error("Arguments must be {row, column} objects");
     }
     marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    marshalPoint(address, start2);
-    marshalPoint(address + SIZE_OF_POINT, end2);
+    const address2 = TRANSFER_BUFFER + SIZE_OF_NODE;
+    marshalPoint(address2, start2);
+    marshalPoint(address2 + SIZE_OF_POINT, end2);
     C._ts_node_descendant_for_position_wasm(this.tree[0]);
     return unmarshalNode(this.tree);
   }
@@ -70744,9 +70792,9 @@ var Node = class {
       throw new Error("Arguments must be {row, column} objects");
     }
     marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    marshalPoint(address, start2);
-    marshalPoint(address + SIZE_OF_POINT, end2);
+    const address2 = TRANSFER_BUFFER + SIZE_OF_NODE;
+    marshalPoint(address2, start2);
+    marshalPoint(address2 + SIZE_OF_POINT, end2);
     C._ts_node_named_descendant_for_position_wasm(this.tree[0]);
     return unmarshalNode(this.tree);
   }
@@ -70800,47 +70848,47 @@ var Node = class {
   /** Get the S-expression representation of this node. */
   toString() {
     marshalNode(this);
-    const address = C._ts_node_to_string_wasm(this.tree[0]);
-    const result2 = C.AsciiToString(address);
-    C._free(address);
+    const address2 = C._ts_node_to_string_wasm(this.tree[0]);
+    const result2 = C.AsciiToString(address2);
+    C._free(address2);
     return result2;
   }
 };
-function unmarshalCaptures(query, tree, address, patternIndex, result2) {
+function unmarshalCaptures(query, tree, address2, patternIndex, result2) {
   for (let i22 = 0, n4 = result2.length; i22 < n4; i22++) {
-    const captureIndex = C.getValue(address, "i32");
-    address += SIZE_OF_INT;
-    const node2 = unmarshalNode(tree, address);
-    address += SIZE_OF_NODE;
+    const captureIndex = C.getValue(address2, "i32");
+    address2 += SIZE_OF_INT;
+    const node2 = unmarshalNode(tree, address2);
+    address2 += SIZE_OF_NODE;
     result2[i22] = { patternIndex, name: query.captureNames[captureIndex], node: node2 };
   }
-  return address;
+  return address2;
 }
 __name(unmarshalCaptures, "unmarshalCaptures");
 function marshalNode(node2, index = 0) {
-  let address = TRANSFER_BUFFER + index * SIZE_OF_NODE;
-  C.setValue(address, node2.id, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node2.startIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node2.startPosition.row, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node2.startPosition.column, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node2[0], "i32");
+  let address2 = TRANSFER_BUFFER + index * SIZE_OF_NODE;
+  C.setValue(address2, node2.id, "i32");
+  address2 += SIZE_OF_INT;
+  C.setValue(address2, node2.startIndex, "i32");
+  address2 += SIZE_OF_INT;
+  C.setValue(address2, node2.startPosition.row, "i32");
+  address2 += SIZE_OF_INT;
+  C.setValue(address2, node2.startPosition.column, "i32");
+  address2 += SIZE_OF_INT;
+  C.setValue(address2, node2[0], "i32");
 }
 __name(marshalNode, "marshalNode");
-function unmarshalNode(tree, address = TRANSFER_BUFFER) {
-  const id = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
+function unmarshalNode(tree, address2 = TRANSFER_BUFFER) {
+  const id = C.getValue(address2, "i32");
+  address2 += SIZE_OF_INT;
   if (id === 0) return null;
-  const index = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  const row = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  const column = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  const other = C.getValue(address, "i32");
+  const index = C.getValue(address2, "i32");
+  address2 += SIZE_OF_INT;
+  const row = C.getValue(address2, "i32");
+  address2 += SIZE_OF_INT;
+  const column = C.getValue(address2, "i32");
+  address2 += SIZE_OF_INT;
+  const other = C.getValue(address2, "i32");
   const result2 = new Node(INTERNAL, {
     id,
     tree,
@@ -70851,11 +70899,11 @@ function unmarshalNode(tree, address = TRANSFER_BUFFER) {
   return result2;
 }
 __name(unmarshalNode, "unmarshalNode");
-function marshalTreeCursor(cursor2, address = TRANSFER_BUFFER) {
-  C.setValue(address + 0 * SIZE_OF_INT, cursor2[0], "i32");
-  C.setValue(address + 1 * SIZE_OF_INT, cursor2[1], "i32");
-  C.setValue(address + 2 * SIZE_OF_INT, cursor2[2], "i32");
-  C.setValue(address + 3 * SIZE_OF_INT, cursor2[3], "i32");
+function marshalTreeCursor(cursor2, address2 = TRANSFER_BUFFER) {
+  C.setValue(address2 + 0 * SIZE_OF_INT, cursor2[0], "i32");
+  C.setValue(address2 + 1 * SIZE_OF_INT, cursor2[1], "i32");
+  C.setValue(address2 + 2 * SIZE_OF_INT, cursor2[2], "i32");
+  C.setValue(address2 + 3 * SIZE_OF_INT, cursor2[3], "i32");
 }
 __name(marshalTreeCursor, "marshalTreeCursor");
 function unmarshalTreeCursor(cursor2) {
@@ -70865,61 +70913,61 @@ function unmarshalTreeCursor(cursor2) {
   cursor2[3] = C.getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");
 }
 __name(unmarshalTreeCursor, "unmarshalTreeCursor");
-function marshalPoint(address, point) {
-  C.setValue(address, point.row, "i32");
-  C.setValue(address + SIZE_OF_INT, point.column, "i32");
+function marshalPoint(address2, point) {
+  C.setValue(address2, point.row, "i32");
+  C.setValue(address2 + SIZE_OF_INT, point.column, "i32");
 }
 __name(marshalPoint, "marshalPoint");
-function unmarshalPoint(address) {
+function unmarshalPoint(address2) {
   const result2 = {
-    row: C.getValue(address, "i32") >>> 0,
-    column: C.getValue(address + SIZE_OF_INT, "i32") >>> 0
+    row: C.getValue(address2, "i32") >>> 0,
+    column: C.getValue(address2 + SIZE_OF_INT, "i32") >>> 0
   };
   return result2;
 }
 __name(unmarshalPoint, "unmarshalPoint");
-function marshalRange(address, range3) {
-  marshalPoint(address, range3.startPosition);
-  address += SIZE_OF_POINT;
-  marshalPoint(address, range3.endPosition);
-  address += SIZE_OF_POINT;
-  C.setValue(address, range3.startIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, range3.endIndex, "i32");
-  address += SIZE_OF_INT;
+function marshalRange(address2, range3) {
+  marshalPoint(address2, range3.startPosition);
+  address2 += SIZE_OF_POINT;
+  marshalPoint(address2, range3.endPosition);
+  address2 += SIZE_OF_POINT;
+  C.setValue(address2, range3.startIndex, "i32");
+  address2 += SIZE_OF_INT;
+  C.setValue(address2, range3.endIndex, "i32");
+  address2 += SIZE_OF_INT;
 }
 __name(marshalRange, "marshalRange");
-function unmarshalRange(address) {
+function unmarshalRange(address2) {
   const result2 = {};
-  result2.startPosition = unmarshalPoint(address);
-  address += SIZE_OF_POINT;
-  result2.endPosition = unmarshalPoint(address);
-  address += SIZE_OF_POINT;
-  result2.startIndex = C.getValue(address, "i32") >>> 0;
-  address += SIZE_OF_INT;
-  result2.endIndex = C.getValue(address, "i32") >>> 0;
+  result2.startPosition = unmarshalPoint(address2);
+  address2 += SIZE_OF_POINT;
+  result2.endPosition = unmarshalPoint(address2);
+  address2 += SIZE_OF_POINT;
+  result2.startIndex = C.getValue(address2, "i32") >>> 0;
+  address2 += SIZE_OF_INT;
+  result2.endIndex = C.getValue(address2, "i32") >>> 0;
   return result2;
 }
 __name(unmarshalRange, "unmarshalRange");
-function marshalEdit(edit, address = TRANSFER_BUFFER) {
-  marshalPoint(address, edit.startPosition);
-  address += SIZE_OF_POINT;
-  marshalPoint(address, edit.oldEndPosition);
-  address += SIZE_OF_POINT;
-  marshalPoint(address, edit.newEndPosition);
-  address += SIZE_OF_POINT;
-  C.setValue(address, edit.startIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, edit.oldEndIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, edit.newEndIndex, "i32");
-  address += SIZE_OF_INT;
+function marshalEdit(edit, address2 = TRANSFER_BUFFER) {
+  marshalPoint(address2, edit.startPosition);
+  address2 += SIZE_OF_POINT;
+  marshalPoint(address2, edit.oldEndPosition);
+  address2 += SIZE_OF_POINT;
+  marshalPoint(address2, edit.newEndPosition);
+  address2 += SIZE_OF_POINT;
+  C.setValue(address2, edit.startIndex, "i32");
+  address2 += SIZE_OF_INT;
+  C.setValue(address2, edit.oldEndIndex, "i32");
+  address2 += SIZE_OF_INT;
+  C.setValue(address2, edit.newEndIndex, "i32");
+  address2 += SIZE_OF_INT;
 }
 __name(marshalEdit, "marshalEdit");
-function unmarshalLanguageMetadata(address) {
-  const major_version = C.getValue(address, "i32");
-  const minor_version = C.getValue(address += SIZE_OF_INT, "i32");
-  const patch_version = C.getValue(address += SIZE_OF_INT, "i32");
+function unmarshalLanguageMetadata(address2) {
+  const major_version = C.getValue(address2, "i32");
+  const minor_version = C.getValue(address2 += SIZE_OF_INT, "i32");
+  const patch_version = C.getValue(address2 += SIZE_OF_INT, "i32");
   return { major_version, minor_version, patch_version };
 }
 __name(unmarshalLanguageMetadata, "unmarshalLanguageMetadata");
@@ -70942,9 +70990,9 @@ var Language = class _Language {
    */
   fields;
   /** @internal */
-  constructor(internal, address) {
+  constructor(internal, address2) {
     assertInternal(internal);
-    this[0] = address;
+    this[0] = address2;
     this.types = new Array(C._ts_language_symbol_count(this[0]));
     for (let i22 = 0, n4 = this.types.length; i22 < n4; i22++) {
       if (C._ts_language_symbol_type(this[0], i22) < 2) {
@@ -71060,10 +71108,10 @@ var Language = class _Language {
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result2 = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address2 = buffer;
       for (let i22 = 0; i22 < count; i22++) {
-        result2[i22] = C.getValue(address, "i16");
-        address += SIZE_OF_SHORT;
+        result2[i22] = C.getValue(address2, "i16");
+        address2 += SIZE_OF_SHORT;
       }
     }
     return result2;
@@ -71077,10 +71125,10 @@ var Language = class _Language {
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result2 = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address2 = buffer;
       for (let i22 = 0; i22 < count; i22++) {
-        result2[i22] = C.getValue(address, "i16");
-        address += SIZE_OF_SHORT;
+        result2[i22] = C.getValue(address2, "i16");
+        address2 += SIZE_OF_SHORT;
       }
     }
     return result2;
@@ -71108,8 +71156,8 @@ var Language = class _Language {
    * appropriate.
    */
   lookaheadIterator(stateId) {
-    const address = C._ts_lookahead_iterator_new(this[0], stateId);
-    if (address) return new LookaheadIterator(INTERNAL, address, this);
+    const address2 = C._ts_lookahead_iterator_new(this[0], stateId);
+    if (address2) return new LookaheadIterator(INTERNAL, address2, this);
     return null;
   }
   /**
@@ -71716,8 +71764,8 @@ async function Module2(moduleArg = {}) {
     "e": 111
   };
   var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
-    var code5 = wasmTypeCodes[type];
-    return code5;
+    var code6 = wasmTypeCodes[type];
+    return code6;
   })), "generateTypePack");
   var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
     var bytes = Uint8Array.of(
@@ -72376,13 +72424,13 @@ async function Module2(moduleArg = {}) {
   __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
   var runtimeKeepaliveCounter = 0;
   var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-  var _proc_exit = /* @__PURE__ */ __name((code5) => {
-    EXITSTATUS = code5;
+  var _proc_exit = /* @__PURE__ */ __name((code6) => {
+    EXITSTATUS = code6;
     if (!keepRuntimeAlive()) {
-      Module["onExit"]?.(code5);
+      Module["onExit"]?.(code6);
       ABORT = true;
     }
-    quit_(code5, new ExitStatus(code5));
+    quit_(code6, new ExitStatus(code6));
   }, "_proc_exit");
   _proc_exit.sig = "vi";
   var exitJS = /* @__PURE__ */ __name((status, implicit) => {
@@ -72858,13 +72906,13 @@ var Parser3 = class {
    * {@link LANGUAGE_VERSION} and {@link MIN_COMPATIBLE_VERSION} constants.
    */
   setLanguage(language) {
-    let address;
+    let address2;
     if (!language) {
-      address = 0;
+      address2 = 0;
       this.language = null;
     } else if (language.constructor === Language) {
-      address = language[0];
-      const version3 = C._ts_language_abi_version(address);
+      address2 = language[0];
+      const version3 = C._ts_language_abi_version(address2);
       if (version3 < MIN_COMPATIBLE_VERSION || LANGUAGE_VERSION < version3) {
         throw new Error(
           `Incompatible language version ${version3}. Compatibility range ${MIN_COMPATIBLE_VERSION} through ${LANGUAGE_VERSION}.`
@@ -72874,7 +72922,7 @@ var Parser3 = class {
     } else {
       throw new Error("Argument must be a Language");
     }
-    C._ts_parser_set_language(this[0], address);
+    C._ts_parser_set_language(this[0], address2);
     return this;
   }
   /**
@@ -72918,10 +72966,10 @@ var Parser3 = class {
     if (options?.includedRanges) {
       rangeCount = options.includedRanges.length;
       rangeAddress = C._calloc(rangeCount, SIZE_OF_RANGE);
-      let address = rangeAddress;
+      let address2 = rangeAddress;
       for (let i22 = 0; i22 < rangeCount; i22++) {
-        marshalRange(address, options.includedRanges[i22]);
-        address += SIZE_OF_RANGE;
+        marshalRange(address2, options.includedRanges[i22]);
+        address2 += SIZE_OF_RANGE;
       }
     }
     const treeAddress = C._ts_parser_parse_wasm(
@@ -72965,10 +73013,10 @@ var Parser3 = class {
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result2 = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address2 = buffer;
       for (let i22 = 0; i22 < count; i22++) {
-        result2[i22] = unmarshalRange(address);
-        address += SIZE_OF_RANGE;
+        result2[i22] = unmarshalRange(address2);
+        address2 += SIZE_OF_RANGE;
       }
       C._free(buffer);
     }
@@ -73217,8 +73265,8 @@ function parsePattern(index, stepType, stepValueId, captureNames, stringValues, 
   }
 }
 __name(parsePattern, "parsePattern");
-var finalizer5 = newFinalizer((address) => {
-  C._ts_query_delete(address);
+var finalizer5 = newFinalizer((address2) => {
+  C._ts_query_delete(address2);
 });
 var Query = class {
   static {
@@ -73268,14 +73316,14 @@ var Query = class {
     const sourceLength = C.lengthBytesUTF8(source);
     const sourceAddress = C._malloc(sourceLength + 1);
     C.stringToUTF8(source, sourceAddress, sourceLength + 1);
-    const address = C._ts_query_new(
+    const address2 = C._ts_query_new(
       language[0],
       sourceAddress,
       sourceLength,
       TRANSFER_BUFFER,
       TRANSFER_BUFFER + SIZE_OF_INT
     );
-    if (!address) {
+    if (!address2) {
       const errorId = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
       const errorByte = C.getValue(TRANSFER_BUFFER, "i32");
       const errorIndex = C.UTF8ToString(sourceAddress, errorByte).length;
@@ -73295,15 +73343,15 @@ var Query = class {
           throw new QueryError(errorId, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
       }
     }
-    const stringCount = C._ts_query_string_count(address);
-    const captureCount = C._ts_query_capture_count(address);
-    const patternCount = C._ts_query_pattern_count(address);
+    const stringCount = C._ts_query_string_count(address2);
+    const captureCount = C._ts_query_capture_count(address2);
+    const patternCount = C._ts_query_pattern_count(address2);
     const captureNames = new Array(captureCount);
     const captureQuantifiers = new Array(patternCount);
     const stringValues = new Array(stringCount);
     for (let i22 = 0; i22 < captureCount; i22++) {
       const nameAddress = C._ts_query_capture_name_for_id(
-        address,
+        address2,
         i22,
         TRANSFER_BUFFER
       );
@@ -73313,14 +73361,14 @@ var Query = class {
     for (let i22 = 0; i22 < patternCount; i22++) {
       const captureQuantifiersArray = new Array(captureCount);
       for (let j5 = 0; j5 < captureCount; j5++) {
-        const quantifier = C._ts_query_capture_quantifier_for_id(address, i22, j5);
+        const quantifier = C._ts_query_capture_quantifier_for_id(address2, i22, j5);
         captureQuantifiersArray[j5] = quantifier;
       }
       captureQuantifiers[i22] = captureQuantifiersArray;
     }
     for (let i22 = 0; i22 < stringCount; i22++) {
       const valueAddress = C._ts_query_string_value_for_id(
-        address,
+        address2,
         i22,
         TRANSFER_BUFFER
       );
@@ -73333,7 +73381,7 @@ var Query = class {
     const predicates = new Array(patternCount);
     const textPredicates = new Array(patternCount);
     for (let i22 = 0; i22 < patternCount; i22++) {
-      const predicatesAddress = C._ts_query_predicates_for_pattern(address, i22, TRANSFER_BUFFER);
+      const predicatesAddress = C._ts_query_predicates_for_pattern(address2, i22, TRANSFER_BUFFER);
       const stepCount = C.getValue(TRANSFER_BUFFER, "i32");
       predicates[i22] = [];
       textPredicates[i22] = [];
@@ -73365,7 +73413,7 @@ var Query = class {
       Object.freeze(refutedProperties[i22]);
     }
     C._free(sourceAddress);
-    this[0] = address;
+    this[0] = address2;
     this.captureNames = captureNames;
     this.captureQuantifiers = captureQuantifiers;
     this.textPredicates = textPredicates;
@@ -73374,7 +73422,7 @@ var Query = class {
     this.assertedProperties = assertedProperties;
     this.refutedProperties = refutedProperties;
     this.exceededMatchLimit = false;
-    finalizer5?.register(this, address, this);
+    finalizer5?.register(this, address2, this);
   }
   /** Delete the query, freeing its resources. */
   delete() {
@@ -73450,14 +73498,14 @@ var Query = class {
     const result2 = new Array(rawCount);
     this.exceededMatchLimit = Boolean(didExceedMatchLimit);
     let filteredCount = 0;
-    let address = startAddress;
+    let address2 = startAddress;
     for (let i22 = 0; i22 < rawCount; i22++) {
-      const patternIndex = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captureCount = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
+      const patternIndex = C.getValue(address2, "i32");
+      address2 += SIZE_OF_INT;
+      const captureCount = C.getValue(address2, "i32");
+      address2 += SIZE_OF_INT;
       const captures = new Array(captureCount);
-      address = unmarshalCaptures(this, node2.tree, address, patternIndex, captures);
+      address2 = unmarshalCaptures(this, node2.tree, address2, patternIndex, captures);
       if (this.textPredicates[patternIndex].every((p3) => p3(captures))) {
         result2[filteredCount] = { patternIndex, captures };
         const setProperties = this.setProperties[patternIndex];
@@ -73541,16 +73589,16 @@ var Query = class {
     const result2 = new Array();
     this.exceededMatchLimit = Boolean(didExceedMatchLimit);
     const captures = new Array();
-    let address = startAddress;
+    let address2 = startAddress;
     for (let i22 = 0; i22 < count; i22++) {
-      const patternIndex = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captureCount = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captureIndex = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
+      const patternIndex = C.getValue(address2, "i32");
+      address2 += SIZE_OF_INT;
+      const captureCount = C.getValue(address2, "i32");
+      address2 += SIZE_OF_INT;
+      const captureIndex = C.getValue(address2, "i32");
+      address2 += SIZE_OF_INT;
       captures.length = captureCount;
-      address = unmarshalCaptures(this, node2.tree, address, patternIndex, captures);
+      address2 = unmarshalCaptures(this, node2.tree, address2, patternIndex, captures);
       if (this.textPredicates[patternIndex].every((p3) => p3(captures))) {
         const capture = captures[captureIndex];
         const setProperties = this.setProperties[patternIndex];
@@ -73884,7 +73932,7 @@ var ModuleInstance = class _ModuleInstance {
   objectRef(mode2, type, steps, offset, ev) {
     const name2 = attrOf(steps[0]);
     if (type === void 0 || name2 === void 0) return void 0;
-    const address = `${this.prefix}${mode2}${type}.${name2}`;
+    const address2 = `${this.prefix}${mode2}${type}.${name2}`;
     const index = steps[1] !== void 0 && "index" in steps[1] ? steps[1].index : void 0;
     const attrAt = index ? 2 : 1;
     const attr = attrOf(steps[attrAt]);
@@ -73893,8 +73941,8 @@ var ModuleInstance = class _ModuleInstance {
       const document = index ? this.policyDocument(data.block, data.file, ev.eval(index)) : this.policyDocument(data.block, data.file);
       return { value: document, used: attrAt + 1 + offset };
     }
-    if (index) return { value: { $kind: "ref", unit: this.ctx.unit, address, attr: "" }, used: 1 + offset };
-    return { value: { $kind: "ref", unit: this.ctx.unit, address, attr: attr ?? "" }, used: (attr === void 0 ? 1 : 2) + offset };
+    if (index) return { value: { $kind: "ref", unit: this.ctx.unit, address: address2, attr: "" }, used: 1 + offset };
+    return { value: { $kind: "ref", unit: this.ctx.unit, address: address2, attr: attr ?? "" }, used: (attr === void 0 ? 1 : 2) + offset };
   }
   pathValue(name2, expr) {
     if (name2 === "module") return this.source.registry ? "." : relativePath(this.ctx.rootDir, this.source.dir);
@@ -74773,6 +74821,35 @@ function worthParallel(files) {
   const bytes = files.reduce((sum, f5) => sum + f5.size, 0);
   return (bytes >= POOL_MIN_BYTES || files.length >= POOL_MIN_FILES) && poolAvailable();
 }
+var idle = [];
+var keeping = 0;
+function release(worker) {
+  const gone = () => {
+    const at3 = idle.indexOf(entry);
+    if (at3 >= 0) idle.splice(at3, 1);
+  };
+  const ignore = () => void 0;
+  const entry = {
+    worker,
+    take: () => {
+      worker.off("exit", gone);
+      worker.off("error", ignore);
+      return worker;
+    }
+  };
+  worker.once("exit", gone);
+  worker.on("error", ignore);
+  idle.push(entry);
+}
+async function shareParserPool(body2) {
+  keeping++;
+  try {
+    return await body2();
+  } finally {
+    keeping--;
+    if (keeping === 0) for (const { worker } of idle.splice(0)) void worker.terminate();
+  }
+}
 async function parseInPool(files, limits, options = {}) {
   const results = /* @__PURE__ */ new Map();
   const queue = batches(files);
@@ -74782,7 +74859,14 @@ async function parseInPool(files, limits, options = {}) {
     let mainBusy = false;
     const settle2 = () => {
       if (queue.length > 0 || mainBusy) return;
-      for (const { worker, pending } of workers) if (pending.size === 0) void worker.terminate();
+      for (const entry of workers) {
+        if (entry.pending.size > 0) continue;
+        if (keeping > 0) {
+          workers.delete(entry);
+          entry.detach();
+          release(entry.worker);
+        } else void entry.worker.terminate();
+      }
       if (workers.size === 0) resolve4();
     };
     const mainShare = () => {
@@ -74791,19 +74875,23 @@ async function parseInPool(files, limits, options = {}) {
       if (!next) return settle2();
       mainBusy = true;
       setImmediate(() => {
-        for (const file2 of next) results.set(file2.path, parseSafely(file2, limits));
+        for (const file2 of next) {
+          results.set(file2.path, parseSafely(file2, limits));
+          options.onFile?.();
+        }
         mainBusy = false;
         mainShare();
       });
     };
     const start2 = () => {
+      const reused = options.workerUrl ? void 0 : idle.pop()?.take();
       let worker;
       try {
-        worker = new Worker(options.workerUrl ?? WORKER_URL);
+        worker = reused ?? new Worker(options.workerUrl ?? WORKER_URL);
       } catch {
         return;
       }
-      const self = { worker, pending: /* @__PURE__ */ new Map() };
+      const self = { worker, pending: /* @__PURE__ */ new Map(), detach: () => void 0 };
       const { pending } = self;
       workers.add(self);
       let ready = false;
@@ -74818,17 +74906,19 @@ async function parseInPool(files, limits, options = {}) {
         }
         settle2();
       };
-      worker.on("message", (reply) => {
+      const onMessage = (reply) => {
         if (reply.kind === "ready") {
           ready = true;
           feed();
         } else if (reply.kind === "file") {
           results.set(reply.parsed.path, reply.parsed);
+          options.onFile?.();
         } else {
           pending.delete(reply.batch);
           feed();
         }
-      });
+      };
+      worker.on("message", onMessage);
       const lost = (error63) => {
         if (!workers.delete(self)) return;
         let blamed = false;
@@ -74845,8 +74935,18 @@ async function parseInPool(files, limits, options = {}) {
         mainShare();
         settle2();
       };
+      const exited = (code6) => lost(`the parser worker exited with code ${code6}`);
       worker.on("error", lost);
-      worker.on("exit", (code5) => lost(`the parser worker exited with code ${code5}`));
+      worker.on("exit", exited);
+      self.detach = () => {
+        worker.off("message", onMessage);
+        worker.off("error", lost);
+        worker.off("exit", exited);
+      };
+      if (reused) {
+        ready = true;
+        setImmediate(feed);
+      }
     };
     for (let i6 = 0; i6 < size; i6++) start2();
     mainShare();
@@ -74895,10 +74995,10 @@ function declared(inst, block, file2, out2) {
   const evaluated = inst.evaluated(block, file2);
   if (evaluated.expansion.absent) return;
   const mode2 = block.type === "data" ? "data" : "managed";
-  const address = `${inst.prefix}${mode2 === "data" ? "data." : ""}${type}.${name2}`;
+  const address2 = `${inst.prefix}${mode2 === "data" ? "data." : ""}${type}.${name2}`;
   const instances2 = mode2 === "managed" && !inModuleWithMultiplicity(inst) ? evaluated.expansion.instances : void 0;
   if (!instances2) {
-    out2.push(declaredResource(inst, { type, mode: mode2, address, block, file: file2, evaluated, attrs: { ...evaluated.attrs } }));
+    out2.push(declaredResource(inst, { type, mode: mode2, address: address2, block, file: file2, evaluated, attrs: { ...evaluated.attrs } }));
     return;
   }
   for (const instance2 of instances2) {
@@ -74907,7 +75007,7 @@ function declared(inst, block, file2, out2) {
     const resource = declaredResource(inst, {
       type,
       mode: mode2,
-      address: `${address}${instanceSuffix(instance2.key)}`,
+      address: `${address2}${instanceSuffix(instance2.key)}`,
       block,
       file: file2,
       evaluated: one,
@@ -75319,7 +75419,7 @@ var terraformParser = {
     const missing = grammarMissing(claimed);
     if (missing) return missing;
     const run2 = new TerraformRun(claimed, ctx);
-    if (worthParallel(claimed)) run2.preparsed = await parseInPool(claimed, ctx.limits);
+    if (worthParallel(claimed)) run2.preparsed = await parseInPool(claimed, ctx.limits, ctx.parsedFile ? { onFile: ctx.parsedFile } : {});
     return run2.run();
   }
 };
@@ -75391,7 +75491,11 @@ var TerraformRun = class {
   parse(file2) {
     const cached2 = this.parsed.get(file2.path);
     if (cached2) return cached2;
-    const parsed = this.preparsed?.get(file2.path) ?? parseHclFile(file2, this.ctx.limits);
+    let parsed = this.preparsed?.get(file2.path);
+    if (!parsed) {
+      parsed = parseHclFile(file2, this.ctx.limits);
+      this.ctx.parsedFile?.();
+    }
     this.parsed.set(file2.path, parsed);
     this.problems.push(...parsed.problems);
     return parsed;
@@ -75471,19 +75575,28 @@ async function parseFiles(files, ctx) {
     if (parser2) claimed.get(parser2)?.push(file2);
   }
   const output2 = { resources: [], problems: [], units: [] };
+  const total = [...claimed.values()].reduce((sum, own2) => sum + own2.length, 0);
+  let done = 0;
   for (const [parser2, own2] of claimed) {
     if (own2.length === 0) continue;
+    const before = done;
+    const counted2 = ctx.progress ? { ...ctx, parsedFile: () => done - before < own2.length && ctx.progress?.(++done, total) } : ctx;
     try {
-      const result2 = parser2.parseAsync ? await parser2.parseAsync(own2, ctx) : parser2.parse(own2, ctx);
-      output2.resources.push(...result2.resources);
-      output2.problems.push(...result2.problems);
-      output2.units.push(...result2.units);
+      const result2 = parser2.parseAsync ? await parser2.parseAsync(own2, counted2) : parser2.parse(own2, counted2);
+      append(output2.resources, result2.resources);
+      append(output2.problems, result2.problems);
+      append(output2.units, result2.units);
     } catch (error63) {
       const message = error63 instanceof Error ? error63.message : String(error63);
       for (const file2 of own2) output2.problems.push(problem(`${parser2.name} parser failed: ${message}`, { file: file2.path, startLine: 1, endLine: 1 }));
     }
+    done = before + own2.length;
+    ctx.progress?.(done, total);
   }
   return output2;
+}
+function append(target, items) {
+  for (const item of items) target.push(item);
 }
 
 // src/rules/kms000-parse-problem.ts
@@ -75592,10 +75705,10 @@ function counted(n4, dimension) {
 }
 function consumerAt(key, id) {
   const c5 = key.consumers.find((x) => x.resource === id);
-  const address = id.slice(id.indexOf(":") + 1);
+  const address2 = id.slice(id.indexOf(":") + 1);
   if (!c5) return shortResource(key, id);
   const note = moduleNote(c5);
-  return `${address} (${note ? `${note}; ` : ""}${lineRef(c5.location)})`;
+  return `${address2} (${note ? `${note}; ` : ""}${lineRef(c5.location)})`;
 }
 function lineRef(l3) {
   return `${l3.file}:${l3.startLine}${l3.endLine !== l3.startLine ? `-${l3.endLine}` : ""}`;
@@ -75656,10 +75769,10 @@ function mixFindings(ctx, spec) {
 function shortResource(key, id) {
   const home = key.unit ?? key.consumers[0]?.resource.split(":")[0];
   const at3 = id.indexOf(":");
-  const address = at3 > 0 && id.slice(0, at3) === home ? id.slice(at3 + 1) : id;
+  const address2 = at3 > 0 && id.slice(0, at3) === home ? id.slice(at3 + 1) : id;
   return consumerName(
     key.consumers.find((c5) => c5.resource === id),
-    address
+    address2
   );
 }
 function shortDetail(value2, detail) {
@@ -75688,6 +75801,354 @@ var kms101 = {
   })
 };
 
+// src/model/external.ts
+function externalCount(repos) {
+  const list3 = repos ?? [];
+  return { consumers: list3.reduce((n4, r5) => n4 + r5.consumers.length, 0), repositories: list3.filter((r5) => r5.consumers.length > 0).length };
+}
+
+// src/rules/support/governance.ts
+var indexes = /* @__PURE__ */ new WeakMap();
+function resourceById2(ctx, id) {
+  if (id === void 0) return void 0;
+  let index = indexes.get(ctx.resources);
+  if (!index) {
+    index = new Map(ctx.resources.map((r5) => [r5.id, r5]));
+    indexes.set(ctx.resources, index);
+  }
+  return index.get(id);
+}
+function nameOf(ctx, id) {
+  return resourceById2(ctx, id)?.address ?? id;
+}
+function declaredCustomerKeys(inventory) {
+  return inventory.keys.filter((key) => key.declared && key.manager === "customer");
+}
+var ALIAS_RESOURCE = {
+  terraform: "aws_kms_alias",
+  plan: "aws_kms_alias",
+  cloudformation: "AWS::KMS::Alias",
+  policy: "alias"
+};
+function aliasResourceFor(source) {
+  return ALIAS_RESOURCE[source ?? "terraform"];
+}
+function suggestedAlias(c5) {
+  const workload2 = c5?.workload?.value;
+  const environment = c5?.environment?.value;
+  if (!workload2 || !environment) return void 0;
+  const slug2 = `${workload2}-${canonicalEnvironment(environment)}`.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "");
+  return `alias/${slug2}`;
+}
+function isProduction(environment) {
+  return environment !== null && PRODUCTION_ENVIRONMENTS.has(canonicalEnvironment(environment.value));
+}
+var UNCLASSIFIED_DATA = /* @__PURE__ */ new Set(["public", "internal", "internalonly", "internaluse", "nonsensitive", "unclassified", "none"]);
+function isClassifiedData(dataClass) {
+  if (dataClass === null) return false;
+  const normalised = dataClass.value.toLowerCase().replace(/[-_\s]+/g, "");
+  return normalised !== "" && !UNCLASSIFIED_DATA.has(normalised);
+}
+function serviceName(service) {
+  return isServiceId(service) ? serviceInfo(service).name : service;
+}
+function attributeName(path) {
+  return path.split(".").pop() ?? path;
+}
+function classificationEvidence(c5) {
+  return c5 ? { value: c5.value, from: c5.from, detail: c5.detail } : null;
+}
+
+// src/rules/support/lifecycle.ts
+function isKnown(value2) {
+  return value2 !== void 0 && !isUnknown(value2) && !isOneOf(value2);
+}
+function knownCases(value2) {
+  if (value2 === void 0 || isUnknown(value2)) return [];
+  if (!isOneOf(value2)) return [{ value: value2 }];
+  const { options, reason } = value2;
+  const condition = /^Fn::If (.+)$/.exec(reason)?.[1] ?? /^condition (.+) is not known statically$/.exec(reason)?.[1];
+  return options.map((option, index) => ({
+    value: option,
+    when: condition && options.length === 2 ? `when ${condition} is ${index === 0 ? "true" : "false"}` : `depending on ${reason}`
+  }));
+}
+var RESOURCE_INDEX = /* @__PURE__ */ new WeakMap();
+function resourceById3(ctx, id) {
+  let index = RESOURCE_INDEX.get(ctx.resources);
+  if (!index) {
+    index = new Map(ctx.resources.map((r5) => [r5.id, r5]));
+    RESOURCE_INDEX.set(ctx.resources, index);
+  }
+  return index.get(id);
+}
+function addressOf2(ctx, id) {
+  return resourceById3(ctx, id)?.address ?? id;
+}
+function keyLabel2(ctx, key) {
+  const address2 = addressOf2(ctx, key.id);
+  return key.aliases.length > 0 ? `${address2} (${key.aliases.join(", ")})` : address2;
+}
+function where(location2) {
+  return `${location2.file}:${location2.startLine}`;
+}
+function keyLocation2(key, field, fix) {
+  return (field ? key.attributeLocations[field] : void 0) ?? fix?.location ?? key.location;
+}
+function keyAttributeName(key, field) {
+  return key.source && key.type ? keyTypeSpecFor(key.source, key.type)?.attributes[field] : void 0;
+}
+var ASSIGNMENT = { terraform: " = ", plan: " = ", cloudformation: ": ", policy: ": " };
+function setting(key, attribute, value2) {
+  return `${attribute}${ASSIGNMENT[key.source ?? "terraform"]}${value2}`;
+}
+function isReplicaKey(key) {
+  return Boolean(key.source && key.type && keyTypeSpecFor(key.source, key.type)?.replica);
+}
+function declaredKeys(ctx) {
+  return ctx.inventory.keys.filter((k5) => k5.declared);
+}
+function consumerResources(consumers) {
+  return [...new Set(consumers.map((c5) => c5.resource))].sort();
+}
+function consumerLabel(ctx, consumer) {
+  const use = consumer.purpose === consumer.service ? consumer.service : `${consumer.service} ${consumer.purpose}`;
+  return `${addressOf2(ctx, consumer.resource)} (${use})`;
+}
+var STYLE_BY_EXTENSION = [
+  [/\.json$/i, "json"],
+  [/\.tf$/i, "hcl"],
+  [/\.(ya?ml|template)$/i, "yaml"]
+];
+var ATTRIBUTE_TEXT = {
+  hcl: (name2, value2) => `${name2} = ${value2}`,
+  yaml: (name2, value2) => `${name2}: ${value2}`,
+  json: (name2, value2) => `"${name2}": ${value2}`
+};
+function styleOf(file2) {
+  return STYLE_BY_EXTENSION.find(([pattern]) => pattern.test(file2))?.[1];
+}
+function sourceLine(ctx, file2, line) {
+  const raw = ctx.sourceLines(file2)?.[line - 1];
+  if (raw === void 0) return void 0;
+  return raw.endsWith("\r") ? { text: raw.slice(0, -1), eol: "\r" } : { text: raw, eol: "" };
+}
+function indentOf2(text2) {
+  return /^\s*/.exec(text2)?.[0] ?? "";
+}
+function oneLine(file2, line) {
+  return { file: file2, startLine: line, endLine: line };
+}
+function escapeRegExp3(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+var LITERAL_VALUE = String.raw`"[^"]*"|'[^']*'|true|false|-?\d+`;
+function replaceValueFix(ctx, location2, attribute, value2, description) {
+  if (location2.startLine !== location2.endLine) return void 0;
+  const line = sourceLine(ctx, location2.file, location2.startLine);
+  if (!line) return void 0;
+  const pattern = new RegExp(`^(\\s*(?:- )?"?${escapeRegExp3(attribute)}"?\\s*[=:]\\s*)(${LITERAL_VALUE})(\\s*,?\\s*(?:(?:#|//).*)?)$`);
+  const match = pattern.exec(line.text);
+  if (!match) return void 0;
+  return { location: oneLine(location2.file, location2.startLine), replacement: `${match[1]}${value2}${match[3]}${line.eol}`, description };
+}
+function insertAfterFix(ctx, anchor2, attribute, value2, description) {
+  const style = styleOf(anchor2.file);
+  const line = sourceLine(ctx, anchor2.file, anchor2.startLine);
+  if (!style || !line || !OPENS_BLOCK[style].test(line.text)) return void 0;
+  const next = sourceLine(ctx, anchor2.file, anchor2.startLine + 1);
+  const closesNext = next !== void 0 && /^\s*[}\]]/.test(next.text);
+  const nextIndent = next && !closesNext ? indentOf2(next.text) : "";
+  const indent = nextIndent.length > indentOf2(line.text).length ? nextIndent : `${indentOf2(line.text)}  `;
+  const comma = style === "json" && !closesNext ? "," : "";
+  const added = `${indent}${ATTRIBUTE_TEXT[style](attribute, value2)}${comma}`;
+  return { location: oneLine(anchor2.file, anchor2.startLine), replacement: `${line.text}${line.eol}
+${added}${line.eol}`, description };
+}
+var OPENS_BLOCK = {
+  hcl: /\{\s*$/,
+  json: /\{\s*$/,
+  yaml: /:\s*$/
+};
+function insertBeforeFix(ctx, sibling, attribute, value2, description) {
+  const style = styleOf(sibling.file);
+  const line = sourceLine(ctx, sibling.file, sibling.startLine);
+  if (!style || !line) return void 0;
+  const [, indent, dash, rest] = /^(\s*)(- )?(.*)$/.exec(line.text) ?? [];
+  const comma = style === "json" ? "," : "";
+  const added = `${indent}${dash ?? ""}${ATTRIBUTE_TEXT[style](attribute, value2)}${comma}`;
+  const moved2 = `${indent}${dash ? "  " : ""}${rest}`;
+  return { location: oneLine(sibling.file, sibling.startLine), replacement: `${added}${line.eol}
+${moved2}${line.eol}`, description };
+}
+var ATTRIBUTE_BLOCK_ANCHOR = {
+  terraform: (_ctx, resource) => oneLine(resource.file, resource.startLine),
+  plan: () => void 0,
+  policy: () => void 0,
+  cloudformation: (ctx, resource) => {
+    for (let line = resource.startLine + 1; line <= resource.endLine; line++) {
+      if (/^\s*"?Properties"?\s*:\s*\{?\s*$/.test(sourceLine(ctx, resource.file, line)?.text ?? "")) return oneLine(resource.file, line);
+    }
+    return void 0;
+  }
+};
+function setKeyAttributeFix(ctx, key, field, value2, description) {
+  const attribute = keyAttributeName(key, field);
+  if (!attribute || !key.source) return void 0;
+  const written = key.attributeLocations[field];
+  if (written) return replaceValueFix(ctx, written, attribute, value2, description);
+  const anchor2 = key.location ? ATTRIBUTE_BLOCK_ANCHOR[key.source](ctx, key.location) : void 0;
+  return anchor2 ? insertAfterFix(ctx, anchor2, attribute, value2, description) : void 0;
+}
+
+// src/rules/support/change.ts
+var PAIRS = /* @__PURE__ */ new WeakMap();
+function keyPairs(ctx) {
+  let pairs = PAIRS.get(ctx);
+  if (!pairs) {
+    const baseKeys = new Map(ctx.base.inventory.keys.map((k5) => [k5.id, k5]));
+    const headKeys = new Map(ctx.head.inventory.keys.map((k5) => [k5.id, k5]));
+    pairs = ctx.diff.keys.map((diff) => {
+      const base = diff.change === "added" ? void 0 : baseKeys.get(diff.baseKey ?? diff.key);
+      const head = diff.change === "removed" ? void 0 : headKeys.get(diff.key);
+      return { diff, ...base ? { base } : {}, ...head ? { head } : {} };
+    });
+    PAIRS.set(ctx, pairs);
+  }
+  return pairs;
+}
+function headIdOf(ctx, baseKeyId) {
+  const pair2 = keyPairs(ctx).find((p3) => p3.base?.id === baseKeyId && p3.head);
+  return pair2?.head?.id ?? baseKeyId;
+}
+function referenceId(consumer) {
+  return `${consumer.resource}|${consumer.attribute}`;
+}
+var REFERENCES = /* @__PURE__ */ new WeakMap();
+function referencesOf(side) {
+  let index = REFERENCES.get(side);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    for (const key of side.inventory.keys) for (const consumer of key.consumers) index.set(referenceId(consumer), { key, consumer });
+    REFERENCES.set(side, index);
+  }
+  return index;
+}
+function hasResource(side, id) {
+  return side.resources.some((r5) => r5.id === id);
+}
+function keyText(side, key) {
+  return keyLabel2(side, key);
+}
+function consumerText(side, consumer) {
+  const address2 = resourceById(side.resources, consumer.resource)?.address ?? consumer.resource;
+  const use = consumer.purpose === consumer.service ? consumer.service : `${consumer.service} ${consumer.purpose}`;
+  const note = moduleNote(consumer);
+  return `${address2} (${note ? `${note}: ${consumer.purpose}` : use}) at ${where(consumer.location)}`;
+}
+function listOf3(items, max = 5) {
+  if (items.length <= 1) return items.join("");
+  if (items.length > max) return `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+function plural2(count, one, many = `${one}s`) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+function consumerEvidence(consumer) {
+  return { resource: consumer.resource, service: consumer.service, attribute: consumer.attribute, location: where(consumer.location) };
+}
+function servesProduction(key) {
+  return [key.environment, ...key.consumers.map((c5) => c5.environment)].some((e5) => isProduction(e5));
+}
+function classifiedData(key) {
+  const classes2 = [key.dataClass, ...key.consumers.map((c5) => c5.dataClass)];
+  return [...new Set(classes2.filter((c5) => isClassifiedData(c5)).map((c5) => c5?.value ?? ""))].sort();
+}
+
+// src/rules/support/external.ts
+function usersElsewhere(side, keyId) {
+  const repos = side.external?.keys[keyId] ?? [];
+  return repos.filter((r5) => r5.consumers.length > 0).sort((a5, b5) => b5.consumers.length - a5.consumers.length || a5.repository.localeCompare(b5.repository));
+}
+function externalPhrase(repos) {
+  const { consumers, repositories } = externalCount(repos);
+  return `${plural2(consumers, "resource")} in ${plural2(repositories, "other repository", "other repositories")}`;
+}
+function externalUsersText(repos) {
+  return listOf3(
+    repos.map((r5) => {
+      const names = r5.consumers.map((c5) => c5.resource.slice(c5.resource.indexOf(":") + 1));
+      return `${r5.repository} (${listOf3(names, 3)})`;
+    })
+  );
+}
+function externalEvidence(repos) {
+  return repos.map((r5) => ({
+    repository: r5.repository,
+    commit: r5.commit,
+    match: r5.match,
+    consumers: r5.consumers.map((c5) => ({ resource: c5.resource, service: c5.service, location: `${c5.file}:${c5.line}`, environment: c5.environment }))
+  }));
+}
+function elsewhereSentence(repos, too = "") {
+  if (repos.length === 0) return "";
+  const { consumers } = externalCount(repos);
+  return ` ${externalPhrase(repos)} ${consumers === 1 ? "uses" : "use"} it${too ? ` ${too}` : ""}: ${externalUsersText(repos)}.`;
+}
+function crossRepositoryFindings(ctx, spec) {
+  if (!ctx.external) return [];
+  const canon = spec.dimension === "environment" ? canonicalEnvironment : (v) => v.toLowerCase();
+  return ctx.inventory.keys.flatMap((key) => {
+    if (key.manager !== "customer" || key.consumers.length === 0 && !key.declared) return [];
+    if (key.multiplicity && key.multiplicity.keys?.length !== 1) return [];
+    const others = usersElsewhere(ctx, key.id);
+    if (others.length === 0) return [];
+    const localValues = new Set(key.consumers.flatMap((c5) => c5[spec.dimension] ? [canon(c5[spec.dimension].value)] : []));
+    if (localValues.size >= 2) return [];
+    if (localValues.size === 0 && key[spec.dimension]) localValues.add(canon(key[spec.dimension].value));
+    const added = /* @__PURE__ */ new Map();
+    for (const r5 of others)
+      for (const c5 of r5.consumers) {
+        const raw = c5[spec.dimension];
+        if (!raw || localValues.has(canon(raw))) continue;
+        const value2 = canon(raw);
+        if (!added.has(value2)) added.set(value2, []);
+        added.get(value2).push({ repository: r5.repository, resource: c5.resource.slice(c5.resource.indexOf(":") + 1), at: `${c5.file}:${c5.line}` });
+      }
+    if (added.size === 0 || localValues.size + added.size < 2) return [];
+    const here = [...localValues];
+    const values2 = [...here, ...added.keys()];
+    const elsewhere = [...added.entries()].map(([value2, uses]) => {
+      const repos = [...new Set(uses.map((u) => u.repository))];
+      const text2 = repos.map(
+        (repo) => `${repo} (${listOf3(
+          uses.filter((u) => u.repository === repo).map((u) => `${u.resource} at ${u.at}`),
+          3
+        )})`
+      );
+      return `${value2} through ${listOf3(text2, 3)}`;
+    });
+    const opening = here.length > 0 ? `Key ${keyLabel(key)} ${spec.noun} ${here.join(", ")} in this repository, and ${listOf3(elsewhere)} in other repositories.` : `Key ${keyLabel(key)} ${spec.noun} ${listOf3(elsewhere)} in other repositories.`;
+    const severity2 = spec.severity(values2, key);
+    const location2 = keyLocation(key);
+    return [
+      {
+        key: key.id,
+        subjects: consumerIds(key),
+        identity: "across-repositories",
+        message: `${opening} ${spec.advice(key, [...added.keys()])}`,
+        evidence: {
+          dimension: spec.dimension,
+          here,
+          otherRepositories: Object.fromEntries([...added.entries()].map(([value2, uses]) => [value2, uses]))
+        },
+        ...location2 ? { location: location2 } : {},
+        ...severity2 ? { severity: severity2 } : {}
+      }
+    ];
+  });
+}
+
 // src/rules/kms102-shared-across-workloads.ts
 function inProduction(key) {
   return [key.environment, ...key.consumers.map((c5) => c5.environment)].some((e5) => e5 !== null && PRODUCTION_ENVIRONMENTS.has(e5.value));
@@ -75698,15 +76159,27 @@ var kms102 = {
   principle: "applications",
   defaultSeverity: "medium",
   rationale: "Each application should have its own key: a key shared by several applications has to admit all of their roles, so least privilege, grants, rotation and incident response can no longer be decided per application.",
-  check: (ctx) => mixFindings(ctx, {
-    dimension: "workload",
-    verb: "is used by",
-    severity: (key) => inProduction(key) ? "high" : void 0,
-    advice: (key, mix) => {
-      const { env: env2 } = aliasStem(key);
-      return `Give each workload its own key (${aliasList(mix.groups.map((g5) => aliasName(g5.value, env2)))}) with its own key policy.`;
-    }
-  })
+  check: (ctx) => [
+    ...mixFindings(ctx, {
+      dimension: "workload",
+      verb: "is used by",
+      severity: (key) => inProduction(key) ? "high" : void 0,
+      advice: (key, mix) => {
+        const { env: env2 } = aliasStem(key);
+        return `Give each workload its own key (${aliasList(mix.groups.map((g5) => aliasName(g5.value, env2)))}) with its own key policy.`;
+      }
+    }),
+    // With the organisation's key index: workloads that other repositories bring to the key.
+    ...crossRepositoryFindings(ctx, {
+      dimension: "workload",
+      noun: "is used by",
+      severity: (_values, key) => inProduction(key) ? "high" : void 0,
+      advice: (key, added) => {
+        const { env: env2 } = aliasStem(key);
+        return `Give each workload its own key (${aliasList(added.map((w) => aliasName(w, env2)))}), in the repository that owns it or shared through a key policy that names only that workload's roles.`;
+      }
+    })
+  ]
 };
 
 // src/rules/kms103-shared-across-environments.ts
@@ -75785,7 +76258,18 @@ var kms103 = {
   principle: "applications",
   defaultSeverity: "high",
   rationale: "Every stage needs its own keys: a key shared by prod and dev lets dev roles and dev mistakes (a disabled key, a loosened policy) reach production data, and a test can no longer be run without touching prod.",
-  check: (ctx) => judgedKeys(ctx.inventory).flatMap((key) => finding(ctx, key))
+  check: (ctx) => [
+    ...judgedKeys(ctx.inventory).flatMap((key) => finding(ctx, key)),
+    // With the organisation's key index: environments that other repositories bring to the key.
+    ...crossRepositoryFindings(ctx, {
+      dimension: "environment",
+      noun: "serves",
+      severity: (values2) => values2.length >= 2 && values2.some((v) => PRODUCTION_ENVIRONMENTS.has(v)) ? "critical" : void 0,
+      advice: (key, added) => `Give ${joinWords(added)} ${added.length === 1 ? "its" : "their"} own key (${joinWords(
+        added.map((e5) => key.workload ? `alias/${aliasName(key.workload.value, e5)}` : `a ${e5} key`)
+      )}), created in ${added.length === 1 ? "that environment" : "those environments"}.`
+    })
+  ]
 };
 
 // src/rules/kms104-high-volume-service-coupling.ts
@@ -75997,9 +76481,9 @@ function splitAdvice(key) {
   const workloads = sorted("workload");
   if (workloads.length > 1) return `Split it per workload (${aliasList(workloads.map((w) => aliasName(w, env2)))})`;
   const one = workloads[0] ?? workload2;
-  const classes = sorted("dataClass");
-  if (!one) return classes.length > 1 ? "Split it per data class" : "Split it per service or data class";
-  if (classes.length > 1) return `Split it per data class (${aliasList(classes.map((c5) => aliasName(one, c5, env2)))})`;
+  const classes2 = sorted("dataClass");
+  if (!one) return classes2.length > 1 ? "Split it per data class" : "Split it per service or data class";
+  if (classes2.length > 1) return `Split it per data class (${aliasList(classes2.map((c5) => aliasName(one, c5, env2)))})`;
   const services = sorted("service");
   return services.length > 0 ? `Split it per service (${aliasList(services.map((s2) => aliasName(one, s2, env2)))})` : "Split it per service or data class";
 }
@@ -76081,200 +76565,6 @@ var kms202 = {
     return drafts;
   }
 };
-
-// src/rules/support/governance.ts
-var indexes = /* @__PURE__ */ new WeakMap();
-function resourceById2(ctx, id) {
-  if (id === void 0) return void 0;
-  let index = indexes.get(ctx.resources);
-  if (!index) {
-    index = new Map(ctx.resources.map((r5) => [r5.id, r5]));
-    indexes.set(ctx.resources, index);
-  }
-  return index.get(id);
-}
-function nameOf(ctx, id) {
-  return resourceById2(ctx, id)?.address ?? id;
-}
-function declaredCustomerKeys(inventory) {
-  return inventory.keys.filter((key) => key.declared && key.manager === "customer");
-}
-var ALIAS_RESOURCE = {
-  terraform: "aws_kms_alias",
-  plan: "aws_kms_alias",
-  cloudformation: "AWS::KMS::Alias",
-  policy: "alias"
-};
-function aliasResourceFor(source) {
-  return ALIAS_RESOURCE[source ?? "terraform"];
-}
-function suggestedAlias(c5) {
-  const workload2 = c5?.workload?.value;
-  const environment = c5?.environment?.value;
-  if (!workload2 || !environment) return void 0;
-  const slug2 = `${workload2}-${canonicalEnvironment(environment)}`.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "");
-  return `alias/${slug2}`;
-}
-function isProduction(environment) {
-  return environment !== null && PRODUCTION_ENVIRONMENTS.has(canonicalEnvironment(environment.value));
-}
-var UNCLASSIFIED_DATA = /* @__PURE__ */ new Set(["public", "internal", "internalonly", "internaluse", "nonsensitive", "unclassified", "none"]);
-function isClassifiedData(dataClass) {
-  if (dataClass === null) return false;
-  const normalised = dataClass.value.toLowerCase().replace(/[-_\s]+/g, "");
-  return normalised !== "" && !UNCLASSIFIED_DATA.has(normalised);
-}
-function serviceName(service) {
-  return isServiceId(service) ? serviceInfo(service).name : service;
-}
-function attributeName(path) {
-  return path.split(".").pop() ?? path;
-}
-function classificationEvidence(c5) {
-  return c5 ? { value: c5.value, from: c5.from, detail: c5.detail } : null;
-}
-
-// src/rules/support/lifecycle.ts
-function isKnown(value2) {
-  return value2 !== void 0 && !isUnknown(value2) && !isOneOf(value2);
-}
-function knownCases(value2) {
-  if (value2 === void 0 || isUnknown(value2)) return [];
-  if (!isOneOf(value2)) return [{ value: value2 }];
-  const { options, reason } = value2;
-  const condition = /^Fn::If (.+)$/.exec(reason)?.[1] ?? /^condition (.+) is not known statically$/.exec(reason)?.[1];
-  return options.map((option, index) => ({
-    value: option,
-    when: condition && options.length === 2 ? `when ${condition} is ${index === 0 ? "true" : "false"}` : `depending on ${reason}`
-  }));
-}
-var RESOURCE_INDEX = /* @__PURE__ */ new WeakMap();
-function resourceById3(ctx, id) {
-  let index = RESOURCE_INDEX.get(ctx.resources);
-  if (!index) {
-    index = new Map(ctx.resources.map((r5) => [r5.id, r5]));
-    RESOURCE_INDEX.set(ctx.resources, index);
-  }
-  return index.get(id);
-}
-function addressOf2(ctx, id) {
-  return resourceById3(ctx, id)?.address ?? id;
-}
-function keyLabel2(ctx, key) {
-  const address = addressOf2(ctx, key.id);
-  return key.aliases.length > 0 ? `${address} (${key.aliases.join(", ")})` : address;
-}
-function where(location2) {
-  return `${location2.file}:${location2.startLine}`;
-}
-function keyLocation2(key, field, fix) {
-  return (field ? key.attributeLocations[field] : void 0) ?? fix?.location ?? key.location;
-}
-function keyAttributeName(key, field) {
-  return key.source && key.type ? keyTypeSpecFor(key.source, key.type)?.attributes[field] : void 0;
-}
-var ASSIGNMENT = { terraform: " = ", plan: " = ", cloudformation: ": ", policy: ": " };
-function setting(key, attribute, value2) {
-  return `${attribute}${ASSIGNMENT[key.source ?? "terraform"]}${value2}`;
-}
-function isReplicaKey(key) {
-  return Boolean(key.source && key.type && keyTypeSpecFor(key.source, key.type)?.replica);
-}
-function declaredKeys(ctx) {
-  return ctx.inventory.keys.filter((k5) => k5.declared);
-}
-function consumerResources(consumers) {
-  return [...new Set(consumers.map((c5) => c5.resource))].sort();
-}
-function consumerLabel(ctx, consumer) {
-  const use = consumer.purpose === consumer.service ? consumer.service : `${consumer.service} ${consumer.purpose}`;
-  return `${addressOf2(ctx, consumer.resource)} (${use})`;
-}
-var STYLE_BY_EXTENSION = [
-  [/\.json$/i, "json"],
-  [/\.tf$/i, "hcl"],
-  [/\.(ya?ml|template)$/i, "yaml"]
-];
-var ATTRIBUTE_TEXT = {
-  hcl: (name2, value2) => `${name2} = ${value2}`,
-  yaml: (name2, value2) => `${name2}: ${value2}`,
-  json: (name2, value2) => `"${name2}": ${value2}`
-};
-function styleOf(file2) {
-  return STYLE_BY_EXTENSION.find(([pattern]) => pattern.test(file2))?.[1];
-}
-function sourceLine(ctx, file2, line) {
-  const raw = ctx.sourceLines(file2)?.[line - 1];
-  if (raw === void 0) return void 0;
-  return raw.endsWith("\r") ? { text: raw.slice(0, -1), eol: "\r" } : { text: raw, eol: "" };
-}
-function indentOf2(text2) {
-  return /^\s*/.exec(text2)?.[0] ?? "";
-}
-function oneLine(file2, line) {
-  return { file: file2, startLine: line, endLine: line };
-}
-function escapeRegExp3(text2) {
-  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-var LITERAL_VALUE = String.raw`"[^"]*"|'[^']*'|true|false|-?\d+`;
-function replaceValueFix(ctx, location2, attribute, value2, description) {
-  if (location2.startLine !== location2.endLine) return void 0;
-  const line = sourceLine(ctx, location2.file, location2.startLine);
-  if (!line) return void 0;
-  const pattern = new RegExp(`^(\\s*(?:- )?"?${escapeRegExp3(attribute)}"?\\s*[=:]\\s*)(${LITERAL_VALUE})(\\s*,?\\s*(?:(?:#|//).*)?)$`);
-  const match = pattern.exec(line.text);
-  if (!match) return void 0;
-  return { location: oneLine(location2.file, location2.startLine), replacement: `${match[1]}${value2}${match[3]}${line.eol}`, description };
-}
-function insertAfterFix(ctx, anchor2, attribute, value2, description) {
-  const style = styleOf(anchor2.file);
-  const line = sourceLine(ctx, anchor2.file, anchor2.startLine);
-  if (!style || !line || !OPENS_BLOCK[style].test(line.text)) return void 0;
-  const next = sourceLine(ctx, anchor2.file, anchor2.startLine + 1);
-  const closesNext = next !== void 0 && /^\s*[}\]]/.test(next.text);
-  const nextIndent = next && !closesNext ? indentOf2(next.text) : "";
-  const indent = nextIndent.length > indentOf2(line.text).length ? nextIndent : `${indentOf2(line.text)}  `;
-  const comma = style === "json" && !closesNext ? "," : "";
-  const added = `${indent}${ATTRIBUTE_TEXT[style](attribute, value2)}${comma}`;
-  return { location: oneLine(anchor2.file, anchor2.startLine), replacement: `${line.text}${line.eol}
-${added}${line.eol}`, description };
-}
-var OPENS_BLOCK = {
-  hcl: /\{\s*$/,
-  json: /\{\s*$/,
-  yaml: /:\s*$/
-};
-function insertBeforeFix(ctx, sibling, attribute, value2, description) {
-  const style = styleOf(sibling.file);
-  const line = sourceLine(ctx, sibling.file, sibling.startLine);
-  if (!style || !line) return void 0;
-  const [, indent, dash, rest] = /^(\s*)(- )?(.*)$/.exec(line.text) ?? [];
-  const comma = style === "json" ? "," : "";
-  const added = `${indent}${dash ?? ""}${ATTRIBUTE_TEXT[style](attribute, value2)}${comma}`;
-  const moved2 = `${indent}${dash ? "  " : ""}${rest}`;
-  return { location: oneLine(sibling.file, sibling.startLine), replacement: `${added}${line.eol}
-${moved2}${line.eol}`, description };
-}
-var ATTRIBUTE_BLOCK_ANCHOR = {
-  terraform: (_ctx, resource) => oneLine(resource.file, resource.startLine),
-  plan: () => void 0,
-  policy: () => void 0,
-  cloudformation: (ctx, resource) => {
-    for (let line = resource.startLine + 1; line <= resource.endLine; line++) {
-      if (/^\s*"?Properties"?\s*:\s*\{?\s*$/.test(sourceLine(ctx, resource.file, line)?.text ?? "")) return oneLine(resource.file, line);
-    }
-    return void 0;
-  }
-};
-function setKeyAttributeFix(ctx, key, field, value2, description) {
-  const attribute = keyAttributeName(key, field);
-  if (!attribute || !key.source) return void 0;
-  const written = key.attributeLocations[field];
-  if (written) return replaceValueFix(ctx, written, attribute, value2, description);
-  const anchor2 = key.location ? ATTRIBUTE_BLOCK_ANCHOR[key.source](ctx, key.location) : void 0;
-  return anchor2 ? insertAfterFix(ctx, anchor2, attribute, value2, description) : void 0;
-}
 
 // src/rules/kms203-cross-account-unconstrained.ts
 function conditionAdvice(ctx, key, account) {
@@ -77419,8 +77709,8 @@ function draft(ctx, c5) {
     identity: c5.identity
   };
 }
-function severityOf(classes) {
-  return isProduction(classes.environment) || isClassifiedData(classes.dataClass) ? "medium" : void 0;
+function severityOf(classes2) {
+  return isProduction(classes2.environment) || isClassifiedData(classes2.dataClass) ? "medium" : void 0;
 }
 
 // src/rules/kms405-no-key-deletion-alarm.ts
@@ -77829,13 +78119,56 @@ var DATA_AT_REST = {
     stays: "findings exported before stay under the old key in the bucket",
     migrate: S3_COPY
   },
+  // Scheduler and Pipes keep only their own definition (Pipes passes events through): an update writes it again under the new key.
+  scheduler: {
+    after: "re-encrypted",
+    stays: "EventBridge Scheduler stores the schedule, its target input included, again under the new key when it is updated"
+  },
+  pipes: {
+    after: "re-encrypted",
+    stays: "EventBridge Pipes stores the pipe (filter, enrichment and target parameters) again under the new key; the events pass through and are not kept"
+  },
+  kendra: {
+    after: "replaced",
+    stays: "the key change replaces the index: the new one starts empty, and the documents, FAQs and thesauri of the old one stay under the old key",
+    migrate: "sync the data sources into the new index and add again the documents, FAQs and thesauri uploaded directly, before the old one goes"
+  },
+  "ssm-incidents": {
+    after: "left",
+    stays: "incident records, timeline events and related items written before stay under the old key",
+    migrate: "keep the old key as long as the incidents are kept (Incident Manager keeps them until they are deleted)"
+  },
+  appconfig: {
+    after: "left",
+    stays: "hosted configuration versions created before stay under the old key (the profile key encrypts new versions only)",
+    migrate: "create the versions you still deploy again as new versions, or keep the old key while they may be deployed"
+  },
+  synthetics: {
+    after: "left",
+    stays: "canary artifacts (screenshots, HAR files, logs) written before stay under the old key in the artifact bucket",
+    migrate: S3_COPY
+  },
+  storagegateway: { after: "left", stays: "objects the file share wrote before stay under the old key in the bucket", migrate: S3_COPY },
+  "network-firewall": { after: "re-encrypted", stays: "Network Firewall encrypts the firewall, policy or rule group again with the new key" },
+  geo: {
+    after: "replaced",
+    stays: "the key change replaces the geofence collection: the geofences stay in the old one, under the old key",
+    migrate: "put the geofences into the new collection (BatchPutGeofence) before the old one goes"
+  },
+  comprehend: {
+    after: "replaced",
+    stays: "the key change trains a new model version: the versions trained before stay under the old key",
+    migrate: "move the endpoints and jobs to the version trained with the new key and delete the older versions, or keep the old key"
+  },
+  appflow: { after: "left", stays: "objects the flow delivered before to an S3 destination stay under the old key", migrate: S3_COPY },
+  macie: { after: "left", stays: "findings exported before stay under the old key in the bucket", migrate: S3_COPY },
   kms: {
     after: "left",
     stays: "ciphertext made with the old key can be decrypted only by it",
     migrate: "decrypt and encrypt again with the new key (aws kms re-encrypt) wherever the ciphertext is stored"
   }
 };
-var BY_PURPOSE = {
+var DATA_AT_REST_BY_PURPOSE = {
   rds: {
     "master user secret": {
       after: "left",
@@ -77846,6 +78179,36 @@ var BY_PURPOSE = {
       after: "left",
       stays: "Performance Insights data collected before stays under the old key until its retention ends",
       migrate: "keep the old key until the retention period (performance_insights_retention_period) has passed"
+    }
+  },
+  appconfig: {
+    "deployed configuration": {
+      after: "replaced",
+      stays: "a deployment cannot change its key: the configuration deployed before stays under the old key, and a rollback goes back to it",
+      migrate: "keep the old key until a deployment under the new key has completed and will not be rolled back"
+    }
+  },
+  storagegateway: {
+    volume: {
+      after: "replaced",
+      stays: "the key change replaces the volume: its data and the snapshots taken from it stay under the old key",
+      migrate: "create the new volume from a snapshot of the old one (snapshot_id) or copy the data across, then keep the old key until the old snapshots are deleted"
+    }
+  },
+  geo: {
+    "device positions": {
+      after: "replaced",
+      stays: "the key change replaces the tracker: the position history of the old one (kept 30 days) stays under the old key and is not carried over",
+      migrate: "read what you need of the position history (GetDevicePositionHistory) before the old tracker goes"
+    }
+  },
+  comprehend: {
+    // ML storage volumes exist only while the model trains.
+    "training volumes": { after: "none", stays: "the training volumes exist only while a model trains" },
+    "training output": {
+      after: "left",
+      stays: "training output written before (the confusion matrix, output.tar.gz) stays under the old key in the output bucket",
+      migrate: S3_COPY
     }
   },
   ebs: {
@@ -77864,7 +78227,7 @@ var BY_PURPOSE = {
 function dataAtRestFor(service, purpose) {
   if (!Object.hasOwn(DATA_AT_REST, service)) return void 0;
   const id = service;
-  const purposes = BY_PURPOSE[id];
+  const purposes = DATA_AT_REST_BY_PURPOSE[id];
   return (purpose !== void 0 && purposes && Object.hasOwn(purposes, purpose) ? purposes[purpose] : void 0) ?? DATA_AT_REST[id];
 }
 function leavesDataBehind(row) {
@@ -77872,70 +78235,6 @@ function leavesDataBehind(row) {
 }
 function retentionSpecFor(row, type) {
   return row.retention?.find((r5) => r5.type === type);
-}
-
-// src/rules/support/change.ts
-var PAIRS = /* @__PURE__ */ new WeakMap();
-function keyPairs(ctx) {
-  let pairs = PAIRS.get(ctx);
-  if (!pairs) {
-    const baseKeys = new Map(ctx.base.inventory.keys.map((k5) => [k5.id, k5]));
-    const headKeys = new Map(ctx.head.inventory.keys.map((k5) => [k5.id, k5]));
-    pairs = ctx.diff.keys.map((diff) => {
-      const base = diff.change === "added" ? void 0 : baseKeys.get(diff.baseKey ?? diff.key);
-      const head = diff.change === "removed" ? void 0 : headKeys.get(diff.key);
-      return { diff, ...base ? { base } : {}, ...head ? { head } : {} };
-    });
-    PAIRS.set(ctx, pairs);
-  }
-  return pairs;
-}
-function headIdOf(ctx, baseKeyId) {
-  const pair2 = keyPairs(ctx).find((p3) => p3.base?.id === baseKeyId && p3.head);
-  return pair2?.head?.id ?? baseKeyId;
-}
-function referenceId(consumer) {
-  return `${consumer.resource}|${consumer.attribute}`;
-}
-var REFERENCES = /* @__PURE__ */ new WeakMap();
-function referencesOf(side) {
-  let index = REFERENCES.get(side);
-  if (!index) {
-    index = /* @__PURE__ */ new Map();
-    for (const key of side.inventory.keys) for (const consumer of key.consumers) index.set(referenceId(consumer), { key, consumer });
-    REFERENCES.set(side, index);
-  }
-  return index;
-}
-function hasResource(side, id) {
-  return side.resources.some((r5) => r5.id === id);
-}
-function keyText(side, key) {
-  return keyLabel2(side, key);
-}
-function consumerText(side, consumer) {
-  const address = resourceById(side.resources, consumer.resource)?.address ?? consumer.resource;
-  const use = consumer.purpose === consumer.service ? consumer.service : `${consumer.service} ${consumer.purpose}`;
-  const note = moduleNote(consumer);
-  return `${address} (${note ? `${note}: ${consumer.purpose}` : use}) at ${where(consumer.location)}`;
-}
-function listOf3(items, max = 5) {
-  if (items.length <= 1) return items.join("");
-  if (items.length > max) return `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-function plural2(count, one, many = `${one}s`) {
-  return `${count} ${count === 1 ? one : many}`;
-}
-function consumerEvidence(consumer) {
-  return { resource: consumer.resource, service: consumer.service, attribute: consumer.attribute, location: where(consumer.location) };
-}
-function servesProduction(key) {
-  return [key.environment, ...key.consumers.map((c5) => c5.environment)].some((e5) => isProduction(e5));
-}
-function classifiedData(key) {
-  const classes = [key.dataClass, ...key.consumers.map((c5) => c5.dataClass)];
-  return [...new Set(classes.filter((c5) => isClassifiedData(c5)).map((c5) => c5?.value ?? ""))].sort();
 }
 
 // src/rules/kms501-key-removed-while-used.ts
@@ -78012,24 +78311,27 @@ function disabling(ctx, head) {
 }
 function removed(ctx, diff, base) {
   const still = stillNeeding(ctx, diff, base);
-  if (still.length === 0) return void 0;
+  const others = usersElsewhere(ctx.base, base.id);
+  if (still.length === 0 && others.length === 0) return void 0;
   const needing = still.map((s2) => s2.consumer);
   const { effect, protection, retained, days } = removal(ctx, base);
   const users = needing.map((c5) => consumerText(ctx.base, c5));
   const resources = [...new Set(needing.map((c5) => c5.resource))].sort();
+  const here = resources.length > 0 ? `This PR ${effect} while ${plural2(resources.length, "resource")} still ${resources.length === 1 ? "uses" : "use"} it: ${listOf3(users)}.${elsewhereSentence(others, "too")}` : `This PR ${effect}: no resource of this repository uses it any more, but ${externalPhrase(others)} still do: ${externalUsersText(others)}.`;
   return {
     key: base.id,
     severity: retained ? "high" : void 0,
     subjects: resources,
     identity: "removed",
-    message: `This PR ${effect} while ${plural2(resources.length, "resource")} still ${resources.length === 1 ? "uses" : "use"} it: ${listOf3(users)}.${retained ? "" : " Once the key is deleted their data cannot be decrypted."}${protection} Move them to another key and re-encrypt their data first (or remove them too), then remove the key.`,
+    message: here + `${retained ? "" : " Once the key is deleted their data cannot be decrypted."}${protection} Move them to another key and re-encrypt their data first${others.length > 0 ? " (in their repositories too)" : " (or remove them too)"}, then remove the key.`,
     evidence: {
       change: "removed",
       baseLocation: base.location ? where(base.location) : null,
       deletionWindowDays: days ?? null,
       protectedFromDeletion: base.protectedFromDeletion === true,
       protection: base.protectedFromDeletion ? base.source === "cloudformation" ? "DeletionPolicy: Retain" : "lifecycle.prevent_destroy" : null,
-      consumers: needing.map(consumerEvidence)
+      consumers: needing.map(consumerEvidence),
+      ...others.length > 0 ? { otherRepositories: externalEvidence(others) } : {}
     },
     location: firstHeadLocation(ctx.head, still) ?? base.location
   };
@@ -78037,7 +78339,8 @@ function removed(ctx, diff, base) {
 function disabled(ctx, diff, base, head) {
   const arrived = new Set(diff.consumers.filter((c5) => c5.toKey === head.id).map(referenceId));
   const needing = head.consumers.filter((c5) => !arrived.has(referenceId(c5)));
-  if (needing.length === 0) return void 0;
+  const others = usersElsewhere(ctx.head, head.id);
+  if (needing.length === 0 && others.length === 0) return void 0;
   const { effect, attribute, at: at3 } = disabling(ctx, head);
   const before = isKnown(base.deletionWindowDays) ? base.deletionWindowDays : 30;
   const after = isKnown(head.deletionWindowDays) ? head.deletionWindowDays : 30;
@@ -78045,17 +78348,19 @@ function disabled(ctx, diff, base, head) {
   const lowered = after < before ? ` and lowers ${windowAttribute} from ${before} to ${after} days (the way to a quick deletion),` : "";
   const users = needing.map((c5) => consumerText(ctx.head, c5));
   const resources = [...new Set(needing.map((c5) => c5.resource))].sort();
+  const here = resources.length > 0 ? `${plural2(resources.length, "resource")} still ${resources.length === 1 ? "uses" : "use"} it: ${listOf3(users)}.${elsewhereSentence(others, "too")}` : `no resource of this repository uses it, but ${externalPhrase(others)} do: ${externalUsersText(others)}.`;
   return {
     key: head.id,
     subjects: resources,
     identity: "disabled",
-    message: `This PR ${effect}${lowered} while ${plural2(resources.length, "resource")} still ${resources.length === 1 ? "uses" : "use"} it: ${listOf3(users)}. Every request with the key fails from then on, and deleting it loses their data. Move them to another key and re-encrypt first.`,
+    message: `This PR ${effect}${lowered} while ${here} Every request with the key fails from then on, and deleting it loses their data. Move them to another key and re-encrypt first${others.length > 0 ? " (in their repositories too)" : ""}.`,
     evidence: {
       change: "disabled",
       attribute,
       deletionWindowDays: { before, after },
       protectedFromDeletion: head.protectedFromDeletion === true,
-      consumers: needing.map(consumerEvidence)
+      consumers: needing.map(consumerEvidence),
+      ...others.length > 0 ? { otherRepositories: externalEvidence(others) } : {}
     },
     location: at3 ?? head.location
   };
@@ -78209,19 +78514,21 @@ function draft2(ctx, base, head, resource, attribute, before, after) {
   const change = `${attribute} ${shown(before)} → ${shown(after)}${at3 ? ` at ${where(at3)}` : ""}`;
   const cfn = head.source === "cloudformation";
   const effect = cfn ? "CloudFormation treats this as a replacement and fails the stack update rather than delete the key: a key with another value has to be a new key" : "Terraform destroys the key (scheduling its deletion) and creates a new one";
-  const impact = consumers.length > 0 ? `everything encrypted under the old key — ${plural2(resources.length, "resource")}: ${listOf3(users)} — cannot be decrypted by the new one` : "whatever was encrypted under the old key (here no resource of the repository uses it; applications may) cannot be decrypted by the new one";
+  const others = usersElsewhere(ctx.head, head.id);
+  const impact = consumers.length > 0 ? `everything encrypted under the old key — ${plural2(resources.length, "resource")}: ${listOf3(users)} — cannot be decrypted by the new one.${elsewhereSentence(others, "too")}` : others.length > 0 ? `whatever was encrypted under the old key cannot be decrypted by the new one: no resource of this repository uses it, but ${externalPhrase(others)} do: ${externalUsersText(others)}.` : "whatever was encrypted under the old key (here no resource of the repository uses it; applications may) cannot be decrypted by the new one.";
   return {
     key: head.id,
     // CloudFormation refuses the update: a failed deployment, not lost data.
     severity: cfn ? "high" : void 0,
     subjects: resources,
     identity: attribute,
-    message: `Key ${keyText(ctx.head, head)}: ${change}. That cannot change on an existing key: ${effect}, and ${impact}. Create a new key beside the old one, move the consumers to it and re-encrypt their data, then retire the old key.`,
+    message: `Key ${keyText(ctx.head, head)}: ${change}. That cannot change on an existing key: ${effect}, and ${impact} Create a new key beside the old one, move the consumers to it and re-encrypt their data, then retire the old key.`,
     evidence: {
       attribute,
       before: isRef2(before) ? shown(before) : before,
       after: isRef2(after) ? shown(after) : after,
-      consumers: consumers.map(consumerEvidence)
+      consumers: consumers.map(consumerEvidence),
+      ...others.length > 0 ? { otherRepositories: externalEvidence(others) } : {}
     },
     location: at3 ?? head.location
   };
@@ -78307,7 +78614,7 @@ function describeProtection(protection) {
 }
 function draft3(ctx, consumer, { from, fromKey }, { to, toKey }, side = ctx.head) {
   const resource = resourceById(side.resources, consumer.resource);
-  const address = resource?.address ?? consumer.resource;
+  const address2 = resource?.address ?? consumer.resource;
   const purpose = consumer.purpose === consumer.service ? "" : ` ${consumer.purpose}`;
   const guard = resource?.protectedFromDeletion && resource.source !== "cloudformation" ? " Its lifecycle.prevent_destroy makes terraform plan fail on this change instead." : "";
   const safe2 = SAFE_PATH[consumer.service] ?? GENERIC_SAFE_PATH;
@@ -78315,7 +78622,7 @@ function draft3(ctx, consumer, { from, fromKey }, { to, toKey }, side = ctx.head
     key: toKey ?? fromKey ?? void 0,
     subjects: [consumer.resource],
     identity: referenceId(consumer),
-    message: `${address} (${serviceName(consumer.service)}${purpose}) moves from ${from} to ${to} (${consumer.attribute} at ${where(consumer.location)}). ${serviceName(consumer.service)} cannot change this key in place: the resource will be destroyed and re-created, empty.${guard} Safe path: ${safe2}.`,
+    message: `${address2} (${serviceName(consumer.service)}${purpose}) moves from ${from} to ${to} (${consumer.attribute} at ${where(consumer.location)}). ${serviceName(consumer.service)} cannot change this key in place: the resource will be destroyed and re-created, empty.${guard} Safe path: ${safe2}.`,
     evidence: {
       resource: consumer.resource,
       type: consumer.type,
@@ -78894,10 +79201,12 @@ async function* readBatches(fileSet, entries) {
     yield contents;
   }
 }
-async function readAll(fileSet, entries, limits) {
+async function readAll(fileSet, entries, limits, progress) {
   const outcomes = /* @__PURE__ */ new Map();
+  progress?.(0, entries.length);
   for await (const contents of readBatches(fileSet, entries)) {
     for (const [path, content] of contents) outcomes.set(path, toOutcome(path, content, limits));
+    progress?.(outcomes.size, entries.length);
   }
   return outcomes;
 }
@@ -78911,7 +79220,7 @@ async function loadSourceFiles(fileSet, options) {
     if (rejection) early.set(entry.path, rejection);
     else readable2.push(entry);
   }
-  const read = await readAll(fileSet, readable2, limits);
+  const read = await readAll(fileSet, readable2, limits, options.progress);
   const loaded = { files: [], problems: [] };
   for (const { path } of entries) {
     const outcome = early.get(path) ?? read.get(path);
@@ -78927,19 +79236,35 @@ async function analyse(fileSet, { config: config2 }, options = {}) {
   const limits = limitsOf(config2);
   const excluded = (0, import_picomatch3.default)(config2.exclude, { dot: true });
   const clock = stopwatch();
+  const report = options.progress;
+  const progress = (stage, done, total2) => report?.({ ...options.side ? { side: options.side } : {}, stage, done, total: total2 });
   await initParsers();
-  const loaded = await loadSourceFiles(fileSet, { limits, wanted: (path) => isCandidatePath(path) && !excluded(path) });
+  const loaded = await loadSourceFiles(fileSet, {
+    limits,
+    wanted: (path) => isCandidatePath(path) && !excluded(path),
+    ...report ? { progress: (done, total2) => progress("load", done, total2) } : {}
+  });
   const load = clock();
   const files = new Map(loaded.files.map((f5) => [f5.path, f5]));
-  const parsed = await parseFiles(loaded.files, { files, limits, scpPaths: config2.policies.scpPaths });
+  const total = loaded.files.length;
+  const parsed = await parseFiles(loaded.files, {
+    files,
+    limits,
+    scpPaths: config2.policies.scpPaths,
+    ...report ? { progress: (done, claimed) => progress("parse", done, claimed) } : {}
+  });
   const inline = findInlineSuppressions(loaded.files);
-  parsed.problems.unshift(...loaded.problems, ...inline.problems);
+  parsed.problems = [...loaded.problems, ...inline.problems, ...parsed.problems];
   const parse8 = clock();
+  progress("inventory", total, total);
   const built = buildInventory(parsed, config2);
   const inventory = options.live ? enrichInventory(built, await options.live(built), { tags: config2.tags }) : built;
+  const external = options.external ? await options.external(inventory) : void 0;
   const inventoryMillis = clock();
+  progress("access", total, total);
   const access = analyseAccess(inventory, parsed.resources, config2);
   const accessMillis = clock();
+  progress("rules", total, total);
   const today = options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
   const lineCache = /* @__PURE__ */ new Map();
   const sourceLines = (file2) => {
@@ -78950,7 +79275,7 @@ async function analyse(fileSet, { config: config2 }, options = {}) {
   };
   const findings = runRules(
     options.rules ?? RULES,
-    { inventory, resources: parsed.resources, access, config: config2, sourceLines },
+    { inventory, resources: parsed.resources, access, config: config2, sourceLines, ...external ? { external } : {} },
     { inline: inline.suppressions, today, ...options.prIgnores ? { pr: options.prIgnores } : {} }
   );
   const rules = clock();
@@ -78960,6 +79285,7 @@ async function analyse(fileSet, { config: config2 }, options = {}) {
     access,
     findings,
     sourceLines,
+    ...external ? { external } : {},
     stats: {
       files: loaded.files.length,
       bytes: loaded.files.reduce((sum, f5) => sum + f5.size, 0),
@@ -78979,14 +79305,18 @@ function stopwatch() {
 async function analyseChange(base, head, loaded, options = {}) {
   const today = options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
   const sides2 = { ...options, today };
-  const [before, after] = await Promise.all([analyse(base, loaded, sides2), analyse(head, loaded, sides2)]);
+  const [before, after] = await shareParserPool(async () => [
+    await analyse(base, loaded, { ...sides2, side: "base" }),
+    await analyse(head, loaded, { ...sides2, side: "head" })
+  ]);
   const diff = diffInventories(before, after);
   const context = (a5) => ({
     inventory: a5.inventory,
     resources: a5.resources,
     access: a5.access,
     config: loaded.config,
-    sourceLines: a5.sourceLines
+    sourceLines: a5.sourceLines,
+    ...a5.external ? { external: a5.external } : {}
   });
   const headFiles = [.../* @__PURE__ */ new Set([...after.inventory.units.flatMap((u) => u.files), ...after.resources.map((r5) => r5.location.file)])].flatMap((path) => {
     const lines = after.sourceLines(path);
@@ -79187,6 +79517,66 @@ function consumerWhere(c5) {
   return before === after ? after : `${before} → ${after}`;
 }
 
+// src/report/external.ts
+var SHOWN_PER_REPOSITORY = 5;
+var UNFOLDED_REPOSITORIES = 5;
+function classes(c5) {
+  return [c5.environment, c5.workload, c5.dataClass].map((v) => v ?? "?").join(" / ");
+}
+var cell = (s2) => s2.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+var code = (s2) => `\`${cell(s2).replace(/`/g, "'")}\``;
+var address = (resource) => resource.slice(resource.indexOf(":") + 1);
+function serverOf(repoUrl) {
+  const m3 = repoUrl ? /^(https?:\/\/.+?)\/[^/]+\/[^/]+\/?$/.exec(repoUrl) : null;
+  return m3?.[1];
+}
+function consumerText2(repo, c5, server) {
+  const where2 = `${c5.file}:${c5.line}`;
+  const linked = server ? `[${cell(where2)}](${server}/${repo.repository}/blob/${repo.commit}/${c5.file.split("/").map(encodeURIComponent).join("/")}#L${c5.line})` : cell(where2);
+  return `${code(address(c5.resource))} (${c5.service}, ${linked}, ${cell(classes(c5))})`;
+}
+function externalMarkdown(repos, repoUrl) {
+  const server = serverOf(repoUrl);
+  const bullets = repos.map((r5) => {
+    const shown2 = r5.consumers.slice(0, SHOWN_PER_REPOSITORY).map((c5) => consumerText2(r5, c5, server));
+    const more = r5.consumers.length > SHOWN_PER_REPOSITORY ? `, and ${r5.consumers.length - SHOWN_PER_REPOSITORY} more` : "";
+    const what = r5.consumers.length > 0 ? `: ${shown2.join(", ")}${more}` : "";
+    return `- **${cell(r5.repository)}** @ ${r5.commit.slice(0, 7)}${r5.declares ? " (declares it)" : ""}, matched by ${cell(r5.match)}${what}`;
+  });
+  if (repos.length <= UNFOLDED_REPOSITORIES) return bullets;
+  return [`<details><summary>${repos.length} repositories</summary>`, "", ...bullets, "", "</details>"];
+}
+function externalSection(keys, uses, repoUrl) {
+  const index = uses.head ?? uses.base;
+  if (!index) return [];
+  const unavailable = uses.head?.unavailable ?? uses.base?.unavailable;
+  if (unavailable)
+    return [
+      "### Other repositories",
+      "",
+      `The organisation's key index could not be read (${cell(unavailable)}): other repositories' uses are not counted.`,
+      ""
+    ];
+  const used = keys.flatMap((k5) => {
+    const repos = uses.head?.keys[k5.id] ?? uses.base?.keys[k5.id] ?? [];
+    return repos.length > 0 ? [{ ...k5, repos }] : [];
+  });
+  if (used.length === 0) {
+    if (keys.length === 0) return [];
+    return [
+      "### Other repositories",
+      "",
+      `None of the ${plural2(index.repositories, "other indexed repository", "other indexed repositories")} uses the keys this pull request changes.`,
+      ""
+    ];
+  }
+  return [
+    "### Other repositories",
+    "",
+    ...used.flatMap((k5) => [`${code(k5.label)} is also used by ${externalPhrase(k5.repos)}:`, "", ...externalMarkdown(k5.repos, repoUrl), ""])
+  ];
+}
+
 // src/report/links.ts
 var PROJECT_URL = "https://github.com/kms-review/kms-review";
 function ruleDocUrl(ruleId) {
@@ -79236,7 +79626,7 @@ function skippedOutput(reason) {
   };
 }
 function configErrorOutput(errors2, file2) {
-  const lines = errors2.map((e5) => `| \`${e5.file ?? file2}\` | ${e5.line} | \`${e5.path || "(document)"}\` | ${cell(e5.message)} |`);
+  const lines = errors2.map((e5) => `| \`${e5.file ?? file2}\` | ${e5.line} | \`${e5.path || "(document)"}\` | ${cell2(e5.message)} |`);
   return {
     conclusion: "action_required",
     title: `Invalid configuration: ${errors2.length} error${errors2.length === 1 ? "" : "s"} in ${file2}`,
@@ -79339,11 +79729,11 @@ function linker(ctx) {
     if (!l3) return "—";
     const anchor2 = `#L${l3.startLine}${l3.endLine !== l3.startLine ? `-L${l3.endLine}` : ""}`;
     const path = l3.file.split("/").map(encodeURIComponent).join("/");
-    return `[${cell(at2(l3))}](${ctx.repoUrl}/blob/${ctx.headSha}/${path}${anchor2})`;
+    return `[${cell2(at2(l3))}](${ctx.repoUrl}/blob/${ctx.headSha}/${path}${anchor2})`;
   };
 }
-var cell = (s2) => s2.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-var code = (s2) => `\`${cell(s2).replace(/`/g, "'")}\``;
+var cell2 = (s2) => s2.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+var code2 = (s2) => `\`${cell2(s2).replace(/`/g, "'")}\``;
 function values(key, dim) {
   if (!key) return [];
   return [...new Set(key.consumers.map((c5) => c5[dim]?.value).filter((v) => typeof v === "string"))].sort();
@@ -79361,11 +79751,11 @@ function inventoryTable(change) {
     const rot = rotation[0] && rotation[1] && rotation[0] !== rotation[1] ? `${rotation[0]} → **${rotation[1]}**` : rotation[1] ?? rotation[0] ?? "—";
     const decrypt = [
       ...new Set(
-        k5.access.filter((a5) => a5.change === "added" && a5.group === "usage").map((a5) => `${code(a5.principal)}${a5.restrictedBy?.length ? "" : " (unconditioned)"}`)
+        k5.access.filter((a5) => a5.change === "added" && a5.group === "usage").map((a5) => `${code2(a5.principal)}${a5.restrictedBy?.length ? "" : " (unconditioned)"}`)
       )
     ];
-    const kind = `${k5.change}${k5.baseKey ? ` (renamed from ${code(resourceAddress(k5.baseKey))})` : ""}`;
-    return `| ${code(keyLabel3(k5, head, base))} | ${kind} | ${k5.blastRadius.before?.consumers ?? 0} → ${k5.blastRadius.after?.consumers ?? 0} | ${beforeAfter(values(base, "environment"), values(head, "environment"), k5.gained.environments)} | ${beforeAfter(values(base, "workload"), values(head, "workload"), k5.gained.workloads)} | ${beforeAfter(values(base, "dataClass"), values(head, "dataClass"), k5.gained.dataClasses)} | ${rot} | ${decrypt.join(", ") || "—"} |`;
+    const kind = `${k5.change}${k5.baseKey ? ` (renamed from ${code2(resourceAddress(k5.baseKey))})` : ""}`;
+    return `| ${code2(keyLabel3(k5, head, base))} | ${kind} | ${k5.blastRadius.before?.consumers ?? 0} → ${k5.blastRadius.after?.consumers ?? 0} | ${beforeAfter(values(base, "environment"), values(head, "environment"), k5.gained.environments)} | ${beforeAfter(values(base, "workload"), values(head, "workload"), k5.gained.workloads)} | ${beforeAfter(values(base, "dataClass"), values(head, "dataClass"), k5.gained.dataClasses)} | ${rot} | ${decrypt.join(", ") || "—"} |`;
   });
   return [
     "### Key inventory: before → after",
@@ -79417,14 +79807,14 @@ function mermaidGraph(change) {
   return ["### What depends on the changed keys", "", ...lines];
 }
 function findingRow(f5, link, label) {
-  return `| ${f5.severity} | [${f5.rule}](${ruleDocUrl(f5.rule)}) | ${f5.key ? code(label(f5.key)) : "—"} | ${cell(f5.message)} | ${link(f5.location)} |`;
+  return `| ${f5.severity} | [${f5.rule}](${ruleDocUrl(f5.rule)}) | ${f5.key ? code2(label(f5.key)) : "—"} | ${cell2(f5.message)} | ${link(f5.location)} |`;
 }
 function splitDetails(p3, link, isNew = () => true) {
   const lang = (path) => path.endsWith(".tf") ? "hcl" : path.endsWith(".json") ? "json" : path.endsWith(".yaml") || path.endsWith(".yml") ? "yaml" : "";
-  const out2 = [`<details><summary>Split ${code(p3.key)} into ${p3.newKeys.length} keys (by ${p3.dimensions.join(", ")})</summary>`, ""];
+  const out2 = [`<details><summary>Split ${code2(p3.key)} into ${p3.newKeys.length} keys (by ${p3.dimensions.join(", ")})</summary>`, ""];
   for (const k5 of p3.newKeys) {
     const group4 = [k5.group.environment, k5.group.workload, k5.group.dataClass].filter(Boolean).join(" / ");
-    out2.push(`- ${code(k5.alias)} for ${group4}: ${k5.group.consumers.map((c5) => code(resourceAddress(c5))).join(", ")}`);
+    out2.push(`- ${code2(k5.alias)} for ${group4}: ${k5.group.consumers.map((c5) => code2(resourceAddress(c5))).join(", ")}`);
   }
   out2.push("", "**Code**", "");
   for (const [path, content] of Object.entries(p3.files).filter(([path2]) => isNew(path2)))
@@ -79432,14 +79822,14 @@ function splitDetails(p3, link, isNew = () => true) {
   out2.push("**Migration plan**", "");
   for (const m3 of p3.migration) {
     out2.push(
-      `- ${code(resourceAddress(m3.resource))} (${m3.service}) — ${m3.kind === "replacement" ? "**replacement**: the resource is re-created, move its data" : m3.kind}`
+      `- ${code2(resourceAddress(m3.resource))} (${m3.service}) — ${m3.kind === "replacement" ? "**replacement**: the resource is re-created, move its data" : m3.kind}`
     );
     for (const s2 of m3.steps) out2.push(`  - ${s2.replace(/\n/g, " ")}`);
   }
   for (const n4 of p3.notes ?? []) out2.push(`- note: ${n4}`);
   if (p3.edits.length > 0) {
     out2.push("", "**Consumer edits**", "");
-    for (const e5 of p3.edits) out2.push(`- ${link(e5.location)}: ${code(e5.before)} → ${code(e5.after)}`);
+    for (const e5 of p3.edits) out2.push(`- ${link(e5.location)}: ${code2(e5.before)} → ${code2(e5.after)}`);
   }
   out2.push("", "</details>", "");
   return out2.join("\n");
@@ -79451,10 +79841,19 @@ function summaryOf(change, proposals, link, ctx) {
   const blocks = [{ text: `**${verdict(change.diff, change.findings)}**
 ` }];
   const scope = scopeLines(ctx.scope);
-  if (scope.length) blocks.push({ text: `${scope.map(cell).join("<br>")}
+  if (scope.length) blocks.push({ text: `${scope.map(cell2).join("<br>")}
 ` });
   const table = inventoryTable(change);
   if (table.length) blocks.push({ text: table.join("\n") });
+  const elsewhere = externalSection(
+    shownKeys(change.diff).map((k5) => {
+      const { base, head } = sides(change, k5);
+      return { id: k5.key, label: keyLabel3(k5, head, base) };
+    }),
+    { ...change.head.external ? { head: change.head.external } : {}, ...change.base.external ? { base: change.base.external } : {} },
+    ctx.repoUrl
+  );
+  if (elsewhere.length) blocks.push({ text: elsewhere.join("\n") });
   const graph = mermaidGraph(change);
   if (graph.length) blocks.push({ text: graph.join("\n") });
   if (active.length > 0) {
@@ -79479,7 +79878,7 @@ Press **Propose split** above to get the plan as a pull request comment.
   }
   if (suppressed.length > 0) {
     const items = suppressed.map(
-      (f5) => `- ${f5.rule} ${f5.key ? code(resourceAddress(f5.key)) : ""} — ${f5.suppressed?.by}${f5.suppressed?.author ? ` by ${f5.suppressed.author}` : ""}: ${cell(f5.suppressed?.reason ?? "")}${f5.suppressed?.expires ? ` (until ${f5.suppressed.expires})` : ""}`
+      (f5) => `- ${f5.rule} ${f5.key ? code2(resourceAddress(f5.key)) : ""} — ${f5.suppressed?.by}${f5.suppressed?.author ? ` by ${f5.suppressed.author}` : ""}: ${cell2(f5.suppressed?.reason ?? "")}${f5.suppressed?.expires ? ` (until ${f5.suppressed.expires})` : ""}`
     );
     blocks.push({ text: [`<details><summary>Suppressed findings (${suppressed.length})</summary>`, "", ...items, "", "</details>", ""].join("\n") });
   }
@@ -79527,7 +79926,7 @@ function textOf(change, proposals, rules, link, ctx) {
     lines.push(`## ${title} (${findings.length})`, "");
     for (const f5 of findings) {
       lines.push(
-        `- **${f5.severity}** [${f5.rule}](${ruleDocUrl(f5.rule)}) ${rules.get(f5.rule)?.name ?? ""} — ${link(f5.location)}${f5.suppressed ? ` — suppressed (${f5.suppressed.by}: ${cell(f5.suppressed.reason)})` : ""}`
+        `- **${f5.severity}** [${f5.rule}](${ruleDocUrl(f5.rule)}) ${rules.get(f5.rule)?.name ?? ""} — ${link(f5.location)}${f5.suppressed ? ` — suppressed (${f5.suppressed.by}: ${cell2(f5.suppressed.reason)})` : ""}`
       );
       lines.push(`  ${f5.message.replace(/\n/g, " ")}`);
       if (f5.fix) lines.push(`  Fix: ${f5.fix.description}`);
@@ -79537,18 +79936,18 @@ function textOf(change, proposals, rules, link, ctx) {
   section("New findings", change.findings.new);
   for (const k5 of shownKeys(change.diff)) {
     const { base, head } = sides(change, k5);
-    lines.push(`## ${k5.change} key ${code(keyLabel3(k5, head, base))}`, "");
+    lines.push(`## ${k5.change} key ${code2(keyLabel3(k5, head, base))}`, "");
     for (const a5 of k5.attributes) {
       const { what, where: where2 } = attributePhrase(a5);
       lines.push(`- ${what} (${link(where2)})`);
     }
     for (const c5 of k5.consumers) lines.push(`- ${consumerPhrase(c5, k5.key)} (${link(c5.location)})`);
-    for (const a5 of k5.access) lines.push(`- access ${a5.change}: ${code(a5.principal)} ${a5.group} via ${cell(a5.via)} (${link(a5.location)})`);
+    for (const a5 of k5.access) lines.push(`- access ${a5.change}: ${code2(a5.principal)} ${a5.group} via ${cell2(a5.via)} (${link(a5.location)})`);
     lines.push("");
   }
   section("Fixed findings", change.findings.fixed);
   section("Pre-existing findings", change.findings.unchanged);
-  for (const p3 of proposals) lines.push(`## Split patch for ${code(p3.key)}`, "", "````diff", p3.patch, "````", "");
+  for (const p3 of proposals) lines.push(`## Split patch for ${code2(p3.key)}`, "", "````diff", p3.patch, "````", "");
   return truncateLines(lines, `run \`kms-review diff --base ${ctx.baseSha.slice(0, 12)} --head ${ctx.headSha.slice(0, 12)}\` for the full list`);
 }
 function annotationsOf(active, change, rules) {
@@ -79759,7 +80158,7 @@ function changesJson(diff) {
 }
 
 // src/report/findings-markdown.ts
-var cell2 = (s2) => s2.replace(/\|/g, "\\|").replace(/\n/g, " ");
+var cell3 = (s2) => s2.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function findingsMarkdown(findings) {
   const active = findings.filter((f5) => !f5.suppressed);
   const suppressed = findings.filter((f5) => f5.suppressed);
@@ -79767,20 +80166,20 @@ function findingsMarkdown(findings) {
   if (active.length > 0) {
     out2.push("| severity | rule | key | finding | where |", "|---|---|---|---|---|");
     for (const f5 of active) {
-      out2.push(`| ${f5.severity} | [${f5.rule}](${ruleDocUrl(f5.rule)}) | ${f5.key ? `\`${cell2(f5.key)}\`` : "—"} | ${cell2(f5.message)} | ${cell2(at2(f5.location))} |`);
+      out2.push(`| ${f5.severity} | [${f5.rule}](${ruleDocUrl(f5.rule)}) | ${f5.key ? `\`${cell3(f5.key)}\`` : "—"} | ${cell3(f5.message)} | ${cell3(at2(f5.location))} |`);
     }
     out2.push("");
   }
   if (suppressed.length > 0) {
     out2.push(`<details><summary>Suppressed (${suppressed.length})</summary>`, "");
-    for (const f5 of suppressed) out2.push(`- ${f5.rule} ${f5.key ? `\`${cell2(f5.key)}\`` : ""} — ${f5.suppressed?.by}: ${cell2(f5.suppressed?.reason ?? "")}`);
+    for (const f5 of suppressed) out2.push(`- ${f5.rule} ${f5.key ? `\`${cell3(f5.key)}\`` : ""} — ${f5.suppressed?.by}: ${cell3(f5.suppressed?.reason ?? "")}`);
     out2.push("", "</details>", "");
   }
   return out2.join("\n");
 }
 
 // src/report/diff-markdown.ts
-var code2 = (s2) => `\`${s2.replace(/`/g, "'")}\``;
+var code3 = (s2) => `\`${s2.replace(/`/g, "'")}\``;
 function diffMarkdown(diff, findings, head, label, scope) {
   const out2 = [`## KMS key changes · ${label}`, "", `**${verdict(diff, findings)}**`, ""];
   for (const line of scopeLines(scope)) out2.push(line, "");
@@ -79789,7 +80188,7 @@ function diffMarkdown(diff, findings, head, label, scope) {
   if (diff.aliasesRetargeted.length > 0) {
     out2.push("### Aliases retargeted", "");
     for (const a5 of diff.aliasesRetargeted)
-      out2.push(`- ${code2(a5.alias)}: ${a5.fromKey ? code2(a5.fromKey) : "?"} → ${a5.toKey ? code2(a5.toKey) : "?"} (${at2(a5.location)})`);
+      out2.push(`- ${code3(a5.alias)}: ${a5.fromKey ? code3(a5.fromKey) : "?"} → ${a5.toKey ? code3(a5.toKey) : "?"} (${at2(a5.location)})`);
     out2.push("");
   }
   out2.push(findingsMarkdown(findings.new).replace(/^### Findings/, "### New findings"));
@@ -79798,14 +80197,14 @@ function diffMarkdown(diff, findings, head, label, scope) {
 }
 function keySection(k5, aliases) {
   const lines = [
-    `### ${k5.change} key ${code2(k5.key)}${aliases.length ? ` (${aliases.map(code2).join(", ")})` : ""}${k5.baseKey ? `, renamed from ${code2(k5.baseKey)}` : ""}`,
+    `### ${k5.change} key ${code3(k5.key)}${aliases.length ? ` (${aliases.map(code3).join(", ")})` : ""}${k5.baseKey ? `, renamed from ${code3(k5.baseKey)}` : ""}`,
     "",
     `- blast radius: ${radiusChange(k5.blastRadius.before, k5.blastRadius.after)}`
   ];
   const gained2 = gainedPhrase(k5);
   if (gained2) lines.push(`- **gains** ${gained2}`);
-  if (k5.change !== "added" && k5.aliases.added.length) lines.push(`- alias added ${k5.aliases.added.map(code2).join(", ")}`);
-  if (k5.aliases.removed.length) lines.push(`- alias removed ${k5.aliases.removed.map(code2).join(", ")}`);
+  if (k5.change !== "added" && k5.aliases.added.length) lines.push(`- alias added ${k5.aliases.added.map(code3).join(", ")}`);
+  if (k5.aliases.removed.length) lines.push(`- alias removed ${k5.aliases.removed.map(code3).join(", ")}`);
   for (const a5 of k5.attributes) {
     const { what, where: where2 } = attributePhrase(a5);
     lines.push(`- ${what} (${at2(where2)})`);
@@ -79815,7 +80214,7 @@ function keySection(k5, aliases) {
   for (const a5 of groupedAccess(k5.access)) {
     const how = a5.restrictedBy.length ? `if ${a5.restrictedBy.join(", ")}` : "**unconditioned**";
     lines.push(
-      `- access ${a5.change === "added" ? "**gained**" : "lost"}: ${code2(a5.principal)} ${a5.groups.join(", ")} via ${a5.via} (${how}) (${at2(a5.location)})`
+      `- access ${a5.change === "added" ? "**gained**" : "lost"}: ${code3(a5.principal)} ${a5.groups.join(", ")} via ${a5.via} (${how}) (${at2(a5.location)})`
     );
   }
   return lines;
@@ -79897,21 +80296,21 @@ function keyLines(k5, aliases, style) {
 }
 
 // src/report/markdown.ts
-var cell3 = (s2) => s2.replace(/\|/g, "\\|").replace(/\n/g, " ");
-var code3 = (s2) => `\`${s2.replace(/`/g, "'")}\``;
+var cell4 = (s2) => s2.replace(/\|/g, "\\|").replace(/\n/g, " ");
+var code4 = (s2) => `\`${s2.replace(/`/g, "'")}\``;
 function inventoryMarkdown(inventory, label) {
-  const out2 = [`## KMS key inventory · ${cell3(label)}`, ""];
+  const out2 = [`## KMS key inventory · ${cell4(label)}`, ""];
   out2.push("| key | aliases | consumers | services | environments | workloads | data classes |", "|---|---|---|---|---|---|---|");
   for (const key of inventory.keys) {
     const b5 = key.blastRadius;
     const values2 = (pick2) => [...new Set(key.consumers.map(pick2).filter(Boolean))].join(", ") || "—";
     out2.push(
-      `| ${code3(key.id)} | ${cell3(key.aliases.join(", ") || "—")} | ${b5.consumers} | ${cell3(values2((c5) => c5.service))} | ${cell3(values2((c5) => c5.environment?.value))} | ${cell3(values2((c5) => c5.workload?.value))} | ${cell3(values2((c5) => c5.dataClass?.value))} |`
+      `| ${code4(key.id)} | ${cell4(key.aliases.join(", ") || "—")} | ${b5.consumers} | ${cell4(values2((c5) => c5.service))} | ${cell4(values2((c5) => c5.environment?.value))} | ${cell4(values2((c5) => c5.workload?.value))} | ${cell4(values2((c5) => c5.dataClass?.value))} |`
     );
   }
   out2.push("");
   for (const key of inventory.keys) {
-    out2.push(`### ${code3(key.id)}`, "", keyFacts(key).join(" · "), "");
+    out2.push(`### ${code4(key.id)}`, "", keyFacts(key).join(" · "), "");
     out2.push(
       `Environment ${classified2(key.environment)} · workload ${classified2(key.workload)} · data class ${classified2(key.dataClass)} · owner ${classified2(key.owner)}`,
       ""
@@ -79923,18 +80322,18 @@ function inventoryMarkdown(inventory, label) {
     out2.push(`**Blast radius:** ${blastPhrase(key)}`, "");
     out2.push("| environment / workload / data class | service | resource | key reference |", "|---|---|---|---|");
     for (const [group4, members2] of groupConsumers(key.consumers)) {
-      for (const c5 of members2) out2.push(`| ${cell3(group4)} | ${c5.service} | ${code3(resourceAddress(c5.resource))} | ${cell3(at2(c5.location))} |`);
+      for (const c5 of members2) out2.push(`| ${cell4(group4)} | ${c5.service} | ${code4(resourceAddress(c5.resource))} | ${cell4(at2(c5.location))} |`);
     }
     out2.push("");
   }
   if (inventory.unresolved.length > 0) {
     out2.push("### Unresolved key references", "");
-    for (const u of inventory.unresolved) out2.push(`- ${cell3(at2(u.location))} ${code3(`${resourceAddress(u.resource)}.${u.attribute}`)}: ${cell3(u.reason)}`);
+    for (const u of inventory.unresolved) out2.push(`- ${cell4(at2(u.location))} ${code4(`${resourceAddress(u.resource)}.${u.attribute}`)}: ${cell4(u.reason)}`);
     out2.push("");
   }
   if (inventory.problems.length > 0) {
     out2.push("### Parse problems (KMS000)", "");
-    for (const p3 of inventory.problems) out2.push(`- ${cell3(at2(p3.location))}: ${cell3(p3.message)}`);
+    for (const p3 of inventory.problems) out2.push(`- ${cell4(at2(p3.location))}: ${cell4(p3.message)}`);
     out2.push("");
   }
   return out2.join("\n");
@@ -80086,8 +80485,8 @@ var CatFileBatch = class {
         this.fail(error63);
         resolve4();
       });
-      this.child.on("close", (code5) => {
-        this.fail(new Error(`git cat-file exited (code ${code5})${this.stderr ? `: ${this.stderr.trim()}` : ""}`));
+      this.child.on("close", (code6) => {
+        this.fail(new Error(`git cat-file exited (code ${code6})${this.stderr ? `: ${this.stderr.trim()}` : ""}`));
         resolve4();
       });
     });
@@ -80212,6 +80611,25 @@ async function gitRepoRoot(dir) {
   } catch {
     throw new Error(`${dir} is not inside a git work tree`);
   }
+}
+async function changedPaths(repoDir, baseRef, headRef, folder) {
+  const [base, head] = await Promise.all([resolveCommit(repoDir, baseRef), headRef === void 0 ? void 0 : resolveCommit(repoDir, headRef)]);
+  const out2 = await git(repoDir, [
+    "-c",
+    "core.fsmonitor=false",
+    "diff",
+    "--name-only",
+    "-z",
+    "--no-renames",
+    "--no-relative",
+    "--no-ext-diff",
+    "--no-textconv",
+    base,
+    ...head ? [head] : [],
+    "--",
+    ...folder ? [`:(literal)${safeRelativePath(folder)}`] : []
+  ]);
+  return out2.split("\0").filter((path) => path !== "");
 }
 function parseTree(out2) {
   const entries = [];
@@ -80520,7 +80938,7 @@ async function narrowToChange(base, head, options) {
   }
   const wantedBase = baseList.filter((e5) => options.wanted(e5.path));
   const wantedHead = headList.filter((e5) => options.wanted(e5.path));
-  const changed = await changedBetween(base, head, wantedBase, wantedHead);
+  const changed = await changedBetween(base, head, wantedBase, wantedHead, options.differs);
   const baseEntries = new Map(wantedBase.map((e5) => [e5.path, e5]));
   const headEntries = new Map(wantedHead.map((e5) => [e5.path, e5]));
   const read = async (paths) => {
@@ -80550,12 +80968,12 @@ async function narrowToChange(base, head, options) {
   const scope = { mode: "affected", changed, units: units2, totalUnits, files: only.size, totalFiles: candidates.length, notes: affected.notes };
   return { base: narrowed(base, only), head: narrowed(head, only), scope };
 }
-function narrowForReview(base, head, config2, all = false) {
+function narrowForReview(base, head, config2, options = {}) {
   const excluded = (0, import_picomatch5.default)(config2.exclude, { dot: true });
   return narrowToChange(base, head, {
+    ...options,
     wanted: (path) => isCandidatePath(path) && !excluded(path),
-    alwaysInclude: (0, import_picomatch5.default)(config2.policies.scpPaths, { dot: true }),
-    all
+    alwaysInclude: (0, import_picomatch5.default)(config2.policies.scpPaths, { dot: true })
   });
 }
 function narrowed(files, only) {
@@ -80567,7 +80985,7 @@ function narrowed(files, only) {
 function blobId(content, like) {
   return createHash2(like.length === 64 ? "sha256" : "sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
-async function changedBetween(base, head, baseList, headList) {
+async function changedBetween(base, head, baseList, headList, differs) {
   const baseBy = new Map(baseList.map((e5) => [e5.path, e5]));
   const changed = /* @__PURE__ */ new Set();
   const hash3 = [];
@@ -80578,6 +80996,8 @@ async function changedBetween(base, head, baseList, headList) {
     if (!b5 || b5.kind !== h5.kind) changed.add(h5.path);
     else if (b5.sha && h5.sha) {
       if (b5.sha !== h5.sha) changed.add(h5.path);
+    } else if (differs) {
+      if (differs.has(h5.path)) changed.add(h5.path);
     } else if (b5.size !== h5.size) changed.add(h5.path);
     else if (h5.kind !== "file")
       continue;
@@ -80632,927 +81052,6 @@ function mapStrings(value2, f5) {
   if (Array.isArray(value2)) return value2.map((x) => mapStrings(x, f5));
   if (value2 && typeof value2 === "object") return Object.fromEntries(Object.entries(value2).map(([k5, x]) => [k5, mapStrings(x, f5)]));
   return value2;
-}
-
-// src/split/cloudformation.ts
-function readTemplate2(ctx, file2) {
-  const lines = ctx.sourceLines(file2);
-  if (!lines) return void 0;
-  const text2 = lines.join("\n");
-  const json2 = /^\s*\{/.test(text2);
-  let doc;
-  try {
-    doc = json2 ? JSON.parse(text2) : (0, import_yaml4.parse)(text2, { logLevel: "silent", maxAliasCount: 0 });
-  } catch {
-    return void 0;
-  }
-  const params = Object.entries(doc.Parameters ?? {}).filter(([, p3]) => typeof p3?.Default === "string" && p3.Default.length >= 3).map(([name2, p3]) => [p3.Default, name2]).sort((a5, b5) => b5[0].length - a5[0].length);
-  const indented = lines.find((l3) => /^\s+\S/.test(l3));
-  return {
-    file: file2,
-    lines,
-    json: json2,
-    short: /!(Ref|GetAtt|Sub|ImportValue|If|Equals|Join)\b/.test(text2),
-    unit: indented ? /^(\s+)/.exec(indented)?.[1] ?? "  " : "  ",
-    params,
-    resources: new Set(Object.keys(doc.Resources ?? {})),
-    outputs: doc.Outputs ?? {},
-    partition: text2.includes("AWS::Partition")
-  };
-}
-function cloudFormationCode(ctx, key, groups) {
-  const out2 = nothingGenerated();
-  const oldId = key.id.slice((key.unit ?? "").length + 1);
-  const byUnit = /* @__PURE__ */ new Map();
-  for (const g5 of groups) byUnit.set(g5.unit, [...byUnit.get(g5.unit) ?? [], g5]);
-  const homeTemplate = key.unit ? readTemplate2(ctx, key.unit) : void 0;
-  const oldOutput = homeTemplate ? Object.entries(homeTemplate.outputs).find(([, o3]) => refersTo(o3.Value, oldId)) : void 0;
-  for (const [unit, gs] of byUnit) {
-    const t = readTemplate2(ctx, unit);
-    if (!t) {
-      const why = `Could not read template ${unit}; declare ${gs.map((g5) => g5.key.alias).join(", ")} by hand.`;
-      for (const resource of gs.flatMap((g5) => g5.group.consumers)) manual(out2, resource, why);
-      continue;
-    }
-    const resources = [];
-    const outputs = [];
-    for (const g5 of gs) {
-      const id = logicalId(g5, t);
-      g5.key.name = id;
-      g5.key.file = t.file;
-      t.resources.add(id);
-      resources.push([id, keyResource(g5, key, t)], [`${id}Alias`, aliasResource(g5, id, t)]);
-      if (g5.consumers.some((c5) => ctx.unitOf(c5.resource) !== unit)) {
-        const name2 = `${id}Arn`;
-        const oldName = oldOutput ? exportName(oldOutput[1]) : void 0;
-        const exported = oldName && oldOutput ? oldName.replace(oldOutput[0], name2) : `\${AWS::StackName}-${name2}`;
-        outputs.push([
-          name2,
-          {
-            Description: text(t, `ARN of ${g5.key.alias}`, false),
-            Value: { $getAtt: [id, "Arn"] },
-            Export: { Name: exported.includes("${") ? { $sub: exported } : exported }
-          }
-        ]);
-        g5.exportAs = { output: name2, name: exported };
-      }
-    }
-    out2.changes.push(...insertInto(t, "Resources", resources));
-    if (outputs.length > 0) out2.changes.push(...insertInto(t, "Outputs", outputs));
-  }
-  for (const g5 of groups) {
-    const seen = /* @__PURE__ */ new Set();
-    for (const c5 of g5.consumers) {
-      const where2 = `${c5.location.file}:${c5.location.startLine}`;
-      if (seen.has(where2)) continue;
-      seen.add(where2);
-      const t = readTemplate2(ctx, c5.location.file);
-      const lines = ctx.sourceLines(c5.location.file);
-      if (!t || !lines) {
-        manual(out2, c5.resource, `Could not read ${c5.location.file}; point ${c5.resource} at ${g5.key.alias} by hand.`);
-        continue;
-      }
-      const before = lines.slice(c5.location.startLine - 1, c5.location.endLine);
-      let after;
-      if (ctx.unitOf(c5.resource) === g5.unit) {
-        after = replaceValue(before, { $getAtt: [g5.key.name, "Arn"] }, t);
-      } else {
-        const exportAs = g5.exportAs;
-        after = rewriteImport(before, oldOutput, exportAs, key, g5);
-      }
-      if (after && !t.json && g5.consumers.some((x) => x.location.file === c5.location.file && x.location.startLine === c5.location.startLine && x.replacementOnKeyChange)) {
-        after[after.length - 1] += " # kms-review: REPLACES the resource - migrate first (see the plan)";
-      }
-      if (!after) {
-        manual(out2, c5.resource, `Could not rewrite the key reference of ${c5.resource} at ${where2}; point it at ${g5.key.alias} by hand.`);
-        continue;
-      }
-      const edit = {
-        resource: c5.resource,
-        attribute: c5.attribute,
-        location: c5.location,
-        before: before.map((l3) => l3.trim()).join(" "),
-        after: after.map((l3) => l3.trim()).join(" "),
-        lines: { before, after }
-      };
-      out2.edits.push(edit);
-    }
-  }
-  if (out2.edits.some((e5) => e5.lines?.before.some((l3) => l3.includes("ImportValue")) && !e5.lines.after.some((l3) => l3.includes("ImportValue")))) {
-    out2.notes.push(
-      `Some consumers stop importing the old key's export: deploy their stacks first; the export of ${oldId} stays until the old key is retired (CloudFormation refuses to delete an export that is still imported).`
-    );
-  }
-  if (ctx.units.get(key.unit ?? "")?.path.includes("cdk.out") || key.unit?.includes("cdk.out")) {
-    out2.notes.push(
-      "These templates are CDK output: make the same change in the CDK app (one kms.Key per group, passed to each construct) and re-synthesise; the patch shows the intended template."
-    );
-  }
-  return out2;
-}
-function refersTo(v, id) {
-  if (!v || typeof v !== "object") return typeof v === "string" && (v === id || v.startsWith(`${id}.`));
-  const o3 = v;
-  if (o3.Ref === id) return true;
-  const g5 = o3["Fn::GetAtt"];
-  if (Array.isArray(g5) && g5[0] === id) return true;
-  if (typeof g5 === "string" && g5.startsWith(`${id}.`)) return true;
-  return false;
-}
-function exportName(o3) {
-  const n4 = o3.Export?.Name;
-  if (typeof n4 === "string") return n4;
-  const sub2 = n4 && typeof n4 === "object" ? n4["Fn::Sub"] : void 0;
-  return typeof sub2 === "string" ? sub2 : void 0;
-}
-function pascal(s2) {
-  return s2.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
-}
-function envIsParameter(g5, t) {
-  return !!g5.env && t.params.some(([v]) => v.toLowerCase() === g5.env);
-}
-function logicalId(g5, t) {
-  const env2 = g5.env && !envIsParameter(g5, t) ? pascal(g5.env) : "";
-  const base = `${pascal(g5.workload)}${g5.withDataClass && g5.dataClass ? pascal(g5.dataClass) : ""}${env2}Key`;
-  let id = base;
-  for (let n4 = 2; t.resources.has(id) || t.resources.has(`${id}Alias`); n4++) id = `${base}${n4}`;
-  return id;
-}
-function text(t, s2, whole = true) {
-  if (whole) {
-    const param = t.params.find(([v]) => v === s2);
-    if (param) return { $ref: param[1] };
-  }
-  let out2 = s2;
-  for (const [value2, name2] of t.params) {
-    const escaped = value2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    out2 = out2.replace(new RegExp(`(^|[^A-Za-z0-9{])${escaped}(?![A-Za-z0-9}])`, "g"), `$1\${${name2}}`);
-  }
-  if (t.partition) out2 = out2.replace(/^arn:aws:/, "arn:${AWS::Partition}:");
-  const only = /^\$\{([\w:]+)\}$/.exec(out2);
-  if (only) return { $ref: only[1] };
-  return out2.includes("${") ? { $sub: out2 } : out2;
-}
-function keyResource(g5, key, t) {
-  const what = [g5.group.workload ?? g5.workload, g5.withDataClass ? g5.dataClass : ""].filter(Boolean).join(" ");
-  const written = (v) => mapStrings(v, (s2) => text(t, s2, false));
-  const statements = (g5.key.policy ?? []).map((st) => {
-    const { Sid, Effect, Principal, Action, Resource, Condition } = st;
-    return {
-      ...Sid ? { Sid } : {},
-      Effect,
-      Principal: written(Principal),
-      Action,
-      Resource,
-      ...Condition ? { Condition: written(Condition) } : {}
-    };
-  });
-  const properties = {
-    Description: text(t, `${what.charAt(0).toUpperCase()}${what.slice(1)} data key${g5.env ? ` (${g5.env})` : ""}`, false),
-    EnableKeyRotation: true,
-    PendingWindowInDays: 30,
-    ...g5.key.multiRegion ? { MultiRegion: true } : {},
-    KeyPolicy: { Version: "2012-10-17", Statement: statements },
-    Tags: Object.entries(g5.key.tags).map(([Key, Value]) => ({ Key, Value: text(t, Value) }))
-  };
-  return {
-    Type: "AWS::KMS::Key",
-    ...key.protectedFromDeletion ? { DeletionPolicy: "Retain", UpdateReplacePolicy: "Retain" } : {},
-    Properties: properties
-  };
-}
-function aliasResource(g5, id, t) {
-  return { Type: "AWS::KMS::Alias", Properties: { AliasName: text(t, g5.key.alias, false), TargetKeyId: { $ref: id } } };
-}
-function isIntrinsic(v) {
-  return !!v && typeof v === "object" && !Array.isArray(v) && ("$ref" in v || "$getAtt" in v || "$sub" in v);
-}
-function longForm(v) {
-  if (isIntrinsic(v)) {
-    if ("$ref" in v) return { Ref: v.$ref };
-    if ("$getAtt" in v) return { "Fn::GetAtt": v.$getAtt };
-    return { "Fn::Sub": v.$sub };
-  }
-  if (Array.isArray(v)) return v.map(longForm);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k5, x]) => [k5, longForm(x)]));
-  return v;
-}
-function yamlScalar(v) {
-  if (typeof v !== "string") return String(v);
-  const plain2 = /^[A-Za-z_/][A-Za-z0-9_./:*@()-]*( [A-Za-z0-9_./:*@()-]+)*$/.test(v) && !/: |:$/.test(v) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(v);
-  return plain2 ? v : JSON.stringify(v);
-}
-function yamlShort(v) {
-  if ("$ref" in v) return `!Ref ${v.$ref}`;
-  if ("$getAtt" in v) return `!GetAtt ${v.$getAtt.join(".")}`;
-  return `!Sub ${JSON.stringify(v.$sub)}`;
-}
-function yamlEntry(t, key, v, indent) {
-  if (isIntrinsic(v) && t.short) return [`${indent}${key}: ${yamlShort(v)}`];
-  if (isIntrinsic(v)) return yamlEntry(t, key, longForm(v), indent);
-  if (Array.isArray(v)) {
-    if (v.length === 0) return [`${indent}${key}: []`];
-    return [`${indent}${key}:`, ...v.flatMap((item) => yamlItem2(t, item, `${indent}${t.unit}`))];
-  }
-  if (v !== null && typeof v === "object") {
-    return [`${indent}${key}:`, ...Object.entries(v).flatMap(([k5, x]) => yamlEntry(t, yamlScalar(k5), x, `${indent}${t.unit}`))];
-  }
-  return [`${indent}${key}: ${yamlScalar(v)}`];
-}
-function yamlItem2(t, v, indent) {
-  if (isIntrinsic(v) && t.short) return [`${indent}- ${yamlShort(v)}`];
-  const value2 = isIntrinsic(v) ? longForm(v) : v;
-  if (value2 !== null && typeof value2 === "object" && !Array.isArray(value2)) {
-    const lines = Object.entries(value2).flatMap(([k5, x]) => yamlEntry(t, yamlScalar(k5), x, `${indent}  `));
-    return [`${indent}- ${lines[0].trimStart()}`, ...lines.slice(1)];
-  }
-  if (Array.isArray(value2)) return [`${indent}-`, ...value2.flatMap((x) => yamlItem2(t, x, `${indent}  `))];
-  return [`${indent}- ${yamlScalar(value2)}`];
-}
-function jsonEntry(t, key, v, indent) {
-  const [first, ...rest] = JSON.stringify(longForm(v), null, t.unit).split("\n");
-  return [`${indent}${JSON.stringify(key)}: ${first}`, ...rest.map((l3) => `${indent}${l3}`)];
-}
-function insertInto(t, section, entries) {
-  const lines = t.lines;
-  if (t.json) {
-    const render2 = (indent) => {
-      const body3 = entries.map(([k5, v]) => jsonEntry(t, k5, v, `${indent}${t.unit}`));
-      return body3.flatMap((b5, i6) => i6 < body3.length - 1 ? [...b5.slice(0, -1), `${b5[b5.length - 1]},`] : b5);
-    };
-    const sectionAt = (name2) => lines.findIndex((l3) => new RegExp(`^${t.unit}"${name2}"\\s*:\\s*\\{\\s*$`).test(l3));
-    const closing = (start4) => lines.findIndex((l3, i6) => i6 > start4 && new RegExp(`^${t.unit}\\},?\\s*$`).test(l3));
-    const start3 = sectionAt(section);
-    if (start3 >= 0) {
-      const end3 = closing(start3);
-      const last2 = end3 - 1;
-      return [
-        ...last2 === start3 ? [] : [{ file: t.file, start: last2 + 1, deleteCount: 1, lines: [`${lines[last2]},`] }],
-        { file: t.file, start: end3 + 1, deleteCount: 0, lines: render2(t.unit) }
-      ];
-    }
-    const end2 = closing(sectionAt("Resources"));
-    const comma = lines[end2].trimEnd().endsWith(",");
-    return [
-      { file: t.file, start: end2 + 1, deleteCount: 1, lines: [`${t.unit}},`, `${t.unit}"${section}": {`, ...render2(t.unit), `${t.unit}}${comma ? "," : ""}`] }
-    ];
-  }
-  const body2 = entries.flatMap(([k5, v]) => ["", ...yamlEntry(t, k5, v, t.unit)]);
-  const start2 = lines.findIndex((l3) => new RegExp(`^${section}:\\s*$`).test(l3));
-  if (start2 >= 0) {
-    let end2 = lines.findIndex((l3, i6) => i6 > start2 && /^[^\s#]/.test(l3));
-    if (end2 < 0) end2 = lines.length;
-    let last2 = end2 - 1;
-    while (last2 > start2 && lines[last2].trim() === "") last2--;
-    return [{ file: t.file, start: last2 + 2, deleteCount: 0, lines: body2 }];
-  }
-  let last = lines.length - 1;
-  while (last > 0 && lines[last].trim() === "") last--;
-  return [{ file: t.file, start: last + 2, deleteCount: 0, lines: ["", `${section}:`, ...body2.slice(1)] }];
-}
-function replaceValue(before, value2, t) {
-  const first = before[0];
-  const last = before[before.length - 1];
-  if (t.json) {
-    const m4 = /^(\s*"[^"]+"\s*:\s*)/.exec(first);
-    if (!m4) return void 0;
-    const comma = /,\s*$/.test(last) ? "," : "";
-    const indent2 = /^(\s*)/.exec(first)?.[1] ?? "";
-    const long = longForm(value2);
-    if (before.length === 1) {
-      const compact = JSON.stringify(long).replace(/^\{/, "{ ").replace(/\}$/, " }").replace(/":/g, '": ').replace(/,"/g, ', "');
-      return [`${m4[1]}${compact}${comma}`];
-    }
-    const [head, ...rest] = JSON.stringify(long, null, t.unit).split("\n");
-    return [`${m4[1]}${head}`, ...rest.slice(0, -1).map((l3) => `${indent2}${l3}`), `${indent2}${rest[rest.length - 1]}${comma}`];
-  }
-  const m3 = /^(\s*(?:- )?[\w:.-]+:)(\s*)/.exec(first);
-  if (!m3) return void 0;
-  if (t.short) return [`${m3[1]} ${yamlShort(value2)}`];
-  const indent = /^(\s*)/.exec(first)?.[1] ?? "";
-  return [m3[1], ...yamlEntry(t, Object.keys(longForm(value2))[0], Object.values(longForm(value2))[0], `${indent}${t.unit}`)];
-}
-function rewriteImport(before, oldOutput, exportAs, key, g5) {
-  const pairs = [];
-  const oldName = oldOutput ? exportName(oldOutput[1]) : void 0;
-  if (oldName && exportAs) pairs.push([oldName, exportAs.name]);
-  if (oldOutput && exportAs) pairs.push([oldOutput[0], exportAs.output]);
-  for (const alias of key.aliases) {
-    pairs.push([alias, g5.key.alias]);
-    if (g5.env && alias.endsWith(`-${g5.env}`) && g5.key.alias.endsWith(`-${g5.env}`))
-      pairs.push([alias.slice(0, -g5.env.length), g5.key.alias.slice(0, -g5.env.length)]);
-  }
-  for (const [from, to] of pairs) {
-    if (before.some((l3) => l3.includes(from))) return before.map((l3) => l3.split(from).join(to));
-  }
-  return void 0;
-}
-
-// src/split/environments.ts
-function siblingUnits(units2, unit) {
-  const same = [...units2.values()].filter((u) => u.source === unit.source && u.path === unit.path && u.id.includes("#") && u.environment);
-  return [unit, ...same.filter((u) => u.id !== unit.id).sort((a5, b5) => a5.id.localeCompare(b5.id))];
-}
-function environmentExpression(ctx, instances2) {
-  if (instances2.every((i6) => i6.unit.environment?.detail.includes("workspace"))) return "terraform.workspace";
-  let common;
-  for (const { unit } of instances2) {
-    const stem = unit.id.slice(unit.id.lastIndexOf("#") + 1);
-    const tfvars = unit.files.find(
-      (f5) => /\.tfvars(\.json)?$/.test(f5) && f5.split("/").pop()?.replace(/\.tfvars(\.json)?$/, "") === stem
-    );
-    const names = /* @__PURE__ */ new Set();
-    for (const line of (tfvars ? ctx.sourceLines(tfvars) : void 0) ?? []) {
-      const m3 = /^\s*"?([A-Za-z_][\w-]*)"?\s*[=:]\s*"([^"]*)"\s*,?\s*$/.exec(line);
-      if (m3 && m3[2].toLowerCase() === stem.toLowerCase()) names.add(m3[1]);
-    }
-    common = common ? new Set([...common].filter((n4) => names.has(n4))) : names;
-  }
-  const name2 = [...common ?? []].sort((a5, b5) => Number(b5.includes("env")) - Number(a5.includes("env")) || a5.localeCompare(b5))[0];
-  return name2 ? `var.${name2}` : void 0;
-}
-function sourceTemplates(lines) {
-  const found = /* @__PURE__ */ new Set();
-  for (const line of lines) {
-    for (const m3 of line.matchAll(/"((?:[^"\\]|\\.)*)"/g)) if (m3[1].includes("${")) found.add(m3[1].replace(/\\(.)/g, "$1"));
-  }
-  const literal2 = (t) => t.replace(/\$\{[^}]*\}/g, "").length;
-  return [...found].sort((a5, b5) => literal2(b5) - literal2(a5) || a5.localeCompare(b5));
-}
-function unevaluated(value2, templates, env2) {
-  for (const t of templates) {
-    const parts2 = t.split(/(\$\{[^}]*\})/);
-    const holes = parts2.filter((_, i6) => i6 % 2 === 1).map((h5) => h5.slice(2, -1).trim());
-    if (parts2.every((p3, i6) => i6 % 2 === 1 || p3 === "")) continue;
-    const re = new RegExp(`^${parts2.map((p3, i6) => i6 % 2 === 1 ? "(.+?)" : p3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("")}$`);
-    const m3 = re.exec(value2);
-    if (!m3) continue;
-    if (holes.some((h5, i6) => h5 === env2.expr && m3[i6 + 1] !== env2.value)) continue;
-    return t;
-  }
-  return value2;
-}
-function unevaluatedPolicy(policy, templates, env2) {
-  return mapStrings(policy, (s2) => unevaluated(s2, templates, env2));
-}
-function joinInstances(plans) {
-  const byName2 = /* @__PURE__ */ new Map();
-  const target = /* @__PURE__ */ new Map();
-  for (const plan of plans) {
-    const names = plan.groups.map((g5) => g5.key.name);
-    const twice = names.find((n4, i6) => names.indexOf(n4) !== i6);
-    if (twice) return { conflict: `two groups of ${plan.env} would both be ${twice}` };
-    for (const g5 of plan.groups) {
-      const key = byName2.get(g5.key.name) ?? { name: g5.key.name, groups: [] };
-      key.groups.push({ env: plan.env, unit: plan.unit, group: g5 });
-      byName2.set(g5.key.name, key);
-      for (const resource of g5.group.consumers) {
-        const address = resource.slice(plan.unit.length + 1);
-        const seen = target.get(address);
-        if (seen && seen.name !== g5.key.name) {
-          return { conflict: `${address} goes to ${seen.name} in ${seen.env} but to ${g5.key.name} in ${plan.env}` };
-        }
-        target.set(address, { name: g5.key.name, env: plan.env });
-      }
-    }
-  }
-  return { keys: [...byName2.values()] };
-}
-
-// src/split/migration.ts
-var KEEP_OLD_KEY = "Keep {old} enabled until everything it encrypted for {resource} is re-encrypted or expired; only then schedule its deletion, with the full 30-day window (and an alarm on the deletion).";
-var REPLACEMENT = (what, copy, cutOver) => ({
-  kind: "replacement",
-  steps: [
-    `CHANGING THE KEY REPLACES ${what}: a plain apply destroys it and creates an empty one. Do not apply the key change directly.`,
-    copy,
-    cutOver,
-    KEEP_OLD_KEY
-  ]
-});
-var PLAYBOOKS = {
-  rds: REPLACEMENT(
-    "THE DATABASE ({resource})",
-    "Take a snapshot of {resource}, copy the snapshot with {new} as its KMS key (copy-db-snapshot / copy-db-cluster-snapshot --kms-key-id), and restore a new instance or cluster from the copy.",
-    "Cut over: point clients at the restored database (or rename it into place), then import it into the IaC state in place of the old one (terraform import / CloudFormation resource import) so the plan shows no replacement; keep the old database until the cut-over is verified. Performance Insights and the master-user secret switch in place."
-  ),
-  docdb: REPLACEMENT(
-    "THE CLUSTER ({resource})",
-    "Snapshot {resource}, copy the snapshot with {new}, restore a new cluster from the copy.",
-    "Cut over clients to the restored cluster, then import it into the IaC state in place of the old one; keep the old cluster until verified."
-  ),
-  neptune: REPLACEMENT(
-    "THE CLUSTER ({resource})",
-    "Snapshot {resource}, copy the snapshot with {new}, restore a new cluster from the copy.",
-    "Cut over clients to the restored cluster, then import it into the IaC state in place of the old one; keep the old cluster until verified."
-  ),
-  ebs: REPLACEMENT(
-    "THE VOLUME ({resource})",
-    "Snapshot {resource}, copy the snapshot with {new} (copy-snapshot --encrypted --kms-key-id), and create a new volume from the copy in the same Availability Zone.",
-    "Stop the workload, detach the old volume, attach the new one, then import the new volume into the IaC state in place of the old one; scratch volumes with nothing to keep can simply be re-created in a maintenance window."
-  ),
-  efs: REPLACEMENT(
-    "THE FILE SYSTEM ({resource})",
-    "Create a new file system encrypted with {new} and copy the data (AWS DataSync, or restore an AWS Backup recovery point into the new file system).",
-    "Switch mount targets / access points of the clients to the new file system, then import it into the IaC state in place of the old one; keep the old one until verified."
-  ),
-  fsx: REPLACEMENT(
-    "THE FILE SYSTEM ({resource})",
-    "Back up {resource} and restore the backup to a new file system encrypted with {new} (or copy the data with DataSync).",
-    "Switch clients to the new file system, import it into the IaC state in place of the old one; keep the old one until verified."
-  ),
-  redshift: REPLACEMENT(
-    "THE CLUSTER ({resource})",
-    "Snapshot {resource} and restore it to a new cluster encrypted with {new} (Redshift can also change a cluster key with modify-cluster --kms-key-id, which rewrites the data: check the provider does not plan a replacement).",
-    "Cut over clients, then import the new cluster into the IaC state; keep the old cluster until verified."
-  ),
-  s3: {
-    kind: "in-place",
-    steps: [
-      "Switch in place: apply the new default encryption key on {resource}; new writes use {new}.",
-      "Existing objects stay encrypted under {old}: re-encrypt them with S3 Batch Operations (Copy in place with SSE-KMS {new}) or an aws s3 cp --recursive --sse aws:kms --sse-kms-key-id copy onto itself.",
-      "Enable the S3 Bucket Key on the bucket (bucket_key_enabled / BucketKeyEnabled) so objects do not call KMS one by one.",
-      "Readers need kms:Decrypt on both keys until the re-encryption finishes.",
-      KEEP_OLD_KEY
-    ]
-  },
-  secretsmanager: {
-    kind: "in-place",
-    steps: [
-      "Switch in place: set the secret key of {resource} to {new}.",
-      "Only new secret versions use {new}: rotate the secret, or re-store the current value (aws secretsmanager update-secret --secret-id … --kms-key-id {new} re-encrypts AWSCURRENT).",
-      "Callers need kms:Decrypt on {new} before the switch; previous versions (AWSPREVIOUS) stay under {old} until they age out.",
-      KEEP_OLD_KEY
-    ]
-  },
-  logs: {
-    kind: "new-data-only",
-    steps: [
-      "Switch in place: associate {new} with {resource} (associate-kms-key); only log events ingested from now on use it.",
-      "Events already stored stay encrypted under {old} and remain readable only while {old} is usable: keep it for the retention period of the log group.",
-      "The new key policy allows the CloudWatch Logs service principal with the log-group encryption-context condition; check it covers {resource} before the switch.",
-      KEEP_OLD_KEY
-    ]
-  },
-  sqs: {
-    kind: "in-place",
-    steps: [
-      "Switch in place: set the queue key of {resource} to {new}; SQS uses it for messages sent from now on.",
-      "Messages already in the queue stay under {old} until consumed or expired (at most the retention period); producers and consumers need kms:GenerateDataKey / kms:Decrypt on {new} before the switch.",
-      KEEP_OLD_KEY
-    ]
-  },
-  sns: {
-    kind: "in-place",
-    steps: [
-      "Switch in place: set the topic key of {resource} to {new}.",
-      "Publishers (and the services that publish, e.g. CloudWatch alarms, EventBridge) need kms:GenerateDataKey* and kms:Decrypt on {new} before the switch.",
-      KEEP_OLD_KEY
-    ]
-  },
-  dynamodb: {
-    kind: "in-place",
-    steps: [
-      "Switch in place: update the table encryption of {resource} to {new}; DynamoDB re-encrypts the table in the background, with no downtime.",
-      "Backups and point-in-time recovery data taken before the switch stay under {old}.",
-      KEEP_OLD_KEY
-    ]
-  },
-  kinesis: {
-    kind: "new-data-only",
-    steps: [
-      "Switch in place: start-stream-encryption with {new} on {resource}; records written from now on use it.",
-      "Records already in the stream stay under {old} until they expire (retention period).",
-      KEEP_OLD_KEY
-    ]
-  },
-  ssm: {
-    kind: "in-place",
-    steps: ["Switch in place: re-put each SecureString parameter of {resource} with {new} (put-parameter --overwrite --key-id).", KEEP_OLD_KEY]
-  },
-  lambda: {
-    kind: "in-place",
-    steps: ["Switch in place: the function configuration of {resource} is re-encrypted with {new} on the next deployment.", KEEP_OLD_KEY]
-  }
-};
-var MODULE_PLAYBOOK = {
-  kind: "in-place",
-  steps: [
-    "Module {resource} ({module}) is not read by the tool: the patch changes its key argument, but whether its resources switch in place or are REPLACED is unknown. Run terraform plan on the change and follow the playbook of each resource the plan shows changing; do not apply a plan that destroys data stores.",
-    KEEP_OLD_KEY
-  ]
-};
-var DEFAULT_PLAYBOOK = {
-  kind: "in-place",
-  steps: ["Switch in place: point {resource} at {new} and apply; check the service documentation for data written before the switch.", KEEP_OLD_KEY]
-};
-var DEFAULT_REPLACEMENT = REPLACEMENT(
-  "THE RESOURCE ({resource})",
-  "Create a copy of {resource} encrypted with {new} (snapshot and copy, or export and import), and move the data.",
-  "Cut over clients, then import the new resource into the IaC state in place of the old one; keep the old one until verified."
-);
-function migrationFor(consumers, oldKey, newKey) {
-  const first = consumers[0];
-  const replaces = consumers.some((c5) => c5.replacementOnKeyChange);
-  const table = PLAYBOOKS[first.service];
-  const playbook = replaces ? table?.kind === "replacement" ? table : DEFAULT_REPLACEMENT : first.kind === "module" ? MODULE_PLAYBOOK : table && table.kind !== "replacement" ? table : DEFAULT_PLAYBOOK;
-  const fill2 = (s2) => s2.replaceAll("{resource}", shortId(first.resource)).replaceAll("{module}", moduleNote(first) ?? "not read").replaceAll("{old}", oldKey).replaceAll("{new}", newKey);
-  const service = isServiceId(first.service) ? SERVICES[first.service].name : first.service;
-  return {
-    resource: first.resource,
-    service,
-    kind: playbook.kind,
-    steps: playbook.steps.map(fill2),
-    attributes: consumers.map((c5) => c5.attribute),
-    newKey
-  };
-}
-function shortId(id) {
-  const at3 = id.indexOf(":");
-  return at3 > 0 ? id.slice(at3 + 1) : id;
-}
-
-// ../../work/main/node_modules/diff/libesm/diff/base.js
-var Diff = class {
-  diff(oldStr, newStr, options = {}) {
-    let callback;
-    if (typeof options === "function") {
-      callback = options;
-      options = {};
-    } else if ("callback" in options) {
-      callback = options.callback;
-    }
-    const oldString = this.castInput(oldStr, options);
-    const newString = this.castInput(newStr, options);
-    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
-    const newTokens = this.removeEmpty(this.tokenize(newString, options));
-    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
-  }
-  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
-    var _a4;
-    const done = (value2) => {
-      value2 = this.postProcess(value2, options);
-      if (callback) {
-        setTimeout(function() {
-          callback(value2);
-        }, 0);
-        return void 0;
-      } else {
-        return value2;
-      }
-    };
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let editLength = 1;
-    let maxEditLength = newLen + oldLen;
-    if (options.maxEditLength != null) {
-      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
-    }
-    const maxExecutionTime = (_a4 = options.timeout) !== null && _a4 !== void 0 ? _a4 : Infinity;
-    const abortAfterTimestamp = Date.now() + maxExecutionTime;
-    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
-    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
-    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
-    }
-    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
-    const execEditLength = () => {
-      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
-        let basePath;
-        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
-        if (removePath) {
-          bestPath[diagonalPath - 1] = void 0;
-        }
-        let canAdd = false;
-        if (addPath) {
-          const addPathNewPos = addPath.oldPos - diagonalPath;
-          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
-        }
-        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
-        if (!canAdd && !canRemove) {
-          bestPath[diagonalPath] = void 0;
-          continue;
-        }
-        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
-          basePath = this.addToPath(addPath, true, false, 0, options);
-        } else {
-          basePath = this.addToPath(removePath, false, true, 1, options);
-        }
-        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
-        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
-        } else {
-          bestPath[diagonalPath] = basePath;
-          if (basePath.oldPos + 1 >= oldLen) {
-            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
-          }
-          if (newPos + 1 >= newLen) {
-            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
-          }
-        }
-      }
-      editLength++;
-    };
-    if (callback) {
-      (function exec() {
-        setTimeout(function() {
-          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
-            return callback(void 0);
-          }
-          if (!execEditLength()) {
-            exec();
-          }
-        }, 0);
-      })();
-    } else {
-      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
-        const ret = execEditLength();
-        if (ret) {
-          return ret;
-        }
-      }
-    }
-  }
-  addToPath(path, added, removed2, oldPosInc, options) {
-    const last = path.lastComponent;
-    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed2) {
-      return {
-        oldPos: path.oldPos + oldPosInc,
-        lastComponent: { count: last.count + 1, added, removed: removed2, previousComponent: last.previousComponent }
-      };
-    } else {
-      return {
-        oldPos: path.oldPos + oldPosInc,
-        lastComponent: { count: 1, added, removed: removed2, previousComponent: last }
-      };
-    }
-  }
-  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
-    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
-      newPos++;
-      oldPos++;
-      commonCount++;
-      if (options.oneChangePerToken) {
-        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
-      }
-    }
-    if (commonCount && !options.oneChangePerToken) {
-      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
-    }
-    basePath.oldPos = oldPos;
-    return newPos;
-  }
-  equals(left, right, options) {
-    if (options.comparator) {
-      return options.comparator(left, right);
-    } else {
-      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
-    }
-  }
-  removeEmpty(array2) {
-    const ret = [];
-    for (let i6 = 0; i6 < array2.length; i6++) {
-      if (array2[i6]) {
-        ret.push(array2[i6]);
-      }
-    }
-    return ret;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  castInput(value2, options) {
-    return value2;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  tokenize(value2, options) {
-    return Array.from(value2);
-  }
-  join(chars2) {
-    return chars2.join("");
-  }
-  postProcess(changeObjects, options) {
-    return changeObjects;
-  }
-  get useLongestToken() {
-    return false;
-  }
-  buildValues(lastComponent, newTokens, oldTokens) {
-    const components = [];
-    let nextComponent;
-    while (lastComponent) {
-      components.push(lastComponent);
-      nextComponent = lastComponent.previousComponent;
-      delete lastComponent.previousComponent;
-      lastComponent = nextComponent;
-    }
-    components.reverse();
-    const componentLen = components.length;
-    let componentPos = 0, newPos = 0, oldPos = 0;
-    for (; componentPos < componentLen; componentPos++) {
-      const component = components[componentPos];
-      if (!component.removed) {
-        if (!component.added && this.useLongestToken) {
-          let value2 = newTokens.slice(newPos, newPos + component.count);
-          value2 = value2.map(function(value3, i6) {
-            const oldValue = oldTokens[oldPos + i6];
-            return oldValue.length > value3.length ? oldValue : value3;
-          });
-          component.value = this.join(value2);
-        } else {
-          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
-        }
-        newPos += component.count;
-        if (!component.added) {
-          oldPos += component.count;
-        }
-      } else {
-        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
-        oldPos += component.count;
-      }
-    }
-    return components;
-  }
-};
-
-// ../../work/main/node_modules/diff/libesm/diff/line.js
-var LineDiff = class extends Diff {
-  constructor() {
-    super(...arguments);
-    this.tokenize = tokenize;
-  }
-  equals(left, right, options) {
-    if (options.ignoreWhitespace) {
-      if (!options.newlineIsToken || !left.includes("\n")) {
-        left = left.trim();
-      }
-      if (!options.newlineIsToken || !right.includes("\n")) {
-        right = right.trim();
-      }
-    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
-      if (left.endsWith("\n")) {
-        left = left.slice(0, -1);
-      }
-      if (right.endsWith("\n")) {
-        right = right.slice(0, -1);
-      }
-    }
-    return super.equals(left, right, options);
-  }
-};
-var lineDiff = new LineDiff();
-function diffLines(oldStr, newStr, options) {
-  return lineDiff.diff(oldStr, newStr, options);
-}
-function tokenize(value2, options) {
-  if (options.stripTrailingCr) {
-    value2 = value2.replace(/\r\n/g, "\n");
-  }
-  const retLines = [], linesAndNewlines = value2.split(/(\n|\r\n)/);
-  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
-    linesAndNewlines.pop();
-  }
-  for (let i6 = 0; i6 < linesAndNewlines.length; i6++) {
-    const line = linesAndNewlines[i6];
-    if (i6 % 2 && !options.newlineIsToken) {
-      retLines[retLines.length - 1] += line;
-    } else {
-      retLines.push(line);
-    }
-  }
-  return retLines;
-}
-
-// ../../work/main/node_modules/diff/libesm/patch/create.js
-function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-  let optionsObj;
-  if (!options) {
-    optionsObj = {};
-  } else if (typeof options === "function") {
-    optionsObj = { callback: options };
-  } else {
-    optionsObj = options;
-  }
-  if (typeof optionsObj.context === "undefined") {
-    optionsObj.context = 4;
-  }
-  const context = optionsObj.context;
-  if (optionsObj.newlineIsToken) {
-    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
-  }
-  if (!optionsObj.callback) {
-    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
-  } else {
-    const { callback } = optionsObj;
-    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
-      const patch = diffLinesResultToPatch(diff);
-      callback(patch);
-    } }));
-  }
-  function diffLinesResultToPatch(diff) {
-    if (!diff) {
-      return;
-    }
-    diff.push({ value: "", lines: [] });
-    function contextLines(lines) {
-      return lines.map(function(entry) {
-        return " " + entry;
-      });
-    }
-    const hunks = [];
-    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
-    for (let i6 = 0; i6 < diff.length; i6++) {
-      const current2 = diff[i6], lines = current2.lines || splitLines(current2.value);
-      current2.lines = lines;
-      if (current2.added || current2.removed) {
-        if (!oldRangeStart) {
-          const prev = diff[i6 - 1];
-          oldRangeStart = oldLine;
-          newRangeStart = newLine;
-          if (prev) {
-            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
-            oldRangeStart -= curRange.length;
-            newRangeStart -= curRange.length;
-          }
-        }
-        for (const line of lines) {
-          curRange.push((current2.added ? "+" : "-") + line);
-        }
-        if (current2.added) {
-          newLine += lines.length;
-        } else {
-          oldLine += lines.length;
-        }
-      } else {
-        if (oldRangeStart) {
-          if (lines.length <= context * 2 && i6 < diff.length - 2) {
-            for (const line of contextLines(lines)) {
-              curRange.push(line);
-            }
-          } else {
-            const contextSize = Math.min(lines.length, context);
-            for (const line of contextLines(lines.slice(0, contextSize))) {
-              curRange.push(line);
-            }
-            const hunk = {
-              oldStart: oldRangeStart,
-              oldLines: oldLine - oldRangeStart + contextSize,
-              newStart: newRangeStart,
-              newLines: newLine - newRangeStart + contextSize,
-              lines: curRange
-            };
-            hunks.push(hunk);
-            oldRangeStart = 0;
-            newRangeStart = 0;
-            curRange = [];
-          }
-        }
-        oldLine += lines.length;
-        newLine += lines.length;
-      }
-    }
-    for (const hunk of hunks) {
-      for (let i6 = 0; i6 < hunk.lines.length; i6++) {
-        if (hunk.lines[i6].endsWith("\n")) {
-          hunk.lines[i6] = hunk.lines[i6].slice(0, -1);
-        } else {
-          hunk.lines.splice(i6 + 1, 0, "\\ No newline at end of file");
-          i6++;
-        }
-      }
-    }
-    return {
-      oldFileName,
-      newFileName,
-      oldHeader,
-      newHeader,
-      hunks
-    };
-  }
-}
-function splitLines(text2) {
-  const hasTrailingNl = text2.endsWith("\n");
-  const result2 = text2.split("\n").map((line) => line + "\n");
-  if (hasTrailingNl) {
-    result2.pop();
-  } else {
-    result2.push(result2.pop().slice(0, -1));
-  }
-  return result2;
-}
-
-// src/split/patch.ts
-function unifiedPatch(changes) {
-  return changes.filter((c5) => c5.before !== c5.after).map((c5) => {
-    const created = c5.before === void 0;
-    const patch = structuredPatch(`a/${c5.path}`, `b/${c5.path}`, c5.before ?? "", c5.after, "", "", { context: 3 });
-    const header = [`diff --git a/${c5.path} b/${c5.path}`, ...created ? ["new file mode 100644", "--- /dev/null"] : [`--- a/${c5.path}`], `+++ b/${c5.path}`];
-    const hunks = patch.hunks.flatMap((h5) => [`@@ -${range(h5.oldStart, h5.oldLines)} +${range(h5.newStart, h5.newLines)} @@`, ...h5.lines]);
-    return `${[...header, ...hunks].join("\n")}
-`;
-  }).join("");
-}
-function range(start2, lines) {
-  return lines === 0 ? `${start2 - 1},0` : lines === 1 ? `${start2}` : `${start2},${lines}`;
 }
 
 // src/split/predict.ts
@@ -81727,6 +81226,10 @@ function howToTell(dim, config2) {
 function unitOf3(resource, units2) {
   const hits = units2.filter((u) => resource.startsWith(`${u}:`)).sort((a5, b5) => b5.length - a5.length);
   return hits[0] ?? resource.split(":")[0];
+}
+function keyWords(g5) {
+  const services = g5.service ? joinWords(g5.service.split("+").map(shortServiceName)) : "";
+  return [g5.group.workload ?? g5.workload, g5.withDataClass ? g5.dataClass : "", services].filter(Boolean).join(" ");
 }
 function slug(s2) {
   return s2.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
@@ -81940,14 +81443,935 @@ function assignPolicies(key, groups, access) {
   }
 }
 
+// src/split/cloudformation.ts
+function readTemplate2(ctx, file2) {
+  const lines = ctx.sourceLines(file2);
+  if (!lines) return void 0;
+  const text2 = lines.join("\n");
+  const json2 = /^\s*\{/.test(text2);
+  let doc;
+  try {
+    doc = json2 ? JSON.parse(text2) : (0, import_yaml4.parse)(text2, { logLevel: "silent", maxAliasCount: 0 });
+  } catch {
+    return void 0;
+  }
+  const params = Object.entries(doc.Parameters ?? {}).filter(([, p3]) => typeof p3?.Default === "string" && p3.Default.length >= 3).map(([name2, p3]) => [p3.Default, name2]).sort((a5, b5) => b5[0].length - a5[0].length);
+  const indented = lines.find((l3) => /^\s+\S/.test(l3));
+  return {
+    file: file2,
+    lines,
+    json: json2,
+    short: /!(Ref|GetAtt|Sub|ImportValue|If|Equals|Join)\b/.test(text2),
+    unit: indented ? /^(\s+)/.exec(indented)?.[1] ?? "  " : "  ",
+    params,
+    resources: new Set(Object.keys(doc.Resources ?? {})),
+    outputs: doc.Outputs ?? {},
+    partition: text2.includes("AWS::Partition")
+  };
+}
+function cloudFormationCode(ctx, key, groups) {
+  const out2 = nothingGenerated();
+  const oldId = key.id.slice((key.unit ?? "").length + 1);
+  const byUnit = /* @__PURE__ */ new Map();
+  for (const g5 of groups) byUnit.set(g5.unit, [...byUnit.get(g5.unit) ?? [], g5]);
+  const homeTemplate = key.unit ? readTemplate2(ctx, key.unit) : void 0;
+  const oldOutput = homeTemplate ? Object.entries(homeTemplate.outputs).find(([, o3]) => refersTo(o3.Value, oldId)) : void 0;
+  for (const [unit, gs] of byUnit) {
+    const t = readTemplate2(ctx, unit);
+    if (!t) {
+      const why = `Could not read template ${unit}; declare ${gs.map((g5) => g5.key.alias).join(", ")} by hand.`;
+      for (const resource of gs.flatMap((g5) => g5.group.consumers)) manual(out2, resource, why);
+      continue;
+    }
+    const resources = [];
+    const outputs = [];
+    for (const g5 of gs) {
+      const id = logicalId(g5, t);
+      g5.key.name = id;
+      g5.key.file = t.file;
+      t.resources.add(id);
+      resources.push([id, keyResource(g5, key, t)], [`${id}Alias`, aliasResource(g5, id, t)]);
+      if (g5.consumers.some((c5) => ctx.unitOf(c5.resource) !== unit)) {
+        const name2 = `${id}Arn`;
+        const oldName = oldOutput ? exportName(oldOutput[1]) : void 0;
+        const exported = oldName && oldOutput ? oldName.replace(oldOutput[0], name2) : `\${AWS::StackName}-${name2}`;
+        outputs.push([
+          name2,
+          {
+            Description: text(t, `ARN of ${g5.key.alias}`, false),
+            Value: { $getAtt: [id, "Arn"] },
+            Export: { Name: exported.includes("${") ? { $sub: exported } : exported }
+          }
+        ]);
+        g5.exportAs = { output: name2, name: exported };
+      }
+    }
+    out2.changes.push(...insertInto(t, "Resources", resources));
+    if (outputs.length > 0) out2.changes.push(...insertInto(t, "Outputs", outputs));
+  }
+  for (const g5 of groups) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const c5 of g5.consumers) {
+      const where2 = `${c5.location.file}:${c5.location.startLine}`;
+      if (seen.has(where2)) continue;
+      seen.add(where2);
+      const t = readTemplate2(ctx, c5.location.file);
+      const lines = ctx.sourceLines(c5.location.file);
+      if (!t || !lines) {
+        manual(out2, c5.resource, `Could not read ${c5.location.file}; point ${c5.resource} at ${g5.key.alias} by hand.`);
+        continue;
+      }
+      const before = lines.slice(c5.location.startLine - 1, c5.location.endLine);
+      let after;
+      if (ctx.unitOf(c5.resource) === g5.unit) {
+        after = replaceValue(before, { $getAtt: [g5.key.name, "Arn"] }, t);
+      } else {
+        const exportAs = g5.exportAs;
+        after = rewriteImport(before, oldOutput, exportAs, key, g5);
+      }
+      if (after && !t.json && g5.consumers.some((x) => x.location.file === c5.location.file && x.location.startLine === c5.location.startLine && x.replacementOnKeyChange)) {
+        after[after.length - 1] += " # kms-review: REPLACES the resource - migrate first (see the plan)";
+      }
+      if (!after) {
+        manual(out2, c5.resource, `Could not rewrite the key reference of ${c5.resource} at ${where2}; point it at ${g5.key.alias} by hand.`);
+        continue;
+      }
+      const edit = {
+        resource: c5.resource,
+        attribute: c5.attribute,
+        location: c5.location,
+        before: before.map((l3) => l3.trim()).join(" "),
+        after: after.map((l3) => l3.trim()).join(" "),
+        lines: { before, after }
+      };
+      out2.edits.push(edit);
+    }
+  }
+  if (out2.edits.some((e5) => e5.lines?.before.some((l3) => l3.includes("ImportValue")) && !e5.lines.after.some((l3) => l3.includes("ImportValue")))) {
+    out2.notes.push(
+      `Some consumers stop importing the old key's export: deploy their stacks first; the export of ${oldId} stays until the old key is retired (CloudFormation refuses to delete an export that is still imported).`
+    );
+  }
+  if (ctx.units.get(key.unit ?? "")?.path.includes("cdk.out") || key.unit?.includes("cdk.out")) {
+    out2.notes.push(
+      "These templates are CDK output: make the same change in the CDK app (one kms.Key per group, passed to each construct) and re-synthesise; the patch shows the intended template."
+    );
+  }
+  return out2;
+}
+function refersTo(v, id) {
+  if (!v || typeof v !== "object") return typeof v === "string" && (v === id || v.startsWith(`${id}.`));
+  const o3 = v;
+  if (o3.Ref === id) return true;
+  const g5 = o3["Fn::GetAtt"];
+  if (Array.isArray(g5) && g5[0] === id) return true;
+  if (typeof g5 === "string" && g5.startsWith(`${id}.`)) return true;
+  return false;
+}
+function exportName(o3) {
+  const n4 = o3.Export?.Name;
+  if (typeof n4 === "string") return n4;
+  const sub2 = n4 && typeof n4 === "object" ? n4["Fn::Sub"] : void 0;
+  return typeof sub2 === "string" ? sub2 : void 0;
+}
+function pascal(s2) {
+  return s2.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+}
+function envIsParameter(g5, t) {
+  return !!g5.env && t.params.some(([v]) => v.toLowerCase() === g5.env);
+}
+function logicalId(g5, t) {
+  const env2 = g5.env && !envIsParameter(g5, t) ? pascal(g5.env) : "";
+  const base = `${pascal(g5.workload)}${g5.withDataClass && g5.dataClass ? pascal(g5.dataClass) : ""}${g5.service ? pascal(g5.service) : ""}${env2}Key`;
+  let id = base;
+  for (let n4 = 2; t.resources.has(id) || t.resources.has(`${id}Alias`); n4++) id = `${base}${n4}`;
+  return id;
+}
+function text(t, s2, whole = true) {
+  if (whole) {
+    const param = t.params.find(([v]) => v === s2);
+    if (param) return { $ref: param[1] };
+  }
+  let out2 = s2;
+  for (const [value2, name2] of t.params) {
+    const escaped = value2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    out2 = out2.replace(new RegExp(`(^|[^A-Za-z0-9{])${escaped}(?![A-Za-z0-9}])`, "g"), `$1\${${name2}}`);
+  }
+  if (t.partition) out2 = out2.replace(/^arn:aws:/, "arn:${AWS::Partition}:");
+  const only = /^\$\{([\w:]+)\}$/.exec(out2);
+  if (only) return { $ref: only[1] };
+  return out2.includes("${") ? { $sub: out2 } : out2;
+}
+function keyResource(g5, key, t) {
+  const what = keyWords(g5);
+  const written = (v) => mapStrings(v, (s2) => text(t, s2, false));
+  const statements = (g5.key.policy ?? []).map((st) => {
+    const { Sid, Effect, Principal, Action, Resource, Condition } = st;
+    return {
+      ...Sid ? { Sid } : {},
+      Effect,
+      Principal: written(Principal),
+      Action,
+      Resource,
+      ...Condition ? { Condition: written(Condition) } : {}
+    };
+  });
+  const properties = {
+    Description: text(t, `${what.charAt(0).toUpperCase()}${what.slice(1)} data key${g5.env ? ` (${g5.env})` : ""}`, false),
+    EnableKeyRotation: true,
+    PendingWindowInDays: 30,
+    ...g5.key.multiRegion ? { MultiRegion: true } : {},
+    KeyPolicy: { Version: "2012-10-17", Statement: statements },
+    Tags: Object.entries(g5.key.tags).map(([Key, Value]) => ({ Key, Value: text(t, Value) }))
+  };
+  return {
+    Type: "AWS::KMS::Key",
+    ...key.protectedFromDeletion ? { DeletionPolicy: "Retain", UpdateReplacePolicy: "Retain" } : {},
+    Properties: properties
+  };
+}
+function aliasResource(g5, id, t) {
+  return { Type: "AWS::KMS::Alias", Properties: { AliasName: text(t, g5.key.alias, false), TargetKeyId: { $ref: id } } };
+}
+function isIntrinsic(v) {
+  return !!v && typeof v === "object" && !Array.isArray(v) && ("$ref" in v || "$getAtt" in v || "$sub" in v);
+}
+function longForm(v) {
+  if (isIntrinsic(v)) {
+    if ("$ref" in v) return { Ref: v.$ref };
+    if ("$getAtt" in v) return { "Fn::GetAtt": v.$getAtt };
+    return { "Fn::Sub": v.$sub };
+  }
+  if (Array.isArray(v)) return v.map(longForm);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k5, x]) => [k5, longForm(x)]));
+  return v;
+}
+function yamlScalar(v) {
+  if (typeof v !== "string") return String(v);
+  const plain2 = /^[A-Za-z_/][A-Za-z0-9_./:*@()-]*( [A-Za-z0-9_./:*@()-]+)*$/.test(v) && !/: |:$/.test(v) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(v);
+  return plain2 ? v : JSON.stringify(v);
+}
+function yamlShort(v) {
+  if ("$ref" in v) return `!Ref ${v.$ref}`;
+  if ("$getAtt" in v) return `!GetAtt ${v.$getAtt.join(".")}`;
+  return `!Sub ${JSON.stringify(v.$sub)}`;
+}
+function yamlEntry(t, key, v, indent) {
+  if (isIntrinsic(v) && t.short) return [`${indent}${key}: ${yamlShort(v)}`];
+  if (isIntrinsic(v)) return yamlEntry(t, key, longForm(v), indent);
+  if (Array.isArray(v)) {
+    if (v.length === 0) return [`${indent}${key}: []`];
+    return [`${indent}${key}:`, ...v.flatMap((item) => yamlItem2(t, item, `${indent}${t.unit}`))];
+  }
+  if (v !== null && typeof v === "object") {
+    return [`${indent}${key}:`, ...Object.entries(v).flatMap(([k5, x]) => yamlEntry(t, yamlScalar(k5), x, `${indent}${t.unit}`))];
+  }
+  return [`${indent}${key}: ${yamlScalar(v)}`];
+}
+function yamlItem2(t, v, indent) {
+  if (isIntrinsic(v) && t.short) return [`${indent}- ${yamlShort(v)}`];
+  const value2 = isIntrinsic(v) ? longForm(v) : v;
+  if (value2 !== null && typeof value2 === "object" && !Array.isArray(value2)) {
+    const lines = Object.entries(value2).flatMap(([k5, x]) => yamlEntry(t, yamlScalar(k5), x, `${indent}  `));
+    return [`${indent}- ${lines[0].trimStart()}`, ...lines.slice(1)];
+  }
+  if (Array.isArray(value2)) return [`${indent}-`, ...value2.flatMap((x) => yamlItem2(t, x, `${indent}  `))];
+  return [`${indent}- ${yamlScalar(value2)}`];
+}
+function jsonEntry(t, key, v, indent) {
+  const [first, ...rest] = JSON.stringify(longForm(v), null, t.unit).split("\n");
+  return [`${indent}${JSON.stringify(key)}: ${first}`, ...rest.map((l3) => `${indent}${l3}`)];
+}
+function insertInto(t, section, entries) {
+  const lines = t.lines;
+  if (t.json) {
+    const render2 = (indent) => {
+      const body3 = entries.map(([k5, v]) => jsonEntry(t, k5, v, `${indent}${t.unit}`));
+      return body3.flatMap((b5, i6) => i6 < body3.length - 1 ? [...b5.slice(0, -1), `${b5[b5.length - 1]},`] : b5);
+    };
+    const sectionAt = (name2) => lines.findIndex((l3) => new RegExp(`^${t.unit}"${name2}"\\s*:\\s*\\{\\s*$`).test(l3));
+    const closing = (start4) => lines.findIndex((l3, i6) => i6 > start4 && new RegExp(`^${t.unit}\\},?\\s*$`).test(l3));
+    const start3 = sectionAt(section);
+    if (start3 >= 0) {
+      const end3 = closing(start3);
+      const last2 = end3 - 1;
+      return [
+        ...last2 === start3 ? [] : [{ file: t.file, start: last2 + 1, deleteCount: 1, lines: [`${lines[last2]},`] }],
+        { file: t.file, start: end3 + 1, deleteCount: 0, lines: render2(t.unit) }
+      ];
+    }
+    const end2 = closing(sectionAt("Resources"));
+    const comma = lines[end2].trimEnd().endsWith(",");
+    return [
+      { file: t.file, start: end2 + 1, deleteCount: 1, lines: [`${t.unit}},`, `${t.unit}"${section}": {`, ...render2(t.unit), `${t.unit}}${comma ? "," : ""}`] }
+    ];
+  }
+  const body2 = entries.flatMap(([k5, v]) => ["", ...yamlEntry(t, k5, v, t.unit)]);
+  const start2 = lines.findIndex((l3) => new RegExp(`^${section}:\\s*$`).test(l3));
+  if (start2 >= 0) {
+    let end2 = lines.findIndex((l3, i6) => i6 > start2 && /^[^\s#]/.test(l3));
+    if (end2 < 0) end2 = lines.length;
+    let last2 = end2 - 1;
+    while (last2 > start2 && lines[last2].trim() === "") last2--;
+    return [{ file: t.file, start: last2 + 2, deleteCount: 0, lines: body2 }];
+  }
+  let last = lines.length - 1;
+  while (last > 0 && lines[last].trim() === "") last--;
+  return [{ file: t.file, start: last + 2, deleteCount: 0, lines: ["", `${section}:`, ...body2.slice(1)] }];
+}
+function replaceValue(before, value2, t) {
+  const first = before[0];
+  const last = before[before.length - 1];
+  if (t.json) {
+    const m4 = /^(\s*"[^"]+"\s*:\s*)/.exec(first);
+    if (!m4) return void 0;
+    const comma = /,\s*$/.test(last) ? "," : "";
+    const indent2 = /^(\s*)/.exec(first)?.[1] ?? "";
+    const long = longForm(value2);
+    if (before.length === 1) {
+      const compact = JSON.stringify(long).replace(/^\{/, "{ ").replace(/\}$/, " }").replace(/":/g, '": ').replace(/,"/g, ', "');
+      return [`${m4[1]}${compact}${comma}`];
+    }
+    const [head, ...rest] = JSON.stringify(long, null, t.unit).split("\n");
+    return [`${m4[1]}${head}`, ...rest.slice(0, -1).map((l3) => `${indent2}${l3}`), `${indent2}${rest[rest.length - 1]}${comma}`];
+  }
+  const m3 = /^(\s*(?:- )?[\w:.-]+:)(\s*)/.exec(first);
+  if (!m3) return void 0;
+  if (t.short) return [`${m3[1]} ${yamlShort(value2)}`];
+  const indent = /^(\s*)/.exec(first)?.[1] ?? "";
+  return [m3[1], ...yamlEntry(t, Object.keys(longForm(value2))[0], Object.values(longForm(value2))[0], `${indent}${t.unit}`)];
+}
+function rewriteImport(before, oldOutput, exportAs, key, g5) {
+  const pairs = [];
+  const oldName = oldOutput ? exportName(oldOutput[1]) : void 0;
+  if (oldName && exportAs) pairs.push([oldName, exportAs.name]);
+  if (oldOutput && exportAs) pairs.push([oldOutput[0], exportAs.output]);
+  for (const alias of key.aliases) {
+    pairs.push([alias, g5.key.alias]);
+    if (g5.env && alias.endsWith(`-${g5.env}`) && g5.key.alias.endsWith(`-${g5.env}`))
+      pairs.push([alias.slice(0, -g5.env.length), g5.key.alias.slice(0, -g5.env.length)]);
+  }
+  for (const [from, to] of pairs) {
+    if (before.some((l3) => l3.includes(from))) return before.map((l3) => l3.split(from).join(to));
+  }
+  return void 0;
+}
+
+// src/split/environments.ts
+function siblingUnits(units2, unit) {
+  const same = [...units2.values()].filter((u) => u.source === unit.source && u.path === unit.path && u.id.includes("#") && u.environment);
+  return [unit, ...same.filter((u) => u.id !== unit.id).sort((a5, b5) => a5.id.localeCompare(b5.id))];
+}
+function environmentExpression(ctx, instances2) {
+  if (instances2.every((i6) => i6.unit.environment?.detail.includes("workspace"))) return "terraform.workspace";
+  let common;
+  for (const { unit } of instances2) {
+    const stem = unit.id.slice(unit.id.lastIndexOf("#") + 1);
+    const tfvars = unit.files.find(
+      (f5) => /\.tfvars(\.json)?$/.test(f5) && f5.split("/").pop()?.replace(/\.tfvars(\.json)?$/, "") === stem
+    );
+    const names = /* @__PURE__ */ new Set();
+    for (const line of (tfvars ? ctx.sourceLines(tfvars) : void 0) ?? []) {
+      const m3 = /^\s*"?([A-Za-z_][\w-]*)"?\s*[=:]\s*"([^"]*)"\s*,?\s*$/.exec(line);
+      if (m3 && m3[2].toLowerCase() === stem.toLowerCase()) names.add(m3[1]);
+    }
+    common = common ? new Set([...common].filter((n4) => names.has(n4))) : names;
+  }
+  const name2 = [...common ?? []].sort((a5, b5) => Number(b5.includes("env")) - Number(a5.includes("env")) || a5.localeCompare(b5))[0];
+  return name2 ? `var.${name2}` : void 0;
+}
+function sourceTemplates(lines) {
+  const found = /* @__PURE__ */ new Set();
+  for (const line of lines) {
+    for (const m3 of line.matchAll(/"((?:[^"\\]|\\.)*)"/g)) if (m3[1].includes("${")) found.add(m3[1].replace(/\\(.)/g, "$1"));
+  }
+  const literal2 = (t) => t.replace(/\$\{[^}]*\}/g, "").length;
+  return [...found].sort((a5, b5) => literal2(b5) - literal2(a5) || a5.localeCompare(b5));
+}
+function unevaluated(value2, templates, env2) {
+  for (const t of templates) {
+    const parts2 = t.split(/(\$\{[^}]*\})/);
+    const holes = parts2.filter((_, i6) => i6 % 2 === 1).map((h5) => h5.slice(2, -1).trim());
+    if (parts2.every((p3, i6) => i6 % 2 === 1 || p3 === "")) continue;
+    const re = new RegExp(`^${parts2.map((p3, i6) => i6 % 2 === 1 ? "(.+?)" : p3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("")}$`);
+    const m3 = re.exec(value2);
+    if (!m3) continue;
+    if (holes.some((h5, i6) => h5 === env2.expr && m3[i6 + 1] !== env2.value)) continue;
+    return t;
+  }
+  return value2;
+}
+function unevaluatedPolicy(policy, templates, env2) {
+  return mapStrings(policy, (s2) => unevaluated(s2, templates, env2));
+}
+function joinInstances(plans) {
+  const byName2 = /* @__PURE__ */ new Map();
+  const target = /* @__PURE__ */ new Map();
+  for (const plan of plans) {
+    const names = plan.groups.map((g5) => g5.key.name);
+    const twice = names.find((n4, i6) => names.indexOf(n4) !== i6);
+    if (twice) return { conflict: `two groups of ${plan.env} would both be ${twice}` };
+    for (const g5 of plan.groups) {
+      const key = byName2.get(g5.key.name) ?? { name: g5.key.name, groups: [] };
+      key.groups.push({ env: plan.env, unit: plan.unit, group: g5 });
+      byName2.set(g5.key.name, key);
+      for (const resource of g5.group.consumers) {
+        const address2 = resource.slice(plan.unit.length + 1);
+        const seen = target.get(address2);
+        if (seen && seen.name !== g5.key.name) {
+          return { conflict: `${address2} goes to ${seen.name} in ${seen.env} but to ${g5.key.name} in ${plan.env}` };
+        }
+        target.set(address2, { name: g5.key.name, env: plan.env });
+      }
+    }
+  }
+  return { keys: [...byName2.values()] };
+}
+
+// src/split/migration.ts
+var KEEP_OLD_KEY = "Keep {old} enabled until everything it encrypted for {resource} is re-encrypted or expired; only then schedule its deletion, with the full 30-day window (and an alarm on the deletion).";
+var REPLACEMENT = (what, copy, cutOver) => ({
+  kind: "replacement",
+  steps: [
+    `CHANGING THE KEY REPLACES ${what}: a plain apply destroys it and creates an empty one. Do not apply the key change directly.`,
+    copy,
+    cutOver,
+    KEEP_OLD_KEY
+  ]
+});
+var PLAYBOOKS = {
+  rds: REPLACEMENT(
+    "THE DATABASE ({resource})",
+    "Take a snapshot of {resource}, copy the snapshot with {new} as its KMS key (copy-db-snapshot / copy-db-cluster-snapshot --kms-key-id), and restore a new instance or cluster from the copy.",
+    "Cut over: point clients at the restored database (or rename it into place), then import it into the IaC state in place of the old one (terraform import / CloudFormation resource import) so the plan shows no replacement; keep the old database until the cut-over is verified. Performance Insights and the master-user secret switch in place."
+  ),
+  docdb: REPLACEMENT(
+    "THE CLUSTER ({resource})",
+    "Snapshot {resource}, copy the snapshot with {new}, restore a new cluster from the copy.",
+    "Cut over clients to the restored cluster, then import it into the IaC state in place of the old one; keep the old cluster until verified."
+  ),
+  neptune: REPLACEMENT(
+    "THE CLUSTER ({resource})",
+    "Snapshot {resource}, copy the snapshot with {new}, restore a new cluster from the copy.",
+    "Cut over clients to the restored cluster, then import it into the IaC state in place of the old one; keep the old cluster until verified."
+  ),
+  ebs: REPLACEMENT(
+    "THE VOLUME ({resource})",
+    "Snapshot {resource}, copy the snapshot with {new} (copy-snapshot --encrypted --kms-key-id), and create a new volume from the copy in the same Availability Zone.",
+    "Stop the workload, detach the old volume, attach the new one, then import the new volume into the IaC state in place of the old one; scratch volumes with nothing to keep can simply be re-created in a maintenance window."
+  ),
+  efs: REPLACEMENT(
+    "THE FILE SYSTEM ({resource})",
+    "Create a new file system encrypted with {new} and copy the data (AWS DataSync, or restore an AWS Backup recovery point into the new file system).",
+    "Switch mount targets / access points of the clients to the new file system, then import it into the IaC state in place of the old one; keep the old one until verified."
+  ),
+  fsx: REPLACEMENT(
+    "THE FILE SYSTEM ({resource})",
+    "Back up {resource} and restore the backup to a new file system encrypted with {new} (or copy the data with DataSync).",
+    "Switch clients to the new file system, import it into the IaC state in place of the old one; keep the old one until verified."
+  ),
+  redshift: REPLACEMENT(
+    "THE CLUSTER ({resource})",
+    "Snapshot {resource} and restore it to a new cluster encrypted with {new} (Redshift can also change a cluster key with modify-cluster --kms-key-id, which rewrites the data: check the provider does not plan a replacement).",
+    "Cut over clients, then import the new cluster into the IaC state; keep the old cluster until verified."
+  ),
+  s3: {
+    kind: "in-place",
+    steps: [
+      "Switch in place: apply the new default encryption key on {resource}; new writes use {new}.",
+      "Existing objects stay encrypted under {old}: re-encrypt them with S3 Batch Operations (Copy in place with SSE-KMS {new}) or an aws s3 cp --recursive --sse aws:kms --sse-kms-key-id copy onto itself.",
+      "Enable the S3 Bucket Key on the bucket (bucket_key_enabled / BucketKeyEnabled) so objects do not call KMS one by one.",
+      "Readers need kms:Decrypt on both keys until the re-encryption finishes.",
+      KEEP_OLD_KEY
+    ]
+  },
+  secretsmanager: {
+    kind: "in-place",
+    steps: [
+      "Switch in place: set the secret key of {resource} to {new}.",
+      "Only new secret versions use {new}: rotate the secret, or re-store the current value (aws secretsmanager update-secret --secret-id … --kms-key-id {new} re-encrypts AWSCURRENT).",
+      "Callers need kms:Decrypt on {new} before the switch; previous versions (AWSPREVIOUS) stay under {old} until they age out.",
+      KEEP_OLD_KEY
+    ]
+  },
+  logs: {
+    kind: "new-data-only",
+    steps: [
+      "Switch in place: associate {new} with {resource} (associate-kms-key); only log events ingested from now on use it.",
+      "Events already stored stay encrypted under {old} and remain readable only while {old} is usable: keep it for the retention period of the log group.",
+      "The new key policy allows the CloudWatch Logs service principal with the log-group encryption-context condition; check it covers {resource} before the switch.",
+      KEEP_OLD_KEY
+    ]
+  },
+  sqs: {
+    kind: "in-place",
+    steps: [
+      "Switch in place: set the queue key of {resource} to {new}; SQS uses it for messages sent from now on.",
+      "Messages already in the queue stay under {old} until consumed or expired (at most the retention period); producers and consumers need kms:GenerateDataKey / kms:Decrypt on {new} before the switch.",
+      KEEP_OLD_KEY
+    ]
+  },
+  sns: {
+    kind: "in-place",
+    steps: [
+      "Switch in place: set the topic key of {resource} to {new}.",
+      "Publishers (and the services that publish, e.g. CloudWatch alarms, EventBridge) need kms:GenerateDataKey* and kms:Decrypt on {new} before the switch.",
+      KEEP_OLD_KEY
+    ]
+  },
+  dynamodb: {
+    kind: "in-place",
+    steps: [
+      "Switch in place: update the table encryption of {resource} to {new}; DynamoDB re-encrypts the table in the background, with no downtime.",
+      "Backups and point-in-time recovery data taken before the switch stay under {old}.",
+      KEEP_OLD_KEY
+    ]
+  },
+  kinesis: {
+    kind: "new-data-only",
+    steps: [
+      "Switch in place: start-stream-encryption with {new} on {resource}; records written from now on use it.",
+      "Records already in the stream stay under {old} until they expire (retention period).",
+      KEEP_OLD_KEY
+    ]
+  },
+  ssm: {
+    kind: "in-place",
+    steps: ["Switch in place: re-put each SecureString parameter of {resource} with {new} (put-parameter --overwrite --key-id).", KEEP_OLD_KEY]
+  },
+  lambda: {
+    kind: "in-place",
+    steps: ["Switch in place: the function configuration of {resource} is re-encrypted with {new} on the next deployment.", KEEP_OLD_KEY]
+  }
+};
+var MODULE_PLAYBOOK = {
+  kind: "in-place",
+  steps: [
+    "Module {resource} ({module}) is not read by the tool: the patch changes its key argument, but whether its resources switch in place or are REPLACED is unknown. Run terraform plan on the change and follow the playbook of each resource the plan shows changing; do not apply a plan that destroys data stores.",
+    KEEP_OLD_KEY
+  ]
+};
+var DEFAULT_PLAYBOOK = {
+  kind: "in-place",
+  steps: ["Switch in place: point {resource} at {new} and apply; check the service documentation for data written before the switch.", KEEP_OLD_KEY]
+};
+var DEFAULT_REPLACEMENT = REPLACEMENT(
+  "THE RESOURCE ({resource})",
+  "Create a copy of {resource} encrypted with {new} (snapshot and copy, or export and import), and move the data.",
+  "Cut over clients, then import the new resource into the IaC state in place of the old one; keep the old one until verified."
+);
+function migrationFor(consumers, oldKey, newKey) {
+  const first = consumers[0];
+  const replaces = consumers.some((c5) => c5.replacementOnKeyChange);
+  const table = PLAYBOOKS[first.service];
+  const playbook = replaces ? table?.kind === "replacement" ? table : DEFAULT_REPLACEMENT : first.kind === "module" ? MODULE_PLAYBOOK : table && table.kind !== "replacement" ? table : DEFAULT_PLAYBOOK;
+  const fill2 = (s2) => s2.replaceAll("{resource}", shortId(first.resource)).replaceAll("{module}", moduleNote(first) ?? "not read").replaceAll("{old}", oldKey).replaceAll("{new}", newKey);
+  const service = isServiceId(first.service) ? SERVICES[first.service].name : first.service;
+  return {
+    resource: first.resource,
+    service,
+    kind: playbook.kind,
+    steps: playbook.steps.map(fill2),
+    attributes: consumers.map((c5) => c5.attribute),
+    newKey
+  };
+}
+function shortId(id) {
+  const at3 = id.indexOf(":");
+  return at3 > 0 ? id.slice(at3 + 1) : id;
+}
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options = {}) {
+    let callback;
+    if (typeof options === "function") {
+      callback = options;
+      options = {};
+    } else if ("callback" in options) {
+      callback = options.callback;
+    }
+    const oldString = this.castInput(oldStr, options);
+    const newString = this.castInput(newStr, options);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+    var _a4;
+    const done = (value2) => {
+      value2 = this.postProcess(value2, options);
+      if (callback) {
+        setTimeout(function() {
+          callback(value2);
+        }, 0);
+        return void 0;
+      } else {
+        return value2;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+    }
+    const maxExecutionTime = (_a4 = options.timeout) !== null && _a4 !== void 0 ? _a4 : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path, added, removed2, oldPosInc, options) {
+    const last = path.lastComponent;
+    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed2) {
+      return {
+        oldPos: path.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed: removed2, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed: removed2, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options) {
+    if (options.comparator) {
+      return options.comparator(left, right);
+    } else {
+      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array2) {
+    const ret = [];
+    for (let i6 = 0; i6 < array2.length; i6++) {
+      if (array2[i6]) {
+        ret.push(array2[i6]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value2, options) {
+    return value2;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value2, options) {
+    return Array.from(value2);
+  }
+  join(chars2) {
+    return chars2.join("");
+  }
+  postProcess(changeObjects, options) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value2 = newTokens.slice(newPos, newPos + component.count);
+          value2 = value2.map(function(value3, i6) {
+            const oldValue = oldTokens[oldPos + i6];
+            return oldValue.length > value3.length ? oldValue : value3;
+          });
+          component.value = this.join(value2);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options) {
+    if (options.ignoreWhitespace) {
+      if (!options.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize(value2, options) {
+  if (options.stripTrailingCr) {
+    value2 = value2.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value2.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i6 = 0; i6 < linesAndNewlines.length; i6++) {
+    const line = linesAndNewlines[i6];
+    if (i6 % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i6 = 0; i6 < diff.length; i6++) {
+      const current2 = diff[i6], lines = current2.lines || splitLines(current2.value);
+      current2.lines = lines;
+      if (current2.added || current2.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i6 - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current2.added ? "+" : "-") + line);
+        }
+        if (current2.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i6 < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i6 = 0; i6 < hunk.lines.length; i6++) {
+        if (hunk.lines[i6].endsWith("\n")) {
+          hunk.lines[i6] = hunk.lines[i6].slice(0, -1);
+        } else {
+          hunk.lines.splice(i6 + 1, 0, "\\ No newline at end of file");
+          i6++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function splitLines(text2) {
+  const hasTrailingNl = text2.endsWith("\n");
+  const result2 = text2.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result2.pop();
+  } else {
+    result2.push(result2.pop().slice(0, -1));
+  }
+  return result2;
+}
+
+// src/split/patch.ts
+function unifiedPatch(changes) {
+  return changes.filter((c5) => c5.before !== c5.after).map((c5) => {
+    const created = c5.before === void 0;
+    const patch = structuredPatch(`a/${c5.path}`, `b/${c5.path}`, c5.before ?? "", c5.after, "", "", { context: 3 });
+    const header = [`diff --git a/${c5.path} b/${c5.path}`, ...created ? ["new file mode 100644", "--- /dev/null"] : [`--- a/${c5.path}`], `+++ b/${c5.path}`];
+    const hunks = patch.hunks.flatMap((h5) => [`@@ -${range(h5.oldStart, h5.oldLines)} +${range(h5.newStart, h5.newLines)} @@`, ...h5.lines]);
+    return `${[...header, ...hunks].join("\n")}
+`;
+  }).join("");
+}
+function range(start2, lines) {
+  return lines === 0 ? `${start2 - 1},0` : lines === 1 ? `${start2}` : `${start2},${lines}`;
+}
+
 // src/split/terraform.ts
 import { dirname, posix as posix3 } from "node:path";
 function terraformCode(ctx, key, groups, root5) {
-  const address = key.id.slice((key.unit ?? "").length + 1);
+  const address2 = key.id.slice((key.unit ?? "").length + 1);
   const everyConsumer = [.../* @__PURE__ */ new Set([...key.consumers.map((c5) => c5.resource), ...groups.flatMap((g5) => g5.group.consumers)])];
-  if (address.startsWith("module.") || key.multiplicity) {
+  if (address2.startsWith("module.") || key.multiplicity) {
     return nothingGenerated(
-      `${key.id} is declared ${address.startsWith("module.") ? `by module ${address.split(".").slice(0, 2).join(".")}` : "with count/for_each"}: add one module call (or instance) per new key by hand; no code is generated for it.`,
+      `${key.id} is declared ${address2.startsWith("module.") ? `by module ${address2.split(".").slice(0, 2).join(".")}` : "with count/for_each"}: add one module call (or instance) per new key by hand; no code is generated for it.`,
       everyConsumer
     );
   }
@@ -81980,7 +82404,7 @@ function terraformCode(ctx, key, groups, root5) {
     const defaults = defaultTagsOf(ctx, unit);
     const first = bs[0].group;
     const lines = [
-      `# ${describe4(first, root5)}: ${bs.length > 1 ? `one key per ${splitBy(bs.map((b5) => b5.group))}` : "its own key"}, split from ${address}${key.aliases[0] ? ` (${root5 ? aliasExpression(first, key.aliases[0], root5.expr) : key.aliases[0]})` : ""}.`,
+      `# ${describe4(first, root5)}: ${bs.length > 1 ? `one key per ${splitBy(bs.map((b5) => b5.group))}` : "its own key"}, split from ${address2}${key.aliases[0] ? ` (${root5 ? aliasExpression(first, key.aliases[0], root5.expr) : key.aliases[0]})` : ""}.`,
       "# Proposed by kms-review split. Read the migration plan before pointing consumers at these keys."
     ];
     for (const b5 of bs) lines.push("", ...keyBlock(b5, key, vars, defaults, root5), "", ...aliasBlock(b5.group, root5));
@@ -82160,11 +82584,7 @@ function withVariables(s2, vars) {
 function keyBlock(b5, key, vars, defaults, root5) {
   const g5 = b5.group;
   const name2 = g5.key.name;
-  const what = [
-    g5.group.workload ?? g5.workload,
-    g5.dataClass && g5.withDataClass ? g5.dataClass : "",
-    g5.service ? joinWords(g5.service.split("+").map(shortServiceName)) : ""
-  ].filter(Boolean).join(" ");
+  const what = keyWords(g5);
   const env2 = root5 ? `\${${root5.expr}}` : g5.env;
   const lines = [
     `resource "aws_kms_key" "${name2}" {`,
@@ -82270,9 +82690,9 @@ function planSplit(keyRef, analysis, config2) {
   }
   const rules = ruleContext(analysis, config2);
   const units2 = new Map(analysis.inventory.units.map((u) => [u.id, u]));
-  const address = key.id.slice((key.unit ?? "").length + 1);
+  const address2 = key.id.slice((key.unit ?? "").length + 1);
   const unit = units2.get(key.unit ?? "");
-  const perEnvironment = key.source === "terraform" && !!unit?.environment && !!key.unit?.includes("#") && !address.startsWith("module.") && !key.multiplicity;
+  const perEnvironment = key.source === "terraform" && !!unit?.environment && !!key.unit?.includes("#") && !address2.startsWith("module.") && !key.multiplicity;
   const grouping = groupConsumers2(key, rules, { perEnvironment });
   const base = {
     ...empty(key.id),
@@ -82301,7 +82721,7 @@ function planSplit(keyRef, analysis, config2) {
     resources: analysis.resources,
     unitOf: (resource) => unitOf3(resource, unitIds)
   };
-  const generated = key.source === "terraform" ? terraformCode(ctx, key, grouping.groups, perEnvironment && unit ? rootPlan(ctx, key, address, unit, grouping.groups, analysis, rules) : void 0) : key.source === "cloudformation" ? cloudFormationCode(ctx, key, grouping.groups) : nothingGenerated(
+  const generated = key.source === "terraform" ? terraformCode(ctx, key, grouping.groups, perEnvironment && unit ? rootPlan(ctx, key, address2, unit, grouping.groups, analysis, rules) : void 0) : key.source === "cloudformation" ? cloudFormationCode(ctx, key, grouping.groups) : nothingGenerated(
     `Keys from ${key.source ?? "unknown"} sources get no generated code: make the change in the code they come from.`,
     grouping.groups.flatMap((g5) => g5.group.consumers)
   );
@@ -82324,9 +82744,9 @@ function planSplit(keyRef, analysis, config2) {
     notes: [...grouping.notes, ...generated.notes]
   };
 }
-function rootPlan(ctx, key, address, unit, groups, analysis, rules) {
+function rootPlan(ctx, key, address2, unit, groups, analysis, rules) {
   const instances2 = siblingUnits(ctx.units, unit).flatMap((u) => {
-    const k5 = u.id === key.unit ? key : analysis.inventory.keys.find((x) => x.id === `${u.id}:${address}`);
+    const k5 = u.id === key.unit ? key : analysis.inventory.keys.find((x) => x.id === `${u.id}:${address2}`);
     return k5 && u.environment ? [{ unit: u, key: k5, env: u.environment.value }] : [];
   });
   const expr = environmentExpression(ctx, instances2);
@@ -83093,7 +83513,7 @@ async function roleCredentials(inputs, env2, runner) {
   }
 }
 
-// ../../work/main/node_modules/universal-user-agent/index.js
+// node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -83104,7 +83524,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-// ../../work/main/node_modules/before-after-hook/lib/register.js
+// node_modules/before-after-hook/lib/register.js
 function register(state2, name2, method, options) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
@@ -83127,7 +83547,7 @@ function register(state2, name2, method, options) {
   });
 }
 
-// ../../work/main/node_modules/before-after-hook/lib/add.js
+// node_modules/before-after-hook/lib/add.js
 function addHook(state2, kind, name2, hook2) {
   const orig = hook2;
   if (!state2.registry[name2]) {
@@ -83162,7 +83582,7 @@ function addHook(state2, kind, name2, hook2) {
   });
 }
 
-// ../../work/main/node_modules/before-after-hook/lib/remove.js
+// node_modules/before-after-hook/lib/remove.js
 function removeHook(state2, name2, method) {
   if (!state2.registry[name2]) {
     return;
@@ -83176,7 +83596,7 @@ function removeHook(state2, name2, method) {
   state2.registry[name2].splice(index, 1);
 }
 
-// ../../work/main/node_modules/before-after-hook/index.js
+// node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
 function bindApi(hook2, state2, name2) {
@@ -83210,7 +83630,7 @@ function Collection() {
 }
 var before_after_hook_default = { Singular, Collection };
 
-// ../../work/main/node_modules/@octokit/endpoint/dist-bundle/index.js
+// node_modules/@octokit/endpoint/dist-bundle/index.js
 var VERSION = "0.0.0-development";
 var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
@@ -83523,7 +83943,7 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// ../../work/main/node_modules/content-type/dist/index.js
+// node_modules/content-type/dist/index.js
 var SP = 32;
 var HTAB = 9;
 var SEMI = 59;
@@ -83543,20 +83963,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA2] |= COMMA_FLAG;
-for (let code5 = 128; code5 <= 255; code5++) {
-  CHAR_MAP[code5] |= LOWER_CASE;
+for (let code6 = 128; code6 <= 255; code6++) {
+  CHAR_MAP[code6] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code5 = 48; code5 <= 57; code5++) {
-  CHAR_MAP[code5] |= TOKEN_FLAG;
+for (let code6 = 48; code6 <= 57; code6++) {
+  CHAR_MAP[code6] |= TOKEN_FLAG;
 }
-for (let code5 = 65; code5 <= 90; code5++) {
-  CHAR_MAP[code5] |= LOWER_CASE | TOKEN_FLAG;
+for (let code6 = 65; code6 <= 90; code6++) {
+  CHAR_MAP[code6] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code5 = 97; code5 <= 122; code5++) {
-  CHAR_MAP[code5] |= TOKEN_FLAG;
+for (let code6 = 97; code6 <= 122; code6++) {
+  CHAR_MAP[code6] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C2 = function() {
@@ -83576,8 +83996,8 @@ function parse7(header, options) {
   let whitespace = -1;
   let stop2 = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code5 = header.charCodeAt(index);
-    const flags2 = CHAR_MAP[code5];
+    const code6 = header.charCodeAt(index);
+    const flags2 = CHAR_MAP[code6];
     if ((flags2 & stopFlags) !== 0) {
       stop2 |= flags2 & COMMA_FLAG;
       break;
@@ -83588,7 +84008,7 @@ function parse7(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code5 & NON_ASCII | flags2;
+    typeFlags |= code6 & NON_ASCII | flags2;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -83610,14 +84030,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code5 = header.charCodeAt(index);
-      const flags2 = CHAR_MAP[code5];
+      const code6 = header.charCodeAt(index);
+      const flags2 = CHAR_MAP[code6];
       if ((flags2 & stopFlags) !== 0) {
         if ((flags2 & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code5 === EQ) {
+      if (code6 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value2 = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
@@ -83629,16 +84049,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code6 = header.charCodeAt(index);
-            if (code6 === DQUOTE) {
+            const code7 = header.charCodeAt(index);
+            if (code7 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop3 = 0;
               while (index < len) {
-                const code7 = header.charCodeAt(index);
-                const flags3 = CHAR_MAP[code7];
+                const code8 = header.charCodeAt(index);
+                const flags3 = CHAR_MAP[code8];
                 if ((flags3 & stopFlags) !== 0) {
                   stop3 = flags3 & COMMA_FLAG;
                   break;
@@ -83649,7 +84069,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code6 === BSLASH && index + 1 < len) {
+            if (code7 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -83662,8 +84082,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop2 = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code6 = header.charCodeAt(index);
-          const flags3 = CHAR_MAP[code6];
+          const code7 = header.charCodeAt(index);
+          const flags3 = CHAR_MAP[code7];
           if ((flags3 & stopFlags) !== 0) {
             stop2 = flags3 & COMMA_FLAG;
             break;
@@ -83690,7 +84110,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code5 & NON_ASCII | flags2;
+      keyFlags |= code6 & NON_ASCII | flags2;
       index++;
     }
   }
@@ -83707,7 +84127,7 @@ function unescapeQuotedPairs(str3, start2, end2) {
   return result2 + str3.slice(start2, end2);
 }
 
-// ../../work/main/node_modules/json-with-bigint/json-with-bigint.js
+// node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
 var noiseValue = /^-?\d+n+$/;
 var originalStringify = JSON.stringify;
@@ -84042,7 +84462,7 @@ var JSONParse = (text2, reviver) => {
   }
 };
 
-// ../../work/main/node_modules/@octokit/request-error/dist-src/index.js
+// node_modules/@octokit/request-error/dist-src/index.js
 var RequestError = class extends Error {
   name;
   /**
@@ -84081,7 +84501,7 @@ var RequestError = class extends Error {
   }
 };
 
-// ../../work/main/node_modules/@octokit/request/dist-bundle/index.js
+// node_modules/@octokit/request/dist-bundle/index.js
 var VERSION2 = "10.0.16";
 var defaults_default = {
   headers: {
@@ -84263,7 +84683,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 }
 var request = withDefaults2(endpoint, defaults_default);
 
-// ../../work/main/node_modules/@octokit/graphql/dist-bundle/index.js
+// node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION3 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
@@ -84373,7 +84793,7 @@ function withCustomRequest(customRequest) {
   });
 }
 
-// ../../work/main/node_modules/@octokit/auth-token/dist-bundle/index.js
+// node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep2 = "\\.";
 var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
@@ -84418,10 +84838,10 @@ var createTokenAuth = function createTokenAuth2(token) {
   });
 };
 
-// ../../work/main/node_modules/@octokit/core/dist-src/version.js
+// node_modules/@octokit/core/dist-src/version.js
 var VERSION4 = "7.0.8";
 
-// ../../work/main/node_modules/@octokit/core/dist-src/index.js
+// node_modules/@octokit/core/dist-src/index.js
 var noop2 = () => {
 };
 var consoleWarn = console.warn.bind(console);
@@ -84555,10 +84975,10 @@ var Octokit = class {
   auth;
 };
 
-// ../../work/main/node_modules/@octokit/plugin-request-log/dist-src/version.js
+// node_modules/@octokit/plugin-request-log/dist-src/version.js
 var VERSION5 = "6.0.0";
 
-// ../../work/main/node_modules/@octokit/plugin-request-log/dist-src/index.js
+// node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
   octokit.hook.wrap("request", (request2, options) => {
     octokit.log.debug("request", options);
@@ -84582,7 +85002,7 @@ function requestLog(octokit) {
 }
 requestLog.VERSION = VERSION5;
 
-// ../../work/main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 var VERSION6 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
@@ -84698,10 +85118,10 @@ function paginateRest(octokit) {
 }
 paginateRest.VERSION = VERSION6;
 
-// ../../work/main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 var VERSION7 = "17.0.0";
 
-// ../../work/main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -86993,7 +87413,7 @@ var Endpoints = {
 };
 var endpoints_default = Endpoints;
 
-// ../../work/main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
@@ -87116,7 +87536,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
   return Object.assign(withDecorations, requestWithDefaults);
 }
 
-// ../../work/main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 function restEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -87133,10 +87553,10 @@ function legacyRestEndpointMethods(octokit) {
 }
 legacyRestEndpointMethods.VERSION = VERSION7;
 
-// ../../work/main/node_modules/@octokit/rest/dist-src/version.js
+// node_modules/@octokit/rest/dist-src/version.js
 var VERSION8 = "22.0.1";
 
-// ../../work/main/node_modules/@octokit/rest/dist-src/index.js
+// node_modules/@octokit/rest/dist-src/index.js
 var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
   {
     userAgent: `octokit-rest.js/${VERSION8}`
@@ -87265,15 +87685,15 @@ var listedMarker = (fingerprints) => `<!-- kms-review:listed ${fingerprints.join
 function safe(text2) {
   return text2.replace(/@(?=[A-Za-z0-9])/g, "@​").replace(/<!--/g, "&lt;!--");
 }
-var cell4 = (s2) => safe(s2).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-var code4 = (s2) => `\`${cell4(s2).replace(/`/g, "'")}\``;
+var cell5 = (s2) => safe(s2).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+var code5 = (s2) => `\`${cell5(s2).replace(/`/g, "'")}\``;
 var fence = (text2) => "`".repeat(Math.max(3, ...[...text2.matchAll(/`+/g)].map((m3) => m3[0].length + 1)));
 var ruleName = (id, rules = RULES) => rules.find((r5) => r5.id === id)?.name;
 function blobLink(ctx, l3) {
   if (!l3) return "—";
   const anchor2 = `#L${l3.startLine}${l3.endLine !== l3.startLine ? `-L${l3.endLine}` : ""}`;
   const path = l3.file.split("/").map(encodeURIComponent).join("/");
-  return `[${cell4(at2(l3))}](${ctx.repoUrl}/blob/${ctx.headSha}/${path}${anchor2})`;
+  return `[${cell5(at2(l3))}](${ctx.repoUrl}/blob/${ctx.headSha}/${path}${anchor2})`;
 }
 function langOf(file2) {
   if (file2.endsWith(".tf") || file2.endsWith(".tfvars") || file2.endsWith(".hcl")) return "hcl";
@@ -87284,9 +87704,9 @@ function langOf(file2) {
 function keyLabel4(change, k5) {
   const find = (keys, id) => keys.find((x) => x.id === id);
   const key = find(change.head.inventory.keys, k5.key) ?? find(change.base.inventory.keys, k5.baseKey ?? k5.key);
-  const address = resourceAddress(k5.key);
+  const address2 = resourceAddress(k5.key);
   const alias = key?.aliases.find((a5) => a5 !== k5.key);
-  return alias ? `${code4(alias)} (${code4(address)})` : code4(address);
+  return alias ? `${code5(alias)} (${code5(address2)})` : code5(address2);
 }
 function changeCounts(k5) {
   const plus = (n4, m3) => `+${n4} −${m3}`;
@@ -87312,7 +87732,7 @@ function summaryComment(change, ctx) {
     out2.push("#### Changed keys", "", "| key | change | blast radius before → after | newly reached |", "|---|---|---|---|");
     for (const k5 of keys) {
       out2.push(
-        `| ${keyLabel4(change, k5)} | ${changeCounts(k5)} | ${cell4(radiusChange(k5.blastRadius.before, k5.blastRadius.after))} | ${cell4(gainedPhrase(k5) ?? "—")} |`
+        `| ${keyLabel4(change, k5)} | ${changeCounts(k5)} | ${cell5(radiusChange(k5.blastRadius.before, k5.blastRadius.after))} | ${cell5(gainedPhrase(k5) ?? "—")} |`
       );
     }
     out2.push("");
@@ -87322,7 +87742,7 @@ function summaryComment(change, ctx) {
     for (const f5 of active) {
       const name2 = ruleName(f5.rule, ctx.rules);
       out2.push(
-        `| ${f5.severity} | [${f5.rule}](${ruleDocUrl(f5.rule)})${name2 ? ` ${name2}` : ""} | ${f5.key ? code4(resourceAddress(f5.key)) : "—"} | ${cell4(f5.message)} | ${blobLink(ctx, f5.location)} |`
+        `| ${f5.severity} | [${f5.rule}](${ruleDocUrl(f5.rule)})${name2 ? ` ${name2}` : ""} | ${f5.key ? code5(resourceAddress(f5.key)) : "—"} | ${cell5(f5.message)} | ${blobLink(ctx, f5.location)} |`
       );
     }
     out2.push("");
@@ -87352,9 +87772,9 @@ function findingComment(finding6, options) {
   const name2 = ruleName(finding6.rule, options.rules);
   const out2 = [
     findingMarker(finding6.fingerprint),
-    `**${finding6.severity} · [${finding6.rule}](${ruleDocUrl(finding6.rule)})${name2 ? ` ${name2}` : ""}**${finding6.key ? ` · key ${code4(resourceAddress(finding6.key))}` : ""}`,
+    `**${finding6.severity} · [${finding6.rule}](${ruleDocUrl(finding6.rule)})${name2 ? ` ${name2}` : ""}**${finding6.key ? ` · key ${code5(resourceAddress(finding6.key))}` : ""}`,
     "",
-    ...options.outsideDiff && finding6.location ? [`_At ${code4(at2(finding6.location))}, outside the lines of this diff._`, ""] : [],
+    ...options.outsideDiff && finding6.location ? [`_At ${code5(at2(finding6.location))}, outside the lines of this diff._`, ""] : [],
     safe(finding6.message),
     "",
     ...evidenceBlock(finding6.evidence)
@@ -87369,7 +87789,7 @@ function findingComment(finding6, options) {
       const shown2 = safe(replacement);
       const f5 = fence(shown2);
       out2.push(
-        `**Suggested fix** for ${code4(at2(fix.location))} (not a one-click suggestion: those lines are not all in this diff): ${safe(fix.description)}`,
+        `**Suggested fix** for ${code5(at2(fix.location))} (not a one-click suggestion: those lines are not all in this diff): ${safe(fix.description)}`,
         "",
         `${f5}${langOf(fix.location.file)}`,
         shown2,
@@ -87393,7 +87813,7 @@ function reviewBody(input2) {
     const name2 = ruleName(f5.rule, input2.rules);
     const where2 = blobLink({ repoUrl: input2.repoUrl, headSha: input2.headSha }, f5.location);
     const why = reason === "over-limit" ? `over the limit of ${input2.maxComments} inline comments` : REASONS[reason];
-    return `| ${f5.severity} | [${f5.rule}](${ruleDocUrl(f5.rule)})${name2 ? ` ${name2}` : ""} | ${cell4(f5.message)} | ${where2} | ${why} |`;
+    return `| ${f5.severity} | [${f5.rule}](${ruleDocUrl(f5.rule)})${name2 ? ` ${name2}` : ""} | ${cell5(f5.message)} | ${where2} | ${why} |`;
   });
   const table = rows.length ? ["", "| severity | rule | finding | where | why not inline |", "|---|---|---|---|---|"] : [];
   const render2 = (shown3) => {
@@ -88163,7 +88583,8 @@ ${output2.summary}
       let change;
       let scope;
       try {
-        const narrowed2 = inputs.planJson ? void 0 : await narrowForReview(sides2.base, sides2.head, config2, inputs.all);
+        const differs = inputs.planJson || inputs.all ? void 0 : new Set(await changedPaths(root5, baseRef, void 0, prefix || void 0));
+        const narrowed2 = inputs.planJson ? void 0 : await narrowForReview(sides2.base, sides2.head, config2, { all: inputs.all, ...differs ? { differs } : {} });
         scope = narrowed2?.scope;
         if (scope) runner.info(`kms-review: ${scopeLine(scope)}`);
         change = await analyseChange(narrowed2?.base ?? sides2.base, narrowed2?.head ?? sides2.head, loaded, analyseOptions);

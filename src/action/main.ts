@@ -27,7 +27,7 @@ import { RULES } from '../rules/registry.js';
 import { atLeast } from '../rules/run.js';
 import { type Finding, SEVERITIES, type Severity } from '../rules/types.js';
 import type { FileSet } from '../sources/fileset.js';
-import { gitFileSet, gitRepoRoot, resolveCommit } from '../sources/git.js';
+import { changedPaths, gitFileSet, gitRepoRoot, resolveCommit } from '../sources/git.js';
 import { safeRelativePath } from '../sources/paths.js';
 import { type ChangeScope, narrowForReview } from '../sources/scope.js';
 import { planSplits } from '../split/index.js';
@@ -148,7 +148,11 @@ export async function runAction(env: Record<string, string | undefined>, streams
       let scope: ChangeScope | undefined;
       try {
         // A plan file is one file per side: nothing to narrow.
-        const narrowed = inputs.planJson ? undefined : await narrowForReview(sides.base, sides.head, config, inputs.all);
+        // The head is the work tree: git says which files differ from the base (nothing re-read).
+        const differs = inputs.planJson || inputs.all ? undefined : new Set(await changedPaths(root, baseRef, undefined, prefix || undefined));
+        const narrowed = inputs.planJson
+          ? undefined
+          : await narrowForReview(sides.base, sides.head, config, { all: inputs.all, ...(differs ? { differs } : {}) });
         scope = narrowed?.scope;
         if (scope) runner.info(`kms-review: ${scopeLine(scope)}`);
         change = await analyseChange(narrowed?.base ?? sides.base, narrowed?.head ?? sides.head, loaded, analyseOptions);

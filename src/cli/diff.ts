@@ -17,7 +17,7 @@ import { styleFor } from '../report/style.js';
 import { RULES } from '../rules/registry.js';
 import type { FileSet } from '../sources/fileset.js';
 import { folderFileSet } from '../sources/folder.js';
-import { gitFileSet, gitRepoRoot } from '../sources/git.js';
+import { changedPaths, gitFileSet, gitRepoRoot } from '../sources/git.js';
 import { type ChangeScope, narrowForReview } from '../sources/scope.js';
 import { planSplits, type SplitPlan } from '../split/index.js';
 import { EXIT, existingFolder, exitFor, failOnOption, formatOption, type Io, loadConfig, reportConfigErrors, UsageError, version } from './common.js';
@@ -59,6 +59,8 @@ interface Sides {
   head: FileSet;
   loaded: LoadedConfig & { file: string };
   label: string;
+  /** A commit against the work tree: the paths git says differ (relative to the reviewed folder). */
+  differs?: () => Promise<Set<string>>;
 }
 
 export async function diffCommand(args: string[], options: DiffOptions, io: Io): Promise<number> {
@@ -71,7 +73,10 @@ export async function diffCommand(args: string[], options: DiffOptions, io: Io):
   const quiet = options.quiet === 'true';
   const line = progressLine(io.stderr, { quiet });
   try {
-    const narrowed = await narrowForReview(sides.base, sides.head, sides.loaded.config, options.all === 'true');
+    const narrowed = await narrowForReview(sides.base, sides.head, sides.loaded.config, {
+      all: options.all === 'true',
+      ...(sides.differs ? { differs: await sides.differs() } : {}),
+    });
     scope = narrowed.scope;
     change = await analyseChange(narrowed.base, narrowed.head, sides.loaded, { progress: line.update });
   } finally {
@@ -146,7 +151,11 @@ async function gitSides(args: string[], options: DiffOptions): Promise<Sides> {
     head = await gitFileSet(root, headRef, { exclude: loaded.config.exclude, ...(prefix ? { pathPrefix: prefix } : {}) });
   }
   const base = await gitFileSet(root, baseRef, { exclude: loaded.config.exclude, ...(prefix ? { pathPrefix: prefix } : {}) });
-  return { base, head, loaded, label: `${path} ${baseRef} → ${headRef ?? 'working tree'}` };
+  const differs = async () => {
+    const paths = await changedPaths(root, baseRef, undefined, prefix || undefined);
+    return new Set(prefix ? paths.map((p) => p.slice(prefix.length + 1)) : paths);
+  };
+  return { base, head, loaded, label: `${path} ${baseRef} → ${headRef ?? 'working tree'}`, ...(headRef === undefined ? { differs } : {}) };
 }
 
 async function configAt(files: FileSet, label: string): Promise<LoadedConfig & { file: string }> {

@@ -43,11 +43,29 @@ export async function gitRepoRoot(dir: string): Promise<string> {
   }
 }
 
-/** Paths that differ between two commits; a rename counts as both its old and its new path. */
-export async function changedPaths(repoDir: string, baseRef: string, headRef: string): Promise<string[]> {
-  const [base, head] = await Promise.all([resolveCommit(repoDir, baseRef), resolveCommit(repoDir, headRef)]);
-  // --no-ext-diff / --no-textconv: the repository's config must not get to run programs.
-  const out = await git(repoDir, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', base, head, '--']);
+/**
+ * Repository-relative paths that differ between a commit and another commit, or the work tree
+ * when `headRef` is undefined (git compares by the index's stat data: unchanged files are not
+ * read again); a rename counts as its old and its new path; `folder` limits the comparison.
+ */
+export async function changedPaths(repoDir: string, baseRef: string, headRef?: string, folder?: string): Promise<string[]> {
+  const [base, head] = await Promise.all([resolveCommit(repoDir, baseRef), headRef === undefined ? undefined : resolveCommit(repoDir, headRef)]);
+  // --no-ext-diff / --no-textconv / no fsmonitor: the repository's config must not get to run programs.
+  const out = await git(repoDir, [
+    '-c',
+    'core.fsmonitor=false',
+    'diff',
+    '--name-only',
+    '-z',
+    '--no-renames',
+    '--no-relative',
+    '--no-ext-diff',
+    '--no-textconv',
+    base,
+    ...(head ? [head] : []),
+    '--',
+    ...(folder ? [`:(literal)${safeRelativePath(folder)}`] : []),
+  ]);
   return out.split('\0').filter((path) => path !== '');
 }
 

@@ -40,6 +40,11 @@ export interface NarrowOptions {
   maxScanFiles?: number;
   /** Review every unit, not only the affected ones. */
   all?: boolean;
+  /**
+   * The paths that differ, as git reports them for a commit against the work tree: a file
+   * listed on both sides and not in it is the same (nothing is read to tell).
+   */
+  differs?: ReadonlySet<string>;
 }
 
 export interface NarrowedChange {
@@ -67,7 +72,7 @@ export async function narrowToChange(base: FileSet, head: FileSet, options: Narr
   }
   const wantedBase = baseList.filter((e) => options.wanted(e.path));
   const wantedHead = headList.filter((e) => options.wanted(e.path));
-  const changed = await changedBetween(base, head, wantedBase, wantedHead);
+  const changed = await changedBetween(base, head, wantedBase, wantedHead, options.differs);
   const baseEntries = new Map(wantedBase.map((e) => [e.path, e]));
   const headEntries = new Map(wantedHead.map((e) => [e.path, e]));
   const read = async (paths: string[]): Promise<Map<string, string[]>> => {
@@ -99,12 +104,17 @@ export async function narrowToChange(base: FileSet, head: FileSet, options: Narr
 }
 
 /** `narrowToChange` with the filters a review applies: candidate names not excluded by the config, its SCP paths always loaded. */
-export function narrowForReview(base: FileSet, head: FileSet, config: Pick<Config, 'exclude' | 'policies'>, all = false): Promise<NarrowedChange> {
+export function narrowForReview(
+  base: FileSet,
+  head: FileSet,
+  config: Pick<Config, 'exclude' | 'policies'>,
+  options: Pick<NarrowOptions, 'all' | 'differs'> = {},
+): Promise<NarrowedChange> {
   const excluded = picomatch(config.exclude, { dot: true });
   return narrowToChange(base, head, {
+    ...options,
     wanted: (path) => isCandidatePath(path) && !excluded(path),
     alwaysInclude: picomatch(config.policies.scpPaths, { dot: true }),
-    all,
   });
 }
 
@@ -126,11 +136,18 @@ function blobId(content: Buffer, like: string): string {
 
 /**
  * Paths listed on one side only, or whose contents differ: compared by sha when both listings
- * have one (two commits: nothing read), by hashing the other side's file like git when one has
- * it (a commit against the work tree), else by size and then bytes. A file that cannot be read
- * counts as changed: the review then looks at it rather than skipping it.
+ * have one (two commits: nothing read), by git's own answer when given (`differs`), by hashing
+ * the other side's file like git when one has a sha (a commit against the work tree), else by
+ * size and then bytes. A file that cannot be read counts as changed: the review then looks at it
+ * rather than skipping it.
  */
-export async function changedBetween(base: FileSet, head: FileSet, baseList: readonly FileEntry[], headList: readonly FileEntry[]): Promise<string[]> {
+export async function changedBetween(
+  base: FileSet,
+  head: FileSet,
+  baseList: readonly FileEntry[],
+  headList: readonly FileEntry[],
+  differs?: ReadonlySet<string>,
+): Promise<string[]> {
   const baseBy = new Map(baseList.map((e) => [e.path, e]));
   const changed = new Set<string>();
   const hash: { side: FileSet; entry: FileEntry; sha: string }[] = [];
@@ -141,6 +158,8 @@ export async function changedBetween(base: FileSet, head: FileSet, baseList: rea
     if (!b || b.kind !== h.kind) changed.add(h.path);
     else if (b.sha && h.sha) {
       if (b.sha !== h.sha) changed.add(h.path);
+    } else if (differs) {
+      if (differs.has(h.path)) changed.add(h.path);
     } else if (b.size !== h.size) changed.add(h.path);
     else if (h.kind !== 'file')
       continue; // a link or submodule is never read: the same entry both sides

@@ -218,4 +218,19 @@ describe('gitRepoRoot and changedPaths', () => {
     expect(await changedPaths(repo, 'main', 'main')).toEqual([]);
     await expect(changedPaths(repo, 'v1', '-p')).rejects.toThrow('invalid git ref "-p"');
   });
+
+  it('against the work tree, limited to a folder: edits not yet committed, repository-relative paths', async () => {
+    const file = join(repo, 'infra/main.tf');
+    const before = await readFile(file, 'utf8');
+    try {
+      await writeFile(file, `${before}\n# edited\n`);
+      // The submodule is not checked out: git lists it as differing (it is never read either way).
+      expect(await changedPaths(repo, 'main')).toEqual(['infra/main.tf', 'infra/vendor']);
+      expect(await changedPaths(repo, 'main', undefined, 'infra')).toEqual(['infra/main.tf', 'infra/vendor']);
+      expect(await changedPaths(repo, 'main', undefined, 'stacks')).toEqual([]);
+      expect(await changedPaths(repo, 'v1', undefined, 'stacks')).toEqual(['stacks/app.yaml']);
+    } finally {
+      await writeFile(file, before);
+    }
+  });
 });

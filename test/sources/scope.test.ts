@@ -56,6 +56,15 @@ describe('changedBetween', () => {
     expect(reads.sort()).toEqual(['edited.tf', 'same.tf']);
   });
 
+  it("a commit and the work tree with git's list of differing paths: nothing read, listed-once paths still count", async () => {
+    const reads: string[] = [];
+    const base = commitSide({ 'same.tf': 'x = 1', 'edited.tf': 'x = 1', 'gone.tf': 'g' }, []);
+    const head = countingSide({ 'same.tf': 'x = 1', 'edited.tf': 'x = 2', 'new.tf': 'n' }, reads);
+    const differs = new Set(['edited.tf', 'gone.tf']);
+    expect(await changedBetween(base, head, ...(await lists(base, head)), differs)).toEqual(['edited.tf', 'gone.tf', 'new.tf']);
+    expect(reads).toEqual([]);
+  });
+
   it('two folders: same size compared byte by byte; an unreadable file counts as changed', async () => {
     const base = countingSide({ 'a.tf': 'abc', 'b.tf': 'abc', 'locked.tf': 'abc' }, []);
     const head = countingSide({ 'a.tf': 'abc', 'b.tf': 'abd', 'locked.tf': 'abc' }, [], ['locked.tf']);
