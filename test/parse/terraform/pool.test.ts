@@ -1,21 +1,19 @@
 /**
  * The syntax stage on worker threads (`pool.ts`). Workers run compiled JavaScript, so this test
- * imports the built `lib/` (building it first when it is missing or older than `src/`) and checks
- * the parallel path against the single-threaded one of the same build.
+ * imports the built `lib/` (built first when it is missing or older than `src/`, under the shared
+ * lock of test/server/support/build.ts) and checks the parallel path against the single-threaded
+ * one of the same build.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Limits, SourceFile } from '../../../src/model/source.js';
 import type { ParserPlugin } from '../../../src/parse/plugin.js';
 import type { parseInPool as ParseInPool, shareParserPool as ShareParserPool, worthParallel as WorthParallel } from '../../../src/parse/terraform/pool.js';
 import type { ParsedFile, syntaxStageFailure as SyntaxStageFailure } from '../../../src/parse/terraform/syntax.js';
-
-const repo = fileURLToPath(new URL('../../..', import.meta.url));
-const lib = join(repo, 'lib');
+import { ensureBuilt, lib, repo } from '../../server/support/build.js';
 
 interface Built {
   terraformParser: ParserPlugin;
@@ -30,28 +28,10 @@ interface Built {
 let built: Built;
 let scratch: string;
 
-function newestMtime(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((newest, e) => {
-    const path = join(dir, e.name);
-    return Math.max(newest, e.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }, 0);
-}
-
-function ensureBuilt() {
-  const worker = join(lib, 'parse/terraform/worker.js');
-  if (existsSync(worker) && statSync(worker).mtimeMs >= newestMtime(join(repo, 'src'))) return;
-  try {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repo, stdio: 'pipe' });
-  } catch (error) {
-    // tsc still writes the output when some unrelated file has a type error; only a missing worker is fatal.
-    if (!existsSync(worker)) throw error;
-  }
-}
-
 const load = (path: string) => import(pathToFileURL(join(lib, path)).href);
 
 beforeAll(async () => {
-  ensureBuilt();
+  await ensureBuilt(['parse/terraform/worker.js', 'parse/terraform/index.js']);
   const [index, source, pool, syntax] = await Promise.all([
     load('parse/terraform/index.js'),
     load('model/source.js'),
