@@ -5,7 +5,7 @@
  * and readable repositories are what the test set for that user.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeLoopback, listenOnLoopback } from '../../server/support/loopback.js';
 
 export interface FakeUser {
   login: string;
@@ -62,13 +62,11 @@ export class OAuthGithub {
       }
       json(404, { message: 'Not Found' });
     });
-    await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve));
-    this.port = (this.#server.address() as AddressInfo).port;
+    this.port = await listenOnLoopback(this.#server);
     return this;
   }
 
   async stop(): Promise<void> {
-    this.#server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.#server ? this.#server.close(() => resolve()) : resolve()));
+    await closeLoopback(this.#server);
   }
 }

@@ -6,8 +6,8 @@
  * the in-process tests assert theirs, and pagination links point back at the loopback host.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { API } from '../../github/support/fake-github.js';
+import { closeLoopback, listenOnLoopback } from './loopback.js';
 
 const FORWARDED_REQUEST_HEADERS = ['accept', 'authorization', 'content-type', 'user-agent'];
 const DROPPED_RESPONSE_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive']);
@@ -32,14 +32,12 @@ export class GhesBridge {
         (error: Error) => res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `bridge: ${error.message}` })),
       );
     });
-    await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve));
-    this.port = (this.#server.address() as AddressInfo).port;
+    this.port = await listenOnLoopback(this.#server);
     return this;
   }
 
   async stop(): Promise<void> {
-    this.#server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.#server ? this.#server.close(() => resolve()) : resolve()));
+    await closeLoopback(this.#server);
   }
 
   async #forward(req: IncomingMessage): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {

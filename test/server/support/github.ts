@@ -6,8 +6,8 @@
  * It records every request and counts, per check run, how often it was completed.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Loose } from '../../support/loose.js';
+import { closeLoopback, listenOnLoopback } from './loopback.js';
 
 export interface CheckRun {
   id: number;
@@ -42,14 +42,12 @@ export class LoopbackGithub {
         res.writeHead(status, { 'content-type': 'application/json' }).end(body === undefined ? '' : JSON.stringify(body));
       });
     });
-    await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve));
-    this.port = (this.#server.address() as AddressInfo).port;
+    this.port = await listenOnLoopback(this.#server);
     return this;
   }
 
   async stop(): Promise<void> {
-    this.#server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.#server ? this.#server.close(() => resolve()) : resolve()));
+    await closeLoopback(this.#server);
   }
 
   completed(): CheckRun[] {
