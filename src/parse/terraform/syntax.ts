@@ -15,8 +15,10 @@ import { problem } from '../../model/source.js';
 import type { Problem } from '../../model/types.js';
 import type { Attribute, Block, Body, Expr, Span, Step, TemplatePart } from './ast.js';
 import { shortText } from './ast.js';
+import { readDirect } from './direct.js';
 import { hclParser } from './grammar.js';
 import { bodyFromJson } from './json-syntax.js';
+import { applyStrips, commonIndent, decodeText, SourceText, type TemplateStyle, unescapeQuoted } from './text.js';
 
 export interface ParsedFile {
   path: string;
@@ -30,16 +32,24 @@ const MAX_SYNTAX_PROBLEMS = 10;
 /** Files at least this long are parsed under the time budget. */
 const WATCHED_PARSE_CHARS = 16 * 1024;
 const BINARY_OPERATORS = new Set(['*', '/', '%', '+', '-', '>', '>=', '<', '<=', '==', '!=', '&&', '||']);
-const QUOTED_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f' };
+
+/** Which reader `parseHclFile` uses: the direct reader first (tree-sitter when it gives up), or tree-sitter alone. */
+export type HclReader = 'direct-first' | 'tree-sitter';
 
 /** Parses one `.tf` / `.tfvars` / `terragrunt.hcl` / `.tf.json` file. Never throws. */
-export function parseHclFile(file: SourceFile, limits: Limits): ParsedFile {
+export function parseHclFile(file: SourceFile, limits: Limits, reader: HclReader = 'direct-first'): ParsedFile {
   const where = (line = 1) => ({ file: file.path, startLine: line, endLine: line });
   const fail = (message: string): ParsedFile => ({ path: file.path, body: EMPTY_BODY, problems: [problem(message, where())] });
   if (file.size > limits.maxFileBytes || file.text.length > limits.maxFileBytes) {
     return fail(`file is larger than the ${limits.maxFileBytes}-byte limit; not parsed`);
   }
   if (file.text.includes('\0')) return fail('file contains NUL bytes (binary); not parsed');
+  if (reader === 'direct-first') {
+    const deadline = file.text.length < WATCHED_PARSE_CHARS ? undefined : Date.now() + limits.maxParseMillisPerFile;
+    const direct = readDirect(file.text, file.path, limits, deadline);
+    if (direct === 'out of time') return fail(outOfTime(limits));
+    if (direct) return { path: file.path, body: direct, problems: [] };
+  }
   const root = parseRoot(file.text, limits);
   if (!root.tree) return fail(root.error);
   try {
@@ -87,6 +97,10 @@ function dropFinalNewline(parts: TemplatePart[]): TemplatePart[] {
   return [...parts.slice(0, -1), { kind: 'text', value: last.value.slice(0, -1) }];
 }
 
+function outOfTime(limits: Limits): string {
+  return `parsing took longer than ${limits.maxParseMillisPerFile} ms; not parsed`;
+}
+
 function parseRoot(text: string, limits: Limits) {
   const started = Date.now();
   let timedOut = false;
@@ -105,7 +119,7 @@ function parseRoot(text: string, limits: Limits) {
   hclParser().reset();
   if (!tree || timedOut) {
     tree?.delete();
-    return { tree: undefined, error: `parsing took longer than ${limits.maxParseMillisPerFile} ms; not parsed` };
+    return { tree: undefined, error: outOfTime(limits) };
   }
   return { tree, error: '' };
 }
@@ -220,14 +234,6 @@ function syntaxProblems(root: Node, path: string): Problem[] {
   return found;
 }
 
-/** Whitespace `shortText` would change: leading/trailing, runs, and any whitespace but a plain space. */
-const UNQUOTABLE_SPACE = /^\s|\s$|\s\s|[^\S ]/;
-
-/** `shortText`, without its regex replace for the common text that is already one short line. */
-function quotable(text: string): string {
-  return text.length <= 120 && !UNQUOTABLE_SPACE.test(text) ? text : shortText(text);
-}
-
 function invalidExpr(reason: string, line: number): Expr {
   return { kind: 'invalid', reason, startLine: line, endLine: line, text: '' };
 }
@@ -236,40 +242,26 @@ class Converter {
   readonly problems: Problem[] = [];
   private tooDeepReported = false;
 
+  private readonly source: SourceText;
+
   constructor(
-    private readonly source: string,
+    text: string,
     private readonly path: string,
     private readonly limits: Limits,
-  ) {}
-
-  /** Offsets of the file's newlines: a node's line is one more than the newlines before it. */
-  private newlines: number[] | undefined;
-
-  /** 1-based line of a source offset (tree-sitter counts rows by `\n` alone, so this matches its positions). */
-  line(offset: number): number {
-    if (this.newlines === undefined) {
-      const found: number[] = [];
-      for (let at = this.source.indexOf('\n'); at >= 0; at = this.source.indexOf('\n', at + 1)) found.push(at);
-      this.newlines = found;
-    }
-    const newlines = this.newlines;
-    let low = 0;
-    let high = newlines.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (newlines[mid] < offset) low = mid + 1;
-      else high = mid;
-    }
-    return low + 1;
+  ) {
+    this.source = new SourceText(text);
   }
 
   text(node: CstNode | undefined): string {
-    return node ? this.source.slice(node.startIndex, node.endIndex) : '';
+    return node ? this.source.text.slice(node.startIndex, node.endIndex) : '';
+  }
+
+  line(offset: number): number {
+    return this.source.line(offset);
   }
 
   span(node: CstNode): Span {
-    const text = this.source.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + 400));
-    return { startLine: this.line(node.startIndex), endLine: this.line(node.endIndex), text: quotable(text) };
+    return this.source.span(node.startIndex, node.endIndex);
   }
 
   body(node: CstNode, depth: number): Body {
@@ -364,7 +356,7 @@ class Converter {
   }
 
   private spanText(first: CstNode, last: CstNode): string {
-    return quotable(this.source.slice(first.startIndex, Math.min(last.endIndex, first.startIndex + 400)));
+    return this.source.quote(first.startIndex, last.endIndex);
   }
 
   private indexKey(index: CstNode, depth: number): Expr {
@@ -405,11 +397,8 @@ class Converter {
           expandLast: argNodes.some((c) => c.type === 'ellipsis'),
         };
       }
-      case 'conditional': {
-        const [cond, then, otherwise] = named.filter((c) => c.type === 'expression').map((c) => this.expression(c, depth + 1));
-        if (!otherwise) return invalidExpr('incomplete conditional', span.startLine);
-        return { ...span, kind: 'conditional', cond, whenTrue: then, whenFalse: otherwise };
-      }
+      case 'conditional':
+        return this.conditional(node, depth);
       case 'binary_operation': {
         const children = node.children.filter((c) => c.type !== 'comment');
         const at = children.findIndex((c) => !c.isNamed && BINARY_OPERATORS.has(c.type));
@@ -428,6 +417,32 @@ class Converter {
       default:
         return invalidExpr(node.type === 'ERROR' ? 'syntax error' : `unsupported syntax ${node.type}`, span.startLine);
     }
+  }
+
+  /**
+   * `a ? b : c ? d : e` as Terraform reads it, `a ? b : (c ? d : e)`: the grammar nests such a chain
+   * the other way (`(a ? b : c) ? d : e`), so its operands are taken in source order and nested to
+   * the right, each conditional spanning from its condition to the end of the chain.
+   */
+  private conditional(node: CstNode, depth: number): Expr {
+    const operands: CstNode[] = [];
+    let inner: CstNode | undefined = node;
+    const outer: CstNode[][] = [];
+    while (inner) {
+      const [cond, ...branches]: CstNode[] = inner.namedChildren.filter((c) => c.type === 'expression');
+      if (!cond || branches.length < 2) return invalidExpr('incomplete conditional', this.line(inner.startIndex));
+      outer.push(branches);
+      const nested: CstNode[] = cond.children.filter((c) => c.type !== 'comment');
+      inner = nested.length === 1 && nested[0].type === 'conditional' ? nested[0] : undefined;
+      if (!inner) operands.push(cond);
+    }
+    for (const branches of outer.reverse()) operands.push(...branches);
+    const exprs = operands.map((c) => this.expression(c, depth + 1));
+    let chain = exprs[exprs.length - 1];
+    for (let i = exprs.length - 3; i >= 0; i -= 2) {
+      chain = { ...this.source.span(operands[i].startIndex, node.endIndex), kind: 'conditional', cond: exprs[i], whenTrue: exprs[i + 1], whenFalse: chain };
+    }
+    return chain;
   }
 
   private objectElem(node: CstNode, depth: number): { key: Expr; value: Expr } {
@@ -482,7 +497,7 @@ class Converter {
   private stringLit(node: CstNode): string {
     const start = node.namedChildren.find((c) => c.type === 'quoted_template_start');
     const end = node.namedChildren.find((c) => c.type === 'quoted_template_end');
-    return unescapeQuoted(this.source.slice(start?.endIndex ?? node.startIndex, end?.startIndex ?? node.endIndex));
+    return unescapeQuoted(this.source.text.slice(start?.endIndex ?? node.startIndex, end?.startIndex ?? node.endIndex));
   }
 
   private template(node: CstNode, depth: number): Expr {
@@ -498,24 +513,24 @@ class Converter {
     const ids = named.filter((c) => c.type === 'heredoc_identifier');
     const opener = ids[0];
     const closer = ids.length > 1 && !ids[ids.length - 1].isMissing ? ids[ids.length - 1] : undefined;
-    const newline = this.source.indexOf('\n', opener?.endIndex ?? node.startIndex);
+    const newline = this.source.text.indexOf('\n', opener?.endIndex ?? node.startIndex);
     const from = newline < 0 ? node.endIndex : newline + 1;
-    const to = closer ? this.source.lastIndexOf('\n', closer.startIndex) + 1 : node.endIndex;
+    const to = closer ? this.source.text.lastIndexOf('\n', closer.startIndex) + 1 : node.endIndex;
     const flush = named.some((c) => c.type === 'heredoc_start' && this.text(c) === '<<-');
-    const content = this.source.slice(from, Math.max(from, to));
+    const content = this.source.text.slice(from, Math.max(from, to));
     const parts = this.parts(node, from, Math.max(from, to), depth, { quoted: false, indent: flush ? commonIndent(content) : 0 });
     return { ...span, kind: 'template', parts };
   }
 
   /** Template parts of `container` between two source offsets: text between interpolations and directives. */
-  private parts(container: CstNode, from: number, to: number, depth: number, style: { quoted: boolean; indent: number }): TemplatePart[] {
+  private parts(container: CstNode, from: number, to: number, depth: number, style: TemplateStyle): TemplatePart[] {
     const parts: TemplatePart[] = [];
     const strips: { left: boolean; right: boolean }[] = [];
     let cursor = from;
     const pushText = (end: number) => {
       if (end <= cursor) return;
-      const raw = this.source.slice(cursor, end);
-      const atLineStart = cursor === from || this.source[cursor - 1] === '\n';
+      const raw = this.source.text.slice(cursor, end);
+      const atLineStart = cursor === from || this.source.text[cursor - 1] === '\n';
       parts.push({ kind: 'text', value: decodeText(raw, style, atLineStart) });
       strips.push({ left: false, right: false });
     };
@@ -532,7 +547,7 @@ class Converter {
     return applyStrips(parts, strips);
   }
 
-  private templatePart(node: CstNode, depth: number, style: { quoted: boolean; indent: number }): TemplatePart | undefined {
+  private templatePart(node: CstNode, depth: number, style: TemplateStyle): TemplatePart | undefined {
     if (depth > this.limits.maxDepth) return { kind: 'interp', expr: this.tooDeep(node) };
     if (node.type === 'template_interpolation') {
       const expr = node.namedChildren.find((c) => c.type === 'expression');
@@ -580,46 +595,4 @@ function stripMarkers(node: CstNode): { left: boolean; right: boolean } {
     return at?.type === 'strip_marker';
   };
   return { left: marker(first, 'first'), right: marker(last, 'last') };
-}
-
-function applyStrips(parts: TemplatePart[], strips: { left: boolean; right: boolean }[]): TemplatePart[] {
-  return parts.map((part, i) => {
-    if (part.kind !== 'text') return part;
-    let value = part.value;
-    if (strips[i - 1]?.right) value = value.replace(/^\s+/, '');
-    if (strips[i + 1]?.left) value = value.replace(/\s+$/, '');
-    return { kind: 'text', value };
-  });
-}
-
-function decodeText(raw: string, style: { quoted: boolean; indent: number }, atLineStart: boolean): string {
-  const dedented = style.indent > 0 ? dedent(raw, style.indent, atLineStart) : raw;
-  return style.quoted ? unescapeQuoted(dedented) : dedented.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
-}
-
-export function unescapeQuoted(raw: string): string {
-  return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/gs, (match, escaped: string | undefined) => {
-    if (match === '$${') return '${';
-    if (match === '%%{') return '%{';
-    if (!escaped) return match;
-    if (escaped.length > 1) return String.fromCodePoint(Number.parseInt(escaped.slice(1), 16));
-    return QUOTED_ESCAPES[escaped] ?? match;
-  });
-}
-
-/** Smallest indentation of the non-blank lines (what `<<-` removes). */
-function commonIndent(content: string): number {
-  let min = Number.POSITIVE_INFINITY;
-  for (const line of content.split('\n')) {
-    if (line.trim() === '') continue;
-    min = Math.min(min, line.length - line.trimStart().length);
-  }
-  return Number.isFinite(min) ? min : 0;
-}
-
-function dedent(raw: string, indent: number, atLineStart: boolean): string {
-  return raw
-    .split('\n')
-    .map((line, i) => (i > 0 || atLineStart ? line.slice(Math.min(indent, line.length - line.trimStart().length)) : line))
-    .join('\n');
 }

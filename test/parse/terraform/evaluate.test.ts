@@ -17,6 +17,14 @@ describe('evaluation', () => {
     ['interpolation', '"alias/${local.app}-${var.env}"', 'variable "env" { default = "prod" }\nlocals { app = "orders" }', 'alias/orders-prod'],
     ['locals chain', 'local.c', 'locals {\n a = "x"\n b = "${local.a}y"\n c = upper(local.b)\n}', 'XY'],
     ['conditional known', 'var.prod ? 30 : 7', 'variable "prod" { default = true }', 30],
+    // Terraform nests `a ? b : c ? d : e` to the right; the grammar alone nests it to the left.
+    ['chained conditionals', 'var.env == "prod" ? 30 : var.env == "staging" ? 14 : 7', 'variable "env" { default = "prod" }', 30],
+    [
+      'chained conditionals, file read by tree-sitter (a directive)',
+      'var.env == "prod" ? 30 : var.env == "staging" ? 14 : 7',
+      'variable "env" { default = "staging" }\nlocals { t = "%{ if true }x%{ endif }" }',
+      14,
+    ],
     ['for tuple with filter', '[for s in ["a", "", "b"] : upper(s) if s != ""]', '', ['A', 'B']],
     ['for object grouping', '{for p in ["a1", "a2", "b1"] : substr(p, 0, 1) => p...}', '', { a: ['a1', 'a2'], b: ['b1'] }],
     ['merge and lookup', 'lookup(merge({a = 1}, {b = 2}), "b", 0)', '', 2],
