@@ -7400,7 +7400,7 @@ var require_constants = __commonJS({
     var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
     var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
     var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
+    var STAR2 = `${QMARK}*?`;
     var SEP = "/";
     var POSIX_CHARS = {
       DOT_LITERAL,
@@ -7416,7 +7416,7 @@ var require_constants = __commonJS({
       NO_DOT_SLASH,
       NO_DOTS_SLASH,
       QMARK_NO_DOT,
-      STAR,
+      STAR: STAR2,
       START_ANCHOR,
       SEP
     };
@@ -8263,7 +8263,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         QMARK,
         QMARK_NO_DOT,
-        STAR,
+        STAR: STAR2,
         START_ANCHOR
       } = PLATFORM_CHARS;
       const globstar = (opts2) => {
@@ -8271,7 +8271,7 @@ var require_parse = __commonJS({
       };
       const nodot = opts.dot ? "" : NO_DOT;
       const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
+      let star = opts.bash === true ? globstar(opts) : STAR2;
       if (opts.capture) {
         star = `(${star})`;
       }
@@ -8945,14 +8945,14 @@ var require_parse = __commonJS({
         NO_DOT,
         NO_DOTS,
         NO_DOTS_SLASH,
-        STAR,
+        STAR: STAR2,
         START_ANCHOR
       } = constants.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
       const state2 = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
+      let star = opts.bash === true ? ".*?" : STAR2;
       if (opts.capture) {
         star = `(${star})`;
       }
@@ -20182,7 +20182,7 @@ var init_JsonBytesStringAdapter = __esm({
 function alloc(size) {
   return JsonBytesStringAdapter.allocUnsafe(size);
 }
-var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON, COMMA, BACKSLASH, TRUE, FALSE, NULL, ESCAPE_TABLE, INITIAL_BUFFER_SIZE, JsonShapeSerializer2;
+var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE2, COLON2, COMMA2, BACKSLASH2, TRUE, FALSE, NULL, ESCAPE_TABLE, INITIAL_BUFFER_SIZE, JsonShapeSerializer2;
 var init_JsonShapeSerializer2 = __esm({
   "node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonShapeSerializer2.js"() {
     init_determineTimestampFormat();
@@ -20196,10 +20196,10 @@ var init_JsonShapeSerializer2 = __esm({
     CLOSE_BRACE = 125;
     OPEN_BRACKET = 91;
     CLOSE_BRACKET = 93;
-    QUOTE = 34;
-    COLON = 58;
-    COMMA = 44;
-    BACKSLASH = 92;
+    QUOTE2 = 34;
+    COLON2 = 58;
+    COMMA2 = 44;
+    BACKSLASH2 = 92;
     TRUE = new Uint8Array([116, 114, 117, 101]);
     FALSE = new Uint8Array([102, 97, 108, 115, 101]);
     NULL = new Uint8Array([110, 117, 108, 108]);
@@ -20293,17 +20293,17 @@ var init_JsonShapeSerializer2 = __esm({
         const z2 = s2.length;
         this.ensure(z2 + 4);
         let { json: json2, i: i6 } = this;
-        json2[i6++] = QUOTE;
+        json2[i6++] = QUOTE2;
         for (let j5 = 0; j5 < z2; ++j5) {
           json2[i6++] = s2.charCodeAt(j5);
         }
-        json2[i6++] = QUOTE;
+        json2[i6++] = QUOTE2;
         this.i = i6;
       }
       writeJsonString(s2) {
         const z2 = s2.length;
         this.ensure(z2 * 3 + 2);
-        this.json[this.i++] = QUOTE;
+        this.json[this.i++] = QUOTE2;
         for (let j5 = 0; j5 < z2; ++j5) {
           const c5 = s2.charCodeAt(j5);
           if (c5 > 34 && c5 < 92) {
@@ -20312,7 +20312,7 @@ var init_JsonShapeSerializer2 = __esm({
             const esc2 = ESCAPE_TABLE[c5];
             if (esc2 !== null) {
               this.ensure(esc2.length + 1 + (z2 - j5 - 1) * 3 + 1);
-              this.json[this.i++] = BACKSLASH;
+              this.json[this.i++] = BACKSLASH2;
               for (let k5 = 0; k5 < esc2.length; k5++) {
                 this.json[this.i++] = esc2.charCodeAt(k5);
               }
@@ -20346,11 +20346,11 @@ var init_JsonShapeSerializer2 = __esm({
             this.i = i6;
           }
         }
-        this.json[this.i++] = QUOTE;
+        this.json[this.i++] = QUOTE2;
       }
       writeUnicodeEscape(code6) {
         let { json: json2, i: i6 } = this;
-        json2[i6++] = BACKSLASH;
+        json2[i6++] = BACKSLASH2;
         json2[i6++] = 117;
         const hex3 = code6.toString(16).padStart(4, "0");
         for (let j5 = 0; j5 < 4; ++j5) {
@@ -20372,7 +20372,7 @@ var init_JsonShapeSerializer2 = __esm({
         const json2 = this.json;
         const B64 = _JsonShapeSerializer2.B64;
         let i6 = this.i;
-        json2[i6++] = QUOTE;
+        json2[i6++] = QUOTE2;
         const len = data.length;
         const remainder = len % 3;
         const mainLen = len - remainder;
@@ -20399,7 +20399,7 @@ var init_JsonShapeSerializer2 = __esm({
           json2[i6++] = 61;
           json2[i6++] = 61;
         }
-        json2[i6++] = QUOTE;
+        json2[i6++] = QUOTE2;
         this.i = i6;
       }
       writeValue(schema, value2, container) {
@@ -20526,7 +20526,7 @@ var init_JsonShapeSerializer2 = __esm({
           }
           if (wroteAny) {
             this.ensure(1);
-            this.json[this.i++] = COMMA;
+            this.json[this.i++] = COMMA2;
           }
           wroteAny = true;
           const targetKey = this.settings.jsonName ? memberSchema.getMergedTraits().jsonName ?? memberName : memberName;
@@ -20535,7 +20535,7 @@ var init_JsonShapeSerializer2 = __esm({
             writtenKeys.add(targetKey);
           }
           this.writeAsciiQuoted(targetKey);
-          this.json[this.i++] = COLON;
+          this.json[this.i++] = COLON2;
           this.writeValue(memberSchema, item, ns);
         }
         if (!wroteAny && ns.isUnionSchema()) {
@@ -20544,7 +20544,7 @@ var init_JsonShapeSerializer2 = __esm({
             const [k5, v] = $unknown;
             this.writeAsciiQuoted(k5);
             this.ensure(1);
-            this.json[this.i++] = COLON;
+            this.json[this.i++] = COLON2;
             this.writeValue(15, v, ns);
           }
         } else if (hasType) {
@@ -20556,12 +20556,12 @@ var init_JsonShapeSerializer2 = __esm({
             const v = value2[k5];
             if (wroteAny) {
               this.ensure(1);
-              this.json[this.i++] = COMMA;
+              this.json[this.i++] = COMMA2;
             }
             wroteAny = true;
             this.writeAsciiQuoted(k5);
             this.ensure(1);
-            this.json[this.i++] = COLON;
+            this.json[this.i++] = COLON2;
             this.writeValue(15, v, void 0);
           }
         }
@@ -20614,7 +20614,7 @@ var init_JsonShapeSerializer2 = __esm({
           }
           if (wroteFirstItem) {
             this.ensure(1);
-            this.json[this.i++] = COMMA;
+            this.json[this.i++] = COMMA2;
           }
           this.writeValue(valueSchema, item, void 0);
           wroteFirstItem = true;
@@ -20663,12 +20663,12 @@ var init_JsonShapeSerializer2 = __esm({
           }
           if (!first) {
             this.ensure(1);
-            this.json[this.i++] = COMMA;
+            this.json[this.i++] = COMMA2;
           }
           first = false;
           this.writeJsonString(k5);
           this.ensure(1);
-          this.json[this.i++] = COLON;
+          this.json[this.i++] = COLON2;
           this.writeValue(valueSchema, v, void 0);
         }
         this.ensure(1);
@@ -23629,12 +23629,12 @@ var init_check_features = __esm({
 });
 
 // node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/constants.js
-var USER_AGENT, X_AMZ_USER_AGENT, SPACE, UA_NAME_SEPARATOR, UA_NAME_ESCAPE_REGEX, UA_VALUE_ESCAPE_REGEX, UA_ESCAPE_CHAR;
+var USER_AGENT, X_AMZ_USER_AGENT, SPACE2, UA_NAME_SEPARATOR, UA_NAME_ESCAPE_REGEX, UA_VALUE_ESCAPE_REGEX, UA_ESCAPE_CHAR;
 var init_constants6 = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/constants.js"() {
     USER_AGENT = "user-agent";
     X_AMZ_USER_AGENT = "x-amz-user-agent";
-    SPACE = " ";
+    SPACE2 = " ";
     UA_NAME_SEPARATOR = "/";
     UA_NAME_ESCAPE_REGEX = /[^!$%&'*+\-.^_`|~\w]/g;
     UA_VALUE_ESCAPE_REGEX = /[^!$%&'*+\-.^_`|~\w#]/g;
@@ -23692,11 +23692,11 @@ var init_user_agent_middleware = __esm({
         defaultUserAgent2.push(escapeUserAgent([`app`, `${appId}`]));
       }
       const prefix = getUserAgentPrefix();
-      const sdkUserAgentValue = (prefix ? [prefix] : []).concat([...defaultUserAgent2, ...userAgent2, ...customUserAgent]).join(SPACE);
+      const sdkUserAgentValue = (prefix ? [prefix] : []).concat([...defaultUserAgent2, ...userAgent2, ...customUserAgent]).join(SPACE2);
       const normalUAValue = [
         ...defaultUserAgent2.filter((section) => section.startsWith("aws-sdk-")),
         ...customUserAgent
-      ].join(SPACE);
+      ].join(SPACE2);
       if (options.runtime !== "browser") {
         if (normalUAValue) {
           headers[X_AMZ_USER_AGENT] = headers[X_AMZ_USER_AGENT] ? `${headers[USER_AGENT]} ${normalUAValue}` : normalUAValue;
@@ -74271,19 +74271,776 @@ function keyName2(key) {
   return void 0;
 }
 
+// src/parse/terraform/text.ts
+var SPAN_CHARS = 400;
+var QUOTED_ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f" };
+var UNQUOTABLE_SPACE = /^\s|\s$|\s\s|[^\S ]/;
+var SourceText = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  newlines;
+  line(offset) {
+    if (this.newlines === void 0) {
+      const found = [];
+      for (let at3 = this.text.indexOf("\n"); at3 >= 0; at3 = this.text.indexOf("\n", at3 + 1)) found.push(at3);
+      this.newlines = found;
+    }
+    const newlines = this.newlines;
+    let low = 0;
+    let high = newlines.length;
+    while (low < high) {
+      const mid = low + high >>> 1;
+      if (newlines[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low + 1;
+  }
+  /** The span of the source from `start` to `end`: its lines and its text, shortened (`quoteFrom` moves where the text starts). */
+  span(start2, end2, quoteFrom = start2) {
+    return { startLine: this.line(start2), endLine: this.line(end2), text: this.quote(quoteFrom, end2) };
+  }
+  quote(start2, end2) {
+    const text2 = this.text.slice(start2, Math.min(end2, start2 + SPAN_CHARS));
+    return text2.length <= 120 && !UNQUOTABLE_SPACE.test(text2) ? text2 : shortText(text2);
+  }
+};
+function applyStrips(parts2, strips) {
+  return parts2.map((part, i6) => {
+    if (part.kind !== "text") return part;
+    let value2 = part.value;
+    if (strips[i6 - 1]?.right) value2 = value2.replace(/^\s+/, "");
+    if (strips[i6 + 1]?.left) value2 = value2.replace(/\s+$/, "");
+    return { kind: "text", value: value2 };
+  });
+}
+function decodeText(raw, style, atLineStart) {
+  const dedented = style.indent > 0 ? dedent(raw, style.indent, atLineStart) : raw;
+  return style.quoted ? unescapeQuoted(dedented) : dedented.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
+}
+function unescapeQuoted(raw) {
+  return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/gs, (match, escaped) => {
+    if (match === "$${") return "${";
+    if (match === "%%{") return "%{";
+    if (!escaped) return match;
+    if (escaped.length > 1) return String.fromCodePoint(Number.parseInt(escaped.slice(1), 16));
+    return QUOTED_ESCAPES[escaped] ?? match;
+  });
+}
+function commonIndent(content) {
+  let min = Number.POSITIVE_INFINITY;
+  for (const line of content.split("\n")) {
+    if (line.trim() === "") continue;
+    min = Math.min(min, line.length - line.trimStart().length);
+  }
+  return Number.isFinite(min) ? min : 0;
+}
+function dedent(raw, indent, atLineStart) {
+  return raw.split("\n").map((line, i6) => i6 > 0 || atLineStart ? line.slice(Math.min(indent, line.length - line.trimStart().length)) : line).join("\n");
+}
+
+// src/parse/terraform/direct.ts
+var GIVE_UP = /* @__PURE__ */ Symbol("give up");
+var OUT_OF_TIME = /* @__PURE__ */ Symbol("out of time");
+var CLOCK_EVERY2 = 1024;
+var TAB = 9;
+var NEWLINE = 10;
+var CR = 13;
+var SPACE = 32;
+var BANG = 33;
+var QUOTE = 34;
+var HASH = 35;
+var DOLLAR = 36;
+var PERCENT = 37;
+var AMPERSAND = 38;
+var LPAREN = 40;
+var RPAREN = 41;
+var STAR = 42;
+var PLUS = 43;
+var COMMA = 44;
+var DASH = 45;
+var DOT = 46;
+var SLASH = 47;
+var COLON = 58;
+var LT = 60;
+var EQUALS = 61;
+var GT = 62;
+var QUESTION = 63;
+var LBRACKET = 91;
+var BACKSLASH = 92;
+var RBRACKET = 93;
+var UNDERSCORE = 95;
+var LBRACE = 123;
+var PIPE = 124;
+var RBRACE = 125;
+var TILDE = 126;
+var isDigit = (c5) => c5 >= 48 && c5 <= 57;
+var isLetter = (c5) => c5 >= 97 && c5 <= 122 || c5 >= 65 && c5 <= 90;
+var isIdentStart = (c5) => isLetter(c5) || c5 === UNDERSCORE;
+var isIdentPart = (c5) => isLetter(c5) || isDigit(c5) || c5 === UNDERSCORE || c5 === DASH;
+var isHex = (c5) => isDigit(c5) || c5 >= 97 && c5 <= 102 || c5 >= 65 && c5 <= 70;
+var isBlank = (c5) => c5 === SPACE || c5 === TAB || c5 === CR || c5 === 11 || c5 === 12;
+var BINARY = Object.fromEntries(
+  [
+    [6, ["*", "/", "%"]],
+    [5, ["+", "-"]],
+    [4, [">", ">=", "<", "<="]],
+    [3, ["==", "!="]],
+    [2, ["&&"]],
+    [1, ["||"]]
+  ].flatMap(([precedence, ops]) => ops.map((op2) => [op2, { op: op2, precedence }]))
+);
+function readDirect(text2, path, limits, deadline) {
+  try {
+    return new DirectReader(text2, limits, deadline).file(path.endsWith(".tf.json"));
+  } catch (stop2) {
+    return stop2 === OUT_OF_TIME ? "out of time" : void 0;
+  }
+}
+function giveUp() {
+  throw GIVE_UP;
+}
+var DirectReader = class {
+  constructor(text2, limits, deadline) {
+    this.text = text2;
+    this.deadline = deadline;
+    this.source = new SourceText(text2);
+    this.length = text2.length;
+    this.maxNesting = Math.floor(limits.maxDepth / 4);
+  }
+  text;
+  deadline;
+  pos = 0;
+  /** Line of `pos` (1-based, counted as tree-sitter counts rows: by `\n`). */
+  line = 1;
+  /** End offset of the last token read, and its line: spans end there, not after the whitespace that follows. */
+  end = 0;
+  endLine = 1;
+  source;
+  length;
+  maxNesting;
+  /** Nesting steps left before the next look at the clock (the first step looks). */
+  untilClock = 0;
+  file(tfJson) {
+    this.skip();
+    if (this.pos >= this.length) return { attributes: [], blocks: [] };
+    if (this.code() === LBRACE) {
+      const expr = this.expression(0);
+      this.skip();
+      if (this.pos < this.length || expr.kind !== "object") giveUp();
+      return bodyFromJson(expr, tfJson);
+    }
+    return this.body(0, false);
+  }
+  code(at3 = this.pos) {
+    return this.text.charCodeAt(at3);
+  }
+  nest(depth) {
+    if (depth >= this.maxNesting) giveUp();
+    if (this.deadline !== void 0 && --this.untilClock <= 0) {
+      if (Date.now() > this.deadline) throw OUT_OF_TIME;
+      this.untilClock = CLOCK_EVERY2;
+    }
+    return depth + 1;
+  }
+  /** The last token ended at `pos`. */
+  mark() {
+    this.end = this.pos;
+    this.endLine = this.line;
+  }
+  /** Quoted text from `start` to the end of the last token. */
+  quote(start2) {
+    return this.source.quote(start2, this.end);
+  }
+  /** Whitespace and the three comment styles. */
+  skip() {
+    const text2 = this.text;
+    for (; ; ) {
+      const c5 = text2.charCodeAt(this.pos);
+      if (c5 === SPACE || c5 === TAB || c5 === CR) this.pos++;
+      else if (c5 === NEWLINE) {
+        this.pos++;
+        this.line++;
+      } else if (c5 === HASH || c5 === SLASH && text2.charCodeAt(this.pos + 1) === SLASH) {
+        const newline = text2.indexOf("\n", this.pos);
+        this.pos = newline < 0 ? this.length : newline;
+      } else if (c5 === SLASH && text2.charCodeAt(this.pos + 1) === STAR) {
+        const close = text2.indexOf("*/", this.pos + 2);
+        if (close < 0) giveUp();
+        this.line += newlinesIn(text2, this.pos, close);
+        this.pos = close + 2;
+      } else return;
+    }
+  }
+  expect(c5) {
+    this.skip();
+    if (this.code() !== c5) giveUp();
+    this.pos++;
+    this.mark();
+  }
+  identifier() {
+    const text2 = this.text;
+    const start2 = this.pos;
+    if (!isIdentStart(text2.charCodeAt(start2))) giveUp();
+    let at3 = start2 + 1;
+    for (; ; ) {
+      const c5 = text2.charCodeAt(at3);
+      if (isIdentPart(c5)) at3++;
+      else if (c5 === COLON && text2.charCodeAt(at3 + 1) === COLON) at3 += 2;
+      else if (c5 >= 128)
+        giveUp();
+      else break;
+    }
+    this.pos = at3;
+    this.mark();
+    return text2.slice(start2, at3);
+  }
+  /** A keyword (`for`, `in`, `if`) at the current position: the whole identifier, as the grammar's lexer takes it. */
+  atKeyword(word) {
+    if (!this.text.startsWith(word, this.pos)) return false;
+    const after = this.code(this.pos + word.length);
+    return !isIdentPart(after) && after !== COLON && after < 128;
+  }
+  body(depth, closed) {
+    const body2 = { attributes: [], blocks: [] };
+    for (; ; ) {
+      this.skip();
+      if (this.pos >= this.length) {
+        if (closed) giveUp();
+        return body2;
+      }
+      if (closed && this.code() === RBRACE) return body2;
+      const start2 = this.pos;
+      const startLine = this.line;
+      const name2 = this.identifier();
+      this.skip();
+      const next = this.code(this.pos + 1);
+      if (this.code() === EQUALS && next !== EQUALS && next !== GT) {
+        this.pos++;
+        const expr = this.expression(depth);
+        body2.attributes.push({ startLine, endLine: this.endLine, text: this.quote(start2), name: name2, expr });
+      } else body2.blocks.push(this.block(start2, startLine, name2, depth));
+    }
+  }
+  block(start2, startLine, type, depth) {
+    const labels = [];
+    for (; ; ) {
+      this.skip();
+      const c5 = this.code();
+      if (c5 === LBRACE) break;
+      if (c5 === QUOTE) {
+        const label = this.quoted(depth);
+        if (label.kind !== "literal") giveUp();
+        labels.push(label.value);
+      } else labels.push(this.identifier());
+    }
+    this.pos++;
+    const body2 = this.body(this.nest(depth), true);
+    this.pos++;
+    this.mark();
+    return { startLine, endLine: this.endLine, text: this.quote(start2), type, labels, body: body2 };
+  }
+  expression(depth) {
+    const nested = this.nest(depth);
+    this.skip();
+    const start2 = this.pos;
+    const startLine = this.line;
+    const cond = this.binary(nested, 0);
+    this.skip();
+    if (this.code() !== QUESTION) return cond;
+    this.pos++;
+    const whenTrue = this.expression(nested);
+    this.skip();
+    if (this.code() !== COLON || this.code(this.pos + 1) === COLON) giveUp();
+    this.pos++;
+    const whenFalse = this.expression(nested);
+    return { startLine, endLine: this.endLine, text: this.quote(start2), kind: "conditional", cond, whenTrue, whenFalse };
+  }
+  /** Precedence climbing over the grammar's binary operators, left-associative. */
+  binary(depth, minPrecedence) {
+    const start2 = this.pos;
+    const startLine = this.line;
+    let left = this.unary(depth);
+    let nested = depth;
+    for (; ; ) {
+      this.skip();
+      const operator = this.binaryOperator();
+      if (!operator || operator.precedence < minPrecedence) return left;
+      nested = this.nest(nested);
+      this.pos += operator.op.length;
+      this.skip();
+      const right = this.binary(nested, operator.precedence + 1);
+      left = { startLine, endLine: this.endLine, text: this.quote(start2), kind: "binary", op: operator.op, left, right };
+    }
+  }
+  /** The binary operator at the current position, not consumed. */
+  binaryOperator() {
+    const c5 = this.code();
+    const next = this.code(this.pos + 1);
+    switch (c5) {
+      case STAR:
+      case SLASH:
+      case PERCENT:
+      case PLUS:
+      case DASH:
+        return BINARY[String.fromCharCode(c5)];
+      case GT:
+        return next === EQUALS ? BINARY[">="] : BINARY[">"];
+      case LT:
+        if (next === LT) giveUp();
+        return next === EQUALS ? BINARY["<="] : BINARY["<"];
+      case EQUALS:
+        return next === EQUALS ? BINARY["=="] : void 0;
+      case BANG:
+        return next === EQUALS ? BINARY["!="] : void 0;
+      case AMPERSAND:
+        return next === AMPERSAND ? BINARY["&&"] : giveUp();
+      case PIPE:
+        return next === PIPE ? BINARY["||"] : giveUp();
+      default:
+        return void 0;
+    }
+  }
+  unary(depth) {
+    const c5 = this.code();
+    if (c5 !== DASH && c5 !== BANG) return this.term(depth);
+    const start2 = this.pos;
+    const startLine = this.line;
+    this.pos++;
+    this.skip();
+    const operand = this.unary(this.nest(depth));
+    return { startLine, endLine: this.endLine, text: this.quote(start2), kind: "unary", op: c5 === DASH ? "-" : "!", operand };
+  }
+  /** A primary (or a parenthesised expression) and its traversals: `.a`, `[k]`, `.0`, `.*`, `[*]`. */
+  term(depth) {
+    const first = this.pos;
+    let expr;
+    if (this.code() === LPAREN) {
+      this.pos++;
+      expr = this.expression(depth);
+      this.expect(RPAREN);
+    } else expr = this.primary(depth);
+    for (; ; ) {
+      this.skip();
+      const c5 = this.code();
+      if (c5 === DOT) {
+        const next = this.code(this.pos + 1);
+        if (next === DOT) return expr;
+        if (next === STAR) {
+          this.pos += 2;
+          this.mark();
+          expr = this.splat(expr, first, depth);
+        } else {
+          const step = this.dotStep();
+          expr = "attr" in step ? { startLine: expr.startLine, endLine: this.endLine, text: this.quote(first), kind: "getAttr", target: expr, name: step.attr } : { startLine: expr.startLine, endLine: this.endLine, text: this.quote(first), kind: "index", target: expr, key: step.index };
+        }
+      } else if (c5 === LBRACKET) {
+        if (this.text.startsWith("[*]", this.pos)) {
+          this.pos += 3;
+          this.mark();
+          expr = this.splat(expr, first, depth);
+        } else {
+          const key = this.bracketIndex(depth);
+          expr = { startLine: expr.startLine, endLine: this.endLine, text: this.quote(first), kind: "index", target: expr, key };
+        }
+      } else return expr;
+    }
+  }
+  /** `.name` (an attribute) or `.0` (a legacy index), at a dot. */
+  dotStep() {
+    const dot = this.pos;
+    const next = this.code(dot + 1);
+    this.pos++;
+    if (isIdentStart(next)) return { attr: this.identifier() };
+    if (!isDigit(next)) giveUp();
+    let at3 = dot + 1;
+    while (isDigit(this.code(at3))) at3++;
+    this.pos = at3;
+    this.mark();
+    return { index: { startLine: this.line, endLine: this.line, text: this.quote(dot), kind: "literal", value: Number(this.text.slice(dot + 1, at3)) } };
+  }
+  bracketIndex(depth) {
+    this.pos++;
+    const key = this.expression(depth);
+    this.expect(RBRACKET);
+    return key;
+  }
+  /** The steps a splat takes after `.*` / `[*]`: every attribute and index that follows. */
+  splat(target, first, depth) {
+    const each = [];
+    for (; ; ) {
+      const pos2 = this.pos;
+      const line = this.line;
+      this.skip();
+      const c5 = this.code();
+      const next = this.code(this.pos + 1);
+      if (c5 === DOT && next !== STAR && next !== DOT) each.push(this.dotStep());
+      else if (c5 === LBRACKET && !this.text.startsWith("[*]", this.pos)) each.push({ index: this.bracketIndex(depth) });
+      else {
+        this.pos = pos2;
+        this.line = line;
+        break;
+      }
+    }
+    return { startLine: target.startLine, endLine: this.endLine, text: this.quote(first), kind: "splat", target, each };
+  }
+  primary(depth) {
+    const c5 = this.code();
+    if (isDigit(c5)) return this.number();
+    if (c5 === QUOTE) return this.quoted(depth);
+    if (c5 === LT && this.code(this.pos + 1) === LT) return this.heredoc(depth);
+    if (c5 === LBRACKET) return this.tuple(depth);
+    if (c5 === LBRACE) return this.object(depth);
+    const start2 = this.pos;
+    const startLine = this.line;
+    const name2 = this.identifier();
+    if (name2 === "true" || name2 === "false" || name2 === "null") {
+      return { startLine, endLine: startLine, text: name2, kind: "literal", value: name2 === "null" ? null : name2 === "true" };
+    }
+    const end2 = this.end;
+    this.skip();
+    if (this.code() === LPAREN) return this.call(start2, startLine, name2, depth);
+    return { startLine, endLine: startLine, text: this.source.quote(start2, end2), kind: "variable", name: name2 };
+  }
+  number() {
+    const text2 = this.text;
+    const start2 = this.pos;
+    let at3 = start2;
+    while (isDigit(text2.charCodeAt(at3))) at3++;
+    const after = text2.charCodeAt(at3);
+    if (after === 120 && at3 === start2 + 1 && text2.charCodeAt(start2) === 48) giveUp();
+    if (after === DOT && isDigit(text2.charCodeAt(at3 + 1))) {
+      at3 += 2;
+      while (isDigit(text2.charCodeAt(at3))) at3++;
+      const e5 = text2.charCodeAt(at3);
+      if (e5 === 101 || e5 === 69) {
+        let digits = at3 + 1;
+        const sign2 = text2.charCodeAt(digits);
+        if (sign2 === PLUS || sign2 === DASH) digits++;
+        if (isDigit(text2.charCodeAt(digits))) {
+          at3 = digits;
+          while (isDigit(text2.charCodeAt(at3))) at3++;
+        }
+      }
+    }
+    this.pos = at3;
+    this.mark();
+    return { startLine: this.line, endLine: this.line, text: this.quote(start2), kind: "literal", value: Number(text2.slice(start2, at3)) };
+  }
+  call(start2, startLine, name2, depth) {
+    this.pos++;
+    const { items: args2, expandLast } = this.commaList(RPAREN, depth);
+    return { startLine, endLine: this.endLine, text: this.quote(start2), kind: "call", name: name2, args: args2, expandLast };
+  }
+  tuple(depth) {
+    const start2 = this.pos;
+    const startLine = this.line;
+    this.pos++;
+    this.skip();
+    if (this.atKeyword("for")) return this.forExpr(start2, startLine, false, depth);
+    const { items } = this.commaList(RBRACKET, depth);
+    return { startLine, endLine: this.endLine, text: this.quote(start2), kind: "tuple", items };
+  }
+  /**
+   * Expressions separated by commas up to `close` (a trailing comma allowed), which is consumed. In a
+   * call (`close` is `)`), the last argument may be followed by `...` instead.
+   */
+  commaList(close, depth) {
+    const items = [];
+    let expandLast = false;
+    this.skip();
+    if (this.code() !== close) {
+      for (; ; ) {
+        items.push(this.expression(depth));
+        this.skip();
+        const c5 = this.code();
+        if (c5 === COMMA) {
+          this.pos++;
+          this.skip();
+          if (this.code() !== close) continue;
+        } else if (close === RPAREN && c5 === DOT && this.text.startsWith("...", this.pos)) {
+          this.pos += 3;
+          expandLast = true;
+          this.skip();
+          if (this.code() !== close) giveUp();
+        } else if (c5 !== close) giveUp();
+        break;
+      }
+    }
+    this.pos++;
+    this.mark();
+    return { items, expandLast };
+  }
+  object(depth) {
+    const start2 = this.pos;
+    const startLine = this.line;
+    this.pos++;
+    this.skip();
+    if (this.atKeyword("for")) return this.forExpr(start2, startLine, true, depth);
+    const items = [];
+    for (; ; ) {
+      this.skip();
+      if (this.code() === RBRACE) break;
+      const keyStart = this.pos;
+      let key = this.expression(depth);
+      if (key.kind === "variable" && this.code(keyStart) !== LPAREN) key = { ...key, kind: "literal", value: key.name };
+      this.skip();
+      const c5 = this.code();
+      const next = this.code(this.pos + 1);
+      if (!(c5 === EQUALS && next !== EQUALS && next !== GT || c5 === COLON && next !== COLON)) giveUp();
+      this.pos++;
+      const value2 = this.expression(depth);
+      items.push({ key, value: value2 });
+      this.skip();
+      if (this.code() === COMMA) this.pos++;
+    }
+    this.pos++;
+    this.mark();
+    return { startLine, endLine: this.endLine, text: this.quote(start2), kind: "object", items };
+  }
+  /** `[for k, v in coll : v if cond]` / `{for k, v in coll : k => v... if cond}`, at `for`. */
+  forExpr(start2, startLine, isObject3, depth) {
+    this.pos += 3;
+    this.skip();
+    const names = [this.identifier()];
+    this.skip();
+    if (this.code() === COMMA) {
+      this.pos++;
+      this.skip();
+      names.push(this.identifier());
+      this.skip();
+    }
+    if (!this.atKeyword("in")) giveUp();
+    this.pos += 2;
+    const collection = this.expression(depth);
+    this.skip();
+    if (this.code() !== COLON || this.code(this.pos + 1) === COLON) giveUp();
+    this.pos++;
+    const exprs = [this.expression(depth)];
+    let grouping = false;
+    if (isObject3) {
+      this.skip();
+      if (!this.text.startsWith("=>", this.pos)) giveUp();
+      this.pos += 2;
+      exprs.push(this.expression(depth));
+      this.skip();
+      if (this.text.startsWith("...", this.pos)) {
+        this.pos += 3;
+        grouping = true;
+      }
+    }
+    this.skip();
+    let cond;
+    if (this.atKeyword("if")) {
+      this.pos += 2;
+      cond = this.expression(depth);
+    }
+    this.expect(isObject3 ? RBRACE : RBRACKET);
+    return {
+      startLine,
+      endLine: this.endLine,
+      text: this.quote(start2),
+      kind: "for",
+      keyVar: names.length > 1 ? names[0] : void 0,
+      valueVar: names[names.length - 1],
+      collection,
+      keyExpr: isObject3 ? exprs[0] : void 0,
+      valueExpr: isObject3 ? exprs[1] ?? exprs[0] : exprs[0],
+      cond,
+      grouping
+    };
+  }
+  /** A quoted string: a literal when nothing in it is interpolated, else a template. */
+  quoted(depth) {
+    const text2 = this.text;
+    const start2 = this.pos;
+    const startLine = this.line;
+    const template = new TemplateBuilder(text2, { quoted: true, indent: 0 }, start2 + 1);
+    let at3 = start2 + 1;
+    for (; ; ) {
+      const c5 = text2.charCodeAt(at3);
+      if (c5 === QUOTE) break;
+      if (c5 === BACKSLASH) {
+        at3 += escapeLength(text2, at3);
+        continue;
+      }
+      if (c5 === NEWLINE || Number.isNaN(c5)) giveUp();
+      if (c5 === DOLLAR || c5 === PERCENT) {
+        const next = text2.charCodeAt(at3 + 1);
+        if (next === LBRACE) {
+          if (c5 === PERCENT) giveUp();
+          template.text(at3);
+          this.pos = at3;
+          template.interpolation(this.interpolation(depth));
+          at3 = this.pos;
+          template.from = at3;
+          continue;
+        }
+        at3 += next === c5 ? text2.charCodeAt(at3 + 2) === LBRACE ? 3 : 2 : 1;
+        continue;
+      }
+      at3++;
+    }
+    this.pos = at3 + 1;
+    this.mark();
+    const quoted = this.quote(start2);
+    if (!template.interpolated) return { startLine, endLine: this.endLine, text: quoted, kind: "literal", value: unescapeQuoted(text2.slice(start2 + 1, at3)) };
+    template.text(at3);
+    return { startLine, endLine: this.endLine, text: quoted, kind: "template", parts: template.parts() };
+  }
+  /** `${ expr }` with its `~` strip markers, at the `$`. */
+  interpolation(depth) {
+    this.pos += 2;
+    this.skip();
+    const left = this.code() === TILDE;
+    if (left) {
+      this.pos++;
+      this.skip();
+    }
+    if (this.code() === RBRACE) giveUp();
+    const expr = this.expression(depth);
+    this.skip();
+    const right = this.code() === TILDE;
+    if (right) this.pos++;
+    this.expect(RBRACE);
+    return { expr, left, right };
+  }
+  /** `<<ID` / `<<-ID` … `ID`: the text between, its interpolations, and `<<-`'s common indentation removed. */
+  heredoc(depth) {
+    const text2 = this.text;
+    const start2 = this.pos;
+    const startLine = this.line;
+    let at3 = start2 + 2;
+    const flush2 = text2.charCodeAt(at3) === DASH;
+    if (flush2) at3++;
+    const idStart = at3;
+    while (isIdentPart(text2.charCodeAt(at3))) at3++;
+    if (at3 === idStart || text2.charCodeAt(at3) >= 128) giveUp();
+    const id = text2.slice(idStart, at3);
+    while (isBlank(text2.charCodeAt(at3))) at3++;
+    if (text2.charCodeAt(at3) !== NEWLINE) giveUp();
+    const from = at3 + 1;
+    const closer = this.closingLine(from, id);
+    const to = text2.lastIndexOf("\n", closer) + 1;
+    const template = new TemplateBuilder(text2, { quoted: false, indent: flush2 ? commonIndent(text2.slice(from, Math.max(from, to))) : 0 }, from);
+    let line = startLine + 1;
+    at3 = from;
+    while (at3 < to) {
+      const c5 = text2.charCodeAt(at3);
+      if (c5 !== DOLLAR && c5 !== PERCENT) {
+        if (c5 === NEWLINE) line++;
+        at3++;
+        continue;
+      }
+      const next = text2.charCodeAt(at3 + 1);
+      if (next === LBRACE) {
+        if (c5 === PERCENT) giveUp();
+        template.text(at3);
+        this.pos = at3;
+        this.line = line;
+        template.interpolation(this.interpolation(depth));
+        at3 = this.pos;
+        line = this.line;
+        if (at3 > to) giveUp();
+        template.from = at3;
+        continue;
+      }
+      at3 += next === c5 ? text2.charCodeAt(at3 + 2) === LBRACE ? 3 : 2 : 1;
+    }
+    template.text(to);
+    this.pos = closer + id.length;
+    this.line = line + newlinesIn(text2, to, closer);
+    this.mark();
+    return { startLine, endLine: this.endLine, text: this.quote(start2), kind: "template", parts: template.parts() };
+  }
+  /**
+   * Offset of the closing identifier: the first line (after the opener) whose first non-blank text
+   * is the identifier followed only by blanks and a newline, as the grammar's scanner finds it.
+   * A line that starts with the identifier and goes on is read oddly there: tree-sitter reads it.
+   */
+  closingLine(from, id) {
+    const text2 = this.text;
+    let lineStart = from;
+    for (; ; ) {
+      let at3 = lineStart;
+      while (isBlank(text2.charCodeAt(at3)) || text2.charCodeAt(at3) === NEWLINE) at3++;
+      if (at3 >= this.length) giveUp();
+      if (text2.startsWith(id, at3)) {
+        let after = at3 + id.length;
+        while (isBlank(text2.charCodeAt(after))) after++;
+        if (text2.charCodeAt(after) === NEWLINE) return at3;
+        giveUp();
+      }
+      const newline = text2.indexOf("\n", at3);
+      if (newline < 0) giveUp();
+      lineStart = newline + 1;
+    }
+  }
+};
+function newlinesIn(text2, from, to) {
+  let count = 0;
+  for (let at3 = text2.indexOf("\n", from); at3 >= 0 && at3 < to; at3 = text2.indexOf("\n", at3 + 1)) count++;
+  return count;
+}
+function escapeLength(text2, at3) {
+  const c5 = text2.charCodeAt(at3 + 1);
+  if (c5 === QUOTE || c5 === BACKSLASH || c5 === 110 || c5 === 114 || c5 === 116) return 2;
+  const digits = c5 === 117 ? 4 : c5 === 85 ? 8 : 0;
+  if (digits === 0) giveUp();
+  for (let i6 = 0; i6 < digits; i6++) if (!isHex(text2.charCodeAt(at3 + 2 + i6))) giveUp();
+  return 2 + digits;
+}
+var TemplateBuilder = class {
+  constructor(source, style, contentStart) {
+    this.source = source;
+    this.style = style;
+    this.contentStart = contentStart;
+    this.from = contentStart;
+  }
+  source;
+  style;
+  contentStart;
+  interpolated = false;
+  list = [];
+  strips = [];
+  /** Where the pending text starts. */
+  from;
+  /** Closes the pending text at `to`. */
+  text(to) {
+    if (to <= this.from) return;
+    const atLineStart = this.from === this.contentStart || this.source.charCodeAt(this.from - 1) === NEWLINE;
+    this.list.push({ kind: "text", value: decodeText(this.source.slice(this.from, to), this.style, atLineStart) });
+    this.strips.push({ left: false, right: false });
+  }
+  interpolation({ expr, left, right }) {
+    this.interpolated = true;
+    this.list.push({ kind: "interp", expr });
+    this.strips.push({ left, right });
+  }
+  parts() {
+    return applyStrips(this.list, this.strips);
+  }
+};
+
 // src/parse/terraform/syntax.ts
 var EMPTY_BODY = { attributes: [], blocks: [] };
 var MAX_SYNTAX_PROBLEMS = 10;
 var WATCHED_PARSE_CHARS = 16 * 1024;
 var BINARY_OPERATORS = /* @__PURE__ */ new Set(["*", "/", "%", "+", "-", ">", ">=", "<", "<=", "==", "!=", "&&", "||"]);
-var QUOTED_ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f" };
-function parseHclFile(file2, limits) {
+function parseHclFile(file2, limits, reader = "direct-first") {
   const where2 = (line = 1) => ({ file: file2.path, startLine: line, endLine: line });
   const fail2 = (message) => ({ path: file2.path, body: EMPTY_BODY, problems: [problem(message, where2())] });
   if (file2.size > limits.maxFileBytes || file2.text.length > limits.maxFileBytes) {
     return fail2(`file is larger than the ${limits.maxFileBytes}-byte limit; not parsed`);
   }
   if (file2.text.includes("\0")) return fail2("file contains NUL bytes (binary); not parsed");
+  if (reader === "direct-first") {
+    const deadline = file2.text.length < WATCHED_PARSE_CHARS ? void 0 : Date.now() + limits.maxParseMillisPerFile;
+    const direct = readDirect(file2.text, file2.path, limits, deadline);
+    if (direct === "out of time") return fail2(outOfTime(limits));
+    if (direct) return { path: file2.path, body: direct, problems: [] };
+  }
   const root5 = parseRoot(file2.text, limits);
   if (!root5.tree) return fail2(root5.error);
   try {
@@ -74327,6 +75084,9 @@ function dropFinalNewline(parts2) {
   if (last?.kind !== "text" || !last.value.endsWith("\n")) return parts2;
   return [...parts2.slice(0, -1), { kind: "text", value: last.value.slice(0, -1) }];
 }
+function outOfTime(limits) {
+  return `parsing took longer than ${limits.maxParseMillisPerFile} ms; not parsed`;
+}
 function parseRoot(text2, limits) {
   const started = Date.now();
   let timedOut = false;
@@ -74340,7 +75100,7 @@ function parseRoot(text2, limits) {
   hclParser().reset();
   if (!tree || timedOut) {
     tree?.delete();
-    return { tree: void 0, error: `parsing took longer than ${limits.maxParseMillisPerFile} ms; not parsed` };
+    return { tree: void 0, error: outOfTime(limits) };
   }
   return { tree, error: "" };
 }
@@ -74438,49 +75198,28 @@ function syntaxProblems(root5, path) {
   }
   return found;
 }
-var UNQUOTABLE_SPACE = /^\s|\s$|\s\s|[^\S ]/;
-function quotable(text2) {
-  return text2.length <= 120 && !UNQUOTABLE_SPACE.test(text2) ? text2 : shortText(text2);
-}
 function invalidExpr(reason, line) {
   return { kind: "invalid", reason, startLine: line, endLine: line, text: "" };
 }
 var Converter = class {
-  constructor(source, path, limits) {
-    this.source = source;
+  constructor(text2, path, limits) {
     this.path = path;
     this.limits = limits;
+    this.source = new SourceText(text2);
   }
-  source;
   path;
   limits;
   problems = [];
   tooDeepReported = false;
-  /** Offsets of the file's newlines: a node's line is one more than the newlines before it. */
-  newlines;
-  /** 1-based line of a source offset (tree-sitter counts rows by `\n` alone, so this matches its positions). */
-  line(offset) {
-    if (this.newlines === void 0) {
-      const found = [];
-      for (let at3 = this.source.indexOf("\n"); at3 >= 0; at3 = this.source.indexOf("\n", at3 + 1)) found.push(at3);
-      this.newlines = found;
-    }
-    const newlines = this.newlines;
-    let low = 0;
-    let high = newlines.length;
-    while (low < high) {
-      const mid = low + high >>> 1;
-      if (newlines[mid] < offset) low = mid + 1;
-      else high = mid;
-    }
-    return low + 1;
-  }
+  source;
   text(node2) {
-    return node2 ? this.source.slice(node2.startIndex, node2.endIndex) : "";
+    return node2 ? this.source.text.slice(node2.startIndex, node2.endIndex) : "";
+  }
+  line(offset) {
+    return this.source.line(offset);
   }
   span(node2) {
-    const text2 = this.source.slice(node2.startIndex, Math.min(node2.endIndex, node2.startIndex + 400));
-    return { startLine: this.line(node2.startIndex), endLine: this.line(node2.endIndex), text: quotable(text2) };
+    return this.source.span(node2.startIndex, node2.endIndex);
   }
   body(node2, depth) {
     const body2 = { attributes: [], blocks: [] };
@@ -74568,7 +75307,7 @@ var Converter = class {
     return expr;
   }
   spanText(first, last) {
-    return quotable(this.source.slice(first.startIndex, Math.min(last.endIndex, first.startIndex + 400)));
+    return this.source.quote(first.startIndex, last.endIndex);
   }
   indexKey(index, depth) {
     const inner = index.namedChildren[0];
@@ -74607,11 +75346,8 @@ var Converter = class {
           expandLast: argNodes.some((c5) => c5.type === "ellipsis")
         };
       }
-      case "conditional": {
-        const [cond, then, otherwise] = named2.filter((c5) => c5.type === "expression").map((c5) => this.expression(c5, depth + 1));
-        if (!otherwise) return invalidExpr("incomplete conditional", span2.startLine);
-        return { ...span2, kind: "conditional", cond, whenTrue: then, whenFalse: otherwise };
-      }
+      case "conditional":
+        return this.conditional(node2, depth);
       case "binary_operation": {
         const children = node2.children.filter((c5) => c5.type !== "comment");
         const at3 = children.findIndex((c5) => !c5.isNamed && BINARY_OPERATORS.has(c5.type));
@@ -74630,6 +75366,31 @@ var Converter = class {
       default:
         return invalidExpr(node2.type === "ERROR" ? "syntax error" : `unsupported syntax ${node2.type}`, span2.startLine);
     }
+  }
+  /**
+   * `a ? b : c ? d : e` as Terraform reads it, `a ? b : (c ? d : e)`: the grammar nests such a chain
+   * the other way (`(a ? b : c) ? d : e`), so its operands are taken in source order and nested to
+   * the right, each conditional spanning from its condition to the end of the chain.
+   */
+  conditional(node2, depth) {
+    const operands = [];
+    let inner = node2;
+    const outer = [];
+    while (inner) {
+      const [cond, ...branches] = inner.namedChildren.filter((c5) => c5.type === "expression");
+      if (!cond || branches.length < 2) return invalidExpr("incomplete conditional", this.line(inner.startIndex));
+      outer.push(branches);
+      const nested = cond.children.filter((c5) => c5.type !== "comment");
+      inner = nested.length === 1 && nested[0].type === "conditional" ? nested[0] : void 0;
+      if (!inner) operands.push(cond);
+    }
+    for (const branches of outer.reverse()) operands.push(...branches);
+    const exprs = operands.map((c5) => this.expression(c5, depth + 1));
+    let chain2 = exprs[exprs.length - 1];
+    for (let i6 = exprs.length - 3; i6 >= 0; i6 -= 2) {
+      chain2 = { ...this.source.span(operands[i6].startIndex, node2.endIndex), kind: "conditional", cond: exprs[i6], whenTrue: exprs[i6 + 1], whenFalse: chain2 };
+    }
+    return chain2;
   }
   objectElem(node2, depth) {
     const keyNode = node2.children.find((c5) => c5.field === "key");
@@ -74679,7 +75440,7 @@ var Converter = class {
   stringLit(node2) {
     const start2 = node2.namedChildren.find((c5) => c5.type === "quoted_template_start");
     const end2 = node2.namedChildren.find((c5) => c5.type === "quoted_template_end");
-    return unescapeQuoted(this.source.slice(start2?.endIndex ?? node2.startIndex, end2?.startIndex ?? node2.endIndex));
+    return unescapeQuoted(this.source.text.slice(start2?.endIndex ?? node2.startIndex, end2?.startIndex ?? node2.endIndex));
   }
   template(node2, depth) {
     const span2 = this.span(node2);
@@ -74693,11 +75454,11 @@ var Converter = class {
     const ids = named2.filter((c5) => c5.type === "heredoc_identifier");
     const opener = ids[0];
     const closer = ids.length > 1 && !ids[ids.length - 1].isMissing ? ids[ids.length - 1] : void 0;
-    const newline = this.source.indexOf("\n", opener?.endIndex ?? node2.startIndex);
+    const newline = this.source.text.indexOf("\n", opener?.endIndex ?? node2.startIndex);
     const from = newline < 0 ? node2.endIndex : newline + 1;
-    const to = closer ? this.source.lastIndexOf("\n", closer.startIndex) + 1 : node2.endIndex;
+    const to = closer ? this.source.text.lastIndexOf("\n", closer.startIndex) + 1 : node2.endIndex;
     const flush2 = named2.some((c5) => c5.type === "heredoc_start" && this.text(c5) === "<<-");
-    const content = this.source.slice(from, Math.max(from, to));
+    const content = this.source.text.slice(from, Math.max(from, to));
     const parts2 = this.parts(node2, from, Math.max(from, to), depth, { quoted: false, indent: flush2 ? commonIndent(content) : 0 });
     return { ...span2, kind: "template", parts: parts2 };
   }
@@ -74708,8 +75469,8 @@ var Converter = class {
     let cursor2 = from;
     const pushText = (end2) => {
       if (end2 <= cursor2) return;
-      const raw = this.source.slice(cursor2, end2);
-      const atLineStart = cursor2 === from || this.source[cursor2 - 1] === "\n";
+      const raw = this.source.text.slice(cursor2, end2);
+      const atLineStart = cursor2 === from || this.source.text[cursor2 - 1] === "\n";
       parts2.push({ kind: "text", value: decodeText(raw, style, atLineStart) });
       strips.push({ left: false, right: false });
     };
@@ -74771,39 +75532,6 @@ function stripMarkers(node2) {
     return at3?.type === "strip_marker";
   };
   return { left: marker(first, "first"), right: marker(last, "last") };
-}
-function applyStrips(parts2, strips) {
-  return parts2.map((part, i6) => {
-    if (part.kind !== "text") return part;
-    let value2 = part.value;
-    if (strips[i6 - 1]?.right) value2 = value2.replace(/^\s+/, "");
-    if (strips[i6 + 1]?.left) value2 = value2.replace(/\s+$/, "");
-    return { kind: "text", value: value2 };
-  });
-}
-function decodeText(raw, style, atLineStart) {
-  const dedented = style.indent > 0 ? dedent(raw, style.indent, atLineStart) : raw;
-  return style.quoted ? unescapeQuoted(dedented) : dedented.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
-}
-function unescapeQuoted(raw) {
-  return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/gs, (match, escaped) => {
-    if (match === "$${") return "${";
-    if (match === "%%{") return "%{";
-    if (!escaped) return match;
-    if (escaped.length > 1) return String.fromCodePoint(Number.parseInt(escaped.slice(1), 16));
-    return QUOTED_ESCAPES[escaped] ?? match;
-  });
-}
-function commonIndent(content) {
-  let min = Number.POSITIVE_INFINITY;
-  for (const line of content.split("\n")) {
-    if (line.trim() === "") continue;
-    min = Math.min(min, line.length - line.trimStart().length);
-  }
-  return Number.isFinite(min) ? min : 0;
-}
-function dedent(raw, indent, atLineStart) {
-  return raw.split("\n").map((line, i6) => i6 > 0 || atLineStart ? line.slice(Math.min(indent, line.length - line.trimStart().length)) : line).join("\n");
 }
 
 // src/parse/terraform/pool.ts
@@ -83950,7 +84678,7 @@ var SEMI = 59;
 var EQ = 61;
 var DQUOTE = 34;
 var BSLASH = 92;
-var COMMA2 = 44;
+var COMMA3 = 44;
 var LOWER_CASE = 1;
 var OWS = 2;
 var SEMI_FLAG = 4;
@@ -83962,7 +84690,7 @@ var CHAR_MAP = new Uint8Array(256);
 CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA2] |= COMMA_FLAG;
+CHAR_MAP[COMMA3] |= COMMA_FLAG;
 for (let code6 = 128; code6 <= 255; code6++) {
   CHAR_MAP[code6] |= LOWER_CASE;
 }

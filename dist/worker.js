@@ -4182,19 +4182,776 @@ function keyName(key) {
   return void 0;
 }
 
+// src/parse/terraform/text.ts
+var SPAN_CHARS = 400;
+var QUOTED_ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f" };
+var UNQUOTABLE_SPACE = /^\s|\s$|\s\s|[^\S ]/;
+var SourceText = class {
+  constructor(text) {
+    this.text = text;
+  }
+  text;
+  newlines;
+  line(offset) {
+    if (this.newlines === void 0) {
+      const found = [];
+      for (let at = this.text.indexOf("\n"); at >= 0; at = this.text.indexOf("\n", at + 1)) found.push(at);
+      this.newlines = found;
+    }
+    const newlines = this.newlines;
+    let low = 0;
+    let high = newlines.length;
+    while (low < high) {
+      const mid = low + high >>> 1;
+      if (newlines[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low + 1;
+  }
+  /** The span of the source from `start` to `end`: its lines and its text, shortened (`quoteFrom` moves where the text starts). */
+  span(start2, end, quoteFrom = start2) {
+    return { startLine: this.line(start2), endLine: this.line(end), text: this.quote(quoteFrom, end) };
+  }
+  quote(start2, end) {
+    const text = this.text.slice(start2, Math.min(end, start2 + SPAN_CHARS));
+    return text.length <= 120 && !UNQUOTABLE_SPACE.test(text) ? text : shortText(text);
+  }
+};
+function applyStrips(parts2, strips) {
+  return parts2.map((part, i2) => {
+    if (part.kind !== "text") return part;
+    let value = part.value;
+    if (strips[i2 - 1]?.right) value = value.replace(/^\s+/, "");
+    if (strips[i2 + 1]?.left) value = value.replace(/\s+$/, "");
+    return { kind: "text", value };
+  });
+}
+function decodeText(raw, style, atLineStart) {
+  const dedented = style.indent > 0 ? dedent(raw, style.indent, atLineStart) : raw;
+  return style.quoted ? unescapeQuoted(dedented) : dedented.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
+}
+function unescapeQuoted(raw) {
+  return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/gs, (match, escaped) => {
+    if (match === "$${") return "${";
+    if (match === "%%{") return "%{";
+    if (!escaped) return match;
+    if (escaped.length > 1) return String.fromCodePoint(Number.parseInt(escaped.slice(1), 16));
+    return QUOTED_ESCAPES[escaped] ?? match;
+  });
+}
+function commonIndent(content) {
+  let min = Number.POSITIVE_INFINITY;
+  for (const line of content.split("\n")) {
+    if (line.trim() === "") continue;
+    min = Math.min(min, line.length - line.trimStart().length);
+  }
+  return Number.isFinite(min) ? min : 0;
+}
+function dedent(raw, indent, atLineStart) {
+  return raw.split("\n").map((line, i2) => i2 > 0 || atLineStart ? line.slice(Math.min(indent, line.length - line.trimStart().length)) : line).join("\n");
+}
+
+// src/parse/terraform/direct.ts
+var GIVE_UP = /* @__PURE__ */ Symbol("give up");
+var OUT_OF_TIME = /* @__PURE__ */ Symbol("out of time");
+var CLOCK_EVERY = 1024;
+var TAB = 9;
+var NEWLINE = 10;
+var CR = 13;
+var SPACE = 32;
+var BANG = 33;
+var QUOTE = 34;
+var HASH = 35;
+var DOLLAR = 36;
+var PERCENT = 37;
+var AMPERSAND = 38;
+var LPAREN = 40;
+var RPAREN = 41;
+var STAR = 42;
+var PLUS = 43;
+var COMMA = 44;
+var DASH = 45;
+var DOT = 46;
+var SLASH = 47;
+var COLON = 58;
+var LT = 60;
+var EQUALS = 61;
+var GT = 62;
+var QUESTION = 63;
+var LBRACKET = 91;
+var BACKSLASH = 92;
+var RBRACKET = 93;
+var UNDERSCORE = 95;
+var LBRACE = 123;
+var PIPE = 124;
+var RBRACE = 125;
+var TILDE = 126;
+var isDigit = (c) => c >= 48 && c <= 57;
+var isLetter = (c) => c >= 97 && c <= 122 || c >= 65 && c <= 90;
+var isIdentStart = (c) => isLetter(c) || c === UNDERSCORE;
+var isIdentPart = (c) => isLetter(c) || isDigit(c) || c === UNDERSCORE || c === DASH;
+var isHex = (c) => isDigit(c) || c >= 97 && c <= 102 || c >= 65 && c <= 70;
+var isBlank = (c) => c === SPACE || c === TAB || c === CR || c === 11 || c === 12;
+var BINARY = Object.fromEntries(
+  [
+    [6, ["*", "/", "%"]],
+    [5, ["+", "-"]],
+    [4, [">", ">=", "<", "<="]],
+    [3, ["==", "!="]],
+    [2, ["&&"]],
+    [1, ["||"]]
+  ].flatMap(([precedence, ops]) => ops.map((op) => [op, { op, precedence }]))
+);
+function readDirect(text, path, limits, deadline) {
+  try {
+    return new DirectReader(text, limits, deadline).file(path.endsWith(".tf.json"));
+  } catch (stop2) {
+    return stop2 === OUT_OF_TIME ? "out of time" : void 0;
+  }
+}
+function giveUp() {
+  throw GIVE_UP;
+}
+var DirectReader = class {
+  constructor(text, limits, deadline) {
+    this.text = text;
+    this.deadline = deadline;
+    this.source = new SourceText(text);
+    this.length = text.length;
+    this.maxNesting = Math.floor(limits.maxDepth / 4);
+  }
+  text;
+  deadline;
+  pos = 0;
+  /** Line of `pos` (1-based, counted as tree-sitter counts rows: by `\n`). */
+  line = 1;
+  /** End offset of the last token read, and its line: spans end there, not after the whitespace that follows. */
+  end = 0;
+  endLine = 1;
+  source;
+  length;
+  maxNesting;
+  /** Nesting steps left before the next look at the clock (the first step looks). */
+  untilClock = 0;
+  file(tfJson) {
+    this.skip();
+    if (this.pos >= this.length) return { attributes: [], blocks: [] };
+    if (this.code() === LBRACE) {
+      const expr = this.expression(0);
+      this.skip();
+      if (this.pos < this.length || expr.kind !== "object") giveUp();
+      return bodyFromJson(expr, tfJson);
+    }
+    return this.body(0, false);
+  }
+  code(at = this.pos) {
+    return this.text.charCodeAt(at);
+  }
+  nest(depth) {
+    if (depth >= this.maxNesting) giveUp();
+    if (this.deadline !== void 0 && --this.untilClock <= 0) {
+      if (Date.now() > this.deadline) throw OUT_OF_TIME;
+      this.untilClock = CLOCK_EVERY;
+    }
+    return depth + 1;
+  }
+  /** The last token ended at `pos`. */
+  mark() {
+    this.end = this.pos;
+    this.endLine = this.line;
+  }
+  /** Quoted text from `start` to the end of the last token. */
+  quote(start2) {
+    return this.source.quote(start2, this.end);
+  }
+  /** Whitespace and the three comment styles. */
+  skip() {
+    const text = this.text;
+    for (; ; ) {
+      const c = text.charCodeAt(this.pos);
+      if (c === SPACE || c === TAB || c === CR) this.pos++;
+      else if (c === NEWLINE) {
+        this.pos++;
+        this.line++;
+      } else if (c === HASH || c === SLASH && text.charCodeAt(this.pos + 1) === SLASH) {
+        const newline = text.indexOf("\n", this.pos);
+        this.pos = newline < 0 ? this.length : newline;
+      } else if (c === SLASH && text.charCodeAt(this.pos + 1) === STAR) {
+        const close = text.indexOf("*/", this.pos + 2);
+        if (close < 0) giveUp();
+        this.line += newlinesIn(text, this.pos, close);
+        this.pos = close + 2;
+      } else return;
+    }
+  }
+  expect(c) {
+    this.skip();
+    if (this.code() !== c) giveUp();
+    this.pos++;
+    this.mark();
+  }
+  identifier() {
+    const text = this.text;
+    const start2 = this.pos;
+    if (!isIdentStart(text.charCodeAt(start2))) giveUp();
+    let at = start2 + 1;
+    for (; ; ) {
+      const c = text.charCodeAt(at);
+      if (isIdentPart(c)) at++;
+      else if (c === COLON && text.charCodeAt(at + 1) === COLON) at += 2;
+      else if (c >= 128)
+        giveUp();
+      else break;
+    }
+    this.pos = at;
+    this.mark();
+    return text.slice(start2, at);
+  }
+  /** A keyword (`for`, `in`, `if`) at the current position: the whole identifier, as the grammar's lexer takes it. */
+  atKeyword(word) {
+    if (!this.text.startsWith(word, this.pos)) return false;
+    const after = this.code(this.pos + word.length);
+    return !isIdentPart(after) && after !== COLON && after < 128;
+  }
+  body(depth, closed) {
+    const body2 = { attributes: [], blocks: [] };
+    for (; ; ) {
+      this.skip();
+      if (this.pos >= this.length) {
+        if (closed) giveUp();
+        return body2;
+      }
+      if (closed && this.code() === RBRACE) return body2;
+      const start2 = this.pos;
+      const startLine = this.line;
+      const name2 = this.identifier();
+      this.skip();
+      const next = this.code(this.pos + 1);
+      if (this.code() === EQUALS && next !== EQUALS && next !== GT) {
+        this.pos++;
+        const expr = this.expression(depth);
+        body2.attributes.push({ startLine, endLine: this.endLine, text: this.quote(start2), name: name2, expr });
+      } else body2.blocks.push(this.block(start2, startLine, name2, depth));
+    }
+  }
+  block(start2, startLine, type, depth) {
+    const labels = [];
+    for (; ; ) {
+      this.skip();
+      const c = this.code();
+      if (c === LBRACE) break;
+      if (c === QUOTE) {
+        const label = this.quoted(depth);
+        if (label.kind !== "literal") giveUp();
+        labels.push(label.value);
+      } else labels.push(this.identifier());
+    }
+    this.pos++;
+    const body2 = this.body(this.nest(depth), true);
+    this.pos++;
+    this.mark();
+    return { startLine, endLine: this.endLine, text: this.quote(start2), type, labels, body: body2 };
+  }
+  expression(depth) {
+    const nested = this.nest(depth);
+    this.skip();
+    const start2 = this.pos;
+    const startLine = this.line;
+    const cond = this.binary(nested, 0);
+    this.skip();
+    if (this.code() !== QUESTION) return cond;
+    this.pos++;
+    const whenTrue = this.expression(nested);
+    this.skip();
+    if (this.code() !== COLON || this.code(this.pos + 1) === COLON) giveUp();
+    this.pos++;
+    const whenFalse = this.expression(nested);
+    return { startLine, endLine: this.endLine, text: this.quote(start2), kind: "conditional", cond, whenTrue, whenFalse };
+  }
+  /** Precedence climbing over the grammar's binary operators, left-associative. */
+  binary(depth, minPrecedence) {
+    const start2 = this.pos;
+    const startLine = this.line;
+    let left = this.unary(depth);
+    let nested = depth;
+    for (; ; ) {
+      this.skip();
+      const operator = this.binaryOperator();
+      if (!operator || operator.precedence < minPrecedence) return left;
+      nested = this.nest(nested);
+      this.pos += operator.op.length;
+      this.skip();
+      const right = this.binary(nested, operator.precedence + 1);
+      left = { startLine, endLine: this.endLine, text: this.quote(start2), kind: "binary", op: operator.op, left, right };
+    }
+  }
+  /** The binary operator at the current position, not consumed. */
+  binaryOperator() {
+    const c = this.code();
+    const next = this.code(this.pos + 1);
+    switch (c) {
+      case STAR:
+      case SLASH:
+      case PERCENT:
+      case PLUS:
+      case DASH:
+        return BINARY[String.fromCharCode(c)];
+      case GT:
+        return next === EQUALS ? BINARY[">="] : BINARY[">"];
+      case LT:
+        if (next === LT) giveUp();
+        return next === EQUALS ? BINARY["<="] : BINARY["<"];
+      case EQUALS:
+        return next === EQUALS ? BINARY["=="] : void 0;
+      case BANG:
+        return next === EQUALS ? BINARY["!="] : void 0;
+      case AMPERSAND:
+        return next === AMPERSAND ? BINARY["&&"] : giveUp();
+      case PIPE:
+        return next === PIPE ? BINARY["||"] : giveUp();
+      default:
+        return void 0;
+    }
+  }
+  unary(depth) {
+    const c = this.code();
+    if (c !== DASH && c !== BANG) return this.term(depth);
+    const start2 = this.pos;
+    const startLine = this.line;
+    this.pos++;
+    this.skip();
+    const operand = this.unary(this.nest(depth));
+    return { startLine, endLine: this.endLine, text: this.quote(start2), kind: "unary", op: c === DASH ? "-" : "!", operand };
+  }
+  /** A primary (or a parenthesised expression) and its traversals: `.a`, `[k]`, `.0`, `.*`, `[*]`. */
+  term(depth) {
+    const first = this.pos;
+    let expr;
+    if (this.code() === LPAREN) {
+      this.pos++;
+      expr = this.expression(depth);
+      this.expect(RPAREN);
+    } else expr = this.primary(depth);
+    for (; ; ) {
+      this.skip();
+      const c = this.code();
+      if (c === DOT) {
+        const next = this.code(this.pos + 1);
+        if (next === DOT) return expr;
+        if (next === STAR) {
+          this.pos += 2;
+          this.mark();
+          expr = this.splat(expr, first, depth);
+        } else {
+          const step = this.dotStep();
+          expr = "attr" in step ? { startLine: expr.startLine, endLine: this.endLine, text: this.quote(first), kind: "getAttr", target: expr, name: step.attr } : { startLine: expr.startLine, endLine: this.endLine, text: this.quote(first), kind: "index", target: expr, key: step.index };
+        }
+      } else if (c === LBRACKET) {
+        if (this.text.startsWith("[*]", this.pos)) {
+          this.pos += 3;
+          this.mark();
+          expr = this.splat(expr, first, depth);
+        } else {
+          const key = this.bracketIndex(depth);
+          expr = { startLine: expr.startLine, endLine: this.endLine, text: this.quote(first), kind: "index", target: expr, key };
+        }
+      } else return expr;
+    }
+  }
+  /** `.name` (an attribute) or `.0` (a legacy index), at a dot. */
+  dotStep() {
+    const dot = this.pos;
+    const next = this.code(dot + 1);
+    this.pos++;
+    if (isIdentStart(next)) return { attr: this.identifier() };
+    if (!isDigit(next)) giveUp();
+    let at = dot + 1;
+    while (isDigit(this.code(at))) at++;
+    this.pos = at;
+    this.mark();
+    return { index: { startLine: this.line, endLine: this.line, text: this.quote(dot), kind: "literal", value: Number(this.text.slice(dot + 1, at)) } };
+  }
+  bracketIndex(depth) {
+    this.pos++;
+    const key = this.expression(depth);
+    this.expect(RBRACKET);
+    return key;
+  }
+  /** The steps a splat takes after `.*` / `[*]`: every attribute and index that follows. */
+  splat(target, first, depth) {
+    const each = [];
+    for (; ; ) {
+      const pos = this.pos;
+      const line = this.line;
+      this.skip();
+      const c = this.code();
+      const next = this.code(this.pos + 1);
+      if (c === DOT && next !== STAR && next !== DOT) each.push(this.dotStep());
+      else if (c === LBRACKET && !this.text.startsWith("[*]", this.pos)) each.push({ index: this.bracketIndex(depth) });
+      else {
+        this.pos = pos;
+        this.line = line;
+        break;
+      }
+    }
+    return { startLine: target.startLine, endLine: this.endLine, text: this.quote(first), kind: "splat", target, each };
+  }
+  primary(depth) {
+    const c = this.code();
+    if (isDigit(c)) return this.number();
+    if (c === QUOTE) return this.quoted(depth);
+    if (c === LT && this.code(this.pos + 1) === LT) return this.heredoc(depth);
+    if (c === LBRACKET) return this.tuple(depth);
+    if (c === LBRACE) return this.object(depth);
+    const start2 = this.pos;
+    const startLine = this.line;
+    const name2 = this.identifier();
+    if (name2 === "true" || name2 === "false" || name2 === "null") {
+      return { startLine, endLine: startLine, text: name2, kind: "literal", value: name2 === "null" ? null : name2 === "true" };
+    }
+    const end = this.end;
+    this.skip();
+    if (this.code() === LPAREN) return this.call(start2, startLine, name2, depth);
+    return { startLine, endLine: startLine, text: this.source.quote(start2, end), kind: "variable", name: name2 };
+  }
+  number() {
+    const text = this.text;
+    const start2 = this.pos;
+    let at = start2;
+    while (isDigit(text.charCodeAt(at))) at++;
+    const after = text.charCodeAt(at);
+    if (after === 120 && at === start2 + 1 && text.charCodeAt(start2) === 48) giveUp();
+    if (after === DOT && isDigit(text.charCodeAt(at + 1))) {
+      at += 2;
+      while (isDigit(text.charCodeAt(at))) at++;
+      const e = text.charCodeAt(at);
+      if (e === 101 || e === 69) {
+        let digits = at + 1;
+        const sign = text.charCodeAt(digits);
+        if (sign === PLUS || sign === DASH) digits++;
+        if (isDigit(text.charCodeAt(digits))) {
+          at = digits;
+          while (isDigit(text.charCodeAt(at))) at++;
+        }
+      }
+    }
+    this.pos = at;
+    this.mark();
+    return { startLine: this.line, endLine: this.line, text: this.quote(start2), kind: "literal", value: Number(text.slice(start2, at)) };
+  }
+  call(start2, startLine, name2, depth) {
+    this.pos++;
+    const { items: args2, expandLast } = this.commaList(RPAREN, depth);
+    return { startLine, endLine: this.endLine, text: this.quote(start2), kind: "call", name: name2, args: args2, expandLast };
+  }
+  tuple(depth) {
+    const start2 = this.pos;
+    const startLine = this.line;
+    this.pos++;
+    this.skip();
+    if (this.atKeyword("for")) return this.forExpr(start2, startLine, false, depth);
+    const { items } = this.commaList(RBRACKET, depth);
+    return { startLine, endLine: this.endLine, text: this.quote(start2), kind: "tuple", items };
+  }
+  /**
+   * Expressions separated by commas up to `close` (a trailing comma allowed), which is consumed. In a
+   * call (`close` is `)`), the last argument may be followed by `...` instead.
+   */
+  commaList(close, depth) {
+    const items = [];
+    let expandLast = false;
+    this.skip();
+    if (this.code() !== close) {
+      for (; ; ) {
+        items.push(this.expression(depth));
+        this.skip();
+        const c = this.code();
+        if (c === COMMA) {
+          this.pos++;
+          this.skip();
+          if (this.code() !== close) continue;
+        } else if (close === RPAREN && c === DOT && this.text.startsWith("...", this.pos)) {
+          this.pos += 3;
+          expandLast = true;
+          this.skip();
+          if (this.code() !== close) giveUp();
+        } else if (c !== close) giveUp();
+        break;
+      }
+    }
+    this.pos++;
+    this.mark();
+    return { items, expandLast };
+  }
+  object(depth) {
+    const start2 = this.pos;
+    const startLine = this.line;
+    this.pos++;
+    this.skip();
+    if (this.atKeyword("for")) return this.forExpr(start2, startLine, true, depth);
+    const items = [];
+    for (; ; ) {
+      this.skip();
+      if (this.code() === RBRACE) break;
+      const keyStart = this.pos;
+      let key = this.expression(depth);
+      if (key.kind === "variable" && this.code(keyStart) !== LPAREN) key = { ...key, kind: "literal", value: key.name };
+      this.skip();
+      const c = this.code();
+      const next = this.code(this.pos + 1);
+      if (!(c === EQUALS && next !== EQUALS && next !== GT || c === COLON && next !== COLON)) giveUp();
+      this.pos++;
+      const value = this.expression(depth);
+      items.push({ key, value });
+      this.skip();
+      if (this.code() === COMMA) this.pos++;
+    }
+    this.pos++;
+    this.mark();
+    return { startLine, endLine: this.endLine, text: this.quote(start2), kind: "object", items };
+  }
+  /** `[for k, v in coll : v if cond]` / `{for k, v in coll : k => v... if cond}`, at `for`. */
+  forExpr(start2, startLine, isObject, depth) {
+    this.pos += 3;
+    this.skip();
+    const names = [this.identifier()];
+    this.skip();
+    if (this.code() === COMMA) {
+      this.pos++;
+      this.skip();
+      names.push(this.identifier());
+      this.skip();
+    }
+    if (!this.atKeyword("in")) giveUp();
+    this.pos += 2;
+    const collection = this.expression(depth);
+    this.skip();
+    if (this.code() !== COLON || this.code(this.pos + 1) === COLON) giveUp();
+    this.pos++;
+    const exprs = [this.expression(depth)];
+    let grouping = false;
+    if (isObject) {
+      this.skip();
+      if (!this.text.startsWith("=>", this.pos)) giveUp();
+      this.pos += 2;
+      exprs.push(this.expression(depth));
+      this.skip();
+      if (this.text.startsWith("...", this.pos)) {
+        this.pos += 3;
+        grouping = true;
+      }
+    }
+    this.skip();
+    let cond;
+    if (this.atKeyword("if")) {
+      this.pos += 2;
+      cond = this.expression(depth);
+    }
+    this.expect(isObject ? RBRACE : RBRACKET);
+    return {
+      startLine,
+      endLine: this.endLine,
+      text: this.quote(start2),
+      kind: "for",
+      keyVar: names.length > 1 ? names[0] : void 0,
+      valueVar: names[names.length - 1],
+      collection,
+      keyExpr: isObject ? exprs[0] : void 0,
+      valueExpr: isObject ? exprs[1] ?? exprs[0] : exprs[0],
+      cond,
+      grouping
+    };
+  }
+  /** A quoted string: a literal when nothing in it is interpolated, else a template. */
+  quoted(depth) {
+    const text = this.text;
+    const start2 = this.pos;
+    const startLine = this.line;
+    const template = new TemplateBuilder(text, { quoted: true, indent: 0 }, start2 + 1);
+    let at = start2 + 1;
+    for (; ; ) {
+      const c = text.charCodeAt(at);
+      if (c === QUOTE) break;
+      if (c === BACKSLASH) {
+        at += escapeLength(text, at);
+        continue;
+      }
+      if (c === NEWLINE || Number.isNaN(c)) giveUp();
+      if (c === DOLLAR || c === PERCENT) {
+        const next = text.charCodeAt(at + 1);
+        if (next === LBRACE) {
+          if (c === PERCENT) giveUp();
+          template.text(at);
+          this.pos = at;
+          template.interpolation(this.interpolation(depth));
+          at = this.pos;
+          template.from = at;
+          continue;
+        }
+        at += next === c ? text.charCodeAt(at + 2) === LBRACE ? 3 : 2 : 1;
+        continue;
+      }
+      at++;
+    }
+    this.pos = at + 1;
+    this.mark();
+    const quoted = this.quote(start2);
+    if (!template.interpolated) return { startLine, endLine: this.endLine, text: quoted, kind: "literal", value: unescapeQuoted(text.slice(start2 + 1, at)) };
+    template.text(at);
+    return { startLine, endLine: this.endLine, text: quoted, kind: "template", parts: template.parts() };
+  }
+  /** `${ expr }` with its `~` strip markers, at the `$`. */
+  interpolation(depth) {
+    this.pos += 2;
+    this.skip();
+    const left = this.code() === TILDE;
+    if (left) {
+      this.pos++;
+      this.skip();
+    }
+    if (this.code() === RBRACE) giveUp();
+    const expr = this.expression(depth);
+    this.skip();
+    const right = this.code() === TILDE;
+    if (right) this.pos++;
+    this.expect(RBRACE);
+    return { expr, left, right };
+  }
+  /** `<<ID` / `<<-ID` … `ID`: the text between, its interpolations, and `<<-`'s common indentation removed. */
+  heredoc(depth) {
+    const text = this.text;
+    const start2 = this.pos;
+    const startLine = this.line;
+    let at = start2 + 2;
+    const flush = text.charCodeAt(at) === DASH;
+    if (flush) at++;
+    const idStart = at;
+    while (isIdentPart(text.charCodeAt(at))) at++;
+    if (at === idStart || text.charCodeAt(at) >= 128) giveUp();
+    const id = text.slice(idStart, at);
+    while (isBlank(text.charCodeAt(at))) at++;
+    if (text.charCodeAt(at) !== NEWLINE) giveUp();
+    const from = at + 1;
+    const closer = this.closingLine(from, id);
+    const to = text.lastIndexOf("\n", closer) + 1;
+    const template = new TemplateBuilder(text, { quoted: false, indent: flush ? commonIndent(text.slice(from, Math.max(from, to))) : 0 }, from);
+    let line = startLine + 1;
+    at = from;
+    while (at < to) {
+      const c = text.charCodeAt(at);
+      if (c !== DOLLAR && c !== PERCENT) {
+        if (c === NEWLINE) line++;
+        at++;
+        continue;
+      }
+      const next = text.charCodeAt(at + 1);
+      if (next === LBRACE) {
+        if (c === PERCENT) giveUp();
+        template.text(at);
+        this.pos = at;
+        this.line = line;
+        template.interpolation(this.interpolation(depth));
+        at = this.pos;
+        line = this.line;
+        if (at > to) giveUp();
+        template.from = at;
+        continue;
+      }
+      at += next === c ? text.charCodeAt(at + 2) === LBRACE ? 3 : 2 : 1;
+    }
+    template.text(to);
+    this.pos = closer + id.length;
+    this.line = line + newlinesIn(text, to, closer);
+    this.mark();
+    return { startLine, endLine: this.endLine, text: this.quote(start2), kind: "template", parts: template.parts() };
+  }
+  /**
+   * Offset of the closing identifier: the first line (after the opener) whose first non-blank text
+   * is the identifier followed only by blanks and a newline, as the grammar's scanner finds it.
+   * A line that starts with the identifier and goes on is read oddly there: tree-sitter reads it.
+   */
+  closingLine(from, id) {
+    const text = this.text;
+    let lineStart = from;
+    for (; ; ) {
+      let at = lineStart;
+      while (isBlank(text.charCodeAt(at)) || text.charCodeAt(at) === NEWLINE) at++;
+      if (at >= this.length) giveUp();
+      if (text.startsWith(id, at)) {
+        let after = at + id.length;
+        while (isBlank(text.charCodeAt(after))) after++;
+        if (text.charCodeAt(after) === NEWLINE) return at;
+        giveUp();
+      }
+      const newline = text.indexOf("\n", at);
+      if (newline < 0) giveUp();
+      lineStart = newline + 1;
+    }
+  }
+};
+function newlinesIn(text, from, to) {
+  let count = 0;
+  for (let at = text.indexOf("\n", from); at >= 0 && at < to; at = text.indexOf("\n", at + 1)) count++;
+  return count;
+}
+function escapeLength(text, at) {
+  const c = text.charCodeAt(at + 1);
+  if (c === QUOTE || c === BACKSLASH || c === 110 || c === 114 || c === 116) return 2;
+  const digits = c === 117 ? 4 : c === 85 ? 8 : 0;
+  if (digits === 0) giveUp();
+  for (let i2 = 0; i2 < digits; i2++) if (!isHex(text.charCodeAt(at + 2 + i2))) giveUp();
+  return 2 + digits;
+}
+var TemplateBuilder = class {
+  constructor(source, style, contentStart) {
+    this.source = source;
+    this.style = style;
+    this.contentStart = contentStart;
+    this.from = contentStart;
+  }
+  source;
+  style;
+  contentStart;
+  interpolated = false;
+  list = [];
+  strips = [];
+  /** Where the pending text starts. */
+  from;
+  /** Closes the pending text at `to`. */
+  text(to) {
+    if (to <= this.from) return;
+    const atLineStart = this.from === this.contentStart || this.source.charCodeAt(this.from - 1) === NEWLINE;
+    this.list.push({ kind: "text", value: decodeText(this.source.slice(this.from, to), this.style, atLineStart) });
+    this.strips.push({ left: false, right: false });
+  }
+  interpolation({ expr, left, right }) {
+    this.interpolated = true;
+    this.list.push({ kind: "interp", expr });
+    this.strips.push({ left, right });
+  }
+  parts() {
+    return applyStrips(this.list, this.strips);
+  }
+};
+
 // src/parse/terraform/syntax.ts
 var EMPTY_BODY = { attributes: [], blocks: [] };
 var MAX_SYNTAX_PROBLEMS = 10;
 var WATCHED_PARSE_CHARS = 16 * 1024;
 var BINARY_OPERATORS = /* @__PURE__ */ new Set(["*", "/", "%", "+", "-", ">", ">=", "<", "<=", "==", "!=", "&&", "||"]);
-var QUOTED_ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f" };
-function parseHclFile(file, limits) {
+function parseHclFile(file, limits, reader = "direct-first") {
   const where = (line = 1) => ({ file: file.path, startLine: line, endLine: line });
   const fail = (message) => ({ path: file.path, body: EMPTY_BODY, problems: [problem(message, where())] });
   if (file.size > limits.maxFileBytes || file.text.length > limits.maxFileBytes) {
     return fail(`file is larger than the ${limits.maxFileBytes}-byte limit; not parsed`);
   }
   if (file.text.includes("\0")) return fail("file contains NUL bytes (binary); not parsed");
+  if (reader === "direct-first") {
+    const deadline = file.text.length < WATCHED_PARSE_CHARS ? void 0 : Date.now() + limits.maxParseMillisPerFile;
+    const direct = readDirect(file.text, file.path, limits, deadline);
+    if (direct === "out of time") return fail(outOfTime(limits));
+    if (direct) return { path: file.path, body: direct, problems: [] };
+  }
   const root = parseRoot(file.text, limits);
   if (!root.tree) return fail(root.error);
   try {
@@ -4217,6 +4974,9 @@ function syntaxStageFailure(path, error) {
   const message = error instanceof Error ? error.message : String(error);
   return { path, body: EMPTY_BODY, problems: [problem(`terraform parser failed: ${message}`, { file: path, startLine: 1, endLine: 1 })] };
 }
+function outOfTime(limits) {
+  return `parsing took longer than ${limits.maxParseMillisPerFile} ms; not parsed`;
+}
 function parseRoot(text, limits) {
   const started = Date.now();
   let timedOut = false;
@@ -4230,7 +4990,7 @@ function parseRoot(text, limits) {
   hclParser().reset();
   if (!tree || timedOut) {
     tree?.delete();
-    return { tree: void 0, error: `parsing took longer than ${limits.maxParseMillisPerFile} ms; not parsed` };
+    return { tree: void 0, error: outOfTime(limits) };
   }
   return { tree, error: "" };
 }
@@ -4328,49 +5088,28 @@ function syntaxProblems(root, path) {
   }
   return found;
 }
-var UNQUOTABLE_SPACE = /^\s|\s$|\s\s|[^\S ]/;
-function quotable(text) {
-  return text.length <= 120 && !UNQUOTABLE_SPACE.test(text) ? text : shortText(text);
-}
 function invalidExpr(reason, line) {
   return { kind: "invalid", reason, startLine: line, endLine: line, text: "" };
 }
 var Converter = class {
-  constructor(source, path, limits) {
-    this.source = source;
+  constructor(text, path, limits) {
     this.path = path;
     this.limits = limits;
+    this.source = new SourceText(text);
   }
-  source;
   path;
   limits;
   problems = [];
   tooDeepReported = false;
-  /** Offsets of the file's newlines: a node's line is one more than the newlines before it. */
-  newlines;
-  /** 1-based line of a source offset (tree-sitter counts rows by `\n` alone, so this matches its positions). */
-  line(offset) {
-    if (this.newlines === void 0) {
-      const found = [];
-      for (let at = this.source.indexOf("\n"); at >= 0; at = this.source.indexOf("\n", at + 1)) found.push(at);
-      this.newlines = found;
-    }
-    const newlines = this.newlines;
-    let low = 0;
-    let high = newlines.length;
-    while (low < high) {
-      const mid = low + high >>> 1;
-      if (newlines[mid] < offset) low = mid + 1;
-      else high = mid;
-    }
-    return low + 1;
-  }
+  source;
   text(node) {
-    return node ? this.source.slice(node.startIndex, node.endIndex) : "";
+    return node ? this.source.text.slice(node.startIndex, node.endIndex) : "";
+  }
+  line(offset) {
+    return this.source.line(offset);
   }
   span(node) {
-    const text = this.source.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + 400));
-    return { startLine: this.line(node.startIndex), endLine: this.line(node.endIndex), text: quotable(text) };
+    return this.source.span(node.startIndex, node.endIndex);
   }
   body(node, depth) {
     const body2 = { attributes: [], blocks: [] };
@@ -4458,7 +5197,7 @@ var Converter = class {
     return expr;
   }
   spanText(first, last) {
-    return quotable(this.source.slice(first.startIndex, Math.min(last.endIndex, first.startIndex + 400)));
+    return this.source.quote(first.startIndex, last.endIndex);
   }
   indexKey(index, depth) {
     const inner = index.namedChildren[0];
@@ -4497,11 +5236,8 @@ var Converter = class {
           expandLast: argNodes.some((c) => c.type === "ellipsis")
         };
       }
-      case "conditional": {
-        const [cond, then, otherwise] = named.filter((c) => c.type === "expression").map((c) => this.expression(c, depth + 1));
-        if (!otherwise) return invalidExpr("incomplete conditional", span2.startLine);
-        return { ...span2, kind: "conditional", cond, whenTrue: then, whenFalse: otherwise };
-      }
+      case "conditional":
+        return this.conditional(node, depth);
       case "binary_operation": {
         const children = node.children.filter((c) => c.type !== "comment");
         const at = children.findIndex((c) => !c.isNamed && BINARY_OPERATORS.has(c.type));
@@ -4520,6 +5256,31 @@ var Converter = class {
       default:
         return invalidExpr(node.type === "ERROR" ? "syntax error" : `unsupported syntax ${node.type}`, span2.startLine);
     }
+  }
+  /**
+   * `a ? b : c ? d : e` as Terraform reads it, `a ? b : (c ? d : e)`: the grammar nests such a chain
+   * the other way (`(a ? b : c) ? d : e`), so its operands are taken in source order and nested to
+   * the right, each conditional spanning from its condition to the end of the chain.
+   */
+  conditional(node, depth) {
+    const operands = [];
+    let inner = node;
+    const outer = [];
+    while (inner) {
+      const [cond, ...branches] = inner.namedChildren.filter((c) => c.type === "expression");
+      if (!cond || branches.length < 2) return invalidExpr("incomplete conditional", this.line(inner.startIndex));
+      outer.push(branches);
+      const nested = cond.children.filter((c) => c.type !== "comment");
+      inner = nested.length === 1 && nested[0].type === "conditional" ? nested[0] : void 0;
+      if (!inner) operands.push(cond);
+    }
+    for (const branches of outer.reverse()) operands.push(...branches);
+    const exprs = operands.map((c) => this.expression(c, depth + 1));
+    let chain = exprs[exprs.length - 1];
+    for (let i2 = exprs.length - 3; i2 >= 0; i2 -= 2) {
+      chain = { ...this.source.span(operands[i2].startIndex, node.endIndex), kind: "conditional", cond: exprs[i2], whenTrue: exprs[i2 + 1], whenFalse: chain };
+    }
+    return chain;
   }
   objectElem(node, depth) {
     const keyNode = node.children.find((c) => c.field === "key");
@@ -4569,7 +5330,7 @@ var Converter = class {
   stringLit(node) {
     const start2 = node.namedChildren.find((c) => c.type === "quoted_template_start");
     const end = node.namedChildren.find((c) => c.type === "quoted_template_end");
-    return unescapeQuoted(this.source.slice(start2?.endIndex ?? node.startIndex, end?.startIndex ?? node.endIndex));
+    return unescapeQuoted(this.source.text.slice(start2?.endIndex ?? node.startIndex, end?.startIndex ?? node.endIndex));
   }
   template(node, depth) {
     const span2 = this.span(node);
@@ -4583,11 +5344,11 @@ var Converter = class {
     const ids = named.filter((c) => c.type === "heredoc_identifier");
     const opener = ids[0];
     const closer = ids.length > 1 && !ids[ids.length - 1].isMissing ? ids[ids.length - 1] : void 0;
-    const newline = this.source.indexOf("\n", opener?.endIndex ?? node.startIndex);
+    const newline = this.source.text.indexOf("\n", opener?.endIndex ?? node.startIndex);
     const from = newline < 0 ? node.endIndex : newline + 1;
-    const to = closer ? this.source.lastIndexOf("\n", closer.startIndex) + 1 : node.endIndex;
+    const to = closer ? this.source.text.lastIndexOf("\n", closer.startIndex) + 1 : node.endIndex;
     const flush = named.some((c) => c.type === "heredoc_start" && this.text(c) === "<<-");
-    const content = this.source.slice(from, Math.max(from, to));
+    const content = this.source.text.slice(from, Math.max(from, to));
     const parts2 = this.parts(node, from, Math.max(from, to), depth, { quoted: false, indent: flush ? commonIndent(content) : 0 });
     return { ...span2, kind: "template", parts: parts2 };
   }
@@ -4598,8 +5359,8 @@ var Converter = class {
     let cursor = from;
     const pushText = (end) => {
       if (end <= cursor) return;
-      const raw = this.source.slice(cursor, end);
-      const atLineStart = cursor === from || this.source[cursor - 1] === "\n";
+      const raw = this.source.text.slice(cursor, end);
+      const atLineStart = cursor === from || this.source.text[cursor - 1] === "\n";
       parts2.push({ kind: "text", value: decodeText(raw, style, atLineStart) });
       strips.push({ left: false, right: false });
     };
@@ -4661,39 +5422,6 @@ function stripMarkers(node) {
     return at?.type === "strip_marker";
   };
   return { left: marker(first, "first"), right: marker(last, "last") };
-}
-function applyStrips(parts2, strips) {
-  return parts2.map((part, i2) => {
-    if (part.kind !== "text") return part;
-    let value = part.value;
-    if (strips[i2 - 1]?.right) value = value.replace(/^\s+/, "");
-    if (strips[i2 + 1]?.left) value = value.replace(/\s+$/, "");
-    return { kind: "text", value };
-  });
-}
-function decodeText(raw, style, atLineStart) {
-  const dedented = style.indent > 0 ? dedent(raw, style.indent, atLineStart) : raw;
-  return style.quoted ? unescapeQuoted(dedented) : dedented.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
-}
-function unescapeQuoted(raw) {
-  return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/gs, (match, escaped) => {
-    if (match === "$${") return "${";
-    if (match === "%%{") return "%{";
-    if (!escaped) return match;
-    if (escaped.length > 1) return String.fromCodePoint(Number.parseInt(escaped.slice(1), 16));
-    return QUOTED_ESCAPES[escaped] ?? match;
-  });
-}
-function commonIndent(content) {
-  let min = Number.POSITIVE_INFINITY;
-  for (const line of content.split("\n")) {
-    if (line.trim() === "") continue;
-    min = Math.min(min, line.length - line.trimStart().length);
-  }
-  return Number.isFinite(min) ? min : 0;
-}
-function dedent(raw, indent, atLineStart) {
-  return raw.split("\n").map((line, i2) => i2 > 0 || atLineStart ? line.slice(Math.min(indent, line.length - line.trimStart().length)) : line).join("\n");
 }
 
 // src/parse/terraform/worker.ts
