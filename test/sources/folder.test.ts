@@ -79,6 +79,19 @@ describe('folderFileSet', () => {
     await expect(fileSet.read('envs/missing.tf')).rejects.toThrow(/ENOENT/);
   });
 
+  it('reads many files at once, each failure an Error for that path only', async () => {
+    await symlink('../secret.txt', join(root, 'escape.tf'));
+    const read = await folderFileSet(root).readMany?.(['envs/prod/main.tf', 'escape.tf', '../secret.txt', 'missing.tf', 'stacks/app.yaml']);
+    const summary = Object.fromEntries([...(read ?? [])].map(([path, content]) => [path, content instanceof Error ? content.message : content.toString()]));
+    expect(summary).toEqual({
+      'envs/prod/main.tf': 'resource "aws_kms_key" "a" {}\n',
+      'escape.tf': expect.stringMatching(/^refusing "escape.tf": it resolves outside /),
+      '../secret.txt': 'refusing path "../secret.txt": it leaves the scanned tree',
+      'missing.tf': expect.stringMatching(/ENOENT/),
+      'stacks/app.yaml': 'Resources: {}\n',
+    });
+  });
+
   it('fails clearly when the root does not exist', async () => {
     await expect(folderFileSet(join(base, 'absent')).list()).rejects.toThrow(/ENOENT/);
   });

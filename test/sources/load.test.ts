@@ -29,6 +29,10 @@ function recordingReads(fileSet: FileSet): { fileSet: FileSet; reads: string[] }
         reads.push(path);
         return fileSet.read(path);
       },
+      readMany: (paths) => {
+        reads.push(...paths);
+        return fileSet.readMany?.(paths) ?? Promise.reject(new Error('no readMany'));
+      },
     },
   };
 }
