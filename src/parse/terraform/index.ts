@@ -94,7 +94,7 @@ class TerraformRun {
       tfvars: this.claimed.filter((f) => TFVARS_FILE.test(f.path)).map((f) => this.parsed.get(f.path) as ParsedFile),
       terragrunt,
       valuesOf: constants,
-      workspacesOf: (rootDir) => workspaceNames(this.instance({ id: rootDir, rootDir, path: rootDir, layers: [], files: [] }).root),
+      workspacesOf: (rootDir) => (this.mentionsWorkspace(rootDir) ? workspaceNames(this.instance({ id: rootDir, rootDir, path: rootDir, layers: [], files: [] }).root) : []),
     });
     const resources: Resource[] = [];
     const units: UnitInfo[] = [];
@@ -113,6 +113,11 @@ class TerraformRun {
       units.push(unit);
     }
     return { resources, units, problems: dedupe(this.problems) };
+  }
+
+  /** Whether a root's own files name `terraform.workspace` at all (their text says so without evaluating them). */
+  private mentionsWorkspace(rootDir: string): boolean {
+    return (this.modulesByDir.get(rootDir) ?? []).some((file) => this.ctx.files.get(file.path)?.text.includes('workspace') ?? true);
   }
 
   private parse(file: SourceFile): ParsedFile {
