@@ -15,7 +15,7 @@ import { ModuleInstance, type UnitContext } from './instance.js';
 import { dirOf } from './paths.js';
 import { parseInPool, worthParallel } from './pool.js';
 import { resourcesOf } from './resources.js';
-import { type ParsedFile, parseHclFile, parseTemplateText } from './syntax.js';
+import { type ParsedFile, parseHclFile, parseTemplateText, readHclDirect } from './syntax.js';
 import { readTerragrunt } from './terragrunt.js';
 import { planUnits, type UnitPlan } from './units.js';
 import { unknown } from './values.js';
@@ -35,12 +35,29 @@ export const terraformParser: ParserPlugin = {
   parse(claimed, ctx) {
     return grammarMissing(claimed) ?? new TerraformRun(claimed, ctx).run();
   },
-  /** Large sets: the syntax stage on worker threads (`pool.ts`), then evaluation as in `parse`. */
+  /**
+   * As `parse`, with the files the direct reader leaves to tree-sitter on worker threads (`pool.ts`)
+   * when there are enough of them. The direct reader's own files stay on this thread: reading them
+   * costs less than sending their syntax trees across.
+   */
   async parseAsync(claimed, ctx) {
     const missing = grammarMissing(claimed);
     if (missing) return missing;
+    const preparsed = new Map<string, ParsedFile>();
+    const forTreeSitter: SourceFile[] = [];
+    for (const file of claimed) {
+      const parsed = readHclDirect(file, ctx.limits);
+      if (!parsed) forTreeSitter.push(file);
+      else {
+        preparsed.set(file.path, parsed);
+        ctx.parsedFile?.();
+      }
+    }
+    if (worthParallel(forTreeSitter)) {
+      for (const [path, parsed] of await parseInPool(forTreeSitter, ctx.limits, ctx.parsedFile ? { onFile: ctx.parsedFile } : {})) preparsed.set(path, parsed);
+    }
     const run = new TerraformRun(claimed, ctx);
-    if (worthParallel(claimed)) run.preparsed = await parseInPool(claimed, ctx.limits, ctx.parsedFile ? { onFile: ctx.parsedFile } : {});
+    run.preparsed = preparsed;
     return run.run();
   },
 };

@@ -1,7 +1,8 @@
 /**
- * The syntax stage (file → AST + problems, plain data) on every core for large file sets: a few
+ * tree-sitter's syntax stage (file → AST + problems, plain data) on every core, for the files the
+ * direct reader leaves to it when there are many (a tree full of template directives, say): a few
  * `worker_threads` (each loads the grammar once) plus the main thread pull batches of files from
- * one queue. Results are the same `ParsedFile`s `parseHclFile` makes on the main thread, under the
+ * one queue. Results are the same `ParsedFile`s tree-sitter makes on the main thread, under the
  * same limits. A worker that dies costs the file it was reading (a KMS000 problem), not the run:
  * its other files go back to the queue, and the main thread finishes whatever is left.
  *
@@ -224,7 +225,7 @@ export async function parseInPool(files: readonly SourceFile[], limits: Limits, 
 
 function parseSafely(file: SourceFile, limits: Limits): ParsedFile {
   try {
-    return parseHclFile(file, limits);
+    return parseHclFile(file, limits, 'tree-sitter');
   } catch (error) {
     return syntaxStageFailure(file.path, error);
   }

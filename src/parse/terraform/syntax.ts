@@ -38,20 +38,39 @@ export type HclReader = 'direct-first' | 'tree-sitter';
 
 /** Parses one `.tf` / `.tfvars` / `terragrunt.hcl` / `.tf.json` file. Never throws. */
 export function parseHclFile(file: SourceFile, limits: Limits, reader: HclReader = 'direct-first'): ParsedFile {
-  const where = (line = 1) => ({ file: file.path, startLine: line, endLine: line });
-  const fail = (message: string): ParsedFile => ({ path: file.path, body: EMPTY_BODY, problems: [problem(message, where())] });
+  return (reader === 'direct-first' ? readHclDirect(file, limits) : undefined) ?? parseWithTreeSitter(file, limits);
+}
+
+/**
+ * The file as the direct reader reads it, or its failure when no reader gets to read it (too
+ * large, binary, out of time); undefined when tree-sitter has to read it.
+ */
+export function readHclDirect(file: SourceFile, limits: Limits): ParsedFile | undefined {
+  const unread = unreadable(file, limits);
+  if (unread) return unread;
+  const deadline = file.text.length < WATCHED_PARSE_CHARS ? undefined : Date.now() + limits.maxParseMillisPerFile;
+  const direct = readDirect(file.text, file.path, limits, deadline);
+  if (direct === 'out of time') return failed(file.path, outOfTime(limits));
+  return direct ? { path: file.path, body: direct, problems: [] } : undefined;
+}
+
+function failed(path: string, message: string): ParsedFile {
+  return { path, body: EMPTY_BODY, problems: [problem(message, { file: path, startLine: 1, endLine: 1 })] };
+}
+
+function unreadable(file: SourceFile, limits: Limits): ParsedFile | undefined {
   if (file.size > limits.maxFileBytes || file.text.length > limits.maxFileBytes) {
-    return fail(`file is larger than the ${limits.maxFileBytes}-byte limit; not parsed`);
+    return failed(file.path, `file is larger than the ${limits.maxFileBytes}-byte limit; not parsed`);
   }
-  if (file.text.includes('\0')) return fail('file contains NUL bytes (binary); not parsed');
-  if (reader === 'direct-first') {
-    const deadline = file.text.length < WATCHED_PARSE_CHARS ? undefined : Date.now() + limits.maxParseMillisPerFile;
-    const direct = readDirect(file.text, file.path, limits, deadline);
-    if (direct === 'out of time') return fail(outOfTime(limits));
-    if (direct) return { path: file.path, body: direct, problems: [] };
-  }
+  if (file.text.includes('\0')) return failed(file.path, 'file contains NUL bytes (binary); not parsed');
+  return undefined;
+}
+
+function parseWithTreeSitter(file: SourceFile, limits: Limits): ParsedFile {
+  const unread = unreadable(file, limits);
+  if (unread) return unread;
   const root = parseRoot(file.text, limits);
-  if (!root.tree) return fail(root.error);
+  if (!root.tree) return failed(file.path, root.error);
   try {
     const converter = new Converter(file.text, file.path, limits);
     const cst = copyTree(root.tree, cstDepthLimit(limits));
@@ -71,8 +90,7 @@ export function parseHclFile(file: SourceFile, limits: Limits, reader: HclReader
 
 /** The result for a file whose syntax stage failed outright (a parser crash, a lost worker). */
 export function syntaxStageFailure(path: string, error: unknown): ParsedFile {
-  const message = error instanceof Error ? error.message : String(error);
-  return { path, body: EMPTY_BODY, problems: [problem(`terraform parser failed: ${message}`, { file: path, startLine: 1, endLine: 1 })] };
+  return failed(path, `terraform parser failed: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 /** Parses template text (a `templatefile` file) as a heredoc body would be: no backslash escapes. */

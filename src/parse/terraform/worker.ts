@@ -15,7 +15,7 @@ if (port) {
     for (const file of files) {
       let parsed: ReturnType<typeof parseHclFile>;
       try {
-        parsed = parseHclFile(file, limits);
+        parsed = parseHclFile(file, limits, 'tree-sitter');
       } catch (error) {
         parsed = syntaxStageFailure(file.path, error);
       }
