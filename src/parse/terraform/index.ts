@@ -111,7 +111,8 @@ class TerraformRun {
       tfvars: this.claimed.filter((f) => TFVARS_FILE.test(f.path)).map((f) => this.parsed.get(f.path) as ParsedFile),
       terragrunt,
       valuesOf: constants,
-      workspacesOf: (rootDir) => (this.mentionsWorkspace(rootDir) ? workspaceNames(this.instance({ id: rootDir, rootDir, path: rootDir, layers: [], files: [] }).root) : []),
+      workspacesOf: (rootDir) =>
+        this.mentionsWorkspace(rootDir) ? workspaceNames(this.instance({ id: rootDir, rootDir, path: rootDir, layers: [], files: [] }).root) : [],
     });
     const resources: Resource[] = [];
     const units: UnitInfo[] = [];
