@@ -36861,7 +36861,7 @@ var require_dist_cjs13 = __commonJS({
   "node_modules/@aws-sdk/credential-provider-web-identity/dist-cjs/index.js"(exports) {
     var { setCredentialFeature: setCredentialFeature2 } = (init_client3(), __toCommonJS(client_exports2));
     var { CredentialsProviderError: CredentialsProviderError2, externalDataInterceptor: externalDataInterceptor2 } = (init_config2(), __toCommonJS(config_exports));
-    var { readFileSync: readFileSync4 } = __require("node:fs");
+    var { readFileSync: readFileSync5 } = __require("node:fs");
     var fromWebToken = (init2) => async (awsIdentityProperties) => {
       init2.logger?.debug("@aws-sdk/credential-provider-web-identity - fromWebToken");
       const { roleArn, roleSessionName, webIdentityToken, providerId, policyArns, policy, durationSeconds } = init2;
@@ -36902,7 +36902,7 @@ var require_dist_cjs13 = __commonJS({
       }
       const credentials = await fromWebToken({
         ...init2,
-        webIdentityToken: externalDataInterceptor2?.getTokenRecord?.()[webIdentityTokenFile] ?? readFileSync4(webIdentityTokenFile, { encoding: "ascii" }),
+        webIdentityToken: externalDataInterceptor2?.getTokenRecord?.()[webIdentityTokenFile] ?? readFileSync5(webIdentityTokenFile, { encoding: "ascii" }),
         roleArn,
         roleSessionName
       })(awsIdentityProperties);
@@ -42796,7 +42796,7 @@ var require_dist_cjs17 = __commonJS({
 });
 
 // src/action/main.ts
-import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync3, realpathSync, writeFileSync } from "node:fs";
+import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync4, realpathSync as realpathSync2, writeFileSync } from "node:fs";
 import { dirname as dirname2, isAbsolute, relative, resolve as resolve3 } from "node:path";
 
 // src/config/load.ts
@@ -64371,6 +64371,17 @@ function keyDataSourceFor(type) {
 // src/rules/support/lookup.ts
 var resourceIndexes = /* @__PURE__ */ new WeakMap();
 var keyIndexes = /* @__PURE__ */ new WeakMap();
+var policyHolderIndexes = /* @__PURE__ */ new WeakMap();
+var consumerIndexes = /* @__PURE__ */ new WeakMap();
+function firstKeyBy(cache5, keys, idsOf) {
+  let index = cache5.get(keys);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    for (const key of keys) for (const id of idsOf(key)) if (!index.has(id)) index.set(id, key);
+    cache5.set(keys, index);
+  }
+  return index;
+}
 function indexed(cache5, items) {
   let index = cache5.get(items);
   if (!index) {
@@ -64384,6 +64395,12 @@ function resourceById(resources, id) {
 }
 function keyById(keys, id) {
   return indexed(keyIndexes, keys).get(id);
+}
+function keyOfPolicyHolder(keys, resourceId) {
+  return firstKeyBy(policyHolderIndexes, keys, (key) => key.policy?.from ? [key.id, key.policy.from] : [key.id]).get(resourceId);
+}
+function keyUsedBy(keys, resourceId) {
+  return firstKeyBy(consumerIndexes, keys, (key) => key.consumers.map((c5) => c5.resource)).get(resourceId);
 }
 
 // src/rules/support/policy.ts
@@ -67090,7 +67107,7 @@ function createClassifier(config2) {
   const workloadGlobs = config2.workloads.map((w) => ({ ...w, match: (0, import_picomatch2.default)(w.paths, { dot: true }) }));
   const fromTags = (tags, dim, from, owner, unit) => {
     if (!tags) return null;
-    const byLower = new Map(Object.entries(tags).map(([k5, v]) => [k5.toLowerCase(), { k: k5, v }]));
+    const byLower = tagsByLowerName(tags);
     for (const name2 of config2.tags[dim]) {
       const hit = byLower.get(name2.toLowerCase());
       if (hit && hit.v.trim() !== "") {
@@ -67157,6 +67174,15 @@ function createClassifier(config2) {
       return result2;
     }
   };
+}
+var lowerNamed = /* @__PURE__ */ new WeakMap();
+function tagsByLowerName(tags) {
+  let byLower = lowerNamed.get(tags);
+  if (!byLower) {
+    byLower = new Map(Object.entries(tags).map(([k5, v]) => [k5.toLowerCase(), { k: k5, v }]));
+    lowerNamed.set(tags, byLower);
+  }
+  return byLower;
 }
 function normalise(dim, value2) {
   return dim === "environment" ? canonicalEnvironment(value2) : value2.trim();
@@ -75029,20 +75055,31 @@ var MAX_SYNTAX_PROBLEMS = 10;
 var WATCHED_PARSE_CHARS = 16 * 1024;
 var BINARY_OPERATORS = /* @__PURE__ */ new Set(["*", "/", "%", "+", "-", ">", ">=", "<", "<=", "==", "!=", "&&", "||"]);
 function parseHclFile(file2, limits, reader = "direct-first") {
-  const where2 = (line = 1) => ({ file: file2.path, startLine: line, endLine: line });
-  const fail2 = (message) => ({ path: file2.path, body: EMPTY_BODY, problems: [problem(message, where2())] });
+  return (reader === "direct-first" ? readHclDirect(file2, limits) : void 0) ?? parseWithTreeSitter(file2, limits);
+}
+function readHclDirect(file2, limits) {
+  const unread = unreadable(file2, limits);
+  if (unread) return unread;
+  const deadline = file2.text.length < WATCHED_PARSE_CHARS ? void 0 : Date.now() + limits.maxParseMillisPerFile;
+  const direct = readDirect(file2.text, file2.path, limits, deadline);
+  if (direct === "out of time") return failed(file2.path, outOfTime(limits));
+  return direct ? { path: file2.path, body: direct, problems: [] } : void 0;
+}
+function failed(path, message) {
+  return { path, body: EMPTY_BODY, problems: [problem(message, { file: path, startLine: 1, endLine: 1 })] };
+}
+function unreadable(file2, limits) {
   if (file2.size > limits.maxFileBytes || file2.text.length > limits.maxFileBytes) {
-    return fail2(`file is larger than the ${limits.maxFileBytes}-byte limit; not parsed`);
+    return failed(file2.path, `file is larger than the ${limits.maxFileBytes}-byte limit; not parsed`);
   }
-  if (file2.text.includes("\0")) return fail2("file contains NUL bytes (binary); not parsed");
-  if (reader === "direct-first") {
-    const deadline = file2.text.length < WATCHED_PARSE_CHARS ? void 0 : Date.now() + limits.maxParseMillisPerFile;
-    const direct = readDirect(file2.text, file2.path, limits, deadline);
-    if (direct === "out of time") return fail2(outOfTime(limits));
-    if (direct) return { path: file2.path, body: direct, problems: [] };
-  }
+  if (file2.text.includes("\0")) return failed(file2.path, "file contains NUL bytes (binary); not parsed");
+  return void 0;
+}
+function parseWithTreeSitter(file2, limits) {
+  const unread = unreadable(file2, limits);
+  if (unread) return unread;
   const root5 = parseRoot(file2.text, limits);
-  if (!root5.tree) return fail2(root5.error);
+  if (!root5.tree) return failed(file2.path, root5.error);
   try {
     const converter = new Converter(file2.text, file2.path, limits);
     const cst = copyTree(root5.tree, cstDepthLimit(limits));
@@ -75060,8 +75097,7 @@ function parseHclFile(file2, limits, reader = "direct-first") {
   }
 }
 function syntaxStageFailure(path, error63) {
-  const message = error63 instanceof Error ? error63.message : String(error63);
-  return { path, body: EMPTY_BODY, problems: [problem(`terraform parser failed: ${message}`, { file: path, startLine: 1, endLine: 1 })] };
+  return failed(path, `terraform parser failed: ${error63 instanceof Error ? error63.message : String(error63)}`);
 }
 function parseTemplateText(text2, path, limits) {
   const marker = "KMS_REVIEW_TEMPLATE_END";
@@ -75684,7 +75720,7 @@ async function parseInPool(files, limits, options = {}) {
 }
 function parseSafely(file2, limits) {
   try {
-    return parseHclFile(file2, limits);
+    return parseHclFile(file2, limits, "tree-sitter");
   } catch (error63) {
     return syntaxStageFailure(file2.path, error63);
   }
@@ -76016,9 +76052,8 @@ var LOCAL_SOURCE3 = /^\.\.?\//;
 var AUTO_TFVARS = /(^terraform\.tfvars(\.json)?$)|(\.auto\.tfvars(\.json)?$)/;
 var TFVARS_SUFFIX = /\.tfvars(\.json)?$/;
 var ENVIRONMENT_SEGMENTS2 = /* @__PURE__ */ new Set(["prod", "production", "dev", "development", "staging", "stage", "test", "qa", "sandbox", "uat", "preprod"]);
-function planUnits(input2) {
-  const moduleDirs = calledModuleDirs(input2);
-  const roots = [...input2.modulesByDir.keys()].filter((dir) => !moduleDirs.has(dir)).sort();
+function planUnits(input2, moduleDirs) {
+  const roots = [...input2.dirs].filter((dir) => !moduleDirs.has(dir)).sort();
   const plans = [];
   const tgByDir = new Map(input2.terragrunt.map((t) => [dirOf(t.file.path), t]));
   for (const root5 of roots) {
@@ -76058,7 +76093,7 @@ function planUnits(input2) {
     plans.push({ id: root5, rootDir: root5, path: root5, environment: own2 ? environmentOfFolder(root5) : void 0, layers: base.layers, files: extra });
   }
   for (const { file: file2, config: config2 } of input2.terragrunt) {
-    if (!config2.moduleDir || !input2.modulesByDir.has(config2.moduleDir)) continue;
+    if (!config2.moduleDir || !input2.dirs.has(config2.moduleDir)) continue;
     const dir = dirOf(file2.path);
     plans.push({ id: dir, rootDir: config2.moduleDir, path: dir, environment: environmentOfFolder(dir), layers: [config2.inputs], files: config2.files });
   }
@@ -76066,21 +76101,22 @@ function planUnits(input2) {
 }
 function calledModuleDirs(input2) {
   const dirs = /* @__PURE__ */ new Set();
-  for (const [dir, files] of input2.modulesByDir) {
-    for (const file2 of files) {
-      for (const block of file2.body.blocks) {
-        if (block.type !== "module") continue;
-        const source = block.body.attributes.find((a5) => a5.name === "source")?.expr;
-        const text2 = source?.kind === "literal" ? source.value : void 0;
-        if (typeof text2 === "string" && LOCAL_SOURCE3.test(text2)) {
-          const target = joinPath(dir, text2);
-          if (target !== dir) dirs.add(target);
-        }
-      }
+  for (const dir of input2.dirs) {
+    for (const source of input2.localCalls(dir)) {
+      const target = joinPath(dir, source);
+      if (target !== dir) dirs.add(target);
     }
   }
   for (const { config: config2 } of input2.terragrunt) if (config2.moduleDir) dirs.add(config2.moduleDir);
   return dirs;
+}
+function localModuleSources(file2) {
+  return file2.body.blocks.flatMap((block) => {
+    if (block.type !== "module") return [];
+    const source = block.body.attributes.find((a5) => a5.name === "source")?.expr;
+    const text2 = source?.kind === "literal" ? source.value : void 0;
+    return typeof text2 === "string" && LOCAL_SOURCE3.test(text2) ? [text2] : [];
+  });
 }
 function baseLayers(root5, input2, terragrunt) {
   const inRoot = input2.tfvars.filter((f5) => dirOf(f5.path) === root5);
@@ -76142,12 +76178,18 @@ var terraformParser = {
   parse(claimed, ctx) {
     return grammarMissing(claimed) ?? new TerraformRun(claimed, ctx).run();
   },
-  /** Large sets: the syntax stage on worker threads (`pool.ts`), then evaluation as in `parse`. */
+  /**
+   * As `parse`, with the files that are likely to need tree-sitter (template directives: the direct
+   * reader leaves those to it) read on worker threads (`pool.ts`) first, when there are enough of
+   * them. The direct reader's files stay on this thread: reading them costs less than sending their
+   * syntax trees across.
+   */
   async parseAsync(claimed, ctx) {
     const missing = grammarMissing(claimed);
     if (missing) return missing;
     const run2 = new TerraformRun(claimed, ctx);
-    if (worthParallel(claimed)) run2.preparsed = await parseInPool(claimed, ctx.limits, ctx.parsedFile ? { onFile: ctx.parsedFile } : {});
+    const forTreeSitter = claimed.filter((f5) => f5.text.includes("%{"));
+    if (worthParallel(forTreeSitter)) run2.preparsed = await parseInPool(forTreeSitter, ctx.limits, ctx.parsedFile ? { onFile: ctx.parsedFile } : {});
     return run2.run();
   }
 };
@@ -76164,23 +76206,29 @@ var TerraformRun = class {
   constructor(claimed, ctx) {
     this.claimed = claimed;
     this.ctx = ctx;
+    this.claimedPaths = new Set(claimed.map((f5) => f5.path));
   }
   claimed;
   ctx;
+  /** Syntax trees in use, by path. */
   parsed = /* @__PURE__ */ new Map();
+  /** Claimed files' syntax problems, whenever each was read: reported first, in claimed order. */
+  parseProblems = /* @__PURE__ */ new Map();
+  claimedPaths;
   templates = /* @__PURE__ */ new Map();
   registry = /* @__PURE__ */ new Map();
-  modulesByDir = /* @__PURE__ */ new Map();
+  /** `.tf` / `.tf.json` files by folder, in claimed order. */
+  dirFiles = /* @__PURE__ */ new Map();
   problems = [];
-  /** Claimed files already through the syntax stage (on worker threads), by path. */
+  /** Claimed files read on worker threads, by path; each is taken out when first used. */
   preparsed;
   run() {
     for (const file2 of this.claimed) {
-      const parsed = this.parse(file2);
-      if (MODULE_FILE.test(file2.path)) {
-        const dir = dirOf(file2.path);
-        this.modulesByDir.set(dir, [...this.modulesByDir.get(dir) ?? [], parsed]);
-      }
+      if (!MODULE_FILE.test(file2.path)) continue;
+      const dir = dirOf(file2.path);
+      const files = this.dirFiles.get(dir) ?? [];
+      files.push(file2);
+      this.dirFiles.set(dir, files);
     }
     const setupHost = this.host(newBudget(this.ctx.limits.maxEvalSteps), /* @__PURE__ */ new Set());
     const constants = (file2) => {
@@ -76188,23 +76236,27 @@ var TerraformRun = class {
       return Object.fromEntries(file2.body.attributes.map((a5) => [a5.name, ev.eval(a5.expr)]));
     };
     const terragrunt = this.claimed.filter((f5) => TERRAGRUNT_FILE.test(f5.path)).map((f5) => {
-      const file2 = this.parsed.get(f5.path);
+      const file2 = this.parse(f5);
       return { file: file2, config: readTerragrunt(file2, (path) => this.load(path), setupHost) };
     });
-    const plans = planUnits({
-      modulesByDir: this.modulesByDir,
-      tfvars: this.claimed.filter((f5) => TFVARS_FILE.test(f5.path)).map((f5) => this.parsed.get(f5.path)),
+    const discovery = {
+      dirs: new Set(this.dirFiles.keys()),
+      localCalls: (dir) => (this.dirFiles.get(dir) ?? []).filter((f5) => f5.text.includes("module")).flatMap((f5) => localModuleSources(this.parse(f5))),
+      tfvars: this.claimed.filter((f5) => TFVARS_FILE.test(f5.path)).map((f5) => this.parse(f5)),
       terragrunt,
       valuesOf: constants,
-      workspacesOf: (rootDir) => workspaceNames(this.instance({ id: rootDir, rootDir, path: rootDir, layers: [], files: [] }).root)
-    });
+      workspacesOf: (rootDir) => this.mentionsWorkspace(rootDir) ? workspaceNames(this.instance({ id: rootDir, rootDir, path: rootDir, layers: [], files: [] }).root) : []
+    };
+    const called = calledModuleDirs(discovery);
+    const plans = planUnits(discovery, called);
+    const lastPlanOf = new Map(plans.map((plan, i6) => [plan.rootDir, i6]));
     const resources = [];
     const units2 = [];
-    for (const plan of plans) {
+    plans.forEach((plan, i6) => {
       const { root: root5, context } = this.instance(plan);
       resourcesOf(root5, resources);
       if (context.host.budget.exceeded) {
-        const first = this.modulesByDir.get(plan.rootDir)?.[0]?.path ?? plan.path;
+        const first = this.dirFiles.get(plan.rootDir)?.[0]?.path ?? plan.path;
         context.problems.push(
           problem(`evaluation stopped after ${this.ctx.limits.maxEvalSteps} steps in unit ${plan.id}; later values are unknown`, fileLocation(first))
         );
@@ -76213,20 +76265,41 @@ var TerraformRun = class {
       const unit = { id: plan.id, source: "terraform", path: plan.path, files: [...context.files].sort() };
       if (plan.environment) unit.environment = plan.environment;
       units2.push(unit);
-    }
-    return { resources, units: units2, problems: dedupe(this.problems) };
+      if (lastPlanOf.get(plan.rootDir) === i6 && !called.has(plan.rootDir)) this.release(plan.rootDir);
+    });
+    for (const file2 of this.claimed) if (!this.parseProblems.has(file2.path)) this.read(file2);
+    const claimedProblems = this.claimed.flatMap((f5) => this.parseProblems.get(f5.path) ?? []);
+    return { resources, units: units2, problems: dedupe([...claimedProblems, ...this.problems]) };
+  }
+  /** Whether a root's own files name `terraform.workspace` at all (their text says so without evaluating them). */
+  mentionsWorkspace(rootDir) {
+    return (this.dirFiles.get(rootDir) ?? []).some((file2) => file2.text.includes("workspace"));
   }
   parse(file2) {
     const cached2 = this.parsed.get(file2.path);
     if (cached2) return cached2;
-    let parsed = this.preparsed?.get(file2.path);
-    if (!parsed) {
-      parsed = parseHclFile(file2, this.ctx.limits);
-      this.ctx.parsedFile?.();
-    }
+    const parsed = this.read(file2);
     this.parsed.set(file2.path, parsed);
-    this.problems.push(...parsed.problems);
     return parsed;
+  }
+  /** The file's syntax tree (not kept), its problems recorded the first time it is read. */
+  read(file2) {
+    const pooled = this.preparsed?.get(file2.path);
+    if (pooled) this.preparsed?.delete(file2.path);
+    const parsed = pooled ?? parseHclFile(file2, this.ctx.limits);
+    if (!this.parseProblems.has(file2.path)) {
+      if (!pooled) this.ctx.parsedFile?.();
+      if (this.claimedPaths.has(file2.path)) this.parseProblems.set(file2.path, parsed.problems);
+      else this.problems.push(...parsed.problems);
+    }
+    return parsed;
+  }
+  /** Drops a folder's syntax trees (read again should anything ask for them later). */
+  release(dir) {
+    for (const file2 of this.dirFiles.get(dir) ?? []) this.parsed.delete(file2.path);
+  }
+  moduleFiles(dir) {
+    return this.dirFiles.get(dir)?.map((file2) => this.parse(file2));
   }
   /** A file not claimed (an include's `root.hcl`) is parsed when something asks for it. */
   load(path) {
@@ -76262,11 +76335,11 @@ var TerraformRun = class {
       limits: this.ctx.limits,
       problems: [],
       files,
-      moduleFiles: (dir) => this.modulesByDir.get(dir),
+      moduleFiles: (dir) => this.moduleFiles(dir),
       registryFiles: (module2) => this.registryFiles(module2)
     };
     const inputs = (name2) => plan.layers.find((layer) => name2 in layer)?.[name2];
-    const root5 = new ModuleInstance(context, { dir: plan.rootDir, files: this.modulesByDir.get(plan.rootDir) ?? [] }, inputs);
+    const root5 = new ModuleInstance(context, { dir: plan.rootDir, files: this.moduleFiles(plan.rootDir) ?? [] }, inputs);
     return { root: root5, context };
   }
   registryFiles(module2) {
@@ -76386,7 +76459,14 @@ function judgedKeys(inventory) {
 function singleInstance(key) {
   return !key.multiplicity || key.multiplicity.keys?.length === 1;
 }
+var mixes = /* @__PURE__ */ new WeakMap();
 function mixOf(key, dimension) {
+  const made = mixes.get(key) ?? {};
+  mixes.set(key, made);
+  made[dimension] ??= makeMix(key, dimension);
+  return made[dimension];
+}
+function makeMix(key, dimension) {
   const byValue = /* @__PURE__ */ new Map();
   const unknown5 = /* @__PURE__ */ new Set();
   for (const c5 of key.consumers) {
@@ -76396,12 +76476,15 @@ function mixOf(key, dimension) {
       continue;
     }
     const id = reading.value.toLowerCase();
-    const group4 = byValue.get(id) ?? { value: reading.value, label: reading.label, consumers: [], provenance: [] };
-    byValue.set(id, group4);
-    pushNew(group4.consumers, c5.resource);
-    pushNew(group4.provenance, reading.detail);
+    let group4 = byValue.get(id);
+    if (!group4) {
+      group4 = { value: reading.value, label: reading.label, consumers: /* @__PURE__ */ new Set(), provenance: /* @__PURE__ */ new Set() };
+      byValue.set(id, group4);
+    }
+    group4.consumers.add(c5.resource);
+    group4.provenance.add(reading.detail);
   }
-  const groups = [...byValue.values()].sort((a5, b5) => b5.consumers.length - a5.consumers.length || a5.value.localeCompare(b5.value));
+  const groups = [...byValue.values()].map((g5) => ({ value: g5.value, label: g5.label, consumers: [...g5.consumers], provenance: [...g5.provenance] })).sort((a5, b5) => b5.consumers.length - a5.consumers.length || a5.value.localeCompare(b5.value));
   const known4 = new Set(groups.flatMap((g5) => g5.consumers));
   return { dimension, groups, unknown: [...unknown5].filter((r5) => !known4.has(r5)) };
 }
@@ -76448,14 +76531,14 @@ function blastRadiusEvidence(key) {
 function mixEvidence(key, mix) {
   const unknown5 = mix.unknown.length > 0 ? {
     unknown: {
-      consumers: mix.unknown,
+      consumers: [...mix.unknown],
       note: `${counted(mix.unknown.length, "consumer")} ${mix.unknown.length === 1 ? "has" : "have"} no known ${MIX_DIMENSIONS[mix.dimension].noun}`
     }
   } : {};
   return {
     dimension: mix.dimension,
-    groups: Object.fromEntries(mix.groups.map((g5) => [g5.value, g5.consumers])),
-    provenance: Object.fromEntries(mix.groups.map((g5) => [g5.value, g5.provenance])),
+    groups: Object.fromEntries(mix.groups.map((g5) => [g5.value, [...g5.consumers]])),
+    provenance: Object.fromEntries(mix.groups.map((g5) => [g5.value, [...g5.provenance]])),
     ...unknown5,
     blastRadius: blastRadiusEvidence(key)
   };
@@ -76506,9 +76589,6 @@ function shortResource(key, id) {
 function shortDetail(value2, detail) {
   const m3 = /^(tag|provider default_tags) ([^=]+)=(.*?)( on .*)?$/.exec(detail);
   return m3 && m3[3].trim().toLowerCase() === value2.toLowerCase() ? `${m3[1]} ${m3[2]}${m3[4] ?? ""}` : detail;
-}
-function pushNew(list3, item) {
-  if (!list3.includes(item)) list3.push(item);
 }
 
 // src/rules/kms101-mixed-data-classes.ts
@@ -77040,9 +77120,9 @@ function suggestedAliases(key, heavy) {
   });
 }
 function unclassifiedConsumers(key) {
-  const mixes = [mixOf(key, "workload"), mixOf(key, "dataClass")];
-  if (mixes.some((m3) => m3.groups.length > 1)) return [];
-  return [...new Set(mixes.flatMap((m3) => m3.unknown))];
+  const mixes2 = [mixOf(key, "workload"), mixOf(key, "dataClass")];
+  if (mixes2.some((m3) => m3.groups.length > 1)) return [];
+  return [...new Set(mixes2.flatMap((m3) => m3.unknown))];
 }
 function unknownDimensions(key) {
   const dims = [mixOf(key, "workload").unknown.length > 0 ? "workload" : "", mixOf(key, "dataClass").unknown.length > 0 ? "data class" : ""].filter(Boolean);
@@ -77400,7 +77480,7 @@ var kms205 = {
     for (const resource of ctx.resources) {
       const attribute = BYPASS_ATTRIBUTES[resource.type];
       if (resource.mode !== "managed" || !attribute || asBoolean(resource.attrs[attribute]) !== true) continue;
-      const key = keyOf(ctx, resource);
+      const key = keyOfPolicyHolder(ctx.inventory.keys, resource.id);
       drafts.push({
         ...key ? { key: key.id } : {},
         subjects: [resource.id],
@@ -77413,9 +77493,6 @@ var kms205 = {
     return drafts;
   }
 };
-function keyOf(ctx, resource) {
-  return ctx.inventory.keys.find((k5) => k5.id === resource.id || k5.policy?.from === resource.id);
-}
 
 // src/rules/kms206-default-key-policy.ts
 var kms206 = {
@@ -77661,7 +77738,7 @@ function heldPolicies(ctx) {
     if (raw !== void 0 && raw !== null) {
       const location2 = resource.attrLocations[attribute] ?? resource.location;
       const statements = normalizePolicy(raw, location2).statements;
-      const key = ctx.inventory.keys.find((k5) => k5.id === resource.id || k5.policy?.from === resource.id);
+      const key = keyOfPolicyHolder(ctx.inventory.keys, resource.id);
       held.push({ resource, raw, statements, location: location2, ...key ? { key } : {}, locateProblem: located(resource, location2, statements) });
     }
     if (resource.type === "policy_file" && resource.attrs.kind !== "identity") {
@@ -78104,7 +78181,7 @@ function needsBucketKey(block, site) {
   return !isSymbolic(enabled) && asBoolean(enabled) === false;
 }
 function finding5(ctx, resource, site, block, exact) {
-  const key = keyOf2(ctx, resource);
+  const key = keyUsedBy(ctx.inventory.keys, resource.id);
   const sharers = key ? consumerResources(key.consumers).filter((id) => id !== resource.id) : [];
   const switchPath = join2(site.block, site.switchName);
   const written = block[site.switchName] !== void 0 && block[site.switchName] !== null;
@@ -78129,9 +78206,6 @@ function bucketKeyFix(ctx, name2, written, sibling) {
   const description = "Turn on the S3 Bucket Key";
   if (written) return replaceValueFix(ctx, written, name2, "true", description);
   return sibling ? insertBeforeFix(ctx, { ...sibling, endLine: sibling.startLine }, name2, "true", description) : void 0;
-}
-function keyOf2(ctx, resource) {
-  return ctx.inventory.keys.find((k5) => k5.consumers.some((c5) => c5.resource === resource.id));
 }
 function join2(block, name2) {
   return block ? `${block}.${name2}` : name2;
@@ -88981,17 +89055,17 @@ var ActionPublishers = class {
   }
   /** Completes the check run and posts the comments; returns the names of the publishers that failed. */
   async publish(outcome) {
-    const failed = [];
+    const failed2 = [];
     const all = [...this.#checkStarted ? [this.#check] : [], ...this.#others];
     for (const p3 of all) {
       try {
         await p3.publish(outcome);
       } catch (error63) {
-        failed.push(p3.name);
+        failed2.push(p3.name);
         this.#log(`kms-review: publishing the ${p3.name} failed (${describe151(error63)})`);
       }
     }
-    return failed;
+    return failed2;
   }
 };
 function describe151(error63) {
@@ -89095,7 +89169,8 @@ import { execFile as execFile2 } from "node:child_process";
 import { promisify as promisify2 } from "node:util";
 
 // src/sources/folder.ts
-import { lstat, readdir, readFile as readFile4, realpath, stat } from "node:fs/promises";
+import { lstatSync as lstatSync2, readFileSync as readFileSync3, realpathSync } from "node:fs";
+import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import { join as join7, resolve as resolve2, sep as sep3 } from "node:path";
 function folderFileSet(root5, options = {}) {
   const absoluteRoot = resolve2(root5);
@@ -89130,7 +89205,7 @@ function folderFileSet(root5, options = {}) {
             return void 0;
           }
           if (child2.isSymbolicLink()) return describeLink(absolute, path, top);
-          if (child2.isFile()) return { path, size: (await lstat(absolute)).size, kind: "file" };
+          if (child2.isFile()) return { path, size: lstatSync2(absolute).size, kind: "file" };
           return void 0;
         })
       );
@@ -89138,13 +89213,26 @@ function folderFileSet(root5, options = {}) {
     }
     return entries.sort(byPath);
   }
-  async function read(path) {
-    const absolute = join7(absoluteRoot, safeRelativePath(path));
-    const real = await realpath(absolute);
-    if (!isInside(real, await getRealRoot())) throw new Error(`refusing "${path}": it resolves outside ${absoluteRoot}`);
-    return readFile4(real);
+  function readInside(path, top) {
+    try {
+      const absolute = join7(absoluteRoot, safeRelativePath(path));
+      const real = realpathSync.native(absolute);
+      if (!isInside(real, top)) return new Error(`refusing "${path}": it resolves outside ${absoluteRoot}`);
+      return readFileSync3(real);
+    } catch (error63) {
+      return error63 instanceof Error ? error63 : new Error(String(error63));
+    }
   }
-  return { label: absoluteRoot, list: list3, read };
+  async function read(path) {
+    const content = readInside(path, await getRealRoot());
+    if (content instanceof Error) throw content;
+    return content;
+  }
+  async function readMany(paths) {
+    const top = await getRealRoot();
+    return new Map(paths.map((path) => [path, readInside(path, top)]));
+  }
+  return { label: absoluteRoot, list: list3, read, readMany };
 }
 
 // src/sources/memory.ts
@@ -89277,7 +89365,7 @@ async function runAction(env2, streams, options) {
     const pr = context.pullRequest;
     const baseRef = inputs.base || pr?.baseSha || "";
     const root5 = baseRef || !inputs.planJson ? await repoRootOr(dir, workspace, baseRef !== "") : workspace;
-    const prefix = relative(realpathSync(root5), realpathSync(dir)).split("\\").join("/");
+    const prefix = relative(realpathSync2(root5), realpathSync2(dir)).split("\\").join("/");
     if (prefix.startsWith("..")) throw new InputError(`path ${inputs.path} is outside the repository ${root5}`);
     publishers = publishersFor(inputs, context, runner, options);
     await publishers?.begin();
@@ -89333,8 +89421,8 @@ ${output2.summary}
       if (publishers) {
         const notes = scope ? scopeLines(scope) : [];
         const outcome = { kind: "reviewed", change, config: { ...config2, failOn }, splits: result2.splits, notes };
-        const failed = await publishers.publish(outcome);
-        if (failed.length > 0) runner.info(`kms-review: ${failed.join(", ")} not published; the job summary and the SARIF file have everything`);
+        const failed2 = await publishers.publish(outcome);
+        if (failed2.length > 0) runner.info(`kms-review: ${failed2.join(", ")} not published; the job summary and the SARIF file have everything`);
       }
     } else {
       let analysis;
@@ -89424,7 +89512,7 @@ async function loadActionConfig(input2, root5, baseRef, runner) {
     if (input2) return { ...parseConfig(""), errors: [{ path: "", message: "config file not found", line: 1 }], file: safe2 };
     return { ...parseConfig(""), file: safe2 };
   }
-  return { ...parseConfig(readFileSync3(file2, "utf8")), file: safe2 };
+  return { ...parseConfig(readFileSync4(file2, "utf8")), file: safe2 };
 }
 async function sidesFor(inputs, root5, prefix, baseRef, config2, runner) {
   if (inputs.planJson) {
@@ -89432,7 +89520,7 @@ async function sidesFor(inputs, root5, prefix, baseRef, config2, runner) {
     const shown2 = relative(root5, file2).split("\\").join("/");
     const path = shown2.startsWith("..") ? file2.split(/[\\/]/).pop() : shown2;
     runner.info(`kms-review: reviewing the plan ${path} (before → after) instead of parsing the code`);
-    const sides2 = planSides2(path, readFileSync3(file2, "utf8"));
+    const sides2 = planSides2(path, readFileSync4(file2, "utf8"));
     return baseRef ? sides2 : { head: sides2.head };
   }
   const head = workTreeSide(resolve3(root5, prefix || "."), prefix, config2.exclude);
@@ -89470,7 +89558,7 @@ ${output2.summary}
       return `${JSON.stringify(diffJson(change.base.inventory, change.head.inventory, change.diff, change.findings, splits, scope), null, 2)}
 `;
     },
-    sarif: () => readFileSync3(ctx.sarifPath, "utf8")
+    sarif: () => readFileSync4(ctx.sarifPath, "utf8")
   };
   runner.writeUntrusted(render2[inputs.format]());
   const active = (fs2) => fs2.filter((f5) => !f5.suppressed);
@@ -89498,7 +89586,7 @@ ${findingsText(analysis.findings, style)}`;
 ${findingsMarkdown(analysis.findings)}`,
     json: () => `${JSON.stringify(analysisJson(analysis.inventory, analysis.findings), null, 2)}
 `,
-    sarif: () => readFileSync3(ctx.sarifPath, "utf8")
+    sarif: () => readFileSync4(ctx.sarifPath, "utf8")
   };
   runner.writeUntrusted(render2[inputs.format]());
   const active = analysis.findings.filter((f5) => !f5.suppressed);

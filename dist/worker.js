@@ -4940,20 +4940,31 @@ var MAX_SYNTAX_PROBLEMS = 10;
 var WATCHED_PARSE_CHARS = 16 * 1024;
 var BINARY_OPERATORS = /* @__PURE__ */ new Set(["*", "/", "%", "+", "-", ">", ">=", "<", "<=", "==", "!=", "&&", "||"]);
 function parseHclFile(file, limits, reader = "direct-first") {
-  const where = (line = 1) => ({ file: file.path, startLine: line, endLine: line });
-  const fail = (message) => ({ path: file.path, body: EMPTY_BODY, problems: [problem(message, where())] });
+  return (reader === "direct-first" ? readHclDirect(file, limits) : void 0) ?? parseWithTreeSitter(file, limits);
+}
+function readHclDirect(file, limits) {
+  const unread = unreadable(file, limits);
+  if (unread) return unread;
+  const deadline = file.text.length < WATCHED_PARSE_CHARS ? void 0 : Date.now() + limits.maxParseMillisPerFile;
+  const direct = readDirect(file.text, file.path, limits, deadline);
+  if (direct === "out of time") return failed(file.path, outOfTime(limits));
+  return direct ? { path: file.path, body: direct, problems: [] } : void 0;
+}
+function failed(path, message) {
+  return { path, body: EMPTY_BODY, problems: [problem(message, { file: path, startLine: 1, endLine: 1 })] };
+}
+function unreadable(file, limits) {
   if (file.size > limits.maxFileBytes || file.text.length > limits.maxFileBytes) {
-    return fail(`file is larger than the ${limits.maxFileBytes}-byte limit; not parsed`);
+    return failed(file.path, `file is larger than the ${limits.maxFileBytes}-byte limit; not parsed`);
   }
-  if (file.text.includes("\0")) return fail("file contains NUL bytes (binary); not parsed");
-  if (reader === "direct-first") {
-    const deadline = file.text.length < WATCHED_PARSE_CHARS ? void 0 : Date.now() + limits.maxParseMillisPerFile;
-    const direct = readDirect(file.text, file.path, limits, deadline);
-    if (direct === "out of time") return fail(outOfTime(limits));
-    if (direct) return { path: file.path, body: direct, problems: [] };
-  }
+  if (file.text.includes("\0")) return failed(file.path, "file contains NUL bytes (binary); not parsed");
+  return void 0;
+}
+function parseWithTreeSitter(file, limits) {
+  const unread = unreadable(file, limits);
+  if (unread) return unread;
   const root = parseRoot(file.text, limits);
-  if (!root.tree) return fail(root.error);
+  if (!root.tree) return failed(file.path, root.error);
   try {
     const converter = new Converter(file.text, file.path, limits);
     const cst = copyTree(root.tree, cstDepthLimit(limits));
@@ -4971,8 +4982,7 @@ function parseHclFile(file, limits, reader = "direct-first") {
   }
 }
 function syntaxStageFailure(path, error) {
-  const message = error instanceof Error ? error.message : String(error);
-  return { path, body: EMPTY_BODY, problems: [problem(`terraform parser failed: ${message}`, { file: path, startLine: 1, endLine: 1 })] };
+  return failed(path, `terraform parser failed: ${error instanceof Error ? error.message : String(error)}`);
 }
 function outOfTime(limits) {
   return `parsing took longer than ${limits.maxParseMillisPerFile} ms; not parsed`;
@@ -5432,7 +5442,7 @@ if (port) {
     for (const file of files) {
       let parsed;
       try {
-        parsed = parseHclFile(file, limits);
+        parsed = parseHclFile(file, limits, "tree-sitter");
       } catch (error) {
         parsed = syntaxStageFailure(file.path, error);
       }

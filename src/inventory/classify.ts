@@ -32,7 +32,7 @@ export function createClassifier(config: Config): Classifier {
 
   const fromTags = (tags: Record<string, string> | undefined, dim: Dimension, from: 'tag' | 'default-tags', owner: string, unit: string): Classified => {
     if (!tags) return null;
-    const byLower = new Map(Object.entries(tags).map(([k, v]) => [k.toLowerCase(), { k, v }]));
+    const byLower = tagsByLowerName(tags);
     for (const name of config.tags[dim]) {
       const hit = byLower.get(name.toLowerCase());
       if (hit && hit.v.trim() !== '') {
@@ -116,6 +116,18 @@ export function createClassifier(config: Config): Classifier {
       return result;
     },
   };
+}
+
+/** Tags by lower-cased name, made once per tag set (a resource's tags are read for every dimension of every consumer). */
+const lowerNamed = new WeakMap<Record<string, string>, Map<string, { k: string; v: string }>>();
+
+function tagsByLowerName(tags: Record<string, string>): Map<string, { k: string; v: string }> {
+  let byLower = lowerNamed.get(tags);
+  if (!byLower) {
+    byLower = new Map(Object.entries(tags).map(([k, v]) => [k.toLowerCase(), { k, v }]));
+    lowerNamed.set(tags, byLower);
+  }
+  return byLower;
 }
 
 function normalise(dim: Dimension, value: string): string {

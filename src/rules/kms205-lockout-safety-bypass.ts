@@ -1,9 +1,9 @@
 /** KMS205: the policy lockout safety check is bypassed on a key or an `aws_kms_key_policy`. */
 import { KEY_POLICY_TYPE, KEY_TYPES } from '../catalog/keys.js';
-import type { Resource } from '../model/types.js';
 import { asBoolean } from '../model/value.js';
+import { keyOfPolicyHolder } from './support/lookup.js';
 import { addressOf, keyName } from './support/policy.js';
-import type { FindingDraft, Rule, RuleContext } from './types.js';
+import type { FindingDraft, Rule } from './types.js';
 
 /** Resource type → the attribute that bypasses the check. */
 const BYPASS_ATTRIBUTES: Record<string, string> = {
@@ -23,7 +23,7 @@ export const kms205: Rule = {
     for (const resource of ctx.resources) {
       const attribute = BYPASS_ATTRIBUTES[resource.type];
       if (resource.mode !== 'managed' || !attribute || asBoolean(resource.attrs[attribute]) !== true) continue;
-      const key = keyOf(ctx, resource);
+      const key = keyOfPolicyHolder(ctx.inventory.keys, resource.id);
       drafts.push({
         ...(key ? { key: key.id } : {}),
         subjects: [resource.id],
@@ -38,8 +38,3 @@ export const kms205: Rule = {
     return drafts;
   },
 };
-
-/** The key itself, or the key whose policy this `aws_kms_key_policy` sets. */
-function keyOf(ctx: RuleContext, resource: Resource) {
-  return ctx.inventory.keys.find((k) => k.id === resource.id || k.policy?.from === resource.id);
-}

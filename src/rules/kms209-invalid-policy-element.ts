@@ -7,6 +7,7 @@ import type { ConditionClause, Statement } from '../model/policy.js';
 import type { Location, Resource, Value } from '../model/types.js';
 import { policyFileDocument } from '../parse/policy/index.js';
 import { normalizePolicy, policyProblems, UNRESOLVED } from '../parse/policy/normalize.js';
+import { keyOfPolicyHolder } from './support/lookup.js';
 import { addressOf, keyName, statementLocation } from './support/policy.js';
 import type { FindingDraft, Rule, RuleContext } from './types.js';
 
@@ -178,7 +179,7 @@ function heldPolicies(ctx: RuleContext): HeldPolicy[] {
     if (raw !== undefined && raw !== null) {
       const location = resource.attrLocations[attribute as string] ?? resource.location;
       const statements = normalizePolicy(raw, location).statements;
-      const key = ctx.inventory.keys.find((k) => k.id === resource.id || k.policy?.from === resource.id);
+      const key = keyOfPolicyHolder(ctx.inventory.keys, resource.id);
       held.push({ resource, raw, statements, location, ...(key ? { key } : {}), locateProblem: located(resource, location, statements) });
     }
     if (resource.type === 'policy_file' && resource.attrs.kind !== 'identity') {

@@ -1,10 +1,10 @@
 /** KMS309: SSE-KMS on S3 without an S3 Bucket Key. */
 import { S3_BUCKET_KEY_PATHS, valuesAtPath } from '../catalog/consumers.js';
 import { catalogSourceOf } from '../catalog/keys.js';
-import type { Key } from '../inventory/types.js';
 import type { Location, Resource, Value } from '../model/types.js';
 import { asBoolean, isRecord, isSymbolic } from '../model/value.js';
 import { addressOf, consumerResources, insertBeforeFix, keyLabel, replaceValueFix, where } from './support/lifecycle.js';
+import { keyUsedBy } from './support/lookup.js';
 import type { FindingDraft, Fix, Rule, RuleContext } from './types.js';
 
 /** Where the SSE algorithm sits, relative to the block that also holds the bucket key switch. */
@@ -68,7 +68,7 @@ function needsBucketKey(block: Record<string, Value>, site: Site): boolean {
 }
 
 function finding(ctx: RuleContext, resource: Resource, site: Site, block: Record<string, Value>, exact: boolean): FindingDraft {
-  const key = keyOf(ctx, resource);
+  const key = keyUsedBy(ctx.inventory.keys, resource.id);
   const sharers = key ? consumerResources(key.consumers).filter((id) => id !== resource.id) : [];
   const switchPath = join(site.block, site.switchName);
   const written = block[site.switchName] !== undefined && block[site.switchName] !== null;
@@ -97,11 +97,6 @@ function bucketKeyFix(ctx: RuleContext, name: string, written: Location | undefi
   const description = 'Turn on the S3 Bucket Key';
   if (written) return replaceValueFix(ctx, written, name, 'true', description);
   return sibling ? insertBeforeFix(ctx, { ...sibling, endLine: sibling.startLine }, name, 'true', description) : undefined;
-}
-
-/** The customer or referenced key the resource's SSE-KMS points at, from the inventory. */
-function keyOf(ctx: RuleContext, resource: Resource): Key | undefined {
-  return ctx.inventory.keys.find((k) => k.consumers.some((c) => c.resource === resource.id));
 }
 
 function join(block: string, name: string): string {

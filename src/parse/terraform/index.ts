@@ -15,9 +15,9 @@ import { ModuleInstance, type UnitContext } from './instance.js';
 import { dirOf } from './paths.js';
 import { parseInPool, worthParallel } from './pool.js';
 import { resourcesOf } from './resources.js';
-import { type ParsedFile, parseHclFile, parseTemplateText, readHclDirect } from './syntax.js';
+import { type ParsedFile, parseHclFile, parseTemplateText } from './syntax.js';
 import { readTerragrunt } from './terragrunt.js';
-import { planUnits, type UnitPlan } from './units.js';
+import { calledModuleDirs, localModuleSources, planUnits, type UnitPlan } from './units.js';
 import { unknown } from './values.js';
 import { workspaceNames } from './workspaces.js';
 
@@ -36,28 +36,17 @@ export const terraformParser: ParserPlugin = {
     return grammarMissing(claimed) ?? new TerraformRun(claimed, ctx).run();
   },
   /**
-   * As `parse`, with the files the direct reader leaves to tree-sitter on worker threads (`pool.ts`)
-   * when there are enough of them. The direct reader's own files stay on this thread: reading them
-   * costs less than sending their syntax trees across.
+   * As `parse`, with the files that are likely to need tree-sitter (template directives: the direct
+   * reader leaves those to it) read on worker threads (`pool.ts`) first, when there are enough of
+   * them. The direct reader's files stay on this thread: reading them costs less than sending their
+   * syntax trees across.
    */
   async parseAsync(claimed, ctx) {
     const missing = grammarMissing(claimed);
     if (missing) return missing;
-    const preparsed = new Map<string, ParsedFile>();
-    const forTreeSitter: SourceFile[] = [];
-    for (const file of claimed) {
-      const parsed = readHclDirect(file, ctx.limits);
-      if (!parsed) forTreeSitter.push(file);
-      else {
-        preparsed.set(file.path, parsed);
-        ctx.parsedFile?.();
-      }
-    }
-    if (worthParallel(forTreeSitter)) {
-      for (const [path, parsed] of await parseInPool(forTreeSitter, ctx.limits, ctx.parsedFile ? { onFile: ctx.parsedFile } : {})) preparsed.set(path, parsed);
-    }
     const run = new TerraformRun(claimed, ctx);
-    run.preparsed = preparsed;
+    const forTreeSitter = claimed.filter((f) => f.text.includes('%{'));
+    if (worthParallel(forTreeSitter)) run.preparsed = await parseInPool(forTreeSitter, ctx.limits, ctx.parsedFile ? { onFile: ctx.parsedFile } : {});
     return run.run();
   },
 };
@@ -72,28 +61,40 @@ function grammarMissing(claimed: SourceFile[]): ParseOutput | undefined {
   }
 }
 
-/** One call of `parse`: the parsed files and the caches every unit shares. */
+/**
+ * One call of `parse`. Files are read when a unit needs them, in unit order, and a root folder's
+ * syntax trees are dropped once its units are evaluated (module folders' stay: units share them),
+ * so memory holds a few roots' trees, not the whole repository's. Planning needs only the module
+ * calls, and only files whose text says `module` can make one.
+ */
 class TerraformRun {
+  /** Syntax trees in use, by path. */
   private readonly parsed = new Map<string, ParsedFile>();
+  /** Claimed files' syntax problems, whenever each was read: reported first, in claimed order. */
+  private readonly parseProblems = new Map<string, Problem[]>();
+  private readonly claimedPaths: ReadonlySet<string>;
   private readonly templates = new Map<string, Expr>();
   private readonly registry = new Map<RegistryModule, ParsedFile[]>();
-  private readonly modulesByDir = new Map<string, ParsedFile[]>();
+  /** `.tf` / `.tf.json` files by folder, in claimed order. */
+  private readonly dirFiles = new Map<string, SourceFile[]>();
   private readonly problems: Problem[] = [];
-  /** Claimed files already through the syntax stage (on worker threads), by path. */
-  preparsed: ReadonlyMap<string, ParsedFile> | undefined;
+  /** Claimed files read on worker threads, by path; each is taken out when first used. */
+  preparsed: Map<string, ParsedFile> | undefined;
 
   constructor(
     private readonly claimed: SourceFile[],
     private readonly ctx: ParseContext,
-  ) {}
+  ) {
+    this.claimedPaths = new Set(claimed.map((f) => f.path));
+  }
 
   run() {
     for (const file of this.claimed) {
-      const parsed = this.parse(file);
-      if (MODULE_FILE.test(file.path)) {
-        const dir = dirOf(file.path);
-        this.modulesByDir.set(dir, [...(this.modulesByDir.get(dir) ?? []), parsed]);
-      }
+      if (!MODULE_FILE.test(file.path)) continue;
+      const dir = dirOf(file.path);
+      const files = this.dirFiles.get(dir) ?? [];
+      files.push(file);
+      this.dirFiles.set(dir, files);
     }
     const setupHost = this.host(newBudget(this.ctx.limits.maxEvalSteps), new Set());
     const constants = (file: ParsedFile): Record<string, Value> => {
@@ -103,24 +104,28 @@ class TerraformRun {
     const terragrunt = this.claimed
       .filter((f) => TERRAGRUNT_FILE.test(f.path))
       .map((f) => {
-        const file = this.parsed.get(f.path) as ParsedFile;
+        const file = this.parse(f);
         return { file, config: readTerragrunt(file, (path) => this.load(path), setupHost) };
       });
-    const plans = planUnits({
-      modulesByDir: this.modulesByDir,
-      tfvars: this.claimed.filter((f) => TFVARS_FILE.test(f.path)).map((f) => this.parsed.get(f.path) as ParsedFile),
+    const discovery = {
+      dirs: new Set(this.dirFiles.keys()),
+      localCalls: (dir: string) => (this.dirFiles.get(dir) ?? []).filter((f) => f.text.includes('module')).flatMap((f) => localModuleSources(this.parse(f))),
+      tfvars: this.claimed.filter((f) => TFVARS_FILE.test(f.path)).map((f) => this.parse(f)),
       terragrunt,
       valuesOf: constants,
-      workspacesOf: (rootDir) =>
+      workspacesOf: (rootDir: string) =>
         this.mentionsWorkspace(rootDir) ? workspaceNames(this.instance({ id: rootDir, rootDir, path: rootDir, layers: [], files: [] }).root) : [],
-    });
+    };
+    const called = calledModuleDirs(discovery);
+    const plans = planUnits(discovery, called);
+    const lastPlanOf = new Map(plans.map((plan, i) => [plan.rootDir, i]));
     const resources: Resource[] = [];
     const units: UnitInfo[] = [];
-    for (const plan of plans) {
+    plans.forEach((plan, i) => {
       const { root, context } = this.instance(plan);
       resourcesOf(root, resources);
       if (context.host.budget.exceeded) {
-        const first = this.modulesByDir.get(plan.rootDir)?.[0]?.path ?? plan.path;
+        const first = this.dirFiles.get(plan.rootDir)?.[0]?.path ?? plan.path;
         context.problems.push(
           problem(`evaluation stopped after ${this.ctx.limits.maxEvalSteps} steps in unit ${plan.id}; later values are unknown`, fileLocation(first)),
         );
@@ -129,26 +134,48 @@ class TerraformRun {
       const unit: UnitInfo = { id: plan.id, source: 'terraform', path: plan.path, files: [...context.files].sort() };
       if (plan.environment) unit.environment = plan.environment;
       units.push(unit);
-    }
-    return { resources, units, problems: dedupe(this.problems) };
+      if (lastPlanOf.get(plan.rootDir) === i && !called.has(plan.rootDir)) this.release(plan.rootDir);
+    });
+    // Claimed files no unit read (tfvars of no root, folders only modules call each other from) still report their problems.
+    for (const file of this.claimed) if (!this.parseProblems.has(file.path)) this.read(file);
+    const claimedProblems = this.claimed.flatMap((f) => this.parseProblems.get(f.path) ?? []);
+    return { resources, units, problems: dedupe([...claimedProblems, ...this.problems]) };
   }
 
   /** Whether a root's own files name `terraform.workspace` at all (their text says so without evaluating them). */
   private mentionsWorkspace(rootDir: string): boolean {
-    return (this.modulesByDir.get(rootDir) ?? []).some((file) => this.ctx.files.get(file.path)?.text.includes('workspace') ?? true);
+    return (this.dirFiles.get(rootDir) ?? []).some((file) => file.text.includes('workspace'));
   }
 
   private parse(file: SourceFile): ParsedFile {
     const cached = this.parsed.get(file.path);
     if (cached) return cached;
-    let parsed = this.preparsed?.get(file.path);
-    if (!parsed) {
-      parsed = parseHclFile(file, this.ctx.limits);
-      this.ctx.parsedFile?.();
-    }
+    const parsed = this.read(file);
     this.parsed.set(file.path, parsed);
-    this.problems.push(...parsed.problems);
     return parsed;
+  }
+
+  /** The file's syntax tree (not kept), its problems recorded the first time it is read. */
+  private read(file: SourceFile): ParsedFile {
+    const pooled = this.preparsed?.get(file.path);
+    if (pooled) this.preparsed?.delete(file.path);
+    const parsed = pooled ?? parseHclFile(file, this.ctx.limits);
+    if (!this.parseProblems.has(file.path)) {
+      // Pooled files were counted by the pool.
+      if (!pooled) this.ctx.parsedFile?.();
+      if (this.claimedPaths.has(file.path)) this.parseProblems.set(file.path, parsed.problems);
+      else this.problems.push(...parsed.problems);
+    }
+    return parsed;
+  }
+
+  /** Drops a folder's syntax trees (read again should anything ask for them later). */
+  private release(dir: string): void {
+    for (const file of this.dirFiles.get(dir) ?? []) this.parsed.delete(file.path);
+  }
+
+  private moduleFiles(dir: string): ParsedFile[] | undefined {
+    return this.dirFiles.get(dir)?.map((file) => this.parse(file));
   }
 
   /** A file not claimed (an include's `root.hcl`) is parsed when something asks for it. */
@@ -187,11 +214,11 @@ class TerraformRun {
       limits: this.ctx.limits,
       problems: [],
       files,
-      moduleFiles: (dir) => this.modulesByDir.get(dir),
+      moduleFiles: (dir) => this.moduleFiles(dir),
       registryFiles: (module) => this.registryFiles(module),
     };
     const inputs = (name: string) => plan.layers.find((layer) => name in layer)?.[name];
-    const root = new ModuleInstance(context, { dir: plan.rootDir, files: this.modulesByDir.get(plan.rootDir) ?? [] }, inputs);
+    const root = new ModuleInstance(context, { dir: plan.rootDir, files: this.moduleFiles(plan.rootDir) ?? [] }, inputs);
     return { root, context };
   }
 

@@ -25,7 +25,10 @@ export interface UnitPlan {
 }
 
 export interface DiscoveryInput {
-  modulesByDir: ReadonlyMap<string, ParsedFile[]>;
+  /** Folders with `.tf` / `.tf.json` files. */
+  dirs: ReadonlySet<string>;
+  /** The local sources (`./x`, `../x`, as written) of the module calls in a folder's files. */
+  localCalls(dir: string): string[];
   tfvars: ParsedFile[];
   terragrunt: { file: ParsedFile; config: TerragruntConfig }[];
   /** Values of a tfvars file (constants only). */
@@ -40,9 +43,9 @@ const TFVARS_SUFFIX = /\.tfvars(\.json)?$/;
 /** Folder names that say which environment a terragrunt folder deploys. */
 const ENVIRONMENT_SEGMENTS = new Set(['prod', 'production', 'dev', 'development', 'staging', 'stage', 'test', 'qa', 'sandbox', 'uat', 'preprod']);
 
-export function planUnits(input: DiscoveryInput): UnitPlan[] {
-  const moduleDirs = calledModuleDirs(input);
-  const roots = [...input.modulesByDir.keys()].filter((dir) => !moduleDirs.has(dir)).sort();
+/** Deployment units, given the folders local module calls and terragrunt configs use (`calledModuleDirs`). */
+export function planUnits(input: DiscoveryInput, moduleDirs: ReadonlySet<string>): UnitPlan[] {
+  const roots = [...input.dirs].filter((dir) => !moduleDirs.has(dir)).sort();
   const plans: UnitPlan[] = [];
   const tgByDir = new Map(input.terragrunt.map((t) => [dirOf(t.file.path), t]));
   for (const root of roots) {
@@ -82,7 +85,7 @@ export function planUnits(input: DiscoveryInput): UnitPlan[] {
     plans.push({ id: root, rootDir: root, path: root, environment: own ? environmentOfFolder(root) : undefined, layers: base.layers, files: extra });
   }
   for (const { file, config } of input.terragrunt) {
-    if (!config.moduleDir || !input.modulesByDir.has(config.moduleDir)) continue;
+    if (!config.moduleDir || !input.dirs.has(config.moduleDir)) continue;
     const dir = dirOf(file.path);
     plans.push({ id: dir, rootDir: config.moduleDir, path: dir, environment: environmentOfFolder(dir), layers: [config.inputs], files: config.files });
   }
@@ -90,23 +93,26 @@ export function planUnits(input: DiscoveryInput): UnitPlan[] {
 }
 
 /** Folders used as the source of a local module call or of a terragrunt config. */
-function calledModuleDirs(input: DiscoveryInput): Set<string> {
+export function calledModuleDirs(input: DiscoveryInput): Set<string> {
   const dirs = new Set<string>();
-  for (const [dir, files] of input.modulesByDir) {
-    for (const file of files) {
-      for (const block of file.body.blocks) {
-        if (block.type !== 'module') continue;
-        const source = block.body.attributes.find((a) => a.name === 'source')?.expr;
-        const text = source?.kind === 'literal' ? source.value : undefined;
-        if (typeof text === 'string' && LOCAL_SOURCE.test(text)) {
-          const target = joinPath(dir, text);
-          if (target !== dir) dirs.add(target);
-        }
-      }
+  for (const dir of input.dirs) {
+    for (const source of input.localCalls(dir)) {
+      const target = joinPath(dir, source);
+      if (target !== dir) dirs.add(target);
     }
   }
   for (const { config } of input.terragrunt) if (config.moduleDir) dirs.add(config.moduleDir);
   return dirs;
+}
+
+/** The literal local sources of a file's module blocks. */
+export function localModuleSources(file: ParsedFile): string[] {
+  return file.body.blocks.flatMap((block) => {
+    if (block.type !== 'module') return [];
+    const source = block.body.attributes.find((a) => a.name === 'source')?.expr;
+    const text = source?.kind === 'literal' ? source.value : undefined;
+    return typeof text === 'string' && LOCAL_SOURCE.test(text) ? [text] : [];
+  });
 }
 
 /** Shared layers of a root: auto tfvars (later names win), terraform.tfvars, terragrunt inputs. */

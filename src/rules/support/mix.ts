@@ -74,8 +74,18 @@ function singleInstance(key: Key): boolean {
   return !key.multiplicity || key.multiplicity.keys?.length === 1;
 }
 
+/** Mixes already made, per key and dimension: several rules ask for the same ones. Callers never change a `Mix`. */
+const mixes = new WeakMap<Key, Partial<Record<MixDimension, Mix>>>();
+
 export function mixOf(key: Key, dimension: MixDimension): Mix {
-  const byValue = new Map<string, MixGroup>();
+  const made = mixes.get(key) ?? {};
+  mixes.set(key, made);
+  made[dimension] ??= makeMix(key, dimension);
+  return made[dimension];
+}
+
+function makeMix(key: Key, dimension: MixDimension): Mix {
+  const byValue = new Map<string, { value: string; label: string; consumers: Set<string>; provenance: Set<string> }>();
   const unknown = new Set<string>();
   for (const c of key.consumers) {
     const reading = MIX_DIMENSIONS[dimension].read(c);
@@ -84,12 +94,17 @@ export function mixOf(key: Key, dimension: MixDimension): Mix {
       continue;
     }
     const id = reading.value.toLowerCase();
-    const group = byValue.get(id) ?? { value: reading.value, label: reading.label, consumers: [], provenance: [] };
-    byValue.set(id, group);
-    pushNew(group.consumers, c.resource);
-    pushNew(group.provenance, reading.detail);
+    let group = byValue.get(id);
+    if (!group) {
+      group = { value: reading.value, label: reading.label, consumers: new Set(), provenance: new Set() };
+      byValue.set(id, group);
+    }
+    group.consumers.add(c.resource);
+    group.provenance.add(reading.detail);
   }
-  const groups = [...byValue.values()].sort((a, b) => b.consumers.length - a.consumers.length || a.value.localeCompare(b.value));
+  const groups = [...byValue.values()]
+    .map((g) => ({ value: g.value, label: g.label, consumers: [...g.consumers], provenance: [...g.provenance] }))
+    .sort((a, b) => b.consumers.length - a.consumers.length || a.value.localeCompare(b.value));
   // A resource with the value on one attribute is not unknown because another attribute lacks it.
   const known = new Set(groups.flatMap((g) => g.consumers));
   return { dimension, groups, unknown: [...unknown].filter((r) => !known.has(r)) };
@@ -163,15 +178,15 @@ export function mixEvidence(key: Key, mix: Mix): Record<string, unknown> {
     mix.unknown.length > 0
       ? {
           unknown: {
-            consumers: mix.unknown,
+            consumers: [...mix.unknown],
             note: `${counted(mix.unknown.length, 'consumer')} ${mix.unknown.length === 1 ? 'has' : 'have'} no known ${MIX_DIMENSIONS[mix.dimension].noun}`,
           },
         }
       : {};
   return {
     dimension: mix.dimension,
-    groups: Object.fromEntries(mix.groups.map((g) => [g.value, g.consumers])),
-    provenance: Object.fromEntries(mix.groups.map((g) => [g.value, g.provenance])),
+    groups: Object.fromEntries(mix.groups.map((g) => [g.value, [...g.consumers]])),
+    provenance: Object.fromEntries(mix.groups.map((g) => [g.value, [...g.provenance]])),
     ...unknown,
     blastRadius: blastRadiusEvidence(key),
   };
@@ -245,8 +260,4 @@ function shortResource(key: Key, id: string): string {
 function shortDetail(value: string, detail: string): string {
   const m = /^(tag|provider default_tags) ([^=]+)=(.*?)( on .*)?$/.exec(detail);
   return m && m[3].trim().toLowerCase() === value.toLowerCase() ? `${m[1]} ${m[2]}${m[4] ?? ''}` : detail;
-}
-
-function pushNew(list: string[], item: string): void {
-  if (!list.includes(item)) list.push(item);
 }
