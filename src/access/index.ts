@@ -44,10 +44,10 @@ interface IdentityStatement {
 
 /**
  * The identity statements by the keys they can reach. A statement whose Resource lists only
- * references reaches only the keys referenced (every other key gets `none` from
- * `statementReachesKey`), so it is checked against those alone; any other (a string, a wildcard,
- * an unknown, NotResource) is checked against every key. Keys × statements would otherwise be the
- * cost of access on a large tree.
+ * references and plain ARNs reaches only the keys referenced and the keys known by those ARNs
+ * (every other key gets `none` from `statementReachesKey`), so it is checked against those alone;
+ * any other (a wildcard, an unknown, NotResource) is checked against every key. Keys × statements
+ * would otherwise be the cost of access on a large tree.
  */
 interface IdentityIndex {
   policies: number;
@@ -62,7 +62,7 @@ function indexIdentity(policies: readonly IdentityPolicy[]): IdentityIndex {
     policy.document.statements.forEach((statement, at) => {
       if (statementActions(statement).actions.length === 0) return;
       const item = { policy, statement, index: at, seq: seq++ };
-      const keys = statement.notResource ? undefined : referencedKeysOnly(statement.resource ?? []);
+      const keys = statement.notResource ? undefined : candidateKeys(statement.resource ?? []);
       if (keys === undefined) index.everyKey.push(item);
       else
         for (const key of keys) {
@@ -75,8 +75,12 @@ function indexIdentity(policies: readonly IdentityPolicy[]): IdentityIndex {
   return index;
 }
 
-/** The key ids a Resource list names when it holds nothing but references (choices of references included); else undefined. */
-function referencedKeysOnly(values: readonly Value[]): Set<string> | undefined {
+/**
+ * The key ids a Resource list can reach when it holds nothing but references (choices of them
+ * included) and strings without wildcards, which match a key only as its exact id (an ARN a key
+ * is known by); else undefined.
+ */
+function candidateKeys(values: readonly Value[]): Set<string> | undefined {
   const keys = new Set<string>();
   const visit = (value: Value): boolean => {
     if (isOneOf(value)) return value.options.every(visit);
@@ -84,8 +88,13 @@ function referencedKeysOnly(values: readonly Value[]): Set<string> | undefined {
       keys.add(`${value.unit}:${value.address}`);
       return true;
     }
-    // Unknowns and strings may reach any key; other values (numbers, objects) reach none.
-    return !isUnknown(value) && typeof value !== 'string';
+    if (typeof value === 'string') {
+      if (/[*?]/.test(value)) return false;
+      keys.add(value);
+      return true;
+    }
+    // Unknowns may reach any key; other values (numbers, objects) reach none.
+    return !isUnknown(value);
   };
   return values.every(visit) ? keys : undefined;
 }
