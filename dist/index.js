@@ -42796,7 +42796,7 @@ var require_dist_cjs17 = __commonJS({
 });
 
 // src/action/main.ts
-import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync4, realpathSync as realpathSync2, writeFileSync } from "node:fs";
+import { existsSync as existsSync4, mkdirSync, readFileSync as readFileSync4, realpathSync as realpathSync2, writeFileSync } from "node:fs";
 import { dirname as dirname2, isAbsolute, relative, resolve as resolve3 } from "node:path";
 
 // src/config/load.ts
@@ -62967,7 +62967,7 @@ function parse3(claimed, ctx) {
   }
   return output2;
 }
-var planParser = { name: "plan", claims, parse: parse3 };
+var planParser = { name: "plan", selfContained: true, claims, parse: parse3 };
 function planSides(file2, ctx) {
   const parsed = parseLocatedDocument(file2, ctx.limits);
   if (!parsed.ok) return { before: [], after: [], problems: [parsed.problem] };
@@ -63391,7 +63391,7 @@ function parse4(claimed, ctx) {
   }
   return output2;
 }
-var policyParser = { name: "policy", claims: claims2, parse: parse4 };
+var policyParser = { name: "policy", selfContained: true, claims: claims2, parse: parse4 };
 function policyResource(path, doc, scp) {
   if (!isRecord(doc.value) || doc.value.Statement === void 0) return void 0;
   const document = normalizePolicy(doc.value);
@@ -64005,7 +64005,7 @@ function indexIdentity(policies) {
     policy.document.statements.forEach((statement, at3) => {
       if (statementActions(statement).actions.length === 0) return;
       const item = { policy, statement, index: at3, seq: seq++ };
-      const keys = statement.notResource ? void 0 : referencedKeysOnly(statement.resource ?? []);
+      const keys = statement.notResource ? void 0 : candidateKeys(statement.resource ?? []);
       if (keys === void 0) index.everyKey.push(item);
       else
         for (const key of keys) {
@@ -64017,7 +64017,7 @@ function indexIdentity(policies) {
   }
   return index;
 }
-function referencedKeysOnly(values2) {
+function candidateKeys(values2) {
   const keys = /* @__PURE__ */ new Set();
   const visit2 = (value2) => {
     if (isOneOf(value2)) return value2.options.every(visit2);
@@ -64025,7 +64025,12 @@ function referencedKeysOnly(values2) {
       keys.add(`${value2.unit}:${value2.address}`);
       return true;
     }
-    return !isUnknown(value2) && typeof value2 !== "string";
+    if (typeof value2 === "string") {
+      if (/[*?]/.test(value2)) return false;
+      keys.add(value2);
+      return true;
+    }
+    return !isUnknown(value2);
   };
   return values2.every(visit2) ? keys : void 0;
 }
@@ -68801,6 +68806,7 @@ function sectionEntries(section) {
 // src/parse/cloudformation/index.ts
 var cloudFormationParser = {
   name: "cloudformation",
+  selfContained: true,
   claims: claimsTemplate,
   parse: parseTemplates
 };
@@ -68873,6 +68879,41 @@ function unitOf(path) {
   const environment = environmentOfPath(path);
   if (environment) unit.environment = environment;
   return unit;
+}
+
+// src/parse/side.ts
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+var SIDE_MIN_BYTES = 256 * 1024;
+var WORKER_URL = new URL("./side-worker.js", import.meta.url);
+function worthSideThread(jobs) {
+  const bytes = jobs.reduce((sum, job) => sum + job.files.reduce((n4, f5) => n4 + f5.size, 0), 0);
+  return bytes >= SIDE_MIN_BYTES && existsSync(fileURLToPath(WORKER_URL));
+}
+function parseOnSideThread(request2, workerUrl = WORKER_URL) {
+  const replies = /* @__PURE__ */ new Map();
+  return new Promise((resolve4) => {
+    let worker;
+    try {
+      worker = new Worker(workerUrl);
+    } catch {
+      resolve4(replies);
+      return;
+    }
+    const done = () => {
+      worker.removeAllListeners();
+      void worker.terminate();
+      resolve4(replies);
+    };
+    worker.on("message", (reply) => {
+      replies.set(reply.parser, "output" in reply ? reply.output : new Error(reply.error));
+      if (replies.size === request2.jobs.length) done();
+    });
+    worker.on("error", done);
+    worker.on("exit", done);
+    worker.postMessage(request2);
+  });
 }
 
 // src/parse/terraform/ast.ts
@@ -69677,9 +69718,9 @@ function refInstance(ref, key) {
 }
 
 // src/parse/terraform/grammar.ts
-import { existsSync } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
 var __defProp2 = Object.defineProperty;
@@ -73728,8 +73769,8 @@ var Query = class {
 var parser;
 var loading;
 function grammarWasmPath() {
-  const bundled = fileURLToPath(new URL("./tree-sitter-terraform.wasm", import.meta.url));
-  if (existsSync(bundled)) return bundled;
+  const bundled = fileURLToPath2(new URL("./tree-sitter-terraform.wasm", import.meta.url));
+  if (existsSync2(bundled)) return bundled;
   return createRequire(import.meta.url).resolve("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm");
 }
 function loadGrammar() {
@@ -74204,10 +74245,10 @@ function staticStrings(value2) {
 }
 
 // src/parse/terraform/pool.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-import { Worker } from "node:worker_threads";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { Worker as Worker2 } from "node:worker_threads";
 
 // src/parse/terraform/json-syntax.ts
 var LABELS = {
@@ -75576,9 +75617,9 @@ var POOL_MIN_FILES = 1e3;
 var MAX_WORKERS = 4;
 var BATCH_CHARS = 64 * 1024;
 var BATCHES_AHEAD = 2;
-var WORKER_URL = new URL("./worker.js", import.meta.url);
+var WORKER_URL2 = new URL("./worker.js", import.meta.url);
 function poolAvailable() {
-  return existsSync2(fileURLToPath2(WORKER_URL));
+  return existsSync3(fileURLToPath3(WORKER_URL2));
 }
 function worthParallel(files) {
   if (files.length < 2) return false;
@@ -75651,7 +75692,7 @@ async function parseInPool(files, limits, options = {}) {
       const reused = options.workerUrl ? void 0 : idle.pop()?.take();
       let worker;
       try {
-        worker = reused ?? new Worker(options.workerUrl ?? WORKER_URL);
+        worker = reused ?? new Worker2(options.workerUrl ?? WORKER_URL2);
       } catch {
         return;
       }
@@ -76375,6 +76416,11 @@ async function parseFiles(files, ctx) {
     const parser2 = PARSERS.find((p3) => p3.claims(file2));
     if (parser2) claimed.get(parser2)?.push(file2);
   }
+  const sideJobs = PARSERS.filter((p3) => p3.selfContained && (claimed.get(p3)?.length ?? 0) > 0).map((p3) => ({
+    parser: p3.name,
+    files: claimed.get(p3) ?? []
+  }));
+  const side = worthSideThread(sideJobs) ? parseOnSideThread({ jobs: sideJobs, limits: ctx.limits, scpPaths: ctx.scpPaths }) : void 0;
   const output2 = { resources: [], problems: [], units: [] };
   const total = [...claimed.values()].reduce((sum, own2) => sum + own2.length, 0);
   let done = 0;
@@ -76383,7 +76429,9 @@ async function parseFiles(files, ctx) {
     const before = done;
     const counted2 = ctx.progress ? { ...ctx, parsedFile: () => done - before < own2.length && ctx.progress?.(++done, total) } : ctx;
     try {
-      const result2 = parser2.parseAsync ? await parser2.parseAsync(own2, counted2) : parser2.parse(own2, counted2);
+      const fromSide = parser2.selfContained ? (await side)?.get(parser2.name) : void 0;
+      if (fromSide instanceof Error) throw fromSide;
+      const result2 = fromSide ?? (parser2.parseAsync ? await parser2.parseAsync(own2, counted2) : parser2.parse(own2, counted2));
       append(output2.resources, result2.resources);
       append(output2.problems, result2.problems);
       append(output2.units, result2.units);
@@ -84072,11 +84120,11 @@ function sortedRecord(record2) {
 }
 
 // src/live/targets.ts
-function candidateKeys(inventory, declared2) {
+function candidateKeys2(inventory, declared2) {
   return inventory.keys.filter((key) => key.manager !== "aws" && (declared2 || !key.declared));
 }
 function callerAccounts(inventory, declared2, account, region) {
-  const named2 = candidateKeys(inventory, declared2).map(arnPlace).filter((place) => place?.account === account).map((place) => place?.region);
+  const named2 = candidateKeys2(inventory, declared2).map(arnPlace).filter((place) => place?.account === account).map((place) => place?.region);
   const regions = [.../* @__PURE__ */ new Set([...named2, ...region ? [region] : []])].sort();
   const home = region ?? (regions.length === 1 ? regions[0] : void 0);
   return {
@@ -84087,7 +84135,7 @@ function callerAccounts(inventory, declared2, account, region) {
   };
 }
 function firstArnRegion(inventory, declared2) {
-  for (const key of candidateKeys(inventory, declared2)) {
+  for (const key of candidateKeys2(inventory, declared2)) {
     const place = arnPlace(key);
     if (place) return place.region;
   }
@@ -84104,7 +84152,7 @@ function liveTargets(inventory, settings) {
   const ambiguous = [];
   const pairs = Object.entries(settings.accounts).flatMap(([account, a5]) => a5.regions.map((region) => ({ account, region })));
   const sole = settings.fallback ?? (pairs.length === 1 ? pairs[0] : void 0);
-  for (const key of candidateKeys(inventory, settings.declared)) {
+  for (const key of candidateKeys2(inventory, settings.declared)) {
     const where2 = placeOf(key, settings, sole);
     if (!where2) {
       ambiguous.push(key.id);
@@ -84205,7 +84253,7 @@ function createLiveHook(live2, options = {}) {
       let settings = { declared: live2.declared, accounts };
       let caller;
       if (callerMode && identity) {
-        if (candidateKeys(inventory, live2.declared).length === 0) return { keys: {}, notes: [], calls, accounts: [] };
+        if (candidateKeys2(inventory, live2.declared).length === 0) return { keys: {}, notes: [], calls, accounts: [] };
         const region = callerMode.region || firstArnRegion(inventory, live2.declared) || DEFAULT_STS_REGION;
         if (!asked) {
           asked = identity(region);
@@ -89361,7 +89409,7 @@ async function runAction(env2, streams, options) {
     const context = readRunContext(env2);
     const workspace = resolve3(env2.GITHUB_WORKSPACE ?? process.cwd());
     const dir = resolve3(workspace, inputs.path);
-    if (!existsSync3(dir)) throw new InputError(`path ${inputs.path} does not exist in ${workspace}`);
+    if (!existsSync4(dir)) throw new InputError(`path ${inputs.path} does not exist in ${workspace}`);
     const pr = context.pullRequest;
     const baseRef = inputs.base || pr?.baseSha || "";
     const root5 = baseRef || !inputs.planJson ? await repoRootOr(dir, workspace, baseRef !== "") : workspace;
@@ -89508,7 +89556,7 @@ async function loadActionConfig(input2, root5, baseRef, runner) {
     if (!input2) return { ...parseConfig(""), file: safe2 };
   }
   const file2 = resolve3(root5, safe2);
-  if (!existsSync3(file2)) {
+  if (!existsSync4(file2)) {
     if (input2) return { ...parseConfig(""), errors: [{ path: "", message: "config file not found", line: 1 }], file: safe2 };
     return { ...parseConfig(""), file: safe2 };
   }

@@ -2,7 +2,7 @@
 /**
  * Bundles the GitHub Action: `src/action.ts` → `dist/index.js` (ESM, one file, every dependency
  * inside), the Terraform syntax worker → `dist/worker.js` (the parse pool finds it next to the
- * entry), and the two wasm files beside them: web-tree-sitter looks for `web-tree-sitter.wasm`
+ * entry), the self-contained parsers' worker → `dist/side-worker.js` (likewise), and the two wasm files beside them: web-tree-sitter looks for `web-tree-sitter.wasm`
  * next to its module (`import.meta.url`), and `grammarWasmPath()` prefers a
  * `tree-sitter-terraform.wasm` next to its module — in the bundle both are `dist/`.
  *
@@ -32,7 +32,7 @@ mkdirSync(outdir, { recursive: true });
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { index: 'src/action.ts', worker: 'src/parse/terraform/worker.ts' },
+  entryPoints: { index: 'src/action.ts', worker: 'src/parse/terraform/worker.ts', 'side-worker': 'src/parse/side-worker.ts' },
   outdir,
   bundle: true,
   platform: 'node',

@@ -16,6 +16,11 @@ export interface ParseContext {
 
 export interface ParserPlugin {
   name: SourceKind;
+  /**
+   * Reads nothing but its claimed files, the limits and `scpPaths` (not `files`, and needs no
+   * `init`): the registry may run it on another thread while the others run.
+   */
+  selfContained?: boolean;
   /** One-time asynchronous set-up (loading a grammar); `parse` stays synchronous after it. */
   init?(): Promise<void>;
   /** Picks the files this parser reads, from paths and (for JSON/YAML) content. */

@@ -10,6 +10,7 @@ import { cloudFormationParser } from './cloudformation/index.js';
 import { planParser } from './plan/index.js';
 import type { ParseContext, ParserPlugin } from './plugin.js';
 import { policyParser } from './policy/index.js';
+import { parseOnSideThread, type SideJob, worthSideThread } from './side.js';
 import { terraformParser } from './terraform/index.js';
 
 export { shareParserPool } from './terraform/pool.js';
@@ -24,13 +25,22 @@ export function initParsers(): Promise<void> {
   return initialised;
 }
 
-/** Runs every parser on the files it claims. A parser that throws costs its files, not the run. */
+/**
+ * Runs every parser on the files it claims; outputs are gathered in registry order. Self-contained
+ * parsers go to a worker thread (`side.ts`) when their files are many, and run while the others
+ * run here. A parser that throws costs its files, not the run.
+ */
 export async function parseFiles(files: SourceFile[], ctx: ParseContext): Promise<ParseOutput> {
   const claimed = new Map<ParserPlugin, SourceFile[]>(PARSERS.map((p) => [p, []]));
   for (const file of files) {
     const parser = PARSERS.find((p) => p.claims(file));
     if (parser) claimed.get(parser)?.push(file);
   }
+  const sideJobs: SideJob[] = PARSERS.filter((p) => p.selfContained && (claimed.get(p)?.length ?? 0) > 0).map((p) => ({
+    parser: p.name,
+    files: claimed.get(p) ?? [],
+  }));
+  const side = worthSideThread(sideJobs) ? parseOnSideThread({ jobs: sideJobs, limits: ctx.limits, scpPaths: ctx.scpPaths }) : undefined;
   const output: ParseOutput = { resources: [], problems: [], units: [] };
   const total = [...claimed.values()].reduce((sum, own) => sum + own.length, 0);
   let done = 0;
@@ -40,7 +50,9 @@ export async function parseFiles(files: SourceFile[], ctx: ParseContext): Promis
     const before = done;
     const counted: ParseContext = ctx.progress ? { ...ctx, parsedFile: () => done - before < own.length && ctx.progress?.(++done, total) } : ctx;
     try {
-      const result = parser.parseAsync ? await parser.parseAsync(own, counted) : parser.parse(own, counted);
+      const fromSide = parser.selfContained ? (await side)?.get(parser.name) : undefined;
+      if (fromSide instanceof Error) throw fromSide;
+      const result = fromSide ?? (parser.parseAsync ? await parser.parseAsync(own, counted) : parser.parse(own, counted));
       // Not push(...list): a large tree has more resources than a call may take arguments.
       append(output.resources, result.resources);
       append(output.problems, result.problems);

@@ -20,6 +20,7 @@ import { unknown } from './values.js';
 
 export const cloudFormationParser: ParserPlugin = {
   name: 'cloudformation',
+  selfContained: true,
   claims: claimsTemplate,
   parse: parseTemplates,
 };

@@ -34,7 +34,7 @@ function parse(claimed: SourceFile[], ctx: ParseContext): ParseOutput {
   return output;
 }
 
-export const planParser: ParserPlugin = { name: 'plan', claims, parse };
+export const planParser: ParserPlugin = { name: 'plan', selfContained: true, claims, parse };
 
 /** One resource instance as the plan shows it on one side. */
 interface Entry {

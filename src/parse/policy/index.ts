@@ -47,7 +47,7 @@ function parse(claimed: SourceFile[], ctx: ParseContext): ParseOutput {
   return output;
 }
 
-export const policyParser: ParserPlugin = { name: 'policy', claims, parse };
+export const policyParser: ParserPlugin = { name: 'policy', selfContained: true, claims, parse };
 
 /** The file as a `policy_file` resource, or undefined when it is not a policy that concerns KMS. */
 function policyResource(path: string, doc: LocatedDocument, scp: boolean): Resource | undefined {
