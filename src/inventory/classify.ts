@@ -7,6 +7,7 @@
  */
 import picomatch from 'picomatch';
 import type { Config } from '../config/schema.js';
+import { flat } from '../model/strings.js';
 import type { Classifications, Classified, Dimension, Resource, UnitInfo } from '../model/types.js';
 import { DIMENSIONS } from '../model/types.js';
 import { canonicalEnvironment, environmentOfNameSuffix, environmentOfSegment, WORKLOAD_CONTAINER_FOLDERS } from './conventions.js';
@@ -104,7 +105,7 @@ export function createClassifier(config: Config): Classifier {
       const owner = r ? r.address : '';
       const result = {} as Classifications;
       for (const dim of DIMENSIONS) {
-        result[dim] =
+        const hit =
           fromTags(r?.tags, dim, 'tag', owner, r?.unit ?? '') ??
           fromTags(r?.defaultTags, dim, 'default-tags', owner, r?.unit ?? '') ??
           fromConfig(subject.file, dim) ??
@@ -112,6 +113,9 @@ export function createClassifier(config: Config): Classifier {
           fromPath(subject.file, dim) ??
           fromNames(subject.names, dim) ??
           fromKey(subject.keyTags, dim);
+        // Every consumer of every key holds one per dimension until the end: flat, not a rope.
+        if (hit) hit.detail = flat(hit.detail);
+        result[dim] = hit;
       }
       return result;
     },

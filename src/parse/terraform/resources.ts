@@ -3,7 +3,9 @@
  * local and catalog modules; opaque ones become a `module` resource whose inputs are its attrs),
  * and `moved` blocks (for the diff stage).
  */
+
 import { instanceSuffix } from '../../model/address.js';
+import { flat } from '../../model/strings.js';
 import type { Location, Resource, Value } from '../../model/types.js';
 import type { Block, Body, Expr } from './ast.js';
 import { variablesRead } from './ast.js';
@@ -172,12 +174,13 @@ interface Declaration {
 
 function build(inst: ModuleInstance, d: Declaration): Resource {
   const placed = placement(inst, d);
+  const address = flat(d.address);
   const resource: Resource = {
-    id: `${inst.ctx.unit}:${d.address}`,
+    id: flat(`${inst.ctx.unit}:${address}`),
     source: 'terraform',
     type: d.type,
     mode: d.mode,
-    address: d.address,
+    address,
     unit: inst.ctx.unit,
     attrs: d.attrs,
     tags: staticStrings(d.attrs.tags),
