@@ -31269,12 +31269,12 @@ var init_XmlShapeDeserializer = __esm({
           return value2;
         }
         if (typeof value2 === "object") {
-          const flat = !!traits.xmlFlattened;
+          const flat2 = !!traits.xmlFlattened;
           if (ns.isListSchema()) {
             const listValue = ns.getValueSchema();
             const buffer2 = [];
             const sourceKey = listValue.getMergedTraits().xmlName ?? "member";
-            const source = flat ? value2 : (value2[0] ?? value2)[sourceKey];
+            const source = flat2 ? value2 : (value2[0] ?? value2)[sourceKey];
             if (source == null) {
               return buffer2;
             }
@@ -31289,7 +31289,7 @@ var init_XmlShapeDeserializer = __esm({
             const keyNs = ns.getKeySchema();
             const memberNs = ns.getValueSchema();
             let entries;
-            if (flat) {
+            if (flat2) {
               entries = Array.isArray(value2) ? value2 : [value2];
             } else {
               entries = Array.isArray(value2.entry) ? value2.entry : [value2.entry];
@@ -31453,7 +31453,7 @@ var init_QueryShapeSerializer = __esm({
               }
             } else {
               const member2 = ns.getValueSchema();
-              const flat = this.settings.flattenLists || ns.getMergedTraits().xmlFlattened;
+              const flat2 = this.settings.flattenLists || ns.getMergedTraits().xmlFlattened;
               let i6 = 1;
               for (const item of value2) {
                 if (item == null) {
@@ -31461,7 +31461,7 @@ var init_QueryShapeSerializer = __esm({
                 }
                 const traits = member2.getMergedTraits();
                 const suffix = this.getKey("member", traits.xmlName, traits.ec2QueryName);
-                const key = flat ? `${prefix}${i6}` : `${prefix}${suffix}.${i6}`;
+                const key = flat2 ? `${prefix}${i6}` : `${prefix}${suffix}.${i6}`;
                 this.write(member2, item, key);
                 ++i6;
               }
@@ -31471,7 +31471,7 @@ var init_QueryShapeSerializer = __esm({
           if (value2 && typeof value2 === "object") {
             const keySchema = ns.getKeySchema();
             const memberSchema = ns.getValueSchema();
-            const flat = ns.getMergedTraits().xmlFlattened;
+            const flat2 = ns.getMergedTraits().xmlFlattened;
             let i6 = 1;
             for (const k5 in value2) {
               const v = value2[k5];
@@ -31480,10 +31480,10 @@ var init_QueryShapeSerializer = __esm({
               }
               const keyTraits = keySchema.getMergedTraits();
               const keySuffix = this.getKey("key", keyTraits.xmlName, keyTraits.ec2QueryName);
-              const key = flat ? `${prefix}${i6}.${keySuffix}` : `${prefix}entry.${i6}.${keySuffix}`;
+              const key = flat2 ? `${prefix}${i6}.${keySuffix}` : `${prefix}entry.${i6}.${keySuffix}`;
               const valTraits = memberSchema.getMergedTraits();
               const valueSuffix = this.getKey("value", valTraits.xmlName, valTraits.ec2QueryName);
-              const valueKey = flat ? `${prefix}${i6}.${valueSuffix}` : `${prefix}entry.${i6}.${valueSuffix}`;
+              const valueKey = flat2 ? `${prefix}${i6}.${valueSuffix}` : `${prefix}entry.${i6}.${valueSuffix}`;
               this.write(keySchema, k5, key);
               this.write(memberSchema, v, valueKey);
               ++i6;
@@ -31886,7 +31886,7 @@ var init_XmlShapeSerializer = __esm({
         const listValueSchema = listMember.getValueSchema();
         const listValueTraits = listValueSchema.getMergedTraits();
         const sparse = !!listValueTraits.sparse;
-        const flat = !!listTraits.xmlFlattened;
+        const flat2 = !!listTraits.xmlFlattened;
         const [xmlnsAttr, xmlns] = this.getXmlnsAttribute(listMember, parentXmlns);
         const writeItem = (container2, value2) => {
           if (listValueSchema.isListSchema()) {
@@ -31895,14 +31895,14 @@ var init_XmlShapeSerializer = __esm({
             this.writeMap(listValueSchema, value2, container2, xmlns);
           } else if (listValueSchema.isStructSchema()) {
             const struct2 = this.writeStruct(listValueSchema, value2, xmlns);
-            container2.addChildNode(struct2.withName(flat ? listTraits.xmlName ?? listMember.getMemberName() : listValueTraits.xmlName ?? "member"));
+            container2.addChildNode(struct2.withName(flat2 ? listTraits.xmlName ?? listMember.getMemberName() : listValueTraits.xmlName ?? "member"));
           } else {
-            const listItemNode = import_xml_builder3.XmlNode.of(flat ? listTraits.xmlName ?? listMember.getMemberName() : listValueTraits.xmlName ?? "member");
+            const listItemNode = import_xml_builder3.XmlNode.of(flat2 ? listTraits.xmlName ?? listMember.getMemberName() : listValueTraits.xmlName ?? "member");
             this.writeSimpleInto(listValueSchema, value2, listItemNode, xmlns);
             container2.addChildNode(listItemNode);
           }
         };
-        if (flat) {
+        if (flat2) {
           for (const value2 of array2) {
             if (sparse || value2 != null) {
               writeItem(container, value2);
@@ -31933,7 +31933,7 @@ var init_XmlShapeSerializer = __esm({
         const mapValueTraits = mapValueSchema.getMergedTraits();
         const valueTag = mapValueTraits.xmlName ?? "value";
         const sparse = !!mapValueTraits.sparse;
-        const flat = !!mapTraits.xmlFlattened;
+        const flat2 = !!mapTraits.xmlFlattened;
         const [xmlnsAttr, xmlns] = this.getXmlnsAttribute(mapMember, parentXmlns);
         const addKeyValue = (entry, key, val) => {
           const keyNode = import_xml_builder3.XmlNode.of(keyTag, key);
@@ -31954,7 +31954,7 @@ var init_XmlShapeSerializer = __esm({
           }
           entry.addChildNode(valueNode);
         };
-        if (flat) {
+        if (flat2) {
           for (const key in map4) {
             const val = map4[key];
             if (sparse || val != null) {
@@ -67073,6 +67073,13 @@ var HIGH_VOLUME_SERVICES = SERVICE_IDS.filter((id) => SERVICES[id].highVolume);
 // src/inventory/classify.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 
+// src/model/strings.ts
+var ANYTHING = /^/;
+function flat(text2) {
+  ANYTHING.test(text2);
+  return text2;
+}
+
 // src/inventory/conventions.ts
 var ENVIRONMENT_SYNONYMS = {
   prod: "prod",
@@ -67174,7 +67181,9 @@ function createClassifier(config2) {
       const owner = r5 ? r5.address : "";
       const result2 = {};
       for (const dim of DIMENSIONS) {
-        result2[dim] = fromTags(r5?.tags, dim, "tag", owner, r5?.unit ?? "") ?? fromTags(r5?.defaultTags, dim, "default-tags", owner, r5?.unit ?? "") ?? fromConfig(subject.file, dim) ?? fromUnit(subject.unit, dim) ?? fromPath(subject.file, dim) ?? fromNames(subject.names, dim) ?? fromKey(subject.keyTags, dim);
+        const hit = fromTags(r5?.tags, dim, "tag", owner, r5?.unit ?? "") ?? fromTags(r5?.defaultTags, dim, "default-tags", owner, r5?.unit ?? "") ?? fromConfig(subject.file, dim) ?? fromUnit(subject.unit, dim) ?? fromPath(subject.file, dim) ?? fromNames(subject.names, dim) ?? fromKey(subject.keyTags, dim);
+        if (hit) hit.detail = flat(hit.detail);
+        result2[dim] = hit;
       }
       return result2;
     }
@@ -68918,8 +68927,15 @@ function parseOnSideThread(request2, workerUrl = WORKER_URL) {
 
 // src/parse/terraform/ast.ts
 var MAX_TEXT = 120;
+var DECIDING_CHARS = 160;
 function shortText(text2) {
-  const oneLine2 = text2.replace(/\s+/g, " ").trim();
+  if (text2.length > DECIDING_CHARS) {
+    const head = text2.slice(0, DECIDING_CHARS).replace(/\s+/g, " ").trim();
+    if (head.length > MAX_TEXT) return cut(head);
+  }
+  return cut(text2.replace(/\s+/g, " ").trim());
+}
+function cut(oneLine2) {
   return oneLine2.length > MAX_TEXT ? `${oneLine2.slice(0, MAX_TEXT - 1)}…` : oneLine2;
 }
 function traversalOf(expr) {
@@ -69096,13 +69112,13 @@ function firstSymbolic(values2) {
   return values2.find(isSymbolic);
 }
 function oneOf(options, reason) {
-  const flat = [];
+  const flat2 = [];
   for (const option of options) {
     for (const o3 of isOneOf(option) ? option.options : [option]) {
-      if (!flat.some((f5) => sameValue(f5, o3))) flat.push(o3);
+      if (!flat2.some((f5) => sameValue(f5, o3))) flat2.push(o3);
     }
   }
-  return flat.length === 1 ? flat[0] : { $kind: "oneOf", options: flat, reason };
+  return flat2.length === 1 ? flat2[0] : { $kind: "oneOf", options: flat2, reason };
 }
 function sameValue(a5, b5) {
   return a5 === b5 || JSON.stringify(a5) === JSON.stringify(b5);
@@ -75908,12 +75924,13 @@ function moved(inst, block, file2, out2) {
 }
 function build(inst, d5) {
   const placed = placement(inst, d5);
+  const address2 = flat(d5.address);
   const resource = {
-    id: `${inst.ctx.unit}:${d5.address}`,
+    id: flat(`${inst.ctx.unit}:${address2}`),
     source: "terraform",
     type: d5.type,
     mode: d5.mode,
-    address: d5.address,
+    address: address2,
     unit: inst.ctx.unit,
     attrs: d5.attrs,
     tags: staticStrings(d5.attrs.tags),
@@ -78197,10 +78214,10 @@ var SSE_ALGORITHM_PATHS = {
 var SSE_KMS = "aws:kms";
 var SITES = new Map(
   S3_BUCKET_KEY_PATHS.map((spec) => {
-    const cut = spec.path.lastIndexOf(".");
+    const cut2 = spec.path.lastIndexOf(".");
     const site = {
-      block: cut < 0 ? "" : spec.path.slice(0, cut),
-      switchName: spec.path.slice(cut + 1),
+      block: cut2 < 0 ? "" : spec.path.slice(0, cut2),
+      switchName: spec.path.slice(cut2 + 1),
       algorithmPath: SSE_ALGORITHM_PATHS[`${spec.source}:${spec.type}`] ?? ""
     };
     return [`${spec.source}:${spec.type}`, site];
@@ -88668,8 +88685,8 @@ function reviewBody(input2) {
   const table = rows.length ? ["", "| severity | rule | finding | where | why not inline |", "|---|---|---|---|---|"] : [];
   const render2 = (shown3) => {
     const fps = input2.listed.slice(0, shown3).map((l3) => l3.finding.fingerprint);
-    const cut = shown3 < rows.length ? ["", `> **Truncated** to GitHub's comment limit: ${shown3} of ${rows.length} rows shown; every finding is in the check run “${CHECK_RUN_NAME}”.`] : [];
-    return [reviewMarker(input2.headSha), ...fps.length ? [listedMarker(fps)] : [], head, ...table, ...rows.slice(0, shown3), ...cut].join("\n");
+    const cut2 = shown3 < rows.length ? ["", `> **Truncated** to GitHub's comment limit: ${shown3} of ${rows.length} rows shown; every finding is in the check run “${CHECK_RUN_NAME}”.`] : [];
+    return [reviewMarker(input2.headSha), ...fps.length ? [listedMarker(fps)] : [], head, ...table, ...rows.slice(0, shown3), ...cut2].join("\n");
   };
   let body2 = render2(rows.length);
   if (body2.length <= COMMENT_LIMIT) return body2;

@@ -10653,8 +10653,15 @@ var WORKER_URL = new URL("./side-worker.js", import.meta.url);
 
 // src/parse/terraform/ast.ts
 var MAX_TEXT = 120;
+var DECIDING_CHARS = 160;
 function shortText(text) {
-  const oneLine = text.replace(/\s+/g, " ").trim();
+  if (text.length > DECIDING_CHARS) {
+    const head = text.slice(0, DECIDING_CHARS).replace(/\s+/g, " ").trim();
+    if (head.length > MAX_TEXT) return cut(head);
+  }
+  return cut(text.replace(/\s+/g, " ").trim());
+}
+function cut(oneLine) {
   return oneLine.length > MAX_TEXT ? `${oneLine.slice(0, MAX_TEXT - 1)}…` : oneLine;
 }
 function traversalOf(expr) {
@@ -10831,13 +10838,13 @@ function firstSymbolic(values) {
   return values.find(isSymbolic);
 }
 function oneOf(options, reason) {
-  const flat = [];
+  const flat2 = [];
   for (const option of options) {
     for (const o of isOneOf2(option) ? option.options : [option]) {
-      if (!flat.some((f) => sameValue(f, o))) flat.push(o);
+      if (!flat2.some((f) => sameValue(f, o))) flat2.push(o);
     }
   }
-  return flat.length === 1 ? flat[0] : { $kind: "oneOf", options: flat, reason };
+  return flat2.length === 1 ? flat2[0] : { $kind: "oneOf", options: flat2, reason };
 }
 function sameValue(a, b) {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
@@ -18472,6 +18479,13 @@ function batches(files) {
   return out2;
 }
 
+// src/model/strings.ts
+var ANYTHING = /^/;
+function flat(text) {
+  ANYTHING.test(text);
+  return text;
+}
+
 // src/parse/terraform/resources.ts
 var MODULE_META = new Set([...META_ARGUMENTS].filter((name2) => name2 !== "providers"));
 function resourcesOf(inst, out2) {
@@ -18597,12 +18611,13 @@ function moved(inst, block, file, out2) {
 }
 function build(inst, d) {
   const placed = placement(inst, d);
+  const address = flat(d.address);
   const resource = {
-    id: `${inst.ctx.unit}:${d.address}`,
+    id: flat(`${inst.ctx.unit}:${address}`),
     source: "terraform",
     type: d.type,
     mode: d.mode,
-    address: d.address,
+    address,
     unit: inst.ctx.unit,
     attrs: d.attrs,
     tags: staticStrings(d.attrs.tags),

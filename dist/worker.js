@@ -4089,8 +4089,15 @@ function problem(message, location) {
 
 // src/parse/terraform/ast.ts
 var MAX_TEXT = 120;
+var DECIDING_CHARS = 160;
 function shortText(text) {
-  const oneLine = text.replace(/\s+/g, " ").trim();
+  if (text.length > DECIDING_CHARS) {
+    const head = text.slice(0, DECIDING_CHARS).replace(/\s+/g, " ").trim();
+    if (head.length > MAX_TEXT) return cut(head);
+  }
+  return cut(text.replace(/\s+/g, " ").trim());
+}
+function cut(oneLine) {
   return oneLine.length > MAX_TEXT ? `${oneLine.slice(0, MAX_TEXT - 1)}…` : oneLine;
 }
 

@@ -72,9 +72,20 @@ export type ExprOf<K extends Expr['kind']> = Extract<Expr, { kind: K }>;
 
 const MAX_TEXT = 120;
 
+/** Characters of a text's start that decide its short form when they already make more than `MAX_TEXT` on one line. */
+const DECIDING_CHARS = 160;
+
 /** Shortens source text for messages: one line, bounded length. */
 export function shortText(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
+  // Long texts: when their start alone already shortens past the bound, the rest cannot change the result.
+  if (text.length > DECIDING_CHARS) {
+    const head = text.slice(0, DECIDING_CHARS).replace(/\s+/g, ' ').trim();
+    if (head.length > MAX_TEXT) return cut(head);
+  }
+  return cut(text.replace(/\s+/g, ' ').trim());
+}
+
+function cut(oneLine: string): string {
   return oneLine.length > MAX_TEXT ? `${oneLine.slice(0, MAX_TEXT - 1)}…` : oneLine;
 }
 

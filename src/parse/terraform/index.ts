@@ -136,7 +136,7 @@ class TerraformRun {
       units.push(unit);
       if (lastPlanOf.get(plan.rootDir) === i && !called.has(plan.rootDir)) this.release(plan.rootDir);
     });
-    // Claimed files no unit read (tfvars of no root, folders only modules call each other from) still report their problems.
+    // Claimed files no unit read (a tfvars file no root takes, module folders no root reaches) still report their problems.
     for (const file of this.claimed) if (!this.parseProblems.has(file.path)) this.read(file);
     const claimedProblems = this.claimed.flatMap((f) => this.parseProblems.get(f.path) ?? []);
     return { resources, units, problems: dedupe([...claimedProblems, ...this.problems]) };

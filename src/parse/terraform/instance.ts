@@ -7,7 +7,6 @@ import { type RegistryModule, registryModuleFor } from '../../catalog/modules.js
 import { instanceSuffix } from '../../model/address.js';
 import type { Limits } from '../../model/source.js';
 import { problem } from '../../model/source.js';
-import { flat } from '../../model/strings.js';
 import type { Location, Problem, Value } from '../../model/types.js';
 import { policyJsonFromDocument } from '../policy/iam-policy-document.js';
 import type { Attribute, Block, Expr, Step } from './ast.js';
@@ -162,7 +161,7 @@ export class ModuleInstance implements Resolver {
   private objectRef(mode: string, type: string | undefined, steps: Step[], offset: number, ev: Evaluator): { value: Value; used: number } | undefined {
     const name = attrOf(steps[0]);
     if (type === undefined || name === undefined) return undefined;
-    const address = flat(`${this.prefix}${mode}${type}.${name}`);
+    const address = `${this.prefix}${mode}${type}.${name}`;
     const index = steps[1] !== undefined && 'index' in steps[1] ? steps[1].index : undefined;
     const attrAt = index ? 2 : 1;
     const attr = attrOf(steps[attrAt]);
