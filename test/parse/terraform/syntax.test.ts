@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../../src/model/source.js';
+import { shortText } from '../../../src/parse/terraform/ast.js';
 import { grammarWasmPath } from '../../../src/parse/terraform/grammar.js';
 import { terraformParser } from '../../../src/parse/terraform/index.js';
 import { parseHclFile, parseTemplateText } from '../../../src/parse/terraform/syntax.js';
@@ -151,5 +152,25 @@ describe('hostile input', () => {
     const text = Array.from({ length: 20_000 }, (_, i) => `resource "a" "r${i}" {\n  x = [${'1, '.repeat(20)}]\n}\n`).join('');
     const { result } = timed(() => parse(text, 'slow.tf', { ...DEFAULT_LIMITS, maxFileBytes: 100_000_000, maxParseMillisPerFile: 1 }));
     expect(result.problems[0].message).toBe('parsing took longer than 1 ms; not parsed');
+  });
+});
+
+describe('shortText (span texts)', () => {
+  const reference = (text: string) => {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    return oneLine.length > 120 ? `${oneLine.slice(0, 119)}…` : oneLine;
+  };
+
+  it('gives the one-line, 120-character form whether or not the first 160 characters decide it', () => {
+    const cases = [
+      'x'.repeat(400),
+      `${' '.repeat(100)}${'a '.repeat(40)}${'b'.repeat(200)}`,
+      // Whitespace runs across the 160th character, and texts that only pass 120 after it.
+      `${'w '.repeat(79)}${' '.repeat(20)}${'tail '.repeat(40)}`,
+      `${'a\n\n\t'.repeat(60)}${'z'.repeat(90)}`,
+      `${' '.repeat(170)}short`,
+      `word${' '.repeat(300)}end`,
+    ];
+    for (const text of cases) expect(shortText(text)).toBe(reference(text));
   });
 });
