@@ -74503,7 +74503,7 @@ var DirectReader = class {
   source;
   length;
   maxNesting;
-  /** Nesting steps left before the next look at the clock (the first step looks). */
+  /** Steps left before the next look at the clock (the first step looks). */
   untilClock = 0;
   file(tfJson) {
     this.skip();
@@ -74521,11 +74521,15 @@ var DirectReader = class {
   }
   nest(depth) {
     if (depth >= this.maxNesting) giveUp();
+    this.tick();
+    return depth + 1;
+  }
+  /** One step of work: every `CLOCK_EVERY` steps, a look at the clock. */
+  tick() {
     if (this.deadline !== void 0 && --this.untilClock <= 0) {
       if (Date.now() > this.deadline) throw OUT_OF_TIME;
       this.untilClock = CLOCK_EVERY2;
     }
-    return depth + 1;
   }
   /** The last token ended at `pos`. */
   mark() {
@@ -74705,6 +74709,7 @@ var DirectReader = class {
       this.expect(RPAREN);
     } else expr = this.primary(depth);
     for (; ; ) {
+      this.tick();
       this.skip();
       const c5 = this.code();
       if (c5 === DOT) {
@@ -74753,6 +74758,7 @@ var DirectReader = class {
   splat(target, first, depth) {
     const each = [];
     for (; ; ) {
+      this.tick();
       const pos2 = this.pos;
       const line = this.line;
       this.skip();

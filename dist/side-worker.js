@@ -17192,7 +17192,7 @@ var DirectReader = class {
   source;
   length;
   maxNesting;
-  /** Nesting steps left before the next look at the clock (the first step looks). */
+  /** Steps left before the next look at the clock (the first step looks). */
   untilClock = 0;
   file(tfJson) {
     this.skip();
@@ -17210,11 +17210,15 @@ var DirectReader = class {
   }
   nest(depth) {
     if (depth >= this.maxNesting) giveUp();
+    this.tick();
+    return depth + 1;
+  }
+  /** One step of work: every `CLOCK_EVERY` steps, a look at the clock. */
+  tick() {
     if (this.deadline !== void 0 && --this.untilClock <= 0) {
       if (Date.now() > this.deadline) throw OUT_OF_TIME;
       this.untilClock = CLOCK_EVERY2;
     }
-    return depth + 1;
   }
   /** The last token ended at `pos`. */
   mark() {
@@ -17394,6 +17398,7 @@ var DirectReader = class {
       this.expect(RPAREN);
     } else expr = this.primary(depth);
     for (; ; ) {
+      this.tick();
       this.skip();
       const c = this.code();
       if (c === DOT) {
@@ -17442,6 +17447,7 @@ var DirectReader = class {
   splat(target, first, depth) {
     const each = [];
     for (; ; ) {
+      this.tick();
       const pos = this.pos;
       const line = this.line;
       this.skip();

@@ -26,7 +26,7 @@ import { applyStrips, commonIndent, decodeText, SourceText, type TemplateStyle, 
 /** Thrown (constants: no stack trace to build) to hand the file to tree-sitter, or to stop at the time budget; never escape `readDirect`. */
 const GIVE_UP = Symbol('give up');
 const OUT_OF_TIME = Symbol('out of time');
-/** Nesting steps between two looks at the clock. */
+/** Steps of work (nestings, traversals) between two looks at the clock. */
 const CLOCK_EVERY = 1024;
 
 const TAB = 9;
@@ -115,7 +115,7 @@ class DirectReader {
   private readonly source: SourceText;
   private readonly length: number;
   private readonly maxNesting: number;
-  /** Nesting steps left before the next look at the clock (the first step looks). */
+  /** Steps left before the next look at the clock (the first step looks). */
   private untilClock = 0;
 
   constructor(
@@ -147,11 +147,16 @@ class DirectReader {
 
   private nest(depth: number): number {
     if (depth >= this.maxNesting) giveUp();
+    this.tick();
+    return depth + 1;
+  }
+
+  /** One step of work: every `CLOCK_EVERY` steps, a look at the clock. */
+  private tick(): void {
     if (this.deadline !== undefined && --this.untilClock <= 0) {
       if (Date.now() > this.deadline) throw OUT_OF_TIME;
       this.untilClock = CLOCK_EVERY;
     }
-    return depth + 1;
   }
 
   /** The last token ended at `pos`. */
@@ -345,6 +350,8 @@ class DirectReader {
       this.expect(RPAREN);
     } else expr = this.primary(depth);
     for (;;) {
+      // Traversals do not nest: a long chain is bounded by the clock.
+      this.tick();
       this.skip();
       const c = this.code();
       if (c === DOT) {
@@ -399,6 +406,7 @@ class DirectReader {
   private splat(target: Expr, first: number, depth: number): Expr {
     const each: Step[] = [];
     for (;;) {
+      this.tick();
       const pos = this.pos;
       const line = this.line;
       this.skip();

@@ -148,6 +148,12 @@ describe('hostile input', () => {
     expect(ms).toBeLessThan(5000);
   });
 
+  it('a traversal chain of millions of steps (it never nests) is bounded by the time budget too', () => {
+    const text = `a = x${'.b'.repeat(1_000_000)}\n`;
+    const { result } = timed(() => parse(text, 'chain.tf', { ...DEFAULT_LIMITS, maxFileBytes: 100_000_000, maxParseMillisPerFile: 5 }));
+    expect(result.problems[0].message).toBe('parsing took longer than 5 ms; not parsed');
+  });
+
   it('parsing that exceeds the time budget is cancelled', () => {
     const text = Array.from({ length: 20_000 }, (_, i) => `resource "a" "r${i}" {\n  x = [${'1, '.repeat(20)}]\n}\n`).join('');
     const { result } = timed(() => parse(text, 'slow.tf', { ...DEFAULT_LIMITS, maxFileBytes: 100_000_000, maxParseMillisPerFile: 1 }));
