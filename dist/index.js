@@ -74380,10 +74380,11 @@ var SourceText = class {
     }
     return low + 1;
   }
-  /** The span of the source from `start` to `end`: its lines and its text, shortened (`quoteFrom` moves where the text starts). */
-  span(start2, end2, quoteFrom = start2) {
-    return { startLine: this.line(start2), endLine: this.line(end2), text: this.quote(quoteFrom, end2) };
+  /** The span of the source from `start` to `end`: its lines and its text, shortened. */
+  span(start2, end2) {
+    return { startLine: this.line(start2), endLine: this.line(end2), text: this.quote(start2, end2) };
   }
+  /** The source from `start` to `end` as a message quotes it: on one line, 120 characters at most. */
   quote(start2, end2) {
     const text2 = this.text.slice(start2, Math.min(end2, start2 + SPAN_CHARS));
     return text2.length <= 120 && !UNQUOTABLE_SPACE.test(text2) ? text2 : shortText(text2);

@@ -4215,10 +4215,11 @@ var SourceText = class {
     }
     return low + 1;
   }
-  /** The span of the source from `start` to `end`: its lines and its text, shortened (`quoteFrom` moves where the text starts). */
-  span(start2, end, quoteFrom = start2) {
-    return { startLine: this.line(start2), endLine: this.line(end), text: this.quote(quoteFrom, end) };
+  /** The span of the source from `start` to `end`: its lines and its text, shortened. */
+  span(start2, end) {
+    return { startLine: this.line(start2), endLine: this.line(end), text: this.quote(start2, end) };
   }
+  /** The source from `start` to `end` as a message quotes it: on one line, 120 characters at most. */
   quote(start2, end) {
     const text = this.text.slice(start2, Math.min(end, start2 + SPAN_CHARS));
     return text.length <= 120 && !UNQUOTABLE_SPACE.test(text) ? text : shortText(text);

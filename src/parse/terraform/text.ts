@@ -42,11 +42,12 @@ export class SourceText {
     return low + 1;
   }
 
-  /** The span of the source from `start` to `end`: its lines and its text, shortened (`quoteFrom` moves where the text starts). */
-  span(start: number, end: number, quoteFrom = start): Span {
-    return { startLine: this.line(start), endLine: this.line(end), text: this.quote(quoteFrom, end) };
+  /** The span of the source from `start` to `end`: its lines and its text, shortened. */
+  span(start: number, end: number): Span {
+    return { startLine: this.line(start), endLine: this.line(end), text: this.quote(start, end) };
   }
 
+  /** The source from `start` to `end` as a message quotes it: on one line, 120 characters at most. */
   quote(start: number, end: number): string {
     const text = this.text.slice(start, Math.min(end, start + SPAN_CHARS));
     return text.length <= 120 && !UNQUOTABLE_SPACE.test(text) ? text : shortText(text);
