@@ -64210,8 +64210,26 @@ function consumerName(c5, address2) {
 var DIMENSIONS = ["environment", "workload", "dataClass", "owner"];
 
 // src/catalog/keys.ts
+var CATALOG_SOURCES = {
+  terraform: "terraform",
+  plan: "terraform",
+  cloudformation: "cloudformation",
+  policy: void 0
+};
 function catalogSourceOf(source) {
-  return { terraform: "terraform", plan: "terraform", cloudformation: "cloudformation", policy: void 0 }[source];
+  return CATALOG_SOURCES[source];
+}
+function bySourceAndType(specs) {
+  const index = /* @__PURE__ */ new Map();
+  for (const spec of specs) {
+    const ofSource = index.get(spec.source) ?? /* @__PURE__ */ new Map();
+    index.set(spec.source, ofSource);
+    if (!ofSource.has(spec.type)) ofSource.set(spec.type, spec);
+  }
+  return (source, type) => {
+    const catalogSource = catalogSourceOf(source);
+    return catalogSource ? index.get(catalogSource)?.get(type) : void 0;
+  };
 }
 var TF_KEY_REFERENCES = { arn: "key-arn", key_id: "key-id", id: "key-id" };
 var CFN_KEY_REFERENCES = { Arn: "key-arn", KeyId: "key-id", Ref: "key-id" };
@@ -64363,12 +64381,8 @@ var KEY_DATA_SOURCES = [
     references: { arn: "alias-arn", name: "alias-name", target_key_arn: "key-arn", target_key_id: "key-id" }
   }
 ];
-function keyTypeSpecFor(source, type) {
-  return KEY_TYPES.find((spec) => spec.source === catalogSourceOf(source) && spec.type === type);
-}
-function aliasTypeSpecFor(source, type) {
-  return ALIAS_TYPES.find((spec) => spec.source === catalogSourceOf(source) && spec.type === type);
-}
+var keyTypeSpecFor = bySourceAndType(KEY_TYPES);
+var aliasTypeSpecFor = bySourceAndType(ALIAS_TYPES);
 function keyDataSourceFor(type) {
   return KEY_DATA_SOURCES.find((spec) => spec.type === type);
 }
@@ -74403,7 +74417,9 @@ function decodeText(raw, style, atLineStart) {
   const dedented = style.indent > 0 ? dedent(raw, style.indent, atLineStart) : raw;
   return style.quoted ? unescapeQuoted(dedented) : dedented.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
 }
+var MAY_ESCAPE = /[\\$%]/;
 function unescapeQuoted(raw) {
+  if (!MAY_ESCAPE.test(raw)) return raw;
   return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/gs, (match, escaped) => {
     if (match === "$${") return "${";
     if (match === "%%{") return "%{";
@@ -74946,7 +74962,7 @@ var DirectReader = class {
     const text2 = this.text;
     const start2 = this.pos;
     const startLine = this.line;
-    const template = new TemplateBuilder(text2, { quoted: true, indent: 0 }, start2 + 1);
+    let template;
     let at3 = start2 + 1;
     for (; ; ) {
       const c5 = text2.charCodeAt(at3);
@@ -74960,6 +74976,7 @@ var DirectReader = class {
         const next = text2.charCodeAt(at3 + 1);
         if (next === LBRACE) {
           if (c5 === PERCENT) giveUp();
+          template ??= new TemplateBuilder(text2, { quoted: true, indent: 0 }, start2 + 1);
           template.text(at3);
           this.pos = at3;
           template.interpolation(this.interpolation(depth));
@@ -74975,7 +74992,7 @@ var DirectReader = class {
     this.pos = at3 + 1;
     this.mark();
     const quoted = this.quote(start2);
-    if (!template.interpolated) return { startLine, endLine: this.endLine, text: quoted, kind: "literal", value: unescapeQuoted(text2.slice(start2 + 1, at3)) };
+    if (!template) return { startLine, endLine: this.endLine, text: quoted, kind: "literal", value: unescapeQuoted(text2.slice(start2 + 1, at3)) };
     template.text(at3);
     return { startLine, endLine: this.endLine, text: quoted, kind: "template", parts: template.parts() };
   }
@@ -75091,7 +75108,6 @@ var TemplateBuilder = class {
   source;
   style;
   contentStart;
-  interpolated = false;
   list = [];
   strips = [];
   /** Where the pending text starts. */
@@ -75104,7 +75120,6 @@ var TemplateBuilder = class {
     this.strips.push({ left: false, right: false });
   }
   interpolation({ expr, left, right }) {
-    this.interpolated = true;
     this.list.push({ kind: "interp", expr });
     this.strips.push({ left, right });
   }

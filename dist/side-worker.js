@@ -17092,7 +17092,9 @@ function decodeText(raw, style, atLineStart) {
   const dedented = style.indent > 0 ? dedent(raw, style.indent, atLineStart) : raw;
   return style.quoted ? unescapeQuoted(dedented) : dedented.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
 }
+var MAY_ESCAPE = /[\\$%]/;
 function unescapeQuoted(raw) {
+  if (!MAY_ESCAPE.test(raw)) return raw;
   return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/gs, (match, escaped) => {
     if (match === "$${") return "${";
     if (match === "%%{") return "%{";
@@ -17635,7 +17637,7 @@ var DirectReader = class {
     const text = this.text;
     const start2 = this.pos;
     const startLine = this.line;
-    const template = new TemplateBuilder(text, { quoted: true, indent: 0 }, start2 + 1);
+    let template;
     let at = start2 + 1;
     for (; ; ) {
       const c = text.charCodeAt(at);
@@ -17649,6 +17651,7 @@ var DirectReader = class {
         const next = text.charCodeAt(at + 1);
         if (next === LBRACE) {
           if (c === PERCENT) giveUp();
+          template ??= new TemplateBuilder(text, { quoted: true, indent: 0 }, start2 + 1);
           template.text(at);
           this.pos = at;
           template.interpolation(this.interpolation(depth));
@@ -17664,7 +17667,7 @@ var DirectReader = class {
     this.pos = at + 1;
     this.mark();
     const quoted = this.quote(start2);
-    if (!template.interpolated) return { startLine, endLine: this.endLine, text: quoted, kind: "literal", value: unescapeQuoted(text.slice(start2 + 1, at)) };
+    if (!template) return { startLine, endLine: this.endLine, text: quoted, kind: "literal", value: unescapeQuoted(text.slice(start2 + 1, at)) };
     template.text(at);
     return { startLine, endLine: this.endLine, text: quoted, kind: "template", parts: template.parts() };
   }
@@ -17780,7 +17783,6 @@ var TemplateBuilder = class {
   source;
   style;
   contentStart;
-  interpolated = false;
   list = [];
   strips = [];
   /** Where the pending text starts. */
@@ -17793,7 +17795,6 @@ var TemplateBuilder = class {
     this.strips.push({ left: false, right: false });
   }
   interpolation({ expr, left, right }) {
-    this.interpolated = true;
     this.list.push({ kind: "interp", expr });
     this.strips.push({ left, right });
   }

@@ -7,8 +7,29 @@ import type { Scalar, SourceKind } from '../model/types.js';
 export type CatalogSource = 'terraform' | 'cloudformation';
 
 /** Plan resources carry Terraform types; policy files declare no resources of the catalog. */
+const CATALOG_SOURCES: Readonly<Record<SourceKind | CatalogSource, CatalogSource | undefined>> = {
+  terraform: 'terraform',
+  plan: 'terraform',
+  cloudformation: 'cloudformation',
+  policy: undefined,
+};
+
 export function catalogSourceOf(source: SourceKind | CatalogSource): CatalogSource | undefined {
-  return ({ terraform: 'terraform', plan: 'terraform', cloudformation: 'cloudformation', policy: undefined } as const)[source];
+  return CATALOG_SOURCES[source];
+}
+
+/** A lookup of specs by source and type (the first spec listed wins), made once: it runs for every resource. */
+function bySourceAndType<T extends { source: CatalogSource; type: string }>(specs: readonly T[]): (source: SourceKind, type: string) => T | undefined {
+  const index = new Map<CatalogSource, Map<string, T>>();
+  for (const spec of specs) {
+    const ofSource = index.get(spec.source) ?? new Map<string, T>();
+    index.set(spec.source, ofSource);
+    if (!ofSource.has(spec.type)) ofSource.set(spec.type, spec);
+  }
+  return (source, type) => {
+    const catalogSource = catalogSourceOf(source);
+    return catalogSource ? index.get(catalogSource)?.get(type) : undefined;
+  };
 }
 
 export type KeyField =
@@ -225,13 +246,9 @@ export const KEY_DATA_SOURCES: readonly KeyDataSourceSpec[] = [
   },
 ];
 
-export function keyTypeSpecFor(source: SourceKind, type: string): KeyTypeSpec | undefined {
-  return KEY_TYPES.find((spec) => spec.source === catalogSourceOf(source) && spec.type === type);
-}
+export const keyTypeSpecFor: (source: SourceKind, type: string) => KeyTypeSpec | undefined = bySourceAndType(KEY_TYPES);
 
-export function aliasTypeSpecFor(source: SourceKind, type: string): AliasTypeSpec | undefined {
-  return ALIAS_TYPES.find((spec) => spec.source === catalogSourceOf(source) && spec.type === type);
-}
+export const aliasTypeSpecFor: (source: SourceKind, type: string) => AliasTypeSpec | undefined = bySourceAndType(ALIAS_TYPES);
 
 export function keyDataSourceFor(type: string): KeyDataSourceSpec | undefined {
   return KEY_DATA_SOURCES.find((spec) => spec.type === type);

@@ -602,7 +602,8 @@ class DirectReader {
     const text = this.text;
     const start = this.pos;
     const startLine = this.line;
-    const template = new TemplateBuilder(text, { quoted: true, indent: 0 }, start + 1);
+    // Made at the first interpolation: most strings have none and are literals.
+    let template: TemplateBuilder | undefined;
     let at = start + 1;
     for (;;) {
       const c = text.charCodeAt(at);
@@ -617,6 +618,7 @@ class DirectReader {
         const next = text.charCodeAt(at + 1);
         if (next === LBRACE) {
           if (c === PERCENT) giveUp(); // a directive
+          template ??= new TemplateBuilder(text, { quoted: true, indent: 0 }, start + 1);
           template.text(at);
           this.pos = at;
           template.interpolation(this.interpolation(depth));
@@ -633,7 +635,7 @@ class DirectReader {
     this.pos = at + 1;
     this.mark();
     const quoted = this.quote(start);
-    if (!template.interpolated) return { startLine, endLine: this.endLine, text: quoted, kind: 'literal', value: unescapeQuoted(text.slice(start + 1, at)) };
+    if (!template) return { startLine, endLine: this.endLine, text: quoted, kind: 'literal', value: unescapeQuoted(text.slice(start + 1, at)) };
     template.text(at);
     return { startLine, endLine: this.endLine, text: quoted, kind: 'template', parts: template.parts() };
   }
@@ -749,7 +751,6 @@ function escapeLength(text: string, at: number): number {
 
 /** Template parts as `syntax.ts` makes them: text between interpolations, decoded, then strip markers applied. */
 class TemplateBuilder {
-  interpolated = false;
   private readonly list: TemplatePart[] = [];
   private readonly strips: { left: boolean; right: boolean }[] = [];
 
@@ -774,7 +775,6 @@ class TemplateBuilder {
   }
 
   interpolation({ expr, left, right }: { expr: Expr; left: boolean; right: boolean }): void {
-    this.interpolated = true;
     this.list.push({ kind: 'interp', expr });
     this.strips.push({ left, right });
   }

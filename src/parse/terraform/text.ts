@@ -69,7 +69,11 @@ export function decodeText(raw: string, style: TemplateStyle, atLineStart: boole
   return style.quoted ? unescapeQuoted(dedented) : dedented.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
 }
 
+/** Nothing `unescapeQuoted` would change can be in a text without these characters. */
+const MAY_ESCAPE = /[\\$%]/;
+
 export function unescapeQuoted(raw: string): string {
+  if (!MAY_ESCAPE.test(raw)) return raw;
   return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/gs, (match, escaped: string | undefined) => {
     if (match === '$${') return '${';
     if (match === '%%{') return '%{';
