@@ -3,7 +3,7 @@
  * worker is compiled JavaScript): the same output as on the main thread, the registry's order, and
  * a worker that dies or fails handled as the main thread would handle it.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,7 @@ import type { ParseOutput, SourceKind } from '../../src/model/types.js';
 import type { ParseContext, ParserPlugin } from '../../src/parse/plugin.js';
 import type { SideJob, SideRequest } from '../../src/parse/side.js';
 import { ensureBuilt, lib, repo } from '../server/support/build.js';
+import { sourceFilesUnder } from '../support/tree.js';
 
 interface Built {
   PARSERS: readonly ParserPlugin[];
@@ -27,15 +28,6 @@ let scratch: string;
 let files: SourceFile[];
 
 const load = (path: string) => import(pathToFileURL(join(lib, path)).href);
-
-function readTree(dir: string, prefix = ''): SourceFile[] {
-  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e): SourceFile[] => {
-    const path = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) return readTree(dir, path);
-    const text = readFileSync(join(dir, path), 'utf8');
-    return [{ path, text, size: Buffer.byteLength(text) }];
-  });
-}
 
 beforeAll(async () => {
   await ensureBuilt(['parse/side-worker.js', 'parse/registry.js']);
@@ -54,7 +46,7 @@ beforeAll(async () => {
     const text = JSON.stringify(policy, null, 2);
     return { path: `policies/key-${i}.json`, text, size: text.length };
   });
-  files = [...readTree(join(scratch, 'repo')), ...extra].sort((a, b) => a.path.localeCompare(b.path));
+  files = [...sourceFilesUnder(join(scratch, 'repo')), ...extra].sort((a, b) => a.path.localeCompare(b.path));
 }, 180_000);
 
 afterAll(() => {

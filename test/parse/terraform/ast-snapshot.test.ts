@@ -4,13 +4,14 @@
  * `ast-inputs/generated/` so a change of the generator does not move this snapshot) and some
  * edge cases written here — must stay byte-identical when the conversion is optimised.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, type Limits } from '../../../src/model/source.js';
 import { terraformParser } from '../../../src/parse/terraform/index.js';
 import { parseHclFile, parseTemplateText } from '../../../src/parse/terraform/syntax.js';
+import { filesUnder } from '../../support/tree.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = join(here, '../../..');
@@ -18,12 +19,6 @@ const HCL = /(\.tf|\.tf\.json|\.tfvars|\.tfvars\.json|\.hcl)$/;
 const TEMPLATE = /\.(tpl|tftpl|template)$/;
 
 beforeAll(() => terraformParser.init?.());
-
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]))
-    .sort();
-}
 
 function astOf(root: string, paths: string[], limits: Limits = DEFAULT_LIMITS): string {
   const out: Record<string, unknown> = {};
@@ -47,7 +42,7 @@ describe('AST snapshots', () => {
   // Not `fixtures/rules`: rule fixtures are added all the time, and each addition would move this snapshot.
   for (const group of ['scenarios', 'parse']) {
     it(`fixtures/${group}`, async () => {
-      const files = walk(join(repo, 'fixtures', group)).filter((p) => HCL.test(p) || TEMPLATE.test(p));
+      const files = filesUnder(join(repo, 'fixtures', group)).filter((p) => HCL.test(p) || TEMPLATE.test(p));
       expect(files.length).toBeGreaterThan(0);
       await expect(astOf(join(repo, 'fixtures'), files)).toMatchFileSnapshot(`__snapshots__/ast-fixtures-${group}.json`);
     });
@@ -55,7 +50,7 @@ describe('AST snapshots', () => {
 
   it('generated monorepo files', async () => {
     const root = join(here, 'ast-inputs/generated');
-    const files = walk(root);
+    const files = filesUnder(root);
     expect(files.length).toBe(20);
     await expect(astOf(root, files)).toMatchFileSnapshot('__snapshots__/ast-generated.json');
   });

@@ -4,7 +4,7 @@
  * order); wherever tree-sitter finds an error, the direct reader must have given up. Inputs: every
  * HCL file of the fixtures, a generated monorepo, and seeded mutants and generated files.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,18 +14,13 @@ import { DEFAULT_LIMITS } from '../../../src/model/source.js';
 import { readDirect } from '../../../src/parse/terraform/direct.js';
 import { terraformParser } from '../../../src/parse/terraform/index.js';
 import { parseHclFile } from '../../../src/parse/terraform/syntax.js';
+import { filesUnder, sourceFilesUnder } from '../../support/tree.js';
 import { generatedFiles, mutants } from './support/hcl-fuzz.js';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const HCL = /(\.tf|\.tf\.json|\.tfvars|\.tfvars\.json|\.hcl)$/;
 
 beforeAll(() => terraformParser.init?.());
-
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]))
-    .sort();
-}
 
 interface Verdict {
   path: string;
@@ -55,7 +50,7 @@ function differing(verdicts: Verdict[], texts: (path: string) => string): string
 
 describe('direct reader = tree-sitter', () => {
   it('every HCL fixture: the same AST, and read directly wherever tree-sitter reads it cleanly without template directives', () => {
-    const files = [...walk(join(repo, 'fixtures')), ...walk(join(repo, 'test/parse/terraform/ast-inputs'))].filter((p) => HCL.test(p));
+    const files = [...filesUnder(join(repo, 'fixtures')), ...filesUnder(join(repo, 'test/parse/terraform/ast-inputs'))].filter((p) => HCL.test(p));
     const texts = new Map(files.map((p) => [relative(repo, p), readFileSync(p, 'utf8')]));
     const verdicts = [...texts].map(([path, text]) => compare(path, text));
     expect(differing(verdicts, (p) => texts.get(p) ?? '')).toEqual([]);
@@ -70,11 +65,7 @@ describe('direct reader = tree-sitter', () => {
 
     it('is read directly, file for file, into the same AST', () => {
       generateMonorepo(dir, { roots: 6, templates: 0 });
-      const texts = new Map(
-        walk(dir)
-          .filter((p) => HCL.test(p))
-          .map((p) => [relative(dir, p), readFileSync(p, 'utf8')]),
-      );
+      const texts = new Map(sourceFilesUnder(dir).flatMap((f) => (HCL.test(f.path) ? [[f.path, f.text] as const] : [])));
       const verdicts = [...texts].map(([path, text]) => compare(path, text));
       expect(differing(verdicts, (p) => texts.get(p) ?? '')).toEqual([]);
       expect(verdicts.filter((v) => !v.direct).map((v) => v.path)).toEqual([]);
@@ -83,7 +74,7 @@ describe('direct reader = tree-sitter', () => {
   });
 
   it('seeded mutants of the fixtures: the direct reader gives up wherever tree-sitter finds an error, and agrees elsewhere', () => {
-    const seeds = walk(join(repo, 'fixtures'))
+    const seeds = filesUnder(join(repo, 'fixtures'))
       .filter((p) => /\.(tf|tfvars|hcl)$/.test(p))
       .map((p) => readFileSync(p, 'utf8'))
       .filter((t) => t.length < 6000);

@@ -4,7 +4,7 @@
  * lock of test/server/support/build.ts) and checks the parallel path against the single-threaded
  * one of the same build.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +14,7 @@ import type { ParserPlugin } from '../../../src/parse/plugin.js';
 import type { parseInPool as ParseInPool, shareParserPool as ShareParserPool, worthParallel as WorthParallel } from '../../../src/parse/terraform/pool.js';
 import type { ParsedFile, syntaxStageFailure as SyntaxStageFailure } from '../../../src/parse/terraform/syntax.js';
 import { ensureBuilt, lib, repo } from '../../server/support/build.js';
+import { sourceFilesUnder } from '../../support/tree.js';
 
 interface Built {
   terraformParser: ParserPlugin;
@@ -48,24 +49,13 @@ afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-function readTree(dir: string, prefix = ''): SourceFile[] {
-  return readdirSync(join(dir, prefix), { withFileTypes: true })
-    .flatMap((e) => {
-      const path = prefix ? `${prefix}/${e.name}` : e.name;
-      if (e.isDirectory()) return readTree(dir, path);
-      const text = readFileSync(join(dir, path), 'utf8');
-      return [{ path, text, size: Buffer.byteLength(text) }];
-    })
-    .sort((a, b) => a.path.localeCompare(b.path));
-}
-
 describe('terraform syntax pool', () => {
   it('gives the same resources, units and problems as the single-threaded path on a generated repo that tree-sitter reads', async () => {
     const dir = join(scratch, 'repo');
     const { generateMonorepo } = await import(pathToFileURL(join(repo, 'bench/generate.mjs')).href);
     generateMonorepo(dir, { roots: 16, templates: 0 });
     // A template directive in every .tf file: the direct reader leaves them all to tree-sitter, so the pool reads them.
-    const all = readTree(dir).map((f, i) =>
+    const all = sourceFilesUnder(dir).map((f, i) =>
       f.path.endsWith('.tf') ? { ...f, text: `${f.text}\nlocals {\n  directive_${i} = "%{ if true }x%{ endif }"\n}\n` } : f,
     );
     const claimed = all.filter((f) => built.terraformParser.claims(f));
