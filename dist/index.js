@@ -64392,34 +64392,37 @@ var resourceIndexes = /* @__PURE__ */ new WeakMap();
 var keyIndexes = /* @__PURE__ */ new WeakMap();
 var policyHolderIndexes = /* @__PURE__ */ new WeakMap();
 var consumerIndexes = /* @__PURE__ */ new WeakMap();
-function firstKeyBy(cache5, keys, idsOf) {
-  let index = cache5.get(keys);
-  if (!index) {
-    index = /* @__PURE__ */ new Map();
-    for (const key of keys) for (const id of idsOf(key)) if (!index.has(id)) index.set(id, key);
-    cache5.set(keys, index);
-  }
-  return index;
-}
-function indexed(cache5, items) {
+function indexOf(cache5, items, build2) {
   let index = cache5.get(items);
   if (!index) {
-    index = new Map(items.map((item) => [item.id, item]));
+    index = build2(items);
     cache5.set(items, index);
   }
   return index;
 }
+function byId(items) {
+  return new Map(items.map((item) => [item.id, item]));
+}
+function firstKeyBy(idsOf) {
+  return (keys) => {
+    const index = /* @__PURE__ */ new Map();
+    for (const key of keys) for (const id of idsOf(key)) if (!index.has(id)) index.set(id, key);
+    return index;
+  };
+}
+var policyHolders = firstKeyBy((key) => key.policy?.from ? [key.id, key.policy.from] : [key.id]);
+var consumersOf = firstKeyBy((key) => key.consumers.map((c5) => c5.resource));
 function resourceById(resources, id) {
-  return indexed(resourceIndexes, resources).get(id);
+  return indexOf(resourceIndexes, resources, byId).get(id);
 }
 function keyById(keys, id) {
-  return indexed(keyIndexes, keys).get(id);
+  return indexOf(keyIndexes, keys, byId).get(id);
 }
 function keyOfPolicyHolder(keys, resourceId) {
-  return firstKeyBy(policyHolderIndexes, keys, (key) => key.policy?.from ? [key.id, key.policy.from] : [key.id]).get(resourceId);
+  return indexOf(policyHolderIndexes, keys, policyHolders).get(resourceId);
 }
 function keyUsedBy(keys, resourceId) {
-  return firstKeyBy(consumerIndexes, keys, (key) => key.consumers.map((c5) => c5.resource)).get(resourceId);
+  return indexOf(consumerIndexes, keys, consumersOf).get(resourceId);
 }
 
 // src/rules/support/policy.ts
@@ -75057,7 +75060,7 @@ var DirectReader = class {
     }
     template.text(to);
     this.pos = closer + id.length;
-    this.line = line + newlinesIn(text2, to, closer);
+    this.line = line;
     this.mark();
     return { startLine, endLine: this.endLine, text: this.quote(start2), kind: "template", parts: template.parts() };
   }
@@ -75134,11 +75137,9 @@ var MAX_SYNTAX_PROBLEMS = 10;
 var WATCHED_PARSE_CHARS = 16 * 1024;
 var BINARY_OPERATORS = /* @__PURE__ */ new Set(["*", "/", "%", "+", "-", ">", ">=", "<", "<=", "==", "!=", "&&", "||"]);
 function parseHclFile(file2, limits, reader = "direct-first") {
-  return (reader === "direct-first" ? readHclDirect(file2, limits) : void 0) ?? parseWithTreeSitter(file2, limits);
+  return unreadable(file2, limits) ?? (reader === "direct-first" ? readReadable(file2, limits) : void 0) ?? parseWithTreeSitter(file2, limits);
 }
-function readHclDirect(file2, limits) {
-  const unread = unreadable(file2, limits);
-  if (unread) return unread;
+function readReadable(file2, limits) {
   const deadline = file2.text.length < WATCHED_PARSE_CHARS ? void 0 : Date.now() + limits.maxParseMillisPerFile;
   const direct = readDirect(file2.text, file2.path, limits, deadline);
   if (direct === "out of time") return failed(file2.path, outOfTime(limits));
@@ -75155,8 +75156,6 @@ function unreadable(file2, limits) {
   return void 0;
 }
 function parseWithTreeSitter(file2, limits) {
-  const unread = unreadable(file2, limits);
-  if (unread) return unread;
   const root5 = parseRoot(file2.text, limits);
   if (!root5.tree) return failed(file2.path, root5.error);
   try {
@@ -77086,7 +77085,7 @@ function finding(ctx, key) {
   const home = own2 ?? mix.groups[0].value;
   const homeGroup = mix.groups.find((g5) => g5.value === home);
   const away = mix.groups.filter((g5) => g5 !== homeGroup);
-  const usedFrom = joinWords(away.map((g5) => `from ${g5.value} by ${consumersOf(key, g5)}`));
+  const usedFrom = joinWords(away.map((g5) => `from ${g5.value} by ${consumersOf2(key, g5)}`));
   const opening = own2 ? `${capitalise(home)} key ${keyLabel(key)} is used ${usedFrom}.` : `Key ${keyLabel(key)} serves ${home} (${counted(homeGroup?.consumers.length ?? 0, "consumer")}) and is also used ${usedFrom}.`;
   const targets = away.map((g5) => ({ group: g5, existing: existingKeyFor(ctx, key, home, g5) }));
   const advice = targets.length === 1 ? `Point ${pronoun(targets[0].group)} at ${targetText(key, home, targets[0].group, targets[0].existing)}.` : `Point ${joinWords(targets.map((t) => `the ${t.group.value} consumers at ${targetText(key, home, t.group, t.existing)}`))}.`;
@@ -77112,7 +77111,7 @@ function finding(ctx, key) {
     }
   ];
 }
-function consumersOf(key, group4) {
+function consumersOf2(key, group4) {
   const shown2 = group4.consumers.slice(0, SHOWN).map((id) => consumerAt(key, id));
   const more = group4.consumers.length - shown2.length;
   return more > 0 ? `${shown2.join(", ")} +${more} more` : joinWords(shown2);
@@ -77650,9 +77649,9 @@ var kms208 = {
   rationale: "Many grants on one key mean access that no key policy shows and that is hard to audit or revoke: a sign the key serves too many consumers.",
   check(ctx) {
     const limit = ctx.config.thresholds.grants;
-    const byId = new Map(ctx.resources.map((r5) => [r5.id, r5]));
+    const byId2 = new Map(ctx.resources.map((r5) => [r5.id, r5]));
     return ctx.inventory.keys.flatMap((key) => {
-      const count = key.grants.reduce((sum, grant) => sum + instances(grant, byId), 0);
+      const count = key.grants.reduce((sum, grant) => sum + instances(grant, byId2), 0);
       if (count <= limit) return [];
       return [
         {
@@ -88815,11 +88814,11 @@ var listAll = (call) => allPages(call, MAX_PAGES2);
 var FINDING = /^<!-- kms-review:finding ([\w.:-]+) -->/;
 var LISTED = /<!-- kms-review:listed ([\w.:\- ]*) -->/g;
 function indexThreads(comments) {
-  const byId = new Map(comments.map((c5) => [c5.id, c5]));
+  const byId2 = new Map(comments.map((c5) => [c5.id, c5]));
   const rootOf = (c5) => {
     let at3 = c5;
-    for (let hops = 0; at3.in_reply_to_id !== void 0 && byId.has(at3.in_reply_to_id) && hops < 1e3; hops++)
-      at3 = byId.get(at3.in_reply_to_id);
+    for (let hops = 0; at3.in_reply_to_id !== void 0 && byId2.has(at3.in_reply_to_id) && hops < 1e3; hops++)
+      at3 = byId2.get(at3.in_reply_to_id);
     return at3;
   };
   const threads = /* @__PURE__ */ new Map();

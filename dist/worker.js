@@ -4878,7 +4878,7 @@ var DirectReader = class {
     }
     template.text(to);
     this.pos = closer + id.length;
-    this.line = line + newlinesIn(text, to, closer);
+    this.line = line;
     this.mark();
     return { startLine, endLine: this.endLine, text: this.quote(start2), kind: "template", parts: template.parts() };
   }
@@ -4955,11 +4955,9 @@ var MAX_SYNTAX_PROBLEMS = 10;
 var WATCHED_PARSE_CHARS = 16 * 1024;
 var BINARY_OPERATORS = /* @__PURE__ */ new Set(["*", "/", "%", "+", "-", ">", ">=", "<", "<=", "==", "!=", "&&", "||"]);
 function parseHclFile(file, limits, reader = "direct-first") {
-  return (reader === "direct-first" ? readHclDirect(file, limits) : void 0) ?? parseWithTreeSitter(file, limits);
+  return unreadable(file, limits) ?? (reader === "direct-first" ? readReadable(file, limits) : void 0) ?? parseWithTreeSitter(file, limits);
 }
-function readHclDirect(file, limits) {
-  const unread = unreadable(file, limits);
-  if (unread) return unread;
+function readReadable(file, limits) {
   const deadline = file.text.length < WATCHED_PARSE_CHARS ? void 0 : Date.now() + limits.maxParseMillisPerFile;
   const direct = readDirect(file.text, file.path, limits, deadline);
   if (direct === "out of time") return failed(file.path, outOfTime(limits));
@@ -4976,8 +4974,6 @@ function unreadable(file, limits) {
   return void 0;
 }
 function parseWithTreeSitter(file, limits) {
-  const unread = unreadable(file, limits);
-  if (unread) return unread;
   const root = parseRoot(file.text, limits);
   if (!root.tree) return failed(file.path, root.error);
   try {

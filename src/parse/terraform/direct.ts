@@ -701,8 +701,9 @@ class DirectReader {
       at += next === c ? (text.charCodeAt(at + 2) === LBRACE ? 3 : 2) : 1;
     }
     template.text(to);
+    // `to` starts the closer's line: `line` is its line.
     this.pos = closer + id.length;
-    this.line = line + newlinesIn(text, to, closer);
+    this.line = line;
     this.mark();
     return { startLine, endLine: this.endLine, text: this.quote(start), kind: 'template', parts: template.parts() };
   }

@@ -38,7 +38,7 @@ export type HclReader = 'direct-first' | 'tree-sitter';
 
 /** Parses one `.tf` / `.tfvars` / `terragrunt.hcl` / `.tf.json` file. Never throws. */
 export function parseHclFile(file: SourceFile, limits: Limits, reader: HclReader = 'direct-first'): ParsedFile {
-  return (reader === 'direct-first' ? readHclDirect(file, limits) : undefined) ?? parseWithTreeSitter(file, limits);
+  return unreadable(file, limits) ?? (reader === 'direct-first' ? readReadable(file, limits) : undefined) ?? parseWithTreeSitter(file, limits);
 }
 
 /**
@@ -46,8 +46,11 @@ export function parseHclFile(file: SourceFile, limits: Limits, reader: HclReader
  * large, binary, out of time); undefined when tree-sitter has to read it.
  */
 export function readHclDirect(file: SourceFile, limits: Limits): ParsedFile | undefined {
-  const unread = unreadable(file, limits);
-  if (unread) return unread;
+  return unreadable(file, limits) ?? readReadable(file, limits);
+}
+
+/** The direct reader on a file within the size limit and not binary. */
+function readReadable(file: SourceFile, limits: Limits): ParsedFile | undefined {
   const deadline = file.text.length < WATCHED_PARSE_CHARS ? undefined : Date.now() + limits.maxParseMillisPerFile;
   const direct = readDirect(file.text, file.path, limits, deadline);
   if (direct === 'out of time') return failed(file.path, outOfTime(limits));
@@ -66,9 +69,8 @@ function unreadable(file: SourceFile, limits: Limits): ParsedFile | undefined {
   return undefined;
 }
 
+/** tree-sitter on a file within the size limit and not binary. */
 function parseWithTreeSitter(file: SourceFile, limits: Limits): ParsedFile {
-  const unread = unreadable(file, limits);
-  if (unread) return unread;
   const root = parseRoot(file.text, limits);
   if (!root.tree) return failed(file.path, root.error);
   try {

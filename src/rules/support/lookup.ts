@@ -10,40 +10,46 @@ const keyIndexes = new WeakMap<readonly Key[], Map<string, Key>>();
 const policyHolderIndexes = new WeakMap<readonly Key[], Map<string, Key>>();
 const consumerIndexes = new WeakMap<readonly Key[], Map<string, Key>>();
 
-/** The first key (in inventory order) each id leads to, by the ids `idsOf` gives each key. */
-function firstKeyBy(cache: WeakMap<readonly Key[], Map<string, Key>>, keys: readonly Key[], idsOf: (key: Key) => Iterable<string>): Map<string, Key> {
-  let index = cache.get(keys);
-  if (!index) {
-    index = new Map();
-    for (const key of keys) for (const id of idsOf(key)) if (!index.has(id)) index.set(id, key);
-    cache.set(keys, index);
-  }
-  return index;
-}
-
-function indexed<T extends { id: string }>(cache: WeakMap<readonly T[], Map<string, T>>, items: readonly T[]): Map<string, T> {
+/** The index of `items` that `build` makes, made once per array. */
+function indexOf<T, V>(cache: WeakMap<readonly T[], Map<string, V>>, items: readonly T[], build: (items: readonly T[]) => Map<string, V>): Map<string, V> {
   let index = cache.get(items);
   if (!index) {
-    index = new Map(items.map((item) => [item.id, item]));
+    index = build(items);
     cache.set(items, index);
   }
   return index;
 }
 
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((item) => [item.id, item]));
+}
+
+/** The first key (in inventory order) each id leads to, by the ids `idsOf` gives each key. */
+function firstKeyBy(idsOf: (key: Key) => Iterable<string>): (keys: readonly Key[]) => Map<string, Key> {
+  return (keys) => {
+    const index = new Map<string, Key>();
+    for (const key of keys) for (const id of idsOf(key)) if (!index.has(id)) index.set(id, key);
+    return index;
+  };
+}
+
+const policyHolders = firstKeyBy((key) => (key.policy?.from ? [key.id, key.policy.from] : [key.id]));
+const consumersOf = firstKeyBy((key) => key.consumers.map((c) => c.resource));
+
 export function resourceById(resources: readonly Resource[], id: string): Resource | undefined {
-  return indexed(resourceIndexes, resources).get(id);
+  return indexOf(resourceIndexes, resources, byId).get(id);
 }
 
 export function keyById(keys: readonly Key[], id: string): Key | undefined {
-  return indexed(keyIndexes, keys).get(id);
+  return indexOf(keyIndexes, keys, byId).get(id);
 }
 
 /** The key a resource is (`aws_kms_key`), or whose policy it sets (`aws_kms_key_policy`). */
 export function keyOfPolicyHolder(keys: readonly Key[], resourceId: string): Key | undefined {
-  return firstKeyBy(policyHolderIndexes, keys, (key) => (key.policy?.from ? [key.id, key.policy.from] : [key.id])).get(resourceId);
+  return indexOf(policyHolderIndexes, keys, policyHolders).get(resourceId);
 }
 
 /** The first key a resource uses (is a consumer of). */
 export function keyUsedBy(keys: readonly Key[], resourceId: string): Key | undefined {
-  return firstKeyBy(consumerIndexes, keys, (key) => key.consumers.map((c) => c.resource)).get(resourceId);
+  return indexOf(consumerIndexes, keys, consumersOf).get(resourceId);
 }
