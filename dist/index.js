@@ -68944,16 +68944,36 @@ function parseOnSideThread(request2, workerUrl = WORKER_URL) {
 
 // src/parse/terraform/ast.ts
 var MAX_TEXT = 120;
-var DECIDING_CHARS = 160;
 function shortText(text2) {
-  if (text2.length > DECIDING_CHARS) {
-    const head = text2.slice(0, DECIDING_CHARS).replace(/\s+/g, " ").trim();
-    if (head.length > MAX_TEXT) return cut(head);
-  }
-  return cut(text2.replace(/\s+/g, " ").trim());
+  return shortRange(text2, 0, text2.length);
 }
-function cut(oneLine2) {
-  return oneLine2.length > MAX_TEXT ? `${oneLine2.slice(0, MAX_TEXT - 1)}…` : oneLine2;
+var scratch = new Uint16Array(MAX_TEXT + 1);
+function shortRange(text2, start2, stop2) {
+  let length = 0;
+  let spaced = false;
+  let altered = false;
+  for (let at3 = start2; at3 < stop2; at3++) {
+    const c5 = text2.charCodeAt(at3);
+    if (isSpace(c5)) {
+      if (c5 !== 32 || spaced || length === 0) altered = true;
+      spaced = length > 0;
+      continue;
+    }
+    if (spaced) {
+      scratch[length++] = 32;
+      spaced = false;
+    }
+    if (length > MAX_TEXT) break;
+    scratch[length++] = c5;
+    if (length > MAX_TEXT) break;
+  }
+  if (length > MAX_TEXT) return `${String.fromCharCode.apply(null, scratch.subarray(0, MAX_TEXT - 1))}…`;
+  if (!altered && !spaced) return text2.slice(start2, stop2);
+  return String.fromCharCode.apply(null, scratch.subarray(0, length));
+}
+function isSpace(c5) {
+  if (c5 > 32 && c5 < 160) return false;
+  return c5 === 32 || c5 >= 9 && c5 <= 13 || c5 === 160 || c5 === 5760 || c5 >= 8192 && c5 <= 8202 || c5 === 8232 || c5 === 8233 || c5 === 8239 || c5 === 8287 || c5 === 12288 || c5 === 65279;
 }
 function traversalOf(expr) {
   const steps = [];
@@ -74374,7 +74394,6 @@ function keyName2(key) {
 // src/parse/terraform/text.ts
 var SPAN_CHARS = 400;
 var QUOTED_ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f" };
-var UNQUOTABLE_SPACE = /^\s|\s$|\s\s|[^\S ]/;
 var SourceText = class {
   constructor(text2) {
     this.text = text2;
@@ -74403,8 +74422,7 @@ var SourceText = class {
   }
   /** The source from `start` to `end` as a message quotes it: on one line, 120 characters at most. */
   quote(start2, end2) {
-    const text2 = this.text.slice(start2, Math.min(end2, start2 + SPAN_CHARS));
-    return text2.length <= 120 && !UNQUOTABLE_SPACE.test(text2) ? text2 : shortText(text2);
+    return shortRange(this.text, start2, Math.min(end2, start2 + SPAN_CHARS));
   }
 };
 function applyStrips(parts2, strips) {
@@ -78235,10 +78253,10 @@ var SSE_ALGORITHM_PATHS = {
 var SSE_KMS = "aws:kms";
 var SITES = new Map(
   S3_BUCKET_KEY_PATHS.map((spec) => {
-    const cut2 = spec.path.lastIndexOf(".");
+    const cut = spec.path.lastIndexOf(".");
     const site = {
-      block: cut2 < 0 ? "" : spec.path.slice(0, cut2),
-      switchName: spec.path.slice(cut2 + 1),
+      block: cut < 0 ? "" : spec.path.slice(0, cut),
+      switchName: spec.path.slice(cut + 1),
       algorithmPath: SSE_ALGORITHM_PATHS[`${spec.source}:${spec.type}`] ?? ""
     };
     return [`${spec.source}:${spec.type}`, site];
@@ -88706,8 +88724,8 @@ function reviewBody(input2) {
   const table = rows.length ? ["", "| severity | rule | finding | where | why not inline |", "|---|---|---|---|---|"] : [];
   const render2 = (shown3) => {
     const fps = input2.listed.slice(0, shown3).map((l3) => l3.finding.fingerprint);
-    const cut2 = shown3 < rows.length ? ["", `> **Truncated** to GitHub's comment limit: ${shown3} of ${rows.length} rows shown; every finding is in the check run “${CHECK_RUN_NAME}”.`] : [];
-    return [reviewMarker(input2.headSha), ...fps.length ? [listedMarker(fps)] : [], head, ...table, ...rows.slice(0, shown3), ...cut2].join("\n");
+    const cut = shown3 < rows.length ? ["", `> **Truncated** to GitHub's comment limit: ${shown3} of ${rows.length} rows shown; every finding is in the check run “${CHECK_RUN_NAME}”.`] : [];
+    return [reviewMarker(input2.headSha), ...fps.length ? [listedMarker(fps)] : [], head, ...table, ...rows.slice(0, shown3), ...cut].join("\n");
   };
   let body2 = render2(rows.length);
   if (body2.length <= COMMENT_LIMIT) return body2;

@@ -10653,16 +10653,36 @@ var WORKER_URL = new URL("./side-worker.js", import.meta.url);
 
 // src/parse/terraform/ast.ts
 var MAX_TEXT = 120;
-var DECIDING_CHARS = 160;
 function shortText(text) {
-  if (text.length > DECIDING_CHARS) {
-    const head = text.slice(0, DECIDING_CHARS).replace(/\s+/g, " ").trim();
-    if (head.length > MAX_TEXT) return cut(head);
-  }
-  return cut(text.replace(/\s+/g, " ").trim());
+  return shortRange(text, 0, text.length);
 }
-function cut(oneLine) {
-  return oneLine.length > MAX_TEXT ? `${oneLine.slice(0, MAX_TEXT - 1)}…` : oneLine;
+var scratch = new Uint16Array(MAX_TEXT + 1);
+function shortRange(text, start2, stop2) {
+  let length = 0;
+  let spaced = false;
+  let altered = false;
+  for (let at = start2; at < stop2; at++) {
+    const c = text.charCodeAt(at);
+    if (isSpace(c)) {
+      if (c !== 32 || spaced || length === 0) altered = true;
+      spaced = length > 0;
+      continue;
+    }
+    if (spaced) {
+      scratch[length++] = 32;
+      spaced = false;
+    }
+    if (length > MAX_TEXT) break;
+    scratch[length++] = c;
+    if (length > MAX_TEXT) break;
+  }
+  if (length > MAX_TEXT) return `${String.fromCharCode.apply(null, scratch.subarray(0, MAX_TEXT - 1))}…`;
+  if (!altered && !spaced) return text.slice(start2, stop2);
+  return String.fromCharCode.apply(null, scratch.subarray(0, length));
+}
+function isSpace(c) {
+  if (c > 32 && c < 160) return false;
+  return c === 32 || c >= 9 && c <= 13 || c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
 }
 function traversalOf(expr) {
   const steps = [];
@@ -17046,7 +17066,6 @@ function keyName(key) {
 // src/parse/terraform/text.ts
 var SPAN_CHARS = 400;
 var QUOTED_ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f" };
-var UNQUOTABLE_SPACE = /^\s|\s$|\s\s|[^\S ]/;
 var SourceText = class {
   constructor(text) {
     this.text = text;
@@ -17075,8 +17094,7 @@ var SourceText = class {
   }
   /** The source from `start` to `end` as a message quotes it: on one line, 120 characters at most. */
   quote(start2, end) {
-    const text = this.text.slice(start2, Math.min(end, start2 + SPAN_CHARS));
-    return text.length <= 120 && !UNQUOTABLE_SPACE.test(text) ? text : shortText(text);
+    return shortRange(this.text, start2, Math.min(end, start2 + SPAN_CHARS));
   }
 };
 function applyStrips(parts2, strips) {

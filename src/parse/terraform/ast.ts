@@ -72,21 +72,59 @@ export type ExprOf<K extends Expr['kind']> = Extract<Expr, { kind: K }>;
 
 const MAX_TEXT = 120;
 
-/** Characters of a text's start that decide its short form when they already make more than `MAX_TEXT` on one line. */
-const DECIDING_CHARS = 160;
-
 /** Shortens source text for messages: one line, bounded length. */
 export function shortText(text: string): string {
-  // Long texts: when their start alone already shortens past the bound, the rest cannot change the result.
-  if (text.length > DECIDING_CHARS) {
-    const head = text.slice(0, DECIDING_CHARS).replace(/\s+/g, ' ').trim();
-    if (head.length > MAX_TEXT) return cut(head);
-  }
-  return cut(text.replace(/\s+/g, ' ').trim());
+  return shortRange(text, 0, text.length);
 }
 
-function cut(oneLine: string): string {
-  return oneLine.length > MAX_TEXT ? `${oneLine.slice(0, MAX_TEXT - 1)}…` : oneLine;
+/** Output characters of `shortRange`, reused: a short text is built without intermediate strings. */
+const scratch = new Uint16Array(MAX_TEXT + 1);
+
+/**
+ * `text.slice(start, stop)` as `shortText` makes it: whitespace runs (as `\s` matches) become one
+ * space, none at either end, then cut to `MAX_TEXT` with an ellipsis. One pass that stops as soon
+ * as the cut is certain, and the slice itself when nothing changes.
+ */
+export function shortRange(text: string, start: number, stop: number): string {
+  let length = 0;
+  let spaced = false;
+  let altered = false;
+  for (let at = start; at < stop; at++) {
+    const c = text.charCodeAt(at);
+    if (isSpace(c)) {
+      if (c !== 32 || spaced || length === 0) altered = true;
+      spaced = length > 0;
+      continue;
+    }
+    if (spaced) {
+      scratch[length++] = 32;
+      spaced = false;
+    }
+    if (length > MAX_TEXT) break;
+    scratch[length++] = c;
+    if (length > MAX_TEXT) break;
+  }
+  if (length > MAX_TEXT) return `${String.fromCharCode.apply(null, scratch.subarray(0, MAX_TEXT - 1) as unknown as number[])}…`;
+  if (!altered && !spaced) return text.slice(start, stop);
+  return String.fromCharCode.apply(null, scratch.subarray(0, length) as unknown as number[]);
+}
+
+/** Whether `\s` matches this UTF-16 code unit. */
+function isSpace(c: number): boolean {
+  if (c > 32 && c < 0xa0) return false;
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** A traversal written as `root.a["b"].c`, flattened; undefined when the chain does not start at a variable. */

@@ -4,13 +4,11 @@
  * template text is decoded (escapes, `<<-` indentation, `~` strip markers).
  */
 import type { Span, TemplatePart } from './ast.js';
-import { shortText } from './ast.js';
+import { shortRange } from './ast.js';
 
 /** Characters of source a span quotes before shortening. */
 const SPAN_CHARS = 400;
 const QUOTED_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f' };
-/** Whitespace `shortText` would change: leading/trailing, runs, and any whitespace but a plain space. */
-const UNQUOTABLE_SPACE = /^\s|\s$|\s\s|[^\S ]/;
 
 export interface TemplateStyle {
   /** Quoted strings take backslash escapes; heredocs do not. */
@@ -49,8 +47,7 @@ export class SourceText {
 
   /** The source from `start` to `end` as a message quotes it: on one line, 120 characters at most. */
   quote(start: number, end: number): string {
-    const text = this.text.slice(start, Math.min(end, start + SPAN_CHARS));
-    return text.length <= 120 && !UNQUOTABLE_SPACE.test(text) ? text : shortText(text);
+    return shortRange(this.text, start, Math.min(end, start + SPAN_CHARS));
   }
 }
 

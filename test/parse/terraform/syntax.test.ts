@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../../src/model/source.js';
-import { shortText } from '../../../src/parse/terraform/ast.js';
+import { shortRange, shortText } from '../../../src/parse/terraform/ast.js';
 import { grammarWasmPath } from '../../../src/parse/terraform/grammar.js';
 import { terraformParser } from '../../../src/parse/terraform/index.js';
 import { parseHclFile, parseTemplateText } from '../../../src/parse/terraform/syntax.js';
@@ -178,5 +178,22 @@ describe('shortText (span texts)', () => {
       `word${' '.repeat(300)}end`,
     ];
     for (const text of cases) expect(shortText(text)).toBe(reference(text));
+  });
+
+  it('agrees with the regular-expression form on random texts and ranges, every kind of whitespace included', () => {
+    // Every code unit \s matches, plain spaces often, and characters either side of the ranges the check skips.
+    const alphabet = [' ', ' ', ' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u200b', '\u0085', '!', '~', 'a', 'é', '😀'];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: random(300) }, () => (random(3) === 0 ? 'word' : alphabet[random(alphabet.length)])).join('');
+      const start = random(text.length + 1);
+      const stop = start + random(text.length - start + 1);
+      expect(shortRange(text, start, stop)).toBe(reference(text.slice(start, stop)));
+      expect(shortText(text)).toBe(reference(text));
+    }
   });
 });
