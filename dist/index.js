@@ -73843,31 +73843,34 @@ function hclParser() {
 
 // src/parse/terraform/body.ts
 function evaluateBody(body2, ev, options) {
-  const out2 = { attrs: {}, locations: {} };
-  fill(out2, body2, ev, options.file, "", options.skip);
-  return out2;
+  const locations = {};
+  return { attrs: fill(locations, body2, ev, options.file, "", options.skip), locations };
 }
-function fill(out2, body2, ev, file2, prefix, skip) {
+function fill(locations, body2, ev, file2, prefix, skip) {
   const attrs = {};
   for (const attribute of body2.attributes) {
     if (skip?.has(attribute.name)) continue;
     attrs[attribute.name] = ev.eval(attribute.expr);
-    out2.locations[prefix + attribute.name] = { file: file2, startLine: attribute.startLine, endLine: attribute.endLine };
+    locations[prefix + attribute.name] = { file: file2, startLine: attribute.startLine, endLine: attribute.endLine };
   }
+  let made;
   for (const block of body2.blocks) {
     if (skip?.has(block.type)) continue;
     const dynamic = block.type === "dynamic";
     const type = dynamic ? block.labels[0] ?? "" : block.type;
     const path = prefix + type;
-    out2.locations[path] ??= { file: file2, startLine: block.startLine, endLine: block.endLine };
-    const elements = dynamic ? expandDynamic(out2, block.body, type, ev, file2, `${path}.`) : [fill(out2, block.body, ev, file2, `${path}.`)];
+    locations[path] ??= { file: file2, startLine: block.startLine, endLine: block.endLine };
+    const elements = dynamic ? expandDynamic(locations, block.body, type, ev, file2, `${path}.`) : [fill(locations, block.body, ev, file2, `${path}.`)];
     const existing = attrs[type];
-    attrs[type] = [...Array.isArray(existing) ? existing : [], ...elements];
+    if (made?.has(type)) existing.push(...elements);
+    else {
+      attrs[type] = Array.isArray(existing) ? [...existing, ...elements] : elements;
+      (made ??= /* @__PURE__ */ new Set()).add(type);
+    }
   }
-  if (prefix === "") Object.assign(out2.attrs, attrs);
   return attrs;
 }
-function expandDynamic(out2, body2, label, ev, file2, prefix) {
+function expandDynamic(locations, body2, label, ev, file2, prefix) {
   const forEach = body2.attributes.find((a5) => a5.name === "for_each");
   const iteratorAttr = body2.attributes.find((a5) => a5.name === "iterator");
   const iterator2 = iteratorAttr?.expr.kind === "variable" ? iteratorAttr.expr.name : label;
@@ -73880,7 +73883,7 @@ function expandDynamic(out2, body2, label, ev, file2, prefix) {
       unknown4(`${iterator2}.value`, `for_each ${forEach.expr.text} is not known statically`)
     ]
   ];
-  return pairs.map(([key, value2]) => fill(out2, content.body, ev.with({ [iterator2]: { key, value: value2 } }), file2, prefix));
+  return pairs.map(([key, value2]) => fill(locations, content.body, ev.with({ [iterator2]: { key, value: value2 } }), file2, prefix));
 }
 
 // src/parse/terraform/multiplicity.ts
@@ -75852,12 +75855,13 @@ function resourcesOf(inst, out2) {
 function declared(inst, block, file2, out2) {
   const [type, name2] = block.labels;
   if (!type || !name2) return;
-  const evaluated = inst.evaluated(block, file2);
-  if (evaluated.expansion.absent) return;
+  const expansion = inst.expansion(block);
+  if (expansion.absent) return;
   const mode2 = block.type === "data" ? "data" : "managed";
   const address2 = `${inst.prefix}${mode2 === "data" ? "data." : ""}${type}.${name2}`;
-  const instances2 = mode2 === "managed" && !inModuleWithMultiplicity(inst) ? evaluated.expansion.instances : void 0;
+  const instances2 = mode2 === "managed" && !inModuleWithMultiplicity(inst) ? expansion.instances : void 0;
   if (!instances2) {
+    const evaluated = inst.evaluated(block, file2);
     out2.push(declaredResource(inst, { type, mode: mode2, address: address2, block, file: file2, evaluated, attrs: { ...evaluated.attrs } }));
     return;
   }
@@ -75871,9 +75875,9 @@ function declared(inst, block, file2, out2) {
       block,
       file: file2,
       evaluated: one,
-      attrs: { ...body2.attrs }
+      attrs: body2.attrs
     });
-    resource.multiplicity = { kind: evaluated.expansion.multiplicity?.kind ?? "for_each", keys: [instance2.key] };
+    resource.multiplicity = { kind: expansion.multiplicity?.kind ?? "for_each", keys: [instance2.key] };
     out2.push(resource);
   }
 }

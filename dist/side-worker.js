@@ -16515,31 +16515,34 @@ function registryModuleFor(source) {
 
 // src/parse/terraform/body.ts
 function evaluateBody(body2, ev, options) {
-  const out2 = { attrs: {}, locations: {} };
-  fill(out2, body2, ev, options.file, "", options.skip);
-  return out2;
+  const locations = {};
+  return { attrs: fill(locations, body2, ev, options.file, "", options.skip), locations };
 }
-function fill(out2, body2, ev, file, prefix, skip) {
+function fill(locations, body2, ev, file, prefix, skip) {
   const attrs = {};
   for (const attribute of body2.attributes) {
     if (skip?.has(attribute.name)) continue;
     attrs[attribute.name] = ev.eval(attribute.expr);
-    out2.locations[prefix + attribute.name] = { file, startLine: attribute.startLine, endLine: attribute.endLine };
+    locations[prefix + attribute.name] = { file, startLine: attribute.startLine, endLine: attribute.endLine };
   }
+  let made;
   for (const block of body2.blocks) {
     if (skip?.has(block.type)) continue;
     const dynamic = block.type === "dynamic";
     const type = dynamic ? block.labels[0] ?? "" : block.type;
     const path = prefix + type;
-    out2.locations[path] ??= { file, startLine: block.startLine, endLine: block.endLine };
-    const elements = dynamic ? expandDynamic(out2, block.body, type, ev, file, `${path}.`) : [fill(out2, block.body, ev, file, `${path}.`)];
+    locations[path] ??= { file, startLine: block.startLine, endLine: block.endLine };
+    const elements = dynamic ? expandDynamic(locations, block.body, type, ev, file, `${path}.`) : [fill(locations, block.body, ev, file, `${path}.`)];
     const existing = attrs[type];
-    attrs[type] = [...Array.isArray(existing) ? existing : [], ...elements];
+    if (made?.has(type)) existing.push(...elements);
+    else {
+      attrs[type] = Array.isArray(existing) ? [...existing, ...elements] : elements;
+      (made ??= /* @__PURE__ */ new Set()).add(type);
+    }
   }
-  if (prefix === "") Object.assign(out2.attrs, attrs);
   return attrs;
 }
-function expandDynamic(out2, body2, label, ev, file, prefix) {
+function expandDynamic(locations, body2, label, ev, file, prefix) {
   const forEach = body2.attributes.find((a) => a.name === "for_each");
   const iteratorAttr = body2.attributes.find((a) => a.name === "iterator");
   const iterator = iteratorAttr?.expr.kind === "variable" ? iteratorAttr.expr.name : label;
@@ -16552,7 +16555,7 @@ function expandDynamic(out2, body2, label, ev, file, prefix) {
       unknown3(`${iterator}.value`, `for_each ${forEach.expr.text} is not known statically`)
     ]
   ];
-  return pairs.map(([key, value]) => fill(out2, content.body, ev.with({ [iterator]: { key, value } }), file, prefix));
+  return pairs.map(([key, value]) => fill(locations, content.body, ev.with({ [iterator]: { key, value } }), file, prefix));
 }
 
 // src/parse/terraform/multiplicity.ts
@@ -18522,12 +18525,13 @@ function resourcesOf(inst, out2) {
 function declared(inst, block, file, out2) {
   const [type, name2] = block.labels;
   if (!type || !name2) return;
-  const evaluated = inst.evaluated(block, file);
-  if (evaluated.expansion.absent) return;
+  const expansion = inst.expansion(block);
+  if (expansion.absent) return;
   const mode = block.type === "data" ? "data" : "managed";
   const address = `${inst.prefix}${mode === "data" ? "data." : ""}${type}.${name2}`;
-  const instances = mode === "managed" && !inModuleWithMultiplicity(inst) ? evaluated.expansion.instances : void 0;
+  const instances = mode === "managed" && !inModuleWithMultiplicity(inst) ? expansion.instances : void 0;
   if (!instances) {
+    const evaluated = inst.evaluated(block, file);
     out2.push(declaredResource(inst, { type, mode, address, block, file, evaluated, attrs: { ...evaluated.attrs } }));
     return;
   }
@@ -18541,9 +18545,9 @@ function declared(inst, block, file, out2) {
       block,
       file,
       evaluated: one,
-      attrs: { ...body2.attrs }
+      attrs: body2.attrs
     });
-    resource.multiplicity = { kind: evaluated.expansion.multiplicity?.kind ?? "for_each", keys: [instance2.key] };
+    resource.multiplicity = { kind: expansion.multiplicity?.kind ?? "for_each", keys: [instance2.key] };
     out2.push(resource);
   }
 }

@@ -20,29 +20,33 @@ export interface BodyOptions {
 }
 
 export function evaluateBody(body: Body, ev: Evaluator, options: BodyOptions): EvaluatedBody {
-  const out: EvaluatedBody = { attrs: {}, locations: {} };
-  fill(out, body, ev, options.file, '', options.skip);
-  return out;
+  const locations: Record<string, Location> = {};
+  return { attrs: fill(locations, body, ev, options.file, '', options.skip), locations };
 }
 
-function fill(out: EvaluatedBody, body: Body, ev: Evaluator, file: string, prefix: string, skip?: ReadonlySet<string>): Record<string, Value> {
+function fill(locations: Record<string, Location>, body: Body, ev: Evaluator, file: string, prefix: string, skip?: ReadonlySet<string>): Record<string, Value> {
   const attrs: Record<string, Value> = {};
   for (const attribute of body.attributes) {
     if (skip?.has(attribute.name)) continue;
     attrs[attribute.name] = ev.eval(attribute.expr);
-    out.locations[prefix + attribute.name] = { file, startLine: attribute.startLine, endLine: attribute.endLine };
+    locations[prefix + attribute.name] = { file, startLine: attribute.startLine, endLine: attribute.endLine };
   }
+  // Block types whose list was made here (more blocks of the type append to it; an evaluated value is never changed).
+  let made: Set<string> | undefined;
   for (const block of body.blocks) {
     if (skip?.has(block.type)) continue;
     const dynamic = block.type === 'dynamic';
     const type = dynamic ? (block.labels[0] ?? '') : block.type;
     const path = prefix + type;
-    out.locations[path] ??= { file, startLine: block.startLine, endLine: block.endLine };
-    const elements = dynamic ? expandDynamic(out, block.body, type, ev, file, `${path}.`) : [fill(out, block.body, ev, file, `${path}.`)];
+    locations[path] ??= { file, startLine: block.startLine, endLine: block.endLine };
+    const elements = dynamic ? expandDynamic(locations, block.body, type, ev, file, `${path}.`) : [fill(locations, block.body, ev, file, `${path}.`)];
     const existing = attrs[type];
-    attrs[type] = [...(Array.isArray(existing) ? existing : []), ...elements];
+    if (made?.has(type)) (existing as Value[]).push(...elements);
+    else {
+      attrs[type] = Array.isArray(existing) ? [...existing, ...elements] : elements;
+      (made ??= new Set()).add(type);
+    }
   }
-  if (prefix === '') Object.assign(out.attrs, attrs);
   return attrs;
 }
 
@@ -50,7 +54,7 @@ function fill(out: EvaluatedBody, body: Body, ev: Evaluator, file: string, prefi
  * `dynamic "label" { for_each = …; iterator = name; content { … } }`: one element per item when
  * the collection is static; otherwise one element evaluated with the iterator unknown.
  */
-function expandDynamic(out: EvaluatedBody, body: Body, label: string, ev: Evaluator, file: string, prefix: string): Record<string, Value>[] {
+function expandDynamic(locations: Record<string, Location>, body: Body, label: string, ev: Evaluator, file: string, prefix: string): Record<string, Value>[] {
   const forEach = body.attributes.find((a) => a.name === 'for_each');
   const iteratorAttr = body.attributes.find((a) => a.name === 'iterator');
   const iterator = iteratorAttr?.expr.kind === 'variable' ? iteratorAttr.expr.name : label;
@@ -66,5 +70,5 @@ function expandDynamic(out: EvaluatedBody, body: Body, label: string, ev: Evalua
             unknown(`${iterator}.value`, `for_each ${forEach.expr.text} is not known statically`),
           ],
         ];
-  return pairs.map(([key, value]) => fill(out, content.body, ev.with({ [iterator]: { key, value } }), file, prefix));
+  return pairs.map(([key, value]) => fill(locations, content.body, ev.with({ [iterator]: { key, value } }), file, prefix));
 }

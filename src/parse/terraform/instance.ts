@@ -308,7 +308,7 @@ export class ModuleInstance implements Resolver {
   }
 
   /** count/for_each of a resource / data block, evaluated once (cycle-safe: a block counted by itself has one instance). */
-  private expansion(block: Block): Expansion {
+  expansion(block: Block): Expansion {
     const hit = this.expansions.get(block);
     if (hit && !('pending' in hit)) return hit;
     if (hit) return { absent: false, scope: {} };

@@ -29,15 +29,17 @@ export function resourcesOf(inst: ModuleInstance, out: Resource[]): void {
 function declared(inst: ModuleInstance, block: Block, file: string, out: Resource[]): void {
   const [type, name] = block.labels;
   if (!type || !name) return;
-  const evaluated = inst.evaluated(block, file);
-  if (evaluated.expansion.absent) return;
+  const expansion = inst.expansion(block);
+  if (expansion.absent) return;
   const mode = block.type === 'data' ? 'data' : 'managed';
   const address = `${inst.prefix}${mode === 'data' ? 'data.' : ''}${type}.${name}`;
-  const instances = mode === 'managed' && !inModuleWithMultiplicity(inst) ? evaluated.expansion.instances : undefined;
+  const instances = mode === 'managed' && !inModuleWithMultiplicity(inst) ? expansion.instances : undefined;
   if (!instances) {
+    const evaluated = inst.evaluated(block, file);
     out.push(declaredResource(inst, { type, mode, address, block, file, evaluated, attrs: { ...evaluated.attrs } }));
     return;
   }
+  // Spelled-out instances are each evaluated with their own count.index / each; the block as a whole is not.
   for (const instance of instances) {
     const body = evaluateBody(block.body, inst.evaluator.with(instance.scope), { file, skip: META_ARGUMENTS });
     const one: EvaluatedBlock = { ...body, expansion: { absent: false, scope: instance.scope } };
@@ -48,9 +50,9 @@ function declared(inst: ModuleInstance, block: Block, file: string, out: Resourc
       block,
       file,
       evaluated: one,
-      attrs: { ...body.attrs },
+      attrs: body.attrs,
     });
-    resource.multiplicity = { kind: evaluated.expansion.multiplicity?.kind ?? 'for_each', keys: [instance.key] };
+    resource.multiplicity = { kind: expansion.multiplicity?.kind ?? 'for_each', keys: [instance.key] };
     out.push(resource);
   }
 }
