@@ -408,7 +408,7 @@ var require_directives = __commonJS({
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
       toString(doc) {
-        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const lines2 = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames2;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
@@ -424,9 +424,9 @@ var require_directives = __commonJS({
           if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames2.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle2} ${prefix}`);
+            lines2.push(`%TAG ${handle2} ${prefix}`);
         }
-        return lines.join("\n");
+        return lines2.join("\n");
       }
     };
     Directives.defaultYaml = { explicit: false, version: "1.2" };
@@ -1887,22 +1887,22 @@ var require_stringifyCollection = __commonJS({
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
-      const lines = [];
+      const lines2 = [];
       for (let i6 = 0; i6 < items.length; ++i6) {
         const item = items[i6];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, chompKeep);
           }
         }
         chompKeep = false;
@@ -1911,15 +1911,15 @@ var require_stringifyCollection = __commonJS({
           str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str4);
+        lines2.push(blockItemPrefix + str4);
       }
       let str3;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         str3 = flowChars.start + flowChars.end;
       } else {
-        str3 = lines[0];
-        for (let i6 = 1; i6 < lines.length; ++i6) {
-          const line = lines[i6];
+        str3 = lines2[0];
+        for (let i6 = 1; i6 < lines2.length; ++i6) {
+          const line = lines2[i6];
           str3 += line ? `
 ${indent}${line}` : "\n";
         }
@@ -1942,22 +1942,22 @@ ${indent}${line}` : "\n";
       });
       let reqNewline = false;
       let linesAtValue = 0;
-      const lines = [];
+      const lines2 = [];
       for (let i6 = 0; i6 < items.length; ++i6) {
         const item = items[i6];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, false);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, false);
             if (ik.comment)
               reqNewline = true;
           }
@@ -1974,12 +1974,12 @@ ${indent}${line}` : "\n";
         if (comment)
           reqNewline = true;
         let str3 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
+        reqNewline || (reqNewline = lines2.length > linesAtValue || str3.includes("\n"));
         if (i6 < items.length - 1) {
           str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines2.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str3 += ",";
@@ -1987,35 +1987,35 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
-        lines.push(str3);
-        linesAtValue = lines.length;
+        lines2.push(str3);
+        linesAtValue = lines2.length;
       }
       const { start: start2, end: end2 } = flowChars;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         return start2 + end2;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines2.reduce((sum, line) => sum + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str3 = start2;
-          for (const line of lines)
+          for (const line of lines2)
             str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
           return `${str3}
 ${indent}${end2}`;
         } else {
-          return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end2}`;
+          return `${start2}${fcPadding}${lines2.join(" ")}${fcPadding}${end2}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent, options: { commentString } }, lines2, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
         const ic = stringifyComment.indentComment(commentString(comment), indent);
-        lines.push(ic.trimStart());
+        lines2.push(ic.trimStart());
       }
     }
     exports.stringifyCollection = stringifyCollection;
@@ -2653,11 +2653,11 @@ var require_binary = __commonJS({
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n4 = Math.ceil(str3.length / lineWidth);
-          const lines = new Array(n4);
+          const lines2 = new Array(n4);
           for (let i6 = 0, o3 = 0; i6 < n4; ++i6, o3 += lineWidth) {
-            lines[i6] = str3.substr(o3, lineWidth);
+            lines2[i6] = str3.substr(o3, lineWidth);
           }
-          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
@@ -3337,35 +3337,35 @@ var require_stringifyDocument = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
-      const lines = [];
+      const lines2 = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
-          lines.push(dir);
+          lines2.push(dir);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
       }
       if (hasDirectives)
-        lines.push("---");
+        lines2.push("---");
       const ctx = stringify.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
-        if (lines.length !== 1)
-          lines.unshift("");
+        if (lines2.length !== 1)
+          lines2.unshift("");
         const cs = commentString(doc.commentBefore);
-        lines.unshift(stringifyComment.indentComment(cs, ""));
+        lines2.unshift(stringifyComment.indentComment(cs, ""));
       }
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
         if (identity.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
-            lines.push("");
+            lines2.push("");
           if (doc.contents.commentBefore) {
             const cs = commentString(doc.contents.commentBefore);
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push(stringifyComment.indentComment(cs, ""));
           }
           ctx.forceBlockIndent = !!doc.comment;
           contentComment = doc.contents.comment;
@@ -3374,36 +3374,36 @@ var require_stringifyDocument = __commonJS({
         let body2 = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
-        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body2}`;
+        if ((body2[0] === "|" || body2[0] === ">") && lines2[lines2.length - 1] === "---") {
+          lines2[lines2.length - 1] = `--- ${body2}`;
         } else
-          lines.push(body2);
+          lines2.push(body2);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines2.push(stringify.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
           const cs = commentString(doc.comment);
           if (cs.includes("\n")) {
-            lines.push("...");
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push("...");
+            lines2.push(stringifyComment.indentComment(cs, ""));
           } else {
-            lines.push(`... ${cs}`);
+            lines2.push(`... ${cs}`);
           }
         } else {
-          lines.push("...");
+          lines2.push("...");
         }
       } else {
         let dc = doc.comment;
         if (dc && chompKeep)
           dc = dc.replace(/^\n+/, "");
         if (dc) {
-          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
-            lines.push("");
-          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+          if ((!chompKeep || contentComment) && lines2[lines2.length - 1] !== "")
+            lines2.push("");
+          lines2.push(stringifyComment.indentComment(commentString(dc), ""));
         }
       }
-      return lines.join("\n") + "\n";
+      return lines2.join("\n") + "\n";
     }
     exports.stringifyDocument = stringifyDocument;
   }
@@ -4465,17 +4465,17 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines2(scalar.source) : [];
-      let chompStart = lines.length;
-      for (let i6 = lines.length - 1; i6 >= 0; --i6) {
-        const content = lines[i6][1];
+      const lines2 = scalar.source ? splitLines2(scalar.source) : [];
+      let chompStart = lines2.length;
+      for (let i6 = lines2.length - 1; i6 >= 0; --i6) {
+        const content = lines2[i6][1];
         if (content === "" || content === "\r")
           chompStart = i6;
         else
           break;
       }
       if (chompStart === 0) {
-        const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value3 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
         let end3 = start2 + header.length;
         if (scalar.source)
           end3 += scalar.source.length;
@@ -4485,7 +4485,7 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i6 = 0; i6 < chompStart; ++i6) {
-        const [indent, content] = lines[i6];
+        const [indent, content] = lines2[i6];
         if (content === "" || content === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -4505,17 +4505,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i6 = lines.length - 1; i6 >= chompStart; --i6) {
-        if (lines[i6][0].length > trimIndent)
+      for (let i6 = lines2.length - 1; i6 >= chompStart; --i6) {
+        if (lines2[i6][0].length > trimIndent)
           chompStart = i6 + 1;
       }
       let value2 = "";
       let sep4 = "";
       let prevMoreIndented = false;
       for (let i6 = 0; i6 < contentStart; ++i6)
-        value2 += lines[i6][0].slice(trimIndent) + "\n";
+        value2 += lines2[i6][0].slice(trimIndent) + "\n";
       for (let i6 = contentStart; i6 < chompStart; ++i6) {
-        let [indent, content] = lines[i6];
+        let [indent, content] = lines2[i6];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -4552,8 +4552,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i6 = chompStart; i6 < lines.length; ++i6)
-            value2 += "\n" + lines[i6][0].slice(trimIndent);
+          for (let i6 = chompStart; i6 < lines2.length; ++i6)
+            value2 += "\n" + lines2[i6][0].slice(trimIndent);
           if (value2[value2.length - 1] !== "\n")
             value2 += "\n";
           break;
@@ -4628,10 +4628,10 @@ var require_resolve_block_scalar = __commonJS({
       const first = split3[0];
       const m3 = first.match(/^( *)/);
       const line0 = m3?.[1] ? [m3[1], first.slice(m3[1].length)] : ["", first];
-      const lines = [line0];
+      const lines2 = [line0];
       for (let i6 = 1; i6 < split3.length; i6 += 2)
-        lines.push([split3[i6], split3[i6 + 1]]);
-      return lines;
+        lines2.push([split3[i6], split3[i6 + 1]]);
+      return lines2;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
   }
@@ -44557,14 +44557,14 @@ function toDotPath(_path) {
   return segs.join("");
 }
 function prettifyError(error63) {
-  const lines = [];
+  const lines2 = [];
   const issues = [...error63.issues].sort((a5, b5) => (a5.path ?? []).length - (b5.path ?? []).length);
   for (const issue2 of issues) {
-    lines.push(`✖ ${issue2.message}`);
+    lines2.push(`✖ ${issue2.message}`);
     if (issue2.path?.length)
-      lines.push(`  → at ${toDotPath(issue2.path)}`);
+      lines2.push(`  → at ${toDotPath(issue2.path)}`);
   }
-  return lines.join("\n");
+  return lines2.join("\n");
 }
 
 // node_modules/zod/v4/core/parse.js
@@ -45399,9 +45399,9 @@ var Doc = class {
       return;
     }
     const content = arg;
-    const lines = content.split("\n").filter((x) => x);
-    const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
-    const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
+    const lines2 = content.split("\n").filter((x) => x);
+    const minIndent = Math.min(...lines2.map((x) => x.length - x.trimStart().length));
+    const dedented = lines2.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
     for (const line of dedented) {
       this.content.push(line);
     }
@@ -64478,20 +64478,20 @@ function entryLocation(ctx, entry) {
   return statementLocation(ctx, via.location, sid);
 }
 function statementLocation(ctx, location2, sid) {
-  const lines = ctx.sourceLines(location2.file);
-  if (!sid || !lines || location2.startLine === location2.endLine) return location2;
+  const lines2 = ctx.sourceLines(location2.file);
+  if (!sid || !lines2 || location2.startLine === location2.endLine) return location2;
   const first = location2.startLine - 1;
-  const last = Math.min(location2.endLine - 1, lines.length - 1);
+  const last = Math.min(location2.endLine - 1, lines2.length - 1);
   const sidPattern = new RegExp(`(^|[\\s{,"'-])["']?Sid["']?\\s*[:=]\\s*["']?${escapeRegExp(sid)}["']?\\s*,?\\s*$`);
   let sidLine = -1;
   for (let i6 = first; i6 <= last; i6++) {
-    if (sidPattern.test(lines[i6].replace(/\s*(#|\/\/).*$/, ""))) {
+    if (sidPattern.test(lines2[i6].replace(/\s*(#|\/\/).*$/, ""))) {
       sidLine = i6;
       break;
     }
   }
   if (sidLine < 0) return location2;
-  const bounds = /^\s*-\s/.test(lines[sidLine]) || isYaml(location2.file) ? yamlItem(lines, sidLine, first, last) : braceBlock(lines, sidLine, first, last);
+  const bounds = /^\s*-\s/.test(lines2[sidLine]) || isYaml(location2.file) ? yamlItem(lines2, sidLine, first, last) : braceBlock(lines2, sidLine, first, last);
   return bounds ? { file: location2.file, startLine: bounds[0] + 1, endLine: bounds[1] + 1 } : location2;
 }
 function isYaml(file2) {
@@ -64500,24 +64500,24 @@ function isYaml(file2) {
 function indentOf(line) {
   return line.length - line.trimStart().length;
 }
-function yamlItem(lines, sidLine, first, last) {
+function yamlItem(lines2, sidLine, first, last) {
   let start2 = sidLine;
-  while (start2 >= first && !/^\s*-\s/.test(lines[start2])) start2--;
+  while (start2 >= first && !/^\s*-\s/.test(lines2[start2])) start2--;
   if (start2 < first) return void 0;
-  const dash = indentOf(lines[start2]);
+  const dash = indentOf(lines2[start2]);
   let end2 = start2;
   for (let i6 = start2 + 1; i6 <= last; i6++) {
-    if (lines[i6].trim() === "" || lines[i6].trim().startsWith("#")) continue;
-    if (indentOf(lines[i6]) <= dash) break;
+    if (lines2[i6].trim() === "" || lines2[i6].trim().startsWith("#")) continue;
+    if (indentOf(lines2[i6]) <= dash) break;
     end2 = i6;
   }
   return [start2, end2];
 }
-function braceBlock(lines, sidLine, first, last) {
+function braceBlock(lines2, sidLine, first, last) {
   let depth = 0;
   let start2 = -1;
   for (let i6 = sidLine - 1; i6 >= first && start2 < 0; i6--) {
-    const braces = bracesOf(lines[i6]);
+    const braces = bracesOf(lines2[i6]);
     for (let j5 = braces.length - 1; j5 >= 0; j5--) {
       depth += braces[j5] === "}" ? 1 : -1;
       if (depth < 0) {
@@ -64529,7 +64529,7 @@ function braceBlock(lines, sidLine, first, last) {
   if (start2 < 0) return void 0;
   depth = 0;
   for (let i6 = start2; i6 <= last; i6++) {
-    for (const brace of bracesOf(lines[i6])) {
+    for (const brace of bracesOf(lines2[i6])) {
       depth += brace === "{" ? 1 : -1;
       if (depth === 0 && i6 > start2) return [start2, i6];
     }
@@ -64586,9 +64586,9 @@ function renamer(moves) {
 
 // src/diff/inventory.ts
 function locator(side) {
-  const lines = side.sourceLines;
-  if (!lines) return (location2) => location2;
-  const ctx = { sourceLines: (file2) => lines(file2) };
+  const lines2 = side.sourceLines;
+  if (!lines2) return (location2) => location2;
+  const ctx = { sourceLines: (file2) => lines2(file2) };
   return (location2, sid) => location2 && sid && !sid.startsWith("#") ? statementLocation(ctx, location2, sid) : location2;
 }
 function diffInventories(base, head) {
@@ -68624,15 +68624,15 @@ var TreeConverter = class {
     if (!(0, import_yaml3.isScalar)(node2) && !(0, import_yaml3.isMap)(node2) && !(0, import_yaml3.isSeq)(node2)) {
       return { kind: "scalar", value: null, lines: { start: fallbackLine, end: fallbackLine } };
     }
-    const lines = this.linesOf(node2);
-    const plain2 = this.convertUntagged(node2, lines, depth);
+    const lines2 = this.linesOf(node2);
+    const plain2 = this.convertUntagged(node2, lines2, depth);
     const longForm2 = typeof node2.tag === "string" ? LONG_FORM_OF_TAG[node2.tag] : void 0;
     if (!longForm2) return plain2;
-    const entry = { key: longForm2, keyLine: lines.start, value: plain2 };
-    return { kind: "map", entries: /* @__PURE__ */ new Map([[longForm2, entry]]), lines };
+    const entry = { key: longForm2, keyLine: lines2.start, value: plain2 };
+    return { kind: "map", entries: /* @__PURE__ */ new Map([[longForm2, entry]]), lines: lines2 };
   }
-  convertUntagged(node2, lines, depth) {
-    if ((0, import_yaml3.isSeq)(node2)) return { kind: "seq", items: node2.items.map((item) => this.convert(item, depth + 1, lines.start)), lines };
+  convertUntagged(node2, lines2, depth) {
+    if ((0, import_yaml3.isSeq)(node2)) return { kind: "seq", items: node2.items.map((item) => this.convert(item, depth + 1, lines2.start)), lines: lines2 };
     if ((0, import_yaml3.isMap)(node2)) {
       const entries = /* @__PURE__ */ new Map();
       for (const pair2 of node2.items) {
@@ -68641,10 +68641,10 @@ var TreeConverter = class {
         const keyLine = lineAt(this.lineCounter, pair2.key.range?.[0] ?? 0);
         entries.set(key, { key, keyLine, value: this.convert(pair2.value, depth + 1, keyLine) });
       }
-      return { kind: "map", entries, lines };
+      return { kind: "map", entries, lines: lines2 };
     }
     const value2 = (0, import_yaml3.isScalar)(node2) ? node2.value : null;
-    return { kind: "scalar", value: isPlainScalar(value2) ? value2 : String(value2), lines };
+    return { kind: "scalar", value: isPlainScalar(value2) ? value2 : String(value2), lines: lines2 };
   }
   expandAlias(alias, depth) {
     const line = lineAt(this.lineCounter, alias.range?.[0] ?? 0);
@@ -68775,8 +68775,8 @@ function buildResource(evaluator, entry) {
   if (cdkPath !== void 0) resource.displayName = cdkPath;
   return resource;
 }
-function toLocation(file2, lines) {
-  return { file: file2, startLine: lines.start, endLine: lines.end };
+function toLocation(file2, lines2) {
+  return { file: file2, startLine: lines2.start, endLine: lines2.end };
 }
 function recordLocations(file2, node2, prefix, into) {
   if (intrinsicCall(node2)) return;
@@ -73865,7 +73865,8 @@ function fill(locations, body2, ev, file2, prefix, skip) {
     if (made?.has(type)) existing.push(...elements);
     else {
       attrs[type] = Array.isArray(existing) ? [...existing, ...elements] : elements;
-      (made ??= /* @__PURE__ */ new Set()).add(type);
+      made ??= /* @__PURE__ */ new Set();
+      made.add(type);
     }
   }
   return attrs;
@@ -74016,8 +74017,8 @@ var ModuleInstance = class _ModuleInstance {
     else if (block.type === "module" && first) this.moduleCalls.set(first, { block, file: file2 });
     else if (block.type === "data" && first && second) this.dataBlocks.set(`${first}.${second}`, { block, file: file2 });
   }
-  location(span2, file2) {
-    return { file: file2, startLine: span2.startLine, endLine: span2.endLine };
+  location(span, file2) {
+    return { file: file2, startLine: span.startLine, endLine: span.endLine };
   }
   /** How many module calls deep this instance is (0 for the root). */
   get depth() {
@@ -74355,7 +74356,7 @@ function labelledBlocks(type, value2, labelsLeft, labels) {
       return label === void 0 ? [] : labelledBlocks(type, item.value, labelsLeft - 1, [...labels, label]);
     });
   }
-  return [{ ...span(value2), type, labels, body: blockBody(value2, ATTRIBUTE_ONLY.has(type)) }];
+  return [{ ...lines(value2), type, labels, body: blockBody(value2, ATTRIBUTE_ONLY.has(type)) }];
 }
 function blockBody(object2, attributesOnly) {
   const body2 = { attributes: [], blocks: [] };
@@ -74377,16 +74378,16 @@ function nestedBlocks(type, value2) {
   return objects.flatMap((object2) => {
     if (object2.kind !== "object") return [];
     if (type === "dynamic") return labelledBlocks(type, object2, 1, []);
-    return [{ ...span(object2), type, labels: [], body: blockBody(object2, false) }];
+    return [{ ...lines(object2), type, labels: [], body: blockBody(object2, false) }];
   });
 }
 function attributeOf(item) {
   const name2 = keyName2(item.key);
   if (name2 === void 0) return [];
-  return [{ startLine: item.key.startLine, endLine: item.value.endLine, text: item.key.text, name: name2, expr: item.value }];
+  return [{ startLine: item.key.startLine, endLine: item.value.endLine, name: name2, expr: item.value }];
 }
-function span(expr) {
-  return { startLine: expr.startLine, endLine: expr.endLine, text: expr.text };
+function lines(expr) {
+  return { startLine: expr.startLine, endLine: expr.endLine };
 }
 function keyName2(key) {
   if (key.kind === "literal" && typeof key.value === "string") return key.value;
@@ -74418,6 +74419,10 @@ var SourceText = class {
       else high = mid;
     }
     return low + 1;
+  }
+  /** The lines of the source from `start` to `end`. */
+  lines(start2, end2) {
+    return { startLine: this.line(start2), endLine: this.line(end2) };
   }
   /** The span of the source from `start` to `end`: its lines and its text, shortened. */
   span(start2, end2) {
@@ -74639,7 +74644,6 @@ var DirectReader = class {
         return body2;
       }
       if (closed && this.code() === RBRACE) return body2;
-      const start2 = this.pos;
       const startLine = this.line;
       const name2 = this.identifier();
       this.skip();
@@ -74647,11 +74651,11 @@ var DirectReader = class {
       if (this.code() === EQUALS && next !== EQUALS && next !== GT) {
         this.pos++;
         const expr = this.expression(depth);
-        body2.attributes.push({ startLine, endLine: this.endLine, text: this.quote(start2), name: name2, expr });
-      } else body2.blocks.push(this.block(start2, startLine, name2, depth));
+        body2.attributes.push({ startLine, endLine: this.endLine, name: name2, expr });
+      } else body2.blocks.push(this.block(startLine, name2, depth));
     }
   }
-  block(start2, startLine, type, depth) {
+  block(startLine, type, depth) {
     const labels = [];
     for (; ; ) {
       this.skip();
@@ -74667,7 +74671,7 @@ var DirectReader = class {
     const body2 = this.body(this.nest(depth), true);
     this.pos++;
     this.mark();
-    return { startLine, endLine: this.endLine, text: this.quote(start2), type, labels, body: body2 };
+    return { startLine, endLine: this.endLine, type, labels, body: body2 };
   }
   expression(depth) {
     const nested = this.nest(depth);
@@ -75356,6 +75360,9 @@ var Converter = class {
   span(node2) {
     return this.source.span(node2.startIndex, node2.endIndex);
   }
+  lines(node2) {
+    return this.source.lines(node2.startIndex, node2.endIndex);
+  }
   body(node2, depth) {
     const body2 = { attributes: [], blocks: [] };
     for (const child2 of node2.namedChildren) {
@@ -75374,7 +75381,7 @@ var Converter = class {
     const value2 = node2.namedChildren.filter((c5) => c5.type === "expression").pop();
     if (!name2) return void 0;
     const expr = value2 ? this.expression(value2, depth) : invalidExpr("attribute without a value", this.line(node2.startIndex));
-    return { ...this.span(node2), name: this.text(name2), expr };
+    return { ...this.lines(node2), name: this.text(name2), expr };
   }
   block(node2, depth) {
     const [typeNode, ...rest] = node2.namedChildren;
@@ -75387,7 +75394,7 @@ var Converter = class {
       else if (child2.type === "string_lit") labels.push(this.stringLit(child2));
       else if (child2.type === "body") body2 = this.body(child2, depth + 1);
     }
-    return { ...this.span(node2), type: this.text(typeNode), labels, body: body2 };
+    return { ...this.lines(node2), type: this.text(typeNode), labels, body: body2 };
   }
   tooDeep(node2) {
     if (!this.tooDeepReported) {
@@ -75426,15 +75433,15 @@ var Converter = class {
       rest = nodes5.slice(1);
     }
     for (const post of rest) {
-      const span2 = { startLine: expr.startLine, endLine: this.line(post.endIndex), text: this.spanText(nodes5[0], post) };
-      if (post.type === "get_attr") expr = { ...span2, kind: "getAttr", target: expr, name: this.text(post.namedChildren[0]) };
-      else if (post.type === "index") expr = { ...span2, kind: "index", target: expr, key: this.indexKey(post, depth) };
+      const span = { startLine: expr.startLine, endLine: this.line(post.endIndex), text: this.spanText(nodes5[0], post) };
+      if (post.type === "get_attr") expr = { ...span, kind: "getAttr", target: expr, name: this.text(post.namedChildren[0]) };
+      else if (post.type === "index") expr = { ...span, kind: "index", target: expr, key: this.indexKey(post, depth) };
       else if (post.type === "splat") {
         const splat = post.namedChildren[0];
         const each = (splat?.namedChildren ?? []).map(
           (s2) => s2.type === "get_attr" ? { attr: this.text(s2.namedChildren[0]) } : { index: this.indexKey(s2, depth) }
         );
-        expr = { ...span2, kind: "splat", target: expr, each };
+        expr = { ...span, kind: "splat", target: expr, each };
       } else if (post.type === "ERROR") {
         return invalidExpr("syntax error", this.line(post.startIndex));
       }
@@ -75451,7 +75458,7 @@ var Converter = class {
     return expr ? this.expression(expr, depth + 1) : invalidExpr("empty index", this.line(index.startIndex));
   }
   primary(node2, depth) {
-    const span2 = this.span(node2);
+    const span = this.span(node2);
     const named2 = node2.namedChildren;
     switch (node2.type) {
       case "expression":
@@ -75463,18 +75470,18 @@ var Converter = class {
       case "collection_value":
       case "operation":
       case "for_expr":
-        return named2[0] ? this.primary(named2[0], depth) : invalidExpr("empty expression", span2.startLine);
+        return named2[0] ? this.primary(named2[0], depth) : invalidExpr("empty expression", span.startLine);
       case "variable_expr":
-        return { ...span2, kind: "variable", name: this.text(node2) };
+        return { ...span, kind: "variable", name: this.text(node2) };
       case "tuple":
-        return { ...span2, kind: "tuple", items: named2.filter((c5) => c5.type === "expression").map((c5) => this.expression(c5, depth + 1)) };
+        return { ...span, kind: "tuple", items: named2.filter((c5) => c5.type === "expression").map((c5) => this.expression(c5, depth + 1)) };
       case "object":
-        return { ...span2, kind: "object", items: named2.filter((c5) => c5.type === "object_elem").map((c5) => this.objectElem(c5, depth + 1)) };
+        return { ...span, kind: "object", items: named2.filter((c5) => c5.type === "object_elem").map((c5) => this.objectElem(c5, depth + 1)) };
       case "function_call": {
         const args2 = named2.find((c5) => c5.type === "function_arguments");
         const argNodes = args2?.namedChildren ?? [];
         return {
-          ...span2,
+          ...span,
           kind: "call",
           name: this.text(named2[0]),
           args: argNodes.filter((c5) => c5.type === "expression").map((c5) => this.expression(c5, depth + 1)),
@@ -75486,20 +75493,20 @@ var Converter = class {
       case "binary_operation": {
         const children = node2.children.filter((c5) => c5.type !== "comment");
         const at3 = children.findIndex((c5) => !c5.isNamed && BINARY_OPERATORS.has(c5.type));
-        if (at3 <= 0) return invalidExpr("malformed operation", span2.startLine);
+        if (at3 <= 0) return invalidExpr("malformed operation", span.startLine);
         const left = this.term(children.slice(0, at3), node2, depth + 1);
         const right = this.term(children.slice(at3 + 1), node2, depth + 1);
-        return { ...span2, kind: "binary", op: children[at3].type, left, right };
+        return { ...span, kind: "binary", op: children[at3].type, left, right };
       }
       case "unary_operation": {
         const [op2, ...operand] = node2.children.filter((c5) => c5.type !== "comment");
-        return { ...span2, kind: "unary", op: op2.type, operand: this.term(operand, node2, depth + 1) };
+        return { ...span, kind: "unary", op: op2.type, operand: this.term(operand, node2, depth + 1) };
       }
       case "for_tuple_expr":
       case "for_object_expr":
         return this.forExpr(node2, depth);
       default:
-        return invalidExpr(node2.type === "ERROR" ? "syntax error" : `unsupported syntax ${node2.type}`, span2.startLine);
+        return invalidExpr(node2.type === "ERROR" ? "syntax error" : `unsupported syntax ${node2.type}`, span.startLine);
     }
   }
   /**
@@ -75537,16 +75544,16 @@ var Converter = class {
     return { key, value: value2 };
   }
   forExpr(node2, depth) {
-    const span2 = this.span(node2);
+    const span = this.span(node2);
     const intro = node2.namedChildren.find((c5) => c5.type === "for_intro");
     const names = (intro?.namedChildren ?? []).filter((c5) => c5.type === "identifier").map((c5) => this.text(c5));
     const collectionNode = intro?.namedChildren.find((c5) => c5.type === "expression");
     const exprs = node2.namedChildren.filter((c5) => c5.type === "expression").map((c5) => this.expression(c5, depth + 1));
     const condNode = node2.namedChildren.find((c5) => c5.type === "for_cond")?.namedChildren[0];
-    if (!collectionNode || names.length === 0 || exprs.length === 0) return invalidExpr("malformed for expression", span2.startLine);
+    if (!collectionNode || names.length === 0 || exprs.length === 0) return invalidExpr("malformed for expression", span.startLine);
     const isObject3 = node2.type === "for_object_expr";
     return {
-      ...span2,
+      ...span,
       kind: "for",
       keyVar: names.length > 1 ? names[0] : void 0,
       valueVar: names[names.length - 1],
@@ -75558,18 +75565,18 @@ var Converter = class {
     };
   }
   literal(node2) {
-    const span2 = this.span(node2);
+    const span = this.span(node2);
     switch (node2.type) {
       case "numeric_lit": {
         const text2 = this.text(node2);
-        return { ...span2, kind: "literal", value: text2.startsWith("0x") ? Number.parseInt(text2, 16) : Number(text2) };
+        return { ...span, kind: "literal", value: text2.startsWith("0x") ? Number.parseInt(text2, 16) : Number(text2) };
       }
       case "bool_lit":
-        return { ...span2, kind: "literal", value: this.text(node2) === "true" };
+        return { ...span, kind: "literal", value: this.text(node2) === "true" };
       case "null_lit":
-        return { ...span2, kind: "literal", value: null };
+        return { ...span, kind: "literal", value: null };
       default:
-        return { ...span2, kind: "literal", value: this.stringLit(node2) };
+        return { ...span, kind: "literal", value: this.stringLit(node2) };
     }
   }
   stringLit(node2) {
@@ -75578,13 +75585,13 @@ var Converter = class {
     return unescapeQuoted(this.source.text.slice(start2?.endIndex ?? node2.startIndex, end2?.startIndex ?? node2.endIndex));
   }
   template(node2, depth) {
-    const span2 = this.span(node2);
+    const span = this.span(node2);
     const named2 = node2.namedChildren;
     if (node2.type === "quoted_template") {
       const start2 = named2.find((c5) => c5.type === "quoted_template_start");
       const end2 = named2.find((c5) => c5.type === "quoted_template_end");
       const parts3 = this.parts(node2, start2?.endIndex ?? node2.startIndex, end2?.startIndex ?? node2.endIndex, depth, { quoted: true, indent: 0 });
-      return { ...span2, kind: "template", parts: parts3 };
+      return { ...span, kind: "template", parts: parts3 };
     }
     const ids = named2.filter((c5) => c5.type === "heredoc_identifier");
     const opener = ids[0];
@@ -75595,7 +75602,7 @@ var Converter = class {
     const flush2 = named2.some((c5) => c5.type === "heredoc_start" && this.text(c5) === "<<-");
     const content = this.source.text.slice(from, Math.max(from, to));
     const parts2 = this.parts(node2, from, Math.max(from, to), depth, { quoted: false, indent: flush2 ? commonIndent(content) : 0 });
-    return { ...span2, kind: "template", parts: parts2 };
+    return { ...span, kind: "template", parts: parts2 };
   }
   /** Template parts of `container` between two source offsets: text between interpolations and directives. */
   parts(container, from, to, depth, style) {
@@ -80229,8 +80236,8 @@ async function analyseChange(base, head, loaded, options = {}) {
     ...a5.external ? { external: a5.external } : {}
   });
   const headFiles = [.../* @__PURE__ */ new Set([...after.inventory.units.flatMap((u) => u.files), ...after.resources.map((r5) => r5.location.file)])].flatMap((path) => {
-    const lines = after.sourceLines(path);
-    return lines ? [{ path, text: lines.join("\n"), size: 0 }] : [];
+    const lines2 = after.sourceLines(path);
+    return lines2 ? [{ path, text: lines2.join("\n"), size: 0 }] : [];
   });
   const changeFindings = runChangeRules(
     options.rules ?? RULES,
@@ -80536,7 +80543,7 @@ function skippedOutput(reason) {
   };
 }
 function configErrorOutput(errors2, file2) {
-  const lines = errors2.map((e5) => `| \`${e5.file ?? file2}\` | ${e5.line} | \`${e5.path || "(document)"}\` | ${cell2(e5.message)} |`);
+  const lines2 = errors2.map((e5) => `| \`${e5.file ?? file2}\` | ${e5.line} | \`${e5.path || "(document)"}\` | ${cell2(e5.message)} |`);
   return {
     conclusion: "action_required",
     title: `Invalid configuration: ${errors2.length} error${errors2.length === 1 ? "" : "s"} in ${file2}`,
@@ -80546,7 +80553,7 @@ function configErrorOutput(errors2, file2) {
         "",
         "| file | line | path | problem |",
         "|---|---|---|---|",
-        ...lines
+        ...lines2
       ],
       "the full list of errors is printed by `kms-review scan --config <file>`"
     ),
@@ -80686,35 +80693,35 @@ function mermaidGraph(change) {
     if (!ids.has(k5)) ids.set(k5, `${prefix}${ids.size}`);
     return ids.get(k5);
   };
-  const lines = ["```mermaid", "graph LR"];
+  const lines2 = ["```mermaid", "graph LR"];
   const consumersDeclared = /* @__PURE__ */ new Set();
   const consumerNode = (resource, service) => {
     const node2 = id("c", resource);
     if (!consumersDeclared.has(node2)) {
       consumersDeclared.add(node2);
-      lines.push(`  ${node2}[${label(`${resourceAddress(resource)}${service ? ` (${service})` : ""}`)}]`);
+      lines2.push(`  ${node2}[${label(`${resourceAddress(resource)}${service ? ` (${service})` : ""}`)}]`);
     }
     return node2;
   };
   for (const k5 of keys) {
     const { base, head } = sides(change, k5);
     const keyNode = id("k", k5.key);
-    lines.push(`  ${keyNode}{{${label(`${keyLabel3(k5, head, base)} · ${k5.change}`)}}}`);
+    lines2.push(`  ${keyNode}{{${label(`${keyLabel3(k5, head, base)} · ${k5.change}`)}}}`);
     const added = k5.consumers.filter((c5) => c5.change === "added" || c5.change === "moved" && c5.toKey === k5.key);
     const removed2 = k5.consumers.filter((c5) => c5.change === "removed" || c5.change === "moved" && c5.toKey !== k5.key);
     const addedIds = new Set(added.map((c5) => c5.resource));
-    for (const c5 of added) lines.push(`  ${consumerNode(c5.resource, c5.service)} ==>|${c5.change === "moved" ? "moved in" : "added"}| ${keyNode}`);
-    for (const c5 of removed2) lines.push(`  ${consumerNode(c5.resource, c5.service)} -.->|${c5.change === "moved" ? "moved out" : "removed"}| ${keyNode}`);
+    for (const c5 of added) lines2.push(`  ${consumerNode(c5.resource, c5.service)} ==>|${c5.change === "moved" ? "moved in" : "added"}| ${keyNode}`);
+    for (const c5 of removed2) lines2.push(`  ${consumerNode(c5.resource, c5.service)} -.->|${c5.change === "moved" ? "moved out" : "removed"}| ${keyNode}`);
     const kept = [...new Set((head?.consumers ?? []).map((c5) => c5.resource))].filter((r5) => !addedIds.has(r5));
     for (const r5 of kept.slice(0, GRAPH_CONSUMERS_PER_KEY)) {
       const service = head?.consumers.find((c5) => c5.resource === r5)?.service;
-      lines.push(`  ${consumerNode(r5, service)} --> ${keyNode}`);
+      lines2.push(`  ${consumerNode(r5, service)} --> ${keyNode}`);
     }
     if (kept.length > GRAPH_CONSUMERS_PER_KEY)
-      lines.push(`  ${id("m", k5.key)}[${label(`+${kept.length - GRAPH_CONSUMERS_PER_KEY} more unchanged`)}] --> ${keyNode}`);
+      lines2.push(`  ${id("m", k5.key)}[${label(`+${kept.length - GRAPH_CONSUMERS_PER_KEY} more unchanged`)}] --> ${keyNode}`);
   }
-  lines.push("```", "", "_Thick arrows: references this pull request adds; dotted: references it removes._", "");
-  return ["### What depends on the changed keys", "", ...lines];
+  lines2.push("```", "", "_Thick arrows: references this pull request adds; dotted: references it removes._", "");
+  return ["### What depends on the changed keys", "", ...lines2];
 }
 function findingRow(f5, link, label) {
   return `| ${f5.severity} | [${f5.rule}](${ruleDocUrl(f5.rule)}) | ${f5.key ? code2(label(f5.key)) : "—"} | ${cell2(f5.message)} | ${link(f5.location)} |`;
@@ -80815,15 +80822,15 @@ function fitBlocks(blocks, findings, fallback2) {
   return `${kept.join("\n")}
 ${notice(shown2, dropped)}`;
 }
-function truncateLines(lines, fallback2) {
-  const whole = lines.join("\n");
+function truncateLines(lines2, fallback2) {
+  const whole = lines2.join("\n");
   if (whole.length <= OUTPUT_LIMIT) return whole;
   const notice = `
 
 > **Truncated** to GitHub's ${OUTPUT_LIMIT.toLocaleString("en-US")}-character limit; ${fallback2}.`;
   const kept = [];
   let used = 0;
-  for (const l3 of lines) {
+  for (const l3 of lines2) {
     if (used + l3.length + 1 > OUTPUT_LIMIT - notice.length) break;
     kept.push(l3);
     used += l3.length + 1;
@@ -80831,34 +80838,34 @@ function truncateLines(lines, fallback2) {
   return kept.join("\n") + notice;
 }
 function textOf(change, proposals, rules, link, ctx) {
-  const lines = [];
+  const lines2 = [];
   const section = (title, findings) => {
-    lines.push(`## ${title} (${findings.length})`, "");
+    lines2.push(`## ${title} (${findings.length})`, "");
     for (const f5 of findings) {
-      lines.push(
+      lines2.push(
         `- **${f5.severity}** [${f5.rule}](${ruleDocUrl(f5.rule)}) ${rules.get(f5.rule)?.name ?? ""} — ${link(f5.location)}${f5.suppressed ? ` — suppressed (${f5.suppressed.by}: ${cell2(f5.suppressed.reason)})` : ""}`
       );
-      lines.push(`  ${f5.message.replace(/\n/g, " ")}`);
-      if (f5.fix) lines.push(`  Fix: ${f5.fix.description}`);
+      lines2.push(`  ${f5.message.replace(/\n/g, " ")}`);
+      if (f5.fix) lines2.push(`  Fix: ${f5.fix.description}`);
     }
-    lines.push("");
+    lines2.push("");
   };
   section("New findings", change.findings.new);
   for (const k5 of shownKeys(change.diff)) {
     const { base, head } = sides(change, k5);
-    lines.push(`## ${k5.change} key ${code2(keyLabel3(k5, head, base))}`, "");
+    lines2.push(`## ${k5.change} key ${code2(keyLabel3(k5, head, base))}`, "");
     for (const a5 of k5.attributes) {
       const { what, where: where2 } = attributePhrase(a5);
-      lines.push(`- ${what} (${link(where2)})`);
+      lines2.push(`- ${what} (${link(where2)})`);
     }
-    for (const c5 of k5.consumers) lines.push(`- ${consumerPhrase(c5, k5.key)} (${link(c5.location)})`);
-    for (const a5 of k5.access) lines.push(`- access ${a5.change}: ${code2(a5.principal)} ${a5.group} via ${cell2(a5.via)} (${link(a5.location)})`);
-    lines.push("");
+    for (const c5 of k5.consumers) lines2.push(`- ${consumerPhrase(c5, k5.key)} (${link(c5.location)})`);
+    for (const a5 of k5.access) lines2.push(`- access ${a5.change}: ${code2(a5.principal)} ${a5.group} via ${cell2(a5.via)} (${link(a5.location)})`);
+    lines2.push("");
   }
   section("Fixed findings", change.findings.fixed);
   section("Pre-existing findings", change.findings.unchanged);
-  for (const p3 of proposals) lines.push(`## Split patch for ${code2(p3.key)}`, "", "````diff", p3.patch, "````", "");
-  return truncateLines(lines, `run \`kms-review diff --base ${ctx.baseSha.slice(0, 12)} --head ${ctx.headSha.slice(0, 12)}\` for the full list`);
+  for (const p3 of proposals) lines2.push(`## Split patch for ${code2(p3.key)}`, "", "````diff", p3.patch, "````", "");
+  return truncateLines(lines2, `run \`kms-review diff --base ${ctx.baseSha.slice(0, 12)} --head ${ctx.headSha.slice(0, 12)}\` for the full list`);
 }
 function annotationsOf(active, change, rules) {
   return active.filter((f5) => f5.location && change.head.sourceLines(f5.location.file) !== void 0).map((f5) => {
@@ -81106,28 +81113,28 @@ function diffMarkdown(diff, findings, head, label, scope) {
   return out2.join("\n");
 }
 function keySection(k5, aliases) {
-  const lines = [
+  const lines2 = [
     `### ${k5.change} key ${code3(k5.key)}${aliases.length ? ` (${aliases.map(code3).join(", ")})` : ""}${k5.baseKey ? `, renamed from ${code3(k5.baseKey)}` : ""}`,
     "",
     `- blast radius: ${radiusChange(k5.blastRadius.before, k5.blastRadius.after)}`
   ];
   const gained2 = gainedPhrase(k5);
-  if (gained2) lines.push(`- **gains** ${gained2}`);
-  if (k5.change !== "added" && k5.aliases.added.length) lines.push(`- alias added ${k5.aliases.added.map(code3).join(", ")}`);
-  if (k5.aliases.removed.length) lines.push(`- alias removed ${k5.aliases.removed.map(code3).join(", ")}`);
+  if (gained2) lines2.push(`- **gains** ${gained2}`);
+  if (k5.change !== "added" && k5.aliases.added.length) lines2.push(`- alias added ${k5.aliases.added.map(code3).join(", ")}`);
+  if (k5.aliases.removed.length) lines2.push(`- alias removed ${k5.aliases.removed.map(code3).join(", ")}`);
   for (const a5 of k5.attributes) {
     const { what, where: where2 } = attributePhrase(a5);
-    lines.push(`- ${what} (${at2(where2)})`);
+    lines2.push(`- ${what} (${at2(where2)})`);
   }
-  for (const c5 of k5.classification) lines.push(`- ${c5.dimension}: ${c5.before?.value ?? "?"} → ${c5.after?.value ?? "?"}`);
-  for (const c5 of k5.consumers) lines.push(`- ${consumerPhrase(c5, k5.key)} (${consumerWhere(c5)})`);
+  for (const c5 of k5.classification) lines2.push(`- ${c5.dimension}: ${c5.before?.value ?? "?"} → ${c5.after?.value ?? "?"}`);
+  for (const c5 of k5.consumers) lines2.push(`- ${consumerPhrase(c5, k5.key)} (${consumerWhere(c5)})`);
   for (const a5 of groupedAccess(k5.access)) {
     const how = a5.restrictedBy.length ? `if ${a5.restrictedBy.join(", ")}` : "**unconditioned**";
-    lines.push(
+    lines2.push(
       `- access ${a5.change === "added" ? "**gained**" : "lost"}: ${code3(a5.principal)} ${a5.groups.join(", ")} via ${a5.via} (${how}) (${at2(a5.location)})`
     );
   }
-  return lines;
+  return lines2;
 }
 
 // src/report/findings-text.ts
@@ -81181,28 +81188,28 @@ function diffText(diff, findings, head, style, label, scope) {
 function keyLines(k5, aliases, style) {
   const mark = { added: style.green("+ added"), removed: style.red("- removed"), changed: style.yellow("~ changed"), unchanged: "" }[k5.change];
   const title = `${k5.key}${aliases.length ? `  ${aliases.join(", ")}` : ""}${k5.baseKey ? style.dim(`  (renamed from ${k5.baseKey})`) : ""}`;
-  const lines = [
+  const lines2 = [
     `${style.cyan("●")} ${mark} ${style.bold(title)}`,
     `  ${style.dim("blast radius")} ${radiusChange(k5.blastRadius.before, k5.blastRadius.after)}`
   ];
   const gained2 = gainedPhrase(k5);
-  if (gained2) lines.push(`  ${style.yellow("gains")} ${gained2}`);
-  if (k5.change !== "added" && k5.aliases.added.length) lines.push(`  alias added ${k5.aliases.added.join(", ")}`);
-  if (k5.aliases.removed.length) lines.push(`  alias removed ${k5.aliases.removed.join(", ")}`);
+  if (gained2) lines2.push(`  ${style.yellow("gains")} ${gained2}`);
+  if (k5.change !== "added" && k5.aliases.added.length) lines2.push(`  alias added ${k5.aliases.added.join(", ")}`);
+  if (k5.aliases.removed.length) lines2.push(`  alias removed ${k5.aliases.removed.join(", ")}`);
   for (const a5 of k5.attributes) {
     const { what, where: where2 } = attributePhrase(a5);
-    lines.push(`  ${what}  ${style.dim(at2(where2))}`);
+    lines2.push(`  ${what}  ${style.dim(at2(where2))}`);
   }
   for (const c5 of k5.classification)
-    lines.push(`  ${c5.dimension} ${c5.before?.value ?? "?"} → ${c5.after?.value ?? "?"}${c5.after ? style.dim(` (${c5.after.detail})`) : ""}`);
-  for (const c5 of k5.consumers) lines.push(`  ${consumerPhrase(c5, k5.key)}  ${style.dim(consumerWhere(c5))}`);
+    lines2.push(`  ${c5.dimension} ${c5.before?.value ?? "?"} → ${c5.after?.value ?? "?"}${c5.after ? style.dim(` (${c5.after.detail})`) : ""}`);
+  for (const c5 of k5.consumers) lines2.push(`  ${consumerPhrase(c5, k5.key)}  ${style.dim(consumerWhere(c5))}`);
   for (const a5 of groupedAccess(k5.access)) {
     const how = a5.restrictedBy.length ? `if ${a5.restrictedBy.join(", ")}` : "unconditioned";
-    lines.push(
+    lines2.push(
       `  access ${a5.change === "added" ? style.yellow("gained") : "lost"}: ${a5.principal} ${a5.groups.join(", ")} via ${a5.via} (${how})  ${style.dim(at2(a5.location))}`
     );
   }
-  return lines;
+  return lines2;
 }
 
 // src/report/markdown.ts
@@ -81403,19 +81410,19 @@ var CatFileBatch = class {
   }
   /** Fetches the objects in one write; each name settles on its own, in order. */
   fetch(names) {
-    const lines = [];
+    const lines2 = [];
     const results = names.map(
       (name2) => new Promise((settle2) => {
         if (this.failure) settle2(this.failure);
         else if (/[\n\r]/.test(name2)) settle2(new Error(`object name "${name2}" has a line break`));
         else {
           this.queue.push(settle2);
-          lines.push(`${name2}
+          lines2.push(`${name2}
 `);
         }
       })
     );
-    if (lines.length > 0) this.child.stdin.write(lines.join(""));
+    if (lines2.length > 0) this.child.stdin.write(lines2.join(""));
     return results;
   }
   async close() {
@@ -82355,9 +82362,9 @@ function assignPolicies(key, groups, access) {
 
 // src/split/cloudformation.ts
 function readTemplate2(ctx, file2) {
-  const lines = ctx.sourceLines(file2);
-  if (!lines) return void 0;
-  const text2 = lines.join("\n");
+  const lines2 = ctx.sourceLines(file2);
+  if (!lines2) return void 0;
+  const text2 = lines2.join("\n");
   const json2 = /^\s*\{/.test(text2);
   let doc;
   try {
@@ -82366,10 +82373,10 @@ function readTemplate2(ctx, file2) {
     return void 0;
   }
   const params = Object.entries(doc.Parameters ?? {}).filter(([, p3]) => typeof p3?.Default === "string" && p3.Default.length >= 3).map(([name2, p3]) => [p3.Default, name2]).sort((a5, b5) => b5[0].length - a5[0].length);
-  const indented = lines.find((l3) => /^\s+\S/.test(l3));
+  const indented = lines2.find((l3) => /^\s+\S/.test(l3));
   return {
     file: file2,
-    lines,
+    lines: lines2,
     json: json2,
     short: /!(Ref|GetAtt|Sub|ImportValue|If|Equals|Join)\b/.test(text2),
     unit: indented ? /^(\s+)/.exec(indented)?.[1] ?? "  " : "  ",
@@ -82426,12 +82433,12 @@ function cloudFormationCode(ctx, key, groups) {
       if (seen.has(where2)) continue;
       seen.add(where2);
       const t = readTemplate2(ctx, c5.location.file);
-      const lines = ctx.sourceLines(c5.location.file);
-      if (!t || !lines) {
+      const lines2 = ctx.sourceLines(c5.location.file);
+      if (!t || !lines2) {
         manual(out2, c5.resource, `Could not read ${c5.location.file}; point ${c5.resource} at ${g5.key.alias} by hand.`);
         continue;
       }
-      const before = lines.slice(c5.location.startLine - 1, c5.location.endLine);
+      const before = lines2.slice(c5.location.startLine - 1, c5.location.endLine);
       let after;
       if (ctx.unitOf(c5.resource) === g5.unit) {
         after = replaceValue(before, { $getAtt: [g5.key.name, "Arn"] }, t);
@@ -82582,8 +82589,8 @@ function yamlItem2(t, v, indent) {
   if (isIntrinsic(v) && t.short) return [`${indent}- ${yamlShort(v)}`];
   const value2 = isIntrinsic(v) ? longForm(v) : v;
   if (value2 !== null && typeof value2 === "object" && !Array.isArray(value2)) {
-    const lines = Object.entries(value2).flatMap(([k5, x]) => yamlEntry(t, yamlScalar(k5), x, `${indent}  `));
-    return [`${indent}- ${lines[0].trimStart()}`, ...lines.slice(1)];
+    const lines2 = Object.entries(value2).flatMap(([k5, x]) => yamlEntry(t, yamlScalar(k5), x, `${indent}  `));
+    return [`${indent}- ${lines2[0].trimStart()}`, ...lines2.slice(1)];
   }
   if (Array.isArray(value2)) return [`${indent}-`, ...value2.flatMap((x) => yamlItem2(t, x, `${indent}  `))];
   return [`${indent}- ${yamlScalar(value2)}`];
@@ -82593,40 +82600,40 @@ function jsonEntry(t, key, v, indent) {
   return [`${indent}${JSON.stringify(key)}: ${first}`, ...rest.map((l3) => `${indent}${l3}`)];
 }
 function insertInto(t, section, entries) {
-  const lines = t.lines;
+  const lines2 = t.lines;
   if (t.json) {
     const render2 = (indent) => {
       const body3 = entries.map(([k5, v]) => jsonEntry(t, k5, v, `${indent}${t.unit}`));
       return body3.flatMap((b5, i6) => i6 < body3.length - 1 ? [...b5.slice(0, -1), `${b5[b5.length - 1]},`] : b5);
     };
-    const sectionAt = (name2) => lines.findIndex((l3) => new RegExp(`^${t.unit}"${name2}"\\s*:\\s*\\{\\s*$`).test(l3));
-    const closing = (start4) => lines.findIndex((l3, i6) => i6 > start4 && new RegExp(`^${t.unit}\\},?\\s*$`).test(l3));
+    const sectionAt = (name2) => lines2.findIndex((l3) => new RegExp(`^${t.unit}"${name2}"\\s*:\\s*\\{\\s*$`).test(l3));
+    const closing = (start4) => lines2.findIndex((l3, i6) => i6 > start4 && new RegExp(`^${t.unit}\\},?\\s*$`).test(l3));
     const start3 = sectionAt(section);
     if (start3 >= 0) {
       const end3 = closing(start3);
       const last2 = end3 - 1;
       return [
-        ...last2 === start3 ? [] : [{ file: t.file, start: last2 + 1, deleteCount: 1, lines: [`${lines[last2]},`] }],
+        ...last2 === start3 ? [] : [{ file: t.file, start: last2 + 1, deleteCount: 1, lines: [`${lines2[last2]},`] }],
         { file: t.file, start: end3 + 1, deleteCount: 0, lines: render2(t.unit) }
       ];
     }
     const end2 = closing(sectionAt("Resources"));
-    const comma = lines[end2].trimEnd().endsWith(",");
+    const comma = lines2[end2].trimEnd().endsWith(",");
     return [
       { file: t.file, start: end2 + 1, deleteCount: 1, lines: [`${t.unit}},`, `${t.unit}"${section}": {`, ...render2(t.unit), `${t.unit}}${comma ? "," : ""}`] }
     ];
   }
   const body2 = entries.flatMap(([k5, v]) => ["", ...yamlEntry(t, k5, v, t.unit)]);
-  const start2 = lines.findIndex((l3) => new RegExp(`^${section}:\\s*$`).test(l3));
+  const start2 = lines2.findIndex((l3) => new RegExp(`^${section}:\\s*$`).test(l3));
   if (start2 >= 0) {
-    let end2 = lines.findIndex((l3, i6) => i6 > start2 && /^[^\s#]/.test(l3));
-    if (end2 < 0) end2 = lines.length;
+    let end2 = lines2.findIndex((l3, i6) => i6 > start2 && /^[^\s#]/.test(l3));
+    if (end2 < 0) end2 = lines2.length;
     let last2 = end2 - 1;
-    while (last2 > start2 && lines[last2].trim() === "") last2--;
+    while (last2 > start2 && lines2[last2].trim() === "") last2--;
     return [{ file: t.file, start: last2 + 2, deleteCount: 0, lines: body2 }];
   }
-  let last = lines.length - 1;
-  while (last > 0 && lines[last].trim() === "") last--;
+  let last = lines2.length - 1;
+  while (last > 0 && lines2[last].trim() === "") last--;
   return [{ file: t.file, start: last + 2, deleteCount: 0, lines: ["", `${section}:`, ...body2.slice(1)] }];
 }
 function replaceValue(before, value2, t) {
@@ -82690,9 +82697,9 @@ function environmentExpression(ctx, instances2) {
   const name2 = [...common ?? []].sort((a5, b5) => Number(b5.includes("env")) - Number(a5.includes("env")) || a5.localeCompare(b5))[0];
   return name2 ? `var.${name2}` : void 0;
 }
-function sourceTemplates(lines) {
+function sourceTemplates(lines2) {
   const found = /* @__PURE__ */ new Set();
-  for (const line of lines) {
+  for (const line of lines2) {
     for (const m3 of line.matchAll(/"((?:[^"\\]|\\.)*)"/g)) if (m3[1].includes("${")) found.add(m3[1].replace(/\\(.)/g, "$1"));
   }
   const literal2 = (t) => t.replace(/\$\{[^}]*\}/g, "").length;
@@ -83172,16 +83179,16 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
       return;
     }
     diff.push({ value: "", lines: [] });
-    function contextLines(lines) {
-      return lines.map(function(entry) {
+    function contextLines(lines2) {
+      return lines2.map(function(entry) {
         return " " + entry;
       });
     }
     const hunks = [];
     let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
     for (let i6 = 0; i6 < diff.length; i6++) {
-      const current2 = diff[i6], lines = current2.lines || splitLines(current2.value);
-      current2.lines = lines;
+      const current2 = diff[i6], lines2 = current2.lines || splitLines(current2.value);
+      current2.lines = lines2;
       if (current2.added || current2.removed) {
         if (!oldRangeStart) {
           const prev = diff[i6 - 1];
@@ -83193,23 +83200,23 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
             newRangeStart -= curRange.length;
           }
         }
-        for (const line of lines) {
+        for (const line of lines2) {
           curRange.push((current2.added ? "+" : "-") + line);
         }
         if (current2.added) {
-          newLine += lines.length;
+          newLine += lines2.length;
         } else {
-          oldLine += lines.length;
+          oldLine += lines2.length;
         }
       } else {
         if (oldRangeStart) {
-          if (lines.length <= context * 2 && i6 < diff.length - 2) {
-            for (const line of contextLines(lines)) {
+          if (lines2.length <= context * 2 && i6 < diff.length - 2) {
+            for (const line of contextLines(lines2)) {
               curRange.push(line);
             }
           } else {
-            const contextSize = Math.min(lines.length, context);
-            for (const line of contextLines(lines.slice(0, contextSize))) {
+            const contextSize = Math.min(lines2.length, context);
+            for (const line of contextLines(lines2.slice(0, contextSize))) {
               curRange.push(line);
             }
             const hunk = {
@@ -83225,8 +83232,8 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
             curRange = [];
           }
         }
-        oldLine += lines.length;
-        newLine += lines.length;
+        oldLine += lines2.length;
+        newLine += lines2.length;
       }
     }
     for (const hunk of hunks) {
@@ -83270,8 +83277,8 @@ function unifiedPatch(changes) {
 `;
   }).join("");
 }
-function range(start2, lines) {
-  return lines === 0 ? `${start2 - 1},0` : lines === 1 ? `${start2}` : `${start2},${lines}`;
+function range(start2, lines2) {
+  return lines2 === 0 ? `${start2 - 1},0` : lines2 === 1 ? `${start2}` : `${start2},${lines2}`;
 }
 
 // src/split/terraform.ts
@@ -83313,14 +83320,14 @@ function terraformCode(ctx, key, groups, root5) {
     const vars = variablesOf(ctx, unit);
     const defaults = defaultTagsOf(ctx, unit);
     const first = bs[0].group;
-    const lines = [
+    const lines2 = [
       `# ${describe4(first, root5)}: ${bs.length > 1 ? `one key per ${splitBy(bs.map((b5) => b5.group))}` : "its own key"}, split from ${address2}${key.aliases[0] ? ` (${root5 ? aliasExpression(first, key.aliases[0], root5.expr) : key.aliases[0]})` : ""}.`,
       "# Proposed by kms-review split. Read the migration plan before pointing consumers at these keys."
     ];
-    for (const b5 of bs) lines.push("", ...keyBlock(b5, key, vars, defaults, root5), "", ...aliasBlock(b5.group, root5));
+    for (const b5 of bs) lines2.push("", ...keyBlock(b5, key, vars, defaults, root5), "", ...aliasBlock(b5.group, root5));
     const callerIdentity = ctx.resources.some((r5) => r5.unit === unit && r5.address === "data.aws_caller_identity.current");
-    if (!callerIdentity && lines.some((l3) => l3.includes("data.aws_caller_identity.current"))) lines.splice(2, 0, "", 'data "aws_caller_identity" "current" {}');
-    out2.files.set(file2, `${formatHcl(lines).join("\n")}
+    if (!callerIdentity && lines2.some((l3) => l3.includes("data.aws_caller_identity.current"))) lines2.splice(2, 0, "", 'data "aws_caller_identity" "current" {}');
+    out2.files.set(file2, `${formatHcl(lines2).join("\n")}
 `);
   }
   const sameRoot = new Set(root5 ? root5.instances.map((i6) => i6.unit.id) : []);
@@ -83379,9 +83386,9 @@ function terraformCode(ctx, key, groups, root5) {
 }
 function rootBlocks(ctx, key, root5) {
   if (root5.conflict) return { conflict: root5.conflict };
-  const lines = (loc) => loc ? (ctx.sourceLines(loc.file) ?? []).slice(loc.startLine - 1, loc.endLine) : [];
-  const templates = sourceTemplates([...lines(key.location), ...lines(key.policy?.location)]);
-  const oldTags = tagExpressions(lines(key.location));
+  const lines2 = (loc) => loc ? (ctx.sourceLines(loc.file) ?? []).slice(loc.startLine - 1, loc.endLine) : [];
+  const templates = sourceTemplates([...lines2(key.location), ...lines2(key.policy?.location)]);
+  const oldTags = tagExpressions(lines2(key.location));
   const instance2 = new Map(root5.instances.map((i6) => [i6.unit.id, i6]));
   const blocks = [];
   for (const rk of root5.keys) {
@@ -83403,11 +83410,11 @@ function rootBlocks(ctx, key, root5) {
   }
   return { blocks };
 }
-function tagExpressions(lines) {
+function tagExpressions(lines2) {
   const out2 = {};
-  const start2 = lines.findIndex((l3) => /^\s*tags\s*=\s*\{\s*$/.test(l3));
+  const start2 = lines2.findIndex((l3) => /^\s*tags\s*=\s*\{\s*$/.test(l3));
   if (start2 < 0) return out2;
-  for (const line of lines.slice(start2 + 1)) {
+  for (const line of lines2.slice(start2 + 1)) {
     if (/^\s*\}/.test(line)) break;
     const m3 = /^\s*"?([\w.:/-]+)"?\s*=\s*(.+?)\s*$/.exec(line);
     if (!m3) continue;
@@ -83426,11 +83433,11 @@ function moduleArgument(ctx, unit, label, via) {
   const expr = via.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   for (const file2 of ctx.units.get(unit)?.files ?? []) {
     if (!file2.endsWith(".tf")) continue;
-    const lines = ctx.sourceLines(file2) ?? [];
-    const start2 = lines.findIndex((l3) => new RegExp(`^module\\s+"${name2}"\\s*\\{`).test(l3));
+    const lines2 = ctx.sourceLines(file2) ?? [];
+    const start2 = lines2.findIndex((l3) => new RegExp(`^module\\s+"${name2}"\\s*\\{`).test(l3));
     if (start2 < 0) continue;
-    const end2 = lines.findIndex((l3, i6) => i6 > start2 && /^\}/.test(l3));
-    const hits = lines.slice(start2 + 1, end2 < 0 ? void 0 : end2).map((l3, i6) => ({ l: l3, line: start2 + 2 + i6 })).filter(({ l: l3 }) => new RegExp(`^\\s+[\\w-]+\\s*=\\s*"?(\\$\\{)?${expr}\\}?"?\\s*(#.*)?$`).test(l3));
+    const end2 = lines2.findIndex((l3, i6) => i6 > start2 && /^\}/.test(l3));
+    const hits = lines2.slice(start2 + 1, end2 < 0 ? void 0 : end2).map((l3, i6) => ({ l: l3, line: start2 + 2 + i6 })).filter(({ l: l3 }) => new RegExp(`^\\s+[\\w-]+\\s*=\\s*"?(\\$\\{)?${expr}\\}?"?\\s*(#.*)?$`).test(l3));
     if (hits.length === 1) return { file: file2, startLine: hits[0].line, endLine: hits[0].line };
   }
   return void 0;
@@ -83455,22 +83462,22 @@ function bucketKeyChange(ctx, resource, type, location2) {
   const spec = S3_BUCKET_KEY_PATHS.find((s2) => s2.source === "terraform" && s2.type === type && s2.path.endsWith("rule.bucket_key_enabled"));
   const attrs = ctx.resources.find((r5) => r5.id === resource)?.attrs;
   if (!spec || !attrs || valuesAtPath(attrs, spec.path).some((v) => v.value === true)) return void 0;
-  const lines = ctx.sourceLines(location2.file) ?? [];
+  const lines2 = ctx.sourceLines(location2.file) ?? [];
   const indentOf3 = (l3) => /^(\s*)/.exec(l3)?.[1].length ?? 0;
   const at3 = location2.startLine - 1;
-  const inner = indentOf3(lines[at3] ?? "");
-  const close = lines.findIndex((l3, i6) => i6 > at3 && l3.trim() !== "" && indentOf3(l3) < inner);
-  if (close < 0 || lines[close].trim() !== "}") return void 0;
-  const indent = lines[close].slice(0, indentOf3(lines[close]));
+  const inner = indentOf3(lines2[at3] ?? "");
+  const close = lines2.findIndex((l3, i6) => i6 > at3 && l3.trim() !== "" && indentOf3(l3) < inner);
+  if (close < 0 || lines2[close].trim() !== "}") return void 0;
+  const indent = lines2[close].slice(0, indentOf3(lines2[close]));
   return { file: location2.file, start: close + 2, deleteCount: 0, lines: [`${indent}bucket_key_enabled = true`] };
 }
 function variablesOf(ctx, unit) {
   const found = [];
   for (const file2 of ctx.units.get(unit)?.files ?? []) {
     if (!file2.endsWith(".tf")) continue;
-    const lines = ctx.sourceLines(file2) ?? [];
+    const lines2 = ctx.sourceLines(file2) ?? [];
     let current2;
-    for (const line of lines) {
+    for (const line of lines2) {
       const start2 = /^variable\s+"([\w-]+)"\s*\{/.exec(line);
       if (start2) current2 = start2[1];
       else if (/^\}/.test(line)) current2 = void 0;
@@ -83496,43 +83503,43 @@ function keyBlock(b5, key, vars, defaults, root5) {
   const name2 = g5.key.name;
   const what = keyWords(g5);
   const env2 = root5 ? `\${${root5.expr}}` : g5.env;
-  const lines = [
+  const lines2 = [
     `resource "aws_kms_key" "${name2}" {`,
     `  description = ${quote(`${capitalise2(what)} data key${env2 ? ` (${env2})` : ""}`)}`,
     "  deletion_window_in_days = 30",
     "  enable_key_rotation = true"
   ];
-  if (g5.key.multiRegion) lines.push("  multi_region = true");
+  if (g5.key.multiRegion) lines2.push("  multi_region = true");
   const policy = (b5.policy ?? g5.key.policy ?? []).map((st) => mapStrings(st, (s2) => withVariables(s2, vars)));
-  lines.push("", "  policy = jsonencode({", '    Version = "2012-10-17"', "    Statement = [");
-  for (const st of policy) lines.push("      {", ...objectLines(st, "        "), "      },");
-  lines.push("    ]", "  })");
+  lines2.push("", "  policy = jsonencode({", '    Version = "2012-10-17"', "    Statement = [");
+  for (const st of policy) lines2.push("      {", ...objectLines(st, "        "), "      },");
+  lines2.push("    ]", "  })");
   const tags = Object.entries(b5.tags ?? g5.key.tags).filter(([k5, v]) => defaults[k5] !== v);
-  if (tags.length > 0) lines.push("", "  tags = {", ...tags.map(([k5, v]) => `    ${hclKey(k5)} = ${hclValue(v)}`), "  }");
-  if (key.protectedFromDeletion) lines.push("", "  lifecycle {", "    prevent_destroy = true", "  }");
-  lines.push("}");
-  return lines;
+  if (tags.length > 0) lines2.push("", "  tags = {", ...tags.map(([k5, v]) => `    ${hclKey(k5)} = ${hclValue(v)}`), "  }");
+  if (key.protectedFromDeletion) lines2.push("", "  lifecycle {", "    prevent_destroy = true", "  }");
+  lines2.push("}");
+  return lines2;
 }
 function aliasBlock(g5, root5) {
   const alias = root5 ? aliasExpression(g5, g5.key.alias, root5.expr) : g5.key.alias;
   return [`resource "aws_kms_alias" "${g5.key.name}" {`, `  name = ${quote(alias)}`, `  target_key_id = aws_kms_key.${g5.key.name}.key_id`, "}"];
 }
 function objectLines(obj2, indent) {
-  const lines = [];
+  const lines2 = [];
   for (const [k5, v] of Object.entries(obj2)) {
     if (v === void 0) continue;
     if (Array.isArray(v)) {
-      lines.push(`${indent}${hclKey(k5)} = [`, ...v.map((item) => `${indent}  ${quote(String(item))},`), `${indent}]`);
+      lines2.push(`${indent}${hclKey(k5)} = [`, ...v.map((item) => `${indent}  ${quote(String(item))},`), `${indent}]`);
     } else if (v !== null && typeof v === "object") {
       const entries = Object.entries(v);
       const inline = `${indent}${hclKey(k5)} = { ${hclKey(entries[0]?.[0] ?? "")} = ${quote(String(entries[0]?.[1]))} }`;
-      if (entries.length === 1 && typeof entries[0][1] === "string" && inline.length <= 100) lines.push(inline);
-      else lines.push(`${indent}${hclKey(k5)} = {`, ...objectLines(v, `${indent}  `), `${indent}}`);
+      if (entries.length === 1 && typeof entries[0][1] === "string" && inline.length <= 100) lines2.push(inline);
+      else lines2.push(`${indent}${hclKey(k5)} = {`, ...objectLines(v, `${indent}  `), `${indent}}`);
     } else {
-      lines.push(`${indent}${hclKey(k5)} = ${typeof v === "string" ? quote(v) : String(v)}`);
+      lines2.push(`${indent}${hclKey(k5)} = ${typeof v === "string" ? quote(v) : String(v)}`);
     }
   }
-  return lines;
+  return lines2;
 }
 function hclKey(k5) {
   return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(k5) ? k5 : quote(k5);
@@ -83547,15 +83554,15 @@ function quote(s2) {
 function capitalise2(s2) {
   return s2.charAt(0).toUpperCase() + s2.slice(1);
 }
-function formatHcl(lines) {
-  const out2 = [...lines];
+function formatHcl(lines2) {
+  const out2 = [...lines2];
   let chain2 = [];
   const close = () => {
     const width = Math.max(0, ...chain2.map((c5) => c5.lead.length));
     for (const c5 of chain2) out2[c5.i] = `${c5.lead.padEnd(width)} = ${c5.rest}`;
     chain2 = [];
   };
-  lines.forEach((line, i6) => {
+  lines2.forEach((line, i6) => {
     const m3 = /^(\s*(?:[\w-]+|"[^"]*"))\s*=\s*(.*)$/.exec(line);
     if (m3 && !/^\s*#/.test(line) && netBrackets(m3[2]) === 0) chain2.push({ i: i6, lead: m3[1], rest: m3[2] });
     else close();
@@ -83686,9 +83693,9 @@ function applyChanges(ctx, changes) {
   for (const c5 of changes) byFile.set(c5.file, [...byFile.get(c5.file) ?? [], c5]);
   const out2 = /* @__PURE__ */ new Map();
   for (const [file2, cs] of [...byFile].sort(([a5], [b5]) => a5.localeCompare(b5))) {
-    const lines = [...ctx.sourceLines(file2) ?? []];
-    for (const c5 of [...cs].sort((a5, b5) => b5.start - a5.start || b5.deleteCount - a5.deleteCount)) lines.splice(c5.start - 1, c5.deleteCount, ...c5.lines);
-    out2.set(file2, lines.join("\n"));
+    const lines2 = [...ctx.sourceLines(file2) ?? []];
+    for (const c5 of [...cs].sort((a5, b5) => b5.start - a5.start || b5.deleteCount - a5.deleteCount)) lines2.splice(c5.start - 1, c5.deleteCount, ...c5.lines);
+    out2.set(file2, lines2.join("\n"));
   }
   return out2;
 }
@@ -88750,11 +88757,11 @@ function fitComment(body2, limit = COMMENT_LIMIT, pointer = `the check run “${
 
 > **Truncated** to GitHub's ${limit.toLocaleString("en-US")}-character comment limit: ${omitted.toLocaleString("en-US")} characters left out; ${pointer}.`;
   const budget = limit - notice(body2.length).length - 8;
-  const lines = body2.split("\n");
+  const lines2 = body2.split("\n");
   const kept = [];
   let used = 0;
   let open2;
-  for (const l3 of lines) {
+  for (const l3 of lines2) {
     const closing = open2 ? `
 ${open2}`.length : 0;
     if (used + l3.length + 1 + closing > budget) break;
@@ -88860,12 +88867,12 @@ function indexThreads(comments) {
 function placeFinding(f5, changed, filter) {
   const loc = f5.location;
   if (!loc) return { reason: "no-location" };
-  const lines = (file2) => changed.get(file2);
+  const lines2 = (file2) => changed.get(file2);
   const onRight = (file2, n4) => {
-    const l3 = lines(file2);
+    const l3 = lines2(file2);
     return l3 !== void 0 && (l3.added.has(n4) || l3.context.has(n4));
   };
-  const accepted = (file2, n4) => filter === "added" ? lines(file2)?.added.has(n4) ?? false : onRight(file2, n4);
+  const accepted = (file2, n4) => filter === "added" ? lines2(file2)?.added.has(n4) ?? false : onRight(file2, n4);
   const range3 = (from, to) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i6) => from + i6);
   const inRange = range3(loc.startLine, Math.max(loc.startLine, loc.endLine)).filter((n4) => accepted(loc.file, n4));
   const fix = f5.fix;
@@ -88886,8 +88893,8 @@ function placeFinding(f5, changed, filter) {
     }
   }
   if (inRange.length > 0) return { comment: { path: loc.file, line: inRange[0], side: "RIGHT" }, suggestion: false };
-  if ((filter === "file" || filter === "nofilter") && lines(loc.file)) {
-    const l3 = lines(loc.file);
+  if ((filter === "file" || filter === "nofilter") && lines2(loc.file)) {
+    const l3 = lines2(loc.file);
     const all = [...l3.added, ...l3.context];
     if (all.length > 0) {
       const nearest = all.reduce((best2, n4) => Math.abs(n4 - loc.startLine) < Math.abs(best2 - loc.startLine) ? n4 : best2);
@@ -89053,8 +89060,8 @@ var RUN = /^<!-- kms-review:run sha=([0-9a-f]+) at=(\S+) -->$/m;
 var runMarker = (sha, at3) => `<!-- kms-review:run sha=${sha} at=${at3} -->`;
 var MAX_PAGES3 = 100;
 function contentOf(body2) {
-  const lines = body2.split("\n");
-  return lines.filter((l3, i6) => !(i6 < 3 && (l3 === SUMMARY_MARKER || RUN.test(l3)))).join("\n");
+  const lines2 = body2.split("\n");
+  return lines2.filter((l3, i6) => !(i6 < 3 && (l3 === SUMMARY_MARKER || RUN.test(l3)))).join("\n");
 }
 function stickyBody(content, headSha, at3) {
   const header = `${SUMMARY_MARKER}

@@ -395,7 +395,7 @@ var require_directives = __commonJS({
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
       toString(doc) {
-        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const lines2 = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
@@ -411,9 +411,9 @@ var require_directives = __commonJS({
           if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle2} ${prefix}`);
+            lines2.push(`%TAG ${handle2} ${prefix}`);
         }
-        return lines.join("\n");
+        return lines2.join("\n");
       }
     };
     Directives.defaultYaml = { explicit: false, version: "1.2" };
@@ -1874,22 +1874,22 @@ var require_stringifyCollection = __commonJS({
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
-      const lines = [];
+      const lines2 = [];
       for (let i2 = 0; i2 < items.length; ++i2) {
         const item = items[i2];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, chompKeep);
           }
         }
         chompKeep = false;
@@ -1898,15 +1898,15 @@ var require_stringifyCollection = __commonJS({
           str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines2.push(blockItemPrefix + str3);
       }
       let str2;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         str2 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
-        for (let i2 = 1; i2 < lines.length; ++i2) {
-          const line = lines[i2];
+        str2 = lines2[0];
+        for (let i2 = 1; i2 < lines2.length; ++i2) {
+          const line = lines2[i2];
           str2 += line ? `
 ${indent}${line}` : "\n";
         }
@@ -1929,22 +1929,22 @@ ${indent}${line}` : "\n";
       });
       let reqNewline = false;
       let linesAtValue = 0;
-      const lines = [];
+      const lines2 = [];
       for (let i2 = 0; i2 < items.length; ++i2) {
         const item = items[i2];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, false);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, false);
             if (ik.comment)
               reqNewline = true;
           }
@@ -1961,12 +1961,12 @@ ${indent}${line}` : "\n";
         if (comment)
           reqNewline = true;
         let str2 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        reqNewline || (reqNewline = lines2.length > linesAtValue || str2.includes("\n"));
         if (i2 < items.length - 1) {
           str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines2.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str2 += ",";
@@ -1974,35 +1974,35 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
-        linesAtValue = lines.length;
+        lines2.push(str2);
+        linesAtValue = lines2.length;
       }
       const { start: start2, end } = flowChars;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         return start2 + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines2.reduce((sum, line) => sum + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str2 = start2;
-          for (const line of lines)
+          for (const line of lines2)
             str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
           return `${str2}
 ${indent}${end}`;
         } else {
-          return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start2}${fcPadding}${lines2.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent, options: { commentString } }, lines2, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
         const ic = stringifyComment.indentComment(commentString(comment), indent);
-        lines.push(ic.trimStart());
+        lines2.push(ic.trimStart());
       }
     }
     exports.stringifyCollection = stringifyCollection;
@@ -2640,11 +2640,11 @@ var require_binary = __commonJS({
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str2.length / lineWidth);
-          const lines = new Array(n);
+          const lines2 = new Array(n);
           for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
-            lines[i2] = str2.substr(o, lineWidth);
+            lines2[i2] = str2.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
@@ -3324,35 +3324,35 @@ var require_stringifyDocument = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
-      const lines = [];
+      const lines2 = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
-          lines.push(dir);
+          lines2.push(dir);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
       }
       if (hasDirectives)
-        lines.push("---");
+        lines2.push("---");
       const ctx = stringify.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
-        if (lines.length !== 1)
-          lines.unshift("");
+        if (lines2.length !== 1)
+          lines2.unshift("");
         const cs = commentString(doc.commentBefore);
-        lines.unshift(stringifyComment.indentComment(cs, ""));
+        lines2.unshift(stringifyComment.indentComment(cs, ""));
       }
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
         if (identity.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
-            lines.push("");
+            lines2.push("");
           if (doc.contents.commentBefore) {
             const cs = commentString(doc.contents.commentBefore);
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push(stringifyComment.indentComment(cs, ""));
           }
           ctx.forceBlockIndent = !!doc.comment;
           contentComment = doc.contents.comment;
@@ -3361,36 +3361,36 @@ var require_stringifyDocument = __commonJS({
         let body2 = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
-        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body2}`;
+        if ((body2[0] === "|" || body2[0] === ">") && lines2[lines2.length - 1] === "---") {
+          lines2[lines2.length - 1] = `--- ${body2}`;
         } else
-          lines.push(body2);
+          lines2.push(body2);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines2.push(stringify.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
           const cs = commentString(doc.comment);
           if (cs.includes("\n")) {
-            lines.push("...");
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push("...");
+            lines2.push(stringifyComment.indentComment(cs, ""));
           } else {
-            lines.push(`... ${cs}`);
+            lines2.push(`... ${cs}`);
           }
         } else {
-          lines.push("...");
+          lines2.push("...");
         }
       } else {
         let dc = doc.comment;
         if (dc && chompKeep)
           dc = dc.replace(/^\n+/, "");
         if (dc) {
-          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
-            lines.push("");
-          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+          if ((!chompKeep || contentComment) && lines2[lines2.length - 1] !== "")
+            lines2.push("");
+          lines2.push(stringifyComment.indentComment(commentString(dc), ""));
         }
       }
-      return lines.join("\n") + "\n";
+      return lines2.join("\n") + "\n";
     }
     exports.stringifyDocument = stringifyDocument;
   }
@@ -4452,17 +4452,17 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
-      let chompStart = lines.length;
-      for (let i2 = lines.length - 1; i2 >= 0; --i2) {
-        const content = lines[i2][1];
+      const lines2 = scalar.source ? splitLines(scalar.source) : [];
+      let chompStart = lines2.length;
+      for (let i2 = lines2.length - 1; i2 >= 0; --i2) {
+        const content = lines2[i2][1];
         if (content === "" || content === "\r")
           chompStart = i2;
         else
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value2 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
         let end2 = start2 + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
@@ -4472,7 +4472,7 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i2 = 0; i2 < chompStart; ++i2) {
-        const [indent, content] = lines[i2];
+        const [indent, content] = lines2[i2];
         if (content === "" || content === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -4492,17 +4492,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
-        if (lines[i2][0].length > trimIndent)
+      for (let i2 = lines2.length - 1; i2 >= chompStart; --i2) {
+        if (lines2[i2][0].length > trimIndent)
           chompStart = i2 + 1;
       }
       let value = "";
       let sep = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
-        value += lines[i2][0].slice(trimIndent) + "\n";
+        value += lines2[i2][0].slice(trimIndent) + "\n";
       for (let i2 = contentStart; i2 < chompStart; ++i2) {
-        let [indent, content] = lines[i2];
+        let [indent, content] = lines2[i2];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -4539,8 +4539,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i2 = chompStart; i2 < lines.length; ++i2)
-            value += "\n" + lines[i2][0].slice(trimIndent);
+          for (let i2 = chompStart; i2 < lines2.length; ++i2)
+            value += "\n" + lines2[i2][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
@@ -4615,10 +4615,10 @@ var require_resolve_block_scalar = __commonJS({
       const first = split2[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
-      const lines = [line0];
+      const lines2 = [line0];
       for (let i2 = 1; i2 < split2.length; i2 += 2)
-        lines.push([split2[i2], split2[i2 + 1]]);
-      return lines;
+        lines2.push([split2[i2], split2[i2 + 1]]);
+      return lines2;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
   }
@@ -9690,15 +9690,15 @@ var TreeConverter = class {
     if (!(0, import_yaml.isScalar)(node) && !(0, import_yaml.isMap)(node) && !(0, import_yaml.isSeq)(node)) {
       return { kind: "scalar", value: null, lines: { start: fallbackLine, end: fallbackLine } };
     }
-    const lines = this.linesOf(node);
-    const plain = this.convertUntagged(node, lines, depth);
+    const lines2 = this.linesOf(node);
+    const plain = this.convertUntagged(node, lines2, depth);
     const longForm = typeof node.tag === "string" ? LONG_FORM_OF_TAG[node.tag] : void 0;
     if (!longForm) return plain;
-    const entry = { key: longForm, keyLine: lines.start, value: plain };
-    return { kind: "map", entries: /* @__PURE__ */ new Map([[longForm, entry]]), lines };
+    const entry = { key: longForm, keyLine: lines2.start, value: plain };
+    return { kind: "map", entries: /* @__PURE__ */ new Map([[longForm, entry]]), lines: lines2 };
   }
-  convertUntagged(node, lines, depth) {
-    if ((0, import_yaml.isSeq)(node)) return { kind: "seq", items: node.items.map((item) => this.convert(item, depth + 1, lines.start)), lines };
+  convertUntagged(node, lines2, depth) {
+    if ((0, import_yaml.isSeq)(node)) return { kind: "seq", items: node.items.map((item) => this.convert(item, depth + 1, lines2.start)), lines: lines2 };
     if ((0, import_yaml.isMap)(node)) {
       const entries = /* @__PURE__ */ new Map();
       for (const pair2 of node.items) {
@@ -9707,10 +9707,10 @@ var TreeConverter = class {
         const keyLine = lineAt(this.lineCounter, pair2.key.range?.[0] ?? 0);
         entries.set(key, { key, keyLine, value: this.convert(pair2.value, depth + 1, keyLine) });
       }
-      return { kind: "map", entries, lines };
+      return { kind: "map", entries, lines: lines2 };
     }
     const value = (0, import_yaml.isScalar)(node) ? node.value : null;
-    return { kind: "scalar", value: isPlainScalar(value) ? value : String(value), lines };
+    return { kind: "scalar", value: isPlainScalar(value) ? value : String(value), lines: lines2 };
   }
   expandAlias(alias, depth) {
     const line = lineAt(this.lineCounter, alias.range?.[0] ?? 0);
@@ -9841,8 +9841,8 @@ function buildResource(evaluator, entry) {
   if (cdkPath !== void 0) resource.displayName = cdkPath;
   return resource;
 }
-function toLocation(file, lines) {
-  return { file, startLine: lines.start, endLine: lines.end };
+function toLocation(file, lines2) {
+  return { file, startLine: lines2.start, endLine: lines2.end };
 }
 function recordLocations(file, node, prefix, into) {
   if (intrinsicCall(node)) return;
@@ -16537,7 +16537,8 @@ function fill(locations, body2, ev, file, prefix, skip) {
     if (made?.has(type)) existing.push(...elements);
     else {
       attrs[type] = Array.isArray(existing) ? [...existing, ...elements] : elements;
-      (made ??= /* @__PURE__ */ new Set()).add(type);
+      made ??= /* @__PURE__ */ new Set();
+      made.add(type);
     }
   }
   return attrs;
@@ -16688,8 +16689,8 @@ var ModuleInstance = class _ModuleInstance {
     else if (block.type === "module" && first) this.moduleCalls.set(first, { block, file });
     else if (block.type === "data" && first && second) this.dataBlocks.set(`${first}.${second}`, { block, file });
   }
-  location(span2, file) {
-    return { file, startLine: span2.startLine, endLine: span2.endLine };
+  location(span, file) {
+    return { file, startLine: span.startLine, endLine: span.endLine };
   }
   /** How many module calls deep this instance is (0 for the root). */
   get depth() {
@@ -17027,7 +17028,7 @@ function labelledBlocks(type, value, labelsLeft, labels) {
       return label === void 0 ? [] : labelledBlocks(type, item.value, labelsLeft - 1, [...labels, label]);
     });
   }
-  return [{ ...span(value), type, labels, body: blockBody(value, ATTRIBUTE_ONLY.has(type)) }];
+  return [{ ...lines(value), type, labels, body: blockBody(value, ATTRIBUTE_ONLY.has(type)) }];
 }
 function blockBody(object, attributesOnly) {
   const body2 = { attributes: [], blocks: [] };
@@ -17049,16 +17050,16 @@ function nestedBlocks(type, value) {
   return objects.flatMap((object) => {
     if (object.kind !== "object") return [];
     if (type === "dynamic") return labelledBlocks(type, object, 1, []);
-    return [{ ...span(object), type, labels: [], body: blockBody(object, false) }];
+    return [{ ...lines(object), type, labels: [], body: blockBody(object, false) }];
   });
 }
 function attributeOf(item) {
   const name2 = keyName(item.key);
   if (name2 === void 0) return [];
-  return [{ startLine: item.key.startLine, endLine: item.value.endLine, text: item.key.text, name: name2, expr: item.value }];
+  return [{ startLine: item.key.startLine, endLine: item.value.endLine, name: name2, expr: item.value }];
 }
-function span(expr) {
-  return { startLine: expr.startLine, endLine: expr.endLine, text: expr.text };
+function lines(expr) {
+  return { startLine: expr.startLine, endLine: expr.endLine };
 }
 function keyName(key) {
   if (key.kind === "literal" && typeof key.value === "string") return key.value;
@@ -17090,6 +17091,10 @@ var SourceText = class {
       else high = mid;
     }
     return low + 1;
+  }
+  /** The lines of the source from `start` to `end`. */
+  lines(start2, end) {
+    return { startLine: this.line(start2), endLine: this.line(end) };
   }
   /** The span of the source from `start` to `end`: its lines and its text, shortened. */
   span(start2, end) {
@@ -17311,7 +17316,6 @@ var DirectReader = class {
         return body2;
       }
       if (closed && this.code() === RBRACE) return body2;
-      const start2 = this.pos;
       const startLine = this.line;
       const name2 = this.identifier();
       this.skip();
@@ -17319,11 +17323,11 @@ var DirectReader = class {
       if (this.code() === EQUALS && next !== EQUALS && next !== GT) {
         this.pos++;
         const expr = this.expression(depth);
-        body2.attributes.push({ startLine, endLine: this.endLine, text: this.quote(start2), name: name2, expr });
-      } else body2.blocks.push(this.block(start2, startLine, name2, depth));
+        body2.attributes.push({ startLine, endLine: this.endLine, name: name2, expr });
+      } else body2.blocks.push(this.block(startLine, name2, depth));
     }
   }
-  block(start2, startLine, type, depth) {
+  block(startLine, type, depth) {
     const labels = [];
     for (; ; ) {
       this.skip();
@@ -17339,7 +17343,7 @@ var DirectReader = class {
     const body2 = this.body(this.nest(depth), true);
     this.pos++;
     this.mark();
-    return { startLine, endLine: this.endLine, text: this.quote(start2), type, labels, body: body2 };
+    return { startLine, endLine: this.endLine, type, labels, body: body2 };
   }
   expression(depth) {
     const nested = this.nest(depth);
@@ -18028,6 +18032,9 @@ var Converter = class {
   span(node) {
     return this.source.span(node.startIndex, node.endIndex);
   }
+  lines(node) {
+    return this.source.lines(node.startIndex, node.endIndex);
+  }
   body(node, depth) {
     const body2 = { attributes: [], blocks: [] };
     for (const child2 of node.namedChildren) {
@@ -18046,7 +18053,7 @@ var Converter = class {
     const value = node.namedChildren.filter((c) => c.type === "expression").pop();
     if (!name2) return void 0;
     const expr = value ? this.expression(value, depth) : invalidExpr("attribute without a value", this.line(node.startIndex));
-    return { ...this.span(node), name: this.text(name2), expr };
+    return { ...this.lines(node), name: this.text(name2), expr };
   }
   block(node, depth) {
     const [typeNode, ...rest] = node.namedChildren;
@@ -18059,7 +18066,7 @@ var Converter = class {
       else if (child2.type === "string_lit") labels.push(this.stringLit(child2));
       else if (child2.type === "body") body2 = this.body(child2, depth + 1);
     }
-    return { ...this.span(node), type: this.text(typeNode), labels, body: body2 };
+    return { ...this.lines(node), type: this.text(typeNode), labels, body: body2 };
   }
   tooDeep(node) {
     if (!this.tooDeepReported) {
@@ -18098,15 +18105,15 @@ var Converter = class {
       rest = nodes.slice(1);
     }
     for (const post of rest) {
-      const span2 = { startLine: expr.startLine, endLine: this.line(post.endIndex), text: this.spanText(nodes[0], post) };
-      if (post.type === "get_attr") expr = { ...span2, kind: "getAttr", target: expr, name: this.text(post.namedChildren[0]) };
-      else if (post.type === "index") expr = { ...span2, kind: "index", target: expr, key: this.indexKey(post, depth) };
+      const span = { startLine: expr.startLine, endLine: this.line(post.endIndex), text: this.spanText(nodes[0], post) };
+      if (post.type === "get_attr") expr = { ...span, kind: "getAttr", target: expr, name: this.text(post.namedChildren[0]) };
+      else if (post.type === "index") expr = { ...span, kind: "index", target: expr, key: this.indexKey(post, depth) };
       else if (post.type === "splat") {
         const splat = post.namedChildren[0];
         const each = (splat?.namedChildren ?? []).map(
           (s) => s.type === "get_attr" ? { attr: this.text(s.namedChildren[0]) } : { index: this.indexKey(s, depth) }
         );
-        expr = { ...span2, kind: "splat", target: expr, each };
+        expr = { ...span, kind: "splat", target: expr, each };
       } else if (post.type === "ERROR") {
         return invalidExpr("syntax error", this.line(post.startIndex));
       }
@@ -18123,7 +18130,7 @@ var Converter = class {
     return expr ? this.expression(expr, depth + 1) : invalidExpr("empty index", this.line(index.startIndex));
   }
   primary(node, depth) {
-    const span2 = this.span(node);
+    const span = this.span(node);
     const named = node.namedChildren;
     switch (node.type) {
       case "expression":
@@ -18135,18 +18142,18 @@ var Converter = class {
       case "collection_value":
       case "operation":
       case "for_expr":
-        return named[0] ? this.primary(named[0], depth) : invalidExpr("empty expression", span2.startLine);
+        return named[0] ? this.primary(named[0], depth) : invalidExpr("empty expression", span.startLine);
       case "variable_expr":
-        return { ...span2, kind: "variable", name: this.text(node) };
+        return { ...span, kind: "variable", name: this.text(node) };
       case "tuple":
-        return { ...span2, kind: "tuple", items: named.filter((c) => c.type === "expression").map((c) => this.expression(c, depth + 1)) };
+        return { ...span, kind: "tuple", items: named.filter((c) => c.type === "expression").map((c) => this.expression(c, depth + 1)) };
       case "object":
-        return { ...span2, kind: "object", items: named.filter((c) => c.type === "object_elem").map((c) => this.objectElem(c, depth + 1)) };
+        return { ...span, kind: "object", items: named.filter((c) => c.type === "object_elem").map((c) => this.objectElem(c, depth + 1)) };
       case "function_call": {
         const args2 = named.find((c) => c.type === "function_arguments");
         const argNodes = args2?.namedChildren ?? [];
         return {
-          ...span2,
+          ...span,
           kind: "call",
           name: this.text(named[0]),
           args: argNodes.filter((c) => c.type === "expression").map((c) => this.expression(c, depth + 1)),
@@ -18158,20 +18165,20 @@ var Converter = class {
       case "binary_operation": {
         const children = node.children.filter((c) => c.type !== "comment");
         const at = children.findIndex((c) => !c.isNamed && BINARY_OPERATORS.has(c.type));
-        if (at <= 0) return invalidExpr("malformed operation", span2.startLine);
+        if (at <= 0) return invalidExpr("malformed operation", span.startLine);
         const left = this.term(children.slice(0, at), node, depth + 1);
         const right = this.term(children.slice(at + 1), node, depth + 1);
-        return { ...span2, kind: "binary", op: children[at].type, left, right };
+        return { ...span, kind: "binary", op: children[at].type, left, right };
       }
       case "unary_operation": {
         const [op, ...operand] = node.children.filter((c) => c.type !== "comment");
-        return { ...span2, kind: "unary", op: op.type, operand: this.term(operand, node, depth + 1) };
+        return { ...span, kind: "unary", op: op.type, operand: this.term(operand, node, depth + 1) };
       }
       case "for_tuple_expr":
       case "for_object_expr":
         return this.forExpr(node, depth);
       default:
-        return invalidExpr(node.type === "ERROR" ? "syntax error" : `unsupported syntax ${node.type}`, span2.startLine);
+        return invalidExpr(node.type === "ERROR" ? "syntax error" : `unsupported syntax ${node.type}`, span.startLine);
     }
   }
   /**
@@ -18209,16 +18216,16 @@ var Converter = class {
     return { key, value };
   }
   forExpr(node, depth) {
-    const span2 = this.span(node);
+    const span = this.span(node);
     const intro = node.namedChildren.find((c) => c.type === "for_intro");
     const names = (intro?.namedChildren ?? []).filter((c) => c.type === "identifier").map((c) => this.text(c));
     const collectionNode = intro?.namedChildren.find((c) => c.type === "expression");
     const exprs = node.namedChildren.filter((c) => c.type === "expression").map((c) => this.expression(c, depth + 1));
     const condNode = node.namedChildren.find((c) => c.type === "for_cond")?.namedChildren[0];
-    if (!collectionNode || names.length === 0 || exprs.length === 0) return invalidExpr("malformed for expression", span2.startLine);
+    if (!collectionNode || names.length === 0 || exprs.length === 0) return invalidExpr("malformed for expression", span.startLine);
     const isObject = node.type === "for_object_expr";
     return {
-      ...span2,
+      ...span,
       kind: "for",
       keyVar: names.length > 1 ? names[0] : void 0,
       valueVar: names[names.length - 1],
@@ -18230,18 +18237,18 @@ var Converter = class {
     };
   }
   literal(node) {
-    const span2 = this.span(node);
+    const span = this.span(node);
     switch (node.type) {
       case "numeric_lit": {
         const text = this.text(node);
-        return { ...span2, kind: "literal", value: text.startsWith("0x") ? Number.parseInt(text, 16) : Number(text) };
+        return { ...span, kind: "literal", value: text.startsWith("0x") ? Number.parseInt(text, 16) : Number(text) };
       }
       case "bool_lit":
-        return { ...span2, kind: "literal", value: this.text(node) === "true" };
+        return { ...span, kind: "literal", value: this.text(node) === "true" };
       case "null_lit":
-        return { ...span2, kind: "literal", value: null };
+        return { ...span, kind: "literal", value: null };
       default:
-        return { ...span2, kind: "literal", value: this.stringLit(node) };
+        return { ...span, kind: "literal", value: this.stringLit(node) };
     }
   }
   stringLit(node) {
@@ -18250,13 +18257,13 @@ var Converter = class {
     return unescapeQuoted(this.source.text.slice(start2?.endIndex ?? node.startIndex, end?.startIndex ?? node.endIndex));
   }
   template(node, depth) {
-    const span2 = this.span(node);
+    const span = this.span(node);
     const named = node.namedChildren;
     if (node.type === "quoted_template") {
       const start2 = named.find((c) => c.type === "quoted_template_start");
       const end = named.find((c) => c.type === "quoted_template_end");
       const parts3 = this.parts(node, start2?.endIndex ?? node.startIndex, end?.startIndex ?? node.endIndex, depth, { quoted: true, indent: 0 });
-      return { ...span2, kind: "template", parts: parts3 };
+      return { ...span, kind: "template", parts: parts3 };
     }
     const ids = named.filter((c) => c.type === "heredoc_identifier");
     const opener = ids[0];
@@ -18267,7 +18274,7 @@ var Converter = class {
     const flush = named.some((c) => c.type === "heredoc_start" && this.text(c) === "<<-");
     const content = this.source.text.slice(from, Math.max(from, to));
     const parts2 = this.parts(node, from, Math.max(from, to), depth, { quoted: false, indent: flush ? commonIndent(content) : 0 });
-    return { ...span2, kind: "template", parts: parts2 };
+    return { ...span, kind: "template", parts: parts2 };
   }
   /** Template parts of `container` between two source offsets: text between interpolations and directives. */
   parts(container, from, to, depth, style) {

@@ -4170,7 +4170,7 @@ function labelledBlocks(type, value, labelsLeft, labels) {
       return label === void 0 ? [] : labelledBlocks(type, item.value, labelsLeft - 1, [...labels, label]);
     });
   }
-  return [{ ...span(value), type, labels, body: blockBody(value, ATTRIBUTE_ONLY.has(type)) }];
+  return [{ ...lines(value), type, labels, body: blockBody(value, ATTRIBUTE_ONLY.has(type)) }];
 }
 function blockBody(object, attributesOnly) {
   const body2 = { attributes: [], blocks: [] };
@@ -4192,16 +4192,16 @@ function nestedBlocks(type, value) {
   return objects.flatMap((object) => {
     if (object.kind !== "object") return [];
     if (type === "dynamic") return labelledBlocks(type, object, 1, []);
-    return [{ ...span(object), type, labels: [], body: blockBody(object, false) }];
+    return [{ ...lines(object), type, labels: [], body: blockBody(object, false) }];
   });
 }
 function attributeOf(item) {
   const name2 = keyName(item.key);
   if (name2 === void 0) return [];
-  return [{ startLine: item.key.startLine, endLine: item.value.endLine, text: item.key.text, name: name2, expr: item.value }];
+  return [{ startLine: item.key.startLine, endLine: item.value.endLine, name: name2, expr: item.value }];
 }
-function span(expr) {
-  return { startLine: expr.startLine, endLine: expr.endLine, text: expr.text };
+function lines(expr) {
+  return { startLine: expr.startLine, endLine: expr.endLine };
 }
 function keyName(key) {
   if (key.kind === "literal" && typeof key.value === "string") return key.value;
@@ -4233,6 +4233,10 @@ var SourceText = class {
       else high = mid;
     }
     return low + 1;
+  }
+  /** The lines of the source from `start` to `end`. */
+  lines(start2, end) {
+    return { startLine: this.line(start2), endLine: this.line(end) };
   }
   /** The span of the source from `start` to `end`: its lines and its text, shortened. */
   span(start2, end) {
@@ -4454,7 +4458,6 @@ var DirectReader = class {
         return body2;
       }
       if (closed && this.code() === RBRACE) return body2;
-      const start2 = this.pos;
       const startLine = this.line;
       const name2 = this.identifier();
       this.skip();
@@ -4462,11 +4465,11 @@ var DirectReader = class {
       if (this.code() === EQUALS && next !== EQUALS && next !== GT) {
         this.pos++;
         const expr = this.expression(depth);
-        body2.attributes.push({ startLine, endLine: this.endLine, text: this.quote(start2), name: name2, expr });
-      } else body2.blocks.push(this.block(start2, startLine, name2, depth));
+        body2.attributes.push({ startLine, endLine: this.endLine, name: name2, expr });
+      } else body2.blocks.push(this.block(startLine, name2, depth));
     }
   }
-  block(start2, startLine, type, depth) {
+  block(startLine, type, depth) {
     const labels = [];
     for (; ; ) {
       this.skip();
@@ -4482,7 +4485,7 @@ var DirectReader = class {
     const body2 = this.body(this.nest(depth), true);
     this.pos++;
     this.mark();
-    return { startLine, endLine: this.endLine, text: this.quote(start2), type, labels, body: body2 };
+    return { startLine, endLine: this.endLine, type, labels, body: body2 };
   }
   expression(depth) {
     const nested = this.nest(depth);
@@ -5150,6 +5153,9 @@ var Converter = class {
   span(node) {
     return this.source.span(node.startIndex, node.endIndex);
   }
+  lines(node) {
+    return this.source.lines(node.startIndex, node.endIndex);
+  }
   body(node, depth) {
     const body2 = { attributes: [], blocks: [] };
     for (const child of node.namedChildren) {
@@ -5168,7 +5174,7 @@ var Converter = class {
     const value = node.namedChildren.filter((c) => c.type === "expression").pop();
     if (!name2) return void 0;
     const expr = value ? this.expression(value, depth) : invalidExpr("attribute without a value", this.line(node.startIndex));
-    return { ...this.span(node), name: this.text(name2), expr };
+    return { ...this.lines(node), name: this.text(name2), expr };
   }
   block(node, depth) {
     const [typeNode, ...rest] = node.namedChildren;
@@ -5181,7 +5187,7 @@ var Converter = class {
       else if (child.type === "string_lit") labels.push(this.stringLit(child));
       else if (child.type === "body") body2 = this.body(child, depth + 1);
     }
-    return { ...this.span(node), type: this.text(typeNode), labels, body: body2 };
+    return { ...this.lines(node), type: this.text(typeNode), labels, body: body2 };
   }
   tooDeep(node) {
     if (!this.tooDeepReported) {
@@ -5220,15 +5226,15 @@ var Converter = class {
       rest = nodes.slice(1);
     }
     for (const post of rest) {
-      const span2 = { startLine: expr.startLine, endLine: this.line(post.endIndex), text: this.spanText(nodes[0], post) };
-      if (post.type === "get_attr") expr = { ...span2, kind: "getAttr", target: expr, name: this.text(post.namedChildren[0]) };
-      else if (post.type === "index") expr = { ...span2, kind: "index", target: expr, key: this.indexKey(post, depth) };
+      const span = { startLine: expr.startLine, endLine: this.line(post.endIndex), text: this.spanText(nodes[0], post) };
+      if (post.type === "get_attr") expr = { ...span, kind: "getAttr", target: expr, name: this.text(post.namedChildren[0]) };
+      else if (post.type === "index") expr = { ...span, kind: "index", target: expr, key: this.indexKey(post, depth) };
       else if (post.type === "splat") {
         const splat = post.namedChildren[0];
         const each = (splat?.namedChildren ?? []).map(
           (s) => s.type === "get_attr" ? { attr: this.text(s.namedChildren[0]) } : { index: this.indexKey(s, depth) }
         );
-        expr = { ...span2, kind: "splat", target: expr, each };
+        expr = { ...span, kind: "splat", target: expr, each };
       } else if (post.type === "ERROR") {
         return invalidExpr("syntax error", this.line(post.startIndex));
       }
@@ -5245,7 +5251,7 @@ var Converter = class {
     return expr ? this.expression(expr, depth + 1) : invalidExpr("empty index", this.line(index.startIndex));
   }
   primary(node, depth) {
-    const span2 = this.span(node);
+    const span = this.span(node);
     const named = node.namedChildren;
     switch (node.type) {
       case "expression":
@@ -5257,18 +5263,18 @@ var Converter = class {
       case "collection_value":
       case "operation":
       case "for_expr":
-        return named[0] ? this.primary(named[0], depth) : invalidExpr("empty expression", span2.startLine);
+        return named[0] ? this.primary(named[0], depth) : invalidExpr("empty expression", span.startLine);
       case "variable_expr":
-        return { ...span2, kind: "variable", name: this.text(node) };
+        return { ...span, kind: "variable", name: this.text(node) };
       case "tuple":
-        return { ...span2, kind: "tuple", items: named.filter((c) => c.type === "expression").map((c) => this.expression(c, depth + 1)) };
+        return { ...span, kind: "tuple", items: named.filter((c) => c.type === "expression").map((c) => this.expression(c, depth + 1)) };
       case "object":
-        return { ...span2, kind: "object", items: named.filter((c) => c.type === "object_elem").map((c) => this.objectElem(c, depth + 1)) };
+        return { ...span, kind: "object", items: named.filter((c) => c.type === "object_elem").map((c) => this.objectElem(c, depth + 1)) };
       case "function_call": {
         const args2 = named.find((c) => c.type === "function_arguments");
         const argNodes = args2?.namedChildren ?? [];
         return {
-          ...span2,
+          ...span,
           kind: "call",
           name: this.text(named[0]),
           args: argNodes.filter((c) => c.type === "expression").map((c) => this.expression(c, depth + 1)),
@@ -5280,20 +5286,20 @@ var Converter = class {
       case "binary_operation": {
         const children = node.children.filter((c) => c.type !== "comment");
         const at = children.findIndex((c) => !c.isNamed && BINARY_OPERATORS.has(c.type));
-        if (at <= 0) return invalidExpr("malformed operation", span2.startLine);
+        if (at <= 0) return invalidExpr("malformed operation", span.startLine);
         const left = this.term(children.slice(0, at), node, depth + 1);
         const right = this.term(children.slice(at + 1), node, depth + 1);
-        return { ...span2, kind: "binary", op: children[at].type, left, right };
+        return { ...span, kind: "binary", op: children[at].type, left, right };
       }
       case "unary_operation": {
         const [op, ...operand] = node.children.filter((c) => c.type !== "comment");
-        return { ...span2, kind: "unary", op: op.type, operand: this.term(operand, node, depth + 1) };
+        return { ...span, kind: "unary", op: op.type, operand: this.term(operand, node, depth + 1) };
       }
       case "for_tuple_expr":
       case "for_object_expr":
         return this.forExpr(node, depth);
       default:
-        return invalidExpr(node.type === "ERROR" ? "syntax error" : `unsupported syntax ${node.type}`, span2.startLine);
+        return invalidExpr(node.type === "ERROR" ? "syntax error" : `unsupported syntax ${node.type}`, span.startLine);
     }
   }
   /**
@@ -5331,16 +5337,16 @@ var Converter = class {
     return { key, value };
   }
   forExpr(node, depth) {
-    const span2 = this.span(node);
+    const span = this.span(node);
     const intro = node.namedChildren.find((c) => c.type === "for_intro");
     const names = (intro?.namedChildren ?? []).filter((c) => c.type === "identifier").map((c) => this.text(c));
     const collectionNode = intro?.namedChildren.find((c) => c.type === "expression");
     const exprs = node.namedChildren.filter((c) => c.type === "expression").map((c) => this.expression(c, depth + 1));
     const condNode = node.namedChildren.find((c) => c.type === "for_cond")?.namedChildren[0];
-    if (!collectionNode || names.length === 0 || exprs.length === 0) return invalidExpr("malformed for expression", span2.startLine);
+    if (!collectionNode || names.length === 0 || exprs.length === 0) return invalidExpr("malformed for expression", span.startLine);
     const isObject = node.type === "for_object_expr";
     return {
-      ...span2,
+      ...span,
       kind: "for",
       keyVar: names.length > 1 ? names[0] : void 0,
       valueVar: names[names.length - 1],
@@ -5352,18 +5358,18 @@ var Converter = class {
     };
   }
   literal(node) {
-    const span2 = this.span(node);
+    const span = this.span(node);
     switch (node.type) {
       case "numeric_lit": {
         const text = this.text(node);
-        return { ...span2, kind: "literal", value: text.startsWith("0x") ? Number.parseInt(text, 16) : Number(text) };
+        return { ...span, kind: "literal", value: text.startsWith("0x") ? Number.parseInt(text, 16) : Number(text) };
       }
       case "bool_lit":
-        return { ...span2, kind: "literal", value: this.text(node) === "true" };
+        return { ...span, kind: "literal", value: this.text(node) === "true" };
       case "null_lit":
-        return { ...span2, kind: "literal", value: null };
+        return { ...span, kind: "literal", value: null };
       default:
-        return { ...span2, kind: "literal", value: this.stringLit(node) };
+        return { ...span, kind: "literal", value: this.stringLit(node) };
     }
   }
   stringLit(node) {
@@ -5372,13 +5378,13 @@ var Converter = class {
     return unescapeQuoted(this.source.text.slice(start2?.endIndex ?? node.startIndex, end?.startIndex ?? node.endIndex));
   }
   template(node, depth) {
-    const span2 = this.span(node);
+    const span = this.span(node);
     const named = node.namedChildren;
     if (node.type === "quoted_template") {
       const start2 = named.find((c) => c.type === "quoted_template_start");
       const end = named.find((c) => c.type === "quoted_template_end");
       const parts3 = this.parts(node, start2?.endIndex ?? node.startIndex, end?.startIndex ?? node.endIndex, depth, { quoted: true, indent: 0 });
-      return { ...span2, kind: "template", parts: parts3 };
+      return { ...span, kind: "template", parts: parts3 };
     }
     const ids = named.filter((c) => c.type === "heredoc_identifier");
     const opener = ids[0];
@@ -5389,7 +5395,7 @@ var Converter = class {
     const flush = named.some((c) => c.type === "heredoc_start" && this.text(c) === "<<-");
     const content = this.source.text.slice(from, Math.max(from, to));
     const parts2 = this.parts(node, from, Math.max(from, to), depth, { quoted: false, indent: flush ? commonIndent(content) : 0 });
-    return { ...span2, kind: "template", parts: parts2 };
+    return { ...span, kind: "template", parts: parts2 };
   }
   /** Template parts of `container` between two source offsets: text between interpolations and directives. */
   parts(container, from, to, depth, style) {

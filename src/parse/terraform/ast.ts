@@ -4,10 +4,14 @@
  * source text so unknown values and problems can quote it.
  */
 
-export interface Span {
+/** Where a node is written: 1-based lines. */
+export interface Lines {
   startLine: number;
   endLine: number;
-  /** Source text, shortened to a quotable length. */
+}
+
+/** An expression's place and its source text, shortened to a quotable length (unknown values and problems quote it). */
+export interface Span extends Lines {
   text: string;
 }
 
@@ -16,12 +20,13 @@ export interface Body {
   blocks: Block[];
 }
 
-export interface Attribute extends Span {
+/** Attributes and blocks keep lines only: nothing quotes a whole attribute or block, and theirs are the longest texts. */
+export interface Attribute extends Lines {
   name: string;
   expr: Expr;
 }
 
-export interface Block extends Span {
+export interface Block extends Lines {
   type: string;
   labels: string[];
   body: Body;

@@ -44,7 +44,8 @@ function fill(locations: Record<string, Location>, body: Body, ev: Evaluator, fi
     if (made?.has(type)) (existing as Value[]).push(...elements);
     else {
       attrs[type] = Array.isArray(existing) ? [...existing, ...elements] : elements;
-      (made ??= new Set()).add(type);
+      made ??= new Set();
+      made.add(type);
     }
   }
   return attrs;

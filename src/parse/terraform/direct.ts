@@ -232,7 +232,6 @@ class DirectReader {
         return body;
       }
       if (closed && this.code() === RBRACE) return body;
-      const start = this.pos;
       const startLine = this.line;
       const name = this.identifier();
       this.skip();
@@ -240,12 +239,12 @@ class DirectReader {
       if (this.code() === EQUALS && next !== EQUALS && next !== GT) {
         this.pos++;
         const expr = this.expression(depth);
-        body.attributes.push({ startLine, endLine: this.endLine, text: this.quote(start), name, expr });
-      } else body.blocks.push(this.block(start, startLine, name, depth));
+        body.attributes.push({ startLine, endLine: this.endLine, name, expr });
+      } else body.blocks.push(this.block(startLine, name, depth));
     }
   }
 
-  private block(start: number, startLine: number, type: string, depth: number): Block {
+  private block(startLine: number, type: string, depth: number): Block {
     const labels: string[] = [];
     for (;;) {
       this.skip();
@@ -261,7 +260,7 @@ class DirectReader {
     const body = this.body(this.nest(depth), true);
     this.pos++;
     this.mark();
-    return { startLine, endLine: this.endLine, text: this.quote(start), type, labels, body };
+    return { startLine, endLine: this.endLine, type, labels, body };
   }
 
   expression(depth: number): Expr {

@@ -8,7 +8,7 @@
  * and inside resource-like bodies an object (or a list of objects) is a nested block unless its
  * name is a well-known map attribute.
  */
-import type { Attribute, Block, Body, Expr, ExprOf } from './ast.js';
+import type { Attribute, Block, Body, Expr, ExprOf, Lines } from './ast.js';
 
 /** Number of labels each top-level block type takes in JSON syntax. */
 const LABELS: Record<string, number> = {
@@ -66,7 +66,7 @@ function labelledBlocks(type: string, value: Expr, labelsLeft: number, labels: s
       return label === undefined ? [] : labelledBlocks(type, item.value, labelsLeft - 1, [...labels, label]);
     });
   }
-  return [{ ...span(value), type, labels, body: blockBody(value, ATTRIBUTE_ONLY.has(type)) }];
+  return [{ ...lines(value), type, labels, body: blockBody(value, ATTRIBUTE_ONLY.has(type)) }];
 }
 
 function blockBody(object: ObjectExpr, attributesOnly: boolean): Body {
@@ -92,18 +92,18 @@ function nestedBlocks(type: string, value: Expr): Block[] {
     if (object.kind !== 'object') return [];
     // `dynamic` takes one label (the generated block's type) in JSON as in native syntax.
     if (type === 'dynamic') return labelledBlocks(type, object, 1, []);
-    return [{ ...span(object), type, labels: [], body: blockBody(object, false) }];
+    return [{ ...lines(object), type, labels: [], body: blockBody(object, false) }];
   });
 }
 
 function attributeOf(item: { key: Expr; value: Expr }): Attribute[] {
   const name = keyName(item.key);
   if (name === undefined) return [];
-  return [{ startLine: item.key.startLine, endLine: item.value.endLine, text: item.key.text, name, expr: item.value }];
+  return [{ startLine: item.key.startLine, endLine: item.value.endLine, name, expr: item.value }];
 }
 
-function span(expr: Expr) {
-  return { startLine: expr.startLine, endLine: expr.endLine, text: expr.text };
+function lines(expr: Expr): Lines {
+  return { startLine: expr.startLine, endLine: expr.endLine };
 }
 
 function keyName(key: Expr): string | undefined {

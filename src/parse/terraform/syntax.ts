@@ -13,7 +13,7 @@ import type { Language, Node, Tree, TreeCursor } from 'web-tree-sitter';
 import type { Limits, SourceFile } from '../../model/source.js';
 import { problem } from '../../model/source.js';
 import type { Problem } from '../../model/types.js';
-import type { Attribute, Block, Body, Expr, Span, Step, TemplatePart } from './ast.js';
+import type { Attribute, Block, Body, Expr, Lines, Span, Step, TemplatePart } from './ast.js';
 import { shortText } from './ast.js';
 import { readDirect } from './direct.js';
 import { hclParser } from './grammar.js';
@@ -284,6 +284,10 @@ class Converter {
     return this.source.span(node.startIndex, node.endIndex);
   }
 
+  lines(node: CstNode): Lines {
+    return this.source.lines(node.startIndex, node.endIndex);
+  }
+
   body(node: CstNode, depth: number): Body {
     const body: Body = { attributes: [], blocks: [] };
     for (const child of node.namedChildren) {
@@ -303,7 +307,7 @@ class Converter {
     const value = node.namedChildren.filter((c) => c.type === 'expression').pop();
     if (!name) return undefined;
     const expr = value ? this.expression(value, depth) : invalidExpr('attribute without a value', this.line(node.startIndex));
-    return { ...this.span(node), name: this.text(name), expr };
+    return { ...this.lines(node), name: this.text(name), expr };
   }
 
   block(node: CstNode, depth: number): Block | undefined {
@@ -317,7 +321,7 @@ class Converter {
       else if (child.type === 'string_lit') labels.push(this.stringLit(child));
       else if (child.type === 'body') body = this.body(child, depth + 1);
     }
-    return { ...this.span(node), type: this.text(typeNode), labels, body };
+    return { ...this.lines(node), type: this.text(typeNode), labels, body };
   }
 
   private tooDeep(node: CstNode): Expr {

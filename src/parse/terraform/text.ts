@@ -3,7 +3,7 @@
  * straight from the text): line numbers of offsets, the quotable span text of a node, and how
  * template text is decoded (escapes, `<<-` indentation, `~` strip markers).
  */
-import type { Span, TemplatePart } from './ast.js';
+import type { Lines, Span, TemplatePart } from './ast.js';
 import { shortRange } from './ast.js';
 
 /** Characters of source a span quotes before shortening. */
@@ -38,6 +38,11 @@ export class SourceText {
       else high = mid;
     }
     return low + 1;
+  }
+
+  /** The lines of the source from `start` to `end`. */
+  lines(start: number, end: number): Lines {
+    return { startLine: this.line(start), endLine: this.line(end) };
   }
 
   /** The span of the source from `start` to `end`: its lines and its text, shortened. */
