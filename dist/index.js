@@ -74641,9 +74641,9 @@ var DirectReader = class {
       this.skip();
       if (this.pos >= this.length) {
         if (closed) giveUp();
-        return body2;
+        return fittedBody(body2);
       }
-      if (closed && this.code() === RBRACE) return body2;
+      if (closed && this.code() === RBRACE) return fittedBody(body2);
       const startLine = this.line;
       const name2 = this.identifier();
       this.skip();
@@ -74671,7 +74671,7 @@ var DirectReader = class {
     const body2 = this.body(this.nest(depth), true);
     this.pos++;
     this.mark();
-    return { startLine, endLine: this.endLine, type, labels, body: body2 };
+    return { startLine, endLine: this.endLine, type, labels: fitted(labels), body: body2 };
   }
   expression(depth) {
     const nested = this.nest(depth);
@@ -74817,7 +74817,7 @@ var DirectReader = class {
         break;
       }
     }
-    return { startLine: target.startLine, endLine: this.endLine, text: this.quote(first), kind: "splat", target, each };
+    return { startLine: target.startLine, endLine: this.endLine, text: this.quote(first), kind: "splat", target, each: fitted(each) };
   }
   primary(depth) {
     const c5 = this.code();
@@ -74904,7 +74904,7 @@ var DirectReader = class {
     }
     this.pos++;
     this.mark();
-    return { items, expandLast };
+    return { items: fitted(items), expandLast };
   }
   object(depth) {
     const start2 = this.pos;
@@ -74931,7 +74931,7 @@ var DirectReader = class {
     }
     this.pos++;
     this.mark();
-    return { startLine, endLine: this.endLine, text: this.quote(start2), kind: "object", items };
+    return { startLine, endLine: this.endLine, text: this.quote(start2), kind: "object", items: fitted(items) };
   }
   /** `[for k, v in coll : v if cond]` / `{for k, v in coll : k => v... if cond}`, at `for`. */
   forExpr(start2, startLine, isObject3, depth) {
@@ -75117,6 +75117,12 @@ function newlinesIn(text2, from, to) {
   let count = 0;
   for (let at3 = text2.indexOf("\n", from); at3 >= 0 && at3 < to; at3 = text2.indexOf("\n", at3 + 1)) count++;
   return count;
+}
+function fitted(list3) {
+  return list3.length === 0 ? list3 : list3.slice();
+}
+function fittedBody(body2) {
+  return { attributes: fitted(body2.attributes), blocks: fitted(body2.blocks) };
 }
 function escapeLength(text2, at3) {
   const c5 = text2.charCodeAt(at3 + 1);

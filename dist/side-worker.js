@@ -17313,9 +17313,9 @@ var DirectReader = class {
       this.skip();
       if (this.pos >= this.length) {
         if (closed) giveUp();
-        return body2;
+        return fittedBody(body2);
       }
-      if (closed && this.code() === RBRACE) return body2;
+      if (closed && this.code() === RBRACE) return fittedBody(body2);
       const startLine = this.line;
       const name2 = this.identifier();
       this.skip();
@@ -17343,7 +17343,7 @@ var DirectReader = class {
     const body2 = this.body(this.nest(depth), true);
     this.pos++;
     this.mark();
-    return { startLine, endLine: this.endLine, type, labels, body: body2 };
+    return { startLine, endLine: this.endLine, type, labels: fitted(labels), body: body2 };
   }
   expression(depth) {
     const nested = this.nest(depth);
@@ -17489,7 +17489,7 @@ var DirectReader = class {
         break;
       }
     }
-    return { startLine: target.startLine, endLine: this.endLine, text: this.quote(first), kind: "splat", target, each };
+    return { startLine: target.startLine, endLine: this.endLine, text: this.quote(first), kind: "splat", target, each: fitted(each) };
   }
   primary(depth) {
     const c = this.code();
@@ -17576,7 +17576,7 @@ var DirectReader = class {
     }
     this.pos++;
     this.mark();
-    return { items, expandLast };
+    return { items: fitted(items), expandLast };
   }
   object(depth) {
     const start2 = this.pos;
@@ -17603,7 +17603,7 @@ var DirectReader = class {
     }
     this.pos++;
     this.mark();
-    return { startLine, endLine: this.endLine, text: this.quote(start2), kind: "object", items };
+    return { startLine, endLine: this.endLine, text: this.quote(start2), kind: "object", items: fitted(items) };
   }
   /** `[for k, v in coll : v if cond]` / `{for k, v in coll : k => v... if cond}`, at `for`. */
   forExpr(start2, startLine, isObject, depth) {
@@ -17789,6 +17789,12 @@ function newlinesIn(text, from, to) {
   let count = 0;
   for (let at = text.indexOf("\n", from); at >= 0 && at < to; at = text.indexOf("\n", at + 1)) count++;
   return count;
+}
+function fitted(list2) {
+  return list2.length === 0 ? list2 : list2.slice();
+}
+function fittedBody(body2) {
+  return { attributes: fitted(body2.attributes), blocks: fitted(body2.blocks) };
 }
 function escapeLength(text, at) {
   const c = text.charCodeAt(at + 1);
