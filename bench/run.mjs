@@ -11,6 +11,7 @@
  *
  *   node bench/run.mjs [scale…]     # default: 1 2 4  (1 = 100 Terraform roots × 40 files + 300 templates)
  *   node bench/run.mjs --no-diff 1  # skip the one-file change (no git repository made)
+ *   node bench/run.mjs --runs 5 1   # floor and scan alternate 5 times (default 3); medians are reported
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -31,8 +32,15 @@ function run(mode, dir) {
   return JSON.parse(out);
 }
 
-function parent(scales, withDiff) {
-  console.log(`kms-review benchmark — node ${process.version}, ${availableParallelism()} cores; one child process per measurement\n`);
+/** The run with the median of `by` (the lower middle one of an even count). */
+function median(results, by) {
+  return [...results].sort((a, b) => by(a) - by(b))[Math.floor((results.length - 1) / 2)];
+}
+
+function parent(scales, withDiff, runs) {
+  console.log(
+    `kms-review benchmark — node ${process.version}, ${availableParallelism()} cores; one child process per measurement; floor and scan: median of ${runs} alternating runs\n`,
+  );
   const rows = [];
   for (const scale of scales) {
     const dir = mkdtempSync(join(tmpdir(), 'kms-review-bench-'));
@@ -41,7 +49,14 @@ function parent(scales, withDiff) {
         '-e',
         `import(${JSON.stringify(pathToFileURL(join(self, '../generate.mjs')).href)}).then((m) => m.generateMonorepo(${JSON.stringify(dir)}, { roots: ${Math.round(100 * scale)}, templates: ${Math.round(300 * scale)} }))`,
       ]);
-      const row = { scale, floor: run('floor', dir), scan: run('scan', dir) };
+      // Floor and scan alternate, so that a slow spell of the machine weighs on both alike.
+      const floors = [];
+      const scans = [];
+      for (let i = 0; i < runs; i++) {
+        floors.push(run('floor', dir));
+        scans.push(run('scan', dir));
+      }
+      const row = { scale, floor: median(floors, (f) => f.millis), scan: median(scans, (r) => r.total), floors, scans };
       if (withDiff) {
         commitOneFileChange(dir);
         row.diff = run('diff', dir);
@@ -56,12 +71,15 @@ function parent(scales, withDiff) {
   const s = (ms) => (ms / 1000).toFixed(2);
   console.log('Full scan against the parse-only floor (same run):\n');
   console.log(
-    '| size | files | MB | floor (threads) | scan | scan ÷ floor | load | parse | inventory | access | rules | keys | findings | scan peak RSS | floor peak RSS |',
+    '| size | files | MB | floor (threads) | scan | scan ÷ floor | per-run ratios | load | parse | inventory | access | rules | keys | findings | scan peak RSS (max) | floor peak RSS |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
-  for (const { scale, floor: f, scan: r } of rows) {
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const { scale, floor: f, scan: r, floors, scans } of rows) {
+    const ratios = scans.map((scan, i) => scan.total / floors[i].millis).sort((a, b) => a - b);
+    const spread = ratios.length > 1 ? `${ratios[0].toFixed(2)}–${ratios[ratios.length - 1].toFixed(2)}` : ratios[0].toFixed(2);
+    const peak = Math.max(...scans.map((scan) => scan.peakRssMb));
     console.log(
-      `| ${scale}× | ${r.files} | ${(r.bytes / 1048576).toFixed(1)} | ${s(f.millis)} s (${f.threads}) | ${s(r.total)} s | ${(r.total / f.millis).toFixed(2)} | ${s(r.millis.load)} | ${s(r.millis.parse)} | ${s(r.millis.inventory)} | ${s(r.millis.access)} | ${s(r.millis.rules)} | ${r.keys} | ${r.findings} | ${r.peakRssMb} MB | ${f.peakRssMb} MB |`,
+      `| ${scale}× | ${r.files} | ${(r.bytes / 1048576).toFixed(1)} | ${s(f.millis)} s (${f.threads}) | ${s(r.total)} s | ${(r.total / f.millis).toFixed(2)} | ${spread} | ${s(r.millis.load)} | ${s(r.millis.parse)} | ${s(r.millis.inventory)} | ${s(r.millis.access)} | ${s(r.millis.rules)} | ${r.keys} | ${r.findings} | ${peak} MB | ${f.peakRssMb} MB |`,
     );
   }
   if (withDiff) {
@@ -226,6 +244,9 @@ if (process.argv[2] === '--child') {
 } else {
   const args = process.argv.slice(2);
   const withDiff = !args.includes('--no-diff');
-  const scales = args.filter((a) => a !== '--no-diff').map(Number);
-  parent(scales.length ? scales : [1, 2, 4], withDiff);
+  const runsAt = args.indexOf('--runs');
+  const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of at least 1');
+  const scales = args.filter((a, i) => a !== '--no-diff' && i !== runsAt && i !== runsAt + 1).map(Number);
+  parent(scales.length ? scales : [1, 2, 4], withDiff, runs);
 }
