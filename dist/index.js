@@ -74627,7 +74627,7 @@ var DirectReader = class {
     }
     this.pos = at3;
     this.mark();
-    return text2.slice(start2, at3);
+    return interned(text2.slice(start2, at3));
   }
   /** A keyword (`for`, `in`, `if`) at the current position: the whole identifier, as the grammar's lexer takes it. */
   atKeyword(word) {
@@ -74918,7 +74918,7 @@ var DirectReader = class {
       if (this.code() === RBRACE) break;
       const keyStart = this.pos;
       let key = this.expression(depth);
-      if (key.kind === "variable" && this.code(keyStart) !== LPAREN) key = { ...key, kind: "literal", value: key.name };
+      if (key.kind === "variable" && this.code(keyStart) !== LPAREN) key = { startLine: key.startLine, endLine: key.endLine, text: key.text, kind: "literal", value: key.name };
       this.skip();
       const c5 = this.code();
       const next = this.code(this.pos + 1);
@@ -75117,6 +75117,14 @@ function newlinesIn(text2, from, to) {
   let count = 0;
   for (let at3 = text2.indexOf("\n", from); at3 >= 0 && at3 < to; at3 = text2.indexOf("\n", at3 + 1)) count++;
   return count;
+}
+var IDENTIFIERS = /* @__PURE__ */ new Map();
+var MAX_IDENTIFIERS = 2e4;
+function interned(name2) {
+  const known4 = IDENTIFIERS.get(name2);
+  if (known4 !== void 0) return known4;
+  if (IDENTIFIERS.size < MAX_IDENTIFIERS) IDENTIFIERS.set(name2, JSON.parse(JSON.stringify(name2)));
+  return name2;
 }
 function fitted(list3) {
   return list3.length === 0 ? list3 : list3.slice();
@@ -75545,7 +75553,7 @@ var Converter = class {
     const valNode = node2.children.find((c5) => c5.field === "val");
     const line = this.line(node2.startIndex);
     let key = keyNode ? this.expression(keyNode, depth) : invalidExpr("missing key", line);
-    if (key.kind === "variable" && keyNode?.children[0]?.type !== "(") key = { ...key, kind: "literal", value: key.name };
+    if (key.kind === "variable" && keyNode?.children[0]?.type !== "(") key = { startLine: key.startLine, endLine: key.endLine, text: key.text, kind: "literal", value: key.name };
     const value2 = valNode ? this.expression(valNode, depth) : invalidExpr("missing value", line);
     return { key, value: value2 };
   }

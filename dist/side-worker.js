@@ -17299,7 +17299,7 @@ var DirectReader = class {
     }
     this.pos = at;
     this.mark();
-    return text.slice(start2, at);
+    return interned(text.slice(start2, at));
   }
   /** A keyword (`for`, `in`, `if`) at the current position: the whole identifier, as the grammar's lexer takes it. */
   atKeyword(word) {
@@ -17590,7 +17590,7 @@ var DirectReader = class {
       if (this.code() === RBRACE) break;
       const keyStart = this.pos;
       let key = this.expression(depth);
-      if (key.kind === "variable" && this.code(keyStart) !== LPAREN) key = { ...key, kind: "literal", value: key.name };
+      if (key.kind === "variable" && this.code(keyStart) !== LPAREN) key = { startLine: key.startLine, endLine: key.endLine, text: key.text, kind: "literal", value: key.name };
       this.skip();
       const c = this.code();
       const next = this.code(this.pos + 1);
@@ -17789,6 +17789,14 @@ function newlinesIn(text, from, to) {
   let count = 0;
   for (let at = text.indexOf("\n", from); at >= 0 && at < to; at = text.indexOf("\n", at + 1)) count++;
   return count;
+}
+var IDENTIFIERS = /* @__PURE__ */ new Map();
+var MAX_IDENTIFIERS = 2e4;
+function interned(name2) {
+  const known2 = IDENTIFIERS.get(name2);
+  if (known2 !== void 0) return known2;
+  if (IDENTIFIERS.size < MAX_IDENTIFIERS) IDENTIFIERS.set(name2, JSON.parse(JSON.stringify(name2)));
+  return name2;
 }
 function fitted(list2) {
   return list2.length === 0 ? list2 : list2.slice();
@@ -18217,7 +18225,7 @@ var Converter = class {
     const valNode = node.children.find((c) => c.field === "val");
     const line = this.line(node.startIndex);
     let key = keyNode ? this.expression(keyNode, depth) : invalidExpr("missing key", line);
-    if (key.kind === "variable" && keyNode?.children[0]?.type !== "(") key = { ...key, kind: "literal", value: key.name };
+    if (key.kind === "variable" && keyNode?.children[0]?.type !== "(") key = { startLine: key.startLine, endLine: key.endLine, text: key.text, kind: "literal", value: key.name };
     const value = valNode ? this.expression(valNode, depth) : invalidExpr("missing value", line);
     return { key, value };
   }

@@ -213,7 +213,7 @@ class DirectReader {
     }
     this.pos = at;
     this.mark();
-    return text.slice(start, at);
+    return interned(text.slice(start, at));
   }
 
   /** A keyword (`for`, `in`, `if`) at the current position: the whole identifier, as the grammar's lexer takes it. */
@@ -527,7 +527,7 @@ class DirectReader {
       const keyStart = this.pos;
       let key = this.expression(depth);
       // A bare identifier key is a literal name; `(expr)` keys are evaluated.
-      if (key.kind === 'variable' && this.code(keyStart) !== LPAREN) key = { ...key, kind: 'literal', value: key.name } as Expr;
+      if (key.kind === 'variable' && this.code(keyStart) !== LPAREN) key = { startLine: key.startLine, endLine: key.endLine, text: key.text, kind: 'literal', value: key.name };
       this.skip();
       const c = this.code();
       const next = this.code(this.pos + 1);
@@ -737,6 +737,18 @@ function newlinesIn(text: string, from: number, to: number): number {
   let count = 0;
   for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) count++;
   return count;
+}
+
+/** Identifiers repeat across a tree's files (`var`, `local`, `aws_kms_key`, tag names): one string each, up to a bound, since PR content chooses them. */
+const IDENTIFIERS = new Map<string, string>();
+const MAX_IDENTIFIERS = 20_000;
+
+function interned(name: string): string {
+  const known = IDENTIFIERS.get(name);
+  if (known !== undefined) return known;
+  // A copy, not the slice: a slice would keep its whole file's text alive in the table.
+  if (IDENTIFIERS.size < MAX_IDENTIFIERS) IDENTIFIERS.set(name, JSON.parse(JSON.stringify(name)));
+  return name;
 }
 
 /**
