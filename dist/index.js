@@ -63524,13 +63524,14 @@ function expandActionPattern(pattern) {
   return actions;
 }
 var EXPANDED = /* @__PURE__ */ new Map();
+var PREFIXED_NAMES = KMS_ACTION_NAMES.map((name2) => `kms:${name2}`);
 var MAX_CACHED_PATTERNS = 1e4;
 function expand(pattern) {
   const colon = pattern.indexOf(":");
-  if (colon < 0) return pattern === "*" ? KMS_ACTION_NAMES.map((name3) => `kms:${name3}`) : [];
+  if (colon < 0) return pattern === "*" ? PREFIXED_NAMES : [];
   if (!wildcardRegExp(pattern.slice(0, colon)).test("kms")) return [];
   const name2 = wildcardRegExp(pattern.slice(colon + 1));
-  return KMS_ACTION_NAMES.filter((action) => name2.test(action)).map((action) => `kms:${action}`);
+  return KMS_ACTION_NAMES.flatMap((action, i6) => name2.test(action) ? [PREFIXED_NAMES[i6]] : []);
 }
 
 // src/access/actions.ts
@@ -64170,6 +64171,13 @@ function diffFindings(base, head, options = {}) {
   return diff;
 }
 
+// src/model/strings.ts
+var ANYTHING = /^/;
+function flat(text2) {
+  ANYTHING.test(text2);
+  return text2;
+}
+
 // src/inventory/blast-radius.ts
 var UNKNOWN_SERVICE = "module";
 function blastRadius(consumers) {
@@ -64196,7 +64204,7 @@ function describeBreakage(c5) {
   const env2 = [c5.environment?.value, c5.workload?.value].filter(Boolean).join("/");
   const where2 = [moduleNote(c5), env2].filter(Boolean).join("; ");
   const count = c5.multiplicity?.keys ? ` ×${c5.multiplicity.keys.length}` : "";
-  return `${c5.service} ${c5.purpose}: ${c5.resource}${count}${where2 ? ` (${where2})` : ""} at ${c5.location.file}:${c5.location.startLine}`;
+  return flat(`${c5.service} ${c5.purpose}: ${c5.resource}${count}${where2 ? ` (${where2})` : ""} at ${c5.location.file}:${c5.location.startLine}`);
 }
 function moduleNote(c5) {
   return c5.module ? `${[c5.module.source, c5.module.version].filter(Boolean).join(" ")}, not read` : void 0;
@@ -67090,13 +67098,6 @@ var HIGH_VOLUME_SERVICES = SERVICE_IDS.filter((id) => SERVICES[id].highVolume);
 // src/inventory/classify.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 
-// src/model/strings.ts
-var ANYTHING = /^/;
-function flat(text2) {
-  ANYTHING.test(text2);
-  return text2;
-}
-
 // src/inventory/conventions.ts
 var ENVIRONMENT_SYNONYMS = {
   prod: "prod",
@@ -67732,7 +67733,7 @@ var InventoryBuilder = class {
         purpose: use.purpose,
         location: use.location,
         replacementOnKeyChange: use.replacement,
-        via: resolution.via,
+        via: flat(resolution.via),
         ...use.module ? { kind: "module", module: use.module } : {},
         ...r5.multiplicity ? { multiplicity: r5.multiplicity } : {},
         ...resolution.conditional || r5.conditional ? { conditional: resolution.conditional ?? r5.conditional } : {},
@@ -74056,7 +74057,7 @@ var ModuleInstance = class _ModuleInstance {
   objectRef(mode2, type, steps, offset, ev) {
     const name2 = attrOf(steps[0]);
     if (type === void 0 || name2 === void 0) return void 0;
-    const address2 = `${this.prefix}${mode2}${type}.${name2}`;
+    const address2 = flat(`${this.prefix}${mode2}${type}.${name2}`);
     const index = steps[1] !== void 0 && "index" in steps[1] ? steps[1].index : void 0;
     const attrAt = index ? 2 : 1;
     const attr = attrOf(steps[attrAt]);
@@ -74123,7 +74124,7 @@ var ModuleInstance = class _ModuleInstance {
     const child2 = this.child(name2);
     if (child2.kind === "instance") return { value: child2.instance.output(output2), used };
     if (child2.kind === "absent") return { value: errorValue(expr.text, `module ${name2} creates no instance`), used };
-    return { value: { $kind: "ref", unit: this.ctx.unit, address: `${this.prefix}module.${name2}`, attr: output2 }, used };
+    return { value: { $kind: "ref", unit: this.ctx.unit, address: flat(`${this.prefix}module.${name2}`), attr: output2 }, used };
   }
   moduleCallNames() {
     return [...this.moduleCalls.keys()];
@@ -74918,7 +74919,8 @@ var DirectReader = class {
       if (this.code() === RBRACE) break;
       const keyStart = this.pos;
       let key = this.expression(depth);
-      if (key.kind === "variable" && this.code(keyStart) !== LPAREN) key = { startLine: key.startLine, endLine: key.endLine, text: key.text, kind: "literal", value: key.name };
+      if (key.kind === "variable" && this.code(keyStart) !== LPAREN)
+        key = { startLine: key.startLine, endLine: key.endLine, text: key.text, kind: "literal", value: key.name };
       this.skip();
       const c5 = this.code();
       const next = this.code(this.pos + 1);
@@ -75553,7 +75555,8 @@ var Converter = class {
     const valNode = node2.children.find((c5) => c5.field === "val");
     const line = this.line(node2.startIndex);
     let key = keyNode ? this.expression(keyNode, depth) : invalidExpr("missing key", line);
-    if (key.kind === "variable" && keyNode?.children[0]?.type !== "(") key = { startLine: key.startLine, endLine: key.endLine, text: key.text, kind: "literal", value: key.name };
+    if (key.kind === "variable" && keyNode?.children[0]?.type !== "(")
+      key = { startLine: key.startLine, endLine: key.endLine, text: key.text, kind: "literal", value: key.name };
     const value2 = valNode ? this.expression(valNode, depth) : invalidExpr("missing value", line);
     return { key, value: value2 };
   }
@@ -76717,7 +76720,7 @@ function shortResource(key, id) {
 }
 function shortDetail(value2, detail) {
   const m3 = /^(tag|provider default_tags) ([^=]+)=(.*?)( on .*)?$/.exec(detail);
-  return m3 && m3[3].trim().toLowerCase() === value2.toLowerCase() ? `${m3[1]} ${m3[2]}${m3[4] ?? ""}` : detail;
+  return m3 && m3[3].trim().toLowerCase() === value2.toLowerCase() ? flat(`${m3[1]} ${m3[2]}${m3[4] ?? ""}`) : detail;
 }
 
 // src/rules/kms101-mixed-data-classes.ts
@@ -80012,7 +80015,8 @@ function finish(rules, ctx, options, check2) {
         severity: configured ?? draft6.severity ?? rule.defaultSeverity,
         ...draft6.key ? { key: draft6.key } : {},
         subjects,
-        message: draft6.message,
+        // Findings last to the end of a run, and messages are built by many joins: one flat string each.
+        message: flat(draft6.message),
         evidence: draft6.evidence ?? {},
         ...draft6.location ? { location: draft6.location } : {},
         fingerprint: id,

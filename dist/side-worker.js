@@ -16513,6 +16513,13 @@ function registryModuleFor(source) {
   return REGISTRY_MODULES.find((m) => m.matches.test(source.trim()));
 }
 
+// src/model/strings.ts
+var ANYTHING = /^/;
+function flat(text) {
+  ANYTHING.test(text);
+  return text;
+}
+
 // src/parse/terraform/body.ts
 function evaluateBody(body2, ev, options) {
   const locations = {};
@@ -16728,7 +16735,7 @@ var ModuleInstance = class _ModuleInstance {
   objectRef(mode, type, steps, offset, ev) {
     const name2 = attrOf(steps[0]);
     if (type === void 0 || name2 === void 0) return void 0;
-    const address = `${this.prefix}${mode}${type}.${name2}`;
+    const address = flat(`${this.prefix}${mode}${type}.${name2}`);
     const index = steps[1] !== void 0 && "index" in steps[1] ? steps[1].index : void 0;
     const attrAt = index ? 2 : 1;
     const attr = attrOf(steps[attrAt]);
@@ -16795,7 +16802,7 @@ var ModuleInstance = class _ModuleInstance {
     const child2 = this.child(name2);
     if (child2.kind === "instance") return { value: child2.instance.output(output), used };
     if (child2.kind === "absent") return { value: errorValue(expr.text, `module ${name2} creates no instance`), used };
-    return { value: { $kind: "ref", unit: this.ctx.unit, address: `${this.prefix}module.${name2}`, attr: output }, used };
+    return { value: { $kind: "ref", unit: this.ctx.unit, address: flat(`${this.prefix}module.${name2}`), attr: output }, used };
   }
   moduleCallNames() {
     return [...this.moduleCalls.keys()];
@@ -17590,7 +17597,8 @@ var DirectReader = class {
       if (this.code() === RBRACE) break;
       const keyStart = this.pos;
       let key = this.expression(depth);
-      if (key.kind === "variable" && this.code(keyStart) !== LPAREN) key = { startLine: key.startLine, endLine: key.endLine, text: key.text, kind: "literal", value: key.name };
+      if (key.kind === "variable" && this.code(keyStart) !== LPAREN)
+        key = { startLine: key.startLine, endLine: key.endLine, text: key.text, kind: "literal", value: key.name };
       this.skip();
       const c = this.code();
       const next = this.code(this.pos + 1);
@@ -18225,7 +18233,8 @@ var Converter = class {
     const valNode = node.children.find((c) => c.field === "val");
     const line = this.line(node.startIndex);
     let key = keyNode ? this.expression(keyNode, depth) : invalidExpr("missing key", line);
-    if (key.kind === "variable" && keyNode?.children[0]?.type !== "(") key = { startLine: key.startLine, endLine: key.endLine, text: key.text, kind: "literal", value: key.name };
+    if (key.kind === "variable" && keyNode?.children[0]?.type !== "(")
+      key = { startLine: key.startLine, endLine: key.endLine, text: key.text, kind: "literal", value: key.name };
     const value = valNode ? this.expression(valNode, depth) : invalidExpr("missing value", line);
     return { key, value };
   }
@@ -18523,13 +18532,6 @@ function batches(files) {
   }
   if (current.length > 0) out2.push(current);
   return out2;
-}
-
-// src/model/strings.ts
-var ANYTHING = /^/;
-function flat(text) {
-  ANYTHING.test(text);
-  return text;
 }
 
 // src/parse/terraform/resources.ts

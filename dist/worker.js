@@ -4732,7 +4732,8 @@ var DirectReader = class {
       if (this.code() === RBRACE) break;
       const keyStart = this.pos;
       let key = this.expression(depth);
-      if (key.kind === "variable" && this.code(keyStart) !== LPAREN) key = { startLine: key.startLine, endLine: key.endLine, text: key.text, kind: "literal", value: key.name };
+      if (key.kind === "variable" && this.code(keyStart) !== LPAREN)
+        key = { startLine: key.startLine, endLine: key.endLine, text: key.text, kind: "literal", value: key.name };
       this.skip();
       const c = this.code();
       const next = this.code(this.pos + 1);
@@ -5346,7 +5347,8 @@ var Converter = class {
     const valNode = node.children.find((c) => c.field === "val");
     const line = this.line(node.startIndex);
     let key = keyNode ? this.expression(keyNode, depth) : invalidExpr("missing key", line);
-    if (key.kind === "variable" && keyNode?.children[0]?.type !== "(") key = { startLine: key.startLine, endLine: key.endLine, text: key.text, kind: "literal", value: key.name };
+    if (key.kind === "variable" && keyNode?.children[0]?.type !== "(")
+      key = { startLine: key.startLine, endLine: key.endLine, text: key.text, kind: "literal", value: key.name };
     const value = valNode ? this.expression(valNode, depth) : invalidExpr("missing value", line);
     return { key, value };
   }

@@ -132,12 +132,14 @@ export function expandActionPattern(pattern: string): string[] {
 }
 
 const EXPANDED = new Map<string, string[]>();
+/** `kms:Name` of every action, made once: access entries of every key list them. */
+const PREFIXED_NAMES = KMS_ACTION_NAMES.map((name) => `kms:${name}`);
 const MAX_CACHED_PATTERNS = 10_000;
 
 function expand(pattern: string): string[] {
   const colon = pattern.indexOf(':');
-  if (colon < 0) return pattern === '*' ? KMS_ACTION_NAMES.map((name) => `kms:${name}`) : [];
+  if (colon < 0) return pattern === '*' ? PREFIXED_NAMES : [];
   if (!wildcardRegExp(pattern.slice(0, colon)).test('kms')) return [];
   const name = wildcardRegExp(pattern.slice(colon + 1));
-  return KMS_ACTION_NAMES.filter((action) => name.test(action)).map((action) => `kms:${action}`);
+  return KMS_ACTION_NAMES.flatMap((action, i) => (name.test(action) ? [PREFIXED_NAMES[i]] : []));
 }

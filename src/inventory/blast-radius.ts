@@ -1,4 +1,5 @@
 /** How much depends on a key: the numbers the principle rules and the reviewer read first. */
+import { flat } from '../model/strings.js';
 import type { BlastRadius, Consumer } from './types.js';
 
 /** The service of a consumer we only know as an input of a module we cannot read. */
@@ -29,7 +30,7 @@ function describeBreakage(c: Consumer): string {
   const env = [c.environment?.value, c.workload?.value].filter(Boolean).join('/');
   const where = [moduleNote(c), env].filter(Boolean).join('; ');
   const count = c.multiplicity?.keys ? ` ×${c.multiplicity.keys.length}` : '';
-  return `${c.service} ${c.purpose}: ${c.resource}${count}${where ? ` (${where})` : ''} at ${c.location.file}:${c.location.startLine}`;
+  return flat(`${c.service} ${c.purpose}: ${c.resource}${count}${where ? ` (${where})` : ''} at ${c.location.file}:${c.location.startLine}`);
 }
 
 /** For a module consumer, what it calls: `terraform-aws-modules/s3-bucket/aws 4.1.0, not read`; else undefined. */

@@ -8,6 +8,7 @@ import { moduleServiceGuess } from '../catalog/modules.js';
 import { isServiceId } from '../catalog/services.js';
 import type { Config } from '../config/schema.js';
 import { refTargetId } from '../model/address.js';
+import { flat } from '../model/strings.js';
 import type { Classifications, Location, ParseOutput, Resource, UnitInfo, Value } from '../model/types.js';
 import { describeValue, isRef, isUnknown } from '../model/value.js';
 import { normalizePolicy } from '../parse/policy/normalize.js';
@@ -287,7 +288,7 @@ class InventoryBuilder {
         purpose: use.purpose,
         location: use.location,
         replacementOnKeyChange: use.replacement,
-        via: resolution.via,
+        via: flat(resolution.via),
         ...(use.module ? { kind: 'module' as const, module: use.module } : {}),
         ...(r.multiplicity ? { multiplicity: r.multiplicity } : {}),
         ...(resolution.conditional || r.conditional ? { conditional: resolution.conditional ?? r.conditional } : {}),

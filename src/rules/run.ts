@@ -1,5 +1,6 @@
 /** Runs the registered rules: applies configured severities, fingerprints, suppressions. */
 import type { Config, Severity } from '../config/schema.js';
+import { flat } from '../model/strings.js';
 import type { Resource } from '../model/types.js';
 import { fingerprint } from './fingerprint.js';
 import { type InlineSuppression, type PrIgnore, suppressionFor } from './suppressions.js';
@@ -42,7 +43,8 @@ function finish(rules: readonly Rule[], ctx: RuleContext, options: RunOptions, c
         severity: configured ?? draft.severity ?? rule.defaultSeverity,
         ...(draft.key ? { key: draft.key } : {}),
         subjects,
-        message: draft.message,
+        // Findings last to the end of a run, and messages are built by many joins: one flat string each.
+        message: flat(draft.message),
         evidence: draft.evidence ?? {},
         ...(draft.location ? { location: draft.location } : {}),
         fingerprint: id,

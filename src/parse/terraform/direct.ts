@@ -527,7 +527,8 @@ class DirectReader {
       const keyStart = this.pos;
       let key = this.expression(depth);
       // A bare identifier key is a literal name; `(expr)` keys are evaluated.
-      if (key.kind === 'variable' && this.code(keyStart) !== LPAREN) key = { startLine: key.startLine, endLine: key.endLine, text: key.text, kind: 'literal', value: key.name };
+      if (key.kind === 'variable' && this.code(keyStart) !== LPAREN)
+        key = { startLine: key.startLine, endLine: key.endLine, text: key.text, kind: 'literal', value: key.name };
       this.skip();
       const c = this.code();
       const next = this.code(this.pos + 1);

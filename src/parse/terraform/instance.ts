@@ -3,10 +3,12 @@
  * the catalog. It resolves names for the evaluator (var, local, path, terraform.workspace, module
  * outputs, resources and data sources) lazily and cycle-safely, and caches what it evaluates.
  */
+
 import { type RegistryModule, registryModuleFor } from '../../catalog/modules.js';
 import { instanceSuffix } from '../../model/address.js';
 import type { Limits } from '../../model/source.js';
 import { problem } from '../../model/source.js';
+import { flat } from '../../model/strings.js';
 import type { Location, Problem, Value } from '../../model/types.js';
 import { policyJsonFromDocument } from '../policy/iam-policy-document.js';
 import type { Attribute, Block, Expr, Step } from './ast.js';
@@ -161,7 +163,8 @@ export class ModuleInstance implements Resolver {
   private objectRef(mode: string, type: string | undefined, steps: Step[], offset: number, ev: Evaluator): { value: Value; used: number } | undefined {
     const name = attrOf(steps[0]);
     if (type === undefined || name === undefined) return undefined;
-    const address = `${this.prefix}${mode}${type}.${name}`;
+    // Refs are kept in resources' attributes to the end: one flat string, not a rope per join.
+    const address = flat(`${this.prefix}${mode}${type}.${name}`);
     const index = steps[1] !== undefined && 'index' in steps[1] ? steps[1].index : undefined;
     const attrAt = index ? 2 : 1;
     const attr = attrOf(steps[attrAt]);
@@ -235,7 +238,7 @@ export class ModuleInstance implements Resolver {
     const child = this.child(name);
     if (child.kind === 'instance') return { value: child.instance.output(output), used };
     if (child.kind === 'absent') return { value: errorValue(expr.text, `module ${name} creates no instance`), used };
-    return { value: { $kind: 'ref', unit: this.ctx.unit, address: `${this.prefix}module.${name}`, attr: output }, used };
+    return { value: { $kind: 'ref', unit: this.ctx.unit, address: flat(`${this.prefix}module.${name}`), attr: output }, used };
   }
 
   moduleCallNames(): string[] {

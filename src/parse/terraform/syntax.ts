@@ -475,7 +475,8 @@ class Converter {
     const line = this.line(node.startIndex);
     let key = keyNode ? this.expression(keyNode, depth) : invalidExpr('missing key', line);
     // A bare identifier key is a literal name; `(expr)` keys are evaluated.
-    if (key.kind === 'variable' && keyNode?.children[0]?.type !== '(') key = { startLine: key.startLine, endLine: key.endLine, text: key.text, kind: 'literal', value: key.name };
+    if (key.kind === 'variable' && keyNode?.children[0]?.type !== '(')
+      key = { startLine: key.startLine, endLine: key.endLine, text: key.text, kind: 'literal', value: key.name };
     const value = valNode ? this.expression(valNode, depth) : invalidExpr('missing value', line);
     return { key, value };
   }

@@ -8,6 +8,7 @@
 import { isServiceId } from '../../catalog/services.js';
 import { consumerName, moduleNote } from '../../inventory/blast-radius.js';
 import type { Consumer, Inventory, Key } from '../../inventory/types.js';
+import { flat } from '../../model/strings.js';
 import type { Location } from '../../model/types.js';
 import type { FindingDraft, RuleContext, Severity } from '../types.js';
 import { joinWords, shortServiceName } from './words.js';
@@ -259,5 +260,5 @@ function shortResource(key: Key, id: string): string {
 /** `tag DataClass=pii on x` → `tag DataClass on x` when the tag says exactly the value; `Environment=production` stays. */
 function shortDetail(value: string, detail: string): string {
   const m = /^(tag|provider default_tags) ([^=]+)=(.*?)( on .*)?$/.exec(detail);
-  return m && m[3].trim().toLowerCase() === value.toLowerCase() ? `${m[1]} ${m[2]}${m[4] ?? ''}` : detail;
+  return m && m[3].trim().toLowerCase() === value.toLowerCase() ? flat(`${m[1]} ${m[2]}${m[4] ?? ''}`) : detail;
 }
