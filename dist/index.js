@@ -15861,18 +15861,18 @@ async function headStream(stream, bytes) {
     isDone = done;
   }
   reader.releaseLock();
-  const collected = new Uint8Array(Math.min(bytes, byteLengthCounter));
+  const collected2 = new Uint8Array(Math.min(bytes, byteLengthCounter));
   let offset = 0;
   for (const chunk of chunks) {
-    if (chunk.byteLength > collected.byteLength - offset) {
-      collected.set(chunk.subarray(0, collected.byteLength - offset), offset);
+    if (chunk.byteLength > collected2.byteLength - offset) {
+      collected2.set(chunk.subarray(0, collected2.byteLength - offset), offset);
       break;
     } else {
-      collected.set(chunk, offset);
+      collected2.set(chunk, offset);
     }
     offset += chunk.length;
   }
-  return collected;
+  return collected2;
 }
 var init_headStream_browser = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/headStream.browser.js"() {
@@ -63785,7 +63785,16 @@ var ATTACHMENTS = {
   aws_iam_policy_attachment: { policy: "policy_arn", holders: ["roles", "users", "groups"] }
 };
 var MANAGED_POLICY_LISTS = { aws_iam_role: "managed_policy_arns", "AWS::IAM::Role": "ManagedPolicyArns" };
+var collected = /* @__PURE__ */ new WeakMap();
 function collectIdentityPolicies(resources) {
+  let policies = collected.get(resources);
+  if (!policies) {
+    policies = identityPolicies(resources);
+    collected.set(resources, policies);
+  }
+  return policies;
+}
+function identityPolicies(resources) {
   const attached = attachedHolders(resources);
   const policies = [];
   for (const resource of resources) {
@@ -64420,11 +64429,17 @@ function firstKeyBy(idsOf) {
 }
 var policyHolders = firstKeyBy((key) => key.policy?.from ? [key.id, key.policy.from] : [key.id]);
 var consumersOf = firstKeyBy((key) => key.consumers.map((c5) => c5.resource));
+function resourcesById(resources) {
+  return indexOf(resourceIndexes, resources, byId);
+}
+function keysById(keys) {
+  return indexOf(keyIndexes, keys, byId);
+}
 function resourceById(resources, id) {
-  return indexOf(resourceIndexes, resources, byId).get(id);
+  return id === void 0 ? void 0 : resourcesById(resources).get(id);
 }
 function keyById(keys, id) {
-  return indexOf(keyIndexes, keys, byId).get(id);
+  return keysById(keys).get(id);
 }
 function keyOfPolicyHolder(keys, resourceId) {
   return indexOf(policyHolderIndexes, keys, policyHolders).get(resourceId);
@@ -73904,14 +73919,14 @@ function countExpansion(value2, text2) {
   if (numbers.length === options.length && numbers.length > 0) {
     const max = Math.max(...numbers);
     if (max <= 0) return { absent: true, scope: {} };
-    const indexes2 = Array.from({ length: Math.min(max, MAX_SPELLED_OUT) }, (_, i6) => i6);
-    const index = max <= MAX_SPELLED_OUT ? oneOf(indexes2, text2) : unknown4("count.index", `${text2} has ${max} instances`);
+    const indexes = Array.from({ length: Math.min(max, MAX_SPELLED_OUT) }, (_, i6) => i6);
+    const index = max <= MAX_SPELLED_OUT ? oneOf(indexes, text2) : unknown4("count.index", `${text2} has ${max} instances`);
     if (numbers.length === 1) {
       return {
         absent: false,
         multiplicity: { kind: "count", keys: Array.from({ length: Math.min(max, MAX_KEYS) }, (_, i6) => i6) },
         scope: { count: { index } },
-        ...max <= MAX_SPELLED_OUT ? { instances: indexes2.map((i6) => ({ key: i6, scope: { count: { index: i6 } } })) } : {}
+        ...max <= MAX_SPELLED_OUT ? { instances: indexes.map((i6) => ({ key: i6, scope: { count: { index: i6 } } })) } : {}
       };
     }
     return { absent: false, multiplicity: { kind: "count" }, conditional: numbers.includes(0) ? text2 : void 0, scope: { count: { index } } };
@@ -76748,18 +76763,8 @@ function externalCount(repos) {
 }
 
 // src/rules/support/governance.ts
-var indexes = /* @__PURE__ */ new WeakMap();
-function resourceById2(ctx, id) {
-  if (id === void 0) return void 0;
-  let index = indexes.get(ctx.resources);
-  if (!index) {
-    index = new Map(ctx.resources.map((r5) => [r5.id, r5]));
-    indexes.set(ctx.resources, index);
-  }
-  return index.get(id);
-}
 function nameOf(ctx, id) {
-  return resourceById2(ctx, id)?.address ?? id;
+  return resourceById(ctx.resources, id)?.address ?? id;
 }
 function declaredCustomerKeys(inventory) {
   return inventory.keys.filter((key) => key.declared && key.manager === "customer");
@@ -76813,17 +76818,8 @@ function knownCases(value2) {
     when: condition && options.length === 2 ? `when ${condition} is ${index === 0 ? "true" : "false"}` : `depending on ${reason}`
   }));
 }
-var RESOURCE_INDEX = /* @__PURE__ */ new WeakMap();
-function resourceById3(ctx, id) {
-  let index = RESOURCE_INDEX.get(ctx.resources);
-  if (!index) {
-    index = new Map(ctx.resources.map((r5) => [r5.id, r5]));
-    RESOURCE_INDEX.set(ctx.resources, index);
-  }
-  return index.get(id);
-}
 function addressOf2(ctx, id) {
-  return resourceById3(ctx, id)?.address ?? id;
+  return resourceById(ctx.resources, id)?.address ?? id;
 }
 function keyLabel2(ctx, key) {
   const address2 = addressOf2(ctx, key.id);
@@ -77508,7 +77504,7 @@ var kms202 = {
 
 // src/rules/kms203-cross-account-unconstrained.ts
 function conditionAdvice(ctx, key, account) {
-  const region = key.region ?? resourceById2(ctx, key.id)?.region ?? "<region>";
+  const region = key.region ?? resourceById(ctx.resources, key.id)?.region ?? "<region>";
   const hosts = [...new Set(key.consumers.flatMap((c5) => isServiceId(c5.service) ? [serviceInfo(c5.service).viaService] : []))].filter((h5) => h5 !== void 0).sort().map((h5) => `${h5}.${region}.amazonaws.com`);
   const via = hosts.length > 0 ? joinWords(hosts) : `<service>.${region}.amazonaws.com`;
   return `Add aws:PrincipalOrgID, or kms:ViaService ${via} together with kms:CallerAccount ${account}.`;
@@ -77695,7 +77691,7 @@ var kms208 = {
   rationale: "Many grants on one key mean access that no key policy shows and that is hard to audit or revoke: a sign the key serves too many consumers.",
   check(ctx) {
     const limit = ctx.config.thresholds.grants;
-    const byId2 = new Map(ctx.resources.map((r5) => [r5.id, r5]));
+    const byId2 = resourcesById(ctx.resources);
     return ctx.inventory.keys.flatMap((key) => {
       const count = key.grants.reduce((sum, grant) => sum + instances(grant, byId2), 0);
       if (count <= limit) return [];
@@ -78197,7 +78193,7 @@ function primaryFinding(ctx, key, replicas) {
 }
 function primaryOf(ctx, replica) {
   const attribute = keyAttributeName(replica, "primaryKeyArn");
-  const value2 = attribute ? resourceById3(ctx, replica.id)?.attrs[attribute] : void 0;
+  const value2 = attribute ? resourceById(ctx.resources, replica.id)?.attrs[attribute] : void 0;
   if (value2 === void 0 || value2 === null) return void 0;
   return isRef2(value2) ? `${value2.unit}:${value2.address}` : describeValue(value2);
 }
@@ -78218,7 +78214,7 @@ var kms308 = {
       if (!keyRegion) return [];
       return key.consumers.flatMap((c5) => {
         if (OTHER_REGION_PATH.test(c5.attribute)) return [];
-        const resource = resourceById3(ctx, c5.resource);
+        const resource = resourceById(ctx.resources, c5.resource);
         const home = resource ? consumerRegion(resource, c5) : void 0;
         return home && home.region !== keyRegion ? [finding4(ctx, key, keyRegion, c5, home)] : [];
       });
@@ -78369,7 +78365,7 @@ var kms401 = {
 function unitsWithUnresolvedAliases(ctx) {
   const units2 = /* @__PURE__ */ new Set();
   for (const alias of ctx.inventory.aliases) {
-    const unit = alias.key === void 0 ? resourceById2(ctx, alias.resource)?.unit : void 0;
+    const unit = alias.key === void 0 ? resourceById(ctx.resources, alias.resource)?.unit : void 0;
     if (unit !== void 0) units2.add(unit);
   }
   return units2;
@@ -78387,7 +78383,7 @@ var kms402 = {
     if (required2.length === 0) return [];
     const drafts = [];
     for (const key of declaredCustomerKeys(ctx.inventory)) {
-      const resource = resourceById2(ctx, key.id);
+      const resource = resourceById(ctx.resources, key.id);
       const present = resource ? tagNames(resource) : void 0;
       if (!present) continue;
       const lower = new Set(present.map((name2) => name2.toLowerCase()));
@@ -78503,7 +78499,7 @@ function compile2(source) {
   }
 }
 function hasLiteralName(ctx, alias) {
-  const resource = resourceById2(ctx, alias.resource);
+  const resource = resourceById(ctx.resources, alias.resource);
   const spec = resource ? aliasTypeSpecFor(resource.source, resource.type) : void 0;
   return spec !== void 0 && resource !== void 0 && resource.attrs[spec.nameAttributes[0]] === alias.name;
 }
@@ -78517,7 +78513,7 @@ var kms404 = {
   rationale: "With no encryption, an AWS owned key or an AWS managed key, you cannot write the key policy, separate workloads or data classes, choose rotation, or disable access in an incident: only a customer managed key gives that control.",
   check(ctx) {
     const unprotected = ctx.inventory.withoutCmk.map((entry) => {
-      const resource = resourceById2(ctx, entry.resource);
+      const resource = resourceById(ctx.resources, entry.resource);
       const spec = consumerSpecFor(resource?.source ?? "terraform", entry.type);
       const found = resource && spec ? unprotectedData(resource.attrs, spec) : void 0;
       const attribute = found?.path ?? spec?.keyPaths[0]?.path ?? "the key attribute";
@@ -79807,7 +79803,7 @@ function policyDrift(ctx, key) {
 }
 function tagDrift(ctx, key) {
   const live2 = key.live?.tags;
-  const resource = resourceById3(ctx, key.id);
+  const resource = resourceById(ctx.resources, key.id);
   if (!live2 || !resource) return void 0;
   const raw = resource.attrs[keyAttributeName(key, "tags") ?? "tags"];
   const unknownNames = unknownTagNames(raw);
@@ -79962,6 +79958,7 @@ function prSuppression(finding6, ctx) {
   return hit ? { by: "pr", reason: hit.reason, author: hit.author, ...hit.expires ? { expires: hit.expires } : {} } : void 0;
 }
 function configSuppression(finding6, ctx) {
+  if (!ctx.config.ignores.some((ignore) => ignore.rule === finding6.rule)) return void 0;
   const key = finding6.key ? ctx.keys.get(finding6.key) : void 0;
   const names = new Set([finding6.key, ...key?.aliases ?? []].filter((n4) => Boolean(n4)));
   for (const ignore of ctx.config.ignores) {
@@ -79975,6 +79972,7 @@ function configSuppression(finding6, ctx) {
   return void 0;
 }
 function inlineSuppression(finding6, ctx) {
+  if (!ctx.inline.some((s2) => s2.rule === finding6.rule)) return void 0;
   const anchors = anchorLocations(finding6, ctx);
   const hit = ctx.inline.find(
     (s2) => s2.rule === finding6.rule && anchors.some((a5) => a5.file === s2.location.file && (s2.location.startLine === a5.startLine || s2.location.startLine === a5.startLine - 1))
@@ -79997,9 +79995,14 @@ function runChangeRules(rules, ctx, options) {
   return finish(rules, ctx.head, options, (rule) => rule.checkChange?.(ctx) ?? []);
 }
 function finish(rules, ctx, options, check2) {
-  const keys = new Map(ctx.inventory.keys.map((k5) => [k5.id, k5]));
-  const resources = new Map(ctx.resources.map((r5) => [r5.id, r5]));
-  const suppression = { config: ctx.config, inline: options.inline, keys, resources, today: options.today, ...options.pr ? { pr: options.pr } : {} };
+  const suppression = {
+    config: ctx.config,
+    inline: options.inline,
+    keys: keysById(ctx.inventory.keys),
+    resources: resourcesById(ctx.resources),
+    today: options.today,
+    ...options.pr ? { pr: options.pr } : {}
+  };
   const findings = [];
   for (const rule of rules) {
     const configured = ctx.config.rules[rule.id];

@@ -56,7 +56,19 @@ const ATTACHMENTS: Record<string, { policy: string; holders: readonly string[] }
 /** Roles that list managed policies themselves; the role holds each. */
 const MANAGED_POLICY_LISTS: Record<string, string> = { aws_iam_role: 'managed_policy_arns', 'AWS::IAM::Role': 'ManagedPolicyArns' };
 
-export function collectIdentityPolicies(resources: readonly Resource[]): IdentityPolicy[] {
+/** Policies already collected, per resource array: access analysis and two rules read the same ones. Callers never change them. */
+const collected = new WeakMap<readonly Resource[], readonly IdentityPolicy[]>();
+
+export function collectIdentityPolicies(resources: readonly Resource[]): readonly IdentityPolicy[] {
+  let policies = collected.get(resources);
+  if (!policies) {
+    policies = identityPolicies(resources);
+    collected.set(resources, policies);
+  }
+  return policies;
+}
+
+function identityPolicies(resources: readonly Resource[]): IdentityPolicy[] {
   const attached = attachedHolders(resources);
   const policies: IdentityPolicy[] = [];
   for (const resource of resources) {

@@ -3,8 +3,8 @@ import { administeringAccountOf, keyAccountOf } from '../access/index.js';
 import { isServiceId, serviceInfo } from '../catalog/services.js';
 import { CONFIG_PATH } from '../config/load.js';
 import type { Key } from '../inventory/types.js';
-import { resourceById } from './support/governance.js';
 import { where } from './support/lifecycle.js';
+import { resourceById } from './support/lookup.js';
 import { accessByKey, entryLocation, isDataPlaneAction, keyName, listActions, principalName, viaName } from './support/policy.js';
 import { joinWords } from './support/words.js';
 import type { FindingDraft, Rule, RuleContext } from './types.js';
@@ -14,7 +14,7 @@ import type { FindingDraft, Rule, RuleContext } from './types.js';
  * (`kms:ViaService`, with the key's region when known) together with the caller's account.
  */
 function conditionAdvice(ctx: RuleContext, key: Key, account: string): string {
-  const region = key.region ?? resourceById(ctx, key.id)?.region ?? '<region>';
+  const region = key.region ?? resourceById(ctx.resources, key.id)?.region ?? '<region>';
   const hosts = [...new Set(key.consumers.flatMap((c) => (isServiceId(c.service) ? [serviceInfo(c.service).viaService] : [])))]
     .filter((h): h is string => h !== undefined)
     .sort()

@@ -1,6 +1,7 @@
 /** KMS208: a key has more grants than the configured threshold. */
 import type { Grant, Key } from '../inventory/types.js';
 import type { Location, Resource } from '../model/types.js';
+import { resourcesById } from './support/lookup.js';
 import { addressOf, keyName } from './support/policy.js';
 import type { Rule } from './types.js';
 
@@ -12,7 +13,7 @@ export const kms208: Rule = {
   rationale: 'Many grants on one key mean access that no key policy shows and that is hard to audit or revoke: a sign the key serves too many consumers.',
   check(ctx) {
     const limit = ctx.config.thresholds.grants;
-    const byId = new Map(ctx.resources.map((r) => [r.id, r]));
+    const byId = resourcesById(ctx.resources);
     return ctx.inventory.keys.flatMap((key) => {
       const count = key.grants.reduce((sum, grant) => sum + instances(grant, byId), 0);
       if (count <= limit) return [];

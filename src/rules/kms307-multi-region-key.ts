@@ -1,7 +1,8 @@
 /** KMS307: multi-region keys replicate key material beyond one region. */
 import type { Key } from '../inventory/types.js';
 import { describeValue, isRef } from '../model/value.js';
-import { addressOf, declaredKeys, isReplicaKey, keyAttributeName, keyLabel, keyLocation, resourceById, setting } from './support/lifecycle.js';
+import { addressOf, declaredKeys, isReplicaKey, keyAttributeName, keyLabel, keyLocation, setting } from './support/lifecycle.js';
+import { resourceById } from './support/lookup.js';
 import type { FindingDraft, Rule, RuleContext } from './types.js';
 
 export const kms307: Rule = {
@@ -49,7 +50,7 @@ function primaryFinding(ctx: RuleContext, key: Key, replicas: readonly Key[]): F
 /** The primary of a replica: the declared key its `primary_key_arn` refers to, else the ARN written. */
 function primaryOf(ctx: RuleContext, replica: Key): string | undefined {
   const attribute = keyAttributeName(replica, 'primaryKeyArn');
-  const value = attribute ? resourceById(ctx, replica.id)?.attrs[attribute] : undefined;
+  const value = attribute ? resourceById(ctx.resources, replica.id)?.attrs[attribute] : undefined;
   if (value === undefined || value === null) return undefined;
   return isRef(value) ? `${value.unit}:${value.address}` : describeValue(value);
 }

@@ -8,7 +8,8 @@
 import type { Consumer, Key } from '../inventory/types.js';
 import type { Location, Resource, Value } from '../model/types.js';
 import { isRecord } from '../model/value.js';
-import { addressOf, resourceById, where } from './support/lifecycle.js';
+import { addressOf, where } from './support/lifecycle.js';
+import { resourceById } from './support/lookup.js';
 import type { FindingDraft, Rule, RuleContext } from './types.js';
 
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
@@ -36,7 +37,7 @@ export const kms308: Rule = {
       if (!keyRegion) return [];
       return key.consumers.flatMap((c) => {
         if (OTHER_REGION_PATH.test(c.attribute)) return [];
-        const resource = resourceById(ctx, c.resource);
+        const resource = resourceById(ctx.resources, c.resource);
         const home = resource ? consumerRegion(resource, c) : undefined;
         return home && home.region !== keyRegion ? [finding(ctx, key, keyRegion, c, home)] : [];
       });

@@ -1,5 +1,6 @@
 /** KMS401: a customer managed key declared here has no alias. */
-import { aliasResourceFor, declaredCustomerKeys, nameOf, resourceById, suggestedAlias } from './support/governance.js';
+import { aliasResourceFor, declaredCustomerKeys, nameOf, suggestedAlias } from './support/governance.js';
+import { resourceById } from './support/lookup.js';
 import type { FindingDraft, Rule, RuleContext } from './types.js';
 
 export const kms401: Rule = {
@@ -32,7 +33,7 @@ export const kms401: Rule = {
 function unitsWithUnresolvedAliases(ctx: RuleContext): Set<string> {
   const units = new Set<string>();
   for (const alias of ctx.inventory.aliases) {
-    const unit = alias.key === undefined ? resourceById(ctx, alias.resource)?.unit : undefined;
+    const unit = alias.key === undefined ? resourceById(ctx.resources, alias.resource)?.unit : undefined;
     if (unit !== undefined) units.add(unit);
   }
   return units;

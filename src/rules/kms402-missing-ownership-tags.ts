@@ -10,7 +10,8 @@ import type { Inventory, Key } from '../inventory/types.js';
 import type { Dimension, Resource, Value } from '../model/types.js';
 import { DIMENSIONS } from '../model/types.js';
 import { isRecord, isSymbolic } from '../model/value.js';
-import { declaredCustomerKeys, nameOf, resourceById } from './support/governance.js';
+import { declaredCustomerKeys, nameOf } from './support/governance.js';
+import { resourceById } from './support/lookup.js';
 import { joinWords } from './support/words.js';
 import type { FindingDraft, Rule, RuleContext } from './types.js';
 
@@ -26,7 +27,7 @@ export const kms402: Rule = {
     if (required.length === 0) return [];
     const drafts: FindingDraft[] = [];
     for (const key of declaredCustomerKeys(ctx.inventory)) {
-      const resource = resourceById(ctx, key.id);
+      const resource = resourceById(ctx.resources, key.id);
       const present = resource ? tagNames(resource) : undefined;
       if (!present) continue;
       const lower = new Set(present.map((name) => name.toLowerCase()));

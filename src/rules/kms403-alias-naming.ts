@@ -5,8 +5,8 @@
  */
 import { aliasTypeSpecFor } from '../catalog/keys.js';
 import type { Alias } from '../inventory/types.js';
-import { resourceById, suggestedAlias } from './support/governance.js';
-import { keyById } from './support/lookup.js';
+import { suggestedAlias } from './support/governance.js';
+import { keyById, resourceById } from './support/lookup.js';
 import type { FindingDraft, Rule, RuleContext } from './types.js';
 
 export const kms403: Rule = {
@@ -48,7 +48,7 @@ function compile(source: string): RegExp | undefined {
 
 /** The alias resource writes its whole name as a known string (not `name_prefix`, not an unknown expression). */
 function hasLiteralName(ctx: RuleContext, alias: Alias): boolean {
-  const resource = resourceById(ctx, alias.resource);
+  const resource = resourceById(ctx.resources, alias.resource);
   const spec = resource ? aliasTypeSpecFor(resource.source, resource.type) : undefined;
   return spec !== undefined && resource !== undefined && resource.attrs[spec.nameAttributes[0]] === alias.name;
 }

@@ -5,7 +5,8 @@
  */
 import { consumerSpecFor, type EncryptionSwitch, switchOnValue, unprotectedData } from '../catalog/consumers.js';
 import type { Classifications, Location } from '../model/types.js';
-import { attributeName, classificationEvidence, isClassifiedData, isProduction, nameOf, resourceById, serviceName } from './support/governance.js';
+import { attributeName, classificationEvidence, isClassifiedData, isProduction, nameOf, serviceName } from './support/governance.js';
+import { resourceById } from './support/lookup.js';
 import type { FindingDraft, Rule, RuleContext, Severity } from './types.js';
 
 export const kms404: Rule = {
@@ -17,7 +18,7 @@ export const kms404: Rule = {
     'With no encryption, an AWS owned key or an AWS managed key, you cannot write the key policy, separate workloads or data classes, choose rotation, or disable access in an incident: only a customer managed key gives that control.',
   check(ctx) {
     const unprotected = ctx.inventory.withoutCmk.map((entry) => {
-      const resource = resourceById(ctx, entry.resource);
+      const resource = resourceById(ctx.resources, entry.resource);
       const spec = consumerSpecFor(resource?.source ?? 'terraform', entry.type);
       const found = resource && spec ? unprotectedData(resource.attrs, spec) : undefined;
       const attribute = found?.path ?? spec?.keyPaths[0]?.path ?? 'the key attribute';

@@ -7,7 +7,8 @@ import type { Key } from '../inventory/types.js';
 import type { ConditionClause, PolicyDocument, PrincipalSet, Statement } from '../model/policy.js';
 import type { Location, Value } from '../model/types.js';
 import { isSymbolic } from '../model/value.js';
-import { isKnown, isReplicaKey, keyAttributeName, keyLabel, resourceById, setting, where } from './support/lifecycle.js';
+import { isKnown, isReplicaKey, keyAttributeName, keyLabel, setting, where } from './support/lifecycle.js';
+import { resourceById } from './support/lookup.js';
 import type { FindingDraft, Rule, RuleContext, Severity } from './types.js';
 
 export const kms600: Rule = {
@@ -109,7 +110,7 @@ function policyDrift(ctx: RuleContext, key: Key): FindingDraft | undefined {
 
 function tagDrift(ctx: RuleContext, key: Key): FindingDraft | undefined {
   const live = key.live?.tags;
-  const resource = resourceById(ctx, key.id);
+  const resource = resourceById(ctx.resources, key.id);
   if (!live || !resource) return undefined;
   const raw = resource.attrs[keyAttributeName(key, 'tags') ?? 'tags'];
   const unknownNames = unknownTagNames(raw);

@@ -1,8 +1,8 @@
 /** Runs the registered rules: applies configured severities, fingerprints, suppressions. */
 import type { Config, Severity } from '../config/schema.js';
 import { flat } from '../model/strings.js';
-import type { Resource } from '../model/types.js';
 import { fingerprint } from './fingerprint.js';
+import { keysById, resourcesById } from './support/lookup.js';
 import { type InlineSuppression, type PrIgnore, suppressionFor } from './suppressions.js';
 import { type ChangeContext, type Finding, type FindingDraft, type Rule, type RuleContext, SEVERITIES } from './types.js';
 
@@ -25,9 +25,14 @@ export function runChangeRules(rules: readonly Rule[], ctx: ChangeContext, optio
 }
 
 function finish(rules: readonly Rule[], ctx: RuleContext, options: RunOptions, check: (rule: Rule) => FindingDraft[]): Finding[] {
-  const keys = new Map(ctx.inventory.keys.map((k) => [k.id, k]));
-  const resources = new Map<string, Resource>(ctx.resources.map((r) => [r.id, r]));
-  const suppression = { config: ctx.config, inline: options.inline, keys, resources, today: options.today, ...(options.pr ? { pr: options.pr } : {}) };
+  const suppression = {
+    config: ctx.config,
+    inline: options.inline,
+    keys: keysById(ctx.inventory.keys),
+    resources: resourcesById(ctx.resources),
+    today: options.today,
+    ...(options.pr ? { pr: options.pr } : {}),
+  };
   const findings: Finding[] = [];
   for (const rule of rules) {
     const configured = ctx.config.rules[rule.id];

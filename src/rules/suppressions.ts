@@ -84,6 +84,7 @@ function prSuppression(finding: Omit<Finding, 'suppressed'>, ctx: SuppressionCon
 }
 
 function configSuppression(finding: Omit<Finding, 'suppressed'>, ctx: SuppressionContext): Suppression | undefined {
+  if (!ctx.config.ignores.some((ignore) => ignore.rule === finding.rule)) return undefined;
   const key = finding.key ? ctx.keys.get(finding.key) : undefined;
   const names = new Set([finding.key, ...(key?.aliases ?? [])].filter((n): n is string => Boolean(n)));
   for (const ignore of ctx.config.ignores) {
@@ -98,6 +99,8 @@ function configSuppression(finding: Omit<Finding, 'suppressed'>, ctx: Suppressio
 }
 
 function inlineSuppression(finding: Omit<Finding, 'suppressed'>, ctx: SuppressionContext): Suppression | undefined {
+  // Most rules have no inline suppression at all: their findings need no anchors.
+  if (!ctx.inline.some((s) => s.rule === finding.rule)) return undefined;
   const anchors = anchorLocations(finding, ctx);
   const hit = ctx.inline.find(
     (s) =>

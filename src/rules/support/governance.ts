@@ -2,25 +2,13 @@
 import { isServiceId, serviceInfo } from '../../catalog/services.js';
 import { canonicalEnvironment, PRODUCTION_ENVIRONMENTS } from '../../inventory/conventions.js';
 import type { Inventory, Key } from '../../inventory/types.js';
-import type { Classifications, Classified, Resource, SourceKind } from '../../model/types.js';
+import type { Classifications, Classified, SourceKind } from '../../model/types.js';
 import type { RuleContext } from '../types.js';
-
-const indexes = new WeakMap<readonly Resource[], ReadonlyMap<string, Resource>>();
-
-/** The parsed resource with this id (`<unit>:<address>`), indexed once per scan. */
-export function resourceById(ctx: Pick<RuleContext, 'resources'>, id: string | undefined): Resource | undefined {
-  if (id === undefined) return undefined;
-  let index = indexes.get(ctx.resources);
-  if (!index) {
-    index = new Map(ctx.resources.map((r) => [r.id, r]));
-    indexes.set(ctx.resources, index);
-  }
-  return index.get(id);
-}
+import { resourceById } from './lookup.js';
 
 /** How a message names a resource: its address (`aws_kms_key.orders`, a CloudFormation logical id), else the id. */
 export function nameOf(ctx: Pick<RuleContext, 'resources'>, id: string): string {
-  return resourceById(ctx, id)?.address ?? id;
+  return resourceById(ctx.resources, id)?.address ?? id;
 }
 
 /** Keys this repository declares and manages itself: what governance rules are about. */

@@ -4,9 +4,10 @@
  */
 import { type KeyField, keyTypeSpecFor } from '../../catalog/keys.js';
 import type { Choice, Consumer, Key, Known } from '../../inventory/types.js';
-import type { Location, Resource, SourceKind } from '../../model/types.js';
+import type { Location, SourceKind } from '../../model/types.js';
 import { isOneOf, isUnknown } from '../../model/value.js';
 import type { Fix, RuleContext } from '../types.js';
+import { resourceById } from './lookup.js';
 
 /** A statically known value (not `Unknown`, not one of several values, not absent). */
 export function isKnown<T>(value: Known<T> | undefined): value is T {
@@ -36,20 +37,9 @@ export function knownCases<T>(value: Known<T> | undefined): KnownCase<T>[] {
   }));
 }
 
-const RESOURCE_INDEX = new WeakMap<readonly Resource[], Map<string, Resource>>();
-
-export function resourceById(ctx: RuleContext, id: string): Resource | undefined {
-  let index = RESOURCE_INDEX.get(ctx.resources);
-  if (!index) {
-    index = new Map(ctx.resources.map((r) => [r.id, r]));
-    RESOURCE_INDEX.set(ctx.resources, index);
-  }
-  return index.get(id);
-}
-
 /** `aws_s3_bucket.logs` for `<unit>:aws_s3_bucket.logs`; ids of referenced keys (ARNs) stay as they are. */
 export function addressOf(ctx: RuleContext, id: string): string {
-  return resourceById(ctx, id)?.address ?? id;
+  return resourceById(ctx.resources, id)?.address ?? id;
 }
 
 /** `aws_kms_key.data (alias/orders-prod)`: how messages name a key. */

@@ -36,12 +36,22 @@ function firstKeyBy(idsOf: (key: Key) => Iterable<string>): (keys: readonly Key[
 const policyHolders = firstKeyBy((key) => (key.policy?.from ? [key.id, key.policy.from] : [key.id]));
 const consumersOf = firstKeyBy((key) => key.consumers.map((c) => c.resource));
 
-export function resourceById(resources: readonly Resource[], id: string): Resource | undefined {
-  return indexOf(resourceIndexes, resources, byId).get(id);
+/** Every resource by id (made once per array). */
+export function resourcesById(resources: readonly Resource[]): ReadonlyMap<string, Resource> {
+  return indexOf(resourceIndexes, resources, byId);
+}
+
+/** Every key by id (made once per array). */
+export function keysById(keys: readonly Key[]): ReadonlyMap<string, Key> {
+  return indexOf(keyIndexes, keys, byId);
+}
+
+export function resourceById(resources: readonly Resource[], id: string | undefined): Resource | undefined {
+  return id === undefined ? undefined : resourcesById(resources).get(id);
 }
 
 export function keyById(keys: readonly Key[], id: string): Key | undefined {
-  return indexOf(keyIndexes, keys, byId).get(id);
+  return keysById(keys).get(id);
 }
 
 /** The key a resource is (`aws_kms_key`), or whose policy it sets (`aws_kms_key_policy`). */
