@@ -15,11 +15,10 @@ import { joinWords, shortServiceName } from './words.js';
 
 export type MixDimension = 'dataClass' | 'workload' | 'environment' | 'service';
 
-/** One value of a dimension as read from one consumer. */
+/** One value of a dimension as read from one consumer, and what it was read from (worded once per group, not per consumer). */
 interface Reading {
   value: string;
-  label: string;
-  detail: string;
+  source: string;
 }
 
 interface DimensionSpec {
@@ -27,24 +26,32 @@ interface DimensionSpec {
   noun: string;
   plural: string;
   read(c: Consumer): Reading | null;
+  /** How messages name a value. */
+  label(value: string): string;
+  /** A reading's source as provenance. */
+  detail(value: string, source: string): string;
 }
 
-const classified =
-  (dim: 'dataClass' | 'workload' | 'environment') =>
-  (c: Consumer): Reading | null => {
+const classified = (dim: 'dataClass' | 'workload' | 'environment'): DimensionSpec['read'] => {
+  return (c) => {
     const hit = c[dim];
-    return hit ? { value: hit.value, label: hit.value, detail: shortDetail(hit.value, hit.detail) } : null;
+    return hit ? { value: hit.value, source: hit.detail } : null;
   };
+};
+
+const asIs = (value: string) => value;
 
 export const MIX_DIMENSIONS: Record<MixDimension, DimensionSpec> = {
-  dataClass: { noun: 'data class', plural: 'data classes', read: classified('dataClass') },
-  workload: { noun: 'workload', plural: 'workloads', read: classified('workload') },
-  environment: { noun: 'environment', plural: 'environments', read: classified('environment') },
+  dataClass: { noun: 'data class', plural: 'data classes', read: classified('dataClass'), label: asIs, detail: shortDetail },
+  workload: { noun: 'workload', plural: 'workloads', read: classified('workload'), label: asIs, detail: shortDetail },
+  environment: { noun: 'environment', plural: 'environments', read: classified('environment'), label: asIs, detail: shortDetail },
   // A service is known from the resource type; module calls of unknown modules have no known service.
   service: {
     noun: 'service',
     plural: 'services',
-    read: (c) => (isServiceId(c.service) ? { value: c.service, label: shortServiceName(c.service), detail: `resource type ${c.type}` } : null),
+    read: (c) => (isServiceId(c.service) ? { value: c.service, source: c.type } : null),
+    label: shortServiceName,
+    detail: (_, type) => `resource type ${type}`,
   },
 };
 
@@ -79,17 +86,21 @@ function singleInstance(key: Key): boolean {
 const mixes = new WeakMap<Key, Partial<Record<MixDimension, Mix>>>();
 
 export function mixOf(key: Key, dimension: MixDimension): Mix {
-  const made = mixes.get(key) ?? {};
-  mixes.set(key, made);
+  let made = mixes.get(key);
+  if (!made) {
+    made = {};
+    mixes.set(key, made);
+  }
   made[dimension] ??= makeMix(key, dimension);
   return made[dimension];
 }
 
 function makeMix(key: Key, dimension: MixDimension): Mix {
-  const byValue = new Map<string, { value: string; label: string; consumers: Set<string>; provenance: Set<string> }>();
+  const spec = MIX_DIMENSIONS[dimension];
+  const byValue = new Map<string, { value: string; consumers: Set<string>; sources: Set<string> }>();
   const unknown = new Set<string>();
   for (const c of key.consumers) {
-    const reading = MIX_DIMENSIONS[dimension].read(c);
+    const reading = spec.read(c);
     if (!reading) {
       unknown.add(c.resource);
       continue;
@@ -97,14 +108,20 @@ function makeMix(key: Key, dimension: MixDimension): Mix {
     const id = reading.value.toLowerCase();
     let group = byValue.get(id);
     if (!group) {
-      group = { value: reading.value, label: reading.label, consumers: new Set(), provenance: new Set() };
+      group = { value: reading.value, consumers: new Set(), sources: new Set() };
       byValue.set(id, group);
     }
     group.consumers.add(c.resource);
-    group.provenance.add(reading.detail);
+    group.sources.add(reading.source);
   }
   const groups = [...byValue.values()]
-    .map((g) => ({ value: g.value, label: g.label, consumers: [...g.consumers], provenance: [...g.provenance] }))
+    .map((g) => ({
+      value: g.value,
+      label: spec.label(g.value),
+      consumers: [...g.consumers],
+      // Values of a group differ in case at most, which the wording ignores.
+      provenance: [...new Set([...g.sources].map((source) => spec.detail(g.value, source)))],
+    }))
     .sort((a, b) => b.consumers.length - a.consumers.length || a.value.localeCompare(b.value));
   // A resource with the value on one attribute is not unknown because another attribute lacks it.
   const known = new Set(groups.flatMap((g) => g.consumers));
