@@ -67162,6 +67162,23 @@ function createClassifier(config2) {
     }
     return null;
   };
+  const defaultTagHits = /* @__PURE__ */ new WeakMap();
+  const fromDefaultTags = (tags, dim, unit) => {
+    if (!tags) return null;
+    let hits = defaultTagHits.get(tags);
+    if (!hits) {
+      hits = /* @__PURE__ */ new Map();
+      defaultTagHits.set(tags, hits);
+    }
+    const id = `${dim} ${unit}`;
+    let hit = hits.get(id);
+    if (hit === void 0) {
+      hit = fromTags(tags, dim, "default-tags", "", unit);
+      if (hit) hit.detail = flat(hit.detail);
+      hits.set(id, hit);
+    }
+    return hit;
+  };
   const fromConfig = (file2, dim) => {
     if (!file2) return null;
     if (dim === "environment") {
@@ -67214,7 +67231,7 @@ function createClassifier(config2) {
       const owner = r5 ? r5.address : "";
       const result2 = {};
       for (const dim of DIMENSIONS) {
-        const hit = fromTags(r5?.tags, dim, "tag", owner, r5?.unit ?? "") ?? fromTags(r5?.defaultTags, dim, "default-tags", owner, r5?.unit ?? "") ?? fromConfig(subject.file, dim) ?? fromUnit(subject.unit, dim) ?? fromPath(subject.file, dim) ?? fromNames(subject.names, dim) ?? fromKey(subject.keyTags, dim);
+        const hit = fromTags(r5?.tags, dim, "tag", owner, r5?.unit ?? "") ?? fromDefaultTags(r5?.defaultTags, dim, r5?.unit ?? "") ?? fromConfig(subject.file, dim) ?? fromUnit(subject.unit, dim) ?? fromPath(subject.file, dim) ?? fromNames(subject.names, dim) ?? fromKey(subject.keyTags, dim);
         if (hit) hit.detail = flat(hit.detail);
         result2[dim] = hit;
       }
@@ -76585,19 +76602,24 @@ function shortServiceName(service) {
 }
 
 // src/rules/support/mix.ts
-var classified = (dim) => (c5) => {
-  const hit = c5[dim];
-  return hit ? { value: hit.value, label: hit.value, detail: shortDetail(hit.value, hit.detail) } : null;
+var classified = (dim) => {
+  return (c5) => {
+    const hit = c5[dim];
+    return hit ? { value: hit.value, source: hit.detail } : null;
+  };
 };
+var asIs = (value2) => value2;
 var MIX_DIMENSIONS = {
-  dataClass: { noun: "data class", plural: "data classes", read: classified("dataClass") },
-  workload: { noun: "workload", plural: "workloads", read: classified("workload") },
-  environment: { noun: "environment", plural: "environments", read: classified("environment") },
+  dataClass: { noun: "data class", plural: "data classes", read: classified("dataClass"), label: asIs, detail: shortDetail },
+  workload: { noun: "workload", plural: "workloads", read: classified("workload"), label: asIs, detail: shortDetail },
+  environment: { noun: "environment", plural: "environments", read: classified("environment"), label: asIs, detail: shortDetail },
   // A service is known from the resource type; module calls of unknown modules have no known service.
   service: {
     noun: "service",
     plural: "services",
-    read: (c5) => isServiceId(c5.service) ? { value: c5.service, label: shortServiceName(c5.service), detail: `resource type ${c5.type}` } : null
+    read: (c5) => isServiceId(c5.service) ? { value: c5.service, source: c5.type } : null,
+    label: shortServiceName,
+    detail: (_, type) => `resource type ${type}`
   }
 };
 function judgedKeys(inventory) {
@@ -76608,16 +76630,20 @@ function singleInstance(key) {
 }
 var mixes = /* @__PURE__ */ new WeakMap();
 function mixOf(key, dimension) {
-  const made = mixes.get(key) ?? {};
-  mixes.set(key, made);
+  let made = mixes.get(key);
+  if (!made) {
+    made = {};
+    mixes.set(key, made);
+  }
   made[dimension] ??= makeMix(key, dimension);
   return made[dimension];
 }
 function makeMix(key, dimension) {
+  const spec = MIX_DIMENSIONS[dimension];
   const byValue = /* @__PURE__ */ new Map();
   const unknown5 = /* @__PURE__ */ new Set();
   for (const c5 of key.consumers) {
-    const reading = MIX_DIMENSIONS[dimension].read(c5);
+    const reading = spec.read(c5);
     if (!reading) {
       unknown5.add(c5.resource);
       continue;
@@ -76625,13 +76651,19 @@ function makeMix(key, dimension) {
     const id = reading.value.toLowerCase();
     let group4 = byValue.get(id);
     if (!group4) {
-      group4 = { value: reading.value, label: reading.label, consumers: /* @__PURE__ */ new Set(), provenance: /* @__PURE__ */ new Set() };
+      group4 = { value: reading.value, consumers: /* @__PURE__ */ new Set(), sources: /* @__PURE__ */ new Set() };
       byValue.set(id, group4);
     }
     group4.consumers.add(c5.resource);
-    group4.provenance.add(reading.detail);
+    group4.sources.add(reading.source);
   }
-  const groups = [...byValue.values()].map((g5) => ({ value: g5.value, label: g5.label, consumers: [...g5.consumers], provenance: [...g5.provenance] })).sort((a5, b5) => b5.consumers.length - a5.consumers.length || a5.value.localeCompare(b5.value));
+  const groups = [...byValue.values()].map((g5) => ({
+    value: g5.value,
+    label: spec.label(g5.value),
+    consumers: [...g5.consumers],
+    // Values of a group differ in case at most, which the wording ignores.
+    provenance: [...new Set([...g5.sources].map((source) => spec.detail(g5.value, source)))]
+  })).sort((a5, b5) => b5.consumers.length - a5.consumers.length || a5.value.localeCompare(b5.value));
   const known4 = new Set(groups.flatMap((g5) => g5.consumers));
   return { dimension, groups, unknown: [...unknown5].filter((r5) => !known4.has(r5)) };
 }

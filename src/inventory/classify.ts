@@ -44,6 +44,25 @@ export function createClassifier(config: Config): Classifier {
     return null;
   };
 
+  // A provider's default tags classify every resource of its unit alike: one classification each, shared.
+  const defaultTagHits = new WeakMap<Record<string, string>, Map<string, Classified>>();
+  const fromDefaultTags = (tags: Record<string, string> | undefined, dim: Dimension, unit: string): Classified => {
+    if (!tags) return null;
+    let hits = defaultTagHits.get(tags);
+    if (!hits) {
+      hits = new Map();
+      defaultTagHits.set(tags, hits);
+    }
+    const id = `${dim} ${unit}`;
+    let hit = hits.get(id);
+    if (hit === undefined) {
+      hit = fromTags(tags, dim, 'default-tags', '', unit);
+      if (hit) hit.detail = flat(hit.detail);
+      hits.set(id, hit);
+    }
+    return hit;
+  };
+
   const fromConfig = (file: string | undefined, dim: Dimension): Classified => {
     if (!file) return null;
     if (dim === 'environment') {
@@ -107,7 +126,7 @@ export function createClassifier(config: Config): Classifier {
       for (const dim of DIMENSIONS) {
         const hit =
           fromTags(r?.tags, dim, 'tag', owner, r?.unit ?? '') ??
-          fromTags(r?.defaultTags, dim, 'default-tags', owner, r?.unit ?? '') ??
+          fromDefaultTags(r?.defaultTags, dim, r?.unit ?? '') ??
           fromConfig(subject.file, dim) ??
           fromUnit(subject.unit, dim) ??
           fromPath(subject.file, dim) ??
