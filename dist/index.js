@@ -67150,6 +67150,15 @@ function canonicalEnvironment(value2) {
 function createClassifier(config2) {
   const environmentGlobs = Object.entries(config2.environments).map(([env2, globs]) => ({ env: env2, match: (0, import_picomatch2.default)(globs, { dot: true }) }));
   const workloadGlobs = config2.workloads.map((w) => ({ ...w, match: (0, import_picomatch2.default)(w.paths, { dot: true }) }));
+  const lowerNamed = /* @__PURE__ */ new WeakMap();
+  const tagsByLowerName = (tags) => {
+    let byLower = lowerNamed.get(tags);
+    if (!byLower) {
+      byLower = new Map(Object.entries(tags).map(([k5, v]) => [k5.toLowerCase(), { k: k5, v }]));
+      lowerNamed.set(tags, byLower);
+    }
+    return byLower;
+  };
   const fromTags = (tags, dim, from, owner, unit) => {
     if (!tags) return null;
     const byLower = tagsByLowerName(tags);
@@ -67238,15 +67247,6 @@ function createClassifier(config2) {
       return result2;
     }
   };
-}
-var lowerNamed = /* @__PURE__ */ new WeakMap();
-function tagsByLowerName(tags) {
-  let byLower = lowerNamed.get(tags);
-  if (!byLower) {
-    byLower = new Map(Object.entries(tags).map(([k5, v]) => [k5.toLowerCase(), { k: k5, v }]));
-    lowerNamed.set(tags, byLower);
-  }
-  return byLower;
 }
 function normalise(dim, value2) {
   return dim === "environment" ? canonicalEnvironment(value2) : value2.trim();

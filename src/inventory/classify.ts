@@ -31,6 +31,18 @@ export function createClassifier(config: Config): Classifier {
   const environmentGlobs = Object.entries(config.environments).map(([env, globs]) => ({ env, match: picomatch(globs, { dot: true }) }));
   const workloadGlobs = config.workloads.map((w) => ({ ...w, match: picomatch(w.paths, { dot: true }) }));
 
+  // Tags by lower-cased name, made once per tag set (a resource's tags are read for every dimension
+  // of every consumer) and only while this classifier lives: a module-wide table kept them to the end.
+  const lowerNamed = new WeakMap<Record<string, string>, Map<string, { k: string; v: string }>>();
+  const tagsByLowerName = (tags: Record<string, string>): Map<string, { k: string; v: string }> => {
+    let byLower = lowerNamed.get(tags);
+    if (!byLower) {
+      byLower = new Map(Object.entries(tags).map(([k, v]) => [k.toLowerCase(), { k, v }]));
+      lowerNamed.set(tags, byLower);
+    }
+    return byLower;
+  };
+
   const fromTags = (tags: Record<string, string> | undefined, dim: Dimension, from: 'tag' | 'default-tags', owner: string, unit: string): Classified => {
     if (!tags) return null;
     const byLower = tagsByLowerName(tags);
@@ -141,17 +153,6 @@ export function createClassifier(config: Config): Classifier {
   };
 }
 
-/** Tags by lower-cased name, made once per tag set (a resource's tags are read for every dimension of every consumer). */
-const lowerNamed = new WeakMap<Record<string, string>, Map<string, { k: string; v: string }>>();
-
-function tagsByLowerName(tags: Record<string, string>): Map<string, { k: string; v: string }> {
-  let byLower = lowerNamed.get(tags);
-  if (!byLower) {
-    byLower = new Map(Object.entries(tags).map(([k, v]) => [k.toLowerCase(), { k, v }]));
-    lowerNamed.set(tags, byLower);
-  }
-  return byLower;
-}
 
 function normalise(dim: Dimension, value: string): string {
   return dim === 'environment' ? canonicalEnvironment(value) : value.trim();
