@@ -64913,7 +64913,7 @@ function walkAttributes(attrs, leaf, options = {}) {
     if (Array.isArray(value2)) {
       for (const item of value2) walk(item, path, name2, depth + 1);
     } else if (isRecord(value2)) {
-      for (const [inner, innerValue] of Object.entries(value2)) if (!skip?.(inner, false)) walk(innerValue, `${path}.${inner}`, inner, depth + 1);
+      for (const inner in value2) if (!skip?.(inner, false)) walk(value2[inner], `${path}.${inner}`, inner, depth + 1);
     } else if (isOneOf(value2) && (intoChoice?.(value2) ?? true)) {
       for (const option of value2.options) walk(option, path, name2, depth + 1);
     } else {
@@ -64921,7 +64921,7 @@ function walkAttributes(attrs, leaf, options = {}) {
       stopped = done?.() ?? false;
     }
   };
-  for (const [name2, value2] of Object.entries(attrs)) if (!skip?.(name2, true)) walk(value2, name2, name2, 0);
+  for (const name2 in attrs) if (!skip?.(name2, true)) walk(attrs[name2], name2, name2, 0);
 }
 
 // src/catalog/consumers.ts
@@ -65949,20 +65949,32 @@ var S3_BUCKET_KEY_PATHS = [
 ];
 var moduleKeyInputPattern = /^(?!(?:create|enable|disable|use|manage|attach)_)(?:[a-z0-9]+_)*kms_(?:master_)?key(?:_id|_arn)?$/;
 function valuesAtPath(attrs, path) {
+  const { parts: parts2, prefixes } = segmentsOf(path);
   const found = [];
-  const walk = (value2, rest, walked) => {
+  const walk = (value2, depth) => {
     if (Array.isArray(value2)) {
-      for (const item of value2) walk(item, rest, walked);
+      for (const item of value2) walk(item, depth);
     } else if (isOneOf(value2)) {
-      for (const option of value2.options) walk(option, rest, walked);
-    } else if (rest.length === 0 || isUnknown(value2) || isRef2(value2)) {
-      found.push({ value: value2, path: walked.join(".") });
-    } else if (isRecord(value2) && Object.hasOwn(value2, rest[0])) {
-      walk(value2[rest[0]], rest.slice(1), [...walked, rest[0]]);
+      for (const option of value2.options) walk(option, depth);
+    } else if (depth === parts2.length || isUnknown(value2) || isRef2(value2)) {
+      found.push({ value: value2, path: prefixes[depth] });
+    } else if (isRecord(value2) && Object.hasOwn(value2, parts2[depth])) {
+      walk(value2[parts2[depth]], depth + 1);
     }
   };
-  walk(attrs, path.split("."), []);
+  walk(attrs, 0);
   return found;
+}
+var SEGMENTS = /* @__PURE__ */ new Map();
+var MAX_SEGMENTED_PATHS = 4096;
+function segmentsOf(path) {
+  let segments = SEGMENTS.get(path);
+  if (!segments) {
+    const parts2 = path.split(".");
+    segments = { parts: parts2, prefixes: parts2.map((_, i6) => parts2.slice(0, i6).join(".")).concat(path) };
+    if (SEGMENTS.size < MAX_SEGMENTED_PATHS) SEGMENTS.set(path, segments);
+  }
+  return segments;
 }
 function unprotectedData(attrs, spec) {
   const judged = spec.keyPaths.flatMap((keyPath, index) => {

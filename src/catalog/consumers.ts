@@ -1135,21 +1135,37 @@ export const moduleKeyInputPattern = /^(?!(?:create|enable|disable|use|manage|at
  * path walked so far, so a caller can tell "the enclosing block is unknown" from "absent".
  */
 export function valuesAtPath(attrs: Record<string, Value>, path: string): { value: Value; path: string }[] {
+  const { parts, prefixes } = segmentsOf(path);
   const found: { value: Value; path: string }[] = [];
-  const walk = (value: Value, rest: string[], walked: string[]): void => {
+  const walk = (value: Value, depth: number): void => {
     if (Array.isArray(value)) {
-      for (const item of value) walk(item, rest, walked);
+      for (const item of value) walk(item, depth);
     } else if (isOneOf(value)) {
-      for (const option of value.options) walk(option, rest, walked);
-    } else if (rest.length === 0 || isUnknown(value) || isRef(value)) {
-      found.push({ value, path: walked.join('.') });
-    } else if (isRecord(value) && Object.hasOwn(value, rest[0])) {
-      walk(value[rest[0]], rest.slice(1), [...walked, rest[0]]);
+      for (const option of value.options) walk(option, depth);
+    } else if (depth === parts.length || isUnknown(value) || isRef(value)) {
+      found.push({ value, path: prefixes[depth] });
+    } else if (isRecord(value) && Object.hasOwn(value, parts[depth])) {
+      walk(value[parts[depth]], depth + 1);
     }
     // A scalar with path left over holds nothing.
   };
-  walk(attrs, path.split('.'), []);
+  walk(attrs, 0);
   return found;
+}
+
+/** A dotted path's segments and the path walked after each (`a.b.c` → '', a, a.b, a.b.c), made once per path. */
+const SEGMENTS = new Map<string, { parts: string[]; prefixes: string[] }>();
+/** The catalogue's paths are a few hundred; a path from elsewhere past the bound is split each time. */
+const MAX_SEGMENTED_PATHS = 4096;
+
+function segmentsOf(path: string): { parts: string[]; prefixes: string[] } {
+  let segments = SEGMENTS.get(path);
+  if (!segments) {
+    const parts = path.split('.');
+    segments = { parts, prefixes: parts.map((_, i) => parts.slice(0, i).join('.')).concat(path) };
+    if (SEGMENTS.size < MAX_SEGMENTED_PATHS) SEGMENTS.set(path, segments);
+  }
+  return segments;
 }
 
 /** What protects a resource's data where no customer managed key is written, and which key path says so. */

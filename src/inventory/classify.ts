@@ -153,7 +153,6 @@ export function createClassifier(config: Config): Classifier {
   };
 }
 
-
 function normalise(dim: Dimension, value: string): string {
   return dim === 'environment' ? canonicalEnvironment(value) : value.trim();
 }

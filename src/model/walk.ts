@@ -37,7 +37,8 @@ export function walkAttributes(attrs: Record<string, Value>, leaf: LeafVisitor, 
     if (Array.isArray(value)) {
       for (const item of value) walk(item, path, name, depth + 1);
     } else if (isRecord(value)) {
-      for (const [inner, innerValue] of Object.entries(value)) if (!skip?.(inner, false)) walk(innerValue, `${path}.${inner}`, inner, depth + 1);
+      // for…in, not Object.entries: values are plain records, and every resource of a run is walked.
+      for (const inner in value) if (!skip?.(inner, false)) walk(value[inner], `${path}.${inner}`, inner, depth + 1);
     } else if (isOneOf(value) && (intoChoice?.(value) ?? true)) {
       for (const option of value.options) walk(option, path, name, depth + 1);
     } else {
@@ -45,5 +46,5 @@ export function walkAttributes(attrs: Record<string, Value>, leaf: LeafVisitor, 
       stopped = done?.() ?? false;
     }
   };
-  for (const [name, value] of Object.entries(attrs)) if (!skip?.(name, true)) walk(value, name, name, 0);
+  for (const name in attrs) if (!skip?.(name, true)) walk(attrs[name], name, name, 0);
 }
