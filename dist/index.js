@@ -74672,7 +74672,7 @@ var DirectReader = class {
     }
     this.pos = at3;
     this.mark();
-    return interned(text2.slice(start2, at3));
+    return identifierAt(text2, start2, at3);
   }
   /** A keyword (`for`, `in`, `if`) at the current position: the whole identifier, as the grammar's lexer takes it. */
   atKeyword(word) {
@@ -75166,11 +75166,21 @@ function newlinesIn(text2, from, to) {
 }
 var IDENTIFIERS = /* @__PURE__ */ new Map();
 var MAX_IDENTIFIERS = 2e4;
-function interned(name2) {
-  const known4 = IDENTIFIERS.get(name2);
-  if (known4 !== void 0) return known4;
-  if (IDENTIFIERS.size < MAX_IDENTIFIERS) IDENTIFIERS.set(name2, JSON.parse(JSON.stringify(name2)));
-  return name2;
+var RECENT = new Array(1024);
+function identifierAt(text2, start2, end2) {
+  const length = end2 - start2;
+  const slot = text2.charCodeAt(start2) * 31 + text2.charCodeAt(end2 - 1) * 7 + length & 1023;
+  const recent = RECENT[slot];
+  if (recent !== void 0 && recent.length === length && text2.startsWith(recent, start2)) return recent;
+  const name2 = text2.slice(start2, end2);
+  let known4 = IDENTIFIERS.get(name2);
+  if (known4 === void 0) {
+    if (IDENTIFIERS.size >= MAX_IDENTIFIERS) return name2;
+    known4 = JSON.parse(JSON.stringify(name2));
+    IDENTIFIERS.set(known4, known4);
+  }
+  RECENT[slot] = known4;
+  return known4;
 }
 function fitted(list3) {
   return list3.length === 0 ? list3 : list3.slice();

@@ -4441,7 +4441,7 @@ var DirectReader = class {
     }
     this.pos = at;
     this.mark();
-    return interned(text.slice(start2, at));
+    return identifierAt(text, start2, at);
   }
   /** A keyword (`for`, `in`, `if`) at the current position: the whole identifier, as the grammar's lexer takes it. */
   atKeyword(word) {
@@ -4935,11 +4935,21 @@ function newlinesIn(text, from, to) {
 }
 var IDENTIFIERS = /* @__PURE__ */ new Map();
 var MAX_IDENTIFIERS = 2e4;
-function interned(name2) {
-  const known = IDENTIFIERS.get(name2);
-  if (known !== void 0) return known;
-  if (IDENTIFIERS.size < MAX_IDENTIFIERS) IDENTIFIERS.set(name2, JSON.parse(JSON.stringify(name2)));
-  return name2;
+var RECENT = new Array(1024);
+function identifierAt(text, start2, end) {
+  const length = end - start2;
+  const slot = text.charCodeAt(start2) * 31 + text.charCodeAt(end - 1) * 7 + length & 1023;
+  const recent = RECENT[slot];
+  if (recent !== void 0 && recent.length === length && text.startsWith(recent, start2)) return recent;
+  const name2 = text.slice(start2, end);
+  let known = IDENTIFIERS.get(name2);
+  if (known === void 0) {
+    if (IDENTIFIERS.size >= MAX_IDENTIFIERS) return name2;
+    known = JSON.parse(JSON.stringify(name2));
+    IDENTIFIERS.set(known, known);
+  }
+  RECENT[slot] = known;
+  return known;
 }
 function fitted(list) {
   return list.length === 0 ? list : list.slice();

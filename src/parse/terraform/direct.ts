@@ -213,7 +213,7 @@ class DirectReader {
     }
     this.pos = at;
     this.mark();
-    return interned(text.slice(start, at));
+    return identifierAt(text, start, at);
   }
 
   /** A keyword (`for`, `in`, `if`) at the current position: the whole identifier, as the grammar's lexer takes it. */
@@ -743,13 +743,25 @@ function newlinesIn(text: string, from: number, to: number): number {
 /** Identifiers repeat across a tree's files (`var`, `local`, `aws_kms_key`, tag names): one string each, up to a bound, since PR content chooses them. */
 const IDENTIFIERS = new Map<string, string>();
 const MAX_IDENTIFIERS = 20_000;
+/** Identifiers seen last, by a hash of first and last character and length: most are found here without slicing or hashing the text. */
+const RECENT: (string | undefined)[] = new Array(1024);
 
-function interned(name: string): string {
-  const known = IDENTIFIERS.get(name);
-  if (known !== undefined) return known;
-  // A copy, not the slice: a slice would keep its whole file's text alive in the table.
-  if (IDENTIFIERS.size < MAX_IDENTIFIERS) IDENTIFIERS.set(name, JSON.parse(JSON.stringify(name)));
-  return name;
+/** The identifier `text[start, end)`, as the one string the table keeps for it. */
+function identifierAt(text: string, start: number, end: number): string {
+  const length = end - start;
+  const slot = (text.charCodeAt(start) * 31 + text.charCodeAt(end - 1) * 7 + length) & 1023;
+  const recent = RECENT[slot];
+  if (recent !== undefined && recent.length === length && text.startsWith(recent, start)) return recent;
+  const name = text.slice(start, end);
+  let known = IDENTIFIERS.get(name);
+  if (known === undefined) {
+    if (IDENTIFIERS.size >= MAX_IDENTIFIERS) return name;
+    // A copy, not the slice: a slice would keep its whole file's text alive in the tables.
+    known = JSON.parse(JSON.stringify(name)) as string;
+    IDENTIFIERS.set(known, known);
+  }
+  RECENT[slot] = known;
+  return known;
 }
 
 /**
