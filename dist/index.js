@@ -64186,6 +64186,9 @@ function flat(text2) {
   ANYTHING.test(text2);
   return text2;
 }
+function detached(text2) {
+  return JSON.parse(JSON.stringify(text2));
+}
 
 // src/inventory/blast-radius.ts
 var UNKNOWN_SERVICE = "module";
@@ -73889,23 +73892,23 @@ function hclParser() {
 // src/parse/terraform/body.ts
 function evaluateBody(body2, ev, options) {
   const locations = {};
-  return { attrs: fill(locations, body2, ev, options.file, "", options.skip), locations };
+  return { attrs: fill(locations, body2, ev, options.file, void 0, options.skip), locations };
 }
 function fill(locations, body2, ev, file2, prefix, skip) {
   const attrs = {};
   for (const attribute of body2.attributes) {
     if (skip?.has(attribute.name)) continue;
     attrs[attribute.name] = ev.eval(attribute.expr);
-    locations[prefix + attribute.name] = { file: file2, startLine: attribute.startLine, endLine: attribute.endLine };
+    locations[prefix === void 0 ? attribute.name : pathOf(prefix, attribute.name)] = { file: file2, startLine: attribute.startLine, endLine: attribute.endLine };
   }
   let made;
   for (const block of body2.blocks) {
     if (skip?.has(block.type)) continue;
     const dynamic = block.type === "dynamic";
     const type = dynamic ? block.labels[0] ?? "" : block.type;
-    const path = prefix + type;
+    const path = prefix === void 0 ? type : pathOf(prefix, type);
     locations[path] ??= { file: file2, startLine: block.startLine, endLine: block.endLine };
-    const elements = dynamic ? expandDynamic(locations, block.body, type, ev, file2, `${path}.`) : [fill(locations, block.body, ev, file2, `${path}.`)];
+    const elements = dynamic ? expandDynamic(locations, block.body, type, ev, file2, path) : [fill(locations, block.body, ev, file2, path)];
     const existing = attrs[type];
     if (made?.has(type)) existing.push(...elements);
     else {
@@ -73915,6 +73918,24 @@ function fill(locations, body2, ev, file2, prefix, skip) {
     }
   }
   return attrs;
+}
+var PATHS = /* @__PURE__ */ new Map();
+var MAX_PATHS = 1e4;
+var pathCount = 0;
+function pathOf(prefix, name2) {
+  let named2 = PATHS.get(prefix);
+  const known4 = named2?.get(name2);
+  if (known4 !== void 0) return known4;
+  const path = `${prefix}.${name2}`;
+  if (pathCount >= MAX_PATHS) return path;
+  if (!named2) {
+    named2 = /* @__PURE__ */ new Map();
+    PATHS.set(detached(prefix), named2);
+  }
+  const kept = detached(path);
+  named2.set(detached(name2), kept);
+  pathCount++;
+  return kept;
 }
 function expandDynamic(locations, body2, label, ev, file2, prefix) {
   const forEach = body2.attributes.find((a5) => a5.name === "for_each");
@@ -75176,7 +75197,7 @@ function identifierAt(text2, start2, end2) {
   let known4 = IDENTIFIERS.get(name2);
   if (known4 === void 0) {
     if (IDENTIFIERS.size >= MAX_IDENTIFIERS) return name2;
-    known4 = JSON.parse(JSON.stringify(name2));
+    known4 = detached(name2);
     IDENTIFIERS.set(known4, known4);
   }
   RECENT[slot] = known4;
@@ -77370,7 +77391,7 @@ function holding(entries, kind) {
 // src/rules/kms106-policy-escalation-path.ts
 var PUT_KEY_POLICY = "kms:PutKeyPolicy";
 var CREATE_GRANT = "unconstrained kms:CreateGrant";
-var PATHS = {
+var PATHS2 = {
   [PUT_KEY_POLICY]: {
     does: "rewrite the key policy",
     fix: "keep kms:PutKeyPolicy with the account root",
@@ -77415,13 +77436,13 @@ var kms106 = {
 function anyoneMessage(key, paths, location2) {
   const actions = paths.map((p3) => p3 === CREATE_GRANT ? "kms:CreateGrant" : p3);
   const where2 = location2 ? ` (${lineRef(location2)})` : "";
-  const does = joinWords(paths.map((p3) => PATHS[p3].does));
-  const fixes = paths.map((p3) => PATHS[p3].anyoneFix);
+  const does = joinWords(paths.map((p3) => PATHS2[p3].does));
+  const fixes = paths.map((p3) => PATHS2[p3].anyoneFix);
   return paths.length === 1 ? `Anyone may call ${actions[0]} on ${key}${where2} and ${does}; ${fixes[0]}.` : `Anyone may call ${joinWords(actions)} on ${key}${where2}, so anyone can ${does}; ${fixes.join(", and ")}.`;
 }
 function holderMessage(key, paths, entry) {
-  const fix = joinWords(paths.map((p3) => PATHS[p3].fix));
-  return `Key ${key}: ${principalName(entry.principal)} holds ${joinWords(paths)} via ${viaName(entry.via)}, so it can ${joinWords(paths.map((p3) => PATHS[p3].does))}. ${fix.charAt(0).toUpperCase()}${fix.slice(1)}.`;
+  const fix = joinWords(paths.map((p3) => PATHS2[p3].fix));
+  return `Key ${key}: ${principalName(entry.principal)} holds ${joinWords(paths)} via ${viaName(entry.via)}, so it can ${joinWords(paths.map((p3) => PATHS2[p3].does))}. ${fix.charAt(0).toUpperCase()}${fix.slice(1)}.`;
 }
 function escalationPaths(entry) {
   const paths = [];

@@ -16519,27 +16519,30 @@ function flat(text) {
   ANYTHING.test(text);
   return text;
 }
+function detached(text) {
+  return JSON.parse(JSON.stringify(text));
+}
 
 // src/parse/terraform/body.ts
 function evaluateBody(body2, ev, options) {
   const locations = {};
-  return { attrs: fill(locations, body2, ev, options.file, "", options.skip), locations };
+  return { attrs: fill(locations, body2, ev, options.file, void 0, options.skip), locations };
 }
 function fill(locations, body2, ev, file, prefix, skip) {
   const attrs = {};
   for (const attribute of body2.attributes) {
     if (skip?.has(attribute.name)) continue;
     attrs[attribute.name] = ev.eval(attribute.expr);
-    locations[prefix + attribute.name] = { file, startLine: attribute.startLine, endLine: attribute.endLine };
+    locations[prefix === void 0 ? attribute.name : pathOf(prefix, attribute.name)] = { file, startLine: attribute.startLine, endLine: attribute.endLine };
   }
   let made;
   for (const block of body2.blocks) {
     if (skip?.has(block.type)) continue;
     const dynamic = block.type === "dynamic";
     const type = dynamic ? block.labels[0] ?? "" : block.type;
-    const path = prefix + type;
+    const path = prefix === void 0 ? type : pathOf(prefix, type);
     locations[path] ??= { file, startLine: block.startLine, endLine: block.endLine };
-    const elements = dynamic ? expandDynamic(locations, block.body, type, ev, file, `${path}.`) : [fill(locations, block.body, ev, file, `${path}.`)];
+    const elements = dynamic ? expandDynamic(locations, block.body, type, ev, file, path) : [fill(locations, block.body, ev, file, path)];
     const existing = attrs[type];
     if (made?.has(type)) existing.push(...elements);
     else {
@@ -16549,6 +16552,24 @@ function fill(locations, body2, ev, file, prefix, skip) {
     }
   }
   return attrs;
+}
+var PATHS = /* @__PURE__ */ new Map();
+var MAX_PATHS = 1e4;
+var pathCount = 0;
+function pathOf(prefix, name2) {
+  let named = PATHS.get(prefix);
+  const known2 = named?.get(name2);
+  if (known2 !== void 0) return known2;
+  const path = `${prefix}.${name2}`;
+  if (pathCount >= MAX_PATHS) return path;
+  if (!named) {
+    named = /* @__PURE__ */ new Map();
+    PATHS.set(detached(prefix), named);
+  }
+  const kept = detached(path);
+  named.set(detached(name2), kept);
+  pathCount++;
+  return kept;
 }
 function expandDynamic(locations, body2, label, ev, file, prefix) {
   const forEach = body2.attributes.find((a) => a.name === "for_each");
@@ -17810,7 +17831,7 @@ function identifierAt(text, start2, end) {
   let known2 = IDENTIFIERS.get(name2);
   if (known2 === void 0) {
     if (IDENTIFIERS.size >= MAX_IDENTIFIERS) return name2;
-    known2 = JSON.parse(JSON.stringify(name2));
+    known2 = detached(name2);
     IDENTIFIERS.set(known2, known2);
   }
   RECENT[slot] = known2;

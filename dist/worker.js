@@ -4121,6 +4121,11 @@ function isSpace(c) {
   return c === 32 || c >= 9 && c <= 13 || c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
 }
 
+// src/model/strings.ts
+function detached(text) {
+  return JSON.parse(JSON.stringify(text));
+}
+
 // src/parse/terraform/json-syntax.ts
 var LABELS = {
   resource: 2,
@@ -4945,7 +4950,7 @@ function identifierAt(text, start2, end) {
   let known = IDENTIFIERS.get(name2);
   if (known === void 0) {
     if (IDENTIFIERS.size >= MAX_IDENTIFIERS) return name2;
-    known = JSON.parse(JSON.stringify(name2));
+    known = detached(name2);
     IDENTIFIERS.set(known, known);
   }
   RECENT[slot] = known;

@@ -11,3 +11,11 @@ export function flat(text: string): string {
   ANYTHING.test(text);
   return text;
 }
+
+/**
+ * A copy of a string that shares no memory with the text it was cut from: a slice (and a flattened
+ * rope of slices) keeps its whole source text alive, which a table kept beyond one file must not.
+ */
+export function detached(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}

@@ -19,6 +19,7 @@
  * need commas and objects do not.
  */
 import type { Limits } from '../../model/source.js';
+import { detached } from '../../model/strings.js';
 import type { Block, Body, Expr, Step, TemplatePart } from './ast.js';
 import { bodyFromJson } from './json-syntax.js';
 import { applyStrips, commonIndent, decodeText, SourceText, type TemplateStyle, unescapeQuoted } from './text.js';
@@ -756,8 +757,7 @@ function identifierAt(text: string, start: number, end: number): string {
   let known = IDENTIFIERS.get(name);
   if (known === undefined) {
     if (IDENTIFIERS.size >= MAX_IDENTIFIERS) return name;
-    // A copy, not the slice: a slice would keep its whole file's text alive in the tables.
-    known = JSON.parse(JSON.stringify(name)) as string;
+    known = detached(name);
     IDENTIFIERS.set(known, known);
   }
   RECENT[slot] = known;
