@@ -13,6 +13,19 @@ describe('resources', () => {
     expect(['a.hcl', 'a.json', 'tf', 'root.hcl'].map(claims)).toEqual([false, false, false, false]);
   });
 
+  it('past the bounds of the shared name and path tables (20,000 identifiers, 10,000 nested paths), names and locations stay exact', () => {
+    // Every block type and attribute name is new: the tables fill up and the rest are made as they come.
+    const blocks = Array.from({ length: 12_000 }, (_, i) => `  outer_${i} {\n    inner_${i} {\n      leaf_${i} = ${i}\n    }\n  }`);
+    const out = parseRepo({ 'main.tf': `resource "aws_s3_bucket" "many" {\n${blocks.join('\n')}\n}\n` });
+    const many = byId(out, '.:aws_s3_bucket.many');
+    for (const i of [0, 4_999, 5_000, 9_999, 11_999]) {
+      const line = 2 + 5 * i;
+      expect(many.attrs[`outer_${i}`]).toEqual([{ [`inner_${i}`]: [{ [`leaf_${i}`]: i }] }]);
+      expect(many.attrLocations[`outer_${i}.inner_${i}.leaf_${i}`]).toEqual({ file: 'main.tf', startLine: line + 2, endLine: line + 2 });
+      expect(many.attrLocations[`outer_${i}.inner_${i}`]).toEqual({ file: 'main.tf', startLine: line + 1, endLine: line + 3 });
+    }
+  });
+
   it('dynamic blocks expand over a static for_each; an unknown one gives one element with the iterator unknown', () => {
     const out = parseRepo({
       'main.tf': `variable "rules" {
