@@ -64407,22 +64407,23 @@ function keyDataSourceFor(type) {
   return KEY_DATA_SOURCES.find((spec) => spec.type === type);
 }
 
-// src/rules/support/lookup.ts
-var resourceIndexes = /* @__PURE__ */ new WeakMap();
-var keyIndexes = /* @__PURE__ */ new WeakMap();
-var policyHolderIndexes = /* @__PURE__ */ new WeakMap();
-var consumerIndexes = /* @__PURE__ */ new WeakMap();
-function indexOf(cache5, items, build2) {
+// src/model/by-id.ts
+function indexOnce(cache5, items, build2) {
   let index = cache5.get(items);
-  if (!index) {
+  if (index === void 0) {
     index = build2(items);
     cache5.set(items, index);
   }
   return index;
 }
+var idIndexes = /* @__PURE__ */ new WeakMap();
 function byId(items) {
-  return new Map(items.map((item) => [item.id, item]));
+  return indexOnce(idIndexes, items, (all) => new Map(all.map((item) => [item.id, item])));
 }
+
+// src/rules/support/lookup.ts
+var policyHolderIndexes = /* @__PURE__ */ new WeakMap();
+var consumerIndexes = /* @__PURE__ */ new WeakMap();
 function firstKeyBy(idsOf) {
   return (keys) => {
     const index = /* @__PURE__ */ new Map();
@@ -64433,10 +64434,10 @@ function firstKeyBy(idsOf) {
 var policyHolders = firstKeyBy((key) => key.policy?.from ? [key.id, key.policy.from] : [key.id]);
 var consumersOf = firstKeyBy((key) => key.consumers.map((c5) => c5.resource));
 function resourcesById(resources) {
-  return indexOf(resourceIndexes, resources, byId);
+  return byId(resources);
 }
 function keysById(keys) {
-  return indexOf(keyIndexes, keys, byId);
+  return byId(keys);
 }
 function resourceById(resources, id) {
   return id === void 0 ? void 0 : resourcesById(resources).get(id);
@@ -64445,10 +64446,10 @@ function keyById(keys, id) {
   return keysById(keys).get(id);
 }
 function keyOfPolicyHolder(keys, resourceId) {
-  return indexOf(policyHolderIndexes, keys, policyHolders).get(resourceId);
+  return indexOnce(policyHolderIndexes, keys, policyHolders).get(resourceId);
 }
 function keyUsedBy(keys, resourceId) {
-  return indexOf(consumerIndexes, keys, consumersOf).get(resourceId);
+  return indexOnce(consumerIndexes, keys, consumersOf).get(resourceId);
 }
 
 // src/rules/support/policy.ts
@@ -67165,14 +67166,14 @@ function canonicalEnvironment(value2) {
 function createClassifier(config2) {
   const environmentGlobs = Object.entries(config2.environments).map(([env2, globs]) => ({ env: env2, match: (0, import_picomatch2.default)(globs, { dot: true }) }));
   const workloadGlobs = config2.workloads.map((w) => ({ ...w, match: (0, import_picomatch2.default)(w.paths, { dot: true }) }));
-  const lowerNamed = /* @__PURE__ */ new WeakMap();
+  let lastTags;
+  let lastByLower = /* @__PURE__ */ new Map();
   const tagsByLowerName = (tags) => {
-    let byLower = lowerNamed.get(tags);
-    if (!byLower) {
-      byLower = new Map(Object.entries(tags).map(([k5, v]) => [k5.toLowerCase(), { k: k5, v }]));
-      lowerNamed.set(tags, byLower);
+    if (tags !== lastTags) {
+      lastTags = tags;
+      lastByLower = new Map(Object.entries(tags).map(([k5, v]) => [k5.toLowerCase(), { k: k5, v }]));
     }
-    return byLower;
+    return lastByLower;
   };
   const fromTags = (tags, dim, from, owner, unit) => {
     if (!tags) return null;
@@ -67548,7 +67549,7 @@ var InventoryBuilder = class {
   constructor(parsed, classifier) {
     this.parsed = parsed;
     this.classifier = classifier;
-    for (const r5 of parsed.resources) this.resources.set(r5.id, r5);
+    this.resources = byId(parsed.resources);
     for (const u of parsed.units) this.units.set(u.id, u);
     this.companionTargets = companionTargets(parsed.resources, this.resources);
     this.configuredByCompanion = new Set(this.companionTargets.values());
@@ -67572,7 +67573,7 @@ var InventoryBuilder = class {
   }
   parsed;
   classifier;
-  resources = /* @__PURE__ */ new Map();
+  resources;
   units = /* @__PURE__ */ new Map();
   keys = /* @__PURE__ */ new Map();
   aliases = [];

@@ -8,6 +8,7 @@ import { moduleServiceGuess } from '../catalog/modules.js';
 import { isServiceId } from '../catalog/services.js';
 import type { Config } from '../config/schema.js';
 import { refTargetId } from '../model/address.js';
+import { byId } from '../model/by-id.js';
 import { flat } from '../model/strings.js';
 import type { Classifications, Location, ParseOutput, Resource, UnitInfo, Value } from '../model/types.js';
 import { describeValue, isRef, isUnknown } from '../model/value.js';
@@ -34,7 +35,7 @@ export function buildInventory(parsed: ParseOutput, config: Config): Inventory {
 }
 
 class InventoryBuilder {
-  private readonly resources = new Map<string, Resource>();
+  private readonly resources: ReadonlyMap<string, Resource>;
   private readonly units = new Map<string, UnitInfo>();
   private readonly keys = new Map<string, Key>();
   private readonly aliases: Alias[] = [];
@@ -50,7 +51,7 @@ class InventoryBuilder {
     private readonly parsed: ParseOutput,
     private readonly classifier: Classifier,
   ) {
-    for (const r of parsed.resources) this.resources.set(r.id, r);
+    this.resources = byId(parsed.resources);
     for (const u of parsed.units) this.units.set(u.id, u);
     this.companionTargets = companionTargets(parsed.resources, this.resources);
     this.configuredByCompanion = new Set(this.companionTargets.values());

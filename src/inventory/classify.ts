@@ -31,16 +31,16 @@ export function createClassifier(config: Config): Classifier {
   const environmentGlobs = Object.entries(config.environments).map(([env, globs]) => ({ env, match: picomatch(globs, { dot: true }) }));
   const workloadGlobs = config.workloads.map((w) => ({ ...w, match: picomatch(w.paths, { dot: true }) }));
 
-  // Tags by lower-cased name, made once per tag set (a resource's tags are read for every dimension
-  // of every consumer) and only while this classifier lives: a module-wide table kept them to the end.
-  const lowerNamed = new WeakMap<Record<string, string>, Map<string, { k: string; v: string }>>();
+  // Tags by lower-cased name for the tag set read last: classify reads one resource's tags for every
+  // dimension in a row, and a table per tag set kept to the end cost more than making it again.
+  let lastTags: Record<string, string> | undefined;
+  let lastByLower = new Map<string, { k: string; v: string }>();
   const tagsByLowerName = (tags: Record<string, string>): Map<string, { k: string; v: string }> => {
-    let byLower = lowerNamed.get(tags);
-    if (!byLower) {
-      byLower = new Map(Object.entries(tags).map(([k, v]) => [k.toLowerCase(), { k, v }]));
-      lowerNamed.set(tags, byLower);
+    if (tags !== lastTags) {
+      lastTags = tags;
+      lastByLower = new Map(Object.entries(tags).map(([k, v]) => [k.toLowerCase(), { k, v }]));
     }
-    return byLower;
+    return lastByLower;
   };
 
   const fromTags = (tags: Record<string, string> | undefined, dim: Dimension, from: 'tag' | 'default-tags', owner: string, unit: string): Classified => {

@@ -3,26 +3,11 @@
  * that look things up per key stay linear instead of scanning every resource each time.
  */
 import type { Key } from '../../inventory/types.js';
+import { byId, indexOnce } from '../../model/by-id.js';
 import type { Resource } from '../../model/types.js';
 
-const resourceIndexes = new WeakMap<readonly Resource[], Map<string, Resource>>();
-const keyIndexes = new WeakMap<readonly Key[], Map<string, Key>>();
 const policyHolderIndexes = new WeakMap<readonly Key[], Map<string, Key>>();
 const consumerIndexes = new WeakMap<readonly Key[], Map<string, Key>>();
-
-/** The index of `items` that `build` makes, made once per array. */
-function indexOf<T, V>(cache: WeakMap<readonly T[], Map<string, V>>, items: readonly T[], build: (items: readonly T[]) => Map<string, V>): Map<string, V> {
-  let index = cache.get(items);
-  if (!index) {
-    index = build(items);
-    cache.set(items, index);
-  }
-  return index;
-}
-
-function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
-  return new Map(items.map((item) => [item.id, item]));
-}
 
 /** The first key (in inventory order) each id leads to, by the ids `idsOf` gives each key. */
 function firstKeyBy(idsOf: (key: Key) => Iterable<string>): (keys: readonly Key[]) => Map<string, Key> {
@@ -38,12 +23,12 @@ const consumersOf = firstKeyBy((key) => key.consumers.map((c) => c.resource));
 
 /** Every resource by id (made once per array). */
 export function resourcesById(resources: readonly Resource[]): ReadonlyMap<string, Resource> {
-  return indexOf(resourceIndexes, resources, byId);
+  return byId(resources);
 }
 
 /** Every key by id (made once per array). */
 export function keysById(keys: readonly Key[]): ReadonlyMap<string, Key> {
-  return indexOf(keyIndexes, keys, byId);
+  return byId(keys);
 }
 
 export function resourceById(resources: readonly Resource[], id: string | undefined): Resource | undefined {
@@ -56,10 +41,10 @@ export function keyById(keys: readonly Key[], id: string): Key | undefined {
 
 /** The key a resource is (`aws_kms_key`), or whose policy it sets (`aws_kms_key_policy`). */
 export function keyOfPolicyHolder(keys: readonly Key[], resourceId: string): Key | undefined {
-  return indexOf(policyHolderIndexes, keys, policyHolders).get(resourceId);
+  return indexOnce(policyHolderIndexes, keys, policyHolders).get(resourceId);
 }
 
 /** The first key a resource uses (is a consumer of). */
 export function keyUsedBy(keys: readonly Key[], resourceId: string): Key | undefined {
-  return indexOf(consumerIndexes, keys, consumersOf).get(resourceId);
+  return indexOnce(consumerIndexes, keys, consumersOf).get(resourceId);
 }
