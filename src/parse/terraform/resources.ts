@@ -36,7 +36,9 @@ function declared(inst: ModuleInstance, block: Block, file: string, out: Resourc
   const instances = mode === 'managed' && !inModuleWithMultiplicity(inst) ? expansion.instances : undefined;
   if (!instances) {
     const evaluated = inst.evaluated(block, file);
-    out.push(declaredResource(inst, { type, mode, address, block, file, evaluated, attrs: { ...evaluated.attrs } }));
+    // A data block's evaluation is also read as a policy document: its resource gets its own attributes.
+    const attrs = mode === 'data' ? { ...evaluated.attrs } : evaluated.attrs;
+    out.push(declaredResource(inst, { type, mode, address, block, file, evaluated, attrs }));
     return;
   }
   // Spelled-out instances are each evaluated with their own count.index / each; the block as a whole is not.
