@@ -75962,7 +75962,8 @@ function declared(inst, block, file2, out2) {
   const instances2 = mode2 === "managed" && !inModuleWithMultiplicity(inst) ? expansion.instances : void 0;
   if (!instances2) {
     const evaluated = inst.evaluated(block, file2);
-    out2.push(declaredResource(inst, { type, mode: mode2, address: address2, block, file: file2, evaluated, attrs: { ...evaluated.attrs } }));
+    const attrs = mode2 === "data" ? { ...evaluated.attrs } : evaluated.attrs;
+    out2.push(declaredResource(inst, { type, mode: mode2, address: address2, block, file: file2, evaluated, attrs }));
     return;
   }
   for (const instance2 of instances2) {
@@ -76711,6 +76712,17 @@ function makeMix(key, dimension) {
   const known4 = new Set(groups.flatMap((g5) => g5.consumers));
   return { dimension, groups, unknown: [...unknown5].filter((r5) => !known4.has(r5)) };
 }
+function mixed(key, dimension) {
+  const { read } = MIX_DIMENSIONS[dimension];
+  let first;
+  for (const c5 of key.consumers) {
+    const value2 = read(c5)?.value;
+    if (value2 === void 0 || value2 === first) continue;
+    if (first === void 0) first = value2;
+    else if (value2.toLowerCase() !== first.toLowerCase()) return true;
+  }
+  return false;
+}
 function oneKindOfData(key) {
   return ["workload", "dataClass"].every((dim) => {
     const mix = mixOf(key, dim);
@@ -76781,6 +76793,7 @@ function aliasList(names, max = 3) {
 }
 function mixFindings(ctx, spec) {
   return judgedKeys(ctx.inventory).flatMap((key) => {
+    if (!mixed(key, spec.dimension)) return [];
     const mix = mixOf(key, spec.dimension);
     if (mix.groups.length < 2) return [];
     const groups = mix.groups.map((g5) => describeGroup(key, g5)).join("; ");

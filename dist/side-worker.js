@@ -18586,7 +18586,8 @@ function declared(inst, block, file, out2) {
   const instances = mode === "managed" && !inModuleWithMultiplicity(inst) ? expansion.instances : void 0;
   if (!instances) {
     const evaluated = inst.evaluated(block, file);
-    out2.push(declaredResource(inst, { type, mode, address, block, file, evaluated, attrs: { ...evaluated.attrs } }));
+    const attrs = mode === "data" ? { ...evaluated.attrs } : evaluated.attrs;
+    out2.push(declaredResource(inst, { type, mode, address, block, file, evaluated, attrs }));
     return;
   }
   for (const instance2 of instances) {

@@ -128,6 +128,19 @@ function makeMix(key: Key, dimension: MixDimension): Mix {
   return { dimension, groups, unknown: [...unknown].filter((r) => !known.has(r)) };
 }
 
+/** Whether the key's consumers have two values of the dimension or more: most keys have one, and need no mix made to say so. */
+function mixed(key: Key, dimension: MixDimension): boolean {
+  const { read } = MIX_DIMENSIONS[dimension];
+  let first: string | undefined;
+  for (const c of key.consumers) {
+    const value = read(c)?.value;
+    if (value === undefined || value === first) continue;
+    if (first === undefined) first = value;
+    else if (value.toLowerCase() !== first.toLowerCase()) return true;
+  }
+  return false;
+}
+
 /** Principle 3: every consumer is known to hold one kind of data (one workload, one data class). */
 export function oneKindOfData(key: Key): boolean {
   return (['workload', 'dataClass'] as const).every((dim) => {
@@ -244,6 +257,7 @@ export interface MixRuleSpec {
 
 export function mixFindings(ctx: RuleContext, spec: MixRuleSpec): FindingDraft[] {
   return judgedKeys(ctx.inventory).flatMap((key) => {
+    if (!mixed(key, spec.dimension)) return [];
     const mix = mixOf(key, spec.dimension);
     if (mix.groups.length < 2) return [];
     const groups = mix.groups.map((g) => describeGroup(key, g)).join('; ');
