@@ -77299,6 +77299,7 @@ var kms103 = {
 
 // src/rules/kms104-high-volume-service-coupling.ts
 var isHighVolume = (g5) => isServiceId(g5.value) && SERVICES[g5.value].highVolume;
+var isHighVolumeConsumer = (c5) => isServiceId(c5.service) && SERVICES[c5.service].highVolume;
 var serviceCount = (g5) => g5.consumers.length > 1 ? `${g5.label} (${g5.consumers.length})` : g5.label;
 function finding2(key, mix) {
   const busy = mix.groups.filter(isHighVolume);
@@ -77352,7 +77353,10 @@ var kms104 = {
   defaultSeverity: "medium",
   rationale: "KMS request quotas are shared by every caller of a key: S3, EBS, RDS, DynamoDB, Kinesis and EFS can call KMS at high rates, so sharing their key with other services lets one busy service throttle the rest.",
   // Principle 3: one kind of data (one workload, one data class) may flow through several services on one key.
-  check: (ctx) => judgedKeys(ctx.inventory).flatMap((key) => oneKindOfData(key) ? [] : finding2(key, mixOf(key, "service")))
+  // Most keys serve one service, or no high-volume one: told from the consumers before any mix is made.
+  check: (ctx) => judgedKeys(ctx.inventory).flatMap(
+    (key) => mixed(key, "service") && key.consumers.some(isHighVolumeConsumer) && !oneKindOfData(key) ? finding2(key, mixOf(key, "service")) : []
+  )
 };
 
 // src/rules/kms105-admin-and-user-same-principal.ts

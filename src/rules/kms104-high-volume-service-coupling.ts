@@ -1,6 +1,6 @@
 /** KMS104 — a high-volume service shares its key with other services' consumers (quota coupling). */
 import { isServiceId, SERVICES } from '../catalog/services.js';
-import type { Key } from '../inventory/types.js';
+import type { Consumer, Key } from '../inventory/types.js';
 import {
   aliasList,
   aliasName,
@@ -12,6 +12,7 @@ import {
   type Mix,
   type MixGroup,
   mixEvidence,
+  mixed,
   mixOf,
   oneKindOfData,
 } from './support/mix.js';
@@ -19,6 +20,7 @@ import { joinWords } from './support/words.js';
 import type { FindingDraft, Rule } from './types.js';
 
 const isHighVolume = (g: MixGroup): boolean => isServiceId(g.value) && SERVICES[g.value].highVolume;
+const isHighVolumeConsumer = (c: Consumer): boolean => isServiceId(c.service) && SERVICES[c.service].highVolume;
 
 /** `S3 (2)`: the service and how many of the key's consumers it has; the consumers are in `evidence`. */
 const serviceCount = (g: MixGroup): string => (g.consumers.length > 1 ? `${g.label} (${g.consumers.length})` : g.label);
@@ -93,5 +95,9 @@ export const kms104: Rule = {
     'KMS request quotas are shared by every caller of a key: S3, EBS, RDS, DynamoDB, Kinesis and EFS can call KMS at high rates, ' +
     'so sharing their key with other services lets one busy service throttle the rest.',
   // Principle 3: one kind of data (one workload, one data class) may flow through several services on one key.
-  check: (ctx) => judgedKeys(ctx.inventory).flatMap((key) => (oneKindOfData(key) ? [] : finding(key, mixOf(key, 'service')))),
+  // Most keys serve one service, or no high-volume one: told from the consumers before any mix is made.
+  check: (ctx) =>
+    judgedKeys(ctx.inventory).flatMap((key) =>
+      mixed(key, 'service') && key.consumers.some(isHighVolumeConsumer) && !oneKindOfData(key) ? finding(key, mixOf(key, 'service')) : [],
+    ),
 };

@@ -129,7 +129,7 @@ function makeMix(key: Key, dimension: MixDimension): Mix {
 }
 
 /** Whether the key's consumers have two values of the dimension or more: most keys have one, and need no mix made to say so. */
-function mixed(key: Key, dimension: MixDimension): boolean {
+export function mixed(key: Key, dimension: MixDimension): boolean {
   const { read } = MIX_DIMENSIONS[dimension];
   let first: string | undefined;
   for (const c of key.consumers) {
