@@ -4651,10 +4651,9 @@ var DirectReader = class {
     if (name2 === "true" || name2 === "false" || name2 === "null") {
       return { startLine, endLine: startLine, text: name2, kind: "literal", value: name2 === "null" ? null : name2 === "true" };
     }
-    const end = this.end;
     this.skip();
     if (this.code() === LPAREN) return this.call(start2, startLine, name2, depth);
-    return { startLine, endLine: startLine, text: this.source.quote(start2, end), kind: "variable", name: name2 };
+    return { startLine, endLine: startLine, text: shortText(name2), kind: "variable", name: name2 };
   }
   number() {
     const text = this.text;

@@ -21,6 +21,7 @@
 import type { Limits } from '../../model/source.js';
 import { detached } from '../../model/strings.js';
 import type { Block, Body, Expr, Step, TemplatePart } from './ast.js';
+import { shortText } from './ast.js';
 import { bodyFromJson } from './json-syntax.js';
 import { applyStrips, commonIndent, decodeText, SourceText, type TemplateStyle, unescapeQuoted } from './text.js';
 
@@ -436,10 +437,10 @@ class DirectReader {
     if (name === 'true' || name === 'false' || name === 'null') {
       return { startLine, endLine: startLine, text: name, kind: 'literal', value: name === 'null' ? null : name === 'true' };
     }
-    const end = this.end;
     this.skip();
     if (this.code() === LPAREN) return this.call(start, startLine, name, depth);
-    return { startLine, endLine: startLine, text: this.source.quote(start, end), kind: 'variable', name };
+    // The span is the name itself: its quoted text is the interned name (unless too long to quote whole).
+    return { startLine, endLine: startLine, text: shortText(name), kind: 'variable', name };
   }
 
   private number(): Expr {

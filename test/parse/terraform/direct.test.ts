@@ -86,6 +86,12 @@ describe('direct reader = tree-sitter', () => {
     expect(verdicts.filter((v) => !v.clean).length).toBeGreaterThan(1000);
   });
 
+  it('names too long to quote whole: a variable text is cut as any span text is', () => {
+    const name = `v${'x'.repeat(130)}`;
+    const verdict = compare('long-name.tf', `locals {\n  a = ${name}\n  b = ${name}.attr\n}\n`);
+    expect(verdict).toEqual({ path: 'long-name.tf', direct: true, clean: true, differs: false });
+  });
+
   it('seeded generated files (odd but legal spacing, comments, chains, splats, heredocs, escapes)', () => {
     const inputs = generatedFiles(3000, 7);
     const verdicts = inputs.map((text, i) => compare(`generated-${i}.tf`, text));
