@@ -3,7 +3,6 @@
  * objects under the block type, `dynamic "x"` blocks are expanded, and every attribute and block
  * gets its location by dotted path without list indexes.
  */
-
 import { detached } from '../../model/strings.js';
 import type { Location, Value } from '../../model/types.js';
 import type { Body } from './ast.js';
