@@ -62733,7 +62733,171 @@ var import_picomatch = __toESM(require_picomatch2(), 1);
 
 // src/parse/json-document.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-function parseLocatedDocument(file2, limits) {
+
+// src/parse/json-direct.ts
+var NODES_PER_CLOCK_CHECK = 4096;
+var NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
+var ESCAPES = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+var GiveUp = class extends Error {
+};
+var OutOfTime = class extends Error {
+};
+function giveUp() {
+  throw new GiveUp();
+}
+function readJson(text2, deadline) {
+  if (text2.charCodeAt(0) === 65279 || /\r(?!\n)/.test(text2)) return void 0;
+  const reader = new JsonReader(text2, deadline);
+  try {
+    reader.skip();
+    const c5 = text2.charCodeAt(reader.pos);
+    if (c5 !== 123 && c5 !== 91) return void 0;
+    const root5 = reader.value();
+    reader.skip();
+    return reader.pos === text2.length ? root5 : void 0;
+  } catch (thrown) {
+    if (thrown instanceof GiveUp) return void 0;
+    if (thrown instanceof OutOfTime) return "timeout";
+    throw thrown;
+  }
+}
+var JsonReader = class {
+  constructor(text2, deadline) {
+    this.text = text2;
+    this.deadline = deadline;
+  }
+  text;
+  deadline;
+  pos = 0;
+  nodes = 0;
+  skip() {
+    const text2 = this.text;
+    for (; ; ) {
+      const c5 = text2.charCodeAt(this.pos);
+      if (c5 === 32 || c5 === 10 || c5 === 13 || c5 === 9) this.pos++;
+      else return;
+    }
+  }
+  value() {
+    if (++this.nodes % NODES_PER_CLOCK_CHECK === 0 && Date.now() > this.deadline) throw new OutOfTime();
+    const text2 = this.text;
+    const start2 = this.pos;
+    const c5 = text2.charCodeAt(start2);
+    if (c5 === 123) return this.map(start2);
+    if (c5 === 91) return this.seq(start2);
+    if (c5 === 34) {
+      const value2 = this.string();
+      return { kind: "scalar", start: start2, end: this.pos, value: value2 };
+    }
+    for (const [word, value2] of LITERALS) {
+      if (text2.startsWith(word, start2)) {
+        this.pos += word.length;
+        return { kind: "scalar", start: start2, end: this.pos, value: value2 };
+      }
+    }
+    NUMBER.lastIndex = start2;
+    const number4 = NUMBER.exec(text2);
+    if (!number4) giveUp();
+    this.pos = NUMBER.lastIndex;
+    return { kind: "scalar", start: start2, end: this.pos, value: Number(number4[0]) };
+  }
+  map(start2) {
+    const text2 = this.text;
+    const entries = [];
+    const seen = /* @__PURE__ */ new Set();
+    this.pos++;
+    this.skip();
+    if (text2.charCodeAt(this.pos) !== 125) {
+      for (; ; ) {
+        this.skip();
+        const keyStart = this.pos;
+        if (text2.charCodeAt(keyStart) !== 34) giveUp();
+        const key = this.string();
+        if (key === "__proto__" || seen.has(key)) giveUp();
+        seen.add(key);
+        const keyEnd = this.pos;
+        this.skip();
+        if (text2.charCodeAt(this.pos) !== 58) giveUp();
+        this.pos++;
+        this.skip();
+        entries.push({ key, keyStart, keyEnd, value: this.value() });
+        this.skip();
+        const next = text2.charCodeAt(this.pos);
+        if (next === 125) break;
+        if (next !== 44) giveUp();
+        this.pos++;
+      }
+    }
+    this.pos++;
+    return { kind: "map", start: start2, end: this.pos, entries };
+  }
+  seq(start2) {
+    const text2 = this.text;
+    const items = [];
+    this.pos++;
+    this.skip();
+    if (text2.charCodeAt(this.pos) !== 93) {
+      for (; ; ) {
+        this.skip();
+        items.push(this.value());
+        this.skip();
+        const next = text2.charCodeAt(this.pos);
+        if (next === 93) break;
+        if (next !== 44) giveUp();
+        this.pos++;
+      }
+    }
+    this.pos++;
+    return { kind: "seq", start: start2, end: this.pos, items };
+  }
+  /** A double-quoted string at `pos`; `pos` ends after its closing quote. */
+  string() {
+    const text2 = this.text;
+    let at3 = this.pos + 1;
+    let out2 = "";
+    let from = at3;
+    for (; ; ) {
+      const c5 = text2.charCodeAt(at3);
+      if (c5 === 34) break;
+      if (Number.isNaN(c5) || c5 < 32) giveUp();
+      if (c5 === 92) {
+        out2 += text2.slice(from, at3);
+        const e5 = text2[at3 + 1];
+        if (e5 === "u") {
+          const hex3 = text2.slice(at3 + 2, at3 + 6);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex3) || /^[dD][89a-fA-F]/.test(hex3)) giveUp();
+          out2 += String.fromCharCode(Number.parseInt(hex3, 16));
+          at3 += 6;
+        } else {
+          const escaped = e5 === void 0 ? void 0 : ESCAPES[e5];
+          if (escaped === void 0) giveUp();
+          out2 += escaped;
+          at3 += 2;
+        }
+        from = at3;
+        continue;
+      }
+      at3++;
+    }
+    this.pos = at3 + 1;
+    return out2 === "" ? text2.slice(from, at3) : out2 + text2.slice(from, at3);
+  }
+};
+var LITERALS = [
+  ["true", true],
+  ["false", false],
+  ["null", null]
+];
+function jsonValue(node2) {
+  if (node2.kind === "scalar") return node2.value;
+  if (node2.kind === "seq") return node2.items.map(jsonValue);
+  const object2 = {};
+  for (const entry of node2.entries) object2[entry.key] = jsonValue(entry.value);
+  return object2;
+}
+
+// src/parse/json-document.ts
+function parseLocatedDocument(file2, limits, reader = "direct-first") {
   const fail2 = (message, line = 1) => ({
     ok: false,
     problem: problem(message, fileLocation(file2.path, line))
@@ -62746,8 +62910,18 @@ function parseLocatedDocument(file2, limits) {
   if (scan.tooDeepAt !== void 0) return fail2(`nesting deeper than ${limits.maxDepth} levels; not parsed`, scan.tooDeepAt);
   const maxTokens = limits.maxParseMillisPerFile * TOKENS_PER_MILLISECOND;
   if (scan.tokens > maxTokens) return fail2(`${scan.tokens} structural tokens, more than the ${maxTokens} parseable in the time limit; not parsed`);
+  const deadline = Date.now() + limits.maxParseMillisPerFile;
+  if (reader === "direct-first" && file2.path.endsWith(".json")) {
+    const direct = readJson(file2.text, deadline);
+    if (direct === "timeout") return fail2(`parsing took longer than ${limits.maxParseMillisPerFile} ms; not parsed`);
+    if (direct) {
+      const value3 = jsonValue(direct);
+      if (valueDepthExceeds(value3, limits.maxDepth)) return fail2(`nesting deeper than ${limits.maxDepth} levels; not parsed`);
+      return { ok: true, doc: directDocument(file2, direct, value3) };
+    }
+  }
   const lineCounter = new import_yaml2.LineCounter();
-  const document = composeWithin(file2.text, lineCounter, Date.now() + limits.maxParseMillisPerFile, {
+  const document = composeWithin(file2.text, lineCounter, deadline, {
     // JSON files are held to JSON scalars, so `tru` is an error rather than the string "tru".
     schema: file2.path.endsWith(".json") ? "json" : "core",
     prettyErrors: false
@@ -62788,6 +62962,51 @@ function parseLocatedDocument(file2, limits) {
       whole: rangeOf(0, file2.text.trimEnd().length)
     }
   };
+}
+function directDocument(file2, root5, value2) {
+  const lineCounter = new import_yaml2.LineCounter();
+  lineCounter.addNewLine(0);
+  for (let at3 = file2.text.indexOf("\n"); at3 >= 0; at3 = file2.text.indexOf("\n", at3 + 1)) lineCounter.addNewLine(at3 + 1);
+  const lineOf = (offset) => lineCounter.linePos(offset).line;
+  const rangeOf = (start2, end2) => ({ file: file2.path, startLine: lineOf(start2), endLine: lineOf(Math.max(start2, end2 - 1)) });
+  const nodeAt = (path) => {
+    let node2 = root5;
+    for (const step of path) {
+      if (node2?.kind === "map") node2 = typeof step === "string" ? node2.entries.find((e5) => e5.key === step)?.value : void 0;
+      else if (node2?.kind === "seq") node2 = itemAt(node2.items, step);
+      else return void 0;
+    }
+    return node2;
+  };
+  return {
+    value: value2,
+    locate(path) {
+      const node2 = nodeAt(path);
+      return node2 ? rangeOf(node2.start, node2.end) : void 0;
+    },
+    entryLocations(path) {
+      const found = {};
+      const start2 = nodeAt(path);
+      const queue = start2 ? [{ node: start2, prefix: "" }] : [];
+      for (let i6 = 0; i6 < queue.length; i6++) {
+        const { node: node2, prefix } = queue[i6];
+        if (node2.kind === "seq") for (const item of node2.items) queue.push({ node: item, prefix });
+        else if (node2.kind === "map") {
+          for (const entry of node2.entries) {
+            const at3 = prefix + entry.key;
+            found[at3] ??= rangeOf(entry.keyStart, entry.value.end);
+            queue.push({ node: entry.value, prefix: `${at3}.` });
+          }
+        }
+      }
+      return found;
+    },
+    whole: rangeOf(0, file2.text.trimEnd().length)
+  };
+}
+function itemAt(items, step) {
+  const index = typeof step === "string" && step !== "" ? Number(step) : step;
+  return typeof index === "number" && Number.isInteger(index) && index >= 0 ? items[index] : void 0;
 }
 var TOKENS_PER_MILLISECOND = 100;
 var LEXEMES_PER_CLOCK_CHECK = 4096;
@@ -74594,7 +74813,7 @@ function readDirect(text2, path, limits, deadline) {
     return stop2 === OUT_OF_TIME ? "out of time" : void 0;
   }
 }
-function giveUp() {
+function giveUp2() {
   throw GIVE_UP;
 }
 var DirectReader = class {
@@ -74624,7 +74843,7 @@ var DirectReader = class {
     if (this.code() === LBRACE) {
       const expr = this.expression(0);
       this.skip();
-      if (this.pos < this.length || expr.kind !== "object") giveUp();
+      if (this.pos < this.length || expr.kind !== "object") giveUp2();
       return bodyFromJson(expr, tfJson);
     }
     return this.body(0, false);
@@ -74633,7 +74852,7 @@ var DirectReader = class {
     return this.text.charCodeAt(at3);
   }
   nest(depth) {
-    if (depth >= this.maxNesting) giveUp();
+    if (depth >= this.maxNesting) giveUp2();
     this.tick();
     return depth + 1;
   }
@@ -74667,7 +74886,7 @@ var DirectReader = class {
         this.pos = newline < 0 ? this.length : newline;
       } else if (c5 === SLASH && text2.charCodeAt(this.pos + 1) === STAR) {
         const close = text2.indexOf("*/", this.pos + 2);
-        if (close < 0) giveUp();
+        if (close < 0) giveUp2();
         this.line += newlinesIn(text2, this.pos, close);
         this.pos = close + 2;
       } else return;
@@ -74675,21 +74894,21 @@ var DirectReader = class {
   }
   expect(c5) {
     this.skip();
-    if (this.code() !== c5) giveUp();
+    if (this.code() !== c5) giveUp2();
     this.pos++;
     this.mark();
   }
   identifier() {
     const text2 = this.text;
     const start2 = this.pos;
-    if (!isIdentStart(text2.charCodeAt(start2))) giveUp();
+    if (!isIdentStart(text2.charCodeAt(start2))) giveUp2();
     let at3 = start2 + 1;
     for (; ; ) {
       const c5 = text2.charCodeAt(at3);
       if (isIdentPart(c5)) at3++;
       else if (c5 === COLON && text2.charCodeAt(at3 + 1) === COLON) at3 += 2;
       else if (c5 >= 128)
-        giveUp();
+        giveUp2();
       else break;
     }
     this.pos = at3;
@@ -74707,7 +74926,7 @@ var DirectReader = class {
     for (; ; ) {
       this.skip();
       if (this.pos >= this.length) {
-        if (closed) giveUp();
+        if (closed) giveUp2();
         return fittedBody(body2);
       }
       if (closed && this.code() === RBRACE) return fittedBody(body2);
@@ -74730,7 +74949,7 @@ var DirectReader = class {
       if (c5 === LBRACE) break;
       if (c5 === QUOTE) {
         const label = this.quoted(depth);
-        if (label.kind !== "literal") giveUp();
+        if (label.kind !== "literal") giveUp2();
         labels.push(label.value);
       } else labels.push(this.identifier());
     }
@@ -74751,7 +74970,7 @@ var DirectReader = class {
     this.pos++;
     const whenTrue = this.expression(nested);
     this.skip();
-    if (this.code() !== COLON || this.code(this.pos + 1) === COLON) giveUp();
+    if (this.code() !== COLON || this.code(this.pos + 1) === COLON) giveUp2();
     this.pos++;
     const whenFalse = this.expression(nested);
     return { startLine, endLine: this.endLine, text: this.quote(start2), kind: "conditional", cond, whenTrue, whenFalse };
@@ -74787,16 +75006,16 @@ var DirectReader = class {
       case GT:
         return next === EQUALS ? BINARY[">="] : BINARY[">"];
       case LT:
-        if (next === LT) giveUp();
+        if (next === LT) giveUp2();
         return next === EQUALS ? BINARY["<="] : BINARY["<"];
       case EQUALS:
         return next === EQUALS ? BINARY["=="] : void 0;
       case BANG:
         return next === EQUALS ? BINARY["!="] : void 0;
       case AMPERSAND:
-        return next === AMPERSAND ? BINARY["&&"] : giveUp();
+        return next === AMPERSAND ? BINARY["&&"] : giveUp2();
       case PIPE:
-        return next === PIPE ? BINARY["||"] : giveUp();
+        return next === PIPE ? BINARY["||"] : giveUp2();
       default:
         return void 0;
     }
@@ -74853,7 +75072,7 @@ var DirectReader = class {
     const next = this.code(dot + 1);
     this.pos++;
     if (isIdentStart(next)) return { attr: this.identifier() };
-    if (!isDigit(next)) giveUp();
+    if (!isDigit(next)) giveUp2();
     let at3 = dot + 1;
     while (isDigit(this.code(at3))) at3++;
     this.pos = at3;
@@ -74909,7 +75128,7 @@ var DirectReader = class {
     let at3 = start2;
     while (isDigit(text2.charCodeAt(at3))) at3++;
     const after = text2.charCodeAt(at3);
-    if (after === 120 && at3 === start2 + 1 && text2.charCodeAt(start2) === 48) giveUp();
+    if (after === 120 && at3 === start2 + 1 && text2.charCodeAt(start2) === 48) giveUp2();
     if (after === DOT && isDigit(text2.charCodeAt(at3 + 1))) {
       at3 += 2;
       while (isDigit(text2.charCodeAt(at3))) at3++;
@@ -74963,8 +75182,8 @@ var DirectReader = class {
           this.pos += 3;
           expandLast = true;
           this.skip();
-          if (this.code() !== close) giveUp();
-        } else if (c5 !== close) giveUp();
+          if (this.code() !== close) giveUp2();
+        } else if (c5 !== close) giveUp2();
         break;
       }
     }
@@ -74989,7 +75208,7 @@ var DirectReader = class {
       this.skip();
       const c5 = this.code();
       const next = this.code(this.pos + 1);
-      if (!(c5 === EQUALS && next !== EQUALS && next !== GT || c5 === COLON && next !== COLON)) giveUp();
+      if (!(c5 === EQUALS && next !== EQUALS && next !== GT || c5 === COLON && next !== COLON)) giveUp2();
       this.pos++;
       const value2 = this.expression(depth);
       items.push({ key, value: value2 });
@@ -75012,17 +75231,17 @@ var DirectReader = class {
       names.push(this.identifier());
       this.skip();
     }
-    if (!this.atKeyword("in")) giveUp();
+    if (!this.atKeyword("in")) giveUp2();
     this.pos += 2;
     const collection = this.expression(depth);
     this.skip();
-    if (this.code() !== COLON || this.code(this.pos + 1) === COLON) giveUp();
+    if (this.code() !== COLON || this.code(this.pos + 1) === COLON) giveUp2();
     this.pos++;
     const exprs = [this.expression(depth)];
     let grouping = false;
     if (isObject3) {
       this.skip();
-      if (!this.text.startsWith("=>", this.pos)) giveUp();
+      if (!this.text.startsWith("=>", this.pos)) giveUp2();
       this.pos += 2;
       exprs.push(this.expression(depth));
       this.skip();
@@ -75066,11 +75285,11 @@ var DirectReader = class {
         at3 += escapeLength(text2, at3);
         continue;
       }
-      if (c5 === NEWLINE || Number.isNaN(c5)) giveUp();
+      if (c5 === NEWLINE || Number.isNaN(c5)) giveUp2();
       if (c5 === DOLLAR || c5 === PERCENT) {
         const next = text2.charCodeAt(at3 + 1);
         if (next === LBRACE) {
-          if (c5 === PERCENT) giveUp();
+          if (c5 === PERCENT) giveUp2();
           template ??= new TemplateBuilder(text2, { quoted: true, indent: 0 }, start2 + 1);
           template.text(at3);
           this.pos = at3;
@@ -75100,7 +75319,7 @@ var DirectReader = class {
       this.pos++;
       this.skip();
     }
-    if (this.code() === RBRACE) giveUp();
+    if (this.code() === RBRACE) giveUp2();
     const expr = this.expression(depth);
     this.skip();
     const right = this.code() === TILDE;
@@ -75118,10 +75337,10 @@ var DirectReader = class {
     if (flush2) at3++;
     const idStart = at3;
     while (isIdentPart(text2.charCodeAt(at3))) at3++;
-    if (at3 === idStart || text2.charCodeAt(at3) >= 128) giveUp();
+    if (at3 === idStart || text2.charCodeAt(at3) >= 128) giveUp2();
     const id = text2.slice(idStart, at3);
     while (isBlank(text2.charCodeAt(at3))) at3++;
-    if (text2.charCodeAt(at3) !== NEWLINE) giveUp();
+    if (text2.charCodeAt(at3) !== NEWLINE) giveUp2();
     const from = at3 + 1;
     const closer = this.closingLine(from, id);
     const to = text2.lastIndexOf("\n", closer) + 1;
@@ -75137,14 +75356,14 @@ var DirectReader = class {
       }
       const next = text2.charCodeAt(at3 + 1);
       if (next === LBRACE) {
-        if (c5 === PERCENT) giveUp();
+        if (c5 === PERCENT) giveUp2();
         template.text(at3);
         this.pos = at3;
         this.line = line;
         template.interpolation(this.interpolation(depth));
         at3 = this.pos;
         line = this.line;
-        if (at3 > to) giveUp();
+        if (at3 > to) giveUp2();
         template.from = at3;
         continue;
       }
@@ -75167,15 +75386,15 @@ var DirectReader = class {
     for (; ; ) {
       let at3 = lineStart;
       while (isBlank(text2.charCodeAt(at3)) || text2.charCodeAt(at3) === NEWLINE) at3++;
-      if (at3 >= this.length) giveUp();
+      if (at3 >= this.length) giveUp2();
       if (text2.startsWith(id, at3)) {
         let after = at3 + id.length;
         while (isBlank(text2.charCodeAt(after))) after++;
         if (text2.charCodeAt(after) === NEWLINE) return at3;
-        giveUp();
+        giveUp2();
       }
       const newline = text2.indexOf("\n", at3);
-      if (newline < 0) giveUp();
+      if (newline < 0) giveUp2();
       lineStart = newline + 1;
     }
   }
@@ -75213,8 +75432,8 @@ function escapeLength(text2, at3) {
   const c5 = text2.charCodeAt(at3 + 1);
   if (c5 === QUOTE || c5 === BACKSLASH || c5 === 110 || c5 === 114 || c5 === 116) return 2;
   const digits = c5 === 117 ? 4 : c5 === 85 ? 8 : 0;
-  if (digits === 0) giveUp();
-  for (let i6 = 0; i6 < digits; i6++) if (!isHex(text2.charCodeAt(at3 + 2 + i6))) giveUp();
+  if (digits === 0) giveUp2();
+  for (let i6 = 0; i6 < digits; i6++) if (!isHex(text2.charCodeAt(at3 + 2 + i6))) giveUp2();
   return 2 + digits;
 }
 var TemplateBuilder = class {

@@ -10011,7 +10011,171 @@ function describeValue(value) {
 
 // src/parse/json-document.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-function parseLocatedDocument(file, limits) {
+
+// src/parse/json-direct.ts
+var NODES_PER_CLOCK_CHECK = 4096;
+var NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
+var ESCAPES = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+var GiveUp = class extends Error {
+};
+var OutOfTime = class extends Error {
+};
+function giveUp() {
+  throw new GiveUp();
+}
+function readJson(text, deadline) {
+  if (text.charCodeAt(0) === 65279 || /\r(?!\n)/.test(text)) return void 0;
+  const reader = new JsonReader(text, deadline);
+  try {
+    reader.skip();
+    const c = text.charCodeAt(reader.pos);
+    if (c !== 123 && c !== 91) return void 0;
+    const root = reader.value();
+    reader.skip();
+    return reader.pos === text.length ? root : void 0;
+  } catch (thrown) {
+    if (thrown instanceof GiveUp) return void 0;
+    if (thrown instanceof OutOfTime) return "timeout";
+    throw thrown;
+  }
+}
+var JsonReader = class {
+  constructor(text, deadline) {
+    this.text = text;
+    this.deadline = deadline;
+  }
+  text;
+  deadline;
+  pos = 0;
+  nodes = 0;
+  skip() {
+    const text = this.text;
+    for (; ; ) {
+      const c = text.charCodeAt(this.pos);
+      if (c === 32 || c === 10 || c === 13 || c === 9) this.pos++;
+      else return;
+    }
+  }
+  value() {
+    if (++this.nodes % NODES_PER_CLOCK_CHECK === 0 && Date.now() > this.deadline) throw new OutOfTime();
+    const text = this.text;
+    const start2 = this.pos;
+    const c = text.charCodeAt(start2);
+    if (c === 123) return this.map(start2);
+    if (c === 91) return this.seq(start2);
+    if (c === 34) {
+      const value = this.string();
+      return { kind: "scalar", start: start2, end: this.pos, value };
+    }
+    for (const [word, value] of LITERALS) {
+      if (text.startsWith(word, start2)) {
+        this.pos += word.length;
+        return { kind: "scalar", start: start2, end: this.pos, value };
+      }
+    }
+    NUMBER.lastIndex = start2;
+    const number = NUMBER.exec(text);
+    if (!number) giveUp();
+    this.pos = NUMBER.lastIndex;
+    return { kind: "scalar", start: start2, end: this.pos, value: Number(number[0]) };
+  }
+  map(start2) {
+    const text = this.text;
+    const entries = [];
+    const seen = /* @__PURE__ */ new Set();
+    this.pos++;
+    this.skip();
+    if (text.charCodeAt(this.pos) !== 125) {
+      for (; ; ) {
+        this.skip();
+        const keyStart = this.pos;
+        if (text.charCodeAt(keyStart) !== 34) giveUp();
+        const key = this.string();
+        if (key === "__proto__" || seen.has(key)) giveUp();
+        seen.add(key);
+        const keyEnd = this.pos;
+        this.skip();
+        if (text.charCodeAt(this.pos) !== 58) giveUp();
+        this.pos++;
+        this.skip();
+        entries.push({ key, keyStart, keyEnd, value: this.value() });
+        this.skip();
+        const next = text.charCodeAt(this.pos);
+        if (next === 125) break;
+        if (next !== 44) giveUp();
+        this.pos++;
+      }
+    }
+    this.pos++;
+    return { kind: "map", start: start2, end: this.pos, entries };
+  }
+  seq(start2) {
+    const text = this.text;
+    const items = [];
+    this.pos++;
+    this.skip();
+    if (text.charCodeAt(this.pos) !== 93) {
+      for (; ; ) {
+        this.skip();
+        items.push(this.value());
+        this.skip();
+        const next = text.charCodeAt(this.pos);
+        if (next === 93) break;
+        if (next !== 44) giveUp();
+        this.pos++;
+      }
+    }
+    this.pos++;
+    return { kind: "seq", start: start2, end: this.pos, items };
+  }
+  /** A double-quoted string at `pos`; `pos` ends after its closing quote. */
+  string() {
+    const text = this.text;
+    let at = this.pos + 1;
+    let out2 = "";
+    let from = at;
+    for (; ; ) {
+      const c = text.charCodeAt(at);
+      if (c === 34) break;
+      if (Number.isNaN(c) || c < 32) giveUp();
+      if (c === 92) {
+        out2 += text.slice(from, at);
+        const e = text[at + 1];
+        if (e === "u") {
+          const hex = text.slice(at + 2, at + 6);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex) || /^[dD][89a-fA-F]/.test(hex)) giveUp();
+          out2 += String.fromCharCode(Number.parseInt(hex, 16));
+          at += 6;
+        } else {
+          const escaped = e === void 0 ? void 0 : ESCAPES[e];
+          if (escaped === void 0) giveUp();
+          out2 += escaped;
+          at += 2;
+        }
+        from = at;
+        continue;
+      }
+      at++;
+    }
+    this.pos = at + 1;
+    return out2 === "" ? text.slice(from, at) : out2 + text.slice(from, at);
+  }
+};
+var LITERALS = [
+  ["true", true],
+  ["false", false],
+  ["null", null]
+];
+function jsonValue(node) {
+  if (node.kind === "scalar") return node.value;
+  if (node.kind === "seq") return node.items.map(jsonValue);
+  const object = {};
+  for (const entry of node.entries) object[entry.key] = jsonValue(entry.value);
+  return object;
+}
+
+// src/parse/json-document.ts
+function parseLocatedDocument(file, limits, reader = "direct-first") {
   const fail2 = (message, line = 1) => ({
     ok: false,
     problem: problem(message, fileLocation(file.path, line))
@@ -10024,8 +10188,18 @@ function parseLocatedDocument(file, limits) {
   if (scan.tooDeepAt !== void 0) return fail2(`nesting deeper than ${limits.maxDepth} levels; not parsed`, scan.tooDeepAt);
   const maxTokens = limits.maxParseMillisPerFile * TOKENS_PER_MILLISECOND;
   if (scan.tokens > maxTokens) return fail2(`${scan.tokens} structural tokens, more than the ${maxTokens} parseable in the time limit; not parsed`);
+  const deadline = Date.now() + limits.maxParseMillisPerFile;
+  if (reader === "direct-first" && file.path.endsWith(".json")) {
+    const direct = readJson(file.text, deadline);
+    if (direct === "timeout") return fail2(`parsing took longer than ${limits.maxParseMillisPerFile} ms; not parsed`);
+    if (direct) {
+      const value2 = jsonValue(direct);
+      if (valueDepthExceeds(value2, limits.maxDepth)) return fail2(`nesting deeper than ${limits.maxDepth} levels; not parsed`);
+      return { ok: true, doc: directDocument(file, direct, value2) };
+    }
+  }
   const lineCounter = new import_yaml2.LineCounter();
-  const document = composeWithin(file.text, lineCounter, Date.now() + limits.maxParseMillisPerFile, {
+  const document = composeWithin(file.text, lineCounter, deadline, {
     // JSON files are held to JSON scalars, so `tru` is an error rather than the string "tru".
     schema: file.path.endsWith(".json") ? "json" : "core",
     prettyErrors: false
@@ -10066,6 +10240,51 @@ function parseLocatedDocument(file, limits) {
       whole: rangeOf(0, file.text.trimEnd().length)
     }
   };
+}
+function directDocument(file, root, value) {
+  const lineCounter = new import_yaml2.LineCounter();
+  lineCounter.addNewLine(0);
+  for (let at = file.text.indexOf("\n"); at >= 0; at = file.text.indexOf("\n", at + 1)) lineCounter.addNewLine(at + 1);
+  const lineOf = (offset) => lineCounter.linePos(offset).line;
+  const rangeOf = (start2, end) => ({ file: file.path, startLine: lineOf(start2), endLine: lineOf(Math.max(start2, end - 1)) });
+  const nodeAt = (path) => {
+    let node = root;
+    for (const step of path) {
+      if (node?.kind === "map") node = typeof step === "string" ? node.entries.find((e) => e.key === step)?.value : void 0;
+      else if (node?.kind === "seq") node = itemAt(node.items, step);
+      else return void 0;
+    }
+    return node;
+  };
+  return {
+    value,
+    locate(path) {
+      const node = nodeAt(path);
+      return node ? rangeOf(node.start, node.end) : void 0;
+    },
+    entryLocations(path) {
+      const found = {};
+      const start2 = nodeAt(path);
+      const queue = start2 ? [{ node: start2, prefix: "" }] : [];
+      for (let i2 = 0; i2 < queue.length; i2++) {
+        const { node, prefix } = queue[i2];
+        if (node.kind === "seq") for (const item of node.items) queue.push({ node: item, prefix });
+        else if (node.kind === "map") {
+          for (const entry of node.entries) {
+            const at = prefix + entry.key;
+            found[at] ??= rangeOf(entry.keyStart, entry.value.end);
+            queue.push({ node: entry.value, prefix: `${at}.` });
+          }
+        }
+      }
+      return found;
+    },
+    whole: rangeOf(0, file.text.trimEnd().length)
+  };
+}
+function itemAt(items, step) {
+  const index = typeof step === "string" && step !== "" ? Number(step) : step;
+  return typeof index === "number" && Number.isInteger(index) && index >= 0 ? items[index] : void 0;
 }
 var TOKENS_PER_MILLISECOND = 100;
 var LEXEMES_PER_CLOCK_CHECK = 4096;
@@ -17227,7 +17446,7 @@ function readDirect(text, path, limits, deadline) {
     return stop2 === OUT_OF_TIME ? "out of time" : void 0;
   }
 }
-function giveUp() {
+function giveUp2() {
   throw GIVE_UP;
 }
 var DirectReader = class {
@@ -17257,7 +17476,7 @@ var DirectReader = class {
     if (this.code() === LBRACE) {
       const expr = this.expression(0);
       this.skip();
-      if (this.pos < this.length || expr.kind !== "object") giveUp();
+      if (this.pos < this.length || expr.kind !== "object") giveUp2();
       return bodyFromJson(expr, tfJson);
     }
     return this.body(0, false);
@@ -17266,7 +17485,7 @@ var DirectReader = class {
     return this.text.charCodeAt(at);
   }
   nest(depth) {
-    if (depth >= this.maxNesting) giveUp();
+    if (depth >= this.maxNesting) giveUp2();
     this.tick();
     return depth + 1;
   }
@@ -17300,7 +17519,7 @@ var DirectReader = class {
         this.pos = newline < 0 ? this.length : newline;
       } else if (c === SLASH && text.charCodeAt(this.pos + 1) === STAR) {
         const close = text.indexOf("*/", this.pos + 2);
-        if (close < 0) giveUp();
+        if (close < 0) giveUp2();
         this.line += newlinesIn(text, this.pos, close);
         this.pos = close + 2;
       } else return;
@@ -17308,21 +17527,21 @@ var DirectReader = class {
   }
   expect(c) {
     this.skip();
-    if (this.code() !== c) giveUp();
+    if (this.code() !== c) giveUp2();
     this.pos++;
     this.mark();
   }
   identifier() {
     const text = this.text;
     const start2 = this.pos;
-    if (!isIdentStart(text.charCodeAt(start2))) giveUp();
+    if (!isIdentStart(text.charCodeAt(start2))) giveUp2();
     let at = start2 + 1;
     for (; ; ) {
       const c = text.charCodeAt(at);
       if (isIdentPart(c)) at++;
       else if (c === COLON && text.charCodeAt(at + 1) === COLON) at += 2;
       else if (c >= 128)
-        giveUp();
+        giveUp2();
       else break;
     }
     this.pos = at;
@@ -17340,7 +17559,7 @@ var DirectReader = class {
     for (; ; ) {
       this.skip();
       if (this.pos >= this.length) {
-        if (closed) giveUp();
+        if (closed) giveUp2();
         return fittedBody(body2);
       }
       if (closed && this.code() === RBRACE) return fittedBody(body2);
@@ -17363,7 +17582,7 @@ var DirectReader = class {
       if (c === LBRACE) break;
       if (c === QUOTE) {
         const label = this.quoted(depth);
-        if (label.kind !== "literal") giveUp();
+        if (label.kind !== "literal") giveUp2();
         labels.push(label.value);
       } else labels.push(this.identifier());
     }
@@ -17384,7 +17603,7 @@ var DirectReader = class {
     this.pos++;
     const whenTrue = this.expression(nested);
     this.skip();
-    if (this.code() !== COLON || this.code(this.pos + 1) === COLON) giveUp();
+    if (this.code() !== COLON || this.code(this.pos + 1) === COLON) giveUp2();
     this.pos++;
     const whenFalse = this.expression(nested);
     return { startLine, endLine: this.endLine, text: this.quote(start2), kind: "conditional", cond, whenTrue, whenFalse };
@@ -17420,16 +17639,16 @@ var DirectReader = class {
       case GT:
         return next === EQUALS ? BINARY[">="] : BINARY[">"];
       case LT:
-        if (next === LT) giveUp();
+        if (next === LT) giveUp2();
         return next === EQUALS ? BINARY["<="] : BINARY["<"];
       case EQUALS:
         return next === EQUALS ? BINARY["=="] : void 0;
       case BANG:
         return next === EQUALS ? BINARY["!="] : void 0;
       case AMPERSAND:
-        return next === AMPERSAND ? BINARY["&&"] : giveUp();
+        return next === AMPERSAND ? BINARY["&&"] : giveUp2();
       case PIPE:
-        return next === PIPE ? BINARY["||"] : giveUp();
+        return next === PIPE ? BINARY["||"] : giveUp2();
       default:
         return void 0;
     }
@@ -17486,7 +17705,7 @@ var DirectReader = class {
     const next = this.code(dot + 1);
     this.pos++;
     if (isIdentStart(next)) return { attr: this.identifier() };
-    if (!isDigit(next)) giveUp();
+    if (!isDigit(next)) giveUp2();
     let at = dot + 1;
     while (isDigit(this.code(at))) at++;
     this.pos = at;
@@ -17542,7 +17761,7 @@ var DirectReader = class {
     let at = start2;
     while (isDigit(text.charCodeAt(at))) at++;
     const after = text.charCodeAt(at);
-    if (after === 120 && at === start2 + 1 && text.charCodeAt(start2) === 48) giveUp();
+    if (after === 120 && at === start2 + 1 && text.charCodeAt(start2) === 48) giveUp2();
     if (after === DOT && isDigit(text.charCodeAt(at + 1))) {
       at += 2;
       while (isDigit(text.charCodeAt(at))) at++;
@@ -17596,8 +17815,8 @@ var DirectReader = class {
           this.pos += 3;
           expandLast = true;
           this.skip();
-          if (this.code() !== close) giveUp();
-        } else if (c !== close) giveUp();
+          if (this.code() !== close) giveUp2();
+        } else if (c !== close) giveUp2();
         break;
       }
     }
@@ -17622,7 +17841,7 @@ var DirectReader = class {
       this.skip();
       const c = this.code();
       const next = this.code(this.pos + 1);
-      if (!(c === EQUALS && next !== EQUALS && next !== GT || c === COLON && next !== COLON)) giveUp();
+      if (!(c === EQUALS && next !== EQUALS && next !== GT || c === COLON && next !== COLON)) giveUp2();
       this.pos++;
       const value = this.expression(depth);
       items.push({ key, value });
@@ -17645,17 +17864,17 @@ var DirectReader = class {
       names.push(this.identifier());
       this.skip();
     }
-    if (!this.atKeyword("in")) giveUp();
+    if (!this.atKeyword("in")) giveUp2();
     this.pos += 2;
     const collection = this.expression(depth);
     this.skip();
-    if (this.code() !== COLON || this.code(this.pos + 1) === COLON) giveUp();
+    if (this.code() !== COLON || this.code(this.pos + 1) === COLON) giveUp2();
     this.pos++;
     const exprs = [this.expression(depth)];
     let grouping = false;
     if (isObject) {
       this.skip();
-      if (!this.text.startsWith("=>", this.pos)) giveUp();
+      if (!this.text.startsWith("=>", this.pos)) giveUp2();
       this.pos += 2;
       exprs.push(this.expression(depth));
       this.skip();
@@ -17699,11 +17918,11 @@ var DirectReader = class {
         at += escapeLength(text, at);
         continue;
       }
-      if (c === NEWLINE || Number.isNaN(c)) giveUp();
+      if (c === NEWLINE || Number.isNaN(c)) giveUp2();
       if (c === DOLLAR || c === PERCENT) {
         const next = text.charCodeAt(at + 1);
         if (next === LBRACE) {
-          if (c === PERCENT) giveUp();
+          if (c === PERCENT) giveUp2();
           template ??= new TemplateBuilder(text, { quoted: true, indent: 0 }, start2 + 1);
           template.text(at);
           this.pos = at;
@@ -17733,7 +17952,7 @@ var DirectReader = class {
       this.pos++;
       this.skip();
     }
-    if (this.code() === RBRACE) giveUp();
+    if (this.code() === RBRACE) giveUp2();
     const expr = this.expression(depth);
     this.skip();
     const right = this.code() === TILDE;
@@ -17751,10 +17970,10 @@ var DirectReader = class {
     if (flush) at++;
     const idStart = at;
     while (isIdentPart(text.charCodeAt(at))) at++;
-    if (at === idStart || text.charCodeAt(at) >= 128) giveUp();
+    if (at === idStart || text.charCodeAt(at) >= 128) giveUp2();
     const id = text.slice(idStart, at);
     while (isBlank(text.charCodeAt(at))) at++;
-    if (text.charCodeAt(at) !== NEWLINE) giveUp();
+    if (text.charCodeAt(at) !== NEWLINE) giveUp2();
     const from = at + 1;
     const closer = this.closingLine(from, id);
     const to = text.lastIndexOf("\n", closer) + 1;
@@ -17770,14 +17989,14 @@ var DirectReader = class {
       }
       const next = text.charCodeAt(at + 1);
       if (next === LBRACE) {
-        if (c === PERCENT) giveUp();
+        if (c === PERCENT) giveUp2();
         template.text(at);
         this.pos = at;
         this.line = line;
         template.interpolation(this.interpolation(depth));
         at = this.pos;
         line = this.line;
-        if (at > to) giveUp();
+        if (at > to) giveUp2();
         template.from = at;
         continue;
       }
@@ -17800,15 +18019,15 @@ var DirectReader = class {
     for (; ; ) {
       let at = lineStart;
       while (isBlank(text.charCodeAt(at)) || text.charCodeAt(at) === NEWLINE) at++;
-      if (at >= this.length) giveUp();
+      if (at >= this.length) giveUp2();
       if (text.startsWith(id, at)) {
         let after = at + id.length;
         while (isBlank(text.charCodeAt(after))) after++;
         if (text.charCodeAt(after) === NEWLINE) return at;
-        giveUp();
+        giveUp2();
       }
       const newline = text.indexOf("\n", at);
-      if (newline < 0) giveUp();
+      if (newline < 0) giveUp2();
       lineStart = newline + 1;
     }
   }
@@ -17846,8 +18065,8 @@ function escapeLength(text, at) {
   const c = text.charCodeAt(at + 1);
   if (c === QUOTE || c === BACKSLASH || c === 110 || c === 114 || c === 116) return 2;
   const digits = c === 117 ? 4 : c === 85 ? 8 : 0;
-  if (digits === 0) giveUp();
-  for (let i2 = 0; i2 < digits; i2++) if (!isHex(text.charCodeAt(at + 2 + i2))) giveUp();
+  if (digits === 0) giveUp2();
+  for (let i2 = 0; i2 < digits; i2++) if (!isHex(text.charCodeAt(at + 2 + i2))) giveUp2();
   return 2 + digits;
 }
 var TemplateBuilder = class {

@@ -1,8 +1,9 @@
 /**
  * JSON (and YAML) text → plain value plus line ranges, under the safety limits.
  *
- * `yaml`'s `parseDocument` gives every node an offset range, which a `LineCounter` turns into lines;
- * JSON goes through the same path so policy statements and plan entries get exact line ranges.
+ * `yaml`'s `parseDocument` gives every node an offset range, which a `LineCounter` turns into lines.
+ * A plain `.json` file is read by `json-direct.ts` instead, into the same values and ranges (held
+ * equal by a differential test) many times faster; whatever it does not read goes through `yaml`.
  * PR content is hostile: the size cap is checked first, flow nesting and the number of tokens are
  * measured by a linear scan *before* `yaml` sees the text (deeply nested flow collections exhaust
  * its memory; millions of tokens cost it tens of seconds), block nesting
@@ -12,6 +13,7 @@
 import { Composer, type Document, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, type Node, type ParseOptions, Parser, type SchemaOptions } from 'yaml';
 import { fileLocation, type Limits, problem, type SourceFile } from '../model/source.js';
 import type { Location, Problem, Value } from '../model/types.js';
+import { type JsonNode, jsonValue, readJson } from './json-direct.js';
 
 export type JsonPath = readonly (string | number)[];
 
@@ -30,7 +32,8 @@ export interface LocatedDocument {
 
 export type LocatedResult = { ok: true; doc: LocatedDocument } | { ok: false; problem: Problem };
 
-export function parseLocatedDocument(file: SourceFile, limits: Limits): LocatedResult {
+/** `reader`: `direct-first` reads a plain `.json` file directly and leaves the rest to `yaml`; `yaml` (tests) always uses `yaml`. */
+export function parseLocatedDocument(file: SourceFile, limits: Limits, reader: 'direct-first' | 'yaml' = 'direct-first'): LocatedResult {
   const fail = (message: string, line = 1): LocatedResult => ({
     ok: false,
     problem: problem(message, fileLocation(file.path, line)),
@@ -44,8 +47,19 @@ export function parseLocatedDocument(file: SourceFile, limits: Limits): LocatedR
   const maxTokens = limits.maxParseMillisPerFile * TOKENS_PER_MILLISECOND;
   if (scan.tokens > maxTokens) return fail(`${scan.tokens} structural tokens, more than the ${maxTokens} parseable in the time limit; not parsed`);
 
+  const deadline = Date.now() + limits.maxParseMillisPerFile;
+  if (reader === 'direct-first' && file.path.endsWith('.json')) {
+    const direct = readJson(file.text, deadline);
+    if (direct === 'timeout') return fail(`parsing took longer than ${limits.maxParseMillisPerFile} ms; not parsed`);
+    if (direct) {
+      const value = jsonValue(direct) as Value;
+      if (valueDepthExceeds(value, limits.maxDepth)) return fail(`nesting deeper than ${limits.maxDepth} levels; not parsed`);
+      return { ok: true, doc: directDocument(file, direct, value) };
+    }
+  }
+
   const lineCounter = new LineCounter();
-  const document = composeWithin(file.text, lineCounter, Date.now() + limits.maxParseMillisPerFile, {
+  const document = composeWithin(file.text, lineCounter, deadline, {
     // JSON files are held to JSON scalars, so `tru` is an error rather than the string "tru".
     schema: file.path.endsWith('.json') ? 'json' : 'core',
     prettyErrors: false,
@@ -89,6 +103,55 @@ export function parseLocatedDocument(file: SourceFile, limits: Limits): LocatedR
       whole: rangeOf(0, file.text.trimEnd().length),
     },
   };
+}
+
+/** A document the direct JSON reader read: the same values, ranges and lines as the `yaml` path gives. */
+function directDocument(file: SourceFile, root: JsonNode, value: Value): LocatedDocument {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let at = file.text.indexOf('\n'); at >= 0; at = file.text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+  const rangeOf = (start: number, end: number): Location => ({ file: file.path, startLine: lineOf(start), endLine: lineOf(Math.max(start, end - 1)) });
+  const nodeAt = (path: JsonPath): JsonNode | undefined => {
+    let node: JsonNode | undefined = root;
+    // As `yaml`'s getIn: map keys match strings only; list indexes may be written as numeric strings.
+    for (const step of path) {
+      if (node?.kind === 'map') node = typeof step === 'string' ? node.entries.find((e) => e.key === step)?.value : undefined;
+      else if (node?.kind === 'seq') node = itemAt(node.items, step);
+      else return undefined;
+    }
+    return node;
+  };
+  return {
+    value,
+    locate(path) {
+      const node = nodeAt(path);
+      return node ? rangeOf(node.start, node.end) : undefined;
+    },
+    entryLocations(path) {
+      const found: Record<string, Location> = {};
+      const start = nodeAt(path);
+      const queue: { node: JsonNode; prefix: string }[] = start ? [{ node: start, prefix: '' }] : [];
+      for (let i = 0; i < queue.length; i++) {
+        const { node, prefix } = queue[i];
+        if (node.kind === 'seq') for (const item of node.items) queue.push({ node: item, prefix });
+        else if (node.kind === 'map') {
+          for (const entry of node.entries) {
+            const at = prefix + entry.key;
+            found[at] ??= rangeOf(entry.keyStart, entry.value.end);
+            queue.push({ node: entry.value, prefix: `${at}.` });
+          }
+        }
+      }
+      return found;
+    },
+    whole: rangeOf(0, file.text.trimEnd().length),
+  };
+}
+
+function itemAt(items: JsonNode[], step: string | number): JsonNode | undefined {
+  const index = typeof step === 'string' && step !== '' ? Number(step) : step;
+  return typeof index === 'number' && Number.isInteger(index) && index >= 0 ? items[index] : undefined;
 }
 
 /**

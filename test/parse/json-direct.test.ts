@@ -1,0 +1,171 @@
+/**
+ * The direct JSON reader against `yaml`: wherever it reads a `.json` file, `parseLocatedDocument`
+ * must give what the `yaml` path gives — the value, the whole range, every path's range and every
+ * entry-location table in the same order — and wherever `yaml` finds an error, the direct reader
+ * must have left the file to it. Inputs: every JSON fixture, generated documents, seeded mutants.
+ */
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../src/model/source.js';
+import type { Value } from '../../src/model/types.js';
+import { readJson } from '../../src/parse/json-direct.js';
+import { type JsonPath, type LocatedDocument, parseLocatedDocument } from '../../src/parse/json-document.js';
+import { filesUnder } from '../support/tree.js';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Every path into a value: keys of objects, indexes of lists (also written as strings, as callers may). */
+function pathsOf(value: Value, prefix: JsonPath = [], out: JsonPath[] = []): JsonPath[] {
+  out.push(prefix);
+  if (Array.isArray(value)) for (const [i, item] of value.entries()) pathsOf(item, [...prefix, i], out);
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) pathsOf(v as Value, [...prefix, k], out);
+  return out;
+}
+
+function view(doc: LocatedDocument) {
+  const paths = pathsOf(doc.value);
+  const stringIndexes = paths.filter((p) => typeof p[p.length - 1] === 'number').map((p) => p.map(String));
+  return {
+    value: doc.value,
+    whole: doc.whole,
+    located: [...paths, ...stringIndexes, ['missing'], [0, 'x']].map((p) => [p, doc.locate(p)]),
+    entries: paths.map((p) => [p, Object.entries(doc.entryLocations(p))]),
+  };
+}
+
+/** 'same' when both agree, 'yaml only' when the direct reader left it to yaml, else what differs. */
+function compare(path: string, text: string): 'same' | 'yaml only' | string {
+  const direct = readJson(text, Date.now() + 60_000);
+  if (direct === undefined) return 'yaml only';
+  const file = { path, text, size: Buffer.byteLength(text) };
+  const fast = parseLocatedDocument(file, DEFAULT_LIMITS);
+  const slow = parseLocatedDocument(file, DEFAULT_LIMITS, 'yaml');
+  if (!slow.ok) return `direct reader read what yaml rejects: ${slow.problem.message}`;
+  if (!fast.ok) return `direct path failed: ${fast.problem.message}`;
+  try {
+    expect(view(fast.doc)).toEqual(view(slow.doc));
+    return 'same';
+  } catch (error) {
+    return error instanceof Error ? error.message.slice(0, 2000) : String(error);
+  }
+}
+
+function random(seed: number): (n: number) => number {
+  let state = seed;
+  return (n) => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state % n;
+  };
+}
+
+const SPACES = ['', ' ', '  ', '\n', '\r\n', '\t', '\n    '];
+const STRINGS = [
+  '',
+  'a',
+  'kms:Decrypt',
+  'arn:aws:kms:eu-west-1:111122223333:key/1234',
+  'é ü',
+  '😀',
+  'line\\nbreak',
+  'q\\"uote',
+  'back\\\\slash',
+  'sl\\/ash',
+  '\\u00e9\\u4e2d',
+  '\\b\\f\\r\\t',
+  '__proto__x',
+  '0',
+  '1',
+  '$ref',
+];
+const NUMBERS = ['0', '-0', '7', '-12', '3.25', '1e3', '2E-2', '-1.5e+10', '12345678901234567890', '1e400', '0.000001'];
+
+function generated(next: (n: number) => number, depth: number): string {
+  const space = () => SPACES[next(SPACES.length)];
+  const kind = depth > 5 ? 2 + next(4) : next(6);
+  if (kind === 0 || kind === 1) {
+    const keys = new Set<string>();
+    const entries: string[] = [];
+    for (let i = next(5); i > 0; i--) {
+      const key = STRINGS[next(STRINGS.length)] + (next(3) === 0 ? String(i) : '');
+      if (keys.has(key)) continue;
+      keys.add(key);
+      entries.push(`${space()}"${key}"${space()}:${space()}${generated(next, depth + 1)}${space()}`);
+    }
+    return kind === 0
+      ? `{${entries.join(',')}${space()}}`
+      : `[${space()}${entries.map((_, i) => generated(next, depth + 1 + i)).join(`,${space()}`)}${space()}]`;
+  }
+  if (kind === 2) return `"${STRINGS[next(STRINGS.length)]}"`;
+  if (kind === 3) return NUMBERS[next(NUMBERS.length)];
+  return ['true', 'false', 'null'][next(3)];
+}
+
+function document(next: (n: number) => number): string {
+  const body = generated(next, 0);
+  const top = body.startsWith('{') || body.startsWith('[') ? body : `[${body}]`;
+  return `${SPACES[next(SPACES.length)]}${top}${SPACES[next(SPACES.length)]}`;
+}
+
+/** Worded failures, at most three, for a readable report. */
+function failures(results: [string, string][]): string[] {
+  return results
+    .filter(([, r]) => r !== 'same' && r !== 'yaml only')
+    .slice(0, 3)
+    .map(([p, r]) => `${p}: ${r}`);
+}
+
+describe('direct JSON reader = yaml', () => {
+  it('every JSON fixture reads the same, and plain ones are read directly', () => {
+    const files = filesUnder(join(repo, 'fixtures')).filter((p) => p.endsWith('.json'));
+    const results = files.map((p): [string, string] => [relative(repo, p), compare(relative(repo, p), readFileSync(p, 'utf8'))]);
+    expect(failures(results)).toEqual([]);
+    expect(results.filter(([path, r]) => r === 'yaml only' && !path.includes('/broken/'))).toEqual([]);
+    expect(results.filter(([, r]) => r === 'same').length).toBeGreaterThan(50);
+  });
+
+  it('generated documents: odd spacing, CRLF, escapes, numbers at the edges, nesting', () => {
+    const next = random(11);
+    const results = Array.from({ length: 1500 }, (_, i): [string, string] => [`generated-${i}.json`, compare(`generated-${i}.json`, document(next))]);
+    expect(failures(results)).toEqual([]);
+    expect(results.filter(([, r]) => r === 'same').length).toBeGreaterThan(1000);
+  });
+
+  it('seeded mutants: wherever yaml finds an error the direct reader gave the file to it, and elsewhere they agree', () => {
+    const next = random(23);
+    const junk = ['', ',', '}', ']', '"', '\\', ':', '#', '\r', '\u0001', '\ufeff', 'x', '-', '.', 'e', ' '];
+    const results: [string, string][] = [];
+    for (let i = 0; i < 3000; i++) {
+      const text = document(next);
+      const at = next(text.length + 1);
+      const cut = next(3);
+      const mutant = text.slice(0, at) + junk[next(junk.length)] + text.slice(at + cut);
+      results.push([`mutant-${i}.json`, compare(`mutant-${i}.json`, mutant)]);
+    }
+    expect(failures(results)).toEqual([]);
+    // Many mutants stay legal JSON (junk inside a string, a space): those are read directly.
+    expect(results.filter(([, r]) => r === 'same').length).toBeGreaterThan(500);
+  });
+
+  it('what it leaves to yaml: duplicate and __proto__ keys, comments, a lone carriage return, a byte-order mark, a scalar document', () => {
+    for (const text of [
+      '{"a": 1, "a": 2}',
+      '{"__proto__": {}}',
+      '{"a": 1} # note',
+      '{"a":\r1}',
+      '\ufeff{"a": 1}',
+      '"just a string"',
+      '',
+      '{"a": "\\ud83d\\ude00"}',
+    ]) {
+      expect(readJson(text, Date.now() + 1000)).toBeUndefined();
+    }
+    expect(readJson('{"a": [1, {"b": null}]}', Date.now() + 1000)).toMatchObject({ kind: 'map', start: 0, end: 23 });
+  });
+
+  it('stops at the deadline', () => {
+    const text = `[${'{"a": [1, 2, 3]},'.repeat(100_000)}{}]`;
+    expect(readJson(text, Date.now() - 1)).toBe('timeout');
+  });
+});
