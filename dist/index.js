@@ -62957,7 +62957,7 @@ function parseLocatedDocument(file2, limits, reader = "direct-first") {
       },
       entryLocations(path) {
         const root5 = nodeAt(path);
-        return root5 ? collectEntryLocations(root5, rangeOf) : {};
+        return root5 ? collectEntryLocations(root5, YAML_TREE, rangeOf) : {};
       },
       whole: rangeOf(0, file2.text.trimEnd().length)
     }
@@ -62985,21 +62985,8 @@ function directDocument(file2, root5, value2) {
       return node2 ? rangeOf(node2.start, node2.end) : void 0;
     },
     entryLocations(path) {
-      const found = {};
       const start2 = nodeAt(path);
-      const queue = start2 ? [{ node: start2, prefix: "" }] : [];
-      for (let i6 = 0; i6 < queue.length; i6++) {
-        const { node: node2, prefix } = queue[i6];
-        if (node2.kind === "seq") for (const item of node2.items) queue.push({ node: item, prefix });
-        else if (node2.kind === "map") {
-          for (const entry of node2.entries) {
-            const at3 = prefix + entry.key;
-            found[at3] ??= rangeOf(entry.keyStart, entry.value.end);
-            queue.push({ node: entry.value, prefix: `${at3}.` });
-          }
-        }
-      }
-      return found;
+      return start2 ? collectEntryLocations(start2, DIRECT_TREE, rangeOf) : {};
     },
     whole: rangeOf(0, file2.text.trimEnd().length)
   };
@@ -63038,25 +63025,36 @@ function syntaxName(path) {
 function isNodeWithRange(node2) {
   return (0, import_yaml2.isMap)(node2) || (0, import_yaml2.isSeq)(node2) || (0, import_yaml2.isScalar)(node2);
 }
-function collectEntryLocations(root5, rangeOf) {
+function collectEntryLocations(root5, tree, rangeOf) {
   const found = {};
   const queue = [{ node: root5, prefix: "" }];
   for (let i6 = 0; i6 < queue.length; i6++) {
     const { node: node2, prefix } = queue[i6];
-    if ((0, import_yaml2.isSeq)(node2)) {
-      for (const item of node2.items) queue.push({ node: item, prefix });
-    } else if ((0, import_yaml2.isMap)(node2)) {
-      for (const pair2 of node2.items) {
-        if (!(0, import_yaml2.isPair)(pair2) || !(0, import_yaml2.isScalar)(pair2.key) || !pair2.key.range) continue;
-        const path = prefix + String(pair2.key.value);
-        const end2 = isNodeWithRange(pair2.value) && pair2.value.range ? pair2.value.range[1] : pair2.key.range[1];
-        found[path] ??= rangeOf(pair2.key.range[0], end2);
-        queue.push({ node: pair2.value, prefix: `${path}.` });
-      }
+    const items = tree.items(node2);
+    if (items) {
+      for (const item of items) queue.push({ node: item, prefix });
+      continue;
+    }
+    for (const entry of tree.entries(node2) ?? []) {
+      const path = prefix + entry.key;
+      found[path] ??= rangeOf(entry.start, entry.end);
+      queue.push({ node: entry.value, prefix: `${path}.` });
     }
   }
   return found;
 }
+var YAML_TREE = {
+  items: (node2) => (0, import_yaml2.isSeq)(node2) ? node2.items : void 0,
+  entries: (node2) => (0, import_yaml2.isMap)(node2) ? node2.items.flatMap((pair2) => {
+    if (!(0, import_yaml2.isPair)(pair2) || !(0, import_yaml2.isScalar)(pair2.key) || !pair2.key.range) return [];
+    const end2 = isNodeWithRange(pair2.value) && pair2.value.range ? pair2.value.range[1] : pair2.key.range[1];
+    return [{ key: String(pair2.key.value), start: pair2.key.range[0], end: end2, value: pair2.value }];
+  }) : void 0
+};
+var DIRECT_TREE = {
+  items: (node2) => node2.kind === "seq" ? node2.items : void 0,
+  entries: (node2) => node2.kind === "map" ? node2.entries.map((e5) => ({ key: e5.key, start: e5.keyStart, end: e5.value.end, value: e5.value })) : void 0
+};
 function scanFlowStructure(text2, maxDepth) {
   let depth = 0;
   let line = 1;

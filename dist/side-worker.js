@@ -10235,7 +10235,7 @@ function parseLocatedDocument(file, limits, reader = "direct-first") {
       },
       entryLocations(path) {
         const root = nodeAt(path);
-        return root ? collectEntryLocations(root, rangeOf) : {};
+        return root ? collectEntryLocations(root, YAML_TREE, rangeOf) : {};
       },
       whole: rangeOf(0, file.text.trimEnd().length)
     }
@@ -10263,21 +10263,8 @@ function directDocument(file, root, value) {
       return node ? rangeOf(node.start, node.end) : void 0;
     },
     entryLocations(path) {
-      const found = {};
       const start2 = nodeAt(path);
-      const queue = start2 ? [{ node: start2, prefix: "" }] : [];
-      for (let i2 = 0; i2 < queue.length; i2++) {
-        const { node, prefix } = queue[i2];
-        if (node.kind === "seq") for (const item of node.items) queue.push({ node: item, prefix });
-        else if (node.kind === "map") {
-          for (const entry of node.entries) {
-            const at = prefix + entry.key;
-            found[at] ??= rangeOf(entry.keyStart, entry.value.end);
-            queue.push({ node: entry.value, prefix: `${at}.` });
-          }
-        }
-      }
-      return found;
+      return start2 ? collectEntryLocations(start2, DIRECT_TREE, rangeOf) : {};
     },
     whole: rangeOf(0, file.text.trimEnd().length)
   };
@@ -10316,25 +10303,36 @@ function syntaxName(path) {
 function isNodeWithRange(node) {
   return (0, import_yaml2.isMap)(node) || (0, import_yaml2.isSeq)(node) || (0, import_yaml2.isScalar)(node);
 }
-function collectEntryLocations(root, rangeOf) {
+function collectEntryLocations(root, tree, rangeOf) {
   const found = {};
   const queue = [{ node: root, prefix: "" }];
   for (let i2 = 0; i2 < queue.length; i2++) {
     const { node, prefix } = queue[i2];
-    if ((0, import_yaml2.isSeq)(node)) {
-      for (const item of node.items) queue.push({ node: item, prefix });
-    } else if ((0, import_yaml2.isMap)(node)) {
-      for (const pair2 of node.items) {
-        if (!(0, import_yaml2.isPair)(pair2) || !(0, import_yaml2.isScalar)(pair2.key) || !pair2.key.range) continue;
-        const path = prefix + String(pair2.key.value);
-        const end = isNodeWithRange(pair2.value) && pair2.value.range ? pair2.value.range[1] : pair2.key.range[1];
-        found[path] ??= rangeOf(pair2.key.range[0], end);
-        queue.push({ node: pair2.value, prefix: `${path}.` });
-      }
+    const items = tree.items(node);
+    if (items) {
+      for (const item of items) queue.push({ node: item, prefix });
+      continue;
+    }
+    for (const entry of tree.entries(node) ?? []) {
+      const path = prefix + entry.key;
+      found[path] ??= rangeOf(entry.start, entry.end);
+      queue.push({ node: entry.value, prefix: `${path}.` });
     }
   }
   return found;
 }
+var YAML_TREE = {
+  items: (node) => (0, import_yaml2.isSeq)(node) ? node.items : void 0,
+  entries: (node) => (0, import_yaml2.isMap)(node) ? node.items.flatMap((pair2) => {
+    if (!(0, import_yaml2.isPair)(pair2) || !(0, import_yaml2.isScalar)(pair2.key) || !pair2.key.range) return [];
+    const end = isNodeWithRange(pair2.value) && pair2.value.range ? pair2.value.range[1] : pair2.key.range[1];
+    return [{ key: String(pair2.key.value), start: pair2.key.range[0], end, value: pair2.value }];
+  }) : void 0
+};
+var DIRECT_TREE = {
+  items: (node) => node.kind === "seq" ? node.items : void 0,
+  entries: (node) => node.kind === "map" ? node.entries.map((e) => ({ key: e.key, start: e.keyStart, end: e.value.end, value: e.value })) : void 0
+};
 function scanFlowStructure(text, maxDepth) {
   let depth = 0;
   let line = 1;

@@ -98,7 +98,7 @@ export function parseLocatedDocument(file: SourceFile, limits: Limits, reader: '
       },
       entryLocations(path) {
         const root = nodeAt(path);
-        return root ? collectEntryLocations(root, rangeOf) : {};
+        return root ? collectEntryLocations<unknown>(root, YAML_TREE, rangeOf) : {};
       },
       whole: rangeOf(0, file.text.trimEnd().length),
     },
@@ -129,21 +129,8 @@ function directDocument(file: SourceFile, root: JsonNode, value: Value): Located
       return node ? rangeOf(node.start, node.end) : undefined;
     },
     entryLocations(path) {
-      const found: Record<string, Location> = {};
       const start = nodeAt(path);
-      const queue: { node: JsonNode; prefix: string }[] = start ? [{ node: start, prefix: '' }] : [];
-      for (let i = 0; i < queue.length; i++) {
-        const { node, prefix } = queue[i];
-        if (node.kind === 'seq') for (const item of node.items) queue.push({ node: item, prefix });
-        else if (node.kind === 'map') {
-          for (const entry of node.entries) {
-            const at = prefix + entry.key;
-            found[at] ??= rangeOf(entry.keyStart, entry.value.end);
-            queue.push({ node: entry.value, prefix: `${at}.` });
-          }
-        }
-      }
-      return found;
+      return start ? collectEntryLocations(start, DIRECT_TREE, rangeOf) : {};
     },
     whole: rangeOf(0, file.text.trimEnd().length),
   };
@@ -204,26 +191,48 @@ function isNodeWithRange(node: unknown): node is Node {
   return isMap(node) || isSeq(node) || isScalar(node);
 }
 
+/** A document tree as the entry walk sees it: a list's items, or a map's entries with their offsets. */
+interface EntryTree<N> {
+  items(node: N): readonly N[] | undefined;
+  entries(node: N): readonly { key: string; start: number; end: number; value: N }[] | undefined;
+}
+
 /** Walks map entries breadth-first with an explicit queue: depth is already bounded, but no recursion is needed. */
-function collectEntryLocations(root: Node, rangeOf: (start: number, end: number) => Location): Record<string, Location> {
+function collectEntryLocations<N>(root: N, tree: EntryTree<N>, rangeOf: (start: number, end: number) => Location): Record<string, Location> {
   const found: Record<string, Location> = {};
-  const queue: { node: unknown; prefix: string }[] = [{ node: root, prefix: '' }];
+  const queue: { node: N; prefix: string }[] = [{ node: root, prefix: '' }];
   for (let i = 0; i < queue.length; i++) {
     const { node, prefix } = queue[i];
-    if (isSeq(node)) {
-      for (const item of node.items) queue.push({ node: item, prefix });
-    } else if (isMap(node)) {
-      for (const pair of node.items) {
-        if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) continue;
-        const path = prefix + String(pair.key.value);
-        const end = isNodeWithRange(pair.value) && pair.value.range ? pair.value.range[1] : pair.key.range[1];
-        found[path] ??= rangeOf(pair.key.range[0], end);
-        queue.push({ node: pair.value, prefix: `${path}.` });
-      }
+    const items = tree.items(node);
+    if (items) {
+      for (const item of items) queue.push({ node: item, prefix });
+      continue;
+    }
+    for (const entry of tree.entries(node) ?? []) {
+      const path = prefix + entry.key;
+      found[path] ??= rangeOf(entry.start, entry.end);
+      queue.push({ node: entry.value, prefix: `${path}.` });
     }
   }
   return found;
 }
+
+const YAML_TREE: EntryTree<unknown> = {
+  items: (node) => (isSeq(node) ? node.items : undefined),
+  entries: (node) =>
+    isMap(node)
+      ? node.items.flatMap((pair) => {
+          if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) return [];
+          const end = isNodeWithRange(pair.value) && pair.value.range ? pair.value.range[1] : pair.key.range[1];
+          return [{ key: String(pair.key.value), start: pair.key.range[0], end, value: pair.value as unknown }];
+        })
+      : undefined,
+};
+
+const DIRECT_TREE: EntryTree<JsonNode> = {
+  items: (node) => (node.kind === 'seq' ? node.items : undefined),
+  entries: (node) => (node.kind === 'map' ? node.entries.map((e) => ({ key: e.key, start: e.keyStart, end: e.value.end, value: e.value })) : undefined),
+};
 
 export interface FlowScan {
   /** Line at which `[`/`{` nesting first exceeds the maximum depth (the scan stops there). */
