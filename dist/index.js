@@ -68818,7 +68818,9 @@ function push(map4, key, value2) {
 
 // src/parse/cloudformation/load.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-function loadTemplate(text2, limits, budget) {
+function loadTemplate(text2, limits, budget, reader = "direct-first") {
+  const json2 = reader === "direct-first" ? loadJsonTemplate(text2, limits, budget) : void 0;
+  if (json2) return json2;
   const lineCounter = new import_yaml3.LineCounter();
   const lineOf = (offset) => lineAt(lineCounter, offset);
   const tokens2 = Array.from(new import_yaml3.Parser(lineCounter.addNewLine).parse(text2));
@@ -68840,6 +68842,27 @@ function loadTemplate(text2, limits, budget) {
     throw failure2;
   }
 }
+function loadJsonTemplate(text2, limits, budget) {
+  if (!JSON_START.test(text2) || scanFlowStructure(text2, limits.maxDepth).tooDeepAt !== void 0) return void 0;
+  const root5 = readJson(text2, Date.now() + limits.maxParseMillisPerFile);
+  if (root5 === void 0) return void 0;
+  if (root5 === "timeout") throw new BudgetExceeded("time limit per file exceeded");
+  const lineCounter = new import_yaml3.LineCounter();
+  lineCounter.addNewLine(0);
+  for (let at3 = text2.indexOf("\n"); at3 >= 0; at3 = text2.indexOf("\n", at3 + 1)) lineCounter.addNewLine(at3 + 1);
+  const lineOf = (offset) => lineAt(lineCounter, offset);
+  const toTree = (node2) => {
+    budget.tick();
+    const lines2 = { start: lineOf(node2.start), end: lineOf(node2.end - 1) };
+    if (node2.kind === "scalar") return { kind: "scalar", value: node2.value, lines: lines2 };
+    if (node2.kind === "seq") return { kind: "seq", items: node2.items.map(toTree), lines: lines2 };
+    const entries = /* @__PURE__ */ new Map();
+    for (const entry of node2.entries) entries.set(entry.key, { key: entry.key, keyLine: lineOf(entry.keyStart), value: toTree(entry.value) });
+    return { kind: "map", entries, lines: lines2 };
+  };
+  return { ok: true, root: toTree(root5) };
+}
+var JSON_START = /^[ \t\r\n]*[{[]/;
 function lineAt(lineCounter, offset) {
   return Math.max(1, lineCounter.linePos(offset).line);
 }

@@ -9617,14 +9617,376 @@ function push(map, key, value) {
 }
 
 // src/parse/cloudformation/load.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/parse/json-direct.ts
+var NODES_PER_CLOCK_CHECK = 4096;
+var NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
+var ESCAPES = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+var GiveUp = class extends Error {
+};
+var OutOfTime = class extends Error {
+};
+function giveUp() {
+  throw new GiveUp();
+}
+function readJson(text, deadline) {
+  if (text.charCodeAt(0) === 65279 || /\r(?!\n)/.test(text)) return void 0;
+  const reader = new JsonReader(text, deadline);
+  try {
+    reader.skip();
+    const c = text.charCodeAt(reader.pos);
+    if (c !== 123 && c !== 91) return void 0;
+    const root = reader.value();
+    reader.skip();
+    return reader.pos === text.length ? root : void 0;
+  } catch (thrown) {
+    if (thrown instanceof GiveUp) return void 0;
+    if (thrown instanceof OutOfTime) return "timeout";
+    throw thrown;
+  }
+}
+var JsonReader = class {
+  constructor(text, deadline) {
+    this.text = text;
+    this.deadline = deadline;
+  }
+  text;
+  deadline;
+  pos = 0;
+  nodes = 0;
+  skip() {
+    const text = this.text;
+    for (; ; ) {
+      const c = text.charCodeAt(this.pos);
+      if (c === 32 || c === 10 || c === 13 || c === 9) this.pos++;
+      else return;
+    }
+  }
+  value() {
+    if (++this.nodes % NODES_PER_CLOCK_CHECK === 0 && Date.now() > this.deadline) throw new OutOfTime();
+    const text = this.text;
+    const start2 = this.pos;
+    const c = text.charCodeAt(start2);
+    if (c === 123) return this.map(start2);
+    if (c === 91) return this.seq(start2);
+    if (c === 34) {
+      const value = this.string();
+      return { kind: "scalar", start: start2, end: this.pos, value };
+    }
+    for (const [word, value] of LITERALS) {
+      if (text.startsWith(word, start2)) {
+        this.pos += word.length;
+        return { kind: "scalar", start: start2, end: this.pos, value };
+      }
+    }
+    NUMBER.lastIndex = start2;
+    const number = NUMBER.exec(text);
+    if (!number) giveUp();
+    this.pos = NUMBER.lastIndex;
+    return { kind: "scalar", start: start2, end: this.pos, value: Number(number[0]) };
+  }
+  map(start2) {
+    const text = this.text;
+    const entries = [];
+    const seen = /* @__PURE__ */ new Set();
+    this.pos++;
+    this.skip();
+    if (text.charCodeAt(this.pos) !== 125) {
+      for (; ; ) {
+        this.skip();
+        const keyStart = this.pos;
+        if (text.charCodeAt(keyStart) !== 34) giveUp();
+        const key = this.string();
+        if (key === "__proto__" || seen.has(key)) giveUp();
+        seen.add(key);
+        const keyEnd = this.pos;
+        this.skip();
+        if (text.charCodeAt(this.pos) !== 58) giveUp();
+        this.pos++;
+        this.skip();
+        entries.push({ key, keyStart, keyEnd, value: this.value() });
+        this.skip();
+        const next = text.charCodeAt(this.pos);
+        if (next === 125) break;
+        if (next !== 44) giveUp();
+        this.pos++;
+      }
+    }
+    this.pos++;
+    return { kind: "map", start: start2, end: this.pos, entries };
+  }
+  seq(start2) {
+    const text = this.text;
+    const items = [];
+    this.pos++;
+    this.skip();
+    if (text.charCodeAt(this.pos) !== 93) {
+      for (; ; ) {
+        this.skip();
+        items.push(this.value());
+        this.skip();
+        const next = text.charCodeAt(this.pos);
+        if (next === 93) break;
+        if (next !== 44) giveUp();
+        this.pos++;
+      }
+    }
+    this.pos++;
+    return { kind: "seq", start: start2, end: this.pos, items };
+  }
+  /** A double-quoted string at `pos`; `pos` ends after its closing quote. */
+  string() {
+    const text = this.text;
+    let at = this.pos + 1;
+    let out2 = "";
+    let from = at;
+    for (; ; ) {
+      const c = text.charCodeAt(at);
+      if (c === 34) break;
+      if (Number.isNaN(c) || c < 32) giveUp();
+      if (c === 92) {
+        out2 += text.slice(from, at);
+        const e = text[at + 1];
+        if (e === "u") {
+          const hex = text.slice(at + 2, at + 6);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex) || /^[dD][89a-fA-F]/.test(hex)) giveUp();
+          out2 += String.fromCharCode(Number.parseInt(hex, 16));
+          at += 6;
+        } else {
+          const escaped = e === void 0 ? void 0 : ESCAPES[e];
+          if (escaped === void 0) giveUp();
+          out2 += escaped;
+          at += 2;
+        }
+        from = at;
+        continue;
+      }
+      at++;
+    }
+    this.pos = at + 1;
+    return out2 === "" ? text.slice(from, at) : out2 + text.slice(from, at);
+  }
+};
+var LITERALS = [
+  ["true", true],
+  ["false", false],
+  ["null", null]
+];
+function jsonValue(node) {
+  if (node.kind === "scalar") return node.value;
+  if (node.kind === "seq") return node.items.map(jsonValue);
+  const object = {};
+  for (const entry of node.entries) object[entry.key] = jsonValue(entry.value);
+  return object;
+}
+
+// src/parse/json-document.ts
 var import_yaml = __toESM(require_dist(), 1);
-function loadTemplate(text, limits, budget) {
+function parseLocatedDocument(file, limits, reader = "direct-first") {
+  const fail2 = (message, line = 1) => ({
+    ok: false,
+    problem: problem(message, fileLocation(file.path, line))
+  });
+  const bytes = Math.max(file.size, file.text.length);
+  if (bytes > limits.maxFileBytes) {
+    return fail2(`file is ${bytes} bytes, over the ${limits.maxFileBytes}-byte limit; not parsed`);
+  }
+  const scan = scanFlowStructure(file.text, limits.maxDepth);
+  if (scan.tooDeepAt !== void 0) return fail2(`nesting deeper than ${limits.maxDepth} levels; not parsed`, scan.tooDeepAt);
+  const maxTokens = limits.maxParseMillisPerFile * TOKENS_PER_MILLISECOND;
+  if (scan.tokens > maxTokens) return fail2(`${scan.tokens} structural tokens, more than the ${maxTokens} parseable in the time limit; not parsed`);
+  const deadline = Date.now() + limits.maxParseMillisPerFile;
+  if (reader === "direct-first" && file.path.endsWith(".json")) {
+    const direct = readJson(file.text, deadline);
+    if (direct === "timeout") return fail2(`parsing took longer than ${limits.maxParseMillisPerFile} ms; not parsed`);
+    if (direct) {
+      const value2 = jsonValue(direct);
+      if (valueDepthExceeds(value2, limits.maxDepth)) return fail2(`nesting deeper than ${limits.maxDepth} levels; not parsed`);
+      return { ok: true, doc: directDocument(file, direct, value2) };
+    }
+  }
   const lineCounter = new import_yaml.LineCounter();
+  const document = composeWithin(file.text, lineCounter, deadline, {
+    // JSON files are held to JSON scalars, so `tru` is an error rather than the string "tru".
+    schema: file.path.endsWith(".json") ? "json" : "core",
+    prettyErrors: false
+  });
+  if (document === "timeout") return fail2(`parsing took longer than ${limits.maxParseMillisPerFile} ms; not parsed`);
+  if (document === "several") return fail2("several YAML documents in one file; not parsed");
+  const error = document.errors[0];
+  if (error) return fail2(`invalid ${syntaxName(file.path)}: ${error.message}`, lineCounter.linePos(error.pos[0]).line);
+  let value;
+  try {
+    value = document.toJS({ maxAliasCount: limits.maxYamlAliases }) ?? null;
+  } catch (thrown) {
+    return fail2(thrown instanceof Error ? thrown.message : String(thrown));
+  }
+  if (valueDepthExceeds(value, limits.maxDepth)) return fail2(`nesting deeper than ${limits.maxDepth} levels; not parsed`);
+  const lineOf = (offset) => lineCounter.linePos(offset).line;
+  const rangeOf = (start2, end) => ({
+    file: file.path,
+    startLine: lineOf(start2),
+    endLine: lineOf(Math.max(start2, end - 1))
+  });
+  const nodeAt = (path) => {
+    const node = path.length === 0 ? document.contents : document.getIn(path, true);
+    return isNodeWithRange(node) ? node : void 0;
+  };
+  return {
+    ok: true,
+    doc: {
+      value,
+      locate(path) {
+        const node = nodeAt(path);
+        return node?.range ? rangeOf(node.range[0], node.range[1]) : void 0;
+      },
+      entryLocations(path) {
+        const root = nodeAt(path);
+        return root ? collectEntryLocations(root, YAML_TREE, rangeOf) : {};
+      },
+      whole: rangeOf(0, file.text.trimEnd().length)
+    }
+  };
+}
+function directDocument(file, root, value) {
+  const lineCounter = new import_yaml.LineCounter();
+  lineCounter.addNewLine(0);
+  for (let at = file.text.indexOf("\n"); at >= 0; at = file.text.indexOf("\n", at + 1)) lineCounter.addNewLine(at + 1);
+  const lineOf = (offset) => lineCounter.linePos(offset).line;
+  const rangeOf = (start2, end) => ({ file: file.path, startLine: lineOf(start2), endLine: lineOf(Math.max(start2, end - 1)) });
+  const nodeAt = (path) => {
+    let node = root;
+    for (const step of path) {
+      if (node?.kind === "map") node = typeof step === "string" ? node.entries.find((e) => e.key === step)?.value : void 0;
+      else if (node?.kind === "seq") node = itemAt(node.items, step);
+      else return void 0;
+    }
+    return node;
+  };
+  return {
+    value,
+    locate(path) {
+      const node = nodeAt(path);
+      return node ? rangeOf(node.start, node.end) : void 0;
+    },
+    entryLocations(path) {
+      const start2 = nodeAt(path);
+      return start2 ? collectEntryLocations(start2, DIRECT_TREE, rangeOf) : {};
+    },
+    whole: rangeOf(0, file.text.trimEnd().length)
+  };
+}
+function itemAt(items, step) {
+  const index = typeof step === "string" && step !== "" ? Number(step) : step;
+  return typeof index === "number" && Number.isInteger(index) && index >= 0 ? items[index] : void 0;
+}
+var TOKENS_PER_MILLISECOND = 100;
+var LEXEMES_PER_CLOCK_CHECK = 4096;
+function composeWithin(text, lineCounter, deadline, options) {
+  let timedOut = false;
+  const parser2 = new import_yaml.Parser(lineCounter.addNewLine);
+  function* tokens() {
+    lineCounter.addNewLine(0);
+    let count = 0;
+    for (const lexeme of new import_yaml.Lexer().lex(text)) {
+      if (++count % LEXEMES_PER_CLOCK_CHECK === 0 && Date.now() > deadline) {
+        timedOut = true;
+        return;
+      }
+      yield* parser2.next(lexeme);
+    }
+    yield* parser2.end();
+  }
+  const documents = [];
+  for (const document of new import_yaml.Composer(options).compose(tokens(), true, text.length)) {
+    documents.push(document);
+    if (documents.length > 1) return "several";
+  }
+  return timedOut ? "timeout" : documents[0];
+}
+function syntaxName(path) {
+  return path.endsWith(".json") ? "JSON" : "YAML";
+}
+function isNodeWithRange(node) {
+  return (0, import_yaml.isMap)(node) || (0, import_yaml.isSeq)(node) || (0, import_yaml.isScalar)(node);
+}
+function collectEntryLocations(root, tree, rangeOf) {
+  const found = {};
+  const queue = [{ node: root, prefix: "" }];
+  for (let i2 = 0; i2 < queue.length; i2++) {
+    const { node, prefix } = queue[i2];
+    const items = tree.items(node);
+    if (items) {
+      for (const item of items) queue.push({ node: item, prefix });
+      continue;
+    }
+    for (const entry of tree.entries(node) ?? []) {
+      const path = prefix + entry.key;
+      found[path] ??= rangeOf(entry.start, entry.end);
+      queue.push({ node: entry.value, prefix: `${path}.` });
+    }
+  }
+  return found;
+}
+var YAML_TREE = {
+  items: (node) => (0, import_yaml.isSeq)(node) ? node.items : void 0,
+  entries: (node) => (0, import_yaml.isMap)(node) ? node.items.flatMap((pair2) => {
+    if (!(0, import_yaml.isPair)(pair2) || !(0, import_yaml.isScalar)(pair2.key) || !pair2.key.range) return [];
+    const end = isNodeWithRange(pair2.value) && pair2.value.range ? pair2.value.range[1] : pair2.key.range[1];
+    return [{ key: String(pair2.key.value), start: pair2.key.range[0], end, value: pair2.value }];
+  }) : void 0
+};
+var DIRECT_TREE = {
+  items: (node) => node.kind === "seq" ? node.items : void 0,
+  entries: (node) => node.kind === "map" ? node.entries.map((e) => ({ key: e.key, start: e.keyStart, end: e.value.end, value: e.value })) : void 0
+};
+function scanFlowStructure(text, maxDepth) {
+  let depth = 0;
+  let line = 1;
+  let tokens = 0;
+  let inString = false;
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c = text.charCodeAt(i2);
+    if (c === 10) line++;
+    if (inString) {
+      if (c === 92 && text.charCodeAt(++i2) === 10)
+        line++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) {
+      inString = true;
+    } else if (c === 91 || c === 123) {
+      tokens++;
+      if (++depth > maxDepth) return { tooDeepAt: line, tokens };
+    } else if ((c === 93 || c === 125) && depth > 0) {
+      depth--;
+    } else if (c === 44 || c === 58) {
+      tokens++;
+    }
+  }
+  return { tokens };
+}
+function valueDepthExceeds(root, maxDepth) {
+  const stack = [{ value: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop();
+    if (value === null || typeof value !== "object") continue;
+    if (depth >= maxDepth) return true;
+    for (const child2 of Object.values(value)) stack.push({ value: child2, depth: depth + 1 });
+  }
+  return false;
+}
+
+// src/parse/cloudformation/load.ts
+function loadTemplate(text, limits, budget, reader = "direct-first") {
+  const json = reader === "direct-first" ? loadJsonTemplate(text, limits, budget) : void 0;
+  if (json) return json;
+  const lineCounter = new import_yaml2.LineCounter();
   const lineOf = (offset) => lineAt(lineCounter, offset);
-  const tokens = Array.from(new import_yaml.Parser(lineCounter.addNewLine).parse(text));
+  const tokens = Array.from(new import_yaml2.Parser(lineCounter.addNewLine).parse(text));
   const deepAt = offsetBeyondDepth(tokens, limits.maxDepth);
   if (deepAt !== void 0) return { ok: false, message: `nesting deeper than ${limits.maxDepth} levels`, line: lineOf(deepAt) };
-  const composer = new import_yaml.Composer({ uniqueKeys: false, customTags: INTRINSIC_TAGS, version: "1.2" });
+  const composer = new import_yaml2.Composer({ uniqueKeys: false, customTags: INTRINSIC_TAGS, version: "1.2" });
   const documents = Array.from(composer.compose(tokens, true, text.length));
   const [doc] = documents;
   if (documents.length > 1) {
@@ -9640,6 +10002,27 @@ function loadTemplate(text, limits, budget) {
     throw failure;
   }
 }
+function loadJsonTemplate(text, limits, budget) {
+  if (!JSON_START.test(text) || scanFlowStructure(text, limits.maxDepth).tooDeepAt !== void 0) return void 0;
+  const root = readJson(text, Date.now() + limits.maxParseMillisPerFile);
+  if (root === void 0) return void 0;
+  if (root === "timeout") throw new BudgetExceeded("time limit per file exceeded");
+  const lineCounter = new import_yaml2.LineCounter();
+  lineCounter.addNewLine(0);
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lineCounter.addNewLine(at + 1);
+  const lineOf = (offset) => lineAt(lineCounter, offset);
+  const toTree = (node) => {
+    budget.tick();
+    const lines2 = { start: lineOf(node.start), end: lineOf(node.end - 1) };
+    if (node.kind === "scalar") return { kind: "scalar", value: node.value, lines: lines2 };
+    if (node.kind === "seq") return { kind: "seq", items: node.items.map(toTree), lines: lines2 };
+    const entries = /* @__PURE__ */ new Map();
+    for (const entry of node.entries) entries.set(entry.key, { key: entry.key, keyLine: lineOf(entry.keyStart), value: toTree(entry.value) });
+    return { kind: "map", entries, lines: lines2 };
+  };
+  return { ok: true, root: toTree(root) };
+}
+var JSON_START = /^[ \t\r\n]*[{[]/;
 function lineAt(lineCounter, offset) {
   return Math.max(1, lineCounter.linePos(offset).line);
 }
@@ -9686,8 +10069,8 @@ var TreeConverter = class {
   convert(node, depth, fallbackLine = 1) {
     this.budget.tick();
     if (depth > this.limits.maxDepth) throw new TreeLimitExceeded(`nesting deeper than ${this.limits.maxDepth} levels`, fallbackLine);
-    if ((0, import_yaml.isAlias)(node)) return this.expandAlias(node, depth);
-    if (!(0, import_yaml.isScalar)(node) && !(0, import_yaml.isMap)(node) && !(0, import_yaml.isSeq)(node)) {
+    if ((0, import_yaml2.isAlias)(node)) return this.expandAlias(node, depth);
+    if (!(0, import_yaml2.isScalar)(node) && !(0, import_yaml2.isMap)(node) && !(0, import_yaml2.isSeq)(node)) {
       return { kind: "scalar", value: null, lines: { start: fallbackLine, end: fallbackLine } };
     }
     const lines2 = this.linesOf(node);
@@ -9698,18 +10081,18 @@ var TreeConverter = class {
     return { kind: "map", entries: /* @__PURE__ */ new Map([[longForm, entry]]), lines: lines2 };
   }
   convertUntagged(node, lines2, depth) {
-    if ((0, import_yaml.isSeq)(node)) return { kind: "seq", items: node.items.map((item) => this.convert(item, depth + 1, lines2.start)), lines: lines2 };
-    if ((0, import_yaml.isMap)(node)) {
+    if ((0, import_yaml2.isSeq)(node)) return { kind: "seq", items: node.items.map((item) => this.convert(item, depth + 1, lines2.start)), lines: lines2 };
+    if ((0, import_yaml2.isMap)(node)) {
       const entries = /* @__PURE__ */ new Map();
       for (const pair2 of node.items) {
-        if (!(0, import_yaml.isPair)(pair2) || !(0, import_yaml.isScalar)(pair2.key)) continue;
+        if (!(0, import_yaml2.isPair)(pair2) || !(0, import_yaml2.isScalar)(pair2.key)) continue;
         const key = String(pair2.key.value);
         const keyLine = lineAt(this.lineCounter, pair2.key.range?.[0] ?? 0);
         entries.set(key, { key, keyLine, value: this.convert(pair2.value, depth + 1, keyLine) });
       }
       return { kind: "map", entries, lines: lines2 };
     }
-    const value = (0, import_yaml.isScalar)(node) ? node.value : null;
+    const value = (0, import_yaml2.isScalar)(node) ? node.value : null;
     return { kind: "scalar", value: isPlainScalar(value) ? value : String(value), lines: lines2 };
   }
   expandAlias(alias, depth) {
@@ -9726,7 +10109,7 @@ var TreeConverter = class {
   /** Lines of a node's value. A block collection's range runs on over blank lines and comments after it: those are cut. */
   linesOf(node) {
     const [start2, valueEnd] = node.range ?? [0, 0];
-    const last = (0, import_yaml.isScalar)(node) ? this.lastNonBlank(start2, valueEnd - 1) : this.lastContent(start2, valueEnd - 1);
+    const last = (0, import_yaml2.isScalar)(node) ? this.lastNonBlank(start2, valueEnd - 1) : this.lastContent(start2, valueEnd - 1);
     return { start: lineAt(this.lineCounter, start2), end: lineAt(this.lineCounter, last) };
   }
   lastNonBlank(start2, from) {
@@ -10007,366 +10390,6 @@ function describeValue(value) {
   if (isOneOf2(value)) return value.options.map(describeValue).join(" | ");
   if (typeof value === "string") return value;
   return JSON.stringify(value);
-}
-
-// src/parse/json-document.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/parse/json-direct.ts
-var NODES_PER_CLOCK_CHECK = 4096;
-var NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
-var ESCAPES = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
-var GiveUp = class extends Error {
-};
-var OutOfTime = class extends Error {
-};
-function giveUp() {
-  throw new GiveUp();
-}
-function readJson(text, deadline) {
-  if (text.charCodeAt(0) === 65279 || /\r(?!\n)/.test(text)) return void 0;
-  const reader = new JsonReader(text, deadline);
-  try {
-    reader.skip();
-    const c = text.charCodeAt(reader.pos);
-    if (c !== 123 && c !== 91) return void 0;
-    const root = reader.value();
-    reader.skip();
-    return reader.pos === text.length ? root : void 0;
-  } catch (thrown) {
-    if (thrown instanceof GiveUp) return void 0;
-    if (thrown instanceof OutOfTime) return "timeout";
-    throw thrown;
-  }
-}
-var JsonReader = class {
-  constructor(text, deadline) {
-    this.text = text;
-    this.deadline = deadline;
-  }
-  text;
-  deadline;
-  pos = 0;
-  nodes = 0;
-  skip() {
-    const text = this.text;
-    for (; ; ) {
-      const c = text.charCodeAt(this.pos);
-      if (c === 32 || c === 10 || c === 13 || c === 9) this.pos++;
-      else return;
-    }
-  }
-  value() {
-    if (++this.nodes % NODES_PER_CLOCK_CHECK === 0 && Date.now() > this.deadline) throw new OutOfTime();
-    const text = this.text;
-    const start2 = this.pos;
-    const c = text.charCodeAt(start2);
-    if (c === 123) return this.map(start2);
-    if (c === 91) return this.seq(start2);
-    if (c === 34) {
-      const value = this.string();
-      return { kind: "scalar", start: start2, end: this.pos, value };
-    }
-    for (const [word, value] of LITERALS) {
-      if (text.startsWith(word, start2)) {
-        this.pos += word.length;
-        return { kind: "scalar", start: start2, end: this.pos, value };
-      }
-    }
-    NUMBER.lastIndex = start2;
-    const number = NUMBER.exec(text);
-    if (!number) giveUp();
-    this.pos = NUMBER.lastIndex;
-    return { kind: "scalar", start: start2, end: this.pos, value: Number(number[0]) };
-  }
-  map(start2) {
-    const text = this.text;
-    const entries = [];
-    const seen = /* @__PURE__ */ new Set();
-    this.pos++;
-    this.skip();
-    if (text.charCodeAt(this.pos) !== 125) {
-      for (; ; ) {
-        this.skip();
-        const keyStart = this.pos;
-        if (text.charCodeAt(keyStart) !== 34) giveUp();
-        const key = this.string();
-        if (key === "__proto__" || seen.has(key)) giveUp();
-        seen.add(key);
-        const keyEnd = this.pos;
-        this.skip();
-        if (text.charCodeAt(this.pos) !== 58) giveUp();
-        this.pos++;
-        this.skip();
-        entries.push({ key, keyStart, keyEnd, value: this.value() });
-        this.skip();
-        const next = text.charCodeAt(this.pos);
-        if (next === 125) break;
-        if (next !== 44) giveUp();
-        this.pos++;
-      }
-    }
-    this.pos++;
-    return { kind: "map", start: start2, end: this.pos, entries };
-  }
-  seq(start2) {
-    const text = this.text;
-    const items = [];
-    this.pos++;
-    this.skip();
-    if (text.charCodeAt(this.pos) !== 93) {
-      for (; ; ) {
-        this.skip();
-        items.push(this.value());
-        this.skip();
-        const next = text.charCodeAt(this.pos);
-        if (next === 93) break;
-        if (next !== 44) giveUp();
-        this.pos++;
-      }
-    }
-    this.pos++;
-    return { kind: "seq", start: start2, end: this.pos, items };
-  }
-  /** A double-quoted string at `pos`; `pos` ends after its closing quote. */
-  string() {
-    const text = this.text;
-    let at = this.pos + 1;
-    let out2 = "";
-    let from = at;
-    for (; ; ) {
-      const c = text.charCodeAt(at);
-      if (c === 34) break;
-      if (Number.isNaN(c) || c < 32) giveUp();
-      if (c === 92) {
-        out2 += text.slice(from, at);
-        const e = text[at + 1];
-        if (e === "u") {
-          const hex = text.slice(at + 2, at + 6);
-          if (!/^[0-9a-fA-F]{4}$/.test(hex) || /^[dD][89a-fA-F]/.test(hex)) giveUp();
-          out2 += String.fromCharCode(Number.parseInt(hex, 16));
-          at += 6;
-        } else {
-          const escaped = e === void 0 ? void 0 : ESCAPES[e];
-          if (escaped === void 0) giveUp();
-          out2 += escaped;
-          at += 2;
-        }
-        from = at;
-        continue;
-      }
-      at++;
-    }
-    this.pos = at + 1;
-    return out2 === "" ? text.slice(from, at) : out2 + text.slice(from, at);
-  }
-};
-var LITERALS = [
-  ["true", true],
-  ["false", false],
-  ["null", null]
-];
-function jsonValue(node) {
-  if (node.kind === "scalar") return node.value;
-  if (node.kind === "seq") return node.items.map(jsonValue);
-  const object = {};
-  for (const entry of node.entries) object[entry.key] = jsonValue(entry.value);
-  return object;
-}
-
-// src/parse/json-document.ts
-function parseLocatedDocument(file, limits, reader = "direct-first") {
-  const fail2 = (message, line = 1) => ({
-    ok: false,
-    problem: problem(message, fileLocation(file.path, line))
-  });
-  const bytes = Math.max(file.size, file.text.length);
-  if (bytes > limits.maxFileBytes) {
-    return fail2(`file is ${bytes} bytes, over the ${limits.maxFileBytes}-byte limit; not parsed`);
-  }
-  const scan = scanFlowStructure(file.text, limits.maxDepth);
-  if (scan.tooDeepAt !== void 0) return fail2(`nesting deeper than ${limits.maxDepth} levels; not parsed`, scan.tooDeepAt);
-  const maxTokens = limits.maxParseMillisPerFile * TOKENS_PER_MILLISECOND;
-  if (scan.tokens > maxTokens) return fail2(`${scan.tokens} structural tokens, more than the ${maxTokens} parseable in the time limit; not parsed`);
-  const deadline = Date.now() + limits.maxParseMillisPerFile;
-  if (reader === "direct-first" && file.path.endsWith(".json")) {
-    const direct = readJson(file.text, deadline);
-    if (direct === "timeout") return fail2(`parsing took longer than ${limits.maxParseMillisPerFile} ms; not parsed`);
-    if (direct) {
-      const value2 = jsonValue(direct);
-      if (valueDepthExceeds(value2, limits.maxDepth)) return fail2(`nesting deeper than ${limits.maxDepth} levels; not parsed`);
-      return { ok: true, doc: directDocument(file, direct, value2) };
-    }
-  }
-  const lineCounter = new import_yaml2.LineCounter();
-  const document = composeWithin(file.text, lineCounter, deadline, {
-    // JSON files are held to JSON scalars, so `tru` is an error rather than the string "tru".
-    schema: file.path.endsWith(".json") ? "json" : "core",
-    prettyErrors: false
-  });
-  if (document === "timeout") return fail2(`parsing took longer than ${limits.maxParseMillisPerFile} ms; not parsed`);
-  if (document === "several") return fail2("several YAML documents in one file; not parsed");
-  const error = document.errors[0];
-  if (error) return fail2(`invalid ${syntaxName(file.path)}: ${error.message}`, lineCounter.linePos(error.pos[0]).line);
-  let value;
-  try {
-    value = document.toJS({ maxAliasCount: limits.maxYamlAliases }) ?? null;
-  } catch (thrown) {
-    return fail2(thrown instanceof Error ? thrown.message : String(thrown));
-  }
-  if (valueDepthExceeds(value, limits.maxDepth)) return fail2(`nesting deeper than ${limits.maxDepth} levels; not parsed`);
-  const lineOf = (offset) => lineCounter.linePos(offset).line;
-  const rangeOf = (start2, end) => ({
-    file: file.path,
-    startLine: lineOf(start2),
-    endLine: lineOf(Math.max(start2, end - 1))
-  });
-  const nodeAt = (path) => {
-    const node = path.length === 0 ? document.contents : document.getIn(path, true);
-    return isNodeWithRange(node) ? node : void 0;
-  };
-  return {
-    ok: true,
-    doc: {
-      value,
-      locate(path) {
-        const node = nodeAt(path);
-        return node?.range ? rangeOf(node.range[0], node.range[1]) : void 0;
-      },
-      entryLocations(path) {
-        const root = nodeAt(path);
-        return root ? collectEntryLocations(root, YAML_TREE, rangeOf) : {};
-      },
-      whole: rangeOf(0, file.text.trimEnd().length)
-    }
-  };
-}
-function directDocument(file, root, value) {
-  const lineCounter = new import_yaml2.LineCounter();
-  lineCounter.addNewLine(0);
-  for (let at = file.text.indexOf("\n"); at >= 0; at = file.text.indexOf("\n", at + 1)) lineCounter.addNewLine(at + 1);
-  const lineOf = (offset) => lineCounter.linePos(offset).line;
-  const rangeOf = (start2, end) => ({ file: file.path, startLine: lineOf(start2), endLine: lineOf(Math.max(start2, end - 1)) });
-  const nodeAt = (path) => {
-    let node = root;
-    for (const step of path) {
-      if (node?.kind === "map") node = typeof step === "string" ? node.entries.find((e) => e.key === step)?.value : void 0;
-      else if (node?.kind === "seq") node = itemAt(node.items, step);
-      else return void 0;
-    }
-    return node;
-  };
-  return {
-    value,
-    locate(path) {
-      const node = nodeAt(path);
-      return node ? rangeOf(node.start, node.end) : void 0;
-    },
-    entryLocations(path) {
-      const start2 = nodeAt(path);
-      return start2 ? collectEntryLocations(start2, DIRECT_TREE, rangeOf) : {};
-    },
-    whole: rangeOf(0, file.text.trimEnd().length)
-  };
-}
-function itemAt(items, step) {
-  const index = typeof step === "string" && step !== "" ? Number(step) : step;
-  return typeof index === "number" && Number.isInteger(index) && index >= 0 ? items[index] : void 0;
-}
-var TOKENS_PER_MILLISECOND = 100;
-var LEXEMES_PER_CLOCK_CHECK = 4096;
-function composeWithin(text, lineCounter, deadline, options) {
-  let timedOut = false;
-  const parser2 = new import_yaml2.Parser(lineCounter.addNewLine);
-  function* tokens() {
-    lineCounter.addNewLine(0);
-    let count = 0;
-    for (const lexeme of new import_yaml2.Lexer().lex(text)) {
-      if (++count % LEXEMES_PER_CLOCK_CHECK === 0 && Date.now() > deadline) {
-        timedOut = true;
-        return;
-      }
-      yield* parser2.next(lexeme);
-    }
-    yield* parser2.end();
-  }
-  const documents = [];
-  for (const document of new import_yaml2.Composer(options).compose(tokens(), true, text.length)) {
-    documents.push(document);
-    if (documents.length > 1) return "several";
-  }
-  return timedOut ? "timeout" : documents[0];
-}
-function syntaxName(path) {
-  return path.endsWith(".json") ? "JSON" : "YAML";
-}
-function isNodeWithRange(node) {
-  return (0, import_yaml2.isMap)(node) || (0, import_yaml2.isSeq)(node) || (0, import_yaml2.isScalar)(node);
-}
-function collectEntryLocations(root, tree, rangeOf) {
-  const found = {};
-  const queue = [{ node: root, prefix: "" }];
-  for (let i2 = 0; i2 < queue.length; i2++) {
-    const { node, prefix } = queue[i2];
-    const items = tree.items(node);
-    if (items) {
-      for (const item of items) queue.push({ node: item, prefix });
-      continue;
-    }
-    for (const entry of tree.entries(node) ?? []) {
-      const path = prefix + entry.key;
-      found[path] ??= rangeOf(entry.start, entry.end);
-      queue.push({ node: entry.value, prefix: `${path}.` });
-    }
-  }
-  return found;
-}
-var YAML_TREE = {
-  items: (node) => (0, import_yaml2.isSeq)(node) ? node.items : void 0,
-  entries: (node) => (0, import_yaml2.isMap)(node) ? node.items.flatMap((pair2) => {
-    if (!(0, import_yaml2.isPair)(pair2) || !(0, import_yaml2.isScalar)(pair2.key) || !pair2.key.range) return [];
-    const end = isNodeWithRange(pair2.value) && pair2.value.range ? pair2.value.range[1] : pair2.key.range[1];
-    return [{ key: String(pair2.key.value), start: pair2.key.range[0], end, value: pair2.value }];
-  }) : void 0
-};
-var DIRECT_TREE = {
-  items: (node) => node.kind === "seq" ? node.items : void 0,
-  entries: (node) => node.kind === "map" ? node.entries.map((e) => ({ key: e.key, start: e.keyStart, end: e.value.end, value: e.value })) : void 0
-};
-function scanFlowStructure(text, maxDepth) {
-  let depth = 0;
-  let line = 1;
-  let tokens = 0;
-  let inString = false;
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const c = text.charCodeAt(i2);
-    if (c === 10) line++;
-    if (inString) {
-      if (c === 92 && text.charCodeAt(++i2) === 10)
-        line++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) {
-      inString = true;
-    } else if (c === 91 || c === 123) {
-      tokens++;
-      if (++depth > maxDepth) return { tooDeepAt: line, tokens };
-    } else if ((c === 93 || c === 125) && depth > 0) {
-      depth--;
-    } else if (c === 44 || c === 58) {
-      tokens++;
-    }
-  }
-  return { tokens };
-}
-function valueDepthExceeds(root, maxDepth) {
-  const stack = [{ value: root, depth: 0 }];
-  while (stack.length > 0) {
-    const { value, depth } = stack.pop();
-    if (value === null || typeof value !== "object") continue;
-    if (depth >= maxDepth) return true;
-    for (const child2 of Object.values(value)) stack.push({ value: child2, depth: depth + 1 });
-  }
-  return false;
 }
 
 // src/parse/plan/configuration.ts

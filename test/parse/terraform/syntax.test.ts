@@ -4,6 +4,7 @@ import { shortRange, shortText } from '../../../src/parse/terraform/ast.js';
 import { grammarWasmPath } from '../../../src/parse/terraform/grammar.js';
 import { terraformParser } from '../../../src/parse/terraform/index.js';
 import { parseHclFile, parseTemplateText } from '../../../src/parse/terraform/syntax.js';
+import { seeded } from '../../support/seeded.js';
 
 beforeAll(() => terraformParser.init?.());
 
@@ -183,11 +184,7 @@ describe('shortText (span texts)', () => {
   it('agrees with the regular-expression form on random texts and ranges, every kind of whitespace included', () => {
     // Every code unit \s matches, plain spaces often, and characters either side of the ranges the check skips.
     const alphabet = [...'   \t\n\v\f\r\u00a0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u200b\u0085!~aé😀'];
-    let seed = 7;
-    const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
+    const random = seeded(7).below;
     for (let i = 0; i < 3000; i++) {
       const text = Array.from({ length: random(300) }, () => (random(3) === 0 ? 'word' : alphabet[random(alphabet.length)])).join('');
       const start = random(text.length + 1);

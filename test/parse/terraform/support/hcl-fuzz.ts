@@ -4,16 +4,7 @@
  * generated files that stress what is legal but odd (comments and newlines between any two tokens,
  * chained operators and conditionals, splats, heredoc closers, escapes, keywords as names).
  */
-
-/** A small deterministic generator (a linear congruential one is plenty for picking edits). */
-export function seeded(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
-    return state / 0x7fffffff;
-  };
-  return { next, pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)], below: (n: number) => Math.floor(next() * n) };
-}
+import { seeded } from '../../../support/seeded.js';
 
 const INSERTS = [
   '"',
