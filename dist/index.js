@@ -74314,6 +74314,8 @@ var ModuleInstance = class _ModuleInstance {
   /** Policy documents of one instance of a data block, by instance key. */
   instanceDocuments = /* @__PURE__ */ new Map();
   children = /* @__PURE__ */ new Map();
+  /** Addresses refs point at, by mode (`` or `data.`), type and name: many refs name one resource. */
+  refAddresses = /* @__PURE__ */ new Map();
   index(block, file2) {
     const [first, second] = block.labels;
     if (block.type === "variable" && first) this.variables.set(first, block);
@@ -74363,7 +74365,7 @@ var ModuleInstance = class _ModuleInstance {
   objectRef(mode2, type, steps, offset, ev) {
     const name2 = attrOf(steps[0]);
     if (type === void 0 || name2 === void 0) return void 0;
-    const address2 = flat(`${this.prefix}${mode2}${type}.${name2}`);
+    const address2 = this.refAddress(mode2, type, name2);
     const index = steps[1] !== void 0 && "index" in steps[1] ? steps[1].index : void 0;
     const attrAt = index ? 2 : 1;
     const attr = attrOf(steps[attrAt]);
@@ -74431,6 +74433,28 @@ var ModuleInstance = class _ModuleInstance {
     if (child2.kind === "instance") return { value: child2.instance.output(output2), used };
     if (child2.kind === "absent") return { value: errorValue(expr.text, `module ${name2} creates no instance`), used };
     return { value: { $kind: "ref", unit: this.ctx.unit, address: flat(`${this.prefix}module.${name2}`), attr: output2 }, used };
+  }
+  /**
+   * `<prefix><mode><type>.<name>`, made once per resource named: refs are kept in resources'
+   * attributes to the end, so each is one flat string shared by every ref to it, not a rope per join.
+   */
+  refAddress(mode2, type, name2) {
+    let byType = this.refAddresses.get(mode2);
+    if (!byType) {
+      byType = /* @__PURE__ */ new Map();
+      this.refAddresses.set(mode2, byType);
+    }
+    let byName2 = byType.get(type);
+    if (!byName2) {
+      byName2 = /* @__PURE__ */ new Map();
+      byType.set(type, byName2);
+    }
+    let address2 = byName2.get(name2);
+    if (address2 === void 0) {
+      address2 = flat(`${this.prefix}${mode2}${type}.${name2}`);
+      byName2.set(name2, address2);
+    }
+    return address2;
   }
   moduleCallNames() {
     return [...this.moduleCalls.keys()];

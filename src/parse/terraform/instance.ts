@@ -92,6 +92,8 @@ export class ModuleInstance implements Resolver {
   /** Policy documents of one instance of a data block, by instance key. */
   private readonly instanceDocuments = new Map<Block, Map<string, Value | Pending>>();
   private readonly children = new Map<string, Child>();
+  /** Addresses refs point at, by mode (`` or `data.`), type and name: many refs name one resource. */
+  private readonly refAddresses = new Map<string, Map<string, Map<string, string>>>();
 
   constructor(
     readonly ctx: UnitContext,
@@ -163,8 +165,7 @@ export class ModuleInstance implements Resolver {
   private objectRef(mode: string, type: string | undefined, steps: Step[], offset: number, ev: Evaluator): { value: Value; used: number } | undefined {
     const name = attrOf(steps[0]);
     if (type === undefined || name === undefined) return undefined;
-    // Refs are kept in resources' attributes to the end: one flat string, not a rope per join.
-    const address = flat(`${this.prefix}${mode}${type}.${name}`);
+    const address = this.refAddress(mode, type, name);
     const index = steps[1] !== undefined && 'index' in steps[1] ? steps[1].index : undefined;
     const attrAt = index ? 2 : 1;
     const attr = attrOf(steps[attrAt]);
@@ -239,6 +240,29 @@ export class ModuleInstance implements Resolver {
     if (child.kind === 'instance') return { value: child.instance.output(output), used };
     if (child.kind === 'absent') return { value: errorValue(expr.text, `module ${name} creates no instance`), used };
     return { value: { $kind: 'ref', unit: this.ctx.unit, address: flat(`${this.prefix}module.${name}`), attr: output }, used };
+  }
+
+  /**
+   * `<prefix><mode><type>.<name>`, made once per resource named: refs are kept in resources'
+   * attributes to the end, so each is one flat string shared by every ref to it, not a rope per join.
+   */
+  private refAddress(mode: string, type: string, name: string): string {
+    let byType = this.refAddresses.get(mode);
+    if (!byType) {
+      byType = new Map();
+      this.refAddresses.set(mode, byType);
+    }
+    let byName = byType.get(type);
+    if (!byName) {
+      byName = new Map();
+      byType.set(type, byName);
+    }
+    let address = byName.get(name);
+    if (address === undefined) {
+      address = flat(`${this.prefix}${mode}${type}.${name}`);
+      byName.set(name, address);
+    }
+    return address;
   }
 
   moduleCallNames(): string[] {
