@@ -6329,7 +6329,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter4 = class {
+    var LineCounter5 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6352,7 +6352,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter4;
+    exports.LineCounter = LineCounter5;
   }
 });
 
@@ -62732,9 +62732,10 @@ function asNumber(value2) {
 var import_picomatch = __toESM(require_picomatch2(), 1);
 
 // src/parse/json-document.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/parse/json-direct.ts
+var import_yaml2 = __toESM(require_dist(), 1);
 var NODES_PER_CLOCK_CHECK = 4096;
 var NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
 var ESCAPES = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
@@ -62895,6 +62896,12 @@ function jsonValue(node2) {
   for (const entry of node2.entries) object2[entry.key] = jsonValue(entry.value);
   return object2;
 }
+function jsonLineCounter(text2) {
+  const lines2 = new import_yaml2.LineCounter();
+  lines2.addNewLine(0);
+  for (let at3 = text2.indexOf("\n"); at3 >= 0; at3 = text2.indexOf("\n", at3 + 1)) lines2.addNewLine(at3 + 1);
+  return lines2;
+}
 
 // src/parse/json-document.ts
 function parseLocatedDocument(file2, limits, reader = "direct-first") {
@@ -62920,7 +62927,7 @@ function parseLocatedDocument(file2, limits, reader = "direct-first") {
       return { ok: true, doc: directDocument(file2, direct, value3) };
     }
   }
-  const lineCounter = new import_yaml2.LineCounter();
+  const lineCounter = new import_yaml3.LineCounter();
   const document = composeWithin(file2.text, lineCounter, deadline, {
     // JSON files are held to JSON scalars, so `tru` is an error rather than the string "tru".
     schema: file2.path.endsWith(".json") ? "json" : "core",
@@ -62964,9 +62971,7 @@ function parseLocatedDocument(file2, limits, reader = "direct-first") {
   };
 }
 function directDocument(file2, root5, value2) {
-  const lineCounter = new import_yaml2.LineCounter();
-  lineCounter.addNewLine(0);
-  for (let at3 = file2.text.indexOf("\n"); at3 >= 0; at3 = file2.text.indexOf("\n", at3 + 1)) lineCounter.addNewLine(at3 + 1);
+  const lineCounter = jsonLineCounter(file2.text);
   const lineOf = (offset) => lineCounter.linePos(offset).line;
   const rangeOf = (start2, end2) => ({ file: file2.path, startLine: lineOf(start2), endLine: lineOf(Math.max(start2, end2 - 1)) });
   const nodeAt = (path) => {
@@ -62999,11 +63004,11 @@ var TOKENS_PER_MILLISECOND = 100;
 var LEXEMES_PER_CLOCK_CHECK = 4096;
 function composeWithin(text2, lineCounter, deadline, options) {
   let timedOut = false;
-  const parser2 = new import_yaml2.Parser(lineCounter.addNewLine);
+  const parser2 = new import_yaml3.Parser(lineCounter.addNewLine);
   function* tokens2() {
     lineCounter.addNewLine(0);
     let count = 0;
-    for (const lexeme of new import_yaml2.Lexer().lex(text2)) {
+    for (const lexeme of new import_yaml3.Lexer().lex(text2)) {
       if (++count % LEXEMES_PER_CLOCK_CHECK === 0 && Date.now() > deadline) {
         timedOut = true;
         return;
@@ -63013,7 +63018,7 @@ function composeWithin(text2, lineCounter, deadline, options) {
     yield* parser2.end();
   }
   const documents = [];
-  for (const document of new import_yaml2.Composer(options).compose(tokens2(), true, text2.length)) {
+  for (const document of new import_yaml3.Composer(options).compose(tokens2(), true, text2.length)) {
     documents.push(document);
     if (documents.length > 1) return "several";
   }
@@ -63023,7 +63028,7 @@ function syntaxName(path) {
   return path.endsWith(".json") ? "JSON" : "YAML";
 }
 function isNodeWithRange(node2) {
-  return (0, import_yaml2.isMap)(node2) || (0, import_yaml2.isSeq)(node2) || (0, import_yaml2.isScalar)(node2);
+  return (0, import_yaml3.isMap)(node2) || (0, import_yaml3.isSeq)(node2) || (0, import_yaml3.isScalar)(node2);
 }
 function collectEntryLocations(root5, tree, rangeOf) {
   const found = {};
@@ -63044,9 +63049,9 @@ function collectEntryLocations(root5, tree, rangeOf) {
   return found;
 }
 var YAML_TREE = {
-  items: (node2) => (0, import_yaml2.isSeq)(node2) ? node2.items : void 0,
-  entries: (node2) => (0, import_yaml2.isMap)(node2) ? node2.items.flatMap((pair2) => {
-    if (!(0, import_yaml2.isPair)(pair2) || !(0, import_yaml2.isScalar)(pair2.key) || !pair2.key.range) return [];
+  items: (node2) => (0, import_yaml3.isSeq)(node2) ? node2.items : void 0,
+  entries: (node2) => (0, import_yaml3.isMap)(node2) ? node2.items.flatMap((pair2) => {
+    if (!(0, import_yaml3.isPair)(pair2) || !(0, import_yaml3.isScalar)(pair2.key) || !pair2.key.range) return [];
     const end2 = isNodeWithRange(pair2.value) && pair2.value.range ? pair2.value.range[1] : pair2.key.range[1];
     return [{ key: String(pair2.key.value), start: pair2.key.range[0], end: end2, value: pair2.value }];
   }) : void 0
@@ -68817,16 +68822,16 @@ function push(map4, key, value2) {
 }
 
 // src/parse/cloudformation/load.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 function loadTemplate(text2, limits, budget, reader = "direct-first") {
   const json2 = reader === "direct-first" ? loadJsonTemplate(text2, limits, budget) : void 0;
   if (json2) return json2;
-  const lineCounter = new import_yaml3.LineCounter();
+  const lineCounter = new import_yaml4.LineCounter();
   const lineOf = (offset) => lineAt(lineCounter, offset);
-  const tokens2 = Array.from(new import_yaml3.Parser(lineCounter.addNewLine).parse(text2));
+  const tokens2 = Array.from(new import_yaml4.Parser(lineCounter.addNewLine).parse(text2));
   const deepAt = offsetBeyondDepth(tokens2, limits.maxDepth);
   if (deepAt !== void 0) return { ok: false, message: `nesting deeper than ${limits.maxDepth} levels`, line: lineOf(deepAt) };
-  const composer = new import_yaml3.Composer({ uniqueKeys: false, customTags: INTRINSIC_TAGS, version: "1.2" });
+  const composer = new import_yaml4.Composer({ uniqueKeys: false, customTags: INTRINSIC_TAGS, version: "1.2" });
   const documents = Array.from(composer.compose(tokens2, true, text2.length));
   const [doc] = documents;
   if (documents.length > 1) {
@@ -68847,9 +68852,7 @@ function loadJsonTemplate(text2, limits, budget) {
   const root5 = readJson(text2, Date.now() + limits.maxParseMillisPerFile);
   if (root5 === void 0) return void 0;
   if (root5 === "timeout") throw new BudgetExceeded("time limit per file exceeded");
-  const lineCounter = new import_yaml3.LineCounter();
-  lineCounter.addNewLine(0);
-  for (let at3 = text2.indexOf("\n"); at3 >= 0; at3 = text2.indexOf("\n", at3 + 1)) lineCounter.addNewLine(at3 + 1);
+  const lineCounter = jsonLineCounter(text2);
   const lineOf = (offset) => lineAt(lineCounter, offset);
   const toTree = (node2) => {
     budget.tick();
@@ -68909,8 +68912,8 @@ var TreeConverter = class {
   convert(node2, depth, fallbackLine = 1) {
     this.budget.tick();
     if (depth > this.limits.maxDepth) throw new TreeLimitExceeded(`nesting deeper than ${this.limits.maxDepth} levels`, fallbackLine);
-    if ((0, import_yaml3.isAlias)(node2)) return this.expandAlias(node2, depth);
-    if (!(0, import_yaml3.isScalar)(node2) && !(0, import_yaml3.isMap)(node2) && !(0, import_yaml3.isSeq)(node2)) {
+    if ((0, import_yaml4.isAlias)(node2)) return this.expandAlias(node2, depth);
+    if (!(0, import_yaml4.isScalar)(node2) && !(0, import_yaml4.isMap)(node2) && !(0, import_yaml4.isSeq)(node2)) {
       return { kind: "scalar", value: null, lines: { start: fallbackLine, end: fallbackLine } };
     }
     const lines2 = this.linesOf(node2);
@@ -68921,18 +68924,18 @@ var TreeConverter = class {
     return { kind: "map", entries: /* @__PURE__ */ new Map([[longForm2, entry]]), lines: lines2 };
   }
   convertUntagged(node2, lines2, depth) {
-    if ((0, import_yaml3.isSeq)(node2)) return { kind: "seq", items: node2.items.map((item) => this.convert(item, depth + 1, lines2.start)), lines: lines2 };
-    if ((0, import_yaml3.isMap)(node2)) {
+    if ((0, import_yaml4.isSeq)(node2)) return { kind: "seq", items: node2.items.map((item) => this.convert(item, depth + 1, lines2.start)), lines: lines2 };
+    if ((0, import_yaml4.isMap)(node2)) {
       const entries = /* @__PURE__ */ new Map();
       for (const pair2 of node2.items) {
-        if (!(0, import_yaml3.isPair)(pair2) || !(0, import_yaml3.isScalar)(pair2.key)) continue;
+        if (!(0, import_yaml4.isPair)(pair2) || !(0, import_yaml4.isScalar)(pair2.key)) continue;
         const key = String(pair2.key.value);
         const keyLine = lineAt(this.lineCounter, pair2.key.range?.[0] ?? 0);
         entries.set(key, { key, keyLine, value: this.convert(pair2.value, depth + 1, keyLine) });
       }
       return { kind: "map", entries, lines: lines2 };
     }
-    const value2 = (0, import_yaml3.isScalar)(node2) ? node2.value : null;
+    const value2 = (0, import_yaml4.isScalar)(node2) ? node2.value : null;
     return { kind: "scalar", value: isPlainScalar(value2) ? value2 : String(value2), lines: lines2 };
   }
   expandAlias(alias, depth) {
@@ -68949,7 +68952,7 @@ var TreeConverter = class {
   /** Lines of a node's value. A block collection's range runs on over blank lines and comments after it: those are cut. */
   linesOf(node2) {
     const [start2, valueEnd] = node2.range ?? [0, 0];
-    const last = (0, import_yaml3.isScalar)(node2) ? this.lastNonBlank(start2, valueEnd - 1) : this.lastContent(start2, valueEnd - 1);
+    const last = (0, import_yaml4.isScalar)(node2) ? this.lastNonBlank(start2, valueEnd - 1) : this.lastContent(start2, valueEnd - 1);
     return { start: lineAt(this.lineCounter, start2), end: lineAt(this.lineCounter, last) };
   }
   lastNonBlank(start2, from) {
@@ -77561,8 +77564,8 @@ var kms103 = {
 };
 
 // src/rules/kms104-high-volume-service-coupling.ts
-var isHighVolume = (g5) => isServiceId(g5.value) && SERVICES[g5.value].highVolume;
-var isHighVolumeConsumer = (c5) => isServiceId(c5.service) && SERVICES[c5.service].highVolume;
+var isHighVolumeService = (service) => isServiceId(service) && SERVICES[service].highVolume;
+var isHighVolume = (g5) => isHighVolumeService(g5.value);
 var serviceCount = (g5) => g5.consumers.length > 1 ? `${g5.label} (${g5.consumers.length})` : g5.label;
 function finding2(key, mix) {
   const busy = mix.groups.filter(isHighVolume);
@@ -77618,7 +77621,7 @@ var kms104 = {
   // Principle 3: one kind of data (one workload, one data class) may flow through several services on one key.
   // Most keys serve one service, or no high-volume one: told from the consumers before any mix is made.
   check: (ctx) => judgedKeys(ctx.inventory).flatMap(
-    (key) => mixed(key, "service") && key.consumers.some(isHighVolumeConsumer) && !oneKindOfData(key) ? finding2(key, mixOf(key, "service")) : []
+    (key) => mixed(key, "service") && key.consumers.some((c5) => isHighVolumeService(c5.service)) && !oneKindOfData(key) ? finding2(key, mixOf(key, "service")) : []
   )
 };
 
@@ -82325,7 +82328,7 @@ async function changedBetween(base, head, baseList, headList, differs) {
 }
 
 // src/split/cloudformation.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/split/code.ts
 function nothingGenerated(note, consumers = []) {
@@ -82745,7 +82748,7 @@ function readTemplate2(ctx, file2) {
   const json2 = /^\s*\{/.test(text2);
   let doc;
   try {
-    doc = json2 ? JSON.parse(text2) : (0, import_yaml4.parse)(text2, { logLevel: "silent", maxAliasCount: 0 });
+    doc = json2 ? JSON.parse(text2) : (0, import_yaml5.parse)(text2, { logLevel: "silent", maxAliasCount: 0 });
   } catch {
     return void 0;
   }

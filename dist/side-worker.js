@@ -6316,7 +6316,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter3 = class {
+    var LineCounter4 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6339,7 +6339,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter3;
+    exports.LineCounter = LineCounter4;
   }
 });
 
@@ -9617,9 +9617,10 @@ function push(map, key, value) {
 }
 
 // src/parse/cloudformation/load.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/parse/json-direct.ts
+var import_yaml = __toESM(require_dist(), 1);
 var NODES_PER_CLOCK_CHECK = 4096;
 var NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
 var ESCAPES = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
@@ -9780,9 +9781,15 @@ function jsonValue(node) {
   for (const entry of node.entries) object[entry.key] = jsonValue(entry.value);
   return object;
 }
+function jsonLineCounter(text) {
+  const lines2 = new import_yaml.LineCounter();
+  lines2.addNewLine(0);
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lines2.addNewLine(at + 1);
+  return lines2;
+}
 
 // src/parse/json-document.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 function parseLocatedDocument(file, limits, reader = "direct-first") {
   const fail2 = (message, line = 1) => ({
     ok: false,
@@ -9806,7 +9813,7 @@ function parseLocatedDocument(file, limits, reader = "direct-first") {
       return { ok: true, doc: directDocument(file, direct, value2) };
     }
   }
-  const lineCounter = new import_yaml.LineCounter();
+  const lineCounter = new import_yaml2.LineCounter();
   const document = composeWithin(file.text, lineCounter, deadline, {
     // JSON files are held to JSON scalars, so `tru` is an error rather than the string "tru".
     schema: file.path.endsWith(".json") ? "json" : "core",
@@ -9850,9 +9857,7 @@ function parseLocatedDocument(file, limits, reader = "direct-first") {
   };
 }
 function directDocument(file, root, value) {
-  const lineCounter = new import_yaml.LineCounter();
-  lineCounter.addNewLine(0);
-  for (let at = file.text.indexOf("\n"); at >= 0; at = file.text.indexOf("\n", at + 1)) lineCounter.addNewLine(at + 1);
+  const lineCounter = jsonLineCounter(file.text);
   const lineOf = (offset) => lineCounter.linePos(offset).line;
   const rangeOf = (start2, end) => ({ file: file.path, startLine: lineOf(start2), endLine: lineOf(Math.max(start2, end - 1)) });
   const nodeAt = (path) => {
@@ -9885,11 +9890,11 @@ var TOKENS_PER_MILLISECOND = 100;
 var LEXEMES_PER_CLOCK_CHECK = 4096;
 function composeWithin(text, lineCounter, deadline, options) {
   let timedOut = false;
-  const parser2 = new import_yaml.Parser(lineCounter.addNewLine);
+  const parser2 = new import_yaml2.Parser(lineCounter.addNewLine);
   function* tokens() {
     lineCounter.addNewLine(0);
     let count = 0;
-    for (const lexeme of new import_yaml.Lexer().lex(text)) {
+    for (const lexeme of new import_yaml2.Lexer().lex(text)) {
       if (++count % LEXEMES_PER_CLOCK_CHECK === 0 && Date.now() > deadline) {
         timedOut = true;
         return;
@@ -9899,7 +9904,7 @@ function composeWithin(text, lineCounter, deadline, options) {
     yield* parser2.end();
   }
   const documents = [];
-  for (const document of new import_yaml.Composer(options).compose(tokens(), true, text.length)) {
+  for (const document of new import_yaml2.Composer(options).compose(tokens(), true, text.length)) {
     documents.push(document);
     if (documents.length > 1) return "several";
   }
@@ -9909,7 +9914,7 @@ function syntaxName(path) {
   return path.endsWith(".json") ? "JSON" : "YAML";
 }
 function isNodeWithRange(node) {
-  return (0, import_yaml.isMap)(node) || (0, import_yaml.isSeq)(node) || (0, import_yaml.isScalar)(node);
+  return (0, import_yaml2.isMap)(node) || (0, import_yaml2.isSeq)(node) || (0, import_yaml2.isScalar)(node);
 }
 function collectEntryLocations(root, tree, rangeOf) {
   const found = {};
@@ -9930,9 +9935,9 @@ function collectEntryLocations(root, tree, rangeOf) {
   return found;
 }
 var YAML_TREE = {
-  items: (node) => (0, import_yaml.isSeq)(node) ? node.items : void 0,
-  entries: (node) => (0, import_yaml.isMap)(node) ? node.items.flatMap((pair2) => {
-    if (!(0, import_yaml.isPair)(pair2) || !(0, import_yaml.isScalar)(pair2.key) || !pair2.key.range) return [];
+  items: (node) => (0, import_yaml2.isSeq)(node) ? node.items : void 0,
+  entries: (node) => (0, import_yaml2.isMap)(node) ? node.items.flatMap((pair2) => {
+    if (!(0, import_yaml2.isPair)(pair2) || !(0, import_yaml2.isScalar)(pair2.key) || !pair2.key.range) return [];
     const end = isNodeWithRange(pair2.value) && pair2.value.range ? pair2.value.range[1] : pair2.key.range[1];
     return [{ key: String(pair2.key.value), start: pair2.key.range[0], end, value: pair2.value }];
   }) : void 0
@@ -9981,12 +9986,12 @@ function valueDepthExceeds(root, maxDepth) {
 function loadTemplate(text, limits, budget, reader = "direct-first") {
   const json = reader === "direct-first" ? loadJsonTemplate(text, limits, budget) : void 0;
   if (json) return json;
-  const lineCounter = new import_yaml2.LineCounter();
+  const lineCounter = new import_yaml3.LineCounter();
   const lineOf = (offset) => lineAt(lineCounter, offset);
-  const tokens = Array.from(new import_yaml2.Parser(lineCounter.addNewLine).parse(text));
+  const tokens = Array.from(new import_yaml3.Parser(lineCounter.addNewLine).parse(text));
   const deepAt = offsetBeyondDepth(tokens, limits.maxDepth);
   if (deepAt !== void 0) return { ok: false, message: `nesting deeper than ${limits.maxDepth} levels`, line: lineOf(deepAt) };
-  const composer = new import_yaml2.Composer({ uniqueKeys: false, customTags: INTRINSIC_TAGS, version: "1.2" });
+  const composer = new import_yaml3.Composer({ uniqueKeys: false, customTags: INTRINSIC_TAGS, version: "1.2" });
   const documents = Array.from(composer.compose(tokens, true, text.length));
   const [doc] = documents;
   if (documents.length > 1) {
@@ -10007,9 +10012,7 @@ function loadJsonTemplate(text, limits, budget) {
   const root = readJson(text, Date.now() + limits.maxParseMillisPerFile);
   if (root === void 0) return void 0;
   if (root === "timeout") throw new BudgetExceeded("time limit per file exceeded");
-  const lineCounter = new import_yaml2.LineCounter();
-  lineCounter.addNewLine(0);
-  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lineCounter.addNewLine(at + 1);
+  const lineCounter = jsonLineCounter(text);
   const lineOf = (offset) => lineAt(lineCounter, offset);
   const toTree = (node) => {
     budget.tick();
@@ -10069,8 +10072,8 @@ var TreeConverter = class {
   convert(node, depth, fallbackLine = 1) {
     this.budget.tick();
     if (depth > this.limits.maxDepth) throw new TreeLimitExceeded(`nesting deeper than ${this.limits.maxDepth} levels`, fallbackLine);
-    if ((0, import_yaml2.isAlias)(node)) return this.expandAlias(node, depth);
-    if (!(0, import_yaml2.isScalar)(node) && !(0, import_yaml2.isMap)(node) && !(0, import_yaml2.isSeq)(node)) {
+    if ((0, import_yaml3.isAlias)(node)) return this.expandAlias(node, depth);
+    if (!(0, import_yaml3.isScalar)(node) && !(0, import_yaml3.isMap)(node) && !(0, import_yaml3.isSeq)(node)) {
       return { kind: "scalar", value: null, lines: { start: fallbackLine, end: fallbackLine } };
     }
     const lines2 = this.linesOf(node);
@@ -10081,18 +10084,18 @@ var TreeConverter = class {
     return { kind: "map", entries: /* @__PURE__ */ new Map([[longForm, entry]]), lines: lines2 };
   }
   convertUntagged(node, lines2, depth) {
-    if ((0, import_yaml2.isSeq)(node)) return { kind: "seq", items: node.items.map((item) => this.convert(item, depth + 1, lines2.start)), lines: lines2 };
-    if ((0, import_yaml2.isMap)(node)) {
+    if ((0, import_yaml3.isSeq)(node)) return { kind: "seq", items: node.items.map((item) => this.convert(item, depth + 1, lines2.start)), lines: lines2 };
+    if ((0, import_yaml3.isMap)(node)) {
       const entries = /* @__PURE__ */ new Map();
       for (const pair2 of node.items) {
-        if (!(0, import_yaml2.isPair)(pair2) || !(0, import_yaml2.isScalar)(pair2.key)) continue;
+        if (!(0, import_yaml3.isPair)(pair2) || !(0, import_yaml3.isScalar)(pair2.key)) continue;
         const key = String(pair2.key.value);
         const keyLine = lineAt(this.lineCounter, pair2.key.range?.[0] ?? 0);
         entries.set(key, { key, keyLine, value: this.convert(pair2.value, depth + 1, keyLine) });
       }
       return { kind: "map", entries, lines: lines2 };
     }
-    const value = (0, import_yaml2.isScalar)(node) ? node.value : null;
+    const value = (0, import_yaml3.isScalar)(node) ? node.value : null;
     return { kind: "scalar", value: isPlainScalar(value) ? value : String(value), lines: lines2 };
   }
   expandAlias(alias, depth) {
@@ -10109,7 +10112,7 @@ var TreeConverter = class {
   /** Lines of a node's value. A block collection's range runs on over blank lines and comments after it: those are cut. */
   linesOf(node) {
     const [start2, valueEnd] = node.range ?? [0, 0];
-    const last = (0, import_yaml2.isScalar)(node) ? this.lastNonBlank(start2, valueEnd - 1) : this.lastContent(start2, valueEnd - 1);
+    const last = (0, import_yaml3.isScalar)(node) ? this.lastNonBlank(start2, valueEnd - 1) : this.lastContent(start2, valueEnd - 1);
     return { start: lineAt(this.lineCounter, start2), end: lineAt(this.lineCounter, last) };
   }
   lastNonBlank(start2, from) {

@@ -7,6 +7,7 @@
  * comments, a byte-order mark, a lone carriage return, a scalar or nothing at the top level.
  * Nesting is bounded by the caller's flow scan before this runs; the deadline is checked as it goes.
  */
+import { LineCounter } from 'yaml';
 
 export type JsonScalar = string | number | boolean | null;
 
@@ -194,4 +195,12 @@ export function jsonValue(node: JsonNode): JsonScalar | JsonScalar[] | object {
   const object: Record<string, unknown> = {};
   for (const entry of node.entries) object[entry.key] = jsonValue(entry.value);
   return object;
+}
+
+/** The lines of a text the direct reader read, counted as `yaml`'s lexer counts them (a lone carriage return never gets this far). */
+export function jsonLineCounter(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines.addNewLine(at + 1);
+  return lines;
 }

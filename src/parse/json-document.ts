@@ -13,7 +13,7 @@
 import { Composer, type Document, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, type Node, type ParseOptions, Parser, type SchemaOptions } from 'yaml';
 import { fileLocation, type Limits, problem, type SourceFile } from '../model/source.js';
 import type { Location, Problem, Value } from '../model/types.js';
-import { type JsonNode, jsonValue, readJson } from './json-direct.js';
+import { type JsonNode, jsonLineCounter, jsonValue, readJson } from './json-direct.js';
 
 export type JsonPath = readonly (string | number)[];
 
@@ -107,9 +107,7 @@ export function parseLocatedDocument(file: SourceFile, limits: Limits, reader: '
 
 /** A document the direct JSON reader read: the same values, ranges and lines as the `yaml` path gives. */
 function directDocument(file: SourceFile, root: JsonNode, value: Value): LocatedDocument {
-  const lineCounter = new LineCounter();
-  lineCounter.addNewLine(0);
-  for (let at = file.text.indexOf('\n'); at >= 0; at = file.text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+  const lineCounter = jsonLineCounter(file.text);
   const lineOf = (offset: number) => lineCounter.linePos(offset).line;
   const rangeOf = (start: number, end: number): Location => ({ file: file.path, startLine: lineOf(start), endLine: lineOf(Math.max(start, end - 1)) });
   const nodeAt = (path: JsonPath): JsonNode | undefined => {

@@ -1,6 +1,6 @@
 /** KMS104 — a high-volume service shares its key with other services' consumers (quota coupling). */
 import { isServiceId, SERVICES } from '../catalog/services.js';
-import type { Consumer, Key } from '../inventory/types.js';
+import type { Key } from '../inventory/types.js';
 import {
   aliasList,
   aliasName,
@@ -19,8 +19,8 @@ import {
 import { joinWords } from './support/words.js';
 import type { FindingDraft, Rule } from './types.js';
 
-const isHighVolume = (g: MixGroup): boolean => isServiceId(g.value) && SERVICES[g.value].highVolume;
-const isHighVolumeConsumer = (c: Consumer): boolean => isServiceId(c.service) && SERVICES[c.service].highVolume;
+const isHighVolumeService = (service: string): boolean => isServiceId(service) && SERVICES[service].highVolume;
+const isHighVolume = (g: MixGroup): boolean => isHighVolumeService(g.value);
 
 /** `S3 (2)`: the service and how many of the key's consumers it has; the consumers are in `evidence`. */
 const serviceCount = (g: MixGroup): string => (g.consumers.length > 1 ? `${g.label} (${g.consumers.length})` : g.label);
@@ -98,6 +98,6 @@ export const kms104: Rule = {
   // Most keys serve one service, or no high-volume one: told from the consumers before any mix is made.
   check: (ctx) =>
     judgedKeys(ctx.inventory).flatMap((key) =>
-      mixed(key, 'service') && key.consumers.some(isHighVolumeConsumer) && !oneKindOfData(key) ? finding(key, mixOf(key, 'service')) : [],
+      mixed(key, 'service') && key.consumers.some((c) => isHighVolumeService(c.service)) && !oneKindOfData(key) ? finding(key, mixOf(key, 'service')) : [],
     ),
 };

@@ -14,7 +14,7 @@ import { readJson } from '../../src/parse/json-direct.js';
 import { type JsonPath, type LocatedDocument, parseLocatedDocument } from '../../src/parse/json-document.js';
 import { seeded } from '../support/seeded.js';
 import { filesUnder } from '../support/tree.js';
-import { jsonDocument } from './support/json-fuzz.js';
+import { type Agreement, agreement, failures, jsonDocument } from './support/json-fuzz.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -37,8 +37,7 @@ function view(doc: LocatedDocument) {
   };
 }
 
-/** 'same' when both agree, 'yaml only' when the direct reader left it to yaml, else what differs. */
-function compare(path: string, text: string): 'same' | 'yaml only' | string {
+function compare(path: string, text: string): Agreement {
   const direct = readJson(text, Date.now() + 60_000);
   if (direct === undefined) return 'yaml only';
   const file = { path, text, size: Buffer.byteLength(text) };
@@ -46,20 +45,7 @@ function compare(path: string, text: string): 'same' | 'yaml only' | string {
   const slow = parseLocatedDocument(file, DEFAULT_LIMITS, 'yaml');
   if (!slow.ok) return `direct reader read what yaml rejects: ${slow.problem.message}`;
   if (!fast.ok) return `direct path failed: ${fast.problem.message}`;
-  try {
-    expect(view(fast.doc)).toEqual(view(slow.doc));
-    return 'same';
-  } catch (error) {
-    return error instanceof Error ? error.message.slice(0, 2000) : String(error);
-  }
-}
-
-/** Worded failures, at most three, for a readable report. */
-function failures(results: [string, string][]): string[] {
-  return results
-    .filter(([, r]) => r !== 'same' && r !== 'yaml only')
-    .slice(0, 3)
-    .map(([p, r]) => `${p}: ${r}`);
+  return agreement(view(fast.doc), view(slow.doc));
 }
 
 describe('direct JSON reader = yaml', () => {

@@ -8,7 +8,7 @@
  */
 import { type Alias, Composer, type CST, type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, Parser } from 'yaml';
 import type { Limits } from '../../model/source.js';
-import { type JsonNode, readJson } from '../json-direct.js';
+import { type JsonNode, jsonLineCounter, readJson } from '../json-direct.js';
 import { scanFlowStructure } from '../json-document.js';
 import { type Budget, BudgetExceeded } from './budget.js';
 import { INTRINSIC_TAGS, LONG_FORM_OF_TAG } from './tags.js';
@@ -56,9 +56,7 @@ function loadJsonTemplate(text: string, limits: Limits, budget: Budget): LoadRes
   const root = readJson(text, Date.now() + limits.maxParseMillisPerFile);
   if (root === undefined) return undefined;
   if (root === 'timeout') throw new BudgetExceeded('time limit per file exceeded');
-  const lineCounter = new LineCounter();
-  lineCounter.addNewLine(0);
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+  const lineCounter = jsonLineCounter(text);
   const lineOf = (offset: number) => lineAt(lineCounter, offset);
   const toTree = (node: JsonNode): TreeNode => {
     budget.tick();

@@ -17,7 +17,7 @@ import type { TreeNode } from '../../../src/parse/cloudformation/tree.js';
 import { readJson } from '../../../src/parse/json-direct.js';
 import { seeded } from '../../support/seeded.js';
 import { filesUnder } from '../../support/tree.js';
-import { jsonDocument } from '../support/json-fuzz.js';
+import { type Agreement, agreement, failures, jsonDocument } from '../support/json-fuzz.js';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -33,22 +33,9 @@ function load(text: string, reader: 'direct-first' | 'yaml') {
   return result.ok ? { ok: true, root: plain(result.root) } : result;
 }
 
-/** 'same', 'yaml only' (left to yaml), or what differs. */
-function compare(text: string): string {
+function compare(text: string): Agreement {
   if (readJson(text, Date.now() + 60_000) === undefined) return 'yaml only';
-  try {
-    expect(load(text, 'direct-first')).toEqual(load(text, 'yaml'));
-    return 'same';
-  } catch (error) {
-    return error instanceof Error ? error.message.slice(0, 2000) : String(error);
-  }
-}
-
-function failures(results: [string, string][]): string[] {
-  return results
-    .filter(([, r]) => r !== 'same' && r !== 'yaml only')
-    .slice(0, 3)
-    .map(([p, r]) => `${p}: ${r}`);
+  return agreement(load(text, 'direct-first'), load(text, 'yaml'));
 }
 
 let bench: string;

@@ -1,4 +1,8 @@
-/** Seeded JSON documents for the direct JSON reader's differential tests: odd spacing, CRLF, escapes, numbers at the edges, nesting. */
+/**
+ * The direct JSON reader's differential tests: seeded JSON documents (odd spacing, CRLF, escapes,
+ * numbers at the edges, nesting), and how an agreement with the `yaml` path is checked and reported.
+ */
+import { expect } from 'vitest';
 
 const SPACES = ['', ' ', '  ', '\n', '\r\n', '\t', '\n    '];
 const STRINGS = [
@@ -46,4 +50,25 @@ export function jsonDocument(next: (n: number) => number): string {
   const body = generated(next, 0);
   const top = body.startsWith('{') || body.startsWith('[') ? body : `[${body}]`;
   return `${SPACES[next(SPACES.length)]}${top}${SPACES[next(SPACES.length)]}`;
+}
+
+/** A comparison's outcome: 'same', 'yaml only' (the direct reader left the text to `yaml`), or what differs. */
+export type Agreement = 'same' | 'yaml only' | string;
+
+/** 'same' when `direct` deep-equals `yaml`, else the assertion's message. */
+export function agreement(direct: unknown, yaml: unknown): Agreement {
+  try {
+    expect(direct).toEqual(yaml);
+    return 'same';
+  } catch (error) {
+    return error instanceof Error ? error.message.slice(0, 2000) : String(error);
+  }
+}
+
+/** Worded failures, at most three, for a readable report. */
+export function failures(results: [string, Agreement][]): string[] {
+  return results
+    .filter(([, r]) => r !== 'same' && r !== 'yaml only')
+    .slice(0, 3)
+    .map(([p, r]) => `${p}: ${r}`);
 }
